@@ -91,10 +91,10 @@ final class TreeValidator {
     /** A bare application, or {@code {"application":..,"outcome":..}}. */
     LabeledApplication labeled(JsonNode root) {
         if (root.isObject() && root.has("application")) {
+            int before = problems.size();
             if (!object(root, "$", List.of("application"), List.of("outcome"))) {
                 return null;
             }
-            int before = problems.size();
             LoanApplication app = application(root.get("application"), "$.application");
             Optional<LabeledApplication.Outcome> outcome = Optional.empty();
             JsonNode o = root.get("outcome");
@@ -109,10 +109,10 @@ final class TreeValidator {
     }
 
     private LabeledApplication.Outcome outcome(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, List.of("defaulted12m"), List.of("truePd"))) {
             return null;
         }
-        int before = problems.size();
         Boolean defaulted = bool(n, p, "defaulted12m");
         OptionalDouble truePd = OptionalDouble.empty();
         if (n.has("truePd")) {
@@ -124,10 +124,10 @@ final class TreeValidator {
     }
 
     LoanApplication application(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, APPLICATION_FIELDS, List.of())) {
             return null;
         }
-        int before = problems.size();
         String id = string(n, p, "id", 128, false);
         Instant time = instant(n, p, "applicationTime", false);
         if (time != null) {
@@ -154,10 +154,10 @@ final class TreeValidator {
     }
 
     private Enterprise enterprise(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, ENTERPRISE_FIELDS, List.of())) {
             return null;
         }
-        int before = problems.size();
         Uscc uscc = code(n, p, "uscc", Uscc::of);
         String name = string(n, p, "name", 200, false);
         LocalDate established = date(n, p, "establishmentDate");
@@ -173,10 +173,10 @@ final class TreeValidator {
     }
 
     private SourceData sources(JsonNode n, String p, Uscc applicant) {
+        int before = problems.size();
         if (!object(n, p, List.of(), SOURCE_FIELDS)) {
             return null;
         }
-        int before = problems.size();
         SourceData.Builder b = SourceData.builder();
         for (String name : SOURCE_FIELDS) {
             JsonNode s = n.get(name);
@@ -222,10 +222,10 @@ final class TreeValidator {
     }
 
     private TaxRecord tax(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, fields("declaredSales", "taxPaid", "ratings"), List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         MonthlySeries sales = series(n, p, "declaredSales");
         MonthlySeries paid = series(n, p, "taxPaid");
@@ -262,10 +262,10 @@ final class TreeValidator {
     }
 
     private SocialInsuranceRecord socialInsurance(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, fields("insuredHeadcount", "arrears"), List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         MonthlySeries headcount = series(n, p, "insuredHeadcount");
         BigDecimal arrears = money(n, p, "arrears", false);
@@ -273,10 +273,10 @@ final class TreeValidator {
     }
 
     private UtilityRecord utilities(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, fields("electricity", "water"), List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         MonthlySeries electricity = series(n, p, "electricity");
         MonthlySeries water = series(n, p, "water");
@@ -284,10 +284,10 @@ final class TreeValidator {
     }
 
     private CustomsRecord customs(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, fields("imports", "exports"), List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         MonthlySeries imports = series(n, p, "imports");
         MonthlySeries exports = series(n, p, "exports");
@@ -295,11 +295,11 @@ final class TreeValidator {
     }
 
     private CourtRecord courts(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, fields("casesAsDefendant", "unansweredCases", "enforcementCases", "dishonestListings"),
                 List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         Integer cases = integer(n, p, "casesAsDefendant", 0, MAX_COUNT);
         Integer unanswered = integer(n, p, "unansweredCases", 0, MAX_COUNT);
@@ -332,10 +332,10 @@ final class TreeValidator {
     }
 
     private PenaltyRecord penalties(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, fields("penalties"), List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         List<Penalty> penalties = new ArrayList<>();
         JsonNode arr = array(n, p, "penalties");
@@ -358,11 +358,11 @@ final class TreeValidator {
     }
 
     private IntellectualPropertyRecord intellectualProperty(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, fields("inventionPatents", "utilityPatents", "trademarks", "patentChanges12m"),
                 List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         Integer invention = integer(n, p, "inventionPatents", 0, MAX_COUNT);
         Integer utility = integer(n, p, "utilityPatents", 0, MAX_COUNT);
@@ -372,11 +372,11 @@ final class TreeValidator {
     }
 
     private FinancialStatement financials(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, fields("fiscalYear", "totalAssets", "totalLiabilities", "currentAssets",
                 "currentLiabilities", "revenue", "netProfit", "operatingCashFlow", "rdExpense"), List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         Integer year = endedYear(n, p, "fiscalYear");
         BigDecimal assets = money(n, p, "totalAssets", false);
@@ -400,11 +400,11 @@ final class TreeValidator {
     }
 
     private BankCreditRecord bankCredit(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, fields("activeLoans", "outstandingBalance", "currentDaysOverdue", "maxDaysOverdue24m",
                 "monthsOfHistory"), List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         Integer loans = integer(n, p, "activeLoans", 0, 10_000);
         BigDecimal balance = money(n, p, "outstandingBalance", false);
@@ -418,10 +418,10 @@ final class TreeValidator {
     }
 
     private CarbonRecord carbon(JsonNode n, String p) {
+        int before = problems.size();
         if (!object(n, p, fields("year", "emissionsTonnes"), List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         Integer year = endedYear(n, p, "year");
         Double tonnes = decimal(n, p, "emissionsTonnes", 0, 1e10);
@@ -429,11 +429,11 @@ final class TreeValidator {
     }
 
     private SupplyChainLink supplyChain(JsonNode n, String p, Uscc applicant) {
+        int before = problems.size();
         if (!object(n, p, fields("coreEnterprise", "coreRating", "relationshipMonths", "confirmedReceivables"),
                 List.of())) {
             return null;
         }
-        int before = problems.size();
         Provenance prov = provenance(n, p);
         Uscc core = code(n, p, "coreEnterprise", Uscc::of);
         if (core != null && core.equals(applicant)) {
@@ -452,10 +452,10 @@ final class TreeValidator {
     private Provenance provenance(JsonNode parent, String parentPath) {
         JsonNode n = parent.get("provenance");
         String p = parentPath + ".provenance";
+        int before = problems.size();
         if (n == null || !object(n, p, List.of("sourceSystem", "asOf"), List.of())) {
             return null;
         }
-        int before = problems.size();
         String system = string(n, p, "sourceSystem", 128, false);
         Instant asOf = instant(n, p, "asOf", true);
         return build(before, p, () -> Provenance.of(system, asOf));
@@ -473,10 +473,10 @@ final class TreeValidator {
             add(p, "null is not allowed; give {\"firstMonth\":\"YYYY-MM\",\"values\":[...]}");
             return null;
         }
+        int before = problems.size();
         if (!object(n, p, List.of("firstMonth", "values"), List.of())) {
             return null;
         }
-        int before = problems.size();
         YearMonth first = yearMonth(n, p, "firstMonth");
         JsonNode arr = array(n, p, "values");
         double[] values = null;
