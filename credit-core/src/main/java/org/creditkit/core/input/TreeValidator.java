@@ -496,7 +496,7 @@ final class TreeValidator {
             YearMonth last = first.plusMonths(arr.size() - 1L);
             YearMonth appMonth = YearMonth.from(appDate);
             if (last.isAfter(appMonth)) {
-                int firstBad = (int) (arr.size() - 1 - (last.getYear() * 12L + last.getMonthValue()
+                int firstBad = (int) (arr.size() - (last.getYear() * 12L + last.getMonthValue()
                         - appMonth.getYear() * 12L - appMonth.getMonthValue()));
                 add(p + ".values[" + firstBad + "]", "is for " + first.plusMonths(firstBad)
                         + ", after the application month " + appMonth + "; the series may run to " + appMonth

@@ -158,8 +158,8 @@ class StrictApplicationReaderTest {
                 Arguments.of("statement year not ended", mutated(t -> at(t, "sources.financials")
                         .put("fiscalYear", 2025)), "$.sources.financials.fiscalYear", "at the latest"),
                 Arguments.of("series runs past application month", mutated(t -> at(t, "sources.utilities.water")
-                        .put("firstMonth", "2024-10")), "$.sources.utilities.water.values[9]",
-                        "after the application month 2025-07"),
+                        .put("firstMonth", "2024-10")), "$.sources.utilities.water.values[10]",
+                        "is for 2025-08, after the application month 2025-07"),
                 Arguments.of("negative series value", mutated(t -> ((ArrayNode) at(t, "sources.tax.declaredSales")
                         .get("values")).set(3, -5)), "$.sources.tax.declaredSales.values[3]",
                         "out of range; valid: 0.."),
@@ -167,7 +167,7 @@ class StrictApplicationReaderTest {
                         .get("values")).set(3, "n/a")), "$.sources.tax.declaredSales.values[3]",
                         "must be a number, got a string"),
                 Arguments.of("tax series months differ", mutated(t -> at(t, "sources.tax.taxPaid")
-                        .put("firstMonth", "2024-06")), "$.sources.tax.taxPaid",
+                        .put("firstMonth", "2024-02")), "$.sources.tax.taxPaid",
                         "must cover the same months as declaredSales"),
                 Arguments.of("ratings out of order", mutated(t -> ((ObjectNode) at(t, "sources.tax")
                         .withArray("ratings").get(1)).put("year", 2022)), "$.sources.tax.ratings[1].year",
