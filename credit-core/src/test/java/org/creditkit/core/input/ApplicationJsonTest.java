@@ -17,7 +17,7 @@ class ApplicationJsonTest {
         assertThat(json).startsWith("{\"id\":\"APP-2025-000001\",\"applicationTime\":\"2025-07-01T02:00:00Z\","
                 + "\"product\":\"GENERAL\",\"amount\":1500000.00,\"termMonths\":12,");
         assertThat(json).contains("\"enterprise\":{\"uscc\":\"" + Samples.enterprise().uscc().value() + "\"");
-        assertThat(json).contains("\"declaredSales\":{\"firstMonth\":\"2024-07\",\"values\":[1900000,");
+        assertThat(json).contains("\"declaredSales\":{\"firstMonth\":\"2024-01\",\"values\":[1890000,");
         assertThat(json).contains("\"operatingCashFlow\":-120000.50");
         assertThat(json).contains("\"dishonestListings\":[{\"listed\":\"2021-05-10\",\"repaired\":\"2021-11-02\"}]");
         assertThat(json).contains("\"emissionsTonnes\":1234.5");
