@@ -109,8 +109,8 @@ public final class ExplainCommand implements Callable<Integer> {
         for (FeatureExplanation f : x.features()) {
             out.printf(Locale.ROOT, "%-26s %12s  %-22s %9.1f %9s %8.1f  %s%n", f.featureId(),
                     Double.isNaN(f.value()) ? "missing" : fmt(f.value()), truncate(f.bin(), 22),
-                    -factor * f.baseLogOdds(),
-                    r.overlay().isPresent() ? String.format(Locale.ROOT, "%.1f", -factor * f.industryLogOdds()) : "-",
+                    -factor * f.baseLogOdds() + 0.0,
+                    r.overlay().isPresent() ? String.format(Locale.ROOT, "%.1f", -factor * f.industryLogOdds() + 0.0) : "-",
                     f.pointsLost(),
                     f.sources().stream().map(DataSource::english).collect(Collectors.joining(", ")));
         }
