@@ -80,8 +80,7 @@ public final class TreeEnsemble implements ScoringModel {
     private final int[] roots;
     private final int[] feat;
     private final double[] thr;
-    private final int[] left;
-    private final int[] right;
+    private final int[] child; // node n: left at 2n, right at 2n + 1
     private final double[] val;
     private final byte[] kind; // bit 0: missing goes left; bit 1: nominal
     private final int[] featuresSorted;
@@ -103,8 +102,7 @@ public final class TreeEnsemble implements ScoringModel {
         roots = new int[this.trees.size()];
         feat = new int[total];
         thr = new double[total];
-        left = new int[total];
-        right = new int[total];
+        child = new int[2 * total];
         val = new double[total];
         kind = new byte[total];
         TreeSet<Integer> used = new TreeSet<>();
@@ -118,8 +116,8 @@ public final class TreeEnsemble implements ScoringModel {
                 int k = base + i;
                 feat[k] = n.feature();
                 thr[k] = n.threshold();
-                left[k] = n.isLeaf() ? -1 : base + n.left();
-                right[k] = n.isLeaf() ? -1 : base + n.right();
+                child[2 * k] = n.isLeaf() ? -1 : base + n.left();
+                child[2 * k + 1] = n.isLeaf() ? -1 : base + n.right();
                 val[k] = n.value();
                 kind[k] = (byte) ((n.missingLeft() ? 1 : 0) | (n.nominal() ? 2 : 0));
                 if (!n.isLeaf()) {
@@ -346,14 +344,13 @@ public final class TreeEnsemble implements ScoringModel {
         final int[] feat = this.feat;
         final double[] thr = this.thr;
         final byte[] kind = this.kind;
-        final int[] left = this.left;
-        final int[] right = this.right;
+        final int[] child = this.child;
         double sum = 0;
         for (int root : roots) {
             int n = root;
             int f;
             while ((f = feat[n]) >= 0) {
-                n = goLeft(x.value(f), thr[n], kind[n]) ? left[n] : right[n];
+                n = child[(n << 1) + right(x.value(f), thr[n], kind[n])];
             }
             sum += val[n];
         }
@@ -369,7 +366,7 @@ public final class TreeEnsemble implements ScoringModel {
             int n = root;
             int f;
             while ((f = feat[n]) >= 0) {
-                int c = goLeft(x.value(f), thr[n], kind[n]) ? left[n] : right[n];
+                int c = child[(n << 1) + right(x.value(f), thr[n], kind[n])];
                 out[f] += k * (val[c] - val[n]);
                 n = c;
             }
@@ -378,11 +375,17 @@ public final class TreeEnsemble implements ScoringModel {
         return scale * (intercept + shrinkage * sum);
     }
 
-    private static boolean goLeft(double x, double t, byte kind) {
-        if (x != x) {
-            return (kind & 1) != 0;
-        }
-        return (kind & 2) == 0 ? x <= t : x == t;
+    /**
+     * 1 when {@code x} goes right, else 0, without a data-dependent branch on the comparison:
+     * ordinal {@code x <= t} and nominal {@code x == t} go left; NaN goes left only if flagged.
+     */
+    private static int right(double x, double t, byte kind) {
+        boolean nan = x != x;
+        boolean missingLeft = (kind & 1) != 0;
+        boolean goRight = (kind & 2) == 0
+                ? (x > t) | (nan & !missingLeft)
+                : (x != t) & !(nan & missingLeft);
+        return goRight ? 1 : 0;
     }
 
     @Override
