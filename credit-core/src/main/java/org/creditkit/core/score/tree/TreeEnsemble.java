@@ -78,11 +78,14 @@ public final class TreeEnsemble implements ScoringModel {
     private final List<List<Node>> trees;
 
     private final int[] roots;
-    private final int[] feat;
-    private final double[] thr;
-    private final int[] child; // node n: left at 2n, right at 2n + 1
-    private final double[] val;
-    private final byte[] kind; // bit 0: missing goes left; bit 1: nominal
+    /**
+     * Two longs per node, nodes of a tree in breadth-first order with siblings adjacent (right child =
+     * left child + 1): {@code [2n]} the threshold (leaf: its value) as raw double bits, {@code [2n+1]}
+     * -1 for a leaf, else {@code left << 32 | feature << 8 | kind} (kind bit 0: missing goes left,
+     * bit 1: nominal). A node and its sibling share a cache line, and one walk step is one load pair.
+     */
+    private final long[] packed;
+    private final double[] val; // every node's value, for path attribution
     private final int[] featuresSorted;
     private final double scaleShrink;
     private final double bias;
@@ -100,29 +103,41 @@ public final class TreeEnsemble implements ScoringModel {
         this.trees = List.copyOf(filled);
         int total = this.trees.stream().mapToInt(List::size).sum();
         roots = new int[this.trees.size()];
-        feat = new int[total];
-        thr = new double[total];
-        child = new int[2 * total];
+        packed = new long[2 * total];
         val = new double[total];
-        kind = new byte[total];
         TreeSet<Integer> used = new TreeSet<>();
         int base = 0;
         double rootSum = 0;
         for (int t = 0; t < this.trees.size(); t++) {
             List<Node> nodes = this.trees.get(t);
             roots[t] = base;
-            for (int i = 0; i < nodes.size(); i++) {
+            // breadth-first renumbering; validation guarantees every node is reached exactly once
+            int[] pos = new int[nodes.size()];
+            int[] queue = new int[nodes.size()];
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = 0;
+            pos[0] = base;
+            int next = base + 1;
+            while (head < tail) {
+                int i = queue[head++];
                 Node n = nodes.get(i);
-                int k = base + i;
-                feat[k] = n.feature();
-                thr[k] = n.threshold();
-                child[2 * k] = n.isLeaf() ? -1 : base + n.left();
-                child[2 * k + 1] = n.isLeaf() ? -1 : base + n.right();
+                int k = pos[i];
                 val[k] = n.value();
-                kind[k] = (byte) ((n.missingLeft() ? 1 : 0) | (n.nominal() ? 2 : 0));
-                if (!n.isLeaf()) {
-                    used.add(n.feature());
+                if (n.isLeaf()) {
+                    packed[2 * k] = Double.doubleToRawLongBits(n.value());
+                    packed[2 * k + 1] = -1L;
+                    continue;
                 }
+                pos[n.left()] = next;
+                pos[n.right()] = next + 1;
+                queue[tail++] = n.left();
+                queue[tail++] = n.right();
+                int kind = (n.missingLeft() ? 1 : 0) | (n.nominal() ? 2 : 0);
+                packed[2 * k] = Double.doubleToRawLongBits(n.threshold());
+                packed[2 * k + 1] = ((long) next << 32) | ((long) n.feature() << 8) | kind;
+                next += 2;
+                used.add(n.feature());
             }
             rootSum += nodes.get(0).value();
             base += nodes.size();
@@ -341,18 +356,16 @@ public final class TreeEnsemble implements ScoringModel {
     @Override
     public double logOdds(FeatureVector x) {
         checkLayout(x);
-        final int[] feat = this.feat;
-        final double[] thr = this.thr;
-        final byte[] kind = this.kind;
-        final int[] child = this.child;
+        final long[] p = packed;
         double sum = 0;
         for (int root : roots) {
             int n = root;
-            int f;
-            while ((f = feat[n]) >= 0) {
-                n = child[(n << 1) + right(x.value(f), thr[n], kind[n])];
+            long meta;
+            while ((meta = p[2 * n + 1]) >= 0) {
+                n = (int) (meta >>> 32)
+                        + right(x.value((int) meta >>> 8), Double.longBitsToDouble(p[2 * n]), (int) meta);
             }
-            sum += val[n];
+            sum += Double.longBitsToDouble(p[2 * n]);
         }
         return scale * (intercept + shrinkage * sum);
     }
@@ -360,17 +373,19 @@ public final class TreeEnsemble implements ScoringModel {
     @Override
     public double contributions(FeatureVector x, double[] out) {
         checkLayout(x);
+        final long[] p = packed;
         double sum = 0;
         double k = scaleShrink;
         for (int root : roots) {
             int n = root;
-            int f;
-            while ((f = feat[n]) >= 0) {
-                int c = child[(n << 1) + right(x.value(f), thr[n], kind[n])];
+            long meta;
+            while ((meta = p[2 * n + 1]) >= 0) {
+                int f = (int) meta >>> 8;
+                int c = (int) (meta >>> 32) + right(x.value(f), Double.longBitsToDouble(p[2 * n]), (int) meta);
                 out[f] += k * (val[c] - val[n]);
                 n = c;
             }
-            sum += val[n];
+            sum += Double.longBitsToDouble(p[2 * n]);
         }
         return scale * (intercept + shrinkage * sum);
     }
@@ -379,7 +394,7 @@ public final class TreeEnsemble implements ScoringModel {
      * 1 when {@code x} goes right, else 0, without a data-dependent branch on the comparison:
      * ordinal {@code x <= t} and nominal {@code x == t} go left; NaN goes left only if flagged.
      */
-    private static int right(double x, double t, byte kind) {
+    private static int right(double x, double t, int kind) {
         boolean nan = x != x;
         boolean missingLeft = (kind & 1) != 0;
         boolean goRight = (kind & 2) == 0
