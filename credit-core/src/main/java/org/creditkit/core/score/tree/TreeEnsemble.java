@@ -444,7 +444,7 @@ public final class TreeEnsemble implements ScoringModel {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "TreeEnsemble[%s, %d trees, %d nodes, b=%s, shrinkage=%s, scale=%s]",
-                catalogue.version(), roots.length, feat.length, intercept, shrinkage, scale);
+                catalogue.version(), roots.length, val.length, intercept, shrinkage, scale);
     }
 
     /** Builds an ensemble tree by tree; {@link #build} validates everything. */
