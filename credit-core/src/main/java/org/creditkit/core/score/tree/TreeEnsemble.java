@@ -81,11 +81,18 @@ public final class TreeEnsemble implements ScoringModel {
     /**
      * Two longs per node, nodes of a tree in breadth-first order with siblings adjacent (right child =
      * left child + 1): {@code [2n]} the threshold (leaf: its value) as raw double bits, {@code [2n+1]}
-     * -1 for a leaf, else {@code left << 32 | feature << 8 | kind} (kind bit 0: missing goes left,
-     * bit 1: nominal). A node and its sibling share a cache line, and one walk step is one load pair.
+     * -1 for a leaf, else {@code left << 32 | slot << 8 | kind} where {@code slot = 2 * feature +
+     * (missing goes left ? 1 : 0)} (kind bit 0: missing goes left, bit 1: nominal). A node and its
+     * sibling share a cache line, and one walk step is one load pair.
+     *
+     * <p>Missing values leave the inner loop: each walk first copies the vector into a per-thread
+     * scratch array where slot {@code 2f} holds the value with NaN as +Infinity and slot {@code 2f+1}
+     * with NaN as -Infinity. Thresholds are finite, so an ordinal test {@code v <= t} on the node's
+     * slot sends a missing value right (+Infinity) or left (-Infinity) as flagged, without a NaN test.
      */
     private final long[] packed;
     private final double[] val; // every node's value, for path attribution
+    private final ThreadLocal<double[]> scratch;
     private final int[] featuresSorted;
     private final double scaleShrink;
     private final double bias;
@@ -135,13 +142,16 @@ public final class TreeEnsemble implements ScoringModel {
                 queue[tail++] = n.right();
                 int kind = (n.missingLeft() ? 1 : 0) | (n.nominal() ? 2 : 0);
                 packed[2 * k] = Double.doubleToRawLongBits(n.threshold());
-                packed[2 * k + 1] = ((long) next << 32) | ((long) n.feature() << 8) | kind;
+                long slot = 2L * n.feature() + (n.missingLeft() ? 1 : 0);
+                packed[2 * k + 1] = ((long) next << 32) | (slot << 8) | kind;
                 next += 2;
                 used.add(n.feature());
             }
             rootSum += nodes.get(0).value();
             base += nodes.size();
         }
+        int width = 2 * catalogue.size();
+        scratch = ThreadLocal.withInitial(() -> new double[width]);
         featuresSorted = used.stream().mapToInt(Integer::intValue).toArray();
         scaleShrink = scale * shrinkage;
         bias = scale * (intercept + shrinkage * rootSum);
@@ -356,14 +366,17 @@ public final class TreeEnsemble implements ScoringModel {
     @Override
     public double logOdds(FeatureVector x) {
         checkLayout(x);
+        final double[] xs = fill(x);
         final long[] p = packed;
         double sum = 0;
         for (int root : roots) {
             int n = root;
             long meta;
             while ((meta = p[2 * n + 1]) >= 0) {
-                n = (int) (meta >>> 32)
-                        + right(x.value((int) meta >>> 8), Double.longBitsToDouble(p[2 * n]), (int) meta);
+                double v = xs[(int) meta >>> 8];
+                double t = Double.longBitsToDouble(p[2 * n]);
+                int go = ((int) meta & 2) == 0 ? (v <= t ? 0 : 1) : nominalRight(v, t, (int) meta);
+                n = (int) (meta >>> 32) + go;
             }
             sum += Double.longBitsToDouble(p[2 * n]);
         }
@@ -373,6 +386,7 @@ public final class TreeEnsemble implements ScoringModel {
     @Override
     public double contributions(FeatureVector x, double[] out) {
         checkLayout(x);
+        final double[] xs = fill(x);
         final long[] p = packed;
         double sum = 0;
         double k = scaleShrink;
@@ -380,9 +394,12 @@ public final class TreeEnsemble implements ScoringModel {
             int n = root;
             long meta;
             while ((meta = p[2 * n + 1]) >= 0) {
-                int f = (int) meta >>> 8;
-                int c = (int) (meta >>> 32) + right(x.value(f), Double.longBitsToDouble(p[2 * n]), (int) meta);
-                out[f] += k * (val[c] - val[n]);
+                int slot = (int) meta >>> 8;
+                double v = xs[slot];
+                double t = Double.longBitsToDouble(p[2 * n]);
+                int go = ((int) meta & 2) == 0 ? (v <= t ? 0 : 1) : nominalRight(v, t, (int) meta);
+                int c = (int) (meta >>> 32) + go;
+                out[slot >>> 1] += k * (val[c] - val[n]);
                 n = c;
             }
             sum += Double.longBitsToDouble(p[2 * n]);
@@ -390,17 +407,27 @@ public final class TreeEnsemble implements ScoringModel {
         return scale * (intercept + shrinkage * sum);
     }
 
+    /** The per-thread scratch copy: slot 2f = value or +Infinity when missing, 2f+1 = value or -Infinity. */
+    private double[] fill(FeatureVector x) {
+        double[] xs = scratch.get();
+        for (int f = 0, n = x.size(); f < n; f++) {
+            double v = x.value(f);
+            boolean nan = v != v;
+            xs[2 * f] = nan ? Double.POSITIVE_INFINITY : v;
+            xs[2 * f + 1] = nan ? Double.NEGATIVE_INFINITY : v;
+        }
+        return xs;
+    }
+
     /**
-     * 1 when {@code x} goes right, else 0, without a data-dependent branch on the comparison:
-     * ordinal {@code x <= t} and nominal {@code x == t} go left; NaN goes left only if flagged.
+     * A nominal split: {@code x == t} goes left; a missing value (an infinity in the scratch copy, as
+     * real values are finite) goes left only when flagged.
      */
-    private static int right(double x, double t, int kind) {
-        boolean nan = x != x;
-        boolean missingLeft = (kind & 1) != 0;
-        boolean goRight = (kind & 2) == 0
-                ? (x > t) | (nan & !missingLeft)
-                : (x != t) & !(nan & missingLeft);
-        return goRight ? 1 : 0;
+    private static int nominalRight(double v, double t, int kind) {
+        if (Double.isInfinite(v)) {
+            return (kind & 1) != 0 ? 0 : 1;
+        }
+        return v == t ? 0 : 1;
     }
 
     @Override
