@@ -392,6 +392,7 @@ public final class TreeEnsemble implements ScoringModel {
         double k = scaleShrink;
         for (int root : roots) {
             int n = root;
+            double valueHere = val[n];
             long meta;
             while ((meta = p[2 * n + 1]) >= 0) {
                 int slot = (int) meta >>> 8;
@@ -399,7 +400,9 @@ public final class TreeEnsemble implements ScoringModel {
                 double t = Double.longBitsToDouble(p[2 * n]);
                 int go = ((int) meta & 2) == 0 ? (v <= t ? 0 : 1) : nominalRight(v, t, (int) meta);
                 int c = (int) (meta >>> 32) + go;
-                out[slot >>> 1] += k * (val[c] - val[n]);
+                double valueThere = val[c];
+                out[slot >>> 1] += k * (valueThere - valueHere);
+                valueHere = valueThere;
                 n = c;
             }
             sum += Double.longBitsToDouble(p[2 * n]);
