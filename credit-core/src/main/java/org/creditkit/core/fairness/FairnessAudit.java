@@ -198,7 +198,8 @@ public final class FairnessAudit {
         double p2 = (double) k2 / n2;
         if (self) {
             return new Comparison(OptionalDouble.of(0.0), Optional.of(Interval.of(0.0, 0.0)),
-                    p2 == 0.0 ? OptionalDouble.empty() : OptionalDouble.of(1.0), OptionalDouble.of(1.0));
+                    p2 == 0.0 ? OptionalDouble.empty() : OptionalDouble.of(1.0),
+                    p2 == 0.0 ? Optional.empty() : Optional.of(Interval.of(1.0, 1.0)), OptionalDouble.of(1.0));
         }
         Interval ci = config.differenceMethod() == DifferenceMethod.NEWCOMBE
                 ? Stats.newcombe(k1, n1, k2, n2)
@@ -208,7 +209,8 @@ public final class FairnessAudit {
                 ? Stats.fisherExactTwoSided(k1, n1 - k1, k2, n2 - k2)
                 : Stats.twoProportionZ(k1, n1, k2, n2);
         return new Comparison(OptionalDouble.of(p1 - p2), Optional.of(ci),
-                p2 == 0.0 ? OptionalDouble.empty() : OptionalDouble.of(p1 / p2), OptionalDouble.of(p));
+                p2 == 0.0 ? OptionalDouble.empty() : OptionalDouble.of(p1 / p2),
+                Optional.ofNullable(Stats.katzRatio(k1, n1, k2, n2)), OptionalDouble.of(p));
     }
 
     private static JustifiedDisparity disparity(GroupStats g, GroupStats ref, boolean isRef, Comparison approval,
@@ -245,8 +247,8 @@ public final class FairnessAudit {
             why = "Approval ratio " + Fmt.r(ratio) + " is at or above " + Fmt.r(t.approvalRatioWarnBelow()) + ".";
         } else if (!approval.significant(t.alpha())) {
             cls = DisparityClass.GAP_NOT_SIGNIFICANT;
-            why = "Approval ratio " + Fmt.r(ratio) + " but the difference is not significant (p="
-                    + Fmt.p(approval.pValue()) + ", 95% CI " + Fmt.ci(approval.differenceCi()) + ").";
+            why = "Approval ratio " + Fmt.r(ratio) + " but the difference is not significant ("
+                    + Fmt.pEq(approval.pValue()) + ", 95% CI " + Fmt.ci(approval.differenceCi()) + ").";
         } else if (!riskMeasured || drCi.isEmpty()) {
             cls = DisparityClass.UNEXPLAINED_GAP;
             why = "Significant approval gap and too few observed outcomes (need " + t.minGroupSize()
@@ -308,11 +310,11 @@ public final class FairnessAudit {
         };
         String evidence = gr.group() + " approved " + Fmt.rate(gr.approval()) + "; reference " + refLabel
                 + " approved " + Fmt.rate(RateEstimate.of(ref.fav, ref.n)) + "; ratio " + Fmt.r(c.ratio())
-                + ", difference " + Fmt.signed(c.difference()) + " " + Fmt.ci(c.differenceCi()) + ", p="
-                + Fmt.p(c.pValue()) + riskEvidence(d);
+                + " " + Fmt.ci(c.ratioCi()) + ", difference " + Fmt.signed(c.difference()) + " " + Fmt.ci(c.differenceCi())
+                + ", " + Fmt.pEq(c.pValue()) + riskEvidence(d);
         String threshold = "ratio >= " + Fmt.r(t.approvalRatioWarnBelow()) + " pass; < " + Fmt.r(t.approvalRatioFailBelow())
                 + " fail if significant and unexplained; n >= " + t.minGroupSize();
-        return new CheckResult("approval-ratio", gr.grouping(), gr.group(), status, c.ratio(), c.differenceCi(),
+        return new CheckResult("approval-ratio", gr.grouping(), gr.group(), status, c.ratio(), c.ratioCi(),
                 c.pValue(), gr.count(), threshold, evidence, note);
     }
 
@@ -350,8 +352,8 @@ public final class FairnessAudit {
                 && m.equalOpportunityCi().map(Interval::excludesZero).orElse(false);
         Graded graded = grade(Math.abs(diff), t.equalOpportunityWarnAbove(), t.equalOpportunityFailAbove(),
                 significant, "TPR difference " + Fmt.signed(diff) + " (" + gr.group() + " minus " + ref.label + ")");
-        evidence += "; difference " + Fmt.signed(diff) + " " + Fmt.ci(m.equalOpportunityCi()) + ", p="
-                + Fmt.p(m.equalOpportunityPValue()) + "; average-odds difference " + Fmt.signed(m.averageOddsDifference());
+        evidence += "; difference " + Fmt.signed(diff) + " " + Fmt.ci(m.equalOpportunityCi()) + ", "
+                + Fmt.pEq(m.equalOpportunityPValue()) + "; average-odds difference " + Fmt.signed(m.averageOddsDifference());
         return new CheckResult("equal-opportunity", gr.grouping(), gr.group(), graded.status(),
                 m.equalOpportunityDifference(), m.equalOpportunityCi(), m.equalOpportunityPValue(), gr.count(),
                 threshold, evidence, graded.note());
@@ -378,14 +380,16 @@ public final class FairnessAudit {
         OutcomeMetrics m = om.get();
         double gap = m.calibrationGap().getAsDouble();
         double mean = m.calibrationMeanPd().getAsDouble();
-        boolean significant = !m.calibrationObserved().ci().contains(mean);
+        Interval observedCi = m.calibrationObserved().ci();
+        Interval gapCi = Interval.of(mean - observedCi.upper(), mean - observedCi.lower());
+        boolean significant = gapCi.excludesZero();
         Graded graded = grade(Math.abs(gap), t.calibrationWarnAbove(), t.calibrationFailAbove(), significant,
                 "Calibration gap " + Fmt.signed(gap) + (gap > 0 ? " (model overstates risk)" : gap < 0
                         ? " (model understates risk)" : ""));
         String evidence = gr.group() + " mean PD " + Fmt.r(mean) + " vs observed default rate "
-                + Fmt.rate(m.calibrationObserved()) + "; gap " + Fmt.signed(gap);
+                + Fmt.rate(m.calibrationObserved()) + "; gap " + Fmt.signed(gap) + " " + Fmt.ci(gapCi);
         return new CheckResult("calibration", gr.grouping(), gr.group(), graded.status(), m.calibrationGap(),
-                Optional.of(m.calibrationObserved().ci()), OptionalDouble.empty(), m.calibrationCount(), threshold,
+                Optional.of(gapCi), OptionalDouble.empty(), m.calibrationCount(), threshold,
                 evidence, graded.note());
     }
 

@@ -54,6 +54,15 @@ final class Fmt {
         return x.isPresent() ? p(x.getAsDouble()) : ABSENT;
     }
 
+    /** {@code p<0.0001} or {@code p=0.1234}. */
+    static String pEq(OptionalDouble x) {
+        if (x.isEmpty()) {
+            return "p=" + ABSENT;
+        }
+        String s = p(x.getAsDouble());
+        return s.startsWith("<") ? "p" + s : "p=" + s;
+    }
+
     static String rate(RateEstimate e) {
         return e.successes() + "/" + e.trials() + " = " + r(e.rate()) + " " + ci(e.ci());
     }

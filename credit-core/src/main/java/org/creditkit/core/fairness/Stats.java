@@ -89,6 +89,20 @@ final class Stats {
     }
 
     /**
+     * Katz log interval for the ratio {@code p1 / p2}:
+     * {@code exp(ln(p1/p2) ± z sqrt(1/k1 - 1/n1 + 1/k2 - 1/n2))} (Katz et al. 1978).
+     * Returns null (callers wrap it as absent) when {@code k1} or {@code k2} is 0.
+     */
+    static Interval katzRatio(int k1, int n1, int k2, int n2) {
+        if (k1 == 0 || k2 == 0) {
+            return null;
+        }
+        double lr = Math.log(((double) k1 / n1) / ((double) k2 / n2));
+        double se = Math.sqrt(1.0 / k1 - 1.0 / n1 + 1.0 / k2 - 1.0 / n2);
+        return Interval.of(Math.exp(lr - Z_95 * se), Math.exp(lr + Z_95 * se));
+    }
+
+    /**
      * Two-sided Fisher exact test of the 2x2 table {@code [[a, b], [c, d]]}: the sum of the
      * hypergeometric probabilities of all tables with the same margins that are no more likely than
      * the observed one (relative tolerance 1e-7, as R's {@code fisher.test}).

@@ -32,6 +32,9 @@ class FairnessAuditTest {
         assertThat(c.differenceCi().orElseThrow().lower()).isCloseTo(-0.610974, within(1e-6));
         assertThat(c.differenceCi().orElseThrow().upper()).isCloseTo(-0.233449, within(1e-6));
         assertThat(c.pValue().getAsDouble()).isCloseTo(0.000111681, within(1e-9));
+        // Katz: exp(ln 0.4 ± 1.959964 sqrt(1/12 - 1/40 + 1/30 - 1/40))
+        assertThat(c.ratioCi().orElseThrow().lower()).isCloseTo(0.241146, within(1e-6));
+        assertThat(c.ratioCi().orElseThrow().upper()).isCloseTo(0.663497, within(1e-6));
     }
 
     @Test
