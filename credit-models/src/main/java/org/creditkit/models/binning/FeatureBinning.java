@@ -208,6 +208,17 @@ public final class FeatureBinning {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureBinning b && feature.equals(b.feature) && Arrays.equals(cuts, b.cuts)
+                && Arrays.equals(levelToBin, b.levelToBin) && bins.equals(b.bins) && monotonic == b.monotonic;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * feature.hashCode() + bins.hashCode();
+    }
+
+    @Override
     public String toString() {
         return "FeatureBinning[" + feature.name() + ", iv=" + iv + ", bins=" + bins + "]";
     }
