@@ -488,8 +488,13 @@ final class TreeValidator {
             }
             values = new double[arr.size()];
             for (int i = 0; i < arr.size(); i++) {
-                Double d = number(arr.get(i), p + ".values[" + i + "]", 0, 1e15);
-                values[i] = d == null ? 0 : d;
+                JsonNode x = arr.get(i);
+                double d = x.isNumber() ? x.doubleValue() : Double.NaN;
+                if (d >= 0 && d <= 1e15) {
+                    values[i] = d; // the common case: no path string built
+                } else {
+                    number(x, p + ".values[" + i + "]", 0, 1e15);
+                }
             }
         }
         if (first != null && arr != null && appDate != null && !arr.isEmpty()) {
@@ -573,11 +578,20 @@ final class TreeValidator {
             add(p + "." + name, "has " + s.length() + " characters; at most " + maxLength + " are accepted");
             return null;
         }
-        if (s.chars().anyMatch(c -> Character.isISOControl(c))) {
+        if (hasControl(s)) {
             add(p + "." + name, "must not contain control characters (line breaks, tabs, NUL)");
             return null;
         }
         return s;
+    }
+
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <T> T code(JsonNode parent, String p, String name, java.util.function.Function<String, T> parser) {
@@ -672,7 +686,7 @@ final class TreeValidator {
     }
 
     private static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e7 ? Long.toString((long) d) : Double.toString(d);
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -711,7 +725,8 @@ final class TreeValidator {
             add(fp, v.toPlainString() + " has more than two decimal places; CNY amounts are in fen at most");
             return null;
         }
-        return v;
+        // 2.4E7 has scale -6; give it scale 0 so that the value writes and reads back equal
+        return v.scale() < 0 ? v.setScale(0) : v;
     }
 
     private LocalDate date(JsonNode parent, String p, String name) {
