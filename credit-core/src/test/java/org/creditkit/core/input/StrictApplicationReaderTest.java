@@ -85,6 +85,18 @@ class StrictApplicationReaderTest {
     }
 
     @Test
+    void read_leadingByteOrderMark_isIgnored() {
+        assertThat(READER.read("\uFEFF" + ApplicationJson.write(Samples.bare()))).isEqualTo(Samples.bare());
+    }
+
+    @Test
+    void read_moneyInExponentNotation_isNormalisedToWholeCny() {
+        String json = mutated(t -> t.put("amount", new BigDecimal("1.5E6")));
+
+        assertThat(READER.read(json).amount()).isEqualTo(new BigDecimal("1500000"));
+    }
+
+    @Test
     void read_moneyAsDecimalString_isAccepted() {
         String json = mutated(t -> t.put("amount", "1500000.00"));
 
