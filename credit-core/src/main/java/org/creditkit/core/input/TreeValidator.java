@@ -5,10 +5,8 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -635,8 +633,12 @@ final class TreeValidator {
     }
 
     private Integer integer(JsonNode parent, String p, String name, int min, int max) {
-        JsonNode n = field(parent, p, name, "a whole number " + min + ".." + max);
+        JsonNode n = parent.get(name);
         if (n == null) {
+            return null;
+        }
+        if (n.isNull()) {
+            add(p + "." + name, "null is not allowed; give a whole number " + min + ".." + max);
             return null;
         }
         if (!n.isIntegralNumber()) {
@@ -736,7 +738,7 @@ final class TreeValidator {
         }
         LocalDate d;
         try {
-            d = LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
+            d = IsoText.date(s);
         } catch (DateTimeException e) {
             add(p + "." + name, "'" + s + "' is not a date; valid: an ISO-8601 calendar date YYYY-MM-DD");
             return null;
@@ -759,7 +761,7 @@ final class TreeValidator {
             return null;
         }
         try {
-            YearMonth m = YearMonth.parse(s);
+            YearMonth m = IsoText.yearMonth(s);
             if (m.getYear() < EARLIEST_DATE.getYear() || s.length() != 7) {
                 throw new DateTimeException(s);
             }
@@ -782,7 +784,7 @@ final class TreeValidator {
         }
         Instant t;
         try {
-            t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            t = IsoText.instant(s);
         } catch (DateTimeException e) {
             add(p + "." + name, "'" + s + "' is not a date-time with offset; valid: ISO-8601 like "
                     + "2025-06-30T10:15:00+08:00 or 2025-06-30T02:15:00Z");
