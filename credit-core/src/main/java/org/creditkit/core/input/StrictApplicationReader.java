@@ -309,7 +309,7 @@ public final class StrictApplicationReader {
             if (c.inArray()) {
                 parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
             } else if (c.inObject() && c.getCurrentName() != null) {
-                parts.push("." + c.getCurrentName());
+                parts.push(TreeValidator.member("", c.getCurrentName()));
             }
         }
         return "$" + String.join("", parts);

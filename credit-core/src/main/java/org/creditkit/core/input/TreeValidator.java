@@ -439,7 +439,7 @@ final class TreeValidator {
         }
         String rating = string(n, p, "coreRating", 5, false);
         if (rating != null && !RATING.matcher(rating).matches()) {
-            add(p + ".coreRating", "'" + rating + "' is not a rating; valid: AAA, AA, A, BBB, BB, B, CCC, CC, C "
+            add(p + ".coreRating", quote(rating) + " is not a rating; valid: AAA, AA, A, BBB, BB, B, CCC, CC, C "
                     + "with an optional + or -, or D");
         }
         Integer months = integer(n, p, "relationshipMonths", 0, 1_200);
@@ -539,7 +539,7 @@ final class TreeValidator {
             if (!required.contains(f) && !optional.contains(f)) {
                 List<String> valid = new ArrayList<>(required);
                 valid.addAll(optional);
-                add(p + "." + f, "unknown field; valid fields here: " + String.join(", ", valid));
+                add(member(p, f), "unknown field; valid fields here: " + String.join(", ", valid));
             }
         }
         return true;
@@ -615,7 +615,7 @@ final class TreeValidator {
                 return e;
             }
         }
-        add(p + "." + name, "'" + s + "' is not valid; valid: "
+        add(p + "." + name, quote(s) + " is not valid; valid: "
                 + String.join(", ", Arrays.stream(values).map(Enum::name).toList()));
         return null;
     }
@@ -704,7 +704,7 @@ final class TreeValidator {
         BigDecimal v;
         if (n.isTextual()) {
             if (!MONEY_TEXT.matcher(n.textValue()).matches()) {
-                add(fp, "'" + n.textValue() + "' is not an amount; give CNY as a number or a string like "
+                add(fp, quote(n.textValue()) + " is not an amount; give CNY as a number or a string like "
                         + "\"1250000.50\" (at most two decimals)");
                 return null;
             }
@@ -740,7 +740,7 @@ final class TreeValidator {
         try {
             d = IsoText.date(s);
         } catch (DateTimeException e) {
-            add(p + "." + name, "'" + s + "' is not a date; valid: an ISO-8601 calendar date YYYY-MM-DD");
+            add(p + "." + name, quote(s) + " is not a date; valid: an ISO-8601 calendar date YYYY-MM-DD");
             return null;
         }
         if (d.isBefore(EARLIEST_DATE)) {
@@ -767,7 +767,7 @@ final class TreeValidator {
             }
             return m;
         } catch (DateTimeException e) {
-            add(p + "." + name, "'" + s + "' is not a month; valid: YYYY-MM from " + EARLIEST_DATE.getYear());
+            add(p + "." + name, quote(s) + " is not a month; valid: YYYY-MM from " + EARLIEST_DATE.getYear());
             return null;
         }
     }
@@ -786,7 +786,7 @@ final class TreeValidator {
         try {
             t = IsoText.instant(s);
         } catch (DateTimeException e) {
-            add(p + "." + name, "'" + s + "' is not a date-time with offset; valid: ISO-8601 like "
+            add(p + "." + name, quote(s) + " is not a date-time with offset; valid: ISO-8601 like "
                     + "2025-06-30T10:15:00+08:00 or 2025-06-30T02:15:00Z");
             return null;
         }
@@ -834,6 +834,35 @@ final class TreeValidator {
             add(p, "invalid: " + e.getMessage());
             return null;
         }
+    }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final int MAX_ECHO = 40;
+
+    /** The path of member {@code name} of the object at {@code p}: {@code $.a} or {@code $['odd key']}. */
+    static String member(String p, String name) {
+        return IDENTIFIER.matcher(name).matches() ? p + "." + name : p + "['" + escape(name) + "']";
+    }
+
+    /** A value echoed in a message: quoted, control characters escaped, at most 40 characters. */
+    static String quote(String s) {
+        String head = s.length() > MAX_ECHO ? s.substring(0, MAX_ECHO) : s;
+        return "'" + escape(head) + (s.length() > MAX_ECHO ? "...' (" + s.length() + " characters)" : "'");
+    }
+
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else if (c == '\'' || c == '\\') {
+                sb.append('\\').append(c);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     static String kind(JsonNode n) {

@@ -216,6 +216,21 @@ class StrictApplicationReaderTest {
     }
 
     @Test
+    void read_unknownKeyThatIsNotAnIdentifier_isQuotedInThePath() {
+        String json = mutated(t -> at(t, "enterprise").put("a.b'c", 1));
+
+        assertThat(problems(json)).extracting(Problem::location).containsExactly("$.enterprise['a.b\\'c']");
+    }
+
+    @Test
+    void read_longBadValue_isEchoedTruncated() {
+        String json = mutated(t -> t.put("product", "X".repeat(60)));
+
+        assertThat(problems(json)).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("'" + "X".repeat(40) + "...' (60 characters) is not valid"));
+    }
+
+    @Test
     void read_manyProblems_reportsEveryOneInOneException() {
         String json = mutated(t -> {
             t.put("termMonths", 0);
