@@ -25,7 +25,7 @@ public final class StandardFeatures {
     public static final int OCF_TO_LIABILITIES = 4;
     /** Index of {@code cash_flow_volatility}: Volatility of monthly declared sales over the last 12 months (coefficient of variation). */
     public static final int CASH_FLOW_VOLATILITY = 5;
-    /** Index of {@code revenue_consistency_gap}: Relative gap between tax-declared 12-month sales and statement revenue. */
+    /** Index of {@code revenue_consistency_gap}: Relative gap between tax-declared sales over the statement's fiscal year and statement revenue. */
     public static final int REVENUE_CONSISTENCY_GAP = 6;
     /** Index of {@code log_revenue}: Annual operating revenue, log10 of CNY. */
     public static final int LOG_REVENUE = 7;
@@ -117,7 +117,7 @@ public final class StandardFeatures {
         def(all, FeatureCategory.FINANCIAL_HEALTH, "return_on_assets", "Net profit over total assets", "总资产收益率", "ratio", "netProfit / totalAssets", DataSource.FINANCIAL_STATEMENTS);
         def(all, FeatureCategory.FINANCIAL_HEALTH, "ocf_to_liabilities", "Operating cash flow over total liabilities", "经营现金流负债比", "ratio", "operatingCashFlow / totalLiabilities", DataSource.FINANCIAL_STATEMENTS);
         def(all, FeatureCategory.FINANCIAL_HEALTH, "cash_flow_volatility", "Volatility of monthly declared sales over the last 12 months (coefficient of variation)", "现金流波动率", "ratio", "stdev(sales[-12..-1]) / mean(sales[-12..-1])", DataSource.TAX);
-        def(all, FeatureCategory.FINANCIAL_HEALTH, "revenue_consistency_gap", "Relative gap between tax-declared 12-month sales and statement revenue", "税务与报表收入差异", "ratio", "|sum(sales[-12..-1]) - revenue| / max(sum(sales[-12..-1]), revenue)", DataSource.TAX, DataSource.FINANCIAL_STATEMENTS);
+        def(all, FeatureCategory.FINANCIAL_HEALTH, "revenue_consistency_gap", "Relative gap between tax-declared sales over the statement's fiscal year and statement revenue; missing unless the sales series covers that whole year", "税务与报表收入差异", "ratio", "|sum(sales[fiscalYear-01..fiscalYear-12]) - revenue| / max(sum(sales[fiscalYear]), revenue)", DataSource.TAX, DataSource.FINANCIAL_STATEMENTS);
         def(all, FeatureCategory.FINANCIAL_HEALTH, "log_revenue", "Annual operating revenue, log10 of CNY", "营业收入(对数)", "log10 CNY", "log10(1 + annualRevenue)", DataSource.APPLICATION);
         def(all, FeatureCategory.OPERATING_ACTIVITY, "tax_continuity_index", "Share of the last 24 months with declared sales above zero", "纳税连续性指数", "ratio", "count(sales[-24..-1] > 0) / 24", DataSource.TAX);
         def(all, FeatureCategory.OPERATING_ACTIVITY, "sales_growth_12m", "Growth of declared sales, last 12 months over the 12 before", "销售收入增长率", "ratio", "sum(sales[-12..-1]) / sum(sales[-24..-13]) - 1", DataSource.TAX);

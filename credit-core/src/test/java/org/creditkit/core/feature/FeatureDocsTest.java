@@ -33,7 +33,7 @@ class FeatureDocsTest {
         for (FeatureDefinition d : FeatureCatalogue.standard().definitions()) {
             assertThat(md).contains("| `" + d.id() + "` |");
         }
-        assertThat(md).contains("\\|sum(sales[-12..-1]) - revenue\\|");
+        assertThat(md).contains("\\|sum(sales[fiscalYear-01..fiscalYear-12]) - revenue\\|");
         long rows = md.lines().filter(l -> l.matches("\\| \\d+ \\| `.*")).count();
         assertThat(rows).isEqualTo(StandardFeatures.COUNT);
     }
