@@ -142,6 +142,37 @@ final class Stats {
     }
 
     /**
+     * Calibration in the large: two-sided score test of "the expected default rate is the mean PD",
+     * {@code z = (bad/n - meanPd) / sqrt(meanPd (1 - meanPd) / n)}, p-value {@code erfc(|z|/sqrt 2)}.
+     * With a mean PD of exactly 0 or 1 the p-value is 1 if the observed rate equals it, else 0.
+     */
+    static double calibrationInTheLarge(int bad, int n, double meanPd) {
+        double observed = (double) bad / n;
+        double se = Math.sqrt(meanPd * (1.0 - meanPd) / n);
+        if (se == 0.0) {
+            return observed == meanPd ? 1.0 : 0.0;
+        }
+        return Math.min(1.0, erfc(Math.abs(observed - meanPd) / se / Math.sqrt(2.0)));
+    }
+
+    /**
+     * Holm's step-down adjustment (Holm 1979) of a family of p-values: with the p-values sorted
+     * ascending, {@code adj(i) = max over j <= i of min(1, (m - j + 1) p(j))}. Ties keep key order.
+     */
+    static <K extends Comparable<K>> java.util.Map<K, Double> holm(java.util.Map<K, Double> pValues) {
+        java.util.List<java.util.Map.Entry<K, Double>> sorted = new java.util.ArrayList<>(pValues.entrySet());
+        sorted.sort(java.util.Map.Entry.<K, Double>comparingByValue().thenComparing(java.util.Map.Entry.comparingByKey()));
+        java.util.Map<K, Double> out = new java.util.TreeMap<>();
+        int m = sorted.size();
+        double running = 0.0;
+        for (int i = 0; i < m; i++) {
+            running = Math.max(running, Math.min(1.0, (m - i) * sorted.get(i).getValue()));
+            out.put(sorted.get(i).getKey(), running);
+        }
+        return out;
+    }
+
+    /**
      * Complementary error function, Chebyshev approximation (Press et al., Numerical Recipes,
      * {@code erfcc}); fractional error below 1.2e-7 everywhere.
      */
