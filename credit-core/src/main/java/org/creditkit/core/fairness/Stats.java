@@ -89,16 +89,28 @@ final class Stats {
     }
 
     /**
-     * Katz log interval for the ratio {@code p1 / p2}:
-     * {@code exp(ln(p1/p2) ± z sqrt(1/k1 - 1/n1 + 1/k2 - 1/n2))} (Katz et al. 1978).
-     * Returns null (callers wrap it as absent) when {@code k1} or {@code k2} is 0.
+     * Katz log interval for the ratio {@code p1 / p2} (Katz et al. 1978):
+     * {@code exp(ln(p1/p2) ± z sqrt(1/k1 - 1/n1 + 1/k2 - 1/n2))}. When a count is 0 or equals its
+     * group size the log variance degenerates, so 0.5 is added to every count and 1 to every group
+     * size (Haldane's correction) for the interval. Returns null (callers wrap it as absent) when
+     * {@code k1} or {@code k2} is 0, where the ratio has no finite log.
      */
     static Interval katzRatio(int k1, int n1, int k2, int n2) {
         if (k1 == 0 || k2 == 0) {
             return null;
         }
-        double lr = Math.log(((double) k1 / n1) / ((double) k2 / n2));
-        double se = Math.sqrt(1.0 / k1 - 1.0 / n1 + 1.0 / k2 - 1.0 / n2);
+        double a = k1;
+        double m1 = n1;
+        double c = k2;
+        double m2 = n2;
+        if (k1 == n1 || k2 == n2) {
+            a += 0.5;
+            m1 += 1.0;
+            c += 0.5;
+            m2 += 1.0;
+        }
+        double lr = Math.log((a / m1) / (c / m2));
+        double se = Math.sqrt(1.0 / a - 1.0 / m1 + 1.0 / c - 1.0 / m2);
         return Interval.of(Math.exp(lr - Z_95 * se), Math.exp(lr + Z_95 * se));
     }
 
