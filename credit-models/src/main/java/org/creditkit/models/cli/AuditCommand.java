@@ -44,10 +44,10 @@ import picocli.CommandLine.Option;
  *     --reference industrySection=C --out target/audit
  * </pre>
  */
-@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "audit", mixinStandardHelpOptions = true, version = "creditkit 0.1.0", sortOptions = false,
         exitCodeOnInvalidInput = AuditCommand.EXIT_USAGE, exitCodeOnExecutionException = AuditCommand.EXIT_USAGE,
         description = {"Fairness audit of decisions: approval rates, error rates and calibration per group and "
-                + "intersection, with 95% intervals, tests, a justified-disparity view and threshold checks.",
+                + "intersection, with 95%% intervals, tests, a justified-disparity view and threshold checks.",
             "Writes report.html, report.json and report.md to --out and prints a summary.",
             "Exit code: 0 all checks pass, 1 any warning (or no check had enough data), 2 any failure, "
                 + "3 usage or input error."})
@@ -67,8 +67,9 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Input format; default from the file name (.csv, .jsonl/.ndjson/.json).")
     String format;
 
-    @Option(names = "--groups", required = true, paramLabel = "A,B,A*B", split = ",",
-            description = "Group attributes (columns); A*B audits the intersection of A and B.")
+    @Option(names = "--groups", required = true, paramLabel = "GROUPING", split = ",", splitSynopsisLabel = ",",
+            description = "Groupings to audit: column names, comma separated (repeatable); a*b audits the "
+                    + "intersection of columns a and b, e.g. industrySection,zone,industrySection*zone.")
     List<String> groups;
 
     @Option(names = {"--favorable", "--favourable"}, required = true, paramLabel = "COL=VALUE[,VALUE]",

@@ -162,6 +162,14 @@ class AuditCommandTest {
     }
 
     @Test
+    void help_printsUsageWithoutFormatWarnings() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("95% intervals").contains("--groups=GROUPING[,GROUPING...]")
+                .contains("3 usage or input error").doesNotContain("%n");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
     void missingRequiredOption_exits3() {
         assertThat(run("--data", "x.jsonl")).isEqualTo(3);
         assertThat(err.toString()).contains("Missing required options");
