@@ -121,6 +121,21 @@ class AuditCommandTest {
     }
 
     @Test
+    void thresholdsFile_canTurnAFailIntoAWarning_andBadThresholdsExit3() throws IOException {
+        Path data = write("decisions.jsonl", decisionLog(1L, 0.6, 0.05));
+        // H's approval ratio is about 0.6: with failBelow 0.5 it only warns; EO limits loosened too
+        Path lenient = write("lenient.json", "{\"approvalRatio\": {\"warnBelow\": 0.9, \"failBelow\": 0.5},"
+                + " \"equalOpportunityDifference\": {\"warnAbove\": 0.3, \"failAbove\": 0.6}}");
+        assertThat(run(decideArgs(data, "--thresholds", lenient.toString(), "--ci", "bootstrap", "--seed", "7",
+                "--test", "z"))).as("stdout: %s%nstderr: %s", out, err).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("out/report.json")))
+                .contains("\"differenceMethod\" : \"BOOTSTRAP\"").contains("\"failBelow\" : 0.500000");
+        Path bad = write("bad.json", "{\"approvalRatio\": {\"fail\": 0.5}}");
+        assertThat(run(decideArgs(data, "--thresholds", bad.toString()))).isEqualTo(3);
+        assertThat(err.toString()).contains("unknown field $.approvalRatio.fail");
+    }
+
+    @Test
     void unknownColumn_exits3AndListsAvailableColumns() throws IOException {
         Path data = write("decisions.jsonl", decisionLog(1L, 1.0, 0.05));
         int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
