@@ -55,7 +55,7 @@ public final class StandardFeatures {
     public static final int CUSTOMS_ACTIVE_MONTHS = 19;
     /** Index of {@code court_cases_defendant}: Cases as defendant in the court record's window. */
     public static final int COURT_CASES_DEFENDANT = 20;
-    /** Index of {@code court_unanswered_share}: Share of cases as defendant with no response (court dispute response); 0 when there are no cases. */
+    /** Index of {@code court_unanswered_share}: Share of cases as defendant with no response (court dispute response); missing when there are no cases. */
     public static final int COURT_UNANSWERED_SHARE = 21;
     /** Index of {@code enforcement_cases}: Enforcement cases against the enterprise. */
     public static final int ENFORCEMENT_CASES = 22;
@@ -132,7 +132,7 @@ public final class StandardFeatures {
         def(all, FeatureCategory.OPERATING_ACTIVITY, "export_share", "Exports over declared sales, last 12 months", "出口占比", "ratio", "sum(exports[-12..-1]) / sum(sales[-12..-1])", DataSource.CUSTOMS, DataSource.TAX);
         def(all, FeatureCategory.OPERATING_ACTIVITY, "customs_active_months", "Months with import or export declarations in the last 12", "海关活跃月数", "months", "count(imports+exports > 0 over [-12..-1])", DataSource.CUSTOMS);
         def(all, FeatureCategory.COMPLIANCE_RISK, "court_cases_defendant", "Cases as defendant in the court record's window", "涉诉(被告)案件数", "count", "casesAsDefendant", DataSource.COURTS);
-        def(all, FeatureCategory.COMPLIANCE_RISK, "court_unanswered_share", "Share of cases as defendant with no response (court dispute response); 0 when there are no cases", "诉讼未应诉比例", "ratio", "unansweredCases / casesAsDefendant", DataSource.COURTS);
+        def(all, FeatureCategory.COMPLIANCE_RISK, "court_unanswered_share", "Share of cases as defendant with no response (court dispute response); missing when there are no cases", "诉讼未应诉比例", "ratio", "unansweredCases / casesAsDefendant", DataSource.COURTS);
         def(all, FeatureCategory.COMPLIANCE_RISK, "enforcement_cases", "Enforcement cases against the enterprise", "被执行案件数", "count", "enforcementCases", DataSource.COURTS);
         def(all, FeatureCategory.COMPLIANCE_RISK, "dishonest_status", "Dishonest-debtor status at application: 0 never listed, 1 all listings repaired, 2 an unrepaired listing", "失信被执行人状态", "code 0/1/2", "max over listings of (repaired as of application ? 1 : 2)", DataSource.COURTS);
         def(all, FeatureCategory.COMPLIANCE_RISK, "penalties_36m", "Administrative penalties in the 36 months before application", "近36个月行政处罚次数", "count", "count(penalties with date in (appDate-36m, appDate])", DataSource.PENALTIES);
