@@ -52,7 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** The column-mapping flags shared by train, evaluate and psi. */
     public static final class MappingOptions {
 
-        @Option(names = "--target", description = "Target column (default outcome). Omit for unlabelled data (psi).")
+        @Option(names = "--target", description = "Target column (not needed for JSON Lines portfolios). Omit for unlabelled data (psi).")
         String target = "";
 
         @Option(names = "--bad", description = "Target value that means default, e.g. 1 or bad.")
@@ -73,6 +73,9 @@ public final class TrainCommand implements Callable<Integer> {
         @Option(names = "--industry-digits", defaultValue = "2", description = "Leading digits grouping a numeric industry code (default ${DEFAULT-VALUE}).")
         int industryDigits;
 
+        @Option(names = "--industry-divisions", description = "Group GB/T codes by division (C39) instead of section (C).")
+        boolean industryDivisions;
+
         @Option(names = "--true-pd", description = "Column of true PDs (synthetic data) for the oracle AUC.")
         String truePd;
 
@@ -91,9 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
                         + " which value means default)");
             }
             ColumnMapping m = new ColumnMapping(target, bad, features, Set.copyOf(exclude), Set.copyOf(categorical),
-                    Optional.empty(), Optional.empty(), new IndustryGrouping(industryDigits), maxBadRows);
+                    Optional.empty(), Optional.empty(), new IndustryGrouping(industryDigits, industryDivisions), maxBadRows);
             if (industry != null) {
-                m = m.withIndustry(industry, new IndustryGrouping(industryDigits));
+                m = m.withIndustry(industry, new IndustryGrouping(industryDigits, industryDivisions));
             }
             if (truePd != null) {
                 m = m.withTruePd(truePd);

@@ -47,7 +47,8 @@ public final class DatasetReader {
     }
 
     /**
-     * Reads a file, choosing the format by extension ({@code .arff}, otherwise CSV).
+     * Reads a file, choosing the format by extension: {@code .jsonl}/{@code .ndjson} is the
+     * project's portfolio format ({@link PortfolioReader}), {@code .arff} is ARFF, anything else CSV.
      *
      * @param file the data file
      * @param mapping the column mapping
@@ -57,6 +58,9 @@ public final class DatasetReader {
      */
     public static LoadResult read(Path file, ColumnMapping mapping) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return PortfolioReader.read(file, mapping);
+        }
         Format format = name.endsWith(".arff") ? Format.ARFF : Format.CSV;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, format, file.toString(), mapping);
