@@ -26,6 +26,7 @@ import org.creditkit.models.data.Feature;
 public final class Binner {
 
     private static final double SMOOTH = 0.5;
+    private static final String NO_MISSING = ": no missing values in training; missing scores as the riskiest bin";
 
     private Binner() {
     }
@@ -43,8 +44,17 @@ public final class Binner {
         List<FeatureBinning> dropped = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int nf = data.features().size();
+        List<String> noMissing = new ArrayList<>();
         for (int f = 0; f < nf; f++) {
-            FeatureBinning fb = fitFeature(data, f, options, notes);
+            List<String> featureNotes = new ArrayList<>();
+            FeatureBinning fb = fitFeature(data, f, options, featureNotes);
+            for (String n : featureNotes) {
+                if (n.endsWith(NO_MISSING)) {
+                    noMissing.add(fb.name());
+                } else {
+                    notes.add(n);
+                }
+            }
             if (fb.iv() < options.minIv()) {
                 dropped.add(fb);
                 notes.add(String.format(Locale.ROOT, "dropped (%s): IV %.4f is below the threshold %.4f",
@@ -57,6 +67,10 @@ public final class Binner {
                 }
             }
             progress.step("binning", f + 1, nf);
+        }
+        if (!noMissing.isEmpty()) {
+            notes.add(noMissing.size() + " feature(s) had no missing values in training; missing scores as their riskiest"
+                    + " bin: " + String.join(", ", noMissing));
         }
         return new BinningResult(kept, dropped, notes);
     }
@@ -216,7 +230,7 @@ public final class Binner {
             return new Bin("missing", Double.NaN, Double.NaN, List.of(), true, g, b, woe(g, b, totalGood, totalBad));
         }
         double worst = valueBins.stream().mapToDouble(Bin::woe).min().orElse(0);
-        notes.add("feature (" + feature.name() + "): no missing values in training; missing scores as the riskiest bin");
+        notes.add("feature (" + feature.name() + ")" + NO_MISSING);
         return new Bin("missing", Double.NaN, Double.NaN, List.of(), true, 0, 0, worst);
     }
 

@@ -12,8 +12,9 @@ import java.util.Set;
  *
  * <p>Example: {@code ColumnMapping.of("class", "bad").withExclude(List.of("foreign_worker"))}.
  *
- * @param target the target column
- * @param badValue the target value that means default; every other non-missing value is good
+ * @param target the target column; empty for unlabelled data (every row then has target 0)
+ * @param badValue the target value that means default; every other non-missing value is good;
+ *        empty for unlabelled data
  * @param features the feature columns to use; empty means every column not otherwise assigned
  * @param exclude columns never used as features
  * @param categorical columns to treat as categorical even where values look numeric
@@ -44,8 +45,8 @@ public record ColumnMapping(String target, String badValue, List<String> feature
         Objects.requireNonNull(industry, "industry");
         Objects.requireNonNull(truePd, "truePd");
         Objects.requireNonNull(grouping, "grouping");
-        if (target.isBlank()) {
-            throw new IllegalArgumentException("--target must name a column");
+        if (target.isBlank() != badValue.isBlank()) {
+            throw new IllegalArgumentException("--target and --bad go together (both or, for unlabelled data, neither)");
         }
         if (!(maxBadRowShare >= 0 && maxBadRowShare <= 1)) {
             throw new IllegalArgumentException("The maximum share of bad rows must be in [0,1], got " + maxBadRowShare);
@@ -54,7 +55,7 @@ public record ColumnMapping(String target, String badValue, List<String> feature
             if (exclude.contains(f)) {
                 throw new IllegalArgumentException("Column (" + f + ") is both in --features and --exclude");
             }
-            if (f.equals(target)) {
+            if (!target.isEmpty() && f.equals(target)) {
                 throw new IllegalArgumentException("The target column (" + f + ") cannot also be a feature");
             }
         }
@@ -70,6 +71,25 @@ public record ColumnMapping(String target, String badValue, List<String> feature
     public static ColumnMapping of(String target, String badValue) {
         return new ColumnMapping(target, badValue, List.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(),
                 IndustryGrouping.defaults(), DEFAULT_MAX_BAD_ROW_SHARE);
+    }
+
+    /**
+     * A mapping for data without outcomes (e.g. recent applications for a stability check): all
+     * columns are features and every row gets target 0.
+     *
+     * @return the mapping
+     */
+    public static ColumnMapping unlabelled() {
+        return of("", "");
+    }
+
+    /**
+     * Whether the data has a target column.
+     *
+     * @return {@code false} for {@link #unlabelled()} mappings
+     */
+    public boolean labelled() {
+        return !target.isEmpty();
     }
 
     /**

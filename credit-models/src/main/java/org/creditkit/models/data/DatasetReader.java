@@ -47,7 +47,8 @@ public final class DatasetReader {
     }
 
     /**
-     * Reads a file, choosing the format by extension ({@code .arff}, otherwise CSV).
+     * Reads a file, choosing the format by extension: {@code .jsonl}/{@code .ndjson} is the
+     * project's portfolio format ({@link PortfolioReader}), {@code .arff} is ARFF, anything else CSV.
      *
      * @param file the data file
      * @param mapping the column mapping
@@ -57,6 +58,9 @@ public final class DatasetReader {
      */
     public static LoadResult read(Path file, ColumnMapping mapping) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return PortfolioReader.read(file, mapping);
+        }
         Format format = name.endsWith(".arff") ? Format.ARFF : Format.CSV;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, format, file.toString(), mapping);
@@ -99,7 +103,7 @@ public final class DatasetReader {
 
     static LoadResult convert(RawTable t, String source, ColumnMapping m) {
         List<String> notes = new ArrayList<>();
-        int targetCol = column(t, m.target(), "--target", source);
+        int targetCol = m.labelled() ? column(t, m.target(), "--target", source) : -1;
         int industryCol = m.industry().map(c -> column(t, c, "--industry", source)).orElse(-1);
         int pdCol = m.truePd().map(c -> column(t, c, "--true-pd", source)).orElse(-1);
         for (String x : m.exclude()) {
@@ -167,7 +171,7 @@ public final class DatasetReader {
             }
             levels.add(lv);
         }
-        RawTable.DeclaredType targetType = t.types().get(targetCol);
+        RawTable.DeclaredType targetType = targetCol >= 0 ? t.types().get(targetCol) : new RawTable.Undeclared();
         if (targetType instanceof RawTable.NominalType nominal && !nominal.values().contains(m.badValue())) {
             throw new ModelException(source + ": --bad '" + m.badValue() + "' is not a declared value of target ("
                     + m.target() + "); declared: " + nominal.values());
@@ -186,7 +190,7 @@ public final class DatasetReader {
         rows:
         for (RawTable.RawRecord r : t.records()) {
             String[] v = r.values();
-            String y = v[targetCol];
+            String y = targetCol >= 0 ? v[targetCol] : "";
             if (y == null) {
                 skipped.add(new SkippedRow(r.line(), "target (" + m.target() + ") is missing"));
                 continue;
@@ -259,7 +263,7 @@ public final class DatasetReader {
                 }
             }
             targetValues.add(y);
-            target[used] = y.equals(m.badValue()) ? 1 : 0;
+            target[used] = m.labelled() && y.equals(m.badValue()) ? 1 : 0;
             lines[used] = r.line();
             if (industryCol >= 0) {
                 industry[used] = ind;
@@ -280,7 +284,7 @@ public final class DatasetReader {
         if (used == 0) {
             throw new ModelException(source + ": no usable rows");
         }
-        if (!targetValues.contains(m.badValue())) {
+        if (m.labelled() && !targetValues.contains(m.badValue())) {
             throw new ModelException(source + ": no row has target (" + m.target() + ") = '" + m.badValue()
                     + "'; values seen: " + targetValues);
         }

@@ -4,13 +4,14 @@ import java.util.Locale;
 
 /**
  * How an industry code is reduced to the group that selects an overlay: a code starting with a
- * letter (a GB/T 4754 section such as {@code C} or {@code C3912}) is grouped by that letter; a
- * numeric code (NAICS {@code 311811}, a GB/T division {@code 39}) by its first {@code digits}
- * digits.
+ * letter (GB/T 4754 {@code C}, {@code C39}, {@code C3912}) is grouped by that section letter, or
+ * by letter and two-digit division ({@code C39}) when {@code divisions} is set; a numeric code
+ * (NAICS {@code 311811}, a GB/T division {@code 39}) by its first {@code digits} digits.
  *
  * @param digits how many leading digits form the group of a numeric code, at least 1
+ * @param divisions whether letter codes are grouped by division rather than section
  */
-public record IndustryGrouping(int digits) {
+public record IndustryGrouping(int digits, boolean divisions) {
 
     /**
      * Checks the digit count.
@@ -29,7 +30,7 @@ public record IndustryGrouping(int digits) {
      * @return the default grouping
      */
     public static IndustryGrouping defaults() {
-        return new IndustryGrouping(2);
+        return new IndustryGrouping(2, false);
     }
 
     /**
@@ -46,6 +47,9 @@ public record IndustryGrouping(int digits) {
         }
         char first = c.charAt(0);
         if (first >= 'A' && first <= 'Z') {
+            if (divisions && c.length() >= 3 && Character.isDigit(c.charAt(1)) && Character.isDigit(c.charAt(2))) {
+                return c.substring(0, 3);
+            }
             return String.valueOf(first);
         }
         if (first >= '0' && first <= '9') {

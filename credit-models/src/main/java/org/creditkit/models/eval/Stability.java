@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.creditkit.models.binning.Bin;
 import org.creditkit.models.binning.FeatureBinning;
+import org.creditkit.models.data.Feature;
 
 /**
  * Population stability: {@code PSI = sum (a_i - e_i) * ln(a_i / e_i)} over bins, where
@@ -85,15 +86,8 @@ public final class Stability {
         }
         double[] sorted = expected.clone();
         Arrays.sort(sorted);
-        double[] cuts = new double[bins - 1];
-        int k = 0;
-        for (int i = 1; i < bins; i++) {
-            double q = sorted[(int) ((long) i * sorted.length / bins)];
-            if (q > sorted[0] && (k == 0 || q > cuts[k - 1])) {
-                cuts[k++] = q;
-            }
-        }
-        cuts = Arrays.copyOf(cuts, k);
+        double[] cuts = quantileCuts(sorted, bins);
+        int k = cuts.length;
         long[] e = new long[k + 1];
         long[] a = new long[k + 1];
         for (double v : expected) {
@@ -131,6 +125,65 @@ public final class Stability {
         }
         List<String> labels = binning.bins().stream().map(Bin::label).toList();
         return index(binning.name(), labels, e, a, expected.length, actual.length);
+    }
+
+    /**
+     * CSI of a feature without a model: numeric values over deciles of the expected values plus a
+     * missing bin, categorical values per level plus a missing bin.
+     *
+     * @param feature the feature (levels for categorical codes)
+     * @param expected development values
+     * @param actual recent values, coded against the same levels
+     * @return the index with its bins
+     */
+    public static Result csi(Feature feature, double[] expected, double[] actual) {
+        List<String> labels = new ArrayList<>();
+        int nb;
+        double[] cuts = new double[0];
+        if (feature.isCategorical()) {
+            labels.addAll(feature.levels());
+            nb = labels.size() + 1;
+        } else {
+            double[] sorted = Arrays.stream(expected).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            cuts = quantileCuts(sorted, 10);
+            for (int i = 0; i <= cuts.length; i++) {
+                labels.add("[" + (i == 0 ? "-inf" : fmt(cuts[i - 1])) + ", " + (i == cuts.length ? "+inf" : fmt(cuts[i]))
+                        + ")");
+            }
+            nb = cuts.length + 2;
+        }
+        labels.add("missing");
+        long[] e = new long[nb];
+        long[] a = new long[nb];
+        for (double v : expected) {
+            e[featureBin(feature, cuts, v, nb)]++;
+        }
+        for (double v : actual) {
+            a[featureBin(feature, cuts, v, nb)]++;
+        }
+        return index(feature.name(), labels, e, a, expected.length, actual.length);
+    }
+
+    private static int featureBin(Feature feature, double[] cuts, double v, int nb) {
+        if (Double.isNaN(v)) {
+            return nb - 1;
+        }
+        return feature.isCategorical() ? (int) v : bin(cuts, v);
+    }
+
+    private static double[] quantileCuts(double[] sorted, int bins) {
+        if (sorted.length == 0) {
+            return new double[0];
+        }
+        double[] cuts = new double[bins - 1];
+        int k = 0;
+        for (int i = 1; i < bins; i++) {
+            double q = sorted[(int) ((long) i * sorted.length / bins)];
+            if (q > sorted[0] && (k == 0 || q > cuts[k - 1])) {
+                cuts[k++] = q;
+            }
+        }
+        return Arrays.copyOf(cuts, k);
     }
 
     private static Result index(String name, List<String> labels, long[] e, long[] a, int ne, int na) {
