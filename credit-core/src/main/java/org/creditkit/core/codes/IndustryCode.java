@@ -1,0 +1,58 @@
+package org.creditkit.core.codes;
+
+import java.util.Objects;
+
+/**
+ * A GB/T 4754-2017 industry code at division level: the section letter and the two-digit division,
+ * written {@code C39} (manufacture of computers, communication and other electronic equipment).
+ * Validated against the bundled catalogue: the division must belong to the section.
+ *
+ * @param section  section letter {@code A}..{@code T}
+ * @param division two-digit division {@code 01}..{@code 97}
+ */
+public record IndustryCode(char section, String division) {
+
+    /** @throws IllegalArgumentException if the division is not in the section per GB/T 4754-2017 */
+    public IndustryCode {
+        Objects.requireNonNull(division, "division");
+        String problem = IndustryCatalogue.problem(section, division);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /**
+     * Parses {@code "C39"}.
+     *
+     * @throws IllegalArgumentException if malformed or not in the catalogue, saying what would be valid
+     */
+    public static IndustryCode of(String code) {
+        Objects.requireNonNull(code, "code");
+        if (code.length() != 3 || !Character.isUpperCase(code.charAt(0))
+                || !Character.isDigit(code.charAt(1)) || !Character.isDigit(code.charAt(2))) {
+            throw new IllegalArgumentException("industry code '" + code
+                    + "' must be a GB/T 4754-2017 section letter and two-digit division, e.g. C39");
+        }
+        return new IndustryCode(code.charAt(0), code.substring(1));
+    }
+
+    /** The section as a string, e.g. {@code "C"}. */
+    public String sectionCode() {
+        return String.valueOf(section);
+    }
+
+    /** English name of the section. */
+    public String sectionName() {
+        return IndustryCatalogue.sectionName(section);
+    }
+
+    /** {@code C39}. */
+    public String code() {
+        return section + division;
+    }
+
+    @Override
+    public String toString() {
+        return code();
+    }
+}

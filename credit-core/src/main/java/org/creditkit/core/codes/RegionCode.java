@@ -1,0 +1,46 @@
+package org.creditkit.core.codes;
+
+import java.util.Objects;
+
+/**
+ * A GB/T 2260 administrative division code (six digits), with the province it belongs to and that
+ * province's economic zone.
+ *
+ * @param code the six-digit code, e.g. {@code 310115}
+ */
+public record RegionCode(String code) {
+
+    /** @throws IllegalArgumentException if not six digits of a known province */
+    public RegionCode {
+        Objects.requireNonNull(code, "code");
+        String problem = RegionCatalogue.problem(code);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** Parses and validates a code. */
+    public static RegionCode of(String code) {
+        return new RegionCode(code);
+    }
+
+    /** The two-digit province code, e.g. {@code 31}. */
+    public String provinceCode() {
+        return code.substring(0, 2);
+    }
+
+    /** The province's English name, e.g. {@code Shanghai}. */
+    public String province() {
+        return RegionCatalogue.provinceName(provinceCode());
+    }
+
+    /** The province's economic zone. */
+    public EconomicZone zone() {
+        return RegionCatalogue.zone(provinceCode());
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,46 @@
+package org.creditkit.core.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A loan application: what is asked for, by whom, with which data.
+ *
+ * @param id              the bank's application id; not blank
+ * @param applicationTime when the application was made; no source data may be dated after it
+ * @param product         the credit product
+ * @param amount          amount requested in CNY, &gt; 0, at most two decimal places (fen)
+ * @param termMonths      term in months, 1..360
+ * @param purpose         stated purpose (free text, may be empty)
+ * @param guarantee       security offered
+ * @param dataUseConsent  whether the enterprise authorised use of its public credit data (授权)
+ * @param enterprise      the applicant
+ * @param sources         the data supplied
+ */
+public record LoanApplication(String id, Instant applicationTime, Product product, BigDecimal amount, int termMonths,
+                              String purpose, GuaranteeType guarantee, boolean dataUseConsent, Enterprise enterprise,
+                              SourceData sources) {
+
+    /** @throws IllegalArgumentException on a blank id, non-positive amount, sub-fen amount or bad term */
+    public LoanApplication {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(applicationTime, "applicationTime");
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(guarantee, "guarantee");
+        Objects.requireNonNull(enterprise, "enterprise");
+        Objects.requireNonNull(sources, "sources");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("id must not be blank");
+        }
+        if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("amount (" + amount.toPlainString()
+                    + ") must be > 0 CNY with at most two decimal places");
+        }
+        if (termMonths < 1 || termMonths > 360) {
+            throw new IllegalArgumentException("termMonths (" + termMonths + ") must be 1..360");
+        }
+    }
+}

@@ -1,0 +1,632 @@
+package org.creditkit.core.input;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
+import org.creditkit.core.domain.LoanApplication;
+
+/**
+ * Reads the creditkit JSON format ({@code docs/json-format.md}) strictly: unknown fields, wrong
+ * types, nulls, NaN/Infinity, duplicate keys, negative money, bad codes (USCC check character,
+ * GB/T 4754 industry, GB/T 2260 region), dates after the application, end-before-start periods,
+ * out-of-range numbers, blank strings and oversized documents are all rejected. A document is parsed
+ * to a tree and then walked completely, so one {@link CreditDataException} carries <em>every</em>
+ * problem, each located by JSON path ({@code $.sources.tax.declaredSales.values[3]}) and saying what
+ * would be valid. A document that is not well-formed JSON (syntax, duplicate key, NaN, a limit
+ * exceeded) cannot be walked: it yields the single parse problem, located by the path where parsing
+ * stopped.
+ *
+ * <pre>{@code
+ * StrictApplicationReader reader = StrictApplicationReader.standard();
+ * LoanApplication app = reader.read(json);                 // throws CreditDataException
+ * BatchReport report = reader.readBatch(path, good -> score(good),
+ *         bad -> System.err.println(bad));                  // "line 7: $.amount: ..."
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: one instance can serve every thread.
+ */
+public final class StrictApplicationReader {
+
+    /** Default maximum size of one document or batch line: 1 MiB. */
+    public static final int DEFAULT_MAX_DOCUMENT_BYTES = 1 << 20;
+    /** Default maximum nesting depth; the format itself needs 6. */
+    public static final int DEFAULT_MAX_NESTING_DEPTH = 16;
+    /** Default maximum length of one string value in characters. */
+    public static final int DEFAULT_MAX_STRING_LENGTH = 10_000;
+    /** Default maximum length of one number in characters. */
+    public static final int DEFAULT_MAX_NUMBER_LENGTH = 40;
+    /** Default maximum months in one monthly series (50 years). */
+    public static final int DEFAULT_MAX_SERIES_MONTHS = 600;
+    /**
+     * Default tolerance for a source {@code asOf} after the application time: 24 hours. Within it the
+     * difference is taken for clock skew between systems (the data-quality check flags more than 3
+     * hours as a timestamp anomaly); beyond it the document is rejected.
+     */
+    public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofHours(24);
+
+    private static final StrictApplicationReader STANDARD = builder().build();
+
+    private final ReaderSettings settings;
+    private final ObjectMapper mapper;
+
+    private StrictApplicationReader(ReaderSettings settings) {
+        this.settings = settings;
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(settings.maxDocumentBytes())
+                        .maxNestingDepth(settings.maxNestingDepth())
+                        .maxStringLength(settings.maxStringLength())
+                        .maxNumberLength(settings.maxNumberLength())
+                        .build())
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .build();
+    }
+
+    /** A reader with the default limits. */
+    public static StrictApplicationReader standard() {
+        return STANDARD;
+    }
+
+    /** A builder starting from the default limits. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- single documents
+
+    /**
+     * Reads one application document.
+     *
+     * @throws CreditDataException with every problem of the document
+     */
+    public LoanApplication read(String json) {
+        Objects.requireNonNull(json, "json");
+        checkSize(utf8Length(json));
+        List<Problem> problems = new ArrayList<>();
+        JsonNode root = parse(json, problems);
+        if (root != null) {
+            TreeValidator v = new TreeValidator(settings);
+            LoanApplication app = v.application(root, "$");
+            problems.addAll(v.problems());
+            if (problems.isEmpty()) {
+                return app;
+            }
+        }
+        throw new CreditDataException(problems);
+    }
+
+    /**
+     * Reads one application document from {@code in} to its end (the reader is not closed).
+     *
+     * @throws CreditDataException  with every problem of the document, or if it exceeds the size limit
+     * @throws UncheckedIOException if reading fails
+     */
+    public LoanApplication read(Reader in) {
+        return read(readLimited(in));
+    }
+
+    /**
+     * Reads one UTF-8 application document from {@code in} to its end (the stream is not closed).
+     *
+     * @throws CreditDataException  with every problem of the document, if it exceeds the size limit or is
+     *                              not valid UTF-8
+     * @throws UncheckedIOException if reading fails
+     */
+    public LoanApplication read(InputStream in) {
+        return read(readLimited(in));
+    }
+
+    /**
+     * Reads one portfolio line: a bare application (no outcome), or
+     * {@code {"application":{...},"outcome":{"defaulted12m":..,"truePd":..}}} where {@code outcome} and
+     * {@code truePd} are optional.
+     *
+     * @throws CreditDataException with every problem of the document
+     */
+    public LabeledApplication readLabeled(String json) {
+        Objects.requireNonNull(json, "json");
+        checkSize(utf8Length(json));
+        List<Problem> problems = new ArrayList<>();
+        LabeledApplication a = readLabeled(json, problems);
+        if (a == null) {
+            throw new CreditDataException(problems);
+        }
+        return a;
+    }
+
+    private LabeledApplication readLabeled(String json, List<Problem> problems) {
+        JsonNode root = parse(json, problems);
+        if (root == null) {
+            return null;
+        }
+        TreeValidator v = new TreeValidator(settings);
+        LabeledApplication a = v.labeled(root);
+        problems.addAll(v.problems());
+        return problems.isEmpty() ? a : null;
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    /**
+     * Reads a UTF-8 JSON Lines file line by line in constant memory (one line at a time, each at most
+     * the document size limit). Every line is handed to exactly one consumer: a good line (bare or
+     * labeled application, see {@link #readLabeled(String)}) to {@code onGood}, a bad line — including
+     * a blank line, an oversized line and a line that is not valid UTF-8 — to {@code onBad} with its
+     * line number and every problem. Lines end at {@code \n}; a {@code \r} before it is ignored; a
+     * final line break does not start another line; a UTF-8 byte order mark is ignored.
+     * Exceptions thrown by a consumer propagate and end the read.
+     *
+     * @return the counts; {@code lines == good + bad}
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public BatchReport readBatch(Path file, Consumer<? super LabeledApplication> onGood,
+                                 Consumer<? super BadLine> onBad) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readBatch(in, onGood, onBad);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * As {@link #readBatch(Path, Consumer, Consumer)}, from a UTF-8 stream (not closed).
+     *
+     * @throws UncheckedIOException if reading fails
+     */
+    public BatchReport readBatch(InputStream in, Consumer<? super LabeledApplication> onGood,
+                                 Consumer<? super BadLine> onBad) {
+        Objects.requireNonNull(in, "in");
+        return batch(new ByteLines(in, settings.maxDocumentBytes()), onGood, onBad);
+    }
+
+    /**
+     * As {@link #readBatch(Path, Consumer, Consumer)}, from characters (not closed); the size limit
+     * applies to a line's UTF-8 encoding.
+     *
+     * @throws UncheckedIOException if reading fails
+     */
+    public BatchReport readBatch(Reader in, Consumer<? super LabeledApplication> onGood,
+                                 Consumer<? super BadLine> onBad) {
+        Objects.requireNonNull(in, "in");
+        return batch(new CharLines(in, settings.maxDocumentBytes()), onGood, onBad);
+    }
+
+    private BatchReport batch(LineSource source, Consumer<? super LabeledApplication> onGood,
+                              Consumer<? super BadLine> onBad) {
+        Objects.requireNonNull(onGood, "onGood");
+        Objects.requireNonNull(onBad, "onBad");
+        long lines = 0;
+        long good = 0;
+        long bad = 0;
+        long problemCount = 0;
+        List<Problem> problems = new ArrayList<>();
+        try {
+            for (Line line = source.next(); line != null; line = source.next()) {
+                lines++;
+                problems.clear();
+                LabeledApplication a = null;
+                if (line.error() != null) {
+                    problems.add(Problem.of("$", line.error()));
+                } else if (line.text().isBlank()) {
+                    problems.add(Problem.of("$", "blank line; every line must hold one JSON object "
+                            + "(remove blank lines)"));
+                } else {
+                    a = readLabeled(line.text(), problems);
+                }
+                if (a != null) {
+                    good++;
+                    onGood.accept(a);
+                } else {
+                    bad++;
+                    problemCount += problems.size();
+                    onBad.accept(new BadLine(lines, problems));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read line " + (lines + 1), e);
+        }
+        return new BatchReport(lines, good, bad, problemCount);
+    }
+
+    // ---------------------------------------------------------------- parsing
+
+    private JsonNode parse(String json, List<Problem> problems) {
+        try {
+            JsonNode root = mapper.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
+            if (root == null || root.isMissingNode()) {
+                problems.add(Problem.of("$", "empty document; expected one JSON object"));
+                return null;
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            problems.add(Problem.of(pathOf(e), parseMessage(e)));
+            return null;
+        }
+    }
+
+    private static String parseMessage(JsonProcessingException e) {
+        String original = e.getOriginalMessage();
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        if (e instanceof StreamConstraintsException) {
+            return "document exceeds a reader limit: " + original + where;
+        }
+        if (original.contains("Duplicate field")) {
+            return original.replace("Duplicate field", "duplicate key") + where
+                    + "; each key may appear once in an object";
+        }
+        if (original.contains("'NaN'") || original.contains("Infinity")) {
+            return "NaN and Infinity are not JSON numbers" + where + "; valid: a finite number";
+        }
+        if (original.contains("Trailing token")) {
+            return "more than one JSON value" + where + "; a document holds exactly one JSON object";
+        }
+        return "not well-formed JSON: " + original + where;
+    }
+
+    /** The JSON path where parsing stopped, from the parser's context. */
+    private static String pathOf(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return "$";
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                parts.push(TreeValidator.member("", c.getCurrentName()));
+            }
+        }
+        return "$" + String.join("", parts);
+    }
+
+    // ---------------------------------------------------------------- size limits
+
+    private void checkSize(long bytes) {
+        if (bytes > settings.maxDocumentBytes()) {
+            throw tooLarge();
+        }
+    }
+
+    private CreditDataException tooLarge() {
+        return new CreditDataException("$", "document exceeds " + settings.maxDocumentBytes()
+                + " bytes; valid: at most " + settings.maxDocumentBytes() + " bytes (see Builder.maxDocumentBytes)");
+    }
+
+    static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += utf8Length(s.charAt(i));
+        }
+        return n;
+    }
+
+    /** UTF-8 bytes of one UTF-16 unit; a surrogate pair counts 2 + 2 = 4. */
+    static int utf8Length(char c) {
+        if (c < 0x80) {
+            return 1;
+        }
+        if (c < 0x800 || Character.isSurrogate(c)) {
+            return 2;
+        }
+        return 3;
+    }
+
+    private String readLimited(Reader in) {
+        Objects.requireNonNull(in, "in");
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[8192];
+        long bytes = 0;
+        try {
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                for (int i = 0; i < n; i++) {
+                    bytes += utf8Length(buf[i]);
+                }
+                checkSize(bytes);
+                sb.append(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the application document", e);
+        }
+        return sb.toString();
+    }
+
+    private String readLimited(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(settings.maxDocumentBytes() + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the application document", e);
+        }
+        checkSize(bytes.length);
+        int start = hasBom(bytes, bytes.length) ? 3 : 0;
+        String s = decode(bytes, start, bytes.length - start);
+        if (s == null) {
+            throw new CreditDataException("$", "the document is not valid UTF-8; valid: UTF-8 text");
+        }
+        return s;
+    }
+
+    private static boolean hasBom(byte[] b, int len) {
+        return len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    }
+
+    /** Strict UTF-8 decoding; null when malformed. */
+    private static String decode(byte[] b, int off, int len) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return d.decode(ByteBuffer.wrap(b, off, len)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- line splitting
+
+    /** One line: its text, or why it cannot be read (then text is null). */
+    private record Line(String text, String error) {
+    }
+
+    private interface LineSource {
+        /** The next line, or null at the end of input. */
+        Line next() throws IOException;
+    }
+
+    private static String oversized(int max) {
+        return "line exceeds " + max + " bytes; valid: at most " + max + " bytes per line (see Builder.maxDocumentBytes)";
+    }
+
+    /** Splits UTF-8 bytes at {@code \n}, holding at most one line of at most {@code max} bytes. */
+    private static final class ByteLines implements LineSource {
+        private final InputStream in;
+        private final int max;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int lim;
+        private byte[] line = new byte[1024];
+        private boolean eof;
+        private boolean first = true;
+
+        ByteLines(InputStream in, int max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        @Override
+        public Line next() throws IOException {
+            if (eof) {
+                return null;
+            }
+            int len = 0;
+            boolean over = false;
+            boolean any = false;
+            while (true) {
+                if (pos == lim) {
+                    lim = in.read(buf);
+                    pos = 0;
+                    if (lim <= 0) {
+                        lim = 0;
+                        eof = true;
+                        if (!any) {
+                            return null;
+                        }
+                        break;
+                    }
+                }
+                any = true;
+                byte b = buf[pos++];
+                if (b == '\n') {
+                    break;
+                }
+                if (over) {
+                    continue;
+                }
+                if (len == max) {
+                    over = true;
+                    continue;
+                }
+                if (len == line.length) {
+                    line = java.util.Arrays.copyOf(line, (int) Math.min((long) max, 2L * line.length));
+                }
+                line[len++] = b;
+            }
+            if (len > 0 && line[len - 1] == '\r' && !over) {
+                len--;
+            }
+            int start = 0;
+            if (first) {
+                first = false;
+                start = hasBom(line, len) ? 3 : 0;
+            }
+            if (over) {
+                return new Line(null, oversized(max));
+            }
+            String s = decode(line, start, len - start);
+            return s == null ? new Line(null, "line is not valid UTF-8; valid: UTF-8 text") : new Line(s, null);
+        }
+    }
+
+    /** Splits characters at {@code \n}, holding at most one line of at most {@code max} UTF-8 bytes. */
+    private static final class CharLines implements LineSource {
+        private final Reader in;
+        private final int max;
+        private final StringBuilder sb = new StringBuilder();
+        private boolean eof;
+        private boolean first = true;
+
+        CharLines(Reader in, int max) {
+            this.in = in instanceof BufferedReader ? in : new BufferedReader(in, 1 << 16);
+            this.max = max;
+        }
+
+        @Override
+        public Line next() throws IOException {
+            if (eof) {
+                return null;
+            }
+            sb.setLength(0);
+            long bytes = 0;
+            boolean over = false;
+            boolean any = false;
+            int c;
+            while ((c = in.read()) != -1) {
+                any = true;
+                if (c == '\n') {
+                    return line(over);
+                }
+                if (!over) {
+                    bytes += utf8Length((char) c);
+                    if (bytes > max) {
+                        over = true;
+                        sb.setLength(0);
+                    } else {
+                        sb.append((char) c);
+                    }
+                }
+            }
+            eof = true;
+            return any ? line(over) : null;
+        }
+
+        private Line line(boolean over) {
+            boolean bom = first && sb.length() > 0 && sb.charAt(0) == '\uFEFF';
+            first = false;
+            if (over) {
+                return new Line(null, oversized(max));
+            }
+            int end = sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? sb.length() - 1 : sb.length();
+            return new Line(sb.substring(bom ? 1 : 0, Math.max(bom ? 1 : 0, end)), null);
+        }
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /** Builder of a reader with non-default limits; every limit must be positive. */
+    public static final class Builder {
+        private int maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES;
+        private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+        private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+        private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
+        private int maxSeriesMonths = DEFAULT_MAX_SERIES_MONTHS;
+        private Duration futureTolerance = DEFAULT_FUTURE_TOLERANCE;
+
+        private Builder() {
+        }
+
+        /**
+         * Maximum size of one document or batch line in UTF-8 bytes.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxDocumentBytes(int bytes) {
+            maxDocumentBytes = positive("maxDocumentBytes", bytes);
+            return this;
+        }
+
+        /**
+         * Maximum nesting depth of objects and arrays (Jackson {@link StreamReadConstraints}).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxNestingDepth(int depth) {
+            maxNestingDepth = positive("maxNestingDepth", depth);
+            return this;
+        }
+
+        /**
+         * Maximum length of one string value in characters (Jackson {@link StreamReadConstraints}).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxStringLength(int chars) {
+            maxStringLength = positive("maxStringLength", chars);
+            return this;
+        }
+
+        /**
+         * Maximum length of one number in characters (Jackson {@link StreamReadConstraints}).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxNumberLength(int chars) {
+            maxNumberLength = positive("maxNumberLength", chars);
+            return this;
+        }
+
+        /**
+         * Maximum months in one monthly series.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxSeriesMonths(int months) {
+            maxSeriesMonths = positive("maxSeriesMonths", months);
+            return this;
+        }
+
+        /**
+         * How far a source's {@code asOf} may lie after the application time before the document is
+         * rejected (clock skew between systems).
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder futureTolerance(Duration tolerance) {
+            Objects.requireNonNull(tolerance, "tolerance");
+            if (tolerance.isNegative()) {
+                throw new IllegalArgumentException("futureTolerance (" + tolerance + ") must be >= 0");
+            }
+            futureTolerance = tolerance;
+            return this;
+        }
+
+        private static int positive(String name, int v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException(name + " (" + v + ") must be > 0");
+            }
+            return v;
+        }
+
+        /** The reader. */
+        public StrictApplicationReader build() {
+            return new StrictApplicationReader(new ReaderSettings(maxDocumentBytes, maxNestingDepth,
+                    maxStringLength, maxNumberLength, maxSeriesMonths, futureTolerance));
+        }
+    }
+}

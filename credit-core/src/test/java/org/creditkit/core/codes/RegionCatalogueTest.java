@@ -1,0 +1,64 @@
+package org.creditkit.core.codes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegionCatalogueTest {
+
+    @Test
+    void provinceCodes_are31MainlandProvincialDivisionsInOrder() {
+        assertThat(RegionCatalogue.provinceCodes()).hasSize(31).isSorted()
+                .startsWith("11", "12", "13").endsWith("64", "65")
+                .doesNotContain("71", "81", "82");
+    }
+
+    @Test
+    void zones_followTheNationalBureauOfStatisticsGrouping() {
+        Map<EconomicZone, Long> counts = RegionCatalogue.provinceCodes().stream()
+                .collect(Collectors.groupingBy(RegionCatalogue::zone, Collectors.counting()));
+
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(EconomicZone.EAST, 10L,
+                EconomicZone.CENTRAL, 6L, EconomicZone.WEST, 12L, EconomicZone.NORTHEAST, 3L));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"110105, Beijing, 北京, EAST", "310115, Shanghai, 上海, EAST", "440305, Guangdong, 广东, EAST",
+            "140105, Shanxi, 山西, CENTRAL", "420106, Hubei, 湖北, CENTRAL", "610113, Shaanxi, 陕西, WEST",
+            "150102, Inner Mongolia, 内蒙古, WEST", "450103, Guangxi, 广西, WEST", "500103, Chongqing, 重庆, WEST",
+            "210102, Liaoning, 辽宁, NORTHEAST", "230103, Heilongjiang, 黑龙江, NORTHEAST",
+            "460105, Hainan, 海南, EAST", "540102, Tibet, 西藏, WEST"})
+    void of_knownCode_hasProvinceAndZone(String code, String province, String chinese, EconomicZone zone) {
+        RegionCode r = RegionCode.of(code);
+
+        assertThat(r.province()).isEqualTo(province);
+        assertThat(RegionCatalogue.provinceChineseName(r.provinceCode())).isEqualTo(chinese);
+        assertThat(r.zone()).isEqualTo(zone);
+        assertThat(r).hasToString(code);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"31011", "3101150", "31011A", "", " 31011"})
+    void of_notSixDigits_isRejectedWithAnExample(String code) {
+        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("six-digit GB/T 2260 code");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"710000", "810000", "820000", "990101", "000000", "160101"})
+    void of_unknownProvincePrefix_isRejectedListingValidOnes(String code) {
+        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a GB/T 2260 province").hasMessageContaining("11, 12, 13");
+    }
+
+    @Test
+    void zone_unknownProvince_isRejected() {
+        assertThatThrownBy(() -> RegionCatalogue.zone("99")).hasMessageContaining("not a GB/T 2260 province code");
+    }
+}
