@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Building the default policy (lint, DRL parse, parameter validation, executable-model compile,
- * KieBase) and a full hot reload (build plus the 43 gating scenarios plus the atomic swap).
+ * KieBase) and a full hot reload (build plus the 45 gating scenarios plus the atomic swap).
  *
  * <p>Run: {@code java -jar credit-bench/target/benchmarks.jar RuleSetBuildBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}
  */
