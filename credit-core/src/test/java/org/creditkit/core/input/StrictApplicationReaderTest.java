@@ -85,6 +85,18 @@ class StrictApplicationReaderTest {
     }
 
     @Test
+    void read_leadingByteOrderMark_isIgnored() {
+        assertThat(READER.read("\uFEFF" + ApplicationJson.write(Samples.bare()))).isEqualTo(Samples.bare());
+    }
+
+    @Test
+    void read_moneyInExponentNotation_isNormalisedToWholeCny() {
+        String json = mutated(t -> t.put("amount", new BigDecimal("1.5E6")));
+
+        assertThat(READER.read(json).amount()).isEqualTo(new BigDecimal("1500000"));
+    }
+
+    @Test
     void read_moneyAsDecimalString_isAccepted() {
         String json = mutated(t -> t.put("amount", "1500000.00"));
 
@@ -201,6 +213,21 @@ class StrictApplicationReaderTest {
             assertThat(p.location()).isEqualTo(path);
             assertThat(p.message()).contains(message);
         });
+    }
+
+    @Test
+    void read_unknownKeyThatIsNotAnIdentifier_isQuotedInThePath() {
+        String json = mutated(t -> at(t, "enterprise").put("a.b'c", 1));
+
+        assertThat(problems(json)).extracting(Problem::location).containsExactly("$.enterprise['a.b\\'c']");
+    }
+
+    @Test
+    void read_longBadValue_isEchoedTruncated() {
+        String json = mutated(t -> t.put("product", "X".repeat(60)));
+
+        assertThat(problems(json)).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("'" + "X".repeat(40) + "...' (60 characters) is not valid"));
     }
 
     @Test

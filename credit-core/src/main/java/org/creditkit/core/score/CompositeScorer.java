@@ -1,0 +1,348 @@
+package org.creditkit.core.score;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.creditkit.core.codes.IndustryCode;
+import org.creditkit.core.domain.DataSource;
+import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.core.feature.FeatureDefinition;
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.scorecard.Scorecard;
+import org.creditkit.core.score.spi.ScoringModel;
+
+/**
+ * Scores feature vectors with a base model plus the industry overlay resolved from the GB/T 4754
+ * code: {@code logOdds = base(x) + industry_k(x)}, most specific match first (division {@code C39},
+ * then section {@code C}), else the base alone. Then PD, scaled score, grade and up to four reason
+ * codes: the features that cost the most points relative to their most favourable value, ties
+ * broken by catalogue order. Immutable and thread-safe; {@link #score} allocates only its result.
+ *
+ * <pre>{@code
+ * CompositeScorer scorer = ModelBundle.defaultBundle().scorer();
+ * ScoreResult r = scorer.score(vector, IndustryCode.of("I65"));
+ * r.grade(); r.reasons(); r.overlay();   // e.g. BBB, [R-DEBT_TO_ASSET(-31.0), ...], Optional[technology]
+ * }</pre>
+ */
+public final class CompositeScorer {
+
+    /** Points below which a feature is not a reason (rounding noise). */
+    private static final double MIN_POINTS = 1e-9;
+
+    private final String modelId;
+    private final String modelVersion;
+    private final FeatureCatalogue catalogue;
+    private final Scaling scaling;
+    private final GradeBands bands;
+    private final ScoringModel base;
+    private final List<IndustryOverlay> overlays;
+
+    private final ScoringModel[] overlayModels;
+    private final List<Optional<String>> overlayIds;
+    private final Map<IndustryCode, Integer> byDivision;
+    private final int[] bySection;
+    /** Per route (0 = base only, k + 1 = overlay k): catalogue positions either model reads, ascending. */
+    private final int[][] used;
+    /** Per route, by catalogue position: most favourable combined contribution. */
+    private final double[][] favourable;
+    private final String[] codes;
+    private final String[] texts;
+    private final String[] textsZh;
+    private final List<List<DataSource>> lineage;
+    private final double factor;
+    private final double offset;
+    private final ThreadLocal<Scratch> scratch;
+
+    private static final class Scratch {
+        final double[] contributions;
+        final int[] topIndex = new int[ScoreResult.MAX_REASONS];
+        final double[] topPoints = new double[ScoreResult.MAX_REASONS];
+
+        Scratch(int n) {
+            contributions = new double[n];
+        }
+    }
+
+    private CompositeScorer(String modelId, String modelVersion, FeatureCatalogue catalogue, Scaling scaling,
+                            GradeBands bands, ScoringModel base, List<IndustryOverlay> overlays) {
+        this.modelId = Objects.requireNonNull(modelId, "modelId");
+        this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.scaling = Objects.requireNonNull(scaling, "scaling");
+        this.bands = Objects.requireNonNull(bands, "bands");
+        this.base = guard(Objects.requireNonNull(base, "base"));
+        this.overlays = List.copyOf(overlays);
+        int k = this.overlays.size();
+        overlayModels = new ScoringModel[k];
+        List<Optional<String>> ids = new ArrayList<>();
+        ids.add(Optional.empty());
+        byDivision = new HashMap<>();
+        bySection = new int[26];
+        Arrays.fill(bySection, -1);
+        List<String> problems = new ArrayList<>();
+        checkCatalogue(base, "base", problems);
+        Map<String, String> claimed = new HashMap<>();
+        for (int o = 0; o < k; o++) {
+            IndustryOverlay ov = this.overlays.get(o);
+            overlayModels[o] = guard(ov.model());
+            ids.add(Optional.of(ov.id()));
+            checkCatalogue(ov.model(), "overlay '" + ov.id() + "'", problems);
+            for (String code : ov.industries()) {
+                String prev = claimed.put(code, ov.id());
+                if (prev != null) {
+                    problems.add("industry " + code + " is claimed by overlays '" + prev + "' and '" + ov.id()
+                            + "'; each code may select one overlay");
+                    continue;
+                }
+                if (IndustryOverlay.isSection(code)) {
+                    bySection[code.charAt(0) - 'A'] = o;
+                } else {
+                    byDivision.put(IndustryCode.of(code), o);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        overlayIds = List.copyOf(ids);
+        int n = catalogue.size();
+        used = new int[k + 1][];
+        favourable = new double[k + 1][n];
+        for (int r = 0; r <= k; r++) {
+            TreeSet<Integer> u = new TreeSet<>();
+            for (int f : base.features()) {
+                u.add(f);
+            }
+            if (r > 0) {
+                for (int f : overlayModels[r - 1].features()) {
+                    u.add(f);
+                }
+            }
+            used[r] = u.stream().mapToInt(Integer::intValue).toArray();
+            for (int f : used[r]) {
+                double fav = contains(base.features(), f) ? this.base.favourable(f) : 0;
+                if (r > 0 && contains(overlayModels[r - 1].features(), f)) {
+                    fav += overlayModels[r - 1].favourable(f);
+                }
+                favourable[r][f] = fav;
+            }
+        }
+        codes = new String[n];
+        texts = new String[n];
+        textsZh = new String[n];
+        List<List<DataSource>> lin = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            FeatureDefinition d = catalogue.get(i);
+            codes[i] = ReasonCode.codeFor(d.id());
+            texts[i] = d.description() + " lowered the score";
+            textsZh[i] = d.descriptionZh() + "拉低了评分";
+            lin.add(d.lineage());
+        }
+        lineage = List.copyOf(lin);
+        factor = scaling.factor();
+        offset = scaling.offset();
+        scratch = ThreadLocal.withInitial(() -> new Scratch(n));
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkCatalogue(ScoringModel m, String what, List<String> problems) {
+        if (!m.catalogue().version().equals(catalogue.version()) || m.catalogue().size() != catalogue.size()) {
+            problems.add(what + " model is laid out against catalogue " + m.catalogue().version()
+                    + " but the scorer against " + catalogue.version());
+        }
+    }
+
+    private static ScoringModel guard(ScoringModel m) {
+        return m.finiteByConstruction() ? m : ScoringModel.validating(m);
+    }
+
+    /**
+     * A scorer from its parts.
+     *
+     * @param overlays industry overlays; no industry code may be claimed twice
+     * @throws IllegalArgumentException if a model is laid out against another catalogue or an industry
+     *                                  code is claimed by two overlays
+     */
+    public static CompositeScorer of(String modelId, String modelVersion, FeatureCatalogue catalogue,
+                                     Scaling scaling, GradeBands bands, ScoringModel base,
+                                     List<IndustryOverlay> overlays) {
+        return new CompositeScorer(modelId, modelVersion, catalogue, scaling, bands, base, overlays);
+    }
+
+    /** The overlay that applies to an industry: division match, else section match, else none. */
+    public Optional<IndustryOverlay> overlayFor(IndustryCode industry) {
+        int r = route(industry);
+        return r == 0 ? Optional.empty() : Optional.of(overlays.get(r - 1));
+    }
+
+    private int route(IndustryCode industry) {
+        Integer d = byDivision.get(industry);
+        if (d != null) {
+            return d + 1;
+        }
+        char s = industry.section();
+        int o = s >= 'A' && s <= 'Z' ? bySection[s - 'A'] : -1;
+        return o + 1;
+    }
+
+    /**
+     * Scores a vector for an enterprise in {@code industry}.
+     *
+     * @throws IllegalArgumentException if the vector is laid out against another catalogue
+     * @throws org.creditkit.core.CreditModelException if a plug-in model returns a non-finite value
+     */
+    public ScoreResult score(FeatureVector x, IndustryCode industry) {
+        return score(x, route(industry));
+    }
+
+    /** Scores with the base model alone (no industry known). */
+    public ScoreResult scoreBase(FeatureVector x) {
+        return score(x, 0);
+    }
+
+    private ScoreResult score(FeatureVector x, int r) {
+        Scratch s = scratch.get();
+        double[] c = s.contributions;
+        int[] u = used[r];
+        for (int f : u) {
+            c[f] = 0;
+        }
+        double baseLo = base.contributions(x, c);
+        double indLo = r == 0 ? 0 : overlayModels[r - 1].contributions(x, c);
+        double lo = baseLo + indLo;
+        // top reasons: insertion into a 4-slot list; strict '>' keeps the earlier catalogue position on ties
+        double[] fav = favourable[r];
+        int[] ti = s.topIndex;
+        double[] tp = s.topPoints;
+        int count = 0;
+        for (int f : u) {
+            double pts = factor * (c[f] - fav[f]);
+            if (pts > MIN_POINTS && (count < tp.length || pts > tp[count - 1])) {
+                int pos = count < tp.length ? count : tp.length - 1;
+                while (pos > 0 && pts > tp[pos - 1]) {
+                    if (pos < tp.length) {
+                        tp[pos] = tp[pos - 1];
+                        ti[pos] = ti[pos - 1];
+                    }
+                    pos--;
+                }
+                tp[pos] = pts;
+                ti[pos] = f;
+                if (count < tp.length) {
+                    count++;
+                }
+            }
+        }
+        List<ReasonCode> reasons = switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(reason(ti[0], tp[0]));
+            case 2 -> List.of(reason(ti[0], tp[0]), reason(ti[1], tp[1]));
+            case 3 -> List.of(reason(ti[0], tp[0]), reason(ti[1], tp[1]), reason(ti[2], tp[2]));
+            default -> List.of(reason(ti[0], tp[0]), reason(ti[1], tp[1]), reason(ti[2], tp[2]),
+                    reason(ti[3], tp[3]));
+        };
+        double pd = Scaling.pd(lo);
+        double score = offset - factor * lo;
+        return new ScoreResult(pd, lo, score, bands.grade(score, pd), reasons, baseLo, indLo, overlayIds.get(r),
+                modelId, modelVersion);
+    }
+
+    private ReasonCode reason(int f, double points) {
+        return new ReasonCode(codes[f], catalogue.get(f).id(), texts[f], textsZh[f], lineage.get(f), points);
+    }
+
+    /**
+     * Scores and explains every feature: value, bin, base and industry log-odds, points added and
+     * points lost, lineage. Slow path for the {@code explain} command and audits.
+     */
+    public ScoreExplanation explain(FeatureVector x, IndustryCode industry) {
+        return explain(x, route(industry));
+    }
+
+    /** Explains a base-only score. */
+    public ScoreExplanation explainBase(FeatureVector x) {
+        return explain(x, 0);
+    }
+
+    private ScoreExplanation explain(FeatureVector x, int r) {
+        ScoreResult result = score(x, r);
+        int n = catalogue.size();
+        double[] b = new double[n];
+        double[] ind = new double[n];
+        base.contributions(x, b);
+        ScoringModel overlay = r == 0 ? null : overlayModels[r - 1];
+        if (overlay != null) {
+            overlay.contributions(x, ind);
+        }
+        List<FeatureExplanation> out = new ArrayList<>();
+        for (int f : used[r]) {
+            String id = catalogue.get(f).id();
+            double v = x.value(f);
+            String bin = binLabel(base, id, v);
+            if (overlay != null && contains(overlay.features(), f)) {
+                String ob = binLabel(overlay, id, v);
+                bin = contains(base.features(), f) ? bin + " / " + ob : ob;
+            }
+            double total = b[f] + ind[f];
+            out.add(new FeatureExplanation(id, v, bin, b[f], ind[f], -factor * total,
+                    Math.max(0, factor * (total - favourable[r][f])), catalogue.get(f).lineage()));
+        }
+        return new ScoreExplanation(result, base.bias(), overlay == null ? 0 : overlay.bias(), out);
+    }
+
+    private static String binLabel(ScoringModel m, String id, double v) {
+        if (m instanceof Scorecard card && card.characteristics().stream().anyMatch(c -> c.feature().equals(id))) {
+            return card.binLabel(id, v);
+        }
+        return Double.isNaN(v) ? "missing (path)" : "path";
+    }
+
+    /** Bundle id. */
+    public String modelId() {
+        return modelId;
+    }
+
+    /** Bundle version. */
+    public String modelVersion() {
+        return modelVersion;
+    }
+
+    /** The catalogue vectors must be laid out against. */
+    public FeatureCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** The scaling. */
+    public Scaling scaling() {
+        return scaling;
+    }
+
+    /** The grade bands. */
+    public GradeBands gradeBands() {
+        return bands;
+    }
+
+    /** The overlays in bundle order. */
+    public List<IndustryOverlay> overlays() {
+        return overlays;
+    }
+
+    @Override
+    public String toString() {
+        return "CompositeScorer[" + modelId + " " + modelVersion + ", overlays "
+                + overlays.stream().map(IndustryOverlay::id).toList() + "]";
+    }
+}

@@ -1,0 +1,615 @@
+package org.creditkit.core.score.scorecard;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
+import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.spi.ScoringModel;
+
+/**
+ * A points scorecard: an intercept plus, per feature (characteristic), the log-odds of the bin the
+ * value falls in. Numeric characteristics have intervals {@code [lo, hi)} that ascend and cover
+ * {@code (-inf, +inf)} without gaps; categorical ones map sets of codes to a value with an
+ * {@code other} value for unseen codes. Every characteristic has a missing bin. Bin values are
+ * log-odds of default (for a logistic regression on weights of evidence: coefficient &times; WoE);
+ * the bundle's {@link org.creditkit.core.score.Scaling} turns them into points.
+ *
+ * <p>Evaluation runs over flat primitive arrays with a binary search over each characteristic's
+ * edges and does not allocate.
+ *
+ * <pre>{@code
+ * Scorecard card = Scorecard.builder(FeatureCatalogue.standard())
+ *     .intercept(-3.5)
+ *     .numeric("debt_to_asset", new double[] {0.4, 0.7}, new double[] {-0.3, 0.0, 0.6}, 0.2)
+ *     .categorical("tax_rating_latest", List.of(Scorecard.Category.of(List.of(4.0), -0.5),
+ *                  Scorecard.Category.of(List.of(0.0, 1.0), 0.9)), 0.0, 0.3)
+ *     .build();
+ * }</pre>
+ */
+public final class Scorecard implements ScoringModel {
+
+    /** Type name in bundles. */
+    public static final String TYPE = "scorecard";
+
+    /**
+     * A numeric bin {@code [lo, hi)}.
+     *
+     * @param lo      inclusive lower edge ({@code -Infinity} for the first bin)
+     * @param hi      exclusive upper edge ({@code +Infinity} for the last bin)
+     * @param logOdds log-odds contribution of a value in the bin
+     */
+    public record Bin(double lo, double hi, double logOdds) {
+        /** Factory. */
+        public static Bin of(double lo, double hi, double logOdds) {
+            return new Bin(lo, hi, logOdds);
+        }
+
+        /** {@code [0.4, 0.7)}. */
+        public String label() {
+            return "[" + edge(lo) + ", " + edge(hi) + ")";
+        }
+    }
+
+    /**
+     * A category bin: a set of codes sharing one value.
+     *
+     * @param codes   the codes (feature values) in this bin, at least one, finite
+     * @param logOdds log-odds contribution
+     */
+    public record Category(List<Double> codes, double logOdds) {
+        /** Copies the codes. */
+        public Category {
+            codes = List.copyOf(codes);
+        }
+
+        /** Factory. */
+        public static Category of(List<Double> codes, double logOdds) {
+            return new Category(codes, logOdds);
+        }
+
+        /** {@code {1, 2}}. */
+        public String label() {
+            StringBuilder sb = new StringBuilder("{");
+            for (int i = 0; i < codes.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(edge(codes.get(i)));
+            }
+            return sb.append('}').toString();
+        }
+    }
+
+    /** One feature's binning. */
+    public sealed interface Characteristic permits Numeric, Categorical {
+        /** The feature id. */
+        String feature();
+
+        /** Log-odds when the feature is missing (the missing bin). */
+        double missingLogOdds();
+
+        /** The lowest log-odds any of its bins gives (its most favourable bin). */
+        double best();
+    }
+
+    /**
+     * A numeric characteristic.
+     *
+     * @param feature        feature id
+     * @param bins           bins, ascending, covering (-inf, +inf) without gaps
+     * @param missingLogOdds missing bin
+     */
+    public record Numeric(String feature, List<Bin> bins, double missingLogOdds) implements Characteristic {
+        /** Copies the bins. */
+        public Numeric {
+            Objects.requireNonNull(feature, "feature");
+            bins = List.copyOf(bins);
+        }
+
+        @Override
+        public double best() {
+            double b = missingLogOdds;
+            for (Bin bin : bins) {
+                b = Math.min(b, bin.logOdds());
+            }
+            return b;
+        }
+    }
+
+    /**
+     * A categorical characteristic.
+     *
+     * @param feature        feature id
+     * @param categories     category bins; every code in at most one
+     * @param otherLogOdds   value for a code in no category
+     * @param missingLogOdds missing bin
+     */
+    public record Categorical(String feature, List<Category> categories, double otherLogOdds,
+                              double missingLogOdds) implements Characteristic {
+        /** Copies the categories. */
+        public Categorical {
+            Objects.requireNonNull(feature, "feature");
+            categories = List.copyOf(categories);
+        }
+
+        @Override
+        public double best() {
+            double b = Math.min(missingLogOdds, otherLogOdds);
+            for (Category c : categories) {
+                b = Math.min(b, c.logOdds());
+            }
+            return b;
+        }
+    }
+
+    private final FeatureCatalogue catalogue;
+    private final double intercept;
+    private final List<Characteristic> characteristics;
+
+    // flat evaluation tables, one slot per characteristic j
+    private final int[] feat;
+    private final boolean[] categorical;
+    private final int[] keyStart;
+    private final int[] keyEnd;
+    private final double[] keys;      // numeric: interior edges; categorical: sorted codes
+    private final int[] valStart;
+    private final double[] vals;      // numeric: one per bin; categorical: one per sorted code
+    private final double[] missing;
+    private final double[] other;
+    private final double[] favourableByFeature;
+    private final int[] featuresSorted;
+
+    private Scorecard(FeatureCatalogue catalogue, double intercept, List<Characteristic> characteristics) {
+        this.catalogue = catalogue;
+        this.intercept = intercept;
+        this.characteristics = List.copyOf(characteristics);
+        int n = this.characteristics.size();
+        feat = new int[n];
+        categorical = new boolean[n];
+        keyStart = new int[n];
+        keyEnd = new int[n];
+        valStart = new int[n];
+        missing = new double[n];
+        other = new double[n];
+        favourableByFeature = new double[catalogue.size()];
+        int nk = 0;
+        int nv = 0;
+        for (Characteristic c : this.characteristics) {
+            if (c instanceof Numeric num) {
+                nk += num.bins().size() - 1;
+                nv += num.bins().size();
+            } else {
+                int codes = ((Categorical) c).categories().stream().mapToInt(x -> x.codes().size()).sum();
+                nk += codes;
+                nv += codes;
+            }
+        }
+        keys = new double[nk];
+        vals = new double[nv];
+        int k = 0;
+        int v = 0;
+        for (int j = 0; j < n; j++) {
+            Characteristic c = this.characteristics.get(j);
+            feat[j] = catalogue.indexOf(c.feature());
+            missing[j] = c.missingLogOdds();
+            favourableByFeature[feat[j]] = c.best();
+            keyStart[j] = k;
+            valStart[j] = v;
+            if (c instanceof Numeric num) {
+                List<Bin> bins = num.bins();
+                for (int b = 0; b < bins.size(); b++) {
+                    if (b > 0) {
+                        keys[k++] = bins.get(b).lo();
+                    }
+                    vals[v++] = bins.get(b).logOdds();
+                }
+            } else {
+                Categorical cat = (Categorical) c;
+                categorical[j] = true;
+                other[j] = cat.otherLogOdds();
+                List<double[]> pairs = new ArrayList<>();
+                for (Category category : cat.categories()) {
+                    for (double code : category.codes()) {
+                        pairs.add(new double[] {code, category.logOdds()});
+                    }
+                }
+                pairs.sort((a, b) -> Double.compare(a[0], b[0]));
+                for (double[] p : pairs) {
+                    keys[k++] = p[0];
+                    vals[v++] = p[1];
+                }
+            }
+            keyEnd[j] = k;
+        }
+        featuresSorted = feat.clone();
+        Arrays.sort(featuresSorted);
+    }
+
+    /** A builder against a catalogue. */
+    public static Builder builder(FeatureCatalogue catalogue) {
+        return new Builder(catalogue);
+    }
+
+    /**
+     * A scorecard from its parts.
+     *
+     * @throws IllegalArgumentException listing every structural problem (see {@link #problems})
+     */
+    public static Scorecard of(FeatureCatalogue catalogue, double intercept, List<Characteristic> characteristics) {
+        List<String> problems = new ArrayList<>();
+        validate(catalogue, intercept, characteristics, j -> "characteristic " + j, "intercept",
+                (where, msg) -> problems.add(where + ": " + msg));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid scorecard: " + String.join("; ", problems));
+        }
+        return new Scorecard(catalogue, intercept, characteristics);
+    }
+
+    /** Builds without re-validating; the format has already reported every problem. */
+    static Scorecard validated(FeatureCatalogue catalogue, double intercept, List<Characteristic> characteristics) {
+        return new Scorecard(catalogue, intercept, characteristics);
+    }
+
+    /**
+     * Checks every structural rule and reports each violation as (location, message): finite
+     * intercept and values, known and distinct features, numeric bins with {@code lo < hi}, the first
+     * starting at -inf, each next bin starting where the previous ends (no gap, no overlap), the last
+     * ending at +inf; categories with finite, distinct codes.
+     *
+     * @param where    location of characteristic {@code j}
+     * @param interceptWhere location of the intercept
+     */
+    static void validate(FeatureCatalogue catalogue, double intercept, List<Characteristic> characteristics,
+                         IntFunction<String> where, String interceptWhere,
+                         BiConsumer<String, String> report) {
+        if (!Double.isFinite(intercept)) {
+            report.accept(interceptWhere, "intercept must be finite, got " + intercept);
+        }
+        if (characteristics.isEmpty()) {
+            report.accept(interceptWhere, "a scorecard needs at least one characteristic");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < characteristics.size(); j++) {
+            Characteristic c = characteristics.get(j);
+            String w = where.apply(j);
+            String f = c.feature();
+            if (catalogue.indexOf(f) < 0) {
+                report.accept(w + ".feature", "unknown feature '" + f + "': catalogue " + catalogue.version()
+                        + " has no such feature");
+            }
+            if (!seen.add(f)) {
+                report.accept(w + ".feature", "feature '" + f + "' has two characteristics; merge them into one");
+            }
+            if (!Double.isFinite(c.missingLogOdds())) {
+                report.accept(w + ".missing", "feature '" + f + "': missing bin value must be finite, got "
+                        + c.missingLogOdds());
+            }
+            if (c instanceof Numeric num) {
+                validateBins(f, num.bins(), w, report);
+            } else {
+                Categorical cat = (Categorical) c;
+                if (!Double.isFinite(cat.otherLogOdds())) {
+                    report.accept(w + ".other", "feature '" + f + "': other bin value must be finite, got "
+                            + cat.otherLogOdds());
+                }
+                if (cat.categories().isEmpty()) {
+                    report.accept(w + ".categories", "feature '" + f + "' needs at least one category");
+                }
+                Set<Double> codes = new HashSet<>();
+                for (int b = 0; b < cat.categories().size(); b++) {
+                    Category category = cat.categories().get(b);
+                    String bw = w + ".categories[" + b + "]";
+                    if (!Double.isFinite(category.logOdds())) {
+                        report.accept(bw + ".logOdds", "feature '" + f + "' category " + b
+                                + ": value must be finite, got " + category.logOdds());
+                    }
+                    if (category.codes().isEmpty()) {
+                        report.accept(bw + ".codes", "feature '" + f + "' category " + b + " has no codes");
+                    }
+                    for (Double code : category.codes()) {
+                        if (code == null || !Double.isFinite(code)) {
+                            report.accept(bw + ".codes", "feature '" + f + "' category " + b
+                                    + ": codes must be finite numbers, got " + code);
+                        } else if (!codes.add(code == 0.0 ? 0.0 : code)) {
+                            report.accept(bw + ".codes", "feature '" + f + "' category " + b + ": code "
+                                    + edge(code) + " is already in another category");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void validateBins(String f, List<Bin> bins, String w, BiConsumer<String, String> report) {
+        if (bins.isEmpty()) {
+            report.accept(w + ".bins", "feature '" + f + "' needs at least one bin covering (-inf, +inf)");
+            return;
+        }
+        for (int b = 0; b < bins.size(); b++) {
+            Bin bin = bins.get(b);
+            String bw = w + ".bins[" + b + "]";
+            if (Double.isNaN(bin.lo()) || Double.isNaN(bin.hi())) {
+                report.accept(bw, "feature '" + f + "' bin " + b + ": edges must not be NaN");
+                continue;
+            }
+            if (!Double.isFinite(bin.logOdds())) {
+                report.accept(bw + ".logOdds", "feature '" + f + "' bin " + b + " " + bin.label()
+                        + ": value must be finite, got " + bin.logOdds());
+            }
+            if (!(bin.lo() < bin.hi())) {
+                report.accept(bw, "feature '" + f + "' bin " + b + " " + bin.label()
+                        + ": edges must ascend (lo < hi)");
+            }
+            if (b == 0 && bin.lo() != Double.NEGATIVE_INFINITY) {
+                report.accept(bw + ".lo", "feature '" + f + "' bin 0 starts at " + edge(bin.lo())
+                        + "; the first bin must start at -inf so every value has a bin");
+            }
+            if (b > 0) {
+                double prevHi = bins.get(b - 1).hi();
+                if (bin.lo() > prevHi) {
+                    report.accept(bw + ".lo", "feature '" + f + "' bin " + b + " starts at " + edge(bin.lo())
+                            + " but bin " + (b - 1) + " ends at " + edge(prevHi) + ": gap in coverage ["
+                            + edge(prevHi) + ", " + edge(bin.lo()) + ")");
+                } else if (bin.lo() < prevHi) {
+                    report.accept(bw + ".lo", "feature '" + f + "' bin " + b + " starts at " + edge(bin.lo())
+                            + " but bin " + (b - 1) + " ends at " + edge(prevHi)
+                            + ": bins overlap or edges do not ascend");
+                }
+            }
+            if (b == bins.size() - 1 && bin.hi() != Double.POSITIVE_INFINITY) {
+                report.accept(bw + ".hi", "feature '" + f + "' last bin ends at " + edge(bin.hi())
+                        + "; the last bin must end at +inf so every value has a bin");
+            }
+            if (b < bins.size() - 1 && Double.isInfinite(bin.hi())) {
+                report.accept(bw + ".hi", "feature '" + f + "' bin " + b
+                        + " ends at +inf but is not the last bin");
+            }
+        }
+    }
+
+    static String edge(double e) {
+        if (e == Double.NEGATIVE_INFINITY) {
+            return "-inf";
+        }
+        if (e == Double.POSITIVE_INFINITY) {
+            return "+inf";
+        }
+        if (e == Math.rint(e) && Math.abs(e) < 1e15) {
+            return Long.toString((long) e);
+        }
+        return Double.toString(e);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public FeatureCatalogue catalogue() {
+        return catalogue;
+    }
+
+    @Override
+    public int[] features() {
+        return featuresSorted.clone();
+    }
+
+    /** The intercept (log-odds). */
+    public double intercept() {
+        return intercept;
+    }
+
+    /** The characteristics in evaluation order. */
+    public List<Characteristic> characteristics() {
+        return characteristics;
+    }
+
+    @Override
+    public double logOdds(FeatureVector x) {
+        checkLayout(x);
+        double sum = intercept;
+        for (int j = 0; j < feat.length; j++) {
+            sum += value(j, x.value(feat[j]));
+        }
+        return sum;
+    }
+
+    @Override
+    public double contributions(FeatureVector x, double[] out) {
+        checkLayout(x);
+        double sum = intercept;
+        for (int j = 0; j < feat.length; j++) {
+            int f = feat[j];
+            double v = value(j, x.value(f));
+            out[f] += v;
+            sum += v;
+        }
+        return sum;
+    }
+
+    @Override
+    public double bias() {
+        return intercept;
+    }
+
+    @Override
+    public double favourable(int featureIndex) {
+        return favourableByFeature[featureIndex];
+    }
+
+    @Override
+    public boolean finiteByConstruction() {
+        return true;
+    }
+
+    /** Log-odds of characteristic {@code j} for value {@code x} (NaN = missing). */
+    private double value(int j, double x) {
+        if (x != x) {
+            return missing[j];
+        }
+        int lo = keyStart[j];
+        int hi = keyEnd[j];
+        if (!categorical[j]) {
+            // upper bound: number of interior edges <= x is the bin index ([lo, hi) bins)
+            int s = lo;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid] <= x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return vals[valStart[j] + (lo - s)];
+        }
+        hi--;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            double k = keys[mid];
+            if (k < x) {
+                lo = mid + 1;
+            } else if (k > x) {
+                hi = mid - 1;
+            } else {
+                return vals[mid - keyStart[j] + valStart[j]];
+            }
+        }
+        return other[j];
+    }
+
+    /**
+     * Which bin a value falls in, for explanations: {@code [0.4, 0.7)}, {@code {1, 2}},
+     * {@code other} or {@code missing}.
+     *
+     * @throws IllegalArgumentException if the scorecard has no characteristic for the feature
+     */
+    public String binLabel(String featureId, double x) {
+        for (Characteristic c : characteristics) {
+            if (!c.feature().equals(featureId)) {
+                continue;
+            }
+            if (Double.isNaN(x)) {
+                return "missing";
+            }
+            if (c instanceof Numeric num) {
+                for (Bin b : num.bins()) {
+                    if (x >= b.lo() && x < b.hi()) {
+                        return b.label();
+                    }
+                }
+                return num.bins().get(num.bins().size() - 1).label();
+            }
+            for (Category cat : ((Categorical) c).categories()) {
+                if (cat.codes().contains(x)) {
+                    return cat.label();
+                }
+            }
+            return "other";
+        }
+        throw new IllegalArgumentException("scorecard has no characteristic for feature '" + featureId + "'");
+    }
+
+    private void checkLayout(FeatureVector x) {
+        if (x.catalogue() != catalogue) {
+            checkLayoutSlow(x.catalogue());
+        }
+    }
+
+    private void checkLayoutSlow(FeatureCatalogue c) {
+        if (!c.version().equals(catalogue.version()) || c.size() != catalogue.size()) {
+            throw new IllegalArgumentException("feature vector is laid out against catalogue " + c.version()
+                    + " (" + c.size() + " features) but the scorecard against " + catalogue.version()
+                    + " (" + catalogue.size() + ")");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scorecard s && catalogue.version().equals(s.catalogue.version())
+                && Double.compare(intercept, s.intercept) == 0 && characteristics.equals(s.characteristics);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(catalogue.version(), intercept, characteristics);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Scorecard[%s, intercept=%s, %d characteristics]", catalogue.version(),
+                intercept, characteristics.size());
+    }
+
+    /** Builds a scorecard characteristic by characteristic; {@link #build} validates everything. */
+    public static final class Builder {
+        private final FeatureCatalogue catalogue;
+        private double intercept;
+        private final List<Characteristic> characteristics = new ArrayList<>();
+
+        private Builder(FeatureCatalogue catalogue) {
+            this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        }
+
+        /** Sets the intercept (log-odds), default 0. */
+        public Builder intercept(double v) {
+            intercept = v;
+            return this;
+        }
+
+        /**
+         * Adds a numeric characteristic from interior edges: {@code edges.length + 1} bins
+         * {@code (-inf, e0), [e0, e1), ..., [e_last, +inf)}.
+         *
+         * @param edges    interior edges, strictly ascending
+         * @param logOdds  one value per bin ({@code edges.length + 1})
+         * @param missing  value of the missing bin
+         * @throws IllegalArgumentException if the lengths do not match
+         */
+        public Builder numeric(String feature, double[] edges, double[] logOdds, double missing) {
+            if (logOdds.length != edges.length + 1) {
+                throw new IllegalArgumentException("feature '" + feature + "': " + edges.length + " edges need "
+                        + (edges.length + 1) + " bin values, got " + logOdds.length);
+            }
+            List<Bin> bins = new ArrayList<>(logOdds.length);
+            for (int b = 0; b < logOdds.length; b++) {
+                double lo = b == 0 ? Double.NEGATIVE_INFINITY : edges[b - 1];
+                double hi = b == edges.length ? Double.POSITIVE_INFINITY : edges[b];
+                bins.add(Bin.of(lo, hi, logOdds[b]));
+            }
+            characteristics.add(new Numeric(feature, bins, missing));
+            return this;
+        }
+
+        /** Adds a numeric characteristic from explicit bins. */
+        public Builder numeric(String feature, List<Bin> bins, double missing) {
+            characteristics.add(new Numeric(feature, bins, missing));
+            return this;
+        }
+
+        /** Adds a categorical characteristic. */
+        public Builder categorical(String feature, List<Category> categories, double other, double missing) {
+            characteristics.add(new Categorical(feature, categories, other, missing));
+            return this;
+        }
+
+        /** Adds any characteristic. */
+        public Builder add(Characteristic c) {
+            characteristics.add(Objects.requireNonNull(c, "characteristic"));
+            return this;
+        }
+
+        /**
+         * Builds the scorecard.
+         *
+         * @throws IllegalArgumentException listing every structural problem, naming feature and bin
+         */
+        public Scorecard build() {
+            return Scorecard.of(catalogue, intercept, characteristics);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.creditkit.core.score.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.creditkit.core.Problem;
+import org.creditkit.core.feature.FeatureCatalogue;
+
+/**
+ * What a {@link ModelFormat} needs while reading a model: the feature catalogue, the JSON path of the
+ * model, a sink for problems, and helpers that read typed fields and report what is wrong with a
+ * path. Not thread-safe; one per read.
+ */
+public final class ModelReadContext {
+
+    private final FeatureCatalogue catalogue;
+    private final String path;
+    private final List<Problem> problems;
+
+    private ModelReadContext(FeatureCatalogue catalogue, String path, List<Problem> problems) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.path = Objects.requireNonNull(path, "path");
+        this.problems = problems;
+    }
+
+    /** A context for a model at JSON path {@code path} (e.g. {@code $.base}) with its own problem list. */
+    public static ModelReadContext of(FeatureCatalogue catalogue, String path) {
+        return new ModelReadContext(catalogue, path, new ArrayList<>());
+    }
+
+    /** The catalogue feature ids resolve against. */
+    public FeatureCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** JSON path of the model object. */
+    public String path() {
+        return path;
+    }
+
+    /** Records a problem at {@code location} (a JSON path). */
+    public void problem(String location, String message) {
+        problems.add(Problem.of(location, message));
+    }
+
+    /** Problems recorded so far, in order. */
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Whether any problem was recorded. */
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    /**
+     * A finite number field of {@code obj}; records a problem and returns NaN when absent, not a
+     * number, or not finite.
+     */
+    public double number(JsonNode obj, String field, String objPath) {
+        JsonNode n = obj.get(field);
+        String p = objPath + "." + field;
+        if (n == null || n.isNull()) {
+            problem(p, "is missing; a finite number is required");
+            return Double.NaN;
+        }
+        return number(n, p);
+    }
+
+    /** A finite number; records a problem and returns NaN otherwise. */
+    public double number(JsonNode n, String p) {
+        if (!n.isNumber()) {
+            problem(p, "must be a finite number, got " + describe(n));
+            return Double.NaN;
+        }
+        double v = n.doubleValue();
+        if (!Double.isFinite(v)) {
+            problem(p, "must be finite, got " + v);
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    /** A number, or the strings {@code "-inf"} / {@code "+inf"}; records a problem and returns NaN otherwise. */
+    public double extendedNumber(JsonNode n, String p) {
+        if (n != null && n.isTextual()) {
+            switch (n.asText()) {
+                case "-inf":
+                    return Double.NEGATIVE_INFINITY;
+                case "+inf":
+                    return Double.POSITIVE_INFINITY;
+                default:
+                    problem(p, "must be a number, \"-inf\" or \"+inf\", got " + describe(n));
+                    return Double.NaN;
+            }
+        }
+        if (n == null || n.isNull()) {
+            problem(p, "is missing; a number, \"-inf\" or \"+inf\" is required");
+            return Double.NaN;
+        }
+        return number(n, p);
+    }
+
+    /** A non-blank string field; records a problem and returns "" otherwise. */
+    public String text(JsonNode obj, String field, String objPath) {
+        JsonNode n = obj.get(field);
+        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+            problem(objPath + "." + field, "must be a non-blank string, got " + describe(n));
+            return "";
+        }
+        return n.asText();
+    }
+
+    /** An integer field; records a problem and returns empty otherwise. */
+    public OptionalInt integer(JsonNode obj, String field, String objPath) {
+        JsonNode n = obj.get(field);
+        if (n == null || !n.canConvertToInt() || !n.isIntegralNumber()) {
+            problem(objPath + "." + field, "must be an integer, got " + describe(n));
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(n.intValue());
+    }
+
+    /** An array field; records a problem and returns an empty array node otherwise. */
+    public JsonNode array(JsonNode obj, String field, String objPath) {
+        JsonNode n = obj.get(field);
+        if (n == null || !n.isArray()) {
+            problem(objPath + "." + field, "must be an array, got " + describe(n));
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        }
+        return n;
+    }
+
+    /**
+     * The catalogue position of a feature id; records a problem naming the catalogue and returns empty
+     * when the catalogue has no such feature.
+     */
+    public OptionalInt feature(String id, String p) {
+        int i = catalogue.indexOf(id);
+        if (i < 0) {
+            problem(p, "unknown feature '" + id + "': catalogue " + catalogue.version() + " has no such feature");
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(i);
+    }
+
+    /**
+     * Records a problem for every field of {@code obj} not in {@code allowed} (strict reading: a typo
+     * must not be ignored silently).
+     */
+    public void onlyFields(JsonNode obj, String objPath, String... allowed) {
+        List<String> ok = List.of(allowed);
+        obj.fieldNames().forEachRemaining(f -> {
+            if (!ok.contains(f)) {
+                problem(objPath + "." + f, "unknown field; allowed: " + ok);
+            }
+        });
+    }
+
+    /** Short description of a node for messages. */
+    public static String describe(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "nothing";
+        }
+        if (n.isNull()) {
+            return "null";
+        }
+        String s = n.toString();
+        String kind = n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return kind + " " + (s.length() > 40 ? s.substring(0, 40) + "..." : s);
+    }
+}

@@ -1,0 +1,490 @@
+package org.creditkit.core.score.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
+import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.spi.ScoringModel;
+
+/**
+ * Gradient-boosted regression trees in flat primitive arrays:
+ * {@code logOdds = scale * (intercept + shrinkage * Σ_t tree_t(x))}.
+ *
+ * <p>At a split node on feature {@code f} with threshold {@code t}: an ordinal split sends
+ * {@code x <= t} left and a nominal split sends {@code x == t} left; everything else goes right,
+ * except a missing value (NaN), which goes left exactly when the node's {@code missingLeft} flag is
+ * set. This is Smile 3.1.1's {@code OrdinalNode}/{@code NominalNode} rule (NaN fails both tests, so
+ * Smile sends it right: export with {@code missingLeft = false}), and a Smile
+ * {@code GradientTreeBoost} binary classifier, whose probability is
+ * {@code 1 / (1 + exp(-2 (b + shrinkage Σ tree)))}, exports exactly with {@code intercept = b},
+ * its shrinkage, and {@code scale = 2} (or {@code -2} when class 0 is the default class).
+ *
+ * <p>Per-feature contributions follow Saabas' path attribution: walking the decision path, each
+ * split adds {@code value(child) - value(node)} to its feature, so contributions plus
+ * {@link #bias()} (the root values) sum to the log-odds. Internal node values are the node's mean
+ * response; when a builder leaves one out it is the unweighted mean of its children.
+ *
+ * <pre>{@code
+ * TreeEnsemble gbm = TreeEnsemble.builder(catalogue).intercept(-1.2).shrinkage(0.05).scale(2)
+ *     .tree(List.of(Node.split(catalogue.indexOf("debt_to_asset"), 0.7, 1, 2, false),
+ *                   Node.leaf(-0.1), Node.leaf(0.4)))
+ *     .build();
+ * }</pre>
+ */
+public final class TreeEnsemble implements ScoringModel {
+
+    /** Type name in bundles. */
+    public static final String TYPE = "tree-ensemble";
+
+    /**
+     * One node of a tree; children are indices into the same tree's node list, root at 0.
+     *
+     * @param feature     catalogue position of the split feature, -1 for a leaf
+     * @param threshold   split value (0 for a leaf)
+     * @param left        left child index, -1 for a leaf
+     * @param right       right child index, -1 for a leaf
+     * @param value       leaf output, or the node's mean response for a split (NaN: derive from children)
+     * @param missingLeft whether a missing value goes left
+     * @param nominal     whether the split is {@code x == threshold} instead of {@code x <= threshold}
+     */
+    public record Node(int feature, double threshold, int left, int right, double value, boolean missingLeft,
+                       boolean nominal) {
+
+        /** A leaf with an output. */
+        public static Node leaf(double value) {
+            return new Node(-1, 0, -1, -1, value, false, false);
+        }
+
+        /** An ordinal split {@code x <= threshold -> left}, internal value derived from its children. */
+        public static Node split(int feature, double threshold, int left, int right, boolean missingLeft) {
+            return new Node(feature, threshold, left, right, Double.NaN, missingLeft, false);
+        }
+
+        /** Whether this node is a leaf. */
+        public boolean isLeaf() {
+            return feature < 0;
+        }
+    }
+
+    private final FeatureCatalogue catalogue;
+    private final double intercept;
+    private final double shrinkage;
+    private final double scale;
+    private final List<List<Node>> trees;
+
+    private final int[] roots;
+    private final int[] feat;
+    private final double[] thr;
+    private final int[] left;
+    private final int[] right;
+    private final double[] val;
+    private final byte[] kind; // bit 0: missing goes left; bit 1: nominal
+    private final int[] featuresSorted;
+    private final double scaleShrink;
+    private final double bias;
+
+    private TreeEnsemble(FeatureCatalogue catalogue, double intercept, double shrinkage, double scale,
+                         List<List<Node>> trees) {
+        this.catalogue = catalogue;
+        this.intercept = intercept;
+        this.shrinkage = shrinkage;
+        this.scale = scale;
+        List<List<Node>> filled = new ArrayList<>(trees.size());
+        for (List<Node> t : trees) {
+            filled.add(fillValues(t));
+        }
+        this.trees = List.copyOf(filled);
+        int total = this.trees.stream().mapToInt(List::size).sum();
+        roots = new int[this.trees.size()];
+        feat = new int[total];
+        thr = new double[total];
+        left = new int[total];
+        right = new int[total];
+        val = new double[total];
+        kind = new byte[total];
+        TreeSet<Integer> used = new TreeSet<>();
+        int base = 0;
+        double rootSum = 0;
+        for (int t = 0; t < this.trees.size(); t++) {
+            List<Node> nodes = this.trees.get(t);
+            roots[t] = base;
+            for (int i = 0; i < nodes.size(); i++) {
+                Node n = nodes.get(i);
+                int k = base + i;
+                feat[k] = n.feature();
+                thr[k] = n.threshold();
+                left[k] = n.isLeaf() ? -1 : base + n.left();
+                right[k] = n.isLeaf() ? -1 : base + n.right();
+                val[k] = n.value();
+                kind[k] = (byte) ((n.missingLeft() ? 1 : 0) | (n.nominal() ? 2 : 0));
+                if (!n.isLeaf()) {
+                    used.add(n.feature());
+                }
+            }
+            rootSum += nodes.get(0).value();
+            base += nodes.size();
+        }
+        featuresSorted = used.stream().mapToInt(Integer::intValue).toArray();
+        scaleShrink = scale * shrinkage;
+        bias = scale * (intercept + shrinkage * rootSum);
+    }
+
+    /** Internal values left NaN are derived bottom-up as the mean of the two children. */
+    private static List<Node> fillValues(List<Node> nodes) {
+        Node[] out = nodes.toArray(new Node[0]);
+        boolean[] done = new boolean[out.length];
+        for (int i = 0; i < out.length; i++) {
+            fill(out, done, i);
+        }
+        return List.of(out);
+    }
+
+    private static double fill(Node[] nodes, boolean[] done, int i) {
+        Node n = nodes[i];
+        if (done[i] || n.isLeaf() || !Double.isNaN(n.value())) {
+            done[i] = true;
+            return n.value();
+        }
+        double v = 0.5 * (fill(nodes, done, n.left()) + fill(nodes, done, n.right()));
+        nodes[i] = new Node(n.feature(), n.threshold(), n.left(), n.right(), v, n.missingLeft(), n.nominal());
+        done[i] = true;
+        return v;
+    }
+
+    /** A builder against a catalogue. */
+    public static Builder builder(FeatureCatalogue catalogue) {
+        return new Builder(catalogue);
+    }
+
+    /**
+     * An ensemble from its parts.
+     *
+     * @throws IllegalArgumentException listing every structural problem (see {@link #validate})
+     */
+    public static TreeEnsemble of(FeatureCatalogue catalogue, double intercept, double shrinkage, double scale,
+                                  List<List<Node>> trees) {
+        List<String> problems = new ArrayList<>();
+        validate(catalogue, intercept, shrinkage, scale, trees, t -> "tree " + t, "ensemble",
+                (w, m) -> problems.add(w + ": " + m));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid tree ensemble: " + String.join("; ", problems));
+        }
+        return new TreeEnsemble(catalogue, intercept, shrinkage, scale, trees);
+    }
+
+    static TreeEnsemble validated(FeatureCatalogue catalogue, double intercept, double shrinkage, double scale,
+                                  List<List<Node>> trees) {
+        return new TreeEnsemble(catalogue, intercept, shrinkage, scale, trees);
+    }
+
+    /**
+     * Checks every structural rule: finite intercept and shrinkage, finite non-zero scale, at least one
+     * tree, each tree non-empty with children inside the tree, leaves without children, splits on known
+     * features with finite thresholds, finite (or, for splits, derivable) values, and every node reached
+     * exactly once from the root (no cycle, no shared or orphan node).
+     */
+    static void validate(FeatureCatalogue catalogue, double intercept, double shrinkage, double scale,
+                         List<List<Node>> trees, IntFunction<String> where, String top,
+                         BiConsumer<String, String> report) {
+        if (!Double.isFinite(intercept)) {
+            report.accept(top + ".intercept", "must be finite, got " + intercept);
+        }
+        if (!Double.isFinite(shrinkage) || shrinkage <= 0) {
+            report.accept(top + ".shrinkage", "must be finite and > 0, got " + shrinkage);
+        }
+        if (!Double.isFinite(scale) || scale == 0) {
+            report.accept(top + ".scale", "must be finite and non-zero (Smile binary logit: 2), got " + scale);
+        }
+        if (trees.isEmpty()) {
+            report.accept(top + ".trees", "an ensemble needs at least one tree");
+        }
+        for (int t = 0; t < trees.size(); t++) {
+            List<Node> nodes = trees.get(t);
+            String tw = where.apply(t);
+            if (nodes.isEmpty()) {
+                report.accept(tw, "tree " + t + " has no nodes");
+                continue;
+            }
+            int n = nodes.size();
+            boolean structureOk = true;
+            for (int i = 0; i < n; i++) {
+                Node node = nodes.get(i);
+                String nw = tw + ".nodes[" + i + "]";
+                if (node.isLeaf()) {
+                    if (node.feature() != -1 || node.left() != -1 || node.right() != -1) {
+                        report.accept(nw, "tree " + t + " node " + i + ": a leaf has feature, left and right -1, got "
+                                + node.feature() + ", " + node.left() + ", " + node.right());
+                        structureOk = false;
+                    }
+                    if (!Double.isFinite(node.value())) {
+                        report.accept(nw + ".value", "tree " + t + " leaf " + i + ": value must be finite, got "
+                                + node.value());
+                    }
+                    continue;
+                }
+                if (node.feature() >= catalogue.size()) {
+                    report.accept(nw + ".feature", "tree " + t + " node " + i + ": feature index " + node.feature()
+                            + " is outside catalogue " + catalogue.version() + " (0.." + (catalogue.size() - 1) + ")");
+                }
+                if (!Double.isFinite(node.threshold())) {
+                    report.accept(nw + ".threshold", "tree " + t + " node " + i + ": threshold must be finite, got "
+                            + node.threshold());
+                }
+                if (Double.isInfinite(node.value())) {
+                    report.accept(nw + ".value", "tree " + t + " node " + i + ": value must be finite, got "
+                            + node.value());
+                }
+                for (int c : new int[] {node.left(), node.right()}) {
+                    if (c < 0 || c >= n) {
+                        report.accept(nw + (c == node.left() ? ".left" : ".right"), "tree " + t + " node " + i
+                                + ": child index " + c + " is outside the tree (0.." + (n - 1) + ")");
+                        structureOk = false;
+                    } else if (c == i) {
+                        report.accept(nw, "tree " + t + " node " + i + " is its own child: cycle");
+                        structureOk = false;
+                    }
+                }
+            }
+            if (structureOk) {
+                checkReachability(nodes, t, tw, report);
+            }
+        }
+    }
+
+    private static void checkReachability(List<Node> nodes, int t, String tw, BiConsumer<String, String> report) {
+        int n = nodes.size();
+        byte[] state = new byte[n]; // 0 unseen, 1 on the current path, 2 finished
+        int[] stack = new int[n + 1];
+        int[] next = new int[n + 1]; // 0: go left, 1: go right, 2: done
+        int sp = 0;
+        stack[0] = 0;
+        state[0] = 1;
+        boolean ok = true;
+        while (sp >= 0 && ok) {
+            int i = stack[sp];
+            Node node = nodes.get(i);
+            if (node.isLeaf() || next[sp] == 2) {
+                state[i] = 2;
+                sp--;
+                continue;
+            }
+            int c = next[sp] == 0 ? node.left() : node.right();
+            next[sp]++;
+            if (state[c] == 1) {
+                report.accept(tw + ".nodes[" + i + "]", "tree " + t + " node " + i + " points back to node " + c
+                        + " on its own path from the root: cycle");
+                ok = false;
+            } else if (state[c] == 2) {
+                report.accept(tw + ".nodes[" + i + "]", "tree " + t + " node " + i + " shares child " + c
+                        + " with another node; each node must have exactly one parent");
+                ok = false;
+            } else {
+                sp++;
+                stack[sp] = c;
+                next[sp] = 0;
+                state[c] = 1;
+            }
+        }
+        if (ok) {
+            for (int i = 0; i < n; i++) {
+                if (state[i] == 0) {
+                    report.accept(tw + ".nodes[" + i + "]", "tree " + t + " node " + i
+                            + " is not reachable from the root (node 0)");
+                }
+            }
+        }
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public FeatureCatalogue catalogue() {
+        return catalogue;
+    }
+
+    @Override
+    public int[] features() {
+        return featuresSorted.clone();
+    }
+
+    /** Intercept {@code b}. */
+    public double intercept() {
+        return intercept;
+    }
+
+    /** Shrinkage (learning rate). */
+    public double shrinkage() {
+        return shrinkage;
+    }
+
+    /** Scale from the boosted sum to log-odds (Smile binary logit: 2). */
+    public double scale() {
+        return scale;
+    }
+
+    /** The trees with every internal value filled in. */
+    public List<List<Node>> trees() {
+        return trees;
+    }
+
+    /** Number of trees. */
+    public int size() {
+        return roots.length;
+    }
+
+    @Override
+    public double logOdds(FeatureVector x) {
+        checkLayout(x);
+        final int[] feat = this.feat;
+        final double[] thr = this.thr;
+        final byte[] kind = this.kind;
+        final int[] left = this.left;
+        final int[] right = this.right;
+        double sum = 0;
+        for (int root : roots) {
+            int n = root;
+            int f;
+            while ((f = feat[n]) >= 0) {
+                n = goLeft(x.value(f), thr[n], kind[n]) ? left[n] : right[n];
+            }
+            sum += val[n];
+        }
+        return scale * (intercept + shrinkage * sum);
+    }
+
+    @Override
+    public double contributions(FeatureVector x, double[] out) {
+        checkLayout(x);
+        double sum = 0;
+        double k = scaleShrink;
+        for (int root : roots) {
+            int n = root;
+            int f;
+            while ((f = feat[n]) >= 0) {
+                int c = goLeft(x.value(f), thr[n], kind[n]) ? left[n] : right[n];
+                out[f] += k * (val[c] - val[n]);
+                n = c;
+            }
+            sum += val[n];
+        }
+        return scale * (intercept + shrinkage * sum);
+    }
+
+    private static boolean goLeft(double x, double t, byte kind) {
+        if (x != x) {
+            return (kind & 1) != 0;
+        }
+        return (kind & 2) == 0 ? x <= t : x == t;
+    }
+
+    @Override
+    public double bias() {
+        return bias;
+    }
+
+    /** Path attributions are measured relative to zero: a feature costs points only when it raises risk. */
+    @Override
+    public double favourable(int featureIndex) {
+        return 0;
+    }
+
+    @Override
+    public boolean finiteByConstruction() {
+        return true;
+    }
+
+    private void checkLayout(FeatureVector x) {
+        if (x.catalogue() != catalogue) {
+            FeatureCatalogue c = x.catalogue();
+            if (!c.version().equals(catalogue.version()) || c.size() != catalogue.size()) {
+                throw new IllegalArgumentException("feature vector is laid out against catalogue " + c.version()
+                        + " but the tree ensemble against " + catalogue.version());
+            }
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TreeEnsemble e && catalogue.version().equals(e.catalogue.version())
+                && Double.compare(intercept, e.intercept) == 0 && Double.compare(shrinkage, e.shrinkage) == 0
+                && Double.compare(scale, e.scale) == 0 && trees.equals(e.trees);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(catalogue.version(), intercept, shrinkage, scale, trees);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "TreeEnsemble[%s, %d trees, %d nodes, b=%s, shrinkage=%s, scale=%s]",
+                catalogue.version(), roots.length, feat.length, intercept, shrinkage, scale);
+    }
+
+    /** Builds an ensemble tree by tree; {@link #build} validates everything. */
+    public static final class Builder {
+        private final FeatureCatalogue catalogue;
+        private double intercept;
+        private double shrinkage = 1;
+        private double scale = 1;
+        private final List<List<Node>> trees = new ArrayList<>();
+
+        private Builder(FeatureCatalogue catalogue) {
+            this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        }
+
+        /** Sets {@code b}, default 0. */
+        public Builder intercept(double v) {
+            intercept = v;
+            return this;
+        }
+
+        /** Sets the shrinkage, default 1. */
+        public Builder shrinkage(double v) {
+            shrinkage = v;
+            return this;
+        }
+
+        /** Sets the scale, default 1 (Smile binary logit: 2). */
+        public Builder scale(double v) {
+            scale = v;
+            return this;
+        }
+
+        /** Adds a tree (root at index 0). */
+        public Builder tree(List<Node> nodes) {
+            trees.add(List.copyOf(nodes));
+            return this;
+        }
+
+        /**
+         * Catalogue position of a feature id, for building split nodes.
+         *
+         * @throws IllegalArgumentException if the catalogue has no such feature
+         */
+        public int feature(String id) {
+            int i = catalogue.indexOf(id);
+            if (i < 0) {
+                throw new IllegalArgumentException("catalogue " + catalogue.version() + " has no feature '" + id + "'");
+            }
+            return i;
+        }
+
+        /**
+         * Builds the ensemble.
+         *
+         * @throws IllegalArgumentException listing every structural problem
+         */
+        public TreeEnsemble build() {
+            return TreeEnsemble.of(catalogue, intercept, shrinkage, scale, trees);
+        }
+    }
+}

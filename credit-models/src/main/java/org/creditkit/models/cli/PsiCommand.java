@@ -1,0 +1,148 @@
+package org.creditkit.models.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.creditkit.models.ModelException;
+import org.creditkit.models.data.ColumnMapping;
+import org.creditkit.models.data.Dataset;
+import org.creditkit.models.data.DatasetReader;
+import org.creditkit.models.data.Feature;
+import org.creditkit.models.data.FeatureAlignment;
+import org.creditkit.models.eval.Stability;
+import org.creditkit.models.scorecard.ScorecardFeature;
+import org.creditkit.models.store.ModelJson;
+import org.creditkit.models.store.TrainedModel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code credit psi}: population stability between an expected (development) and an actual
+ * (recent) dataset. With {@code --model}, the PSI of the model's scores and the CSI of each model
+ * feature over the model's own bins; without it, the CSI of every common feature over deciles (or
+ * levels) of the expected data. Bands: below 0.10 stable, 0.10-0.25 moderate, above 0.25 shift.
+ * Outcomes are not needed.
+ */
+@Command(name = "psi", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Population stability (PSI) and per-feature CSI between two datasets.")
+public final class PsiCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--expected", required = true, description = "Development data (.csv or .arff).")
+    Path expected;
+
+    @Option(names = "--actual", required = true, description = "Recent data (.csv or .arff).")
+    Path actual;
+
+    @Option(names = "--model", description = "Model file: PSI of its scores and CSI over its bins.")
+    Path model;
+
+    @Mixin
+    TrainCommand.MappingOptions mapping = new TrainCommand.MappingOptions();
+
+    @Option(names = "--out", description = "JSON file for the results (default: table on stdout only).")
+    Path outFile;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            ColumnMapping m = mapping.mapping(false);
+            if (m.labelled()) {
+                m = m.withExclude(union(m.exclude(), m.target()));
+                m = new ColumnMapping("", "", m.features(), m.exclude(), m.categorical(), m.industry(), m.truePd(),
+                        m.grouping(), m.maxBadRowShare());
+            }
+            Dataset e = DatasetReader.read(expected, m).dataset();
+            Dataset a = DatasetReader.read(actual, m).dataset();
+            List<Stability.Result> results = new ArrayList<>();
+            Stability.Result scorePsi = null;
+            if (model != null) {
+                TrainedModel tm = ModelJson.load(model);
+                scorePsi = Stability.psi("score", tm.logOdds(e), tm.logOdds(a), 10);
+                if (tm.scorecard().isPresent()) {
+                    for (ScorecardFeature f : tm.scorecard().get().features()) {
+                        List<Feature> one = List.of(f.binning().feature());
+                        results.add(Stability.csi(f.binning(), FeatureAlignment.columns(e, one)[0],
+                                FeatureAlignment.columns(a, one)[0]));
+                    }
+                } else {
+                    results.addAll(unsupervised(e, a, tm.inputFeatures()));
+                }
+            } else {
+                results.addAll(unsupervised(e, a, e.features()));
+            }
+            ObjectNode json = new ObjectMapper().createObjectNode();
+            if (scorePsi != null) {
+                out.printf(Locale.ROOT, "score PSI %.4f (%s)%n", scorePsi.index(), scorePsi.band());
+                json.set("score", result(scorePsi));
+            }
+            ArrayNode features = json.putArray("features");
+            out.printf(Locale.ROOT, "%-32s %8s  %s%n", "feature", "CSI", "band");
+            for (Stability.Result r : results) {
+                out.printf(Locale.ROOT, "%-32s %8.4f  %s%n", r.name(), r.index(), r.band());
+                features.add(result(r));
+            }
+            if (outFile != null) {
+                java.nio.file.Files.writeString(outFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(json) + "\n");
+            }
+            out.flush();
+            return 0;
+        } catch (ModelException | IllegalArgumentException | java.io.IOException e) {
+            err.println("credit psi: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> s, String x) {
+        java.util.Set<String> out = new java.util.HashSet<>(s);
+        out.add(x);
+        return out;
+    }
+
+    /** CSI over decile bins (numeric) or levels (categorical) of the expected data. */
+    private static List<Stability.Result> unsupervised(Dataset e, Dataset a, List<Feature> features) {
+        List<Stability.Result> out = new ArrayList<>();
+        for (Feature f : features) {
+            int fi = e.indexOf(f.name()).orElseThrow(() -> new ModelException("Feature (" + f.name()
+                    + ") is not in the expected data"));
+            Feature have = e.features().get(fi);
+            out.add(Stability.csi(have, e.column(fi), FeatureAlignment.columns(a, List.of(have))[0]));
+        }
+        return out;
+    }
+
+    private static ObjectNode result(Stability.Result r) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("name", r.name());
+        o.put("index", r.index());
+        o.put("band", r.band().name());
+        ArrayNode bins = o.putArray("bins");
+        for (Stability.BinShift b : r.bins()) {
+            ObjectNode n = bins.addObject();
+            n.put("bin", b.label());
+            n.put("expectedShare", b.expectedShare());
+            n.put("actualShare", b.actualShare());
+            n.put("contribution", b.contribution());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,355 @@
+package org.creditkit.models.export;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.creditkit.core.codes.IndustryCatalogue;
+import org.creditkit.core.codes.IndustryCode;
+import org.creditkit.core.domain.DataSource;
+import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.core.feature.FeatureCategory;
+import org.creditkit.core.feature.FeatureDefinition;
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.GradeBands;
+import org.creditkit.core.score.IndustryOverlay;
+import org.creditkit.core.score.Scaling;
+import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.score.scorecard.Scorecard;
+import org.creditkit.core.score.spi.ScoringModel;
+import org.creditkit.core.score.tree.TreeEnsemble;
+import org.creditkit.models.ModelException;
+import org.creditkit.models.binning.Bin;
+import org.creditkit.models.binning.FeatureBinning;
+import org.creditkit.models.data.Dataset;
+import org.creditkit.models.data.Feature;
+import org.creditkit.models.data.FeatureAlignment;
+import org.creditkit.models.gbm.FeatureEncoding;
+import org.creditkit.models.gbm.FlatTrees;
+import org.creditkit.models.gbm.TrainedGbm;
+import org.creditkit.models.store.TrainedModel;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Converts a {@link TrainedModel} into a core {@link ModelBundle}.
+ *
+ * <p>Mapping: a scorecard's intercept and per-bin {@code coefficient * WoE} become a core
+ * {@link Scorecard} (numeric bins {@code [lo, hi)} are the same intervals; a categorical feature's
+ * unseen levels score as its missing bin, so {@code other = missing}); a GBM becomes a
+ * {@link TreeEnsemble} with Smile's intercept, shrinkage and {@code scale = 2}, every node's
+ * {@code x <= t} branch as the left child and missing values to the right, as in Smile. The
+ * calibration shift is added to the base intercept (halved for the ensemble, whose scale is 2). An
+ * overlay becomes a scorecard (intercept shift plus its own features) or, when it has no own
+ * features, a one-leaf ensemble holding just the shift.
+ *
+ * <p>Feature values: numeric values pass through. A categorical feature is coded by its level index
+ * when the base is a scorecard and by the GBM's bad-rate rank when the base is a GBM; the inline
+ * catalogue definition lists the codes ({@code formula}), and {@link #vectors} applies them.
+ */
+public final class BundleExport {
+
+    /**
+     * Identity and description of the bundle.
+     *
+     * @param id bundle id
+     * @param version bundle version
+     * @param createdBy tool and version
+     * @param description free text
+     * @param catalogueVersion version of the inline catalogue for a custom table (ignored when the
+     *        data uses the standard catalogue)
+     */
+    public record Options(String id, String version, String createdBy, String description, String catalogueVersion) {
+
+        /**
+         * Defaults for a model trained by {@code credit train}.
+         *
+         * @param id bundle id
+         * @return the options
+         */
+        public static Options of(String id) {
+            return new Options(id, "1", "creditkit credit train", "", "workbench:" + id + "/1");
+        }
+    }
+
+    private BundleExport() {
+    }
+
+    /**
+     * The catalogue the model's features are laid out against: the standard SME catalogue when
+     * every feature is a numeric standard indicator, otherwise an inline catalogue of the trained
+     * features (ids made lower snake case).
+     *
+     * @param model the trained model
+     * @param catalogueVersion version for an inline catalogue
+     * @return the catalogue
+     */
+    public static FeatureCatalogue catalogue(TrainedModel model, String catalogueVersion) {
+        List<Feature> features = allFeatures(model);
+        FeatureCatalogue standard = FeatureCatalogue.standard();
+        if (features.stream().allMatch(f -> !f.isCategorical() && standard.indexOf(f.name()) >= 0)) {
+            return standard;
+        }
+        List<FeatureDefinition> defs = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Feature f : features) {
+            String id = id(f.name());
+            String before = seen.putIfAbsent(id, f.name());
+            if (before != null) {
+                throw new ModelException("Features (" + before + ") and (" + f.name() + ") both map to catalogue id '" + id
+                        + "'; rename one column");
+            }
+            String formula = f.isCategorical() ? "category codes: " + codes(model, f) : "column " + f.name();
+            defs.add(new FeatureDefinition(id, FeatureCategory.CREDIT_HISTORY, "Training column " + f.name(),
+                    "训练数据列 " + f.name(), f.isCategorical() ? "code" : "value", formula, List.of(DataSource.APPLICATION)));
+        }
+        return FeatureCatalogue.of(catalogueVersion, defs);
+    }
+
+    /**
+     * Builds the bundle.
+     *
+     * @param model the trained model
+     * @param options identity of the bundle
+     * @param metrics metrics to record (e.g. the metrics JSON)
+     * @return the validated bundle
+     * @throws ModelException if an overlay's industry group is not a GB/T 4754 code or the core
+     *         rejects the model
+     */
+    public static ModelBundle export(TrainedModel model, Options options, ObjectNode metrics) {
+        FeatureCatalogue catalogue = catalogue(model, options.catalogueVersion());
+        ScoringModel base = model.scorecard().isPresent()
+                ? scorecard(catalogue, model, model.scorecard().get().intercept() + model.calibrationShift(),
+                        model.scorecard().get().features().stream().map(f -> new Term(f.binning(), f.coefficient()))
+                                .toList())
+                : ensemble(catalogue, model.gbm().orElseThrow(), model.calibrationShift());
+        ObjectNode training = JsonNodeFactory.instance.objectNode();
+        model.metadata().forEach(training::put);
+        training.put("baseKind", model.kind());
+        ModelBundle.Builder b = ModelBundle.builder().id(options.id()).version(options.version())
+                .createdBy(options.createdBy()).description(options.description()).catalogue(catalogue)
+                .scaling(scaling(model)).gradeBands(gradeBands()).base(base).training(training).metrics(metrics);
+        for (org.creditkit.models.overlay.IndustryOverlay o : model.overlays().overlays()) {
+            String code = gbt(o.industry());
+            List<Term> terms = new ArrayList<>();
+            for (int j = 0; j < o.features().size(); j++) {
+                terms.add(new Term(o.features().get(j), o.coefficients().get(j)));
+            }
+            ScoringModel m = terms.isEmpty()
+                    ? TreeEnsemble.of(catalogue, o.shift(), 1, 1, List.of(List.of(TreeEnsemble.Node.leaf(0))))
+                    : scorecard(catalogue, model, o.shift(), terms);
+            b.overlay(IndustryOverlay.of("industry-" + code.toLowerCase(Locale.ROOT), "Industry " + code + " overlay ("
+                    + o.rows() + " rows, credibility " + String.format(Locale.ROOT, "%.3f", o.credibility()) + ")",
+                    List.of(code), m));
+        }
+        try {
+            return b.build();
+        } catch (RuntimeException e) {
+            throw new ModelException("The core rejected the exported bundle: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lays out every row of a dataset as a core feature vector against the exported catalogue.
+     *
+     * @param model the trained model
+     * @param catalogue the catalogue from {@link #catalogue}
+     * @param data rows with the model's features
+     * @return one vector per row
+     */
+    public static List<FeatureVector> vectors(TrainedModel model, FeatureCatalogue catalogue, Dataset data) {
+        List<Feature> features = allFeatures(model);
+        double[][] cols = FeatureAlignment.columns(data, features);
+        int[] pos = new int[features.size()];
+        List<Map<Integer, Double>> codes = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            Feature f = features.get(i);
+            pos[i] = catalogue == FeatureCatalogue.standard() ? catalogue.indexOf(f.name())
+                    : catalogue.indexOf(id(f.name()));
+            codes.add(f.isCategorical() ? codeMap(model, f) : Map.of());
+        }
+        List<FeatureVector> out = new ArrayList<>(data.rows());
+        for (int r = 0; r < data.rows(); r++) {
+            double[] v = new double[catalogue.size()];
+            java.util.Arrays.fill(v, Double.NaN);
+            for (int i = 0; i < features.size(); i++) {
+                double x = cols[i][r];
+                if (features.get(i).isCategorical() && !Double.isNaN(x)) {
+                    x = codes.get(i).getOrDefault((int) x, Double.NaN);
+                }
+                v[pos[i]] = x;
+            }
+            out.add(FeatureVector.of(catalogue, v));
+        }
+        return out;
+    }
+
+    /**
+     * The GB/T 4754 code of an industry group: a section letter as is, a two-digit division with
+     * its section ({@code 39 -> C39}).
+     *
+     * @param group the group from the training data
+     * @return the code
+     * @throws ModelException if the group is not a GB/T 4754 section or division
+     */
+    public static String gbt(String group) {
+        if (group.length() == 1 && IndustryCatalogue.sections().contains(group.charAt(0))) {
+            return group;
+        }
+        if (group.length() == 3 && Character.isLetter(group.charAt(0))) {
+            try {
+                return IndustryCode.of(group).code();
+            } catch (IllegalArgumentException e) {
+                throw new ModelException("Industry group " + group + ": " + e.getMessage(), e);
+            }
+        }
+        if (group.length() == 2 && Character.isDigit(group.charAt(0)) && Character.isDigit(group.charAt(1))) {
+            for (IndustryCode c : IndustryCatalogue.allDivisions()) {
+                if (c.division().equals(group)) {
+                    return c.code();
+                }
+            }
+        }
+        throw new ModelException("Industry group '" + group + "' is not a GB/T 4754-2017 section (A-T) or division"
+                + " (01-97); core bundles key overlays by GB/T 4754 codes (use --industry-digits 2 on GB/T codes)");
+    }
+
+    // ---------------------------------------------------------------- parts
+
+    private record Term(FeatureBinning binning, double coefficient) {
+    }
+
+    private static ScoringModel scorecard(FeatureCatalogue catalogue, TrainedModel model, double intercept,
+            List<Term> terms) {
+        Scorecard.Builder b = Scorecard.builder(catalogue).intercept(intercept);
+        for (Term t : terms) {
+            FeatureBinning fb = t.binning();
+            String id = catalogue == FeatureCatalogue.standard() ? fb.name() : id(fb.name());
+            List<Bin> bins = fb.bins();
+            double missing = t.coefficient() * bins.get(fb.missingBin()).woe();
+            if (fb.feature().isCategorical()) {
+                Map<Integer, Double> codeMap = codeMap(model, fb.feature());
+                int[] levelToBin = fb.levelToBin();
+                List<Scorecard.Category> cats = new ArrayList<>();
+                for (int bi = 0; bi < fb.missingBin(); bi++) {
+                    List<Double> codes = new ArrayList<>();
+                    for (int l = 0; l < levelToBin.length; l++) {
+                        Double c = codeMap.get(l);
+                        if (levelToBin[l] == bi && c != null && !c.isNaN()) {
+                            codes.add(c);
+                        }
+                    }
+                    if (!codes.isEmpty()) {
+                        cats.add(Scorecard.Category.of(codes, t.coefficient() * bins.get(bi).woe()));
+                    }
+                }
+                b.categorical(id, cats, missing, missing);
+            } else {
+                double[] values = new double[fb.missingBin()];
+                for (int bi = 0; bi < values.length; bi++) {
+                    values[bi] = t.coefficient() * bins.get(bi).woe();
+                }
+                b.numeric(id, fb.cuts(), values, missing);
+            }
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("The core rejected the exported scorecard: " + e.getMessage(), e);
+        }
+    }
+
+    private static TreeEnsemble ensemble(FeatureCatalogue catalogue, TrainedGbm gbm, double shift) {
+        FlatTrees t = gbm.trees();
+        int[] featurePos = new int[t.featureNames().size()];
+        for (int i = 0; i < featurePos.length; i++) {
+            String name = t.featureNames().get(i);
+            featurePos[i] = catalogue.indexOf(catalogue == FeatureCatalogue.standard() ? name : id(name));
+        }
+        int[] feature = t.feature();
+        double[] threshold = t.threshold();
+        int[] trueChild = t.trueChild();
+        int[] falseChild = t.falseChild();
+        boolean[] missingToTrue = t.missingToTrue();
+        double[] leaf = t.leaf();
+        int[] roots = t.roots();
+        List<List<TreeEnsemble.Node>> trees = new ArrayList<>();
+        for (int k = 0; k < roots.length; k++) {
+            int start = roots[k];
+            int end = k + 1 < roots.length ? roots[k + 1] : feature.length;
+            List<TreeEnsemble.Node> nodes = new ArrayList<>();
+            for (int i = start; i < end; i++) {
+                nodes.add(feature[i] < 0 ? TreeEnsemble.Node.leaf(leaf[i])
+                        : TreeEnsemble.Node.split(featurePos[feature[i]], threshold[i], trueChild[i] - start,
+                                falseChild[i] - start, missingToTrue[i]));
+            }
+            trees.add(nodes);
+        }
+        try {
+            return TreeEnsemble.of(catalogue, t.intercept() + shift / 2, t.shrinkage(), 2, trees);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("The core rejected the exported tree ensemble: " + e.getMessage(), e);
+        }
+    }
+
+    private static Scaling scaling(TrainedModel model) {
+        org.creditkit.models.scorecard.Scaling s = model.scorecard().map(c -> c.scaling())
+                .orElse(org.creditkit.models.scorecard.Scaling.defaults());
+        return Scaling.of(s.baseScore(), s.baseOdds(), s.pdo());
+    }
+
+    /** The PD bands of the workbench's per-grade tables, as core bands (a band holds PDs up to its cutoff). */
+    private static GradeBands gradeBands() {
+        org.creditkit.models.eval.GradeBands g = org.creditkit.models.eval.GradeBands.defaults();
+        List<GradeBands.Band> bands = new ArrayList<>();
+        for (int i = 0; i < g.upperPd().size(); i++) {
+            bands.add(GradeBands.Band.of(g.names().get(i), g.upperPd().get(i)));
+        }
+        bands.add(GradeBands.Band.of(g.names().get(g.names().size() - 1), 1.0));
+        return GradeBands.byPd(bands);
+    }
+
+    private static List<Feature> allFeatures(TrainedModel model) {
+        return model.inputFeatures();
+    }
+
+    /** Level index -> code in the vector: GBM rank when the base is a GBM, else the level index. */
+    private static Map<Integer, Double> codeMap(TrainedModel model, Feature f) {
+        Map<Integer, Double> out = new HashMap<>();
+        Optional<FeatureEncoding> enc = model.gbm().flatMap(g -> g.encodings().stream()
+                .filter(e -> e.feature().name().equals(f.name())).findFirst());
+        for (int l = 0; l < f.levels().size(); l++) {
+            out.put(l, enc.isPresent() ? enc.get().levelValue().get(l) : (double) l);
+        }
+        return out;
+    }
+
+    private static String codes(TrainedModel model, Feature f) {
+        Map<Integer, Double> m = codeMap(model, f);
+        StringBuilder s = new StringBuilder();
+        for (int l = 0; l < f.levels().size(); l++) {
+            double c = m.get(l);
+            if (Double.isNaN(c)) {
+                continue;
+            }
+            if (s.length() > 0) {
+                s.append("; ");
+            }
+            s.append(String.format(Locale.ROOT, "%.0f", c)).append(" = ").append(f.levels().get(l));
+        }
+        return s.append("; other levels are missing").toString();
+    }
+
+    /** A lower-snake-case catalogue id for a column name. */
+    static String id(String name) {
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
+            s = "f_" + s;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,96 @@
+package org.creditkit.models.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.creditkit.models.GermanCredit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+class CommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Object command, String... args) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void train_germanCreditWithCv_writesModelMetricsAndReport() throws Exception {
+        String data = GermanCredit.path().toString();
+        Path model = dir.resolve("model.json");
+        Path metrics = dir.resolve("metrics.json");
+        Path report = dir.resolve("report");
+        int code = run(new TrainCommand(), "--data", data, "--target", "class", "--bad", "bad", "--cv", "5",
+                "--out", model.toString(), "--metrics-out", metrics.toString(), "--report", report.toString(),
+                "--no-progress");
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode m = new ObjectMapper().readTree(metrics.toFile());
+        for (String field : new String[] {"auc", "gini", "ks", "brier", "rows", "bads"}) {
+            assertThat(m.has(field)).as(field).isTrue();
+        }
+        assertThat(m.get("rows").asInt()).isEqualTo(1000);
+        assertThat(m.get("bads").asInt()).isEqualTo(300);
+        assertThat(m.at("/cv/folds")).hasSize(5);
+        assertThat(m.at("/cv/mean/auc").asDouble()).isGreaterThan(0.77);
+        assertThat(Files.readString(report.resolve("index.html"))).contains("<svg", "ROC curve", "Calibration by decile",
+                "Score distribution by outcome", "checking_status", "Cross-validation (5-fold");
+        assertThat(out.toString()).contains("5-fold CV AUC");
+        assertThat(err.toString()).contains("used 1000 of 1000 rows").doesNotContain("\r");
+
+        // evaluate the saved model on the same file
+        Path metrics2 = dir.resolve("eval.json");
+        int code2 = run(new EvaluateCommand(), "--model", model.toString(), "--data", data, "--target", "class",
+                "--bad", "bad", "--metrics-out", metrics2.toString());
+        assertThat(code2).as(err.toString()).isZero();
+        JsonNode e = new ObjectMapper().readTree(metrics2.toFile());
+        assertThat(e.get("auc").asDouble()).isEqualTo(m.get("auc").asDouble());
+        assertThat(e.at("/model/sha256").asText()).isEqualTo(m.at("/model/sha256").asText());
+
+        // PSI of a file against itself is zero and stable
+        int code3 = run(new PsiCommand(), "--expected", data, "--actual", data, "--model", model.toString(),
+                "--target", "class", "--bad", "bad");
+        assertThat(code3).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("score PSI 0.0000 (STABLE)");
+    }
+
+    @Test
+    void train_gbmModel_trainsAndReports() {
+        int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
+                "--model", "gbm", "--trees", "30", "--out", dir.resolve("g.json").toString(), "--no-progress");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("trained gbm");
+    }
+
+    @Test
+    void train_missingBadValue_failsWithExitCode2AndAHint() {
+        int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class",
+                "--out", dir.resolve("m.json").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--target COL and --bad VALUE are required");
+    }
+
+    @Test
+    void train_unknownBadValue_failsNamingDeclaredValues() {
+        int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "BAD",
+                "--out", dir.resolve("m.json").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("declared: [good, bad]");
+    }
+}

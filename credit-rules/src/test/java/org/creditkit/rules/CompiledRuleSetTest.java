@@ -1,0 +1,49 @@
+package org.creditkit.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CompiledRuleSetTest {
+
+    static CompiledRuleSet rules;
+
+    @BeforeAll
+    static void compile() {
+        rules = RuleSets.compile(RuleSetSource.defaultPolicy());
+    }
+
+    @AfterAll
+    static void close() {
+        rules.close();
+    }
+
+    @Test
+    void decide_cleanLowRisk_isInstantApprovalWithGradePrice() {
+        Decision d = rules.decide(Inputs.clean("A1").build(), "m1");
+        assertThat(d.tier()).isEqualTo(Tier.INSTANT_APPROVAL);
+        assertThat(d.approvedAmount()).isEqualByComparingTo("800000");
+        assertThat(d.approvedTermMonths()).isEqualTo(12);
+        assertThat(d.interestRate()).isEqualTo(0.031 + 0.005);
+        assertThat(d.firedRules()).containsExactlyInAnyOrder("instant-low-risk", "limit-revenue-base", "limit-tax-base",
+                "price-grade-grid");
+        assertThat(d.rulesetVersion()).isEqualTo(RuleSetSource.defaultPolicy().version()).hasSize(64);
+        assertThat(d.modelId()).isEqualTo("m1");
+        System.out.println(d + "\n" + d.trail());
+    }
+
+    @Test
+    void decide_highRiskMicro_isMitigationWithMeasures() {
+        Decision d = rules.decide(Inputs.clean("A2").sizeClass(SizeClass.MICRO).requested(new BigDecimal("600000"), 24)
+                .score(0.25, 520, "CCC").build());
+        System.out.println(d + "\n" + d.trail());
+        assertThat(d.tier()).isEqualTo(Tier.MITIGATION);
+        assertThat(d.conditions()).containsExactly(MitigationMeasure.GUARANTEE_INSTITUTION,
+                MitigationMeasure.REDUCED_LIMIT, MitigationMeasure.SHORTER_TERM, MitigationMeasure.RISK_COMPENSATION_FUND);
+        assertThat(d.approvedAmount()).isEqualByComparingTo(new BigDecimal("300000"));
+        assertThat(d.approvedTermMonths()).isEqualTo(12);
+    }
+}
