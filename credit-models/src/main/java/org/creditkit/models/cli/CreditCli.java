@@ -28,6 +28,13 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             FeaturesCommand.class,
             DemoCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PsiCommand.class,
+            ScoreCommand.class,
+            ExplainCommand.class,
+            RulesCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class CreditCli implements Runnable {

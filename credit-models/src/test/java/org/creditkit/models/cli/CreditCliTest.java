@@ -45,7 +45,8 @@ class CreditCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"generate", "validate", "features", "demo"})
+    @ValueSource(strings = {"generate", "validate", "features", "demo", "train", "evaluate", "psi", "score", "explain",
+        "rules", "audit"})
     void help_everyCommand_printsUsageAndExitsZero(String command) {
         Run r = run(command, "--help");
         assertThat(r.exit()).isZero();
