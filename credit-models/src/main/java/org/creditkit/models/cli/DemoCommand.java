@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 
 /** {@code credit demo}: the main job on the built-in synthetic portfolio. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run creditkit end to end on the built-in synthetic SME portfolio: generate it, validate it",
-            "with the strict reader, extract the feature table, and print a summary (counts by industry,",
+        description = {"Run creditkit end to end on the built-in synthetic SME portfolio.",
+            "Generates the portfolio, validates it with the strict reader, extract the feature table, and print a summary (counts by industry,",
             "zone and size; default rate by industry). Files go to --out DIR, or to a temporary directory",
             "that is deleted afterwards."})
 final class DemoCommand implements Callable<Integer> {

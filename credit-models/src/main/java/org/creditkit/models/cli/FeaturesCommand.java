@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code credit features}: the feature table of a portfolio, or the catalogue as Markdown. */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = {"Extract the standard indicators of every application in a JSON Lines file into a CSV",
-            "table: id, industry, zone, size, one column per indicator (empty = missing), defaulted12m and",
+        description = {"Extract the indicator table (CSV) of a JSON Lines file of applications.",
+            "Columns: id, industry, zone, size, one column per indicator (empty = missing), defaulted12m and",
             "truePd (empty when unknown). Bad lines are reported on stderr and left out (exit code 1).",
             "With --catalogue-md, print the indicator reference (docs/features.md) instead."})
 final class FeaturesCommand implements Callable<Integer> {

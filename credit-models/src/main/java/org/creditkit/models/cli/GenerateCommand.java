@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code credit generate}: the synthetic SME portfolio as JSON Lines. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generate a synthetic SME loan portfolio with outcomes as JSON Lines",
-            "(one {\"application\":...,\"outcome\":...} per line; see docs/synthetic-portfolio.md).",
+        description = {"Generate a synthetic SME loan portfolio with outcomes (JSON Lines).",
+            "One {\"application\":...,\"outcome\":...} per line; see docs/synthetic-portfolio.md.",
             "The same options give the same bytes, whatever the number of threads."})
 final class GenerateCommand implements Callable<Integer> {
 

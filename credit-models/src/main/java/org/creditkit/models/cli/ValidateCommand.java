@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code credit validate}: strict read of a JSON Lines file, every problem of every bad line. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a JSON Lines file of applications (bare or with outcome) with the strict reader.",
+        description = {"Check a JSON Lines file of applications with the strict reader.",
+            "Lines may be bare applications or {\"application\":...,\"outcome\":...}.",
             "Prints each problem as 'line N: $.path: message', then a summary and the data-quality flags",
             "of the good lines. Exit code 0 when every line is valid, 1 when any is not, 2 on usage errors."})
 final class ValidateCommand implements Callable<Integer> {
