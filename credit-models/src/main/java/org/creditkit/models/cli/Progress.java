@@ -1,6 +1,8 @@
 package org.creditkit.models.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 
 /**
  * Progress of a long run on stderr, as one line rewritten in place, at most every 250 ms. Silent
@@ -22,9 +24,27 @@ final class Progress {
         this.total = total;
     }
 
-    /** Enabled when asked for, or when the JVM has a console (interactive use). */
+    /**
+     * Enabled when asked for, or in interactive use: the JVM has a console that is a terminal. (From
+     * JDK 22 {@code System.console()} is non-null even when redirected; {@code Console.isTerminal()}
+     * then tells, and is called reflectively because it does not exist on JDK 17.)
+     */
     static boolean wanted(boolean flag) {
-        return flag || System.console() != null;
+        if (flag) {
+            return true;
+        }
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return Boolean.TRUE.equals(isTerminal.invoke(console));
+        } catch (NoSuchMethodException e) {
+            return true; // JDK 17..21: a console exists only for a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     void update(long done) {

@@ -89,6 +89,17 @@ class CreditCliTest {
     }
 
     @Test
+    void generate_progressFlag_reportsOnStderrOnly() {
+        Path f = tmp.resolve("progress.jsonl");
+        Run r = run("generate", "--count", "2500", "--out", f.toString(), "--progress");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("generated 2,500 / 2,500 (100%)");
+        assertThat(r.out()).doesNotContain("\r").contains("generated 2,500 applications");
+        Run quiet = run("generate", "--count", "2500", "--out", f.toString());
+        assertThat(quiet.err()).isEmpty();
+    }
+
+    @Test
     void generate_missingOut_isAUsageError() {
         Run r = run("generate", "--count", "5");
         assertThat(r.exit()).isEqualTo(2);
