@@ -191,6 +191,54 @@ class PortfolioGeneratorTest {
         assertThat(h[1] / h[0]).isLessThan(1.6 * c[1] / c[0]);
     }
 
+    @Test
+    void industryDrivers_visibleInTheFeatures() {
+        // technology: more invention patents, lower true PD
+        assertThat(meanPd(i -> isTech(i) && value(i, StandardFeatures.INVENTION_PATENTS) >= 3))
+                .isLessThan(0.85 * meanPd(i -> isTech(i) && value(i, StandardFeatures.INVENTION_PATENTS) == 0));
+        // catering and retail: interrupted tax declarations, higher true PD
+        assertThat(meanPd(i -> isContinuitySensitive(i) && value(i, StandardFeatures.TAX_CONTINUITY_INDEX) < 0.95))
+                .isGreaterThan(1.3 * meanPd(i -> isContinuitySensitive(i)
+                        && value(i, StandardFeatures.TAX_CONTINUITY_INDEX) == 1.0));
+        // agriculture: stronger seasonal peaks, higher true PD
+        assertThat(meanPd(i -> section(i) == 'A' && value(i, StandardFeatures.SALES_SEASONALITY) > 2.1))
+                .isGreaterThan(meanPd(i -> section(i) == 'A' && value(i, StandardFeatures.SALES_SEASONALITY) < 1.7));
+        // an unrepaired dishonest listing weighs more than a repaired one
+        assertThat(meanPd(i -> value(i, StandardFeatures.DISHONEST_STATUS) == 2))
+                .isGreaterThan(meanPd(i -> value(i, StandardFeatures.DISHONEST_STATUS) == 1));
+    }
+
+    private static char section(int i) {
+        return portfolio.get(i).application().enterprise().industry().section();
+    }
+
+    private static boolean isTech(int i) {
+        return section(i) == 'I' || section(i) == 'M';
+    }
+
+    private static boolean isContinuitySensitive(int i) {
+        var code = portfolio.get(i).application().enterprise().industry();
+        return code.section() == 'H' || code.code().equals("F52");
+    }
+
+    /** NaN (never matching a comparison) when missing. */
+    private static double value(int i, int feature) {
+        return features.get(i).value(feature);
+    }
+
+    private static double meanPd(java.util.function.IntPredicate p) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < N; i++) {
+            if (p.test(i)) {
+                sum += portfolio.get(i).outcome().orElseThrow().truePd().orElseThrow();
+                n++;
+            }
+        }
+        assertThat(n).as("group size").isGreaterThan(30);
+        return sum / n;
+    }
+
     private static double[] rate(char section) {
         double[] s = new double[2];
         for (LabeledApplication l : portfolio) {
