@@ -173,6 +173,16 @@ class CreditCliTest {
     }
 
     @Test
+    void features_unwritableOut_oneLineError_exitOne() throws IOException {
+        Path portfolio = generate(2, 3);
+        Path dir = Files.createDirectories(tmp.resolve("a-directory"));
+        Run r = run("features", portfolio.toString(), "--out", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("credit features: cannot write " + dir).doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void features_catalogueMarkdown_printsTheReference() {
         Run r = run("features", "--catalogue-md");
         assertThat(r.exit()).isZero();
