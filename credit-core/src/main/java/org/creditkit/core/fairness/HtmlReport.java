@@ -35,7 +35,8 @@ final class HtmlReport {
             @media print {
               body { max-width:none; padding:0; font-size:11px; }
               h2 { break-after: avoid; }
-              table, svg, .chart { break-inside: avoid; }
+              svg, .chart { break-inside: avoid; }
+              thead { display: table-header-group; }
               tr { break-inside: avoid; }
               .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
               svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
