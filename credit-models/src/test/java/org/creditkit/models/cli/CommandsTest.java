@@ -115,6 +115,20 @@ class CommandsTest {
     }
 
     @Test
+    void train_sameDataAndSeedTwice_writesTheSameBundleChecksum() throws Exception {
+        String data = GermanCredit.path().toString();
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        for (Path p : new Path[] {a, b}) {
+            assertThat(run(new TrainCommand(), "--data", data, "--target", "class", "--bad", "bad", "--model", "gbm",
+                    "--trees", "20", "--seed", "7", "--id", "german-gbm", "--out", p.toString(), "--no-progress")).isZero();
+        }
+        assertThat(org.creditkit.core.score.bundle.ModelBundle.read(a).checksum())
+                .isEqualTo(org.creditkit.core.score.bundle.ModelBundle.read(b).checksum());
+        assertThat(Files.readString(a)).isEqualTo(Files.readString(b));
+    }
+
+    @Test
     void train_gbmModel_trainsAndReports() {
         int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
                 "--model", "gbm", "--trees", "30", "--out", dir.resolve("g.json").toString(), "--no-progress");
