@@ -138,11 +138,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--min-iv", defaultValue = "0.02", description = "Drop features below this IV (default ${DEFAULT-VALUE}).")
     double minIv;
 
-    @Option(names = "--max-bins", defaultValue = "4", description = "Most bins per feature (default ${DEFAULT-VALUE}).")
-    int maxBins;
+    @Option(names = "--max-bins", description = "Most bins per feature (default 4, or 10 from 20,000 rows).")
+    Integer maxBins;
 
-    @Option(names = "--min-bin-share", defaultValue = "0.05", description = "Smallest share of rows per bin (default ${DEFAULT-VALUE}).")
-    double minBinShare;
+    @Option(names = "--min-bin-share", description = "Smallest share of rows per bin (default 0.05, or 0.02 from 20,000 rows).")
+    Double minBinShare;
 
     @Option(names = "--monotonic", split = ",", description = "Numeric features whose WoE must be monotonic.")
     List<String> monotonic = new ArrayList<>();
@@ -197,8 +197,9 @@ public final class TrainCommand implements Callable<Integer> {
             LoadResult loaded = DatasetReader.read(data, mapping.mapping(!isPortfolio(data)));
             reportLoad(err, loaded);
             ModelKind kind = ModelKind.parse(model);
-            BinningOptions binning = new BinningOptions(minBinShare, maxBins, 50, 0.002, minIv, Set.copyOf(monotonic),
-                    monotonicAll);
+            BinningOptions sized = BinningOptions.forRows(loaded.dataset().rows());
+            BinningOptions binning = new BinningOptions(minBinShare != null ? minBinShare : sized.minBinShare(),
+                    maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic), monotonicAll);
             ScorecardOptions sc = ScorecardOptions.defaults().withBinning(binning)
                     .withScaling(new Scaling(baseScore, baseOdds, pdo));
             GbmOptions gbm = new GbmOptions(trees, 6, maxNodes, 10, shrinkage, 0.7, seed);
