@@ -221,7 +221,17 @@ final class RuleSetCompiler {
     /** Compiles each rule alone (others blanked) to find which rule each unlocated error belongs to. */
     private static List<RuleProblem> isolate(List<ParsedDrl> drls, List<Message> unlocated) {
         List<RuleProblem> out = new ArrayList<>();
-        for (ParsedDrl d : drls) {
+        // an error that names its .drl (without a line) only needs that file's rules isolated
+        Set<ParsedDrl> suspects = new LinkedHashSet<>();
+        for (Message m : unlocated) {
+            ParsedDrl d = drlOf(drls, m.getPath());
+            if (d == null) {
+                suspects.addAll(drls);
+                break;
+            }
+            suspects.add(d);
+        }
+        for (ParsedDrl d : suspects) {
             for (RuleDescr r : d.rules()) {
                 Map<String, String> texts = new LinkedHashMap<>();
                 for (ParsedDrl other : drls) {
@@ -253,7 +263,8 @@ final class RuleSetCompiler {
     }
 
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'|\"([^\"]+)\"");
-    private static final Pattern EXPRESSION = Pattern.compile("(?:expression|constraint|part of expression)[^:]*:\\s*(.+)$");
+    private static final Pattern EXPRESSION = Pattern.compile("(?i)(?:expression|constraint):\\s*(.+)$");
+    private static final Pattern EXPRESSION_NAMED = Pattern.compile("(?i)(?:expression|constraint)\\s+([^:]+?):?\\s*$");
     private static final Pattern IDENT = Pattern.compile("^([A-Za-z_$][\\w$.]*(?:\\([^)]*\\))?)\\s+(?:cannot|is not|is undefined)");
     private static final Pattern METHOD = Pattern.compile("method ([A-Za-z_$][\\w$]*)\\(");
     private static final Pattern FIELD = Pattern.compile("(?:field|property|variable) ([A-Za-z_$][\\w$]*)");
@@ -262,6 +273,10 @@ final class RuleSetCompiler {
     private static int[] find(String text, RuleDescr r, String message) {
         List<String> needles = new ArrayList<>();
         Matcher m = EXPRESSION.matcher(message);
+        if (m.find()) {
+            needles.add(m.group(1).trim());
+        }
+        m = EXPRESSION_NAMED.matcher(message);
         if (m.find()) {
             needles.add(m.group(1).trim());
         }

@@ -34,11 +34,20 @@ public final class Scenarios {
      * @return the scenarios, by file name
      */
     public static List<Scenario> defaultScenarios() {
+        return parse("classpath:" + RuleSetSource.DEFAULT_POLICY + "scenarios/", defaultScenarioFiles());
+    }
+
+    /**
+     * The raw files of the default scenarios, for copying them next to an edited rule set.
+     *
+     * @return file name to JSON text, sorted by name
+     */
+    public static SortedMap<String, String> defaultScenarioFiles() {
         SortedMap<String, String> files = new TreeMap<>();
         for (String name : RuleSetSource.classpathIndex(RuleSetSource.DEFAULT_POLICY + "scenarios/INDEX")) {
             files.put(name, RuleSetSource.classpathText(RuleSetSource.DEFAULT_POLICY + "scenarios/" + name));
         }
-        return parse("classpath:" + RuleSetSource.DEFAULT_POLICY + "scenarios/", files);
+        return java.util.Collections.unmodifiableSortedMap(files);
     }
 
     /**

@@ -23,7 +23,10 @@ import java.util.Optional;
  *
  * @param groupings the groupings to audit, in report order, at least one, no duplicates
  * @param namedReferences grouping name to the label of its reference group
- * @param defaultReference how the reference is chosen for groupings without a named one
+ * @param defaultReference how the reference is chosen for groupings without a named one; an
+ *     intersection such as {@code industry*zone} first narrows the candidates to the groups inside
+ *     the named reference of any of its attributes (with {@code industry = C} named: the
+ *     {@code C*...} groups)
  * @param thresholds check thresholds and minimum sizes
  * @param differenceMethod interval method for rate differences
  * @param significanceTest test for the p-value of a rate difference

@@ -16,8 +16,8 @@ import java.util.OptionalDouble;
  * @param differenceCi 95% interval of the difference (Newcombe hybrid score or seeded bootstrap)
  * @param ratio group over reference
  * @param ratioCi 95% interval of the ratio by the Katz log method,
- *     {@code exp(ln(ratio) ± z sqrt(1/k1 - 1/n1 + 1/k2 - 1/n2))}; absent if either count of
- *     successes is 0
+ *     {@code exp(ln(ratio) ± z sqrt(1/k1 - 1/n1 + 1/k2 - 1/n2))}, with Haldane's correction when a
+ *     group is all or none favourable; absent if either count of successes is 0
  * @param pValue two-sided p-value of "the rates are equal" (Fisher exact or two-proportion z)
  */
 public record Comparison(OptionalDouble difference, Optional<Interval> differenceCi, OptionalDouble ratio,
@@ -27,16 +27,4 @@ public record Comparison(OptionalDouble difference, Optional<Interval> differenc
     public static final Comparison ABSENT =
             new Comparison(OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), Optional.empty(),
                     OptionalDouble.empty());
-
-    /**
-     * Tells whether the difference is statistically significant: the p-value is below alpha and the
-     * interval excludes zero.
-     *
-     * @param alpha the significance level
-     * @return true if both hold
-     */
-    public boolean significant(double alpha) {
-        return pValue.isPresent() && pValue.getAsDouble() < alpha
-                && differenceCi.map(Interval::excludesZero).orElse(false);
-    }
 }

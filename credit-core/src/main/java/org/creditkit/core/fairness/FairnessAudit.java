@@ -31,9 +31,11 @@ import java.util.TreeMap;
  *       below warnAbove; above failAbove FAIL if significant, else WARN; in between WARN if
  *       significant, else PASS with a note.</li>
  *   <li>{@code calibration} (when PDs and outcomes exist, every group including the reference):
- *       |mean PD - observed default rate|, graded as equal opportunity, significant when the mean
- *       PD lies outside the observed rate's Wilson interval.</li>
+ *       |mean PD - observed default rate|, graded as equal opportunity.</li>
  * </ul>
+ * "Significant" means the Holm-adjusted p-value is below alpha, the adjustment running over the
+ * family of one check in one grouping (every group that check compares), so that auditing many
+ * groups and intersections does not by itself raise false alarms.
  * A group (or its reference) below the minimum group size, or with fewer than the minimum class
  * size of good outcomes for equal opportunity, gets INSUFFICIENT_DATA instead of a result.
  */
@@ -88,15 +90,44 @@ public final class FairnessAudit {
                 } catch (AuditException e) {
                     throw new AuditException("Record " + (i + 1) + ": " + e.getMessage(), e);
                 }
-                groups.computeIfAbsent(label, l -> new GroupStats(l, t.pdBandEdges())).add(r);
+                groups.computeIfAbsent(label, l -> new GroupStats(l, valuesOf(grouping, r), t.pdBandEdges())).add(r);
             }
             Reference ref = chooseReference(grouping, groups, config);
             GroupStats refStats = groups.get(ref.label());
+            Map<String, GroupResult> prelim = new TreeMap<>();
+            for (GroupStats g : groups.values()) {
+                prelim.put(g.label, evaluate(grouping, g, refStats, config));
+            }
+            Map<String, Double> approvalFamily = new TreeMap<>();
+            Map<String, Double> eoFamily = new TreeMap<>();
+            Map<String, Double> calFamily = new TreeMap<>();
+            for (GroupStats g : groups.values()) {
+                GroupResult gr = prelim.get(g.label);
+                if (g != refStats && comparable(g, refStats, t)) {
+                    gr.approvalVsReference().pValue().ifPresent(p -> approvalFamily.put(g.label, p));
+                    if (eoEligible(g, refStats, t)) {
+                        gr.outcomes().flatMap(m -> box(m.equalOpportunityPValue()))
+                                .ifPresent(p -> eoFamily.put(g.label, p));
+                    }
+                }
+                gr.outcomes().filter(m -> m.calibrationCount() >= t.minGroupSize())
+                        .flatMap(m -> box(m.calibrationPValue())).ifPresent(p -> calFamily.put(g.label, p));
+            }
+            Map<String, Double> approvalAdj = Stats.holm(approvalFamily);
+            Map<String, Double> eoAdj = Stats.holm(eoFamily);
+            Map<String, Double> calAdj = Stats.holm(calFamily);
             List<GroupResult> results = new ArrayList<>();
             for (GroupStats g : groups.values()) {
-                GroupResult gr = evaluate(grouping, g, refStats, config);
+                GroupResult p = prelim.get(g.label);
+                JustifiedDisparity d = disparity(g, refStats, g == refStats, p.approvalVsReference(), p.outcomes(),
+                        p.meanPd(), Fmt.opt(approvalAdj.getOrDefault(g.label, Double.NaN)), config);
+                GroupResult gr = new GroupResult(p.grouping(), p.group(), p.reference(), p.sufficient(), p.count(),
+                        p.approval(), p.approvalVsReference(), p.pdCount(), p.meanPd(), p.outcomes(), d, p.bands());
                 results.add(gr);
-                checks.addAll(checksFor(gr, g, refStats, config, hasOutcomes, hasCalibration));
+                checks.addAll(checksFor(gr, g, refStats, config, hasOutcomes, hasCalibration,
+                        Fmt.opt(approvalAdj.getOrDefault(g.label, Double.NaN)),
+                        Fmt.opt(eoAdj.getOrDefault(g.label, Double.NaN)),
+                        Fmt.opt(calAdj.getOrDefault(g.label, Double.NaN))));
             }
             groupingResults.add(new GroupingResult(grouping.name(), ref.label(), ref.rule(), results,
                     summarize(groups.values()), betweenGroupTheil(groups.values())));
@@ -104,6 +135,22 @@ public final class FairnessAudit {
         double[] b = benefits.stream().mapToDouble(Double::doubleValue).toArray();
         return new AuditReport(config, data.size(), withOutcome, withPd, Fmt.opt(Stats.theil(b)),
                 groupingResults, checks, verdict(checks));
+    }
+
+    private static List<String> valuesOf(Grouping grouping, AuditRecord r) {
+        return grouping.attributes().stream().map(a -> r.attributes().get(a)).toList();
+    }
+
+    private static boolean comparable(GroupStats g, GroupStats ref, FairnessThresholds t) {
+        return g.n >= t.minGroupSize() && ref.n >= t.minGroupSize();
+    }
+
+    private static boolean eoEligible(GroupStats g, GroupStats ref, FairnessThresholds t) {
+        return comparable(g, ref, t) && g.tp + g.fn >= t.minClassSize() && ref.tp + ref.fn >= t.minClassSize();
+    }
+
+    private static Optional<Double> box(OptionalDouble x) {
+        return x.isPresent() ? Optional.of(x.getAsDouble()) : Optional.empty();
     }
 
     /** Benefit of Speicher et al. (2018): b = ŷ - y + 1 with ŷ = favourable, y = good. */
@@ -126,18 +173,35 @@ public final class FairnessAudit {
         }
         Comparator<GroupStats> bySize = Comparator.<GroupStats>comparingInt(g -> g.n).reversed()
                 .thenComparing(g -> g.label);
-        GroupStats largest = groups.values().stream().sorted(bySize).findFirst().orElseThrow();
+        // An intersection inherits the named reference of its attributes: e.g. with industry=C named,
+        // the reference of industry*zone is chosen among the C*... groups.
+        List<GroupStats> candidates = new ArrayList<>(groups.values());
+        List<String> inherited = new ArrayList<>();
+        for (int i = 0; i < grouping.attributes().size(); i++) {
+            String attribute = grouping.attributes().get(i);
+            String value = config.namedReferences().get(attribute);
+            if (value != null && grouping.isIntersection()) {
+                int index = i;
+                List<GroupStats> narrowed = candidates.stream().filter(g -> g.values.get(index).equals(value)).toList();
+                if (!narrowed.isEmpty()) {
+                    candidates = new ArrayList<>(narrowed);
+                    inherited.add(attribute + "=" + value);
+                }
+            }
+        }
+        String within = inherited.isEmpty() ? "" : " within " + String.join(", ", inherited);
+        GroupStats largest = candidates.stream().sorted(bySize).findFirst().orElseThrow();
         if (config.defaultReference() == ReferenceKind.LARGEST) {
-            return new Reference(largest.label, "largest group");
+            return new Reference(largest.label, "largest group" + within);
         }
         int min = config.thresholds().minGroupSize();
-        return groups.values().stream().filter(g -> g.n >= min)
+        return candidates.stream().filter(g -> g.n >= min)
                 .sorted(Comparator.<GroupStats>comparingDouble(g -> -(double) g.fav / g.n)
                         .thenComparing(bySize))
                 .findFirst()
-                .map(g -> new Reference(g.label, "highest approval rate"))
-                .orElse(new Reference(largest.label, "largest group (no group reaches the minimum size for "
-                        + "highest approval rate)"));
+                .map(g -> new Reference(g.label, "highest approval rate" + within))
+                .orElse(new Reference(largest.label, "largest group" + within + " (no group reaches the minimum "
+                        + "size for highest approval rate)"));
     }
 
     private static GroupResult evaluate(Grouping grouping, GroupStats g, GroupStats ref, AuditConfig config) {
@@ -150,7 +214,9 @@ public final class FairnessAudit {
             outcomes = Optional.of(outcomeMetrics(g, ref, isRef, key, config));
         }
         OptionalDouble meanPd = g.pdCount == 0 ? OptionalDouble.empty() : OptionalDouble.of(g.pdSum / g.pdCount);
-        JustifiedDisparity disparity = disparity(g, ref, isRef, approvalCmp, outcomes, meanPd, key, config);
+        JustifiedDisparity disparity = new JustifiedDisparity(OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                DisparityClass.INSUFFICIENT_DATA, "pending");
         List<BandCalibration> bands = new ArrayList<>();
         List<Double> edges = t.pdBandEdges();
         for (int i = 0; i < g.bandCount.length; i++) {
@@ -183,10 +249,12 @@ public final class FairnessAudit {
         RateEstimate calObs = RateEstimate.of(g.calBad, g.calCount);
         OptionalDouble calGap = g.calCount == 0 ? OptionalDouble.empty()
                 : OptionalDouble.of(g.calPdSum / g.calCount - (double) g.calBad / g.calCount);
+        OptionalDouble calP = g.calCount == 0 ? OptionalDouble.empty()
+                : OptionalDouble.of(Stats.calibrationInTheLarge(g.calBad, g.calCount, g.calPdSum / g.calCount));
         return new OutcomeMetrics(g.withOutcome(), good, bad, g.tp, g.fp, g.tn, g.fn,
                 RateEstimate.of(bad, g.withOutcome()), dr, Fmt.opt(tpr), Fmt.opt(fpr), Fmt.opt(fnr), Fmt.opt(ppv),
                 Fmt.opt(npv), eo.difference(), eo.differenceCi(), eo.pValue(), Fmt.opt(avgOdds), g.calCount, calMean,
-                calObs, calGap, Fmt.opt(g.auc()));
+                calObs, calGap, calP, Fmt.opt(g.auc()));
     }
 
     /** Compares successes/trials of a group with its reference; see {@link Comparison}. */
@@ -214,7 +282,7 @@ public final class FairnessAudit {
     }
 
     private static JustifiedDisparity disparity(GroupStats g, GroupStats ref, boolean isRef, Comparison approval,
-            Optional<OutcomeMetrics> outcomes, OptionalDouble meanPd, String key, AuditConfig config) {
+            Optional<OutcomeMetrics> outcomes, OptionalDouble meanPd, OptionalDouble adjustedP, AuditConfig config) {
         FairnessThresholds t = config.thresholds();
         OptionalDouble pdGap = meanPd.isPresent() && ref.pdCount > 0
                 ? OptionalDouble.of(meanPd.getAsDouble() - ref.pdSum / ref.pdCount) : OptionalDouble.empty();
@@ -245,10 +313,10 @@ public final class FairnessAudit {
         } else if (ratio.getAsDouble() >= t.approvalRatioWarnBelow()) {
             cls = DisparityClass.NO_GAP;
             why = "Approval ratio " + Fmt.r(ratio) + " is at or above " + Fmt.r(t.approvalRatioWarnBelow()) + ".";
-        } else if (!approval.significant(t.alpha())) {
+        } else if (!(adjustedP.orElse(1.0) < t.alpha())) {
             cls = DisparityClass.GAP_NOT_SIGNIFICANT;
-            why = "Approval ratio " + Fmt.r(ratio) + " but the difference is not significant ("
-                    + Fmt.pEq(approval.pValue()) + ", 95% CI " + Fmt.ci(approval.differenceCi()) + ").";
+            why = "Approval ratio " + Fmt.r(ratio) + " but the difference is not significant (Holm-adjusted "
+                    + Fmt.pEq(adjustedP) + ", 95% CI " + Fmt.ci(approval.differenceCi()) + ").";
         } else if (!riskMeasured || drCi.isEmpty()) {
             cls = DisparityClass.UNEXPLAINED_GAP;
             why = "Significant approval gap and too few observed outcomes (need " + t.minGroupSize()
@@ -274,24 +342,25 @@ public final class FairnessAudit {
     }
 
     private static List<CheckResult> checksFor(GroupResult gr, GroupStats g, GroupStats ref, AuditConfig config,
-            boolean hasOutcomes, boolean hasCalibration) {
+            boolean hasOutcomes, boolean hasCalibration, OptionalDouble approvalAdj, OptionalDouble eoAdj,
+            OptionalDouble calAdj) {
         FairnessThresholds t = config.thresholds();
         List<CheckResult> out = new ArrayList<>();
         String refLabel = ref.label;
         if (!gr.reference()) {
-            out.add(approvalRatioCheck(gr, refLabel, ref, t));
+            out.add(approvalRatioCheck(gr, refLabel, ref, t, approvalAdj));
             if (hasOutcomes) {
-                out.add(equalOpportunityCheck(gr, g, ref, t));
+                out.add(equalOpportunityCheck(gr, g, ref, t, eoAdj));
             }
         }
         if (hasCalibration) {
-            out.add(calibrationCheck(gr, t));
+            out.add(calibrationCheck(gr, t, calAdj));
         }
         return out;
     }
 
     private static CheckResult approvalRatioCheck(GroupResult gr, String refLabel, GroupStats ref,
-            FairnessThresholds t) {
+            FairnessThresholds t, OptionalDouble adjusted) {
         Comparison c = gr.approvalVsReference();
         JustifiedDisparity d = gr.disparity();
         double ratio = c.ratio().orElse(Double.NaN);
@@ -311,11 +380,11 @@ public final class FairnessAudit {
         String evidence = gr.group() + " approved " + Fmt.rate(gr.approval()) + "; reference " + refLabel
                 + " approved " + Fmt.rate(RateEstimate.of(ref.fav, ref.n)) + "; ratio " + Fmt.r(c.ratio())
                 + " " + Fmt.ci(c.ratioCi()) + ", difference " + Fmt.signed(c.difference()) + " " + Fmt.ci(c.differenceCi())
-                + ", " + Fmt.pEq(c.pValue()) + riskEvidence(d);
+                + ", " + Fmt.pEq(c.pValue()) + " (Holm-adjusted " + Fmt.pEq(adjusted) + ")" + riskEvidence(d);
         String threshold = "ratio >= " + Fmt.r(t.approvalRatioWarnBelow()) + " pass; < " + Fmt.r(t.approvalRatioFailBelow())
                 + " fail if significant and unexplained; n >= " + t.minGroupSize();
         return new CheckResult("approval-ratio", gr.grouping(), gr.group(), status, c.ratio(), c.ratioCi(),
-                c.pValue(), gr.count(), threshold, evidence, note);
+                c.pValue(), adjusted, gr.count(), threshold, evidence, note);
     }
 
     private static String riskEvidence(JustifiedDisparity d) {
@@ -331,31 +400,27 @@ public final class FairnessAudit {
     }
 
     private static CheckResult equalOpportunityCheck(GroupResult gr, GroupStats g, GroupStats ref,
-            FairnessThresholds t) {
-        int good = g.tp + g.fn;
-        int refGood = ref.tp + ref.fn;
+            FairnessThresholds t, OptionalDouble adjusted) {
         String threshold = "|TPR difference| <= " + Fmt.r(t.equalOpportunityWarnAbove()) + " pass; > "
                 + Fmt.r(t.equalOpportunityFailAbove()) + " fail if significant; n >= " + t.minGroupSize()
                 + ", good outcomes >= " + t.minClassSize();
         String evidence = gr.group() + " TPR " + tprText(g) + "; reference " + ref.label + " TPR " + tprText(ref);
         Optional<OutcomeMetrics> om = gr.outcomes();
-        if (g.n < t.minGroupSize() || ref.n < t.minGroupSize() || good < t.minClassSize()
-                || refGood < t.minClassSize() || om.isEmpty()) {
+        if (!eoEligible(g, ref, t) || om.isEmpty() || om.get().equalOpportunityDifference().isEmpty()) {
             return new CheckResult("equal-opportunity", gr.grouping(), gr.group(), CheckStatus.INSUFFICIENT_DATA,
                     om.map(OutcomeMetrics::equalOpportunityDifference).orElse(OptionalDouble.empty()),
-                    Optional.empty(), OptionalDouble.empty(), gr.count(), threshold, evidence,
+                    Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(), gr.count(), threshold, evidence,
                     "Too few records or good outcomes in the group or the reference to compare true positive rates.");
         }
         OutcomeMetrics m = om.get();
         double diff = m.equalOpportunityDifference().getAsDouble();
-        boolean significant = m.equalOpportunityPValue().orElse(1.0) < t.alpha()
-                && m.equalOpportunityCi().map(Interval::excludesZero).orElse(false);
+        boolean significant = adjusted.orElse(1.0) < t.alpha();
         Graded graded = grade(Math.abs(diff), t.equalOpportunityWarnAbove(), t.equalOpportunityFailAbove(),
                 significant, "TPR difference " + Fmt.signed(diff) + " (" + gr.group() + " minus " + ref.label + ")");
         evidence += "; difference " + Fmt.signed(diff) + " " + Fmt.ci(m.equalOpportunityCi()) + ", "
                 + Fmt.pEq(m.equalOpportunityPValue()) + "; average-odds difference " + Fmt.signed(m.averageOddsDifference());
         return new CheckResult("equal-opportunity", gr.grouping(), gr.group(), graded.status(),
-                m.equalOpportunityDifference(), m.equalOpportunityCi(), m.equalOpportunityPValue(), gr.count(),
+                m.equalOpportunityDifference(), m.equalOpportunityCi(), m.equalOpportunityPValue(), adjusted, gr.count(),
                 threshold, evidence, graded.note());
     }
 
@@ -364,7 +429,7 @@ public final class FairnessAudit {
         return s.tp + "/" + good + " = " + (good == 0 ? Fmt.ABSENT : Fmt.r((double) s.tp / good));
     }
 
-    private static CheckResult calibrationCheck(GroupResult gr, FairnessThresholds t) {
+    private static CheckResult calibrationCheck(GroupResult gr, FairnessThresholds t, OptionalDouble adjusted) {
         String threshold = "|mean PD - observed default rate| <= " + Fmt.r(t.calibrationWarnAbove()) + " pass; > "
                 + Fmt.r(t.calibrationFailAbove()) + " fail if significant; records with PD and outcome >= "
                 + t.minGroupSize();
@@ -373,7 +438,7 @@ public final class FairnessAudit {
             int n = om.map(OutcomeMetrics::calibrationCount).orElse(0);
             return new CheckResult("calibration", gr.grouping(), gr.group(), CheckStatus.INSUFFICIENT_DATA,
                     om.map(OutcomeMetrics::calibrationGap).orElse(OptionalDouble.empty()), Optional.empty(),
-                    OptionalDouble.empty(), gr.count(), threshold, gr.group() + ": " + n
+                    OptionalDouble.empty(), OptionalDouble.empty(), gr.count(), threshold, gr.group() + ": " + n
                             + " records with both PD and outcome",
                     "Too few records with both a PD and an observed outcome.");
         }
@@ -382,14 +447,15 @@ public final class FairnessAudit {
         double mean = m.calibrationMeanPd().getAsDouble();
         Interval observedCi = m.calibrationObserved().ci();
         Interval gapCi = Interval.of(mean - observedCi.upper(), mean - observedCi.lower());
-        boolean significant = gapCi.excludesZero();
+        boolean significant = adjusted.orElse(1.0) < t.alpha();
         Graded graded = grade(Math.abs(gap), t.calibrationWarnAbove(), t.calibrationFailAbove(), significant,
                 "Calibration gap " + Fmt.signed(gap) + (gap > 0 ? " (model overstates risk)" : gap < 0
                         ? " (model understates risk)" : ""));
         String evidence = gr.group() + " mean PD " + Fmt.r(mean) + " vs observed default rate "
-                + Fmt.rate(m.calibrationObserved()) + "; gap " + Fmt.signed(gap) + " " + Fmt.ci(gapCi);
+                + Fmt.rate(m.calibrationObserved()) + "; gap " + Fmt.signed(gap) + " " + Fmt.ci(gapCi) + ", "
+                + Fmt.pEq(m.calibrationPValue()) + " (Holm-adjusted " + Fmt.pEq(adjusted) + ")";
         return new CheckResult("calibration", gr.grouping(), gr.group(), graded.status(), m.calibrationGap(),
-                Optional.of(gapCi), OptionalDouble.empty(), m.calibrationCount(), threshold,
+                Optional.of(gapCi), m.calibrationPValue(), adjusted, m.calibrationCount(), threshold,
                 evidence, graded.note());
     }
 
@@ -491,6 +557,7 @@ public final class FairnessAudit {
     /** Running counts of one group. */
     private static final class GroupStats {
         final String label;
+        final List<String> values;
         final List<Double> edges;
         int n;
         int fav;
@@ -514,8 +581,9 @@ public final class FairnessAudit {
         final int[] bandWithOutcome;
         final int[] bandBad;
 
-        GroupStats(String label, List<Double> edges) {
+        GroupStats(String label, List<String> values, List<Double> edges) {
             this.label = label;
+            this.values = values;
             this.edges = edges;
             int bands = edges.size() - 1;
             bandCount = new int[bands];

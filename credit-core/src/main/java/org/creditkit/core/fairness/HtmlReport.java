@@ -31,6 +31,7 @@ final class HtmlReport {
             .chart { margin:6px 0 10px; }
             svg text { font-family: inherit; }
             .evidence { font-size:12px; color:#333; }
+            td.id { white-space:nowrap; }
             @media print {
               body { max-width:none; padding:0; font-size:11px; }
               h2 { break-after: avoid; }
@@ -84,12 +85,13 @@ final class HtmlReport {
             return;
         }
         sb.append("<table>\n<thead><tr><th>Status</th><th>Check</th><th>Grouping</th><th>Group</th><th>Value</th>"
-                + "<th>95% CI</th><th>p</th><th>n</th><th>Evidence and reason</th></tr></thead>\n<tbody>\n");
+                + "<th>95% CI</th><th>p</th><th>p (Holm)</th><th>n</th><th>Evidence and reason</th></tr></thead>\n<tbody>\n");
         for (CheckResult k : checks) {
-            sb.append("<tr><td>").append(badge(k.status().name(), "")).append("</td><td>").append(esc(k.check()))
+            sb.append("<tr><td>").append(badge(k.status().name(), "")).append("</td><td class=\"id\">").append(esc(k.check()))
                     .append("</td><td>").append(esc(k.grouping())).append("</td><td><b>").append(esc(k.group()))
                     .append("</b></td><td class=\"num\">").append(Fmt.r(k.value())).append("</td><td class=\"num\">")
                     .append(Fmt.ci(k.interval())).append("</td><td class=\"num\">").append(esc(Fmt.p(k.pValue())))
+                    .append("</td><td class=\"num\">").append(esc(Fmt.p(k.adjustedPValue())))
                     .append("</td><td class=\"num\">").append(k.count()).append("</td><td class=\"evidence\">")
                     .append(esc(k.note()));
             if (k.status() != CheckStatus.PASS) {
@@ -240,7 +242,13 @@ final class HtmlReport {
         for (Marker m : lines) {
             max = Math.max(max, m.value());
         }
-        double scale = Math.min(1.0, Math.max(0.1, Math.ceil(max * 10.0 - 1e-9) / 10.0));
+        double scale = 1.0;
+        for (double candidate : new double[] {0.05, 0.1, 0.2, 0.5}) {
+            if (max <= candidate) {
+                scale = candidate;
+                break;
+            }
+        }
         int width = LEFT + PLOT + 90;
         int height = TOP + rows.size() * ROW + 24;
         StringBuilder s = new StringBuilder();

@@ -56,6 +56,7 @@ final class JsonReport {
             o.set("value", num(k.value()));
             o.set("ci", ci(k.interval()));
             o.set("pValue", pval(k.pValue()));
+            o.set("pAdjusted", pval(k.adjustedPValue()));
             o.put("n", k.count());
             o.put("threshold", k.threshold());
             o.put("evidence", k.evidence());
@@ -164,6 +165,7 @@ final class JsonReport {
             cal.set("meanPd", num(m.calibrationMeanPd()));
             cal.set("observed", rate(m.calibrationObserved()));
             cal.set("gap", num(m.calibrationGap()));
+            cal.set("pValue", pval(m.calibrationPValue()));
             om.set("auc", num(m.auc()));
         } else {
             o.putNull("outcomes");

@@ -23,7 +23,8 @@ public record JustifiedDisparity(OptionalDouble approvalGap, OptionalDouble appr
 
     /** The classification rule, as printed in the reports. */
     public static final String RULE = "An approval gap is a ratio (group over reference) below the warning level "
-            + "whose difference is statistically significant (p < alpha and the 95% interval excludes 0). "
+            + "whose difference is statistically significant (Holm-adjusted p < alpha over the grouping's approval "
+            + "comparisons). "
             + "It is JUSTIFIED BY RISK when the group's observed default rate is significantly higher than the "
             + "reference's (the 95% interval of the default-rate gap lies above 0) and the approval ratio is at "
             + "least the good-rate ratio (1 - DR group) / (1 - DR reference), i.e. no larger than approving "

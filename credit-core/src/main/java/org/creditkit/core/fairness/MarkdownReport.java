@@ -28,12 +28,13 @@ final class MarkdownReport {
         if (checks.isEmpty()) {
             sb.append("No checks were evaluated.\n\n");
         } else {
-            sb.append("| Status | Check | Grouping | Group | Value | 95% CI | p | n | Note |\n");
-            sb.append("|---|---|---|---|---:|---|---:|---:|---|\n");
+            sb.append("| Status | Check | Grouping | Group | Value | 95% CI | p | p (Holm) | n | Note |\n");
+            sb.append("|---|---|---|---|---:|---|---:|---:|---:|---|\n");
             for (CheckResult k : checks) {
                 sb.append("| ").append(k.status()).append(" | ").append(k.check()).append(" | ").append(cell(k.grouping()))
                         .append(" | ").append(cell(k.group())).append(" | ").append(Fmt.r(k.value())).append(" | ")
                         .append(Fmt.ci(k.interval())).append(" | ").append(Fmt.p(k.pValue())).append(" | ")
+                        .append(Fmt.p(k.adjustedPValue())).append(" | ")
                         .append(k.count()).append(" | ").append(cell(k.note())).append(" |\n");
             }
             sb.append('\n');

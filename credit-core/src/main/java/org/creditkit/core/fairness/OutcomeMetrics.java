@@ -48,6 +48,8 @@ import java.util.OptionalDouble;
  * @param calibrationMeanPd mean PD over those records
  * @param calibrationObserved observed default rate over those records, with Wilson interval
  * @param calibrationGap mean PD minus observed default rate
+ * @param calibrationPValue two-sided p-value of "the expected default rate equals the mean PD"
+ *     (score test {@code z = (observed - meanPd) / sqrt(meanPd (1 - meanPd) / n)})
  * @param auc area under the ROC curve for predicting default
  */
 public record OutcomeMetrics(int withOutcome, int good, int bad, int truePositives, int falsePositives,
@@ -56,5 +58,5 @@ public record OutcomeMetrics(int withOutcome, int good, int bad, int truePositiv
         OptionalDouble equalOpportunityDifference, Optional<Interval> equalOpportunityCi,
         OptionalDouble equalOpportunityPValue, OptionalDouble averageOddsDifference, int calibrationCount,
         OptionalDouble calibrationMeanPd, RateEstimate calibrationObserved, OptionalDouble calibrationGap,
-        OptionalDouble auc) {
+        OptionalDouble calibrationPValue, OptionalDouble auc) {
 }

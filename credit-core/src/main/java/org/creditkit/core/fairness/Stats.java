@@ -89,16 +89,28 @@ final class Stats {
     }
 
     /**
-     * Katz log interval for the ratio {@code p1 / p2}:
-     * {@code exp(ln(p1/p2) ± z sqrt(1/k1 - 1/n1 + 1/k2 - 1/n2))} (Katz et al. 1978).
-     * Returns null (callers wrap it as absent) when {@code k1} or {@code k2} is 0.
+     * Katz log interval for the ratio {@code p1 / p2} (Katz et al. 1978):
+     * {@code exp(ln(p1/p2) ± z sqrt(1/k1 - 1/n1 + 1/k2 - 1/n2))}. When a count is 0 or equals its
+     * group size the log variance degenerates, so 0.5 is added to every count and 1 to every group
+     * size (Haldane's correction) for the interval. Returns null (callers wrap it as absent) when
+     * {@code k1} or {@code k2} is 0, where the ratio has no finite log.
      */
     static Interval katzRatio(int k1, int n1, int k2, int n2) {
         if (k1 == 0 || k2 == 0) {
             return null;
         }
-        double lr = Math.log(((double) k1 / n1) / ((double) k2 / n2));
-        double se = Math.sqrt(1.0 / k1 - 1.0 / n1 + 1.0 / k2 - 1.0 / n2);
+        double a = k1;
+        double m1 = n1;
+        double c = k2;
+        double m2 = n2;
+        if (k1 == n1 || k2 == n2) {
+            a += 0.5;
+            m1 += 1.0;
+            c += 0.5;
+            m2 += 1.0;
+        }
+        double lr = Math.log((a / m1) / (c / m2));
+        double se = Math.sqrt(1.0 / a - 1.0 / m1 + 1.0 / c - 1.0 / m2);
         return Interval.of(Math.exp(lr - Z_95 * se), Math.exp(lr + Z_95 * se));
     }
 
@@ -139,6 +151,37 @@ final class Stats {
         }
         double z = ((double) k1 / n1 - (double) k2 / n2) / se;
         return Math.min(1.0, erfc(Math.abs(z) / Math.sqrt(2.0)));
+    }
+
+    /**
+     * Calibration in the large: two-sided score test of "the expected default rate is the mean PD",
+     * {@code z = (bad/n - meanPd) / sqrt(meanPd (1 - meanPd) / n)}, p-value {@code erfc(|z|/sqrt 2)}.
+     * With a mean PD of exactly 0 or 1 the p-value is 1 if the observed rate equals it, else 0.
+     */
+    static double calibrationInTheLarge(int bad, int n, double meanPd) {
+        double observed = (double) bad / n;
+        double se = Math.sqrt(meanPd * (1.0 - meanPd) / n);
+        if (se == 0.0) {
+            return observed == meanPd ? 1.0 : 0.0;
+        }
+        return Math.min(1.0, erfc(Math.abs(observed - meanPd) / se / Math.sqrt(2.0)));
+    }
+
+    /**
+     * Holm's step-down adjustment (Holm 1979) of a family of p-values: with the p-values sorted
+     * ascending, {@code adj(i) = max over j <= i of min(1, (m - j + 1) p(j))}. Ties keep key order.
+     */
+    static <K extends Comparable<K>> java.util.Map<K, Double> holm(java.util.Map<K, Double> pValues) {
+        java.util.List<java.util.Map.Entry<K, Double>> sorted = new java.util.ArrayList<>(pValues.entrySet());
+        sorted.sort(java.util.Map.Entry.<K, Double>comparingByValue().thenComparing(java.util.Map.Entry.comparingByKey()));
+        java.util.Map<K, Double> out = new java.util.TreeMap<>();
+        int m = sorted.size();
+        double running = 0.0;
+        for (int i = 0; i < m; i++) {
+            running = Math.max(running, Math.min(1.0, (m - i) * sorted.get(i).getValue()));
+            out.put(sorted.get(i).getKey(), running);
+        }
+        return out;
     }
 
     /**

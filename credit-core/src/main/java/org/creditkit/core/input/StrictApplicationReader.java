@@ -267,7 +267,7 @@ public final class StrictApplicationReader {
 
     private JsonNode parse(String json, List<Problem> problems) {
         try {
-            JsonNode root = mapper.readTree(json);
+            JsonNode root = mapper.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
             if (root == null || root.isMissingNode()) {
                 problems.add(Problem.of("$", "empty document; expected one JSON object"));
                 return null;
@@ -309,7 +309,7 @@ public final class StrictApplicationReader {
             if (c.inArray()) {
                 parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
             } else if (c.inObject() && c.getCurrentName() != null) {
-                parts.push("." + c.getCurrentName());
+                parts.push(TreeValidator.member("", c.getCurrentName()));
             }
         }
         return "$" + String.join("", parts);

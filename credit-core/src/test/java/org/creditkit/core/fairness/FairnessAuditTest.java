@@ -112,6 +112,17 @@ class FairnessAuditTest {
     }
 
     @Test
+    void intersection_inheritsTheNamedReferenceOfItsAttribute() {
+        AuditReport report = FairnessAudit.run(HandFixtures.twoGroups(), AuditConfig.builder()
+                .grouping(Grouping.of("industry")).grouping(Grouping.parse("industry*zone"))
+                .reference("industry", "G").thresholds(FairnessThresholds.defaults().withMinGroupSize(5)).build());
+        GroupingResult inter = report.groupings().get(1);
+        // without inheritance the largest intersection would be R*EAST (30); within industry=G it is G*WEST (26)
+        assertThat(inter.referenceGroup()).isEqualTo("G*WEST");
+        assertThat(inter.referenceRule()).isEqualTo("largest group within industry=G");
+    }
+
+    @Test
     void missingAttribute_isRejectedWithRecordNumber() {
         List<AuditRecord> data = List.of(AuditRecord.of(Map.of("industry", "C"), true),
                 AuditRecord.of(Map.of("zone", "EAST"), true));

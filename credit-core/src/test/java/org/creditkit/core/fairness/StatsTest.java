@@ -57,6 +57,34 @@ class StatsTest {
     }
 
     @Test
+    void katz_allApproved_usesHaldaneCorrectionInsteadOfAZeroWidthInterval() {
+        // 2/2 vs 279/318: corrected 2.5/3 vs 279.5/319
+        Interval ci = Stats.katzRatio(2, 2, 279, 318);
+        double lr = Math.log((2.5 / 3) / (279.5 / 319));
+        double se = Math.sqrt(1 / 2.5 - 1 / 3.0 + 1 / 279.5 - 1 / 319.0);
+        assertThat(ci.lower()).isCloseTo(Math.exp(lr - Stats.Z_95 * se), within(1e-12));
+        assertThat(ci.upper() - ci.lower()).isGreaterThan(0.5);
+        assertThat(Stats.katzRatio(0, 10, 5, 10)).isNull();
+    }
+
+    @Test
+    void holm_matchesHandComputation() {
+        // p = 0.01, 0.04, 0.03, 0.5 (m = 4): sorted 0.01*4 = 0.04, 0.03*3 = 0.09, 0.04*2 = 0.08 -> 0.09, 0.5*1
+        java.util.Map<String, Double> adj = Stats.holm(java.util.Map.of("a", 0.01, "b", 0.04, "c", 0.03, "d", 0.5));
+        assertThat(adj.get("a")).isCloseTo(0.04, within(1e-12));
+        assertThat(adj.get("c")).isCloseTo(0.09, within(1e-12));
+        assertThat(adj.get("b")).isCloseTo(0.09, within(1e-12));
+        assertThat(adj.get("d")).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void calibrationInTheLarge_scoreTest() {
+        // 70 bad of 1000 against mean PD 0.05: z = 0.02 / sqrt(0.05*0.95/1000) = 2.9019
+        assertThat(Stats.calibrationInTheLarge(70, 1000, 0.05)).isCloseTo(0.003709, within(1e-6));
+        assertThat(Stats.calibrationInTheLarge(0, 10, 0.0)).isEqualTo(1.0);
+    }
+
+    @Test
     void erfc_knownValues() {
         assertThat(Stats.erfc(0.0)).isCloseTo(1.0, within(1e-7));
         assertThat(Stats.erfc(1.0)).isCloseTo(0.157299207, within(1e-7));

@@ -52,11 +52,16 @@ public final class Samples {
 
     /** Twelve months Jul 2024 .. Jun 2025 of {@code v, v*1.01, ...} (gentle growth, no swings). */
     public static MonthlySeries gentle(double v) {
-        double[] values = new double[12];
-        for (int i = 0; i < 12; i++) {
+        return gentle(YearMonth.of(2024, 7), 12, v);
+    }
+
+    /** {@code months} months from {@code first} of {@code v, v*1.01, ...} (gentle growth, no swings). */
+    public static MonthlySeries gentle(YearMonth first, int months, double v) {
+        double[] values = new double[months];
+        for (int i = 0; i < months; i++) {
             values[i] = Math.round(v * Math.pow(1.01, i));
         }
-        return MonthlySeries.of(YearMonth.of(2024, 7), values);
+        return MonthlySeries.of(first, values);
     }
 
     /** The enterprise of {@link #full()}. */
@@ -66,11 +71,16 @@ public final class Samples {
                 new BigDecimal("24000000.00"), new BigDecimal("18000000.00"), OwnershipType.PRIVATE);
     }
 
-    /** All eleven sources, mutually consistent (12-month declared sales ~ statement revenue). */
+    /**
+     * All eleven sources, mutually consistent: tax-declared sales of 2024 (Jan 2024 .. Jun 2025 declared)
+     * within 0.2% of the 2024 statement revenue and the reported revenue; insured headcount equal to
+     * the employees; every source current; no swings.
+     */
     public static SourceData allSources() {
         Provenance p = Provenance.of("test-gateway", AS_OF);
         return SourceData.builder()
-                .tax(new TaxRecord(Provenance.of("sh-tax", AS_OF), gentle(1_900_000), gentle(110_000),
+                .tax(new TaxRecord(Provenance.of("sh-tax", AS_OF), gentle(YearMonth.of(2024, 1), 18, 1_890_000),
+                        gentle(YearMonth.of(2024, 1), 18, 110_000),
                         List.of(new TaxRating(2022, TaxGrade.A), new TaxRating(2023, TaxGrade.A),
                                 new TaxRating(2024, TaxGrade.B))))
                 .socialInsurance(new SocialInsuranceRecord(p, MonthlySeries.of(YearMonth.of(2024, 7),

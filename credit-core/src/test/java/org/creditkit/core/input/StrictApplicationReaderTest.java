@@ -85,6 +85,18 @@ class StrictApplicationReaderTest {
     }
 
     @Test
+    void read_leadingByteOrderMark_isIgnored() {
+        assertThat(READER.read("\uFEFF" + ApplicationJson.write(Samples.bare()))).isEqualTo(Samples.bare());
+    }
+
+    @Test
+    void read_moneyInExponentNotation_isNormalisedToWholeCny() {
+        String json = mutated(t -> t.put("amount", new BigDecimal("1.5E6")));
+
+        assertThat(READER.read(json).amount()).isEqualTo(new BigDecimal("1500000"));
+    }
+
+    @Test
     void read_moneyAsDecimalString_isAccepted() {
         String json = mutated(t -> t.put("amount", "1500000.00"));
 
@@ -158,8 +170,8 @@ class StrictApplicationReaderTest {
                 Arguments.of("statement year not ended", mutated(t -> at(t, "sources.financials")
                         .put("fiscalYear", 2025)), "$.sources.financials.fiscalYear", "at the latest"),
                 Arguments.of("series runs past application month", mutated(t -> at(t, "sources.utilities.water")
-                        .put("firstMonth", "2024-10")), "$.sources.utilities.water.values[9]",
-                        "after the application month 2025-07"),
+                        .put("firstMonth", "2024-10")), "$.sources.utilities.water.values[10]",
+                        "is for 2025-08, after the application month 2025-07"),
                 Arguments.of("negative series value", mutated(t -> ((ArrayNode) at(t, "sources.tax.declaredSales")
                         .get("values")).set(3, -5)), "$.sources.tax.declaredSales.values[3]",
                         "out of range; valid: 0.."),
@@ -167,7 +179,7 @@ class StrictApplicationReaderTest {
                         .get("values")).set(3, "n/a")), "$.sources.tax.declaredSales.values[3]",
                         "must be a number, got a string"),
                 Arguments.of("tax series months differ", mutated(t -> at(t, "sources.tax.taxPaid")
-                        .put("firstMonth", "2024-06")), "$.sources.tax.taxPaid",
+                        .put("firstMonth", "2024-02")), "$.sources.tax.taxPaid",
                         "must cover the same months as declaredSales"),
                 Arguments.of("ratings out of order", mutated(t -> ((ObjectNode) at(t, "sources.tax")
                         .withArray("ratings").get(1)).put("year", 2022)), "$.sources.tax.ratings[1].year",
@@ -201,6 +213,21 @@ class StrictApplicationReaderTest {
             assertThat(p.location()).isEqualTo(path);
             assertThat(p.message()).contains(message);
         });
+    }
+
+    @Test
+    void read_unknownKeyThatIsNotAnIdentifier_isQuotedInThePath() {
+        String json = mutated(t -> at(t, "enterprise").put("a.b'c", 1));
+
+        assertThat(problems(json)).extracting(Problem::location).containsExactly("$.enterprise['a.b\\'c']");
+    }
+
+    @Test
+    void read_longBadValue_isEchoedTruncated() {
+        String json = mutated(t -> t.put("product", "X".repeat(60)));
+
+        assertThat(problems(json)).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("'" + "X".repeat(40) + "...' (60 characters) is not valid"));
     }
 
     @Test

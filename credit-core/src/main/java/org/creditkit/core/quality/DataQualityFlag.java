@@ -1,0 +1,18 @@
+package org.creditkit.core.quality;
+
+/**
+ * A data-quality concern about an application's data that is not an error: the application is
+ * still read and scored, but rules may refer it to a person or discount the doubtful source.
+ */
+public enum DataQualityFlag {
+    /** Two sources disagree by more than the tolerated relative difference (default 8%). */
+    CROSS_SOURCE_INCONSISTENCY,
+    /** Repeated month-over-month swings beyond the tolerated change (default ±15%) in a key series. */
+    ABNORMAL_FLUCTUATION,
+    /** A source is older than its maximum age at the application time, or its series ends too early. */
+    STALE_SOURCE,
+    /** A source the decision relies on (by default tax and financial statements) is absent or empty. */
+    MISSING_KEY_SOURCE,
+    /** A timestamp is implausible: a source dated more than the tolerated skew (default 3 h) after the application, or data dated after its own as-of time. */
+    TIMESTAMP_ANOMALY
+}

@@ -1,0 +1,153 @@
+package org.creditkit.core.score.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.TestCatalogues;
+import org.junit.jupiter.api.Test;
+
+class ScorecardTest {
+
+    private final FeatureCatalogue cat = TestCatalogues.of(3);
+
+    private Scorecard card() {
+        return Scorecard.builder(cat)
+                .intercept(-3)
+                .numeric("f0", new double[] {0.4, 0.7}, new double[] {-0.3, 0.0, 0.6}, 0.2)
+                .categorical("f1", List.of(Scorecard.Category.of(List.of(4.0), -0.5),
+                        Scorecard.Category.of(List.of(0.0, 1.0), 0.9)), 0.1, 0.3)
+                .build();
+    }
+
+    private double f0(double x) {
+        return card().logOdds(FeatureVector.of(cat, x, 4, 0)) - (-3) - (-0.5);
+    }
+
+    @Test
+    void logOdds_valueOnEdge_fallsInUpperBin() {
+        assertThat(f0(0.4)).isCloseTo(0.0, within(1e-12));
+        assertThat(f0(0.7)).isCloseTo(0.6, within(1e-12));
+        assertThat(f0(Math.nextDown(0.4))).isCloseTo(-0.3, within(1e-12));
+        assertThat(f0(Math.nextDown(0.7))).isCloseTo(0.0, within(1e-12));
+        assertThat(f0(-1e300)).isCloseTo(-0.3, within(1e-12));
+        assertThat(f0(1e300)).isCloseTo(0.6, within(1e-12));
+    }
+
+    @Test
+    void score_missingValue_usesMissingBin() {
+        assertThat(f0(Double.NaN)).isCloseTo(0.2, within(1e-12));
+        assertThat(card().logOdds(FeatureVector.of(cat, 0.5, Double.NaN, 0))).isCloseTo(-3 + 0 + 0.3, within(1e-12));
+    }
+
+    @Test
+    void logOdds_categoricalCodes_mapToTheirBin_unknownCodeToOther() {
+        Scorecard c = card();
+        assertThat(c.logOdds(FeatureVector.of(cat, 0.5, 0, 0))).isCloseTo(-3 + 0.9, within(1e-12));
+        assertThat(c.logOdds(FeatureVector.of(cat, 0.5, 1, 0))).isCloseTo(-3 + 0.9, within(1e-12));
+        assertThat(c.logOdds(FeatureVector.of(cat, 0.5, 4, 0))).isCloseTo(-3 - 0.5, within(1e-12));
+        assertThat(c.logOdds(FeatureVector.of(cat, 0.5, 2, 0))).isCloseTo(-3 + 0.1, within(1e-12));
+    }
+
+    @Test
+    void contributions_returnExactlyLogOdds_andSumWithBias() {
+        Scorecard c = card();
+        Random rnd = new Random(7);
+        for (int i = 0; i < 500; i++) {
+            FeatureVector x = FeatureVector.of(cat, rnd.nextInt(5) == 0 ? Double.NaN : rnd.nextDouble(),
+                    rnd.nextInt(6), 0);
+            double[] out = new double[3];
+            double lo = c.contributions(x, out);
+            assertThat(lo).isEqualTo(c.logOdds(x));
+            assertThat(c.bias() + out[0] + out[1] + out[2]).isCloseTo(lo, within(1e-12));
+            assertThat(out[2]).isZero();
+        }
+    }
+
+    @Test
+    void favourable_isBestBinIncludingMissing() {
+        Scorecard c = card();
+        assertThat(c.favourable(0)).isEqualTo(-0.3);
+        assertThat(c.favourable(1)).isEqualTo(-0.5);
+        assertThat(c.features()).containsExactly(0, 1);
+    }
+
+    @Test
+    void binLookup_matchesLinearScan_property() {
+        Random rnd = new Random(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int k = 1 + rnd.nextInt(12);
+            double[] edges = new double[k];
+            double e = -5;
+            for (int i = 0; i < k; i++) {
+                e += 0.01 + rnd.nextDouble();
+                edges[i] = Math.round(e * 100) / 100.0;
+            }
+            double[] vals = new double[k + 1];
+            for (int i = 0; i <= k; i++) {
+                vals[i] = rnd.nextGaussian();
+            }
+            Scorecard c = Scorecard.builder(cat).numeric("f0", edges, vals, 9).build();
+            for (int q = 0; q < 50; q++) {
+                double x = q % 5 == 0 ? edges[rnd.nextInt(k)] : Math.round((rnd.nextDouble() * 14 - 6) * 100) / 100.0;
+                int bin = 0;
+                while (bin < k && edges[bin] <= x) {
+                    bin++;
+                }
+                assertThat(c.logOdds(FeatureVector.of(cat, x, 0, 0))).as("x=%s", x).isEqualTo(vals[bin]);
+            }
+        }
+    }
+
+    @Test
+    void build_edgesNotAscending_namesFeatureAndBin() {
+        assertThatThrownBy(() -> Scorecard.builder(cat).numeric("f0", new double[] {0.7, 0.4},
+                new double[] {1, 2, 3}, 0).build())
+                .hasMessageContaining("feature 'f0' bin 1 [0.7, 0.4): edges must ascend");
+    }
+
+    @Test
+    void build_gapOrOpenEnds_areRejected() {
+        List<Scorecard.Bin> gap = List.of(Scorecard.Bin.of(Double.NEGATIVE_INFINITY, 0.3, 0),
+                Scorecard.Bin.of(0.4, Double.POSITIVE_INFINITY, 1));
+        assertThatThrownBy(() -> Scorecard.builder(cat).numeric("f0", gap, 0).build())
+                .hasMessageContaining("feature 'f0' bin 1 starts at 0.4 but bin 0 ends at 0.3: gap in coverage [0.3, 0.4)");
+        List<Scorecard.Bin> open = List.of(Scorecard.Bin.of(0, 1, 0), Scorecard.Bin.of(1, 2, 1));
+        assertThatThrownBy(() -> Scorecard.builder(cat).numeric("f0", open, 0).build())
+                .hasMessageContaining("the first bin must start at -inf")
+                .hasMessageContaining("the last bin must end at +inf");
+    }
+
+    @Test
+    void build_nanValuesUnknownFeatureDuplicateCodes_areRejected() {
+        assertThatThrownBy(() -> Scorecard.builder(cat).numeric("f0", new double[] {1}, new double[] {0, Double.NaN},
+                Double.NaN).build())
+                .hasMessageContaining("feature 'f0' bin 1 [1, +inf): value must be finite, got NaN")
+                .hasMessageContaining("feature 'f0': missing bin value must be finite");
+        assertThatThrownBy(() -> Scorecard.builder(cat).numeric("nope", new double[] {1}, new double[] {0, 1}, 0).build())
+                .hasMessageContaining("unknown feature 'nope'");
+        assertThatThrownBy(() -> Scorecard.builder(cat).categorical("f1", List.of(
+                Scorecard.Category.of(List.of(1.0), 0), Scorecard.Category.of(List.of(1.0, 2.0), 1)), 0, 0).build())
+                .hasMessageContaining("code 1 is already in another category");
+    }
+
+    @Test
+    void logOdds_vectorOfOtherCatalogue_isRejected() {
+        FeatureVector other = FeatureVector.of(TestCatalogues.of(4), 1, 2, 3, 4);
+        assertThatThrownBy(() -> card().logOdds(other)).hasMessageContaining("laid out against catalogue test/4");
+    }
+
+    @Test
+    void binLabel_describesIntervalCategoryOtherAndMissing() {
+        Scorecard c = card();
+        assertThat(c.binLabel("f0", 0.5)).isEqualTo("[0.4, 0.7)");
+        assertThat(c.binLabel("f0", 0.1)).isEqualTo("[-inf, 0.4)");
+        assertThat(c.binLabel("f0", Double.NaN)).isEqualTo("missing");
+        assertThat(c.binLabel("f1", 1)).isEqualTo("{0, 1}");
+        assertThat(c.binLabel("f1", 7)).isEqualTo("other");
+    }
+}
