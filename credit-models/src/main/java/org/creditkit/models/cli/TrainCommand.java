@@ -168,6 +168,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-nodes", defaultValue = "8", description = "GBM leaves per tree (default ${DEFAULT-VALUE}).")
     int maxNodes;
 
+    @Option(names = "--max-depth", defaultValue = "6", description = "GBM tree depth limit (default ${DEFAULT-VALUE}).")
+    int maxDepth;
+
     @Option(names = "--target-rate", description = "Calibrate the mean PD to this default rate.")
     Double targetRate;
 
@@ -202,7 +205,7 @@ public final class TrainCommand implements Callable<Integer> {
                     maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic), monotonicAll);
             ScorecardOptions sc = ScorecardOptions.defaults().withBinning(binning)
                     .withScaling(new Scaling(baseScore, baseOdds, pdo));
-            GbmOptions gbm = new GbmOptions(trees, 6, maxNodes, 10, shrinkage, 0.7, seed);
+            GbmOptions gbm = new GbmOptions(trees, maxDepth, maxNodes, 10, shrinkage, 0.7, seed);
             OverlayOptions oo = OverlayOptions.defaults().withMinBads(overlayMinBads);
             if (k0 != null) {
                 oo = oo.withK0(k0);
