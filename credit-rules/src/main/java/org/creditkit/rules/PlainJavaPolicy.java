@@ -94,10 +94,15 @@ public final class PlainJavaPolicy implements RuleDecider {
         if (highPd) {
             v.tier("mitigation-high-risk", Tier.MITIGATION, "High risk: approval needs risk mitigation", "高风险：需采取风险缓释措施");
         }
-        if (!in.dataQualityFlags().isEmpty()) {
+        if (p.reviewsAny(in.dataQualityFlags())) {
             v.tier("review-data-quality-flags", Tier.MANUAL_REVIEW,
                     "Data-quality doubts " + in.dataQualityFlags() + ": referred to a credit officer",
                     "数据质量存疑 " + in.dataQualityFlags() + "：转人工审核");
+        }
+        if (p.warnsAny(in.dataQualityFlags())) {
+            v.note("note-data-quality-warning",
+                    "Data-quality warning " + in.dataQualityFlags() + " (does not change the tier)",
+                    "数据质量提示 " + in.dataQualityFlags() + "（不影响风险层级）");
         }
         if (in.product() == LoanProduct.SUPPLY_CHAIN
                 && (!in.hasCoreEnterpriseRating() || !p.acceptsCoreRating(in.coreEnterpriseRating()))) {

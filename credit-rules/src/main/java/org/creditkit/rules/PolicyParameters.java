@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  *   "mitigationMaxTermMonths": 12,               // mitigation shortens longer terms to this
  *   "riskCompensationProducts": ["AGRICULTURE"], // products a risk-compensation fund covers
  *   "acceptedCoreEnterpriseRatings": ["AAA"],    // supply-chain core ratings accepted without review
+ *   "reviewDataQualityFlags": ["STALE_SOURCE"],  // flags that send to review; the others only warn
  *   "products": { "GENERAL": {"instantMaxPd": 0.03, "reviewMaxPd": 0.08, "autoApprovalCap": 5000000,
  *                             "maxAmount": 10000000, "maxTermMonths": 36}, ... all five products },
  *   "gradeSpreads": { "AAA": 0.003, ..., "D": 0.07 },   // best grade first, spreads non-decreasing
@@ -46,6 +47,8 @@ import java.util.regex.Pattern;
  * @param mitigationMaxTermMonths term a shorter-term measure shortens to
  * @param riskCompensationProducts products covered by a government risk-compensation fund
  * @param acceptedCoreEnterpriseRatings supply-chain core enterprise ratings accepted without review
+ * @param reviewDataQualityFlags data-quality flags that send an application to manual review; any
+ *        other flag only adds a warning to the decision's reasons
  * @param products policy per product (all products present)
  * @param gradeSpreads spread over the reference rate per grade, best grade first, in file order
  * @param industryMultiples limit multiples by division, section or {@code "default"}
@@ -59,6 +62,7 @@ public record PolicyParameters(
         int mitigationMaxTermMonths,
         Set<LoanProduct> riskCompensationProducts,
         Set<String> acceptedCoreEnterpriseRatings,
+        Set<DataQualityFlag> reviewDataQualityFlags,
         Map<LoanProduct, ProductPolicy> products,
         Map<String, Double> gradeSpreads,
         Map<String, IndustryMultiple> industryMultiples) {
@@ -81,6 +85,8 @@ public record PolicyParameters(
         riskCompensationProducts = riskCompensationProducts.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(riskCompensationProducts));
         acceptedCoreEnterpriseRatings = Collections.unmodifiableSet(new LinkedHashSet<>(acceptedCoreEnterpriseRatings));
+        reviewDataQualityFlags = reviewDataQualityFlags.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(reviewDataQualityFlags));
         products = Collections.unmodifiableMap(new EnumMap<>(products));
         gradeSpreads = Collections.unmodifiableMap(new LinkedHashMap<>(gradeSpreads));
         industryMultiples = Collections.unmodifiableMap(new LinkedHashMap<>(industryMultiples));
@@ -175,6 +181,36 @@ public record PolicyParameters(
         return acceptedCoreEnterpriseRatings.contains(rating);
     }
 
+    /**
+     * Whether any of the flags sends the application to manual review.
+     *
+     * @param flags an application's data-quality flags
+     * @return true when at least one is a review flag
+     */
+    public boolean reviewsAny(Set<DataQualityFlag> flags) {
+        for (DataQualityFlag f : flags) {
+            if (reviewDataQualityFlags.contains(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether any of the flags is a warning only (not a review flag).
+     *
+     * @param flags an application's data-quality flags
+     * @return true when at least one flag only warns
+     */
+    public boolean warnsAny(Set<DataQualityFlag> flags) {
+        for (DataQualityFlag f : flags) {
+            if (!reviewDataQualityFlags.contains(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<String[]> consistencyProblems(double referenceRate, double reducedLimitPd,
             BigDecimal reducedLimitFactor, int mitigationMaxTermMonths, Map<LoanProduct, ProductPolicy> products,
             Map<String, Double> gradeSpreads, Map<String, IndustryMultiple> industryMultiples) {
@@ -255,7 +291,7 @@ public record PolicyParameters(
         JsonNode root = doc.root();
         Set<String> keys = Set.of("formatVersion", "referenceRate", "seriousPenaltyLookbackMonths", "yellowCardMonths",
                 "reducedLimitPd", "reducedLimitFactor", "mitigationMaxTermMonths", "riskCompensationProducts",
-                "acceptedCoreEnterpriseRatings", "products", "gradeSpreads", "industryMultiples");
+                "acceptedCoreEnterpriseRatings", "reviewDataQualityFlags", "products", "gradeSpreads", "industryMultiples");
         if (!f.object("", root, keys, Set.of())) {
             throw new RuleSetException(file, problems);
         }
@@ -286,6 +322,14 @@ public record PolicyParameters(
                 f.problem("/acceptedCoreEnterpriseRatings/" + i, "a rating must not be blank");
             }
             ratings.add(r);
+        }
+        Set<DataQualityFlag> reviewFlags = EnumSet.noneOf(DataQualityFlag.class);
+        List<JsonNode> rf = f.array("/reviewDataQualityFlags", root.get("reviewDataQualityFlags"));
+        for (int i = 0; i < rf.size(); i++) {
+            DataQualityFlag flag = f.enumValue("/reviewDataQualityFlags/" + i, rf.get(i), DataQualityFlag.class, null);
+            if (flag != null) {
+                reviewFlags.add(flag);
+            }
         }
         Map<LoanProduct, ProductPolicy> products = new EnumMap<>(LoanProduct.class);
         JsonNode pn = root.get("products");
@@ -341,7 +385,7 @@ public record PolicyParameters(
             throw new RuleSetException(file, problems);
         }
         return new PolicyParameters(referenceRate, lookback, yellow, reducedPd, reducedFactor, mitigationTerm,
-                fundProducts, ratings, products, spreads, multiples);
+                fundProducts, ratings, reviewFlags, products, spreads, multiples);
     }
 
     private static Set<String> fieldNames(JsonNode n) {

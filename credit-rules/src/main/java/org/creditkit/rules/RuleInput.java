@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -260,7 +259,12 @@ public record RuleInput(
             this.decisionDate = decisionDate;
         }
 
-        /** @param value the product @return this builder */
+        /**
+         * Sets a field.
+         *
+         * @param value the product
+         * @return this builder
+         */
         public Builder product(LoanProduct value) {
             product = value;
             return this;
@@ -279,7 +283,12 @@ public record RuleInput(
             return this;
         }
 
-        /** @param value whether data-use consent is present @return this builder */
+        /**
+         * Sets a field.
+         *
+         * @param value whether data-use consent is present
+         * @return this builder
+         */
         public Builder consent(boolean value) {
             consent = value;
             return this;
@@ -298,20 +307,35 @@ public record RuleInput(
             return this;
         }
 
-        /** @param value the size class @return this builder */
+        /**
+         * Sets a field.
+         *
+         * @param value the size class
+         * @return this builder
+         */
         public Builder sizeClass(SizeClass value) {
             sizeClass = value;
             return this;
         }
 
-        /** @param value known annual revenue in CNY @return this builder */
+        /**
+         * Sets a field.
+         *
+         * @param value known annual revenue in CNY
+         * @return this builder
+         */
         public Builder annualRevenue(BigDecimal value) {
             hasAnnualRevenue = true;
             annualRevenue = value;
             return this;
         }
 
-        /** @param value known annual tax paid in CNY @return this builder */
+        /**
+         * Sets a field.
+         *
+         * @param value known annual tax paid in CNY
+         * @return this builder
+         */
         public Builder annualTaxPaid(BigDecimal value) {
             hasAnnualTaxPaid = true;
             annualTaxPaid = value;
@@ -333,26 +357,45 @@ public record RuleInput(
             return this;
         }
 
-        /** @param value score reason codes @return this builder */
+        /**
+         * Sets a field.
+         *
+         * @param value score reason codes
+         * @return this builder
+         */
         public Builder scoreReasons(List<Reason> value) {
             scoreReasons = value;
             return this;
         }
 
-        /** @param value data-quality flags @return this builder */
+        /**
+         * Sets a field.
+         *
+         * @param value data-quality flags
+         * @return this builder
+         */
         public Builder dataQualityFlags(Set<DataQualityFlag> value) {
             dataQualityFlags = value;
             return this;
         }
 
-        /** Marks the enterprise as listed and unrepaired (red card). @return this builder */
+        /**
+         * Marks the enterprise as listed and unrepaired (red card).
+         *
+         * @return this builder
+         */
         public Builder unrepairedDishonestDebtor() {
             debtorStatus = DebtorStatus.UNREPAIRED;
             repairDate = NO_DATE;
             return this;
         }
 
-        /** @param date the repair date of a repaired listing @return this builder */
+        /**
+         * Marks the listing as repaired.
+         *
+         * @param date the repair date of a repaired listing
+         * @return this builder
+         */
         public Builder repairedDishonestDebtor(LocalDate date) {
             debtorStatus = DebtorStatus.REPAIRED;
             repairDate = date;
@@ -372,20 +415,35 @@ public record RuleInput(
             return this;
         }
 
-        /** @param value tax rating A three years running @return this builder */
+        /**
+         * Sets a field.
+         *
+         * @param value tax rating A three years running
+         * @return this builder
+         */
         public Builder taxRatingA3Years(boolean value) {
             taxRatingA3Years = value;
             return this;
         }
 
-        /** @param rating the supply-chain core enterprise rating @return this builder */
+        /**
+         * Sets the core enterprise rating (present).
+         *
+         * @param rating the supply-chain core enterprise rating
+         * @return this builder
+         */
         public Builder coreEnterpriseRating(String rating) {
             hasCoreEnterpriseRating = true;
             coreEnterpriseRating = rating;
             return this;
         }
 
-        /** @param value the guarantee offered @return this builder */
+        /**
+         * Sets a field.
+         *
+         * @param value the guarantee offered
+         * @return this builder
+         */
         public Builder guaranteeOffered(GuaranteeType value) {
             guaranteeOffered = value;
             return this;

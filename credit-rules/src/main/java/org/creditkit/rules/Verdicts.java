@@ -99,6 +99,17 @@ public final class Verdicts {
         trail.add(new RuleVerdict(rule, "price=" + annualRate, new Reason(rule, en, zh)));
     }
 
+    /**
+     * Records a note: a reason for the decision that sets nothing (e.g. a data-quality warning).
+     *
+     * @param rule the rule name
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void note(String rule, String en, String zh) {
+        trail.add(new RuleVerdict(rule, "note", new Reason(rule, en, zh)));
+    }
+
     /** Assembles the decision from the collected verdicts (shared by the Drools and plain-Java policies). */
     Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId,
             DecisionTimings timings) {

@@ -32,14 +32,12 @@ class CompiledRuleSetTest {
                 "price-grade-grid");
         assertThat(d.rulesetVersion()).isEqualTo(RuleSetSource.defaultPolicy().version()).hasSize(64);
         assertThat(d.modelId()).isEqualTo("m1");
-        System.out.println(d + "\n" + d.trail());
     }
 
     @Test
     void decide_highRiskMicro_isMitigationWithMeasures() {
         Decision d = rules.decide(Inputs.clean("A2").sizeClass(SizeClass.MICRO).requested(new BigDecimal("600000"), 24)
                 .score(0.25, 520, "CCC").build());
-        System.out.println(d + "\n" + d.trail());
         assertThat(d.tier()).isEqualTo(Tier.MITIGATION);
         assertThat(d.conditions()).containsExactly(MitigationMeasure.GUARANTEE_INSTITUTION,
                 MitigationMeasure.REDUCED_LIMIT, MitigationMeasure.SHORTER_TERM, MitigationMeasure.RISK_COMPENSATION_FUND);
