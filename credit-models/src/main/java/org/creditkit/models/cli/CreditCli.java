@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             ExplainCommand.class,
             RulesCommand.class,
+            DecideCommand.class,
             AuditCommand.class,
             CommandLine.HelpCommand.class,
         })
