@@ -45,6 +45,17 @@ public record AuditConfig(List<Grouping> groupings, Map<String, String> namedRef
     /**
      * Checks and copies the parts.
      *
+     * @param groupings see {@link #groupings()}
+     * @param namedReferences see {@link #namedReferences()}
+     * @param defaultReference see {@link #defaultReference()}
+     * @param thresholds see {@link #thresholds()}
+     * @param differenceMethod see {@link #differenceMethod()}
+     * @param significanceTest see {@link #significanceTest()}
+     * @param bootstrapReplicates see {@link #bootstrapReplicates()}
+     * @param seed see {@link #seed()}
+     * @param title see {@link #title()}
+     * @param dataSource see {@link #dataSource()}
+     * @param generatedAt see {@link #generatedAt()}
      * @throws IllegalArgumentException if there is no grouping, a duplicate grouping, a named
      *     reference for a grouping not audited, or fewer than 100 bootstrap replicates
      */

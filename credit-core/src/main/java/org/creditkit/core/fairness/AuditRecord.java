@@ -30,6 +30,11 @@ public record AuditRecord(Map<String, String> attributes, boolean favourable, Op
     /**
      * Checks and copies the parts.
      *
+     * @param attributes see {@link #attributes()}
+     * @param favourable see {@link #favourable()}
+     * @param pd see {@link #pd()}
+     * @param score see {@link #score()}
+     * @param outcome see {@link #outcome()}
      * @throws IllegalArgumentException if an attribute name is blank, the PD is outside [0, 1] or
      *     not finite, or the score is not finite
      * @throws NullPointerException if any part, attribute name or value is null

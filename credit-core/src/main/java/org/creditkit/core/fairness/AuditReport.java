@@ -22,7 +22,18 @@ import java.util.OptionalDouble;
 public record AuditReport(AuditConfig config, int records, int recordsWithOutcome, int recordsWithPd,
         OptionalDouble theilIndex, List<GroupingResult> groupings, List<CheckResult> checks, CheckStatus verdict) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param config see {@link #config()}
+     * @param records see {@link #records()}
+     * @param recordsWithOutcome see {@link #recordsWithOutcome()}
+     * @param recordsWithPd see {@link #recordsWithPd()}
+     * @param theilIndex see {@link #theilIndex()}
+     * @param groupings see {@link #groupings()}
+     * @param checks see {@link #checks()}
+     * @param verdict see {@link #verdict()}
+     */
     public AuditReport {
         groupings = List.copyOf(groupings);
         checks = List.copyOf(checks);

@@ -55,6 +55,16 @@ public record FairnessThresholds(int minGroupSize, int minClassSize, double alph
     /**
      * Checks consistency.
      *
+     * @param minGroupSize see {@link #minGroupSize()}
+     * @param minClassSize see {@link #minClassSize()}
+     * @param alpha see {@link #alpha()}
+     * @param approvalRatioWarnBelow see {@link #approvalRatioWarnBelow()}
+     * @param approvalRatioFailBelow see {@link #approvalRatioFailBelow()}
+     * @param equalOpportunityWarnAbove see {@link #equalOpportunityWarnAbove()}
+     * @param equalOpportunityFailAbove see {@link #equalOpportunityFailAbove()}
+     * @param calibrationWarnAbove see {@link #calibrationWarnAbove()}
+     * @param calibrationFailAbove see {@link #calibrationFailAbove()}
+     * @param pdBandEdges see {@link #pdBandEdges()}
      * @throws AuditException if a size is below 1, alpha is outside (0, 1), a warn level is looser
      *     than its fail level, or the band edges do not ascend from 0 to 1
      */

@@ -24,7 +24,22 @@ public record GroupResult(String grouping, String group, boolean reference, bool
         RateEstimate approval, Comparison approvalVsReference, int pdCount, OptionalDouble meanPd,
         Optional<OutcomeMetrics> outcomes, JustifiedDisparity disparity, List<BandCalibration> bands) {
 
-    /** Copies the band list. */
+    /**
+     * Copies the band list.
+     *
+     * @param grouping see {@link #grouping()}
+     * @param group see {@link #group()}
+     * @param reference see {@link #reference()}
+     * @param sufficient see {@link #sufficient()}
+     * @param count see {@link #count()}
+     * @param approval see {@link #approval()}
+     * @param approvalVsReference see {@link #approvalVsReference()}
+     * @param pdCount see {@link #pdCount()}
+     * @param meanPd see {@link #meanPd()}
+     * @param outcomes see {@link #outcomes()}
+     * @param disparity see {@link #disparity()}
+     * @param bands see {@link #bands()}
+     */
     public GroupResult {
         bands = List.copyOf(bands);
     }

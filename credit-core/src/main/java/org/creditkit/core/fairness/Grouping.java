@@ -19,6 +19,7 @@ public record Grouping(List<String> attributes) {
     /**
      * Checks and copies the attribute names.
      *
+     * @param attributes see {@link #attributes()}
      * @throws IllegalArgumentException if there is no attribute, a blank one, one containing
      *     {@code *}, or a duplicate
      */

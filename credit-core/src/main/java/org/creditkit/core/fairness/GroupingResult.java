@@ -18,7 +18,16 @@ import java.util.OptionalDouble;
 public record GroupingResult(String grouping, String referenceGroup, String referenceRule,
         List<GroupResult> groups, FairlearnSummary summary, OptionalDouble betweenGroupTheil) {
 
-    /** Copies the group list. */
+    /**
+     * Copies the group list.
+     *
+     * @param grouping see {@link #grouping()}
+     * @param referenceGroup see {@link #referenceGroup()}
+     * @param referenceRule see {@link #referenceRule()}
+     * @param groups see {@link #groups()}
+     * @param summary see {@link #summary()}
+     * @param betweenGroupTheil see {@link #betweenGroupTheil()}
+     */
     public GroupingResult {
         groups = List.copyOf(groups);
     }

@@ -32,10 +32,13 @@ final class HtmlReport {
             svg text { font-family: inherit; }
             .evidence { font-size:12px; color:#333; }
             td.id { white-space:nowrap; }
+            th.wide { width:55%; }
+            th.narrow { width:1%; }
             @media print {
               body { max-width:none; padding:0; font-size:11px; }
               h2 { break-after: avoid; }
-              table, svg, .chart { break-inside: avoid; }
+              svg, .chart { break-inside: avoid; }
+              thead { display: table-header-group; }
               tr { break-inside: avoid; }
               .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
               svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -84,14 +87,14 @@ final class HtmlReport {
             sb.append("<p>No checks were evaluated.</p>\n");
             return;
         }
-        sb.append("<table>\n<thead><tr><th>Status</th><th>Check</th><th>Grouping</th><th>Group</th><th>Value</th>"
-                + "<th>95% CI</th><th>p</th><th>p (Holm)</th><th>n</th><th>Evidence and reason</th></tr></thead>\n<tbody>\n");
+        sb.append("<table>\n<thead><tr><th class=\"narrow\">Status</th><th>Check and group</th><th>Value [95% CI]</th>"
+                + "<th>p / p (Holm)</th><th>n</th><th class=\"wide\">Reason and evidence</th></tr></thead>\n<tbody>\n");
         for (CheckResult k : checks) {
-            sb.append("<tr><td>").append(badge(k.status().name(), "")).append("</td><td class=\"id\">").append(esc(k.check()))
-                    .append("</td><td>").append(esc(k.grouping())).append("</td><td><b>").append(esc(k.group()))
-                    .append("</b></td><td class=\"num\">").append(Fmt.r(k.value())).append("</td><td class=\"num\">")
-                    .append(Fmt.ci(k.interval())).append("</td><td class=\"num\">").append(esc(Fmt.p(k.pValue())))
-                    .append("</td><td class=\"num\">").append(esc(Fmt.p(k.adjustedPValue())))
+            sb.append("<tr><td>").append(badge(k.status().name(), "")).append("</td><td class=\"id\">")
+                    .append(esc(k.check())).append("<br><b>").append(esc(k.grouping())).append(" = ")
+                    .append(esc(k.group())).append("</b></td><td class=\"num\">").append(Fmt.r(k.value()))
+                    .append("<br>").append(Fmt.ci(k.interval())).append("</td><td class=\"num\">")
+                    .append(esc(Fmt.p(k.pValue()))).append("<br>").append(esc(Fmt.p(k.adjustedPValue())))
                     .append("</td><td class=\"num\">").append(k.count()).append("</td><td class=\"evidence\">")
                     .append(esc(k.note()));
             if (k.status() != CheckStatus.PASS) {

@@ -12,6 +12,8 @@ public record Interval(double lower, double upper) {
     /**
      * Checks the bounds.
      *
+     * @param lower see {@link #lower()}
+     * @param upper see {@link #upper()}
      * @throws IllegalArgumentException if a bound is not finite or {@code lower > upper}
      */
     public Interval {

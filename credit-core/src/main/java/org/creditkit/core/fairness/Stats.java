@@ -125,17 +125,30 @@ final class Stats {
         int k = a + c;
         int lo = Math.max(0, k - n2);
         int hi = Math.min(k, n1);
-        double logDenominator = logChoose(n1 + n2, k);
-        double observed = logChoose(n1, a) + logChoose(n2, k - a) - logDenominator;
-        double limit = observed + Math.log1p(1e-7);
+        // Hypergeometric weights relative to the mode, by the ratio P(x)/P(x-1) =
+        // (n1-x+1)(k-x+1) / (x (n2-k+x)); far tails underflow to 0, which cannot change the sum.
+        int mode = (int) Math.floor((k + 1.0) * (n1 + 1.0) / (n1 + n2 + 2.0));
+        mode = Math.max(lo, Math.min(hi, mode));
+        double[] w = new double[hi - lo + 1];
+        w[mode - lo] = 1.0;
+        for (int x = mode + 1; x <= hi; x++) {
+            w[x - lo] = w[x - 1 - lo] * ((double) (n1 - x + 1) * (k - x + 1)) / ((double) x * (n2 - k + x));
+        }
+        for (int x = mode - 1; x >= lo; x--) {
+            w[x - lo] = w[x + 1 - lo] * ((double) (x + 1) * (n2 - k + x + 1)) / ((double) (n1 - x) * (k - x));
+        }
+        double total = 0.0;
+        for (double v : w) {
+            total += v;
+        }
+        double limit = w[a - lo] * (1.0 + 1e-7);
         double sum = 0.0;
-        for (int x = lo; x <= hi; x++) {
-            double lp = logChoose(n1, x) + logChoose(n2, k - x) - logDenominator;
-            if (lp <= limit) {
-                sum += Math.exp(lp);
+        for (double v : w) {
+            if (v <= limit) {
+                sum += v;
             }
         }
-        return Math.min(1.0, sum);
+        return Math.min(1.0, sum / total);
     }
 
     /**
@@ -195,29 +208,6 @@ final class Stats {
                 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398
                 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
         return x >= 0 ? ans : 2.0 - ans;
-    }
-
-    private static final double[] LANCZOS = {
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-        1.5056327351493116e-7};
-
-    /** log Gamma(x) for x >= 0.5 by the Lanczos approximation (g = 7, n = 9). */
-    static double logGamma(double x) {
-        double y = x - 1.0;
-        double a = LANCZOS[0];
-        double t = y + 7.5;
-        for (int i = 1; i < LANCZOS.length; i++) {
-            a += LANCZOS[i] / (y + i);
-        }
-        return 0.5 * Math.log(2.0 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
-    }
-
-    static double logChoose(int n, int k) {
-        if (k == 0 || k == n) {
-            return 0.0;
-        }
-        return logGamma(n + 1.0) - logGamma(k + 1.0) - logGamma(n - k + 1.0);
     }
 
     /**

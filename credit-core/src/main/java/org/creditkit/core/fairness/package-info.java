@@ -8,7 +8,8 @@
  * a favourable flag, optional PD/score/outcome), configure with
  * {@link org.creditkit.core.fairness.AuditConfig#builder()}, run
  * {@link org.creditkit.core.fairness.FairnessAudit#run}, render with
- * {@link org.creditkit.core.fairness.FairnessReports}. The input is generic on purpose: it depends
+ * {@link org.creditkit.core.fairness.FairnessReports}. {@link org.creditkit.core.fairness.CounterfactualProbe}
+ * re-decides applications with one attribute swapped. The input is generic on purpose: it depends
  * on no domain type, so it audits decision logs and any table an auditor is handed.
  *
  * <p>Every metric's formula, sign, reference and empty-group behaviour is in the Javadoc of the

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.creditkit.core.codes.IndustryCode;
 import org.creditkit.core.domain.DataSource;
+import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.feature.FeatureDefinition;
 import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.core.score.scorecard.Scorecard;
@@ -206,6 +208,35 @@ public final class CompositeScorer {
      */
     public ScoreResult score(FeatureVector x, IndustryCode industry) {
         return score(x, route(industry));
+    }
+
+    /**
+     * Extracts the standard features of an application and scores it for its enterprise's industry.
+     *
+     * @throws IllegalStateException if this scorer's bundle uses a custom catalogue (extract a vector
+     *                               against {@link #catalogue()} and call {@link #score(FeatureVector, IndustryCode)})
+     */
+    public ScoreResult score(LoanApplication application) {
+        return score(extract(application), application.enterprise().industry());
+    }
+
+    /**
+     * Explains the score of an application (standard features).
+     *
+     * @throws IllegalStateException if this scorer's bundle uses a custom catalogue
+     */
+    public ScoreExplanation explain(LoanApplication application) {
+        return explain(extract(application), application.enterprise().industry());
+    }
+
+    private FeatureVector extract(LoanApplication application) {
+        FeatureExtractor x = FeatureExtractor.standard();
+        if (x.catalogue() != catalogue) {
+            throw new IllegalStateException("model " + modelId + " uses catalogue " + catalogue.version()
+                    + ", not the standard " + x.catalogue().version()
+                    + " that applications are extracted to; build a FeatureVector against it and score that");
+        }
+        return x.extract(application);
     }
 
     /** Scores with the base model alone (no industry known). */

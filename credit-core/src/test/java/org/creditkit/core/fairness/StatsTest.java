@@ -92,10 +92,11 @@ class StatsTest {
     }
 
     @Test
-    void logGamma_matchesFactorials() {
-        assertThat(Stats.logGamma(1.0)).isCloseTo(0.0, within(1e-12));
-        assertThat(Stats.logGamma(11.0)).isCloseTo(Math.log(3_628_800.0), within(1e-10));
-        assertThat(Math.exp(Stats.logChoose(24, 12))).isCloseTo(2_704_156.0, within(1e-3));
+    void fisher_largerTables_matchScipy() {
+        // scipy.stats.fisher_exact(...).pvalue
+        assertThat(Stats.fisherExactTwoSided(52, 48, 60, 40)).isCloseTo(0.3186982858173728, within(1e-12));
+        assertThat(Stats.fisherExactTwoSided(530, 470, 560, 440)).isCloseTo(0.19283337456209224, within(1e-12));
+        assertThat(Stats.fisherExactTwoSided(5, 0, 0, 5)).isCloseTo(0.007936507936507938, within(1e-15));
     }
 
     @Test

@@ -329,6 +329,34 @@ class StrictApplicationReaderTest {
     }
 
     @Test
+    void read_stringBeyondParserLimit_isRejected() {
+        StrictApplicationReader reader = StrictApplicationReader.builder().maxStringLength(100).build();
+        String json = mutated(t -> t.put("purpose", "p".repeat(500)));
+
+        assertThatThrownBy(() -> reader.read(json)).isInstanceOf(CreditDataException.class)
+                .hasMessageContaining("exceeds a reader limit").hasMessageContaining("String value length");
+    }
+
+    @Test
+    void read_seriesLongerThanLimit_isRejectedAtItsValues() {
+        StrictApplicationReader reader = StrictApplicationReader.builder().maxSeriesMonths(12).build();
+        CreditDataException e = catchThrowableOfType(CreditDataException.class,
+                () -> reader.read(ApplicationJson.write(Samples.full())));
+
+        assertThat(e.problems()).extracting(Problem::location).containsExactly(
+                "$.sources.tax.declaredSales.values", "$.sources.tax.taxPaid.values");
+        assertThat(e.problems().get(0).message()).isEqualTo("has 18 months; at most 12 are accepted");
+    }
+
+    @Test
+    void builder_nonPositiveLimit_isRejected() {
+        assertThatThrownBy(() -> StrictApplicationReader.builder().maxDocumentBytes(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDocumentBytes (0) must be > 0");
+        assertThatThrownBy(() -> StrictApplicationReader.builder().futureTolerance(Duration.ofHours(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void read_overlongNumber_isRejected() {
         String json = mutated(t -> t.put("amount", new BigDecimal("1" + "0".repeat(60))));
 

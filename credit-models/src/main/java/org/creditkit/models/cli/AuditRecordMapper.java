@@ -47,7 +47,17 @@ public final class AuditRecordMapper {
             Optional<String> outcomeColumn, Optional<String> badValue, Optional<String> scoreColumn,
             Optional<String> pdColumn) {
 
-        /** Copies the collections. */
+        /**
+         * Copies the collections.
+         *
+         * @param groupings see {@link #groupings()}
+         * @param favourableColumn see {@link #favourableColumn()}
+         * @param favourableValues see {@link #favourableValues()}
+         * @param outcomeColumn see {@link #outcomeColumn()}
+         * @param badValue see {@link #badValue()}
+         * @param scoreColumn see {@link #scoreColumn()}
+         * @param pdColumn see {@link #pdColumn()}
+         */
         public Spec {
             groupings = List.copyOf(groupings);
             favourableValues = Set.copyOf(favourableValues);

@@ -17,7 +17,13 @@ import java.util.Optional;
  */
 public record AuditTable(String source, List<String> columns, List<AuditTable.Row> rows) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param source see {@link #source()}
+     * @param columns see {@link #columns()}
+     * @param rows see {@link #rows()}
+     */
     public AuditTable {
         Objects.requireNonNull(source, "source");
         columns = List.copyOf(columns);
@@ -33,7 +39,12 @@ public record AuditTable(String source, List<String> columns, List<AuditTable.Ro
      */
     public record Row(int line, Map<String, String> values) {
 
-        /** Copies the values. */
+        /**
+         * Copies the values.
+         *
+         * @param line see {@link #line()}
+         * @param values see {@link #values()}
+         */
         public Row {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }

@@ -1,6 +1,9 @@
 package org.creditkit.models.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,16 +11,25 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.creditkit.core.CreditModelException;
+import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
+import org.creditkit.models.data.Dataset;
 import org.creditkit.models.data.DatasetReader;
 import org.creditkit.models.data.LoadResult;
 import org.creditkit.models.eval.GradeBands;
+import org.creditkit.models.export.CoreScoring;
 import org.creditkit.models.report.HtmlReport;
 import org.creditkit.models.report.ReportContent;
+import org.creditkit.models.scorecard.Scaling;
 import org.creditkit.models.store.ModelJson;
 import org.creditkit.models.store.TrainedModel;
 import org.creditkit.models.workflow.MetricsJson;
 import org.creditkit.models.workflow.ModelEvaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,20 +38,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code credit evaluate}: evaluates a trained model on labelled data (for example a holdout) and
- * writes the metrics JSON and optionally an HTML report.
+ * {@code credit evaluate}: evaluates a model on labelled data (for example a holdout) and writes the
+ * metrics JSON and optionally an HTML report. The model is a core bundle written by
+ * {@code credit train} (scored through the core runtime; a CSV/ARFF table also needs the
+ * {@code .workbench.json} file beside it for the feature coding) or a workbench model file.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Evaluate a trained model on labelled CSV or ARFF data.")
+        description = "Evaluate a trained model (core bundle or workbench model) on labelled data.")
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model file written by credit train.")
+    @Option(names = "--model", required = true, description = "Bundle (or workbench model) written by credit train.")
     Path model;
 
-    @Option(names = "--data", required = true, description = "Labelled data (.csv or .arff).")
+    @Option(names = "--data", required = true, description = "Labelled data (.jsonl portfolio, .csv or .arff).")
     Path data;
 
     @Mixin
@@ -51,18 +65,89 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Directory for the HTML model report.")
     Path report;
 
+    /** A model as loaded from a file: a core bundle and/or a workbench model. */
+    record LoadedModel(Optional<ModelBundle> bundle, Optional<TrainedModel> workbench, String checksum, String kind,
+            Scaling scaling) {
+
+        /** Log-odds of every row of a dataset read from {@code file}. */
+        double[] logOdds(Path file, Dataset d) {
+            if (bundle.isPresent()) {
+                if (TrainCommand.isPortfolio(file)) {
+                    double[] z = CoreScoring.portfolioLogOdds(bundle.get(), file);
+                    if (z.length != d.rows()) {
+                        throw new ModelException(file + ": scored " + z.length + " lines but read " + d.rows());
+                    }
+                    return z;
+                }
+                TrainedModel wb = workbench.orElseThrow(() -> new ModelException("Scoring a table with bundle "
+                        + bundle.get().id() + " needs its workbench model (" + "the .workbench.json file written beside"
+                        + " the bundle by credit train) for the feature coding"));
+                return CoreScoring.tableLogOdds(bundle.get(), wb, d);
+            }
+            return workbench.orElseThrow().logOdds(d);
+        }
+    }
+
+    /**
+     * Loads a bundle (with its workbench model when present beside it) or a workbench model.
+     *
+     * @param file the model file
+     * @return the loaded model
+     * @throws ModelException if unreadable, tampered, or the workbench model does not belong to it
+     */
+    static LoadedModel load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ModelException("Cannot read model " + file + ": " + e.getMessage(), e);
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new ModelException(file + ": not JSON: " + e.getMessage(), e);
+        }
+        if (ModelJson.FORMAT.equals(root.path("format").asText())) {
+            TrainedModel m = ModelJson.read(text, file.toString());
+            return new LoadedModel(Optional.empty(), Optional.of(m), ModelJson.checksum(m), m.kind(),
+                    ModelEvaluation.scaling(m));
+        }
+        ModelBundle bundle;
+        try {
+            bundle = ModelBundle.read(file);
+        } catch (CreditModelException e) {
+            throw new ModelException(e.getMessage(), e);
+        }
+        Optional<TrainedModel> wb = Optional.empty();
+        Path side = TrainCommand.sidecar(file);
+        if (Files.isRegularFile(side)) {
+            TrainedModel m = ModelJson.load(side);
+            String expected = bundle.training().path("workbenchSha256").asText();
+            String actual = ModelJson.checksum(m);
+            if (!expected.equals(actual)) {
+                throw new ModelException(side + " (sha256 " + actual + ") is not the workbench model of bundle " + file
+                        + " (which records " + expected + ")");
+            }
+            wb = Optional.of(m);
+        }
+        org.creditkit.core.score.Scaling s = bundle.scaling();
+        return new LoadedModel(Optional.of(bundle), wb, bundle.checksum(), wb.map(TrainedModel::kind)
+                .orElse(bundle.base().type()), new Scaling(s.baseScore(), s.baseOdds(), s.pdo()));
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            TrainedModel m = ModelJson.load(model);
-            String sum = ModelJson.checksum(m);
-            LoadResult loaded = DatasetReader.read(data, mapping.mapping(true));
+            LoadedModel m = load(model);
+            LoadResult loaded = DatasetReader.read(data, mapping.mapping(!TrainCommand.isPortfolio(data)));
             TrainCommand.reportLoad(err, loaded);
-            ModelEvaluation ev = ModelEvaluation.of(data.getFileName().toString(), m, loaded.dataset(),
+            double[] z = m.logOdds(data, loaded.dataset());
+            ModelEvaluation ev = ModelEvaluation.of(data.getFileName().toString(), z, loaded.dataset(), m.scaling(),
                     GradeBands.defaults());
-            var json = MetricsJson.of(ev, Optional.empty(), m.kind(), sum);
+            ObjectNode json = MetricsJson.of(ev, Optional.empty(), m.kind(), m.checksum());
             if (metricsOut != null) {
                 MetricsJson.write(json, metricsOut);
             }
@@ -73,12 +158,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (report != null) {
                 List<String> notes = new ArrayList<>(loaded.notes());
                 Path file = HtmlReport.write(new ReportContent("Model evaluation: " + m.kind() + " on "
-                        + data.getFileName(), data + ": " + loaded.summary(), m, sum, ev, Optional.empty(), notes), report);
+                        + data.getFileName(), data + ": " + loaded.summary(), m.workbench(), m.kind(), m.checksum(), ev,
+                        Optional.empty(), notes), report);
                 out.println("report written to " + file);
             }
             out.flush();
             return 0;
-        } catch (ModelException | IllegalArgumentException e) {
+        } catch (ModelException | IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("credit evaluate: " + e.getMessage());
             err.flush();
             return 2;

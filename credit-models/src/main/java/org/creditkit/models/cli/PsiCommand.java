@@ -15,7 +15,6 @@ import org.creditkit.models.data.Feature;
 import org.creditkit.models.data.FeatureAlignment;
 import org.creditkit.models.eval.Stability;
 import org.creditkit.models.scorecard.ScorecardFeature;
-import org.creditkit.models.store.ModelJson;
 import org.creditkit.models.store.TrainedModel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,9 +73,12 @@ public final class PsiCommand implements Callable<Integer> {
             List<Stability.Result> results = new ArrayList<>();
             Stability.Result scorePsi = null;
             if (model != null) {
-                TrainedModel tm = ModelJson.load(model);
-                scorePsi = Stability.psi("score", tm.logOdds(e), tm.logOdds(a), 10);
-                if (tm.scorecard().isPresent()) {
+                EvaluateCommand.LoadedModel lm = EvaluateCommand.load(model);
+                scorePsi = Stability.psi("score", lm.logOdds(expected, e), lm.logOdds(actual, a), 10);
+                TrainedModel tm = lm.workbench().orElse(null);
+                if (tm == null) {
+                    results.addAll(unsupervised(e, a, e.features()));
+                } else if (tm.scorecard().isPresent()) {
                     for (ScorecardFeature f : tm.scorecard().get().features()) {
                         List<Feature> one = List.of(f.binning().feature());
                         results.add(Stability.csi(f.binning(), FeatureAlignment.columns(e, one)[0],

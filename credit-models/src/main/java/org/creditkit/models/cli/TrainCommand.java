@@ -20,6 +20,9 @@ import org.creditkit.models.data.IndustryGrouping;
 import org.creditkit.models.data.LoadResult;
 import org.creditkit.models.data.SkippedRow;
 import org.creditkit.models.eval.GradeBands;
+import org.creditkit.models.export.BundleExport;
+import org.creditkit.core.score.bundle.ModelBundle;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditkit.models.gbm.GbmOptions;
 import org.creditkit.models.overlay.OverlayOptions;
 import org.creditkit.models.report.HtmlReport;
@@ -135,11 +138,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--min-iv", defaultValue = "0.02", description = "Drop features below this IV (default ${DEFAULT-VALUE}).")
     double minIv;
 
-    @Option(names = "--max-bins", defaultValue = "4", description = "Most bins per feature (default ${DEFAULT-VALUE}).")
-    int maxBins;
+    @Option(names = "--max-bins", description = "Most bins per feature (default 4, or 10 from 20,000 rows).")
+    Integer maxBins;
 
-    @Option(names = "--min-bin-share", defaultValue = "0.05", description = "Smallest share of rows per bin (default ${DEFAULT-VALUE}).")
-    double minBinShare;
+    @Option(names = "--min-bin-share", description = "Smallest share of rows per bin (default 0.05, or 0.02 from 20,000 rows).")
+    Double minBinShare;
 
     @Option(names = "--monotonic", split = ",", description = "Numeric features whose WoE must be monotonic.")
     List<String> monotonic = new ArrayList<>();
@@ -165,11 +168,20 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-nodes", defaultValue = "8", description = "GBM leaves per tree (default ${DEFAULT-VALUE}).")
     int maxNodes;
 
+    @Option(names = "--max-depth", defaultValue = "6", description = "GBM tree depth limit (default ${DEFAULT-VALUE}).")
+    int maxDepth;
+
     @Option(names = "--target-rate", description = "Calibrate the mean PD to this default rate.")
     Double targetRate;
 
-    @Option(names = "--out", required = true, description = "Model file to write.")
+    @Option(names = "--out", required = true, description = "Core model bundle to write (the workbench model goes beside it as FILE.workbench.json).")
     Path out;
+
+    @Option(names = "--id", description = "Bundle id (default: credit-train-<data file name>).")
+    String id;
+
+    @Option(names = "--bundle-version", defaultValue = "1", description = "Bundle version (default ${DEFAULT-VALUE}).")
+    String version;
 
     @Option(names = "--metrics-out", description = "Metrics JSON to write.")
     Path metricsOut;
@@ -185,14 +197,15 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         try {
-            LoadResult loaded = DatasetReader.read(data, mapping.mapping(true));
+            LoadResult loaded = DatasetReader.read(data, mapping.mapping(!isPortfolio(data)));
             reportLoad(err, loaded);
             ModelKind kind = ModelKind.parse(model);
-            BinningOptions binning = new BinningOptions(minBinShare, maxBins, 50, 0.002, minIv, Set.copyOf(monotonic),
-                    monotonicAll);
+            BinningOptions sized = BinningOptions.forRows(loaded.dataset().rows());
+            BinningOptions binning = new BinningOptions(minBinShare != null ? minBinShare : sized.minBinShare(),
+                    maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic), monotonicAll);
             ScorecardOptions sc = ScorecardOptions.defaults().withBinning(binning)
                     .withScaling(new Scaling(baseScore, baseOdds, pdo));
-            GbmOptions gbm = new GbmOptions(trees, 6, maxNodes, 10, shrinkage, 0.7, seed);
+            GbmOptions gbm = new GbmOptions(trees, maxDepth, maxNodes, 10, shrinkage, 0.7, seed);
             OverlayOptions oo = OverlayOptions.defaults().withMinBads(overlayMinBads);
             if (k0 != null) {
                 oo = oo.withK0(k0);
@@ -201,36 +214,88 @@ public final class TrainCommand implements Callable<Integer> {
                     targetRate == null ? OptionalDouble.empty() : OptionalDouble.of(targetRate));
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("data", data.getFileName().toString());
-            meta.put("target", mapping.target + "=" + mapping.bad);
+            if (!isPortfolio(data)) {
+                meta.put("target", mapping.target + "=" + mapping.bad);
+            }
             TrainOutcome outcome = Training.run(loaded.dataset(), request, meta, progress(progress));
             outcome.notes().forEach(n -> err.println("note: " + n));
-            String sum = ModelJson.save(outcome.model(), out);
+            Path sidecar = sidecar(out);
+            String workbenchSum = ModelJson.save(outcome.model(), sidecar);
             ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),
                     GradeBands.defaults());
-            var json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), sum);
+            ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), workbenchSum);
+            ObjectNode bundleMetrics = json.deepCopy();
+            bundleMetrics.remove("model");
+            String bundleId = id != null ? id : "credit-train-" + BundleExport.id(baseName(data)).replace('_', '-');
+            ModelBundle bundle = BundleExport.export(withWorkbenchSum(outcome.model(), workbenchSum),
+                    new BundleExport.Options(bundleId, version, "creditkit credit train", "Trained "
+                            + outcome.model().kind() + " on " + data.getFileName(), "workbench:" + bundleId + "/" + version),
+                    bundleMetrics);
+            bundle.write(out);
+            ((ObjectNode) json.get("model")).put("bundleChecksum", bundle.checksum());
+            ((ObjectNode) json.get("model")).put("bundleId", bundle.id());
             if (metricsOut != null) {
                 MetricsJson.write(json, metricsOut);
             }
-            outw.printf(java.util.Locale.ROOT, "trained %s on %s: in-sample AUC %.4f, KS %.4f%s%n", outcome.model().kind(),
-                    loaded.summary(), ev.metrics().auc(), ev.metrics().ks(), outcome.cv().map(c -> String.format(
-                            java.util.Locale.ROOT, "; %d-fold CV AUC %.4f (sd %.4f)", c.k(), c.meanAuc(), c.sdAuc()))
-                            .orElse(""));
-            outw.println("model written to " + out + " (sha256 " + sum + ")");
+            outw.printf(java.util.Locale.ROOT, "trained %s on %s: in-sample AUC %.4f, KS %.4f%s%s%n",
+                    outcome.model().kind(), loaded.summary(), ev.metrics().auc(), ev.metrics().ks(),
+                    outcome.cv().map(c -> String.format(java.util.Locale.ROOT, "; %d-fold CV AUC %.4f (sd %.4f)", c.k(),
+                            c.meanAuc(), c.sdAuc())).orElse(""),
+                    ev.oracle().map(o -> String.format(java.util.Locale.ROOT, "; oracle AUC %.4f", o.auc())).orElse(""));
+            outw.println("bundle written to " + out + " (" + bundle.checksum() + "), workbench model to " + sidecar);
             if (report != null) {
                 List<String> notes = new ArrayList<>(loaded.notes());
                 notes.addAll(outcome.notes());
                 Path file = HtmlReport.write(new ReportContent("Model report: " + outcome.model().kind() + " on "
-                        + data.getFileName(), data + ": " + loaded.summary(), outcome.model(), sum, ev, outcome.cv(),
-                        notes), report);
+                        + data.getFileName(), data + ": " + loaded.summary(), java.util.Optional.of(outcome.model()), outcome.model().kind(),
+                        bundle.checksum(), ev,
+                        outcome.cv(), notes), report);
                 outw.println("report written to " + file);
             }
             outw.flush();
             return 0;
-        } catch (ModelException | IllegalArgumentException e) {
+        } catch (ModelException | IllegalArgumentException | java.io.UncheckedIOException
+                | org.creditkit.core.CreditModelException e) {
             err.println("credit train: " + e.getMessage());
             err.flush();
             return 2;
         }
+    }
+
+    /**
+     * Whether a data file is the project's JSON Lines portfolio format.
+     *
+     * @param file the data file
+     * @return true for .jsonl and .ndjson
+     */
+    static boolean isPortfolio(Path file) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".jsonl") || n.endsWith(".ndjson");
+    }
+
+    /**
+     * The workbench model file written beside a bundle.
+     *
+     * @param bundle the bundle path
+     * @return {@code bundle + ".workbench.json"}
+     */
+    static Path sidecar(Path bundle) {
+        return bundle.resolveSibling(bundle.getFileName() + ".workbench.json");
+    }
+
+    private static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** Records the workbench model's checksum in the bundle's training metadata. */
+    private static org.creditkit.models.store.TrainedModel withWorkbenchSum(org.creditkit.models.store.TrainedModel m,
+            String sum) {
+        Map<String, String> meta = new LinkedHashMap<>(m.metadata());
+        meta.put("workbenchSha256", sum);
+        return new org.creditkit.models.store.TrainedModel(m.scorecard(), m.gbm(), m.overlays(), m.calibrationShift(),
+                meta);
     }
 
     /**

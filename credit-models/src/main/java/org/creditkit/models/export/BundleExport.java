@@ -344,8 +344,14 @@ public final class BundleExport {
         return s.append("; other levels are missing").toString();
     }
 
-    /** A lower-snake-case catalogue id for a column name. */
-    static String id(String name) {
+    /**
+     * The catalogue id of a column name: lower snake case, prefixed {@code f_} when it would not
+     * start with a letter ({@code "Credit Amount (CNY)" -> credit_amount_cny}).
+     *
+     * @param name a column name
+     * @return the id
+     */
+    public static String id(String name) {
         String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
             s = "f_" + s;

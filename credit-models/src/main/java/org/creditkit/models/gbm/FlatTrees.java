@@ -55,6 +55,103 @@ public record FlatTrees(List<String> featureNames, int[] roots, int[] feature, d
                 throw new IllegalArgumentException("Root " + r + " is outside " + n + " nodes");
             }
         }
+        roots = roots.clone();
+        feature = feature.clone();
+        threshold = threshold.clone();
+        trueChild = trueChild.clone();
+        falseChild = falseChild.clone();
+        missingToTrue = missingToTrue.clone();
+        leaf = leaf.clone();
+    }
+
+    /**
+     * The root node of each tree.
+     *
+     * @return a copy
+     */
+    @Override
+    public int[] roots() {
+        return roots.clone();
+    }
+
+    /**
+     * Per node the feature index, -1 for a leaf.
+     *
+     * @return a copy
+     */
+    @Override
+    public int[] feature() {
+        return feature.clone();
+    }
+
+    /**
+     * Per node the split value.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[] threshold() {
+        return threshold.clone();
+    }
+
+    /**
+     * Per node the child for {@code x <= threshold}.
+     *
+     * @return a copy
+     */
+    @Override
+    public int[] trueChild() {
+        return trueChild.clone();
+    }
+
+    /**
+     * Per node the other child.
+     *
+     * @return a copy
+     */
+    @Override
+    public int[] falseChild() {
+        return falseChild.clone();
+    }
+
+    /**
+     * Per node whether a missing value takes the true child.
+     *
+     * @return a copy
+     */
+    @Override
+    public boolean[] missingToTrue() {
+        return missingToTrue.clone();
+    }
+
+    /**
+     * Per node the leaf output.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[] leaf() {
+        return leaf.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FlatTrees t && featureNames.equals(t.featureNames) && java.util.Arrays.equals(roots, t.roots)
+                && java.util.Arrays.equals(feature, t.feature) && java.util.Arrays.equals(threshold, t.threshold)
+                && java.util.Arrays.equals(trueChild, t.trueChild) && java.util.Arrays.equals(falseChild, t.falseChild)
+                && java.util.Arrays.equals(missingToTrue, t.missingToTrue) && java.util.Arrays.equals(leaf, t.leaf)
+                && Double.compare(intercept, t.intercept) == 0 && Double.compare(shrinkage, t.shrinkage) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(featureNames, java.util.Arrays.hashCode(leaf), intercept, shrinkage);
+    }
+
+    @Override
+    public String toString() {
+        return "FlatTrees[" + roots.length + " trees, " + feature.length + " nodes, intercept=" + intercept
+                + ", shrinkage=" + shrinkage + "]";
     }
 
     /**

@@ -73,7 +73,7 @@ public final class HtmlReport {
         h.append("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>").append(esc(c.title()))
                 .append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
         h.append("<h1>").append(esc(c.title())).append("</h1>\n");
-        h.append("<p class='sub'>").append(esc(c.dataSummary())).append("<br>Model: ").append(esc(c.model().kind()))
+        h.append("<p class='sub'>").append(esc(c.dataSummary())).append("<br>Model: ").append(esc(c.modelKind()))
                 .append(" &middot; sample: ").append(esc(ev.sample())).append(" &middot; SHA-256 <code>")
                 .append(esc(c.modelChecksum())).append("</code></p>\n");
         metaTable(h, c);
@@ -102,11 +102,11 @@ public final class HtmlReport {
         groupTable(h, "Per grade", "Grade", ev.grades(), Map.of());
         if (!ev.industries().isEmpty()) {
             Map<String, IndustryOverlay> overlays = new TreeMap<>();
-            c.model().overlays().overlays().forEach(o -> overlays.put(o.industry(), o));
+            c.model().ifPresent(tm -> tm.overlays().overlays().forEach(o -> overlays.put(o.industry(), o)));
             groupTable(h, "Per industry", "Industry", ev.industries(), overlays);
         }
-        c.model().scorecard().ifPresent(card -> woe(h, card));
-        c.model().gbm().ifPresent(g -> importance(h, g));
+        c.model().flatMap(tm -> tm.scorecard()).ifPresent(card -> woe(h, card));
+        c.model().flatMap(tm -> tm.gbm()).ifPresent(g -> importance(h, g));
         if (!c.notes().isEmpty()) {
             h.append("<h2>Notes</h2>\n<ul>");
             c.notes().forEach(n -> h.append("<li>").append(esc(n)).append("</li>"));
@@ -119,11 +119,11 @@ public final class HtmlReport {
     }
 
     private static void metaTable(StringBuilder h, ReportContent c) {
-        if (c.model().metadata().isEmpty()) {
+        if (c.model().isEmpty() || c.model().get().metadata().isEmpty()) {
             return;
         }
         h.append("<details><summary>Training metadata</summary><table>");
-        c.model().metadata().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> h.append("<tr><td>")
+        c.model().get().metadata().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> h.append("<tr><td>")
                 .append(esc(e.getKey())).append("</td><td>").append(esc(e.getValue())).append("</td></tr>"));
         h.append("</table></details>\n");
     }

@@ -13,13 +13,15 @@ import org.creditkit.models.workflow.ModelEvaluation;
  *
  * @param title the report title
  * @param dataSummary one line about the data (file, rows used, skipped)
- * @param model the model
+ * @param model the workbench model, when known (for the WoE and importance sections)
+ * @param modelKind {@code scorecard}, {@code gbm} or the core model type
  * @param modelChecksum the model file's checksum
  * @param evaluation the model evaluated on the reported data
  * @param cv cross-validation, when run
  * @param notes training and loading notes
  */
-public record ReportContent(String title, String dataSummary, TrainedModel model, String modelChecksum,
+public record ReportContent(String title, String dataSummary, Optional<TrainedModel> model, String modelKind,
+        String modelChecksum,
         ModelEvaluation evaluation, Optional<CvResult> cv, List<String> notes) {
 
     /** Checks and copies. */
@@ -27,6 +29,7 @@ public record ReportContent(String title, String dataSummary, TrainedModel model
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(dataSummary, "dataSummary");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(modelKind, "modelKind");
         Objects.requireNonNull(modelChecksum, "modelChecksum");
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(cv, "cv");

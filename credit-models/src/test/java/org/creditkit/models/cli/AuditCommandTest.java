@@ -190,6 +190,25 @@ class AuditCommandTest {
         assertThat(err.toString()).contains("Missing required options");
     }
 
+    /** Stands in for CreditCli once the lead adds AuditCommand to its subcommands. */
+    @CommandLine.Command(name = "credit", subcommands = AuditCommand.class)
+    static final class Parent implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Test
+    void asSubcommand_exitCodesAreKept() throws IOException {
+        CommandLine parent = new CommandLine(new Parent());
+        parent.setOut(new PrintWriter(out));
+        parent.setErr(new PrintWriter(err));
+        assertThat(parent.execute("audit", "--data", "x.jsonl")).isEqualTo(3);
+        Path data = write("decisions.jsonl", decisionLog(1L, 0.6, 0.05));
+        assertThat(parent.execute("audit", "--data", data.toString(), "--groups", "industrySection",
+                "--favorable", "approved=true", "--out", dir.resolve("p").toString())).isEqualTo(2);
+    }
+
     @Test
     void badOptionValues_exit3WithHint() throws IOException {
         Path data = write("d.csv", "industry,approved\nC,true\n");

@@ -60,14 +60,72 @@ class CommandsTest {
                 "--bad", "bad", "--metrics-out", metrics2.toString());
         assertThat(code2).as(err.toString()).isZero();
         JsonNode e = new ObjectMapper().readTree(metrics2.toFile());
-        assertThat(e.get("auc").asDouble()).isEqualTo(m.get("auc").asDouble());
-        assertThat(e.at("/model/sha256").asText()).isEqualTo(m.at("/model/sha256").asText());
+        assertThat(e.get("auc").asDouble()).isCloseTo(m.get("auc").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(e.at("/model/sha256").asText()).isEqualTo(m.at("/model/bundleChecksum").asText());
+        assertThat(org.creditkit.core.score.bundle.ModelBundle.read(model).checksum())
+                .isEqualTo(m.at("/model/bundleChecksum").asText());
 
         // PSI of a file against itself is zero and stable
         int code3 = run(new PsiCommand(), "--expected", data, "--actual", data, "--model", model.toString(),
                 "--target", "class", "--bad", "bad");
         assertThat(code3).as(err.toString()).isZero();
         assertThat(out.toString()).contains("score PSI 0.0000 (STABLE)");
+    }
+
+    @Test
+    void trainAndEvaluate_portfolioWithOverlays_scoreThroughTheCoreBundle() throws Exception {
+        java.util.List<double[]> truth = new java.util.ArrayList<>();
+        var apps = org.creditkit.models.data.PortfolioReaderTest.applications(1500, 4, truth);
+        Path train = dir.resolve("train.jsonl");
+        org.creditkit.models.data.PortfolioReaderTest.writePortfolio(train, apps, truth, "");
+        java.util.List<double[]> truth2 = new java.util.ArrayList<>();
+        var apps2 = org.creditkit.models.data.PortfolioReaderTest.applications(900, 5, truth2);
+        Path holdout = dir.resolve("holdout.jsonl");
+        org.creditkit.models.data.PortfolioReaderTest.writePortfolio(holdout, apps2, truth2, "");
+        Path bundle = dir.resolve("bundle.json");
+        int code = run(new TrainCommand(), "--data", train.toString(), "--industry-overlays", "--overlay-min-bads", "10",
+                "--out", bundle.toString(), "--no-progress");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("oracle AUC");
+        Path metrics = dir.resolve("holdout.json");
+        int code2 = run(new EvaluateCommand(), "--model", bundle.toString(), "--data", holdout.toString(),
+                "--metrics-out", metrics.toString(), "--report", dir.resolve("rep").toString());
+        assertThat(code2).as(err.toString()).isZero();
+        JsonNode m = new ObjectMapper().readTree(metrics.toFile());
+        assertThat(m.get("rows").asInt()).isEqualTo(900);
+        assertThat(m.has("oracleAuc")).isTrue();
+        assertThat(m.get("industries")).hasSize(3);
+        assertThat(m.get("auc").asDouble()).isGreaterThan(0.6);
+    }
+
+    @Test
+    void evaluate_tamperedWorkbenchBesideBundle_isRejected() throws Exception {
+        Path model = dir.resolve("model.json");
+        assertThat(run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
+                "--out", model.toString(), "--no-progress")).isZero();
+        Path other = dir.resolve("other.json");
+        assertThat(run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
+                "--max-bins", "3", "--out", other.toString(), "--no-progress")).isZero();
+        Files.copy(dir.resolve("other.json.workbench.json"), dir.resolve("model.json.workbench.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", GermanCredit.path().toString(),
+                "--target", "class", "--bad", "bad");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("is not the workbench model of bundle");
+    }
+
+    @Test
+    void train_sameDataAndSeedTwice_writesTheSameBundleChecksum() throws Exception {
+        String data = GermanCredit.path().toString();
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        for (Path p : new Path[] {a, b}) {
+            assertThat(run(new TrainCommand(), "--data", data, "--target", "class", "--bad", "bad", "--model", "gbm",
+                    "--trees", "20", "--seed", "7", "--id", "german-gbm", "--out", p.toString(), "--no-progress")).isZero();
+        }
+        assertThat(org.creditkit.core.score.bundle.ModelBundle.read(a).checksum())
+                .isEqualTo(org.creditkit.core.score.bundle.ModelBundle.read(b).checksum());
+        assertThat(Files.readString(a)).isEqualTo(Files.readString(b));
     }
 
     @Test

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-class PortfolioReaderTest {
+public class PortfolioReaderTest {
 
     private static final Instant TIME = Instant.parse("2025-07-01T02:00:00Z");
     private static final Instant AS_OF = Instant.parse("2025-06-30T16:00:00Z");
@@ -56,7 +56,15 @@ class PortfolioReaderTest {
     Path dir;
 
     /** A small portfolio: leverage and delinquency drive a known PD; a tenth has no bank record. */
-    static List<LoanApplication> applications(int n, long seed, List<double[]> truth) {
+    /**
+     * Applications with their true PD and outcome in {@code truth}.
+     *
+     * @param n how many
+     * @param seed random seed
+     * @param truth receives {pd, outcome} per application
+     * @return the applications
+     */
+    public static List<LoanApplication> applications(int n, long seed, List<double[]> truth) {
         Random rnd = new Random(seed);
         List<LoanApplication> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -86,6 +94,26 @@ class PortfolioReaderTest {
                     GuaranteeType.NONE, true, e, sources.build()));
         }
         return out;
+    }
+
+    /**
+     * Writes a labelled portfolio file.
+     *
+     * @param file target
+     * @param apps applications
+     * @param truth {pd, outcome} per application
+     * @param extraLines text appended at the end
+     * @throws IOException on write failure
+     */
+    public static void writePortfolio(Path file, List<LoanApplication> apps, List<double[]> truth, String extraLines)
+            throws IOException {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < apps.size(); i++) {
+            s.append(ApplicationJson.write(LabeledApplication.of(apps.get(i), truth.get(i)[1] == 1, truth.get(i)[0])))
+                    .append('\n');
+        }
+        s.append(extraLines);
+        Files.writeString(file, s.toString(), StandardCharsets.UTF_8);
     }
 
     private Path write(List<LoanApplication> apps, List<double[]> truth, String extraLines) throws IOException {

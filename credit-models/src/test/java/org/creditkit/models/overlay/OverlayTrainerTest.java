@@ -99,6 +99,44 @@ class OverlayTrainerTest {
         assertThat(OverlayTrainer.fit(train, baseTrain, few).notes()).anyMatch(n -> n.contains("estimated from 20 industries"));
     }
 
+    @Test
+    void basePlusOverlays_beatBaseAloneOnHoldoutAucAndPerIndustryCalibration() {
+        // The base model is trained on pooled data and cannot see industry; overlays learn the shifts.
+        int[] sizes = sizes(6000, 3000, 1500, 800);
+        double[] shift = {-0.6, 0.0, 0.5, 0.9};
+        double[] baseTrain = new double[11300];
+        double[] baseTest = new double[11300];
+        Dataset train = data(21, sizes, shift, baseTrain);
+        Dataset test = data(22, sizes, shift, baseTest);
+        // Base = the pooled model: the x effect plus the pooled intercept (calibrated to the overall rate).
+        double pooled = Calibration.interceptShift(baseTrain, train.bads() / (double) train.rows());
+        for (int i = 0; i < baseTrain.length; i++) {
+            baseTrain[i] += pooled;
+            baseTest[i] += pooled;
+        }
+        OverlayModel m = OverlayTrainer.fit(train, baseTrain, OverlayOptions.defaults());
+        double[] adj = m.adjustments(test);
+        double[] pdBase = new double[test.rows()];
+        double[] pdFull = new double[test.rows()];
+        for (int i = 0; i < pdBase.length; i++) {
+            pdBase[i] = Evaluation.pd(baseTest[i]);
+            pdFull[i] = Evaluation.pd(baseTest[i] + adj[i]);
+        }
+        int[] y = test.targets();
+        assertThat(Evaluation.auc(pdFull, y)).isGreaterThan(Evaluation.auc(pdBase, y));
+        String[] g = new String[test.rows()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = test.industryLevels().get(test.industry(i));
+        }
+        double gapBase = worstCalibrationGap(Evaluation.byGroup(pdBase, y, g));
+        double gapFull = worstCalibrationGap(Evaluation.byGroup(pdFull, y, g));
+        assertThat(gapFull).isLessThan(gapBase / 2);
+    }
+
+    private static double worstCalibrationGap(List<org.creditkit.models.eval.GroupRow> rows) {
+        return rows.stream().mapToDouble(r -> Math.abs(r.observedRate() - r.meanPd())).max().orElseThrow();
+    }
+
     private static double logLoss(Dataset d, double[] base, OverlayModel m) {
         double[] adj = m.adjustments(d);
         double[] pd = new double[d.rows()];

@@ -455,17 +455,21 @@ public final class Scorecard implements ScoringModel {
         int lo = keyStart[j];
         int hi = keyEnd[j];
         if (!categorical[j]) {
-            // upper bound: number of interior edges <= x is the bin index ([lo, hi) bins)
-            int s = lo;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (keys[mid] <= x) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
+            // branch-free binary search for the number of interior edges <= x (the [lo, hi) bin index):
+            // the loop count depends only on the edge count and the select compiles to a conditional
+            // move, so unpredictable values cost no branch mispredictions
+            int n = hi - lo;
+            if (n == 0) {
+                return vals[valStart[j]];
             }
-            return vals[valStart[j] + (lo - s)];
+            int base = lo;
+            while (n > 1) {
+                int half = n >>> 1;
+                base = keys[base + half] <= x ? base + half : base;
+                n -= half;
+            }
+            int bin = base - lo + (keys[base] <= x ? 1 : 0);
+            return vals[valStart[j] + bin];
         }
         hi--;
         while (lo <= hi) {

@@ -78,12 +78,21 @@ public final class TreeEnsemble implements ScoringModel {
     private final List<List<Node>> trees;
 
     private final int[] roots;
-    private final int[] feat;
-    private final double[] thr;
-    private final int[] left;
-    private final int[] right;
-    private final double[] val;
-    private final byte[] kind; // bit 0: missing goes left; bit 1: nominal
+    /**
+     * Two longs per node, nodes of a tree in breadth-first order with siblings adjacent (right child =
+     * left child + 1): {@code [2n]} the threshold (leaf: its value) as raw double bits, {@code [2n+1]}
+     * -1 for a leaf, else {@code left << 32 | slot << 8 | kind} where {@code slot = 2 * feature +
+     * (missing goes left ? 1 : 0)} (kind bit 0: missing goes left, bit 1: nominal). A node and its
+     * sibling share a cache line, and one walk step is one load pair.
+     *
+     * <p>Missing values leave the inner loop: each walk first copies the vector into a per-thread
+     * scratch array where slot {@code 2f} holds the value with NaN as +Infinity and slot {@code 2f+1}
+     * with NaN as -Infinity. Thresholds are finite, so an ordinal test {@code v <= t} on the node's
+     * slot sends a missing value right (+Infinity) or left (-Infinity) as flagged, without a NaN test.
+     */
+    private final long[] packed;
+    private final double[] val; // every node's value, for path attribution
+    private final ThreadLocal<double[]> scratch;
     private final int[] featuresSorted;
     private final double scaleShrink;
     private final double bias;
@@ -101,34 +110,48 @@ public final class TreeEnsemble implements ScoringModel {
         this.trees = List.copyOf(filled);
         int total = this.trees.stream().mapToInt(List::size).sum();
         roots = new int[this.trees.size()];
-        feat = new int[total];
-        thr = new double[total];
-        left = new int[total];
-        right = new int[total];
+        packed = new long[2 * total];
         val = new double[total];
-        kind = new byte[total];
         TreeSet<Integer> used = new TreeSet<>();
         int base = 0;
         double rootSum = 0;
         for (int t = 0; t < this.trees.size(); t++) {
             List<Node> nodes = this.trees.get(t);
             roots[t] = base;
-            for (int i = 0; i < nodes.size(); i++) {
+            // breadth-first renumbering; validation guarantees every node is reached exactly once
+            int[] pos = new int[nodes.size()];
+            int[] queue = new int[nodes.size()];
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = 0;
+            pos[0] = base;
+            int next = base + 1;
+            while (head < tail) {
+                int i = queue[head++];
                 Node n = nodes.get(i);
-                int k = base + i;
-                feat[k] = n.feature();
-                thr[k] = n.threshold();
-                left[k] = n.isLeaf() ? -1 : base + n.left();
-                right[k] = n.isLeaf() ? -1 : base + n.right();
+                int k = pos[i];
                 val[k] = n.value();
-                kind[k] = (byte) ((n.missingLeft() ? 1 : 0) | (n.nominal() ? 2 : 0));
-                if (!n.isLeaf()) {
-                    used.add(n.feature());
+                if (n.isLeaf()) {
+                    packed[2 * k] = Double.doubleToRawLongBits(n.value());
+                    packed[2 * k + 1] = -1L;
+                    continue;
                 }
+                pos[n.left()] = next;
+                pos[n.right()] = next + 1;
+                queue[tail++] = n.left();
+                queue[tail++] = n.right();
+                int kind = (n.missingLeft() ? 1 : 0) | (n.nominal() ? 2 : 0);
+                packed[2 * k] = Double.doubleToRawLongBits(n.threshold());
+                long slot = 2L * n.feature() + (n.missingLeft() ? 1 : 0);
+                packed[2 * k + 1] = ((long) next << 32) | (slot << 8) | kind;
+                next += 2;
+                used.add(n.feature());
             }
             rootSum += nodes.get(0).value();
             base += nodes.size();
         }
+        int width = 2 * catalogue.size();
+        scratch = ThreadLocal.withInitial(() -> new double[width]);
         featuresSorted = used.stream().mapToInt(Integer::intValue).toArray();
         scaleShrink = scale * shrinkage;
         bias = scale * (intercept + shrinkage * rootSum);
@@ -343,19 +366,19 @@ public final class TreeEnsemble implements ScoringModel {
     @Override
     public double logOdds(FeatureVector x) {
         checkLayout(x);
-        final int[] feat = this.feat;
-        final double[] thr = this.thr;
-        final byte[] kind = this.kind;
-        final int[] left = this.left;
-        final int[] right = this.right;
+        final double[] xs = fill(x);
+        final long[] p = packed;
         double sum = 0;
         for (int root : roots) {
             int n = root;
-            int f;
-            while ((f = feat[n]) >= 0) {
-                n = goLeft(x.value(f), thr[n], kind[n]) ? left[n] : right[n];
+            long meta;
+            while ((meta = p[2 * n + 1]) >= 0) {
+                double v = xs[(int) meta >>> 8];
+                double t = Double.longBitsToDouble(p[2 * n]);
+                int go = ((int) meta & 2) == 0 ? (v <= t ? 0 : 1) : nominalRight(v, t, (int) meta);
+                n = (int) (meta >>> 32) + go;
             }
-            sum += val[n];
+            sum += Double.longBitsToDouble(p[2 * n]);
         }
         return scale * (intercept + shrinkage * sum);
     }
@@ -363,26 +386,51 @@ public final class TreeEnsemble implements ScoringModel {
     @Override
     public double contributions(FeatureVector x, double[] out) {
         checkLayout(x);
+        final double[] xs = fill(x);
+        final long[] p = packed;
         double sum = 0;
         double k = scaleShrink;
         for (int root : roots) {
             int n = root;
-            int f;
-            while ((f = feat[n]) >= 0) {
-                int c = goLeft(x.value(f), thr[n], kind[n]) ? left[n] : right[n];
-                out[f] += k * (val[c] - val[n]);
+            double valueHere = val[n];
+            long meta;
+            while ((meta = p[2 * n + 1]) >= 0) {
+                int slot = (int) meta >>> 8;
+                double v = xs[slot];
+                double t = Double.longBitsToDouble(p[2 * n]);
+                int go = ((int) meta & 2) == 0 ? (v <= t ? 0 : 1) : nominalRight(v, t, (int) meta);
+                int c = (int) (meta >>> 32) + go;
+                double valueThere = val[c];
+                out[slot >>> 1] += k * (valueThere - valueHere);
+                valueHere = valueThere;
                 n = c;
             }
-            sum += val[n];
+            sum += Double.longBitsToDouble(p[2 * n]);
         }
         return scale * (intercept + shrinkage * sum);
     }
 
-    private static boolean goLeft(double x, double t, byte kind) {
-        if (x != x) {
-            return (kind & 1) != 0;
+    /** The per-thread scratch copy: slot 2f = value or +Infinity when missing, 2f+1 = value or -Infinity. */
+    private double[] fill(FeatureVector x) {
+        double[] xs = scratch.get();
+        for (int f = 0, n = x.size(); f < n; f++) {
+            double v = x.value(f);
+            boolean nan = v != v;
+            xs[2 * f] = nan ? Double.POSITIVE_INFINITY : v;
+            xs[2 * f + 1] = nan ? Double.NEGATIVE_INFINITY : v;
         }
-        return (kind & 2) == 0 ? x <= t : x == t;
+        return xs;
+    }
+
+    /**
+     * A nominal split: {@code x == t} goes left; a missing value (an infinity in the scratch copy, as
+     * real values are finite) goes left only when flagged.
+     */
+    private static int nominalRight(double v, double t, int kind) {
+        if (Double.isInfinite(v)) {
+            return (kind & 1) != 0 ? 0 : 1;
+        }
+        return v == t ? 0 : 1;
     }
 
     @Override
@@ -426,7 +474,7 @@ public final class TreeEnsemble implements ScoringModel {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "TreeEnsemble[%s, %d trees, %d nodes, b=%s, shrinkage=%s, scale=%s]",
-                catalogue.version(), roots.length, feat.length, intercept, shrinkage, scale);
+                catalogue.version(), roots.length, val.length, intercept, shrinkage, scale);
     }
 
     /** Builds an ensemble tree by tree; {@link #build} validates everything. */

@@ -17,8 +17,8 @@ import org.creditkit.core.score.scorecard.Scorecard;
  * every choice. Regenerate the resource after an edit:
  *
  * <pre>
- * mvn -q -o -pl credit-core test-compile exec:java ... or run main() from the IDE with the module root
- * as working directory
+ * cd credit-core &amp;&amp; mvn -q -o test-compile &amp;&amp; java -cp target/classes:target/test-classes:$(mvn -q -o \
+ *     dependency:build-classpath -Dmdep.outputFile=/dev/stdout) org.creditkit.core.score.bundle.ExpertBundleSource
  * </pre>
  *
  * {@code ExpertBundleTest} fails while the checked-in resource differs from this source.

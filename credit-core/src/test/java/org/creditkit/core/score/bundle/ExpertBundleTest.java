@@ -102,6 +102,15 @@ class ExpertBundleTest {
         assertThat(tech.industryLogOdds()).isNegative();
     }
 
+    @Test
+    void score_application_extractsStandardFeaturesAndUsesItsIndustry() {
+        org.creditkit.core.domain.LoanApplication app = org.creditkit.core.input.Samples.full();
+        ScoreResult r = scorer.score(app);
+        assertThat(r).isEqualTo(scorer.score(org.creditkit.core.feature.FeatureExtractor.standard().extract(app),
+                app.enterprise().industry()));
+        assertThat(scorer.explain(app).result()).isEqualTo(r);
+    }
+
     /** A sound manufacturing SME. */
     static FeatureVector clean() {
         double[] v = new double[StandardFeatures.COUNT];
