@@ -29,7 +29,25 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     private final RuleSetCompiler.Compiled compiled;
     private final String version;
     private final String origin;
-    private final Queue<KieSession> pool = new ConcurrentLinkedQueue<>();
+    /**
+     * Decisions after which a pooled session is disposed and replaced. Drools 10.1.0 keeps the fired
+     * matches of single-pattern rules (alpha terminal nodes) in {@code RuleExecutor.dormantMatches}
+     * after their fact is deleted (apache/incubator-kie-drools#6361, fixed after 10.1.0), about 2.5 KB
+     * per decision; recycling bounds that to a few MB per session at a negligible amortised cost.
+     */
+    static final int SESSION_RECYCLE_DECISIONS = 2_000;
+
+    /** A pooled session and how many decisions it has made. */
+    private static final class Lane {
+        final KieSession session;
+        int decisions;
+
+        Lane(KieSession session) {
+            this.session = session;
+        }
+    }
+
+    private final Queue<Lane> pool = new ConcurrentLinkedQueue<>();
     /** Reference count: 1 for the owner plus one per decision in flight; 0 means disposed. */
     private final AtomicInteger refs = new AtomicInteger(1);
 
@@ -99,30 +117,30 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     /** Decides while the caller holds a reference. */
     Decision decideAcquired(RuleInput input, String modelId, long scoringNanos) {
         long t0 = System.nanoTime();
-        KieSession session = pool.poll();
-        if (session == null) {
-            session = newSession();
+        Lane lane = pool.poll();
+        if (lane == null) {
+            lane = new Lane(compiled.kieBase().newKieSession());
         }
         Case c = new Case(input, compiled.parameters());
         try {
-            FactHandle h = session.insert(c);
-            session.fireAllRules();
-            session.delete(h);
+            FactHandle h = lane.session.insert(c);
+            lane.session.fireAllRules();
+            lane.session.delete(h);
         } catch (RuntimeException e) {
-            session.dispose();
+            lane.session.dispose();
             throw new RuleInputException("The rules " + version.substring(0, 12) + " failed on application "
                     + input.applicationId() + ": " + e.getMessage(), e);
         }
-        pool.offer(session);
+        if (++lane.decisions >= SESSION_RECYCLE_DECISIONS) {
+            lane.session.dispose();
+        } else {
+            pool.offer(lane);
+        }
         long t1 = System.nanoTime();
         Decision d = c.verdicts().toDecision(input, compiled.parameters(), version, modelId,
                 DecisionTimings.of(scoringNanos, 0L, 0L));
         long t2 = System.nanoTime();
         return d.withTimings(DecisionTimings.of(scoringNanos, t2 - t0, scoringNanos + (t2 - t0)));
-    }
-
-    private KieSession newSession() {
-        return compiled.kieBase().newKieSession();
     }
 
     boolean tryAcquire() {
@@ -144,9 +162,9 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     }
 
     private void dispose() {
-        KieSession s;
-        while ((s = pool.poll()) != null) {
-            s.dispose();
+        Lane lane;
+        while ((lane = pool.poll()) != null) {
+            lane.session.dispose();
         }
         RuleSetCompiler.dispose(compiled);
     }
