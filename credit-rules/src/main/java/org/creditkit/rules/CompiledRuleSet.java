@@ -10,9 +10,9 @@ import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * An immutable, compiled rule set: one shared {@link KieBase} built with the executable model, its
- * validated {@link PolicyParameters} and its version. Thread-safe: decisions borrow a pooled session
- * (with the parameters and product facts already inserted), insert the {@link RuleInput} and a fresh
- * {@link Verdicts} collector, fire, retract both and return the session to the pool.
+ * validated {@link PolicyParameters} and its version. Thread-safe: decisions borrow a pooled session,
+ * insert one {@link Case} fact (input, parameters, product policy, verdict collector), fire, retract
+ * it and return the session to the pool.
  *
  * <p>Lifecycle: the set is reference-counted. {@link #close()} releases the owner's reference; the
  * Drools container, the sessions and the generated classes are disposed when the last in-flight
@@ -103,13 +103,11 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         if (session == null) {
             session = newSession();
         }
-        Verdicts verdicts = new Verdicts();
+        Case c = new Case(input, compiled.parameters());
         try {
-            FactHandle in = session.insert(input);
-            FactHandle out = session.insert(verdicts);
+            FactHandle h = session.insert(c);
             session.fireAllRules();
-            session.delete(in);
-            session.delete(out);
+            session.delete(h);
         } catch (RuntimeException e) {
             session.dispose();
             throw new RuleInputException("The rules " + version.substring(0, 12) + " failed on application "
@@ -117,21 +115,14 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         }
         pool.offer(session);
         long t1 = System.nanoTime();
-        Decision d = verdicts.toDecision(input, compiled.parameters(), version, modelId,
+        Decision d = c.verdicts().toDecision(input, compiled.parameters(), version, modelId,
                 DecisionTimings.of(scoringNanos, 0L, 0L));
         long t2 = System.nanoTime();
         return d.withTimings(DecisionTimings.of(scoringNanos, t2 - t0, scoringNanos + (t2 - t0)));
     }
 
     private KieSession newSession() {
-        KieSession s = compiled.kieBase().newKieSession();
-        PolicyParameters p = compiled.parameters();
-        s.insert(p);
-        for (ProductPolicy pp : p.products().values()) {
-            s.insert(pp);
-        }
-        s.fireAllRules();
-        return s;
+        return compiled.kieBase().newKieSession();
     }
 
     boolean tryAcquire() {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The thresholds, caps, grids and industry multiples of a decision policy: what risk teams tune
  * without touching rule code. Loaded from the rule set's {@value #FILE_NAME} and validated on load;
- * one instance is inserted as a fact into every rule session (rules read it as {@code $p}).
+ * rules read it as {@code Case( params.... )}.
  *
  * <p>The file format (every key required, no other keys allowed):
  * <pre>{@code

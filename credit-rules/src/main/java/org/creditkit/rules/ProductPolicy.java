@@ -3,8 +3,8 @@ package org.creditkit.rules;
 import java.math.BigDecimal;
 
 /**
- * The policy parameters of one loan product. One fact per product sits in every rule session, so
- * rules join on {@code ProductPolicy(product == $in.product)}.
+ * The policy parameters of one loan product; rules read the input's product policy as
+ * {@code Case( product.instantMaxPd ... )}.
  *
  * @param product the product
  * @param instantMaxPd highest PD approved instantly (inclusive)

@@ -11,21 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The collector fact rules write their verdicts into: one fresh instance per decision, inserted
- * next to the {@link RuleInput} (never a global). Rule consequences call {@link #tier},
- * {@link #measure}, {@link #limit} and {@link #price}; the engine then assembles the
- * {@link Decision} from what was collected. Not thread-safe: it lives inside one decision.
- *
- * <p>In DRL:
- * <pre>{@code
- * rule "decline-missing-consent"
- * when
- *     $in : RuleInput( !consent )
- *     $v : Verdicts()
- * then
- *     $v.tier(drools.getRule().getName(), Tier.DECLINE, "No data-use consent", "无数据使用授权");
- * end
- * }</pre>
+ * The verdict collector: one fresh instance per decision, carried by the decision's {@link Case}
+ * fact (never a global). Rule consequences call {@code $c.tier}, {@code $c.measure},
+ * {@code $c.limit}, {@code $c.price} and {@code $c.note}, which record here; the engine then
+ * assembles the {@link Decision} from what was collected. The plain-Java policy uses the same
+ * collector and assembly. Not thread-safe: it lives inside one decision.
  */
 public final class Verdicts {
 

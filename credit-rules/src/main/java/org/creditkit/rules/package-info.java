@@ -4,7 +4,8 @@
  * <ul>
  *   <li>Facts and values: {@link org.creditkit.rules.RuleInput} (everything the policy sees, flat and
  *       domain-free), {@link org.creditkit.rules.Decision} (tier, offer, conditions, reasons, trail,
- *       versions, timings), {@link org.creditkit.rules.Verdicts} (the collector fact rules write to).</li>
+ *       versions, timings), {@link org.creditkit.rules.Case} (the one fact a decision inserts: input,
+ *       parameters, product policy and the {@link org.creditkit.rules.Verdicts} collector rules write to).</li>
  *   <li>Rule sets: {@link org.creditkit.rules.RuleSetSource} (classpath default or a directory of
  *       .drl files plus {@code parameters.json}), {@link org.creditkit.rules.RuleSets} (check and
  *       compile with the executable model; problems as {@code file:line:column}),

@@ -24,8 +24,8 @@ class ReloadMetaspaceTest {
 
     static RuleSetSource tiny(int n) {
         String drl = "package org.creditkit.rules.policy;\nimport org.creditkit.rules.*;\n"
-                + "rule \"decline-missing-consent\"\nwhen\n    $in : RuleInput( !consent, requestedTermMonths > " + (n % 7)
-                + " )\n    $v : Verdicts()\nthen\n    $v.tier(drools.getRule().getName(), Tier.DECLINE, \"no consent "
+                + "rule \"decline-missing-consent\"\nwhen\n    $c : Case( !input.consent, input.requestedTermMonths > " + (n % 7)
+                + " )\nthen\n    $c.tier(drools.getRule().getName(), Tier.DECLINE, \"no consent "
                 + n + "\", \"无授权\");\nend\n";
         return RuleSetSource.of("tiny-" + n, Map.of("tiny.drl", drl, PolicyParameters.FILE_NAME, PARAMS));
     }

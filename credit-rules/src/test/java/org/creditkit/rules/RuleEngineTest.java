@@ -48,13 +48,13 @@ class RuleEngineTest {
     @Test
     void reload_compileError_keepsOldRulesAndSaysWhy() {
         RuleSetSource broken = DEFAULT.with("risk-tiers.drl",
-                DEFAULT.files().get("risk-tiers.drl").replace("$in : RuleInput( !taxRatingA3Years )", "$in : RuleInput( !taxRating )"));
+                DEFAULT.files().get("risk-tiers.drl").replace("$c : Case( !input.taxRatingA3Years,", "$c : Case( !input.taxRating,"));
         ReloadResult r = engine.reload(broken);
         assertThat(r.accepted()).isFalse();
         assertThat(r.activeVersion()).isEqualTo(DEFAULT.version());
         assertThat(r.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("risk-tiers.drl"));
-        assertThat(r.problems().get(0).line()).isEqualTo(22);
-        assertThat(r.problems().get(0).toString()).startsWith("risk-tiers.drl:22:22 ");
+        assertThat(r.problems().get(0).line()).isEqualTo(17);
+        assertThat(r.problems().get(0).toString()).startsWith("risk-tiers.drl:17:23 ");
         assertThat(engine.decide(Inputs.clean("A").build()).rulesetVersion()).isEqualTo(DEFAULT.version());
     }
 

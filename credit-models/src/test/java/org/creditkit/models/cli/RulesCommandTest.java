@@ -53,8 +53,8 @@ class RulesCommandTest {
     @Test
     void check_brokenRuleAndForbiddenCall_exitsOneWithEveryProblemLocated() throws IOException {
         Path drl = rules.resolve("hard-stops.drl");
-        Files.writeString(drl, Files.readString(drl).replace("$in : RuleInput( !consent )",
-                "$in : RuleInput( !consent )\n    eval( System.currentTimeMillis() > 0 )"));
+        Files.writeString(drl, Files.readString(drl).replace("$c : Case( !input.consent )",
+                "$c : Case( !input.consent )\n    eval( System.currentTimeMillis() > 0 )"));
         Files.writeString(rules.resolve(PolicyParametersFile.NAME), Files.readString(rules.resolve(PolicyParametersFile.NAME))
                 .replace("\"yellowCardMonths\": 12", "\"yellowCardMonths\": -1"));
         assertThat(run("check", rules.toString())).isEqualTo(1);
