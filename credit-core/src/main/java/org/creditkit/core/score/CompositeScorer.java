@@ -62,8 +62,6 @@ public final class CompositeScorer {
 
     private static final class Scratch {
         final double[] contributions;
-        final int[] topIndex = new int[ScoreResult.MAX_REASONS];
-        final double[] topPoints = new double[ScoreResult.MAX_REASONS];
 
         Scratch(int n) {
             contributions = new double[n];
@@ -113,6 +111,10 @@ public final class CompositeScorer {
         }
         overlayIds = List.copyOf(ids);
         int n = catalogue.size();
+        if (n > 0xFFFF) {
+            throw new IllegalArgumentException("catalogue " + catalogue.version() + " has " + n
+                    + " features; reason ranking supports at most 65535");
+        }
         used = new int[k + 1][];
         favourable = new double[k + 1][n];
         for (int r = 0; r <= k; r++) {
@@ -254,45 +256,52 @@ public final class CompositeScorer {
         double baseLo = base.contributions(x, c);
         double indLo = r == 0 ? 0 : overlayModels[r - 1].contributions(x, c);
         double lo = baseLo + indLo;
-        // top reasons: insertion into a 4-slot list; strict '>' keeps the earlier catalogue position on ties
+        // top four reasons without data-dependent branches: each candidate becomes a long key, the
+        // points' raw bits (ordered like the points, as they are positive) with the low 16 bits
+        // replaced by 0xFFFF - position, so equal points rank the earlier catalogue position first;
+        // a compare-exchange network of max/min (conditional moves) keeps the four largest keys.
+        // Points within a relative 2^-36 of each other therefore count as ties.
         double[] fav = favourable[r];
-        int[] ti = s.topIndex;
-        double[] tp = s.topPoints;
-        int count = 0;
+        long t0 = 0;
+        long t1 = 0;
+        long t2 = 0;
+        long t3 = 0;
         for (int f : u) {
             double pts = factor * (c[f] - fav[f]);
-            if (pts > MIN_POINTS && (count < tp.length || pts > tp[count - 1])) {
-                int pos = count < tp.length ? count : tp.length - 1;
-                while (pos > 0 && pts > tp[pos - 1]) {
-                    if (pos < tp.length) {
-                        tp[pos] = tp[pos - 1];
-                        ti[pos] = ti[pos - 1];
-                    }
-                    pos--;
-                }
-                tp[pos] = pts;
-                ti[pos] = f;
-                if (count < tp.length) {
-                    count++;
-                }
-            }
+            long key = pts > MIN_POINTS ? (Double.doubleToRawLongBits(pts) & ~0xFFFFL) | (0xFFFF - f) : 0L;
+            long hi = Math.max(t0, key);
+            key = Math.min(t0, key);
+            t0 = hi;
+            hi = Math.max(t1, key);
+            key = Math.min(t1, key);
+            t1 = hi;
+            hi = Math.max(t2, key);
+            key = Math.min(t2, key);
+            t2 = hi;
+            t3 = Math.max(t3, key);
         }
-        List<ReasonCode> reasons = switch (count) {
-            case 0 -> List.of();
-            case 1 -> List.of(reason(ti[0], tp[0]));
-            case 2 -> List.of(reason(ti[0], tp[0]), reason(ti[1], tp[1]));
-            case 3 -> List.of(reason(ti[0], tp[0]), reason(ti[1], tp[1]), reason(ti[2], tp[2]));
-            default -> List.of(reason(ti[0], tp[0]), reason(ti[1], tp[1]), reason(ti[2], tp[2]),
-                    reason(ti[3], tp[3]));
-        };
+        List<ReasonCode> reasons;
+        if (t0 == 0) {
+            reasons = List.of();
+        } else if (t1 == 0) {
+            reasons = List.of(reason(t0, c, fav));
+        } else if (t2 == 0) {
+            reasons = List.of(reason(t0, c, fav), reason(t1, c, fav));
+        } else if (t3 == 0) {
+            reasons = List.of(reason(t0, c, fav), reason(t1, c, fav), reason(t2, c, fav));
+        } else {
+            reasons = List.of(reason(t0, c, fav), reason(t1, c, fav), reason(t2, c, fav), reason(t3, c, fav));
+        }
         double pd = Scaling.pd(lo);
         double score = offset - factor * lo;
         return new ScoreResult(pd, lo, score, bands.grade(score, pd), reasons, baseLo, indLo, overlayIds.get(r),
                 modelId, modelVersion);
     }
 
-    private ReasonCode reason(int f, double points) {
-        return new ReasonCode(codes[f], catalogue.get(f).id(), texts[f], textsZh[f], lineage.get(f), points);
+    private ReasonCode reason(long key, double[] c, double[] fav) {
+        int f = 0xFFFF - (int) (key & 0xFFFF);
+        return new ReasonCode(codes[f], catalogue.get(f).id(), texts[f], textsZh[f], lineage.get(f),
+                factor * (c[f] - fav[f]));
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.Set;
 import org.creditkit.core.fairness.AuditException;
 
 /**
- * Reads the input of {@code credit audit}: flat JSON Lines (one object per line, scalar fields) or
+ * Reads the input of {@code credit audit}: flat JSON Lines (one object per line, scalar fields; an
+ * array of scalars, such as the decision log's {@code conditions}, becomes one value joined by
+ * {@code |}, e.g. {@code GUARANTEE_INSTITUTION|REDUCED_LIMIT}) or
  * CSV (RFC 4180: comma separated, a header row, fields optionally in double quotes with {@code ""}
  * for a quote, line breaks allowed inside quotes, LF or CRLF line ends). Every malformed line is
  * reported with its line number; nothing is dropped silently. Blank lines are not rows.
@@ -118,9 +120,12 @@ public final class AuditTableReader {
             for (Map.Entry<String, JsonNode> f : node.properties()) {
                 JsonNode v = f.getValue();
                 columns.add(f.getKey());
-                if (v.isContainerNode()) {
-                    errors.add("line " + lineNo + ": field '" + f.getKey() + "' is " + (v.isArray() ? "an array" : "an object")
-                            + "; flat JSON Lines need scalar values (string, number, boolean or null)");
+                if (v.isArray() && scalarsOnly(v)) {
+                    // lists such as the decision log's conditions, reasons and firedRules: one value, '|'-joined
+                    values.put(f.getKey(), joined(v));
+                } else if (v.isContainerNode()) {
+                    errors.add("line " + lineNo + ": field '" + f.getKey() + "' is " + (v.isArray() ? "an array of non-scalars" : "an object")
+                            + "; JSON Lines for an audit need scalar values (string, number, boolean or null) or arrays of them");
                     ok = false;
                 } else if (!v.isNull()) {
                     values.put(f.getKey(), v.asText());
@@ -132,6 +137,26 @@ public final class AuditTableReader {
         }
         fail(source, errors);
         return new AuditTable(source, new ArrayList<>(columns), rows);
+    }
+
+    private static boolean scalarsOnly(JsonNode array) {
+        for (JsonNode e : array) {
+            if (e.isContainerNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String joined(JsonNode array) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode e : array) {
+            if (sb.length() > 0) {
+                sb.append('|');
+            }
+            sb.append(e.asText());
+        }
+        return sb.toString();
     }
 
     /**

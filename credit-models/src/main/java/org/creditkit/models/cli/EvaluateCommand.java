@@ -142,7 +142,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             LoadedModel m = load(model);
-            LoadResult loaded = DatasetReader.read(data, mapping.mapping(!TrainCommand.isPortfolio(data)));
+            LoadResult loaded = DatasetReader.read(data,
+                    mapping.mapping(!TrainCommand.isPortfolio(data), spec.commandLine()));
             TrainCommand.reportLoad(err, loaded);
             double[] z = m.logOdds(data, loaded.dataset());
             ModelEvaluation ev = ModelEvaluation.of(data.getFileName().toString(), z, loaded.dataset(), m.scaling(),
@@ -167,7 +168,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (ModelException | IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("credit evaluate: " + e.getMessage());
             err.flush();
-            return 2;
+            return CreditCli.EXIT_INVALID;
         }
     }
 }

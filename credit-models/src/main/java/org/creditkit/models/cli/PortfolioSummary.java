@@ -9,6 +9,7 @@ import org.creditkit.core.codes.EconomicZone;
 import org.creditkit.core.codes.IndustryCatalogue;
 import org.creditkit.core.codes.SizeClass;
 import org.creditkit.core.input.LabeledApplication;
+import org.creditkit.models.eval.Evaluation;
 
 /** Counts of a portfolio by industry section, zone and size, with default rates and the oracle AUC. */
 final class PortfolioSummary {
@@ -66,7 +67,7 @@ final class PortfolioSummary {
         out.println();
         if (withPd > 0) {
             out.printf("Oracle AUC (truePd against the recorded outcome, the best any model can do): %.3f%n",
-                    auc(Arrays.copyOf(pd, withPd), Arrays.copyOf(defaulted, withPd)));
+                    Evaluation.auc(Arrays.copyOf(pd, withPd), outcomes(Arrays.copyOf(defaulted, withPd))));
         }
         out.flush();
     }
@@ -79,33 +80,12 @@ final class PortfolioSummary {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
-    /** AUC by the rank-sum (Mann-Whitney) formula with mid-ranks for ties. */
-    static double auc(double[] score, boolean[] positive) {
-        Integer[] order = new Integer[score.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /** 1 for a recorded default, 0 otherwise, as {@link Evaluation} takes outcomes. */
+    static int[] outcomes(boolean[] defaulted) {
+        int[] y = new int[defaulted.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = defaulted[i] ? 1 : 0;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
-        double rankSum = 0;
-        long pos = 0;
-        for (int i = 0; i < order.length; ) {
-            int j = i;
-            while (j < order.length && score[order[j]] == score[order[i]]) {
-                j++;
-            }
-            double mid = (i + 1 + j) / 2.0;
-            for (int k = i; k < j; k++) {
-                if (positive[order[k]]) {
-                    rankSum += mid;
-                    pos++;
-                }
-            }
-            i = j;
-        }
-        long neg = score.length - pos;
-        if (pos == 0 || neg == 0) {
-            return Double.NaN;
-        }
-        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+        return y;
     }
 }

@@ -62,7 +62,7 @@ public final class PsiCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            ColumnMapping m = mapping.mapping(false);
+            ColumnMapping m = mapping.mapping(false, spec.commandLine());
             if (m.labelled()) {
                 m = m.withExclude(union(m.exclude(), m.target()));
                 m = new ColumnMapping("", "", m.features(), m.exclude(), m.categorical(), m.industry(), m.truePd(),
@@ -110,7 +110,7 @@ public final class PsiCommand implements Callable<Integer> {
         } catch (ModelException | IllegalArgumentException | java.io.IOException e) {
             err.println("credit psi: " + e.getMessage());
             err.flush();
-            return 2;
+            return CreditCli.EXIT_INVALID;
         }
     }
 

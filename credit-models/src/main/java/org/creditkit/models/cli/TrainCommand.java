@@ -45,8 +45,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code credit train}: trains a scorecard or GBM (optionally with industry overlays and
- * cross-validation) from a CSV or ARFF file, writes the model file, the metrics JSON and optionally
- * an HTML report. Exit code 0 on success, 2 on bad input or options.
+ * cross-validation) from a portfolio, CSV or ARFF file, writes the core bundle (and the workbench
+ * model beside it), the metrics JSON and optionally an HTML report. Exit code 0 on success, 1 on
+ * unusable data or a model that cannot be trained or exported, 2 on a usage error.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a scorecard or gradient-boosting model from CSV or ARFF data.")
@@ -89,12 +90,14 @@ public final class TrainCommand implements Callable<Integer> {
          * The mapping these flags describe.
          *
          * @param requireTarget whether --target/--bad are mandatory
+         * @param cl the command line, for a usage error
          * @return the mapping
+         * @throws CommandLine.ParameterException (exit 2) when a required flag is missing
          */
-        public ColumnMapping mapping(boolean requireTarget) {
+        public ColumnMapping mapping(boolean requireTarget, CommandLine cl) {
             if (requireTarget && (target.isEmpty() || bad.isEmpty())) {
-                throw new ModelException("--target COL and --bad VALUE are required (which column is the outcome and"
-                        + " which value means default)");
+                throw new CommandLine.ParameterException(cl, "--target COL and --bad VALUE are required for CSV and"
+                        + " ARFF data (which column is the outcome and which value means default)");
             }
             ColumnMapping m = new ColumnMapping(target, bad, features, Set.copyOf(exclude), Set.copyOf(categorical),
                     Optional.empty(), Optional.empty(), new IndustryGrouping(industryDigits, industryDivisions), maxBadRows);
@@ -197,7 +200,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         try {
-            LoadResult loaded = DatasetReader.read(data, mapping.mapping(!isPortfolio(data)));
+            LoadResult loaded = DatasetReader.read(data, mapping.mapping(!isPortfolio(data), spec.commandLine()));
             reportLoad(err, loaded);
             ModelKind kind = ModelKind.parse(model);
             BinningOptions sized = BinningOptions.forRows(loaded.dataset().rows());
@@ -258,7 +261,7 @@ public final class TrainCommand implements Callable<Integer> {
                 | org.creditkit.core.CreditModelException e) {
             err.println("credit train: " + e.getMessage());
             err.flush();
-            return 2;
+            return CreditCli.EXIT_INVALID;
         }
     }
 

@@ -53,6 +53,22 @@ class AuditTableReaderTest {
     }
 
     @Test
+    void jsonLines_arrayOfScalars_becomesOneJoinedValue() {
+        AuditTable t = AuditTableReader.jsonLines(
+                "{\"tier\":\"MITIGATION\",\"conditions\":[\"COLLATERAL\",\"REDUCED_LIMIT\"],\"reasons\":[]}\n", "t.jsonl");
+        assertThat(t.rows().get(0).values())
+                .isEqualTo(Map.of("tier", "MITIGATION", "conditions", "COLLATERAL|REDUCED_LIMIT", "reasons", ""));
+    }
+
+    @Test
+    void jsonLines_nestedObject_isRejectedWithItsLine() {
+        assertThatThrownBy(() -> AuditTableReader.jsonLines("{\"a\":1}\n{\"a\":{\"b\":2}}\n", "t.jsonl"))
+                .hasMessageContaining("line 2: field 'a' is an object");
+        assertThatThrownBy(() -> AuditTableReader.jsonLines("{\"a\":[[1]]}\n", "t.jsonl"))
+                .hasMessageContaining("line 1: field 'a' is an array of non-scalars");
+    }
+
+    @Test
     void format_fromFileName() {
         assertThat(AuditTableReader.Format.fromFileName(Path.of("x.CSV"))).isEqualTo(AuditTableReader.Format.CSV);
         assertThat(AuditTableReader.Format.fromFileName(Path.of("x.ndjson"))).isEqualTo(AuditTableReader.Format.JSONL);

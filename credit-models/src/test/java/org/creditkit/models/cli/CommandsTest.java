@@ -110,8 +110,14 @@ class CommandsTest {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", GermanCredit.path().toString(),
                 "--target", "class", "--bad", "bad");
-        assertThat(code).isEqualTo(2);
+        assertThat(code).isEqualTo(CreditCli.EXIT_INVALID);
         assertThat(err.toString()).contains("is not the workbench model of bundle");
+    }
+
+    @Test
+    void creditCli_trainEvaluatePsi_areRegisteredSubcommands() {
+        CommandLine cl = CreditCli.newCommandLine();
+        assertThat(cl.getSubcommands()).containsKeys("train", "evaluate", "psi");
     }
 
     @Test
@@ -137,10 +143,10 @@ class CommandsTest {
     }
 
     @Test
-    void train_missingBadValue_failsWithExitCode2AndAHint() {
+    void train_missingBadValue_isAUsageErrorWithAHint() {
         int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class",
                 "--out", dir.resolve("m.json").toString());
-        assertThat(code).isEqualTo(2);
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--target COL and --bad VALUE are required");
     }
 
@@ -148,7 +154,7 @@ class CommandsTest {
     void train_unknownBadValue_failsNamingDeclaredValues() {
         int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "BAD",
                 "--out", dir.resolve("m.json").toString());
-        assertThat(code).isEqualTo(2);
+        assertThat(code).isEqualTo(CreditCli.EXIT_INVALID);
         assertThat(err.toString()).contains("declared: [good, bad]");
     }
 }

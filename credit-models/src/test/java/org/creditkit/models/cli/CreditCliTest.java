@@ -198,23 +198,33 @@ class CreditCliTest {
     }
 
     @Test
-    void demo_smallPortfolio_printsTheSummary_andKeepsFilesInOutDir() {
+    void demo_smallPortfolio_runsEveryStep_andKeepsFilesInOutDir() {
         Path dir = tmp.resolve("demo");
-        Run r = run("demo", "--count", "1500", "--seed", "4", "--out", dir.toString());
+        Run r = run("demo", "--count", "3000", "--seed", "4", "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("[1/3] generate  1,500 applications")
-                .contains("[2/3] validate  1500 lines: 1500 good, 0 bad")
-                .contains("[3/3] features  1,500 x 44 indicators")
+        assertThat(r.out()).contains("[1/8] generate  3,000 + 1,500 applications")
+                .contains("[2/8] validate  3000 lines: 3000 good, 0 bad")
+                .contains("[3/8] features  3,000 x 44 indicators")
                 .contains("By industry section").contains("C Manufacturing").contains("By economic zone:")
-                .contains("EAST").contains("By size class:").contains("MICRO").contains("Oracle AUC");
-        assertThat(dir.resolve("portfolio.jsonl")).exists();
-        assertThat(dir.resolve("features.csv")).exists();
+                .contains("Oracle AUC")
+                .contains("[4/8] train     trained scorecard on used 3000 of 3000 rows")
+                .contains("[5/8] score").contains("AUC against recorded outcomes").contains("oracle AUC (true PDs)")
+                .contains("[6/8] decide    decided 1500 of 1500 applications").contains("INSTANT_APPROVAL")
+                .contains("[7/8] audit     Fairness audit of decision-log.jsonl: 1500 records, 1500 with an outcome")
+                .contains("Verdict: ").contains("HTML report: ")
+                .contains("[8/8] probe").contains("zone ").contains("ownership ")
+                .contains("demo finished");
+        for (String f : new String[] {"portfolio.jsonl", "holdout.jsonl", "features.csv", "model.json",
+            "train-metrics.json", "decisions.jsonl", "decision-log.jsonl", "audit/report.html", "audit/report.json",
+            "audit/report.md"}) {
+            assertThat(dir.resolve(f)).exists();
+        }
     }
 
     @Test
     void demo_badCount_isAUsageError() {
-        Run r = run("demo", "--count", "0");
+        Run r = run("demo", "--count", "1");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--count must be >= 1");
+        assertThat(r.err()).contains("--count must be >= 2");
     }
 }

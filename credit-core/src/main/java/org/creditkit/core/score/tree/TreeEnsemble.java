@@ -78,12 +78,18 @@ public final class TreeEnsemble implements ScoringModel {
     private final List<List<Node>> trees;
 
     private final int[] roots;
+    /** Levels below the root of each tree's deepest leaf. */
+    private final int[] depth;
+    /** Per group of four consecutive trees walked together: the deepest of the four. */
+    private final int[] groupDepth;
     /**
      * Two longs per node, nodes of a tree in breadth-first order with siblings adjacent (right child =
-     * left child + 1): {@code [2n]} the threshold (leaf: its value) as raw double bits, {@code [2n+1]}
-     * -1 for a leaf, else {@code left << 32 | slot << 8 | kind} where {@code slot = 2 * feature +
-     * (missing goes left ? 1 : 0)} (kind bit 0: missing goes left, bit 1: nominal). A node and its
-     * sibling share a cache line, and one walk step is one load pair.
+     * left child + 1): {@code [2n]} the threshold as raw double bits, {@code [2n+1]}
+     * {@code left << 32 | slot << 8 | kind} where {@code slot = 2 * feature + (missing goes left ? 1 :
+     * 0)} (kind bit 0: missing goes left, bit 1: nominal). A node and its sibling share a cache line,
+     * and one walk step is one load pair. A leaf is a self-loop (left = itself, threshold +Infinity), so
+     * a walk takes a fixed number of steps (the tree's depth) and four trees are walked in lock-step,
+     * their independent load chains overlapping; leaf values are read from {@code val}.
      *
      * <p>Missing values leave the inner loop: each walk first copies the vector into a per-thread
      * scratch array where slot {@code 2f} holds the value with NaN as +Infinity and slot {@code 2f+1}
@@ -110,6 +116,7 @@ public final class TreeEnsemble implements ScoringModel {
         this.trees = List.copyOf(filled);
         int total = this.trees.stream().mapToInt(List::size).sum();
         roots = new int[this.trees.size()];
+        depth = new int[this.trees.size()];
         packed = new long[2 * total];
         val = new double[total];
         TreeSet<Integer> used = new TreeSet<>();
@@ -121,6 +128,7 @@ public final class TreeEnsemble implements ScoringModel {
             // breadth-first renumbering; validation guarantees every node is reached exactly once
             int[] pos = new int[nodes.size()];
             int[] queue = new int[nodes.size()];
+            int[] level = new int[nodes.size()];
             int head = 0;
             int tail = 0;
             queue[tail++] = 0;
@@ -132,12 +140,15 @@ public final class TreeEnsemble implements ScoringModel {
                 int k = pos[i];
                 val[k] = n.value();
                 if (n.isLeaf()) {
-                    packed[2 * k] = Double.doubleToRawLongBits(n.value());
-                    packed[2 * k + 1] = -1L;
+                    packed[2 * k] = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+                    packed[2 * k + 1] = (long) k << 32;
+                    depth[t] = Math.max(depth[t], level[i]);
                     continue;
                 }
                 pos[n.left()] = next;
                 pos[n.right()] = next + 1;
+                level[n.left()] = level[i] + 1;
+                level[n.right()] = level[i] + 1;
                 queue[tail++] = n.left();
                 queue[tail++] = n.right();
                 int kind = (n.missingLeft() ? 1 : 0) | (n.nominal() ? 2 : 0);
@@ -149,6 +160,11 @@ public final class TreeEnsemble implements ScoringModel {
             }
             rootSum += nodes.get(0).value();
             base += nodes.size();
+        }
+        groupDepth = new int[roots.length / 4];
+        for (int g = 0; g < groupDepth.length; g++) {
+            groupDepth[g] = Math.max(Math.max(depth[4 * g], depth[4 * g + 1]),
+                    Math.max(depth[4 * g + 2], depth[4 * g + 3]));
         }
         int width = 2 * catalogue.size();
         scratch = ThreadLocal.withInitial(() -> new double[width]);
@@ -368,17 +384,32 @@ public final class TreeEnsemble implements ScoringModel {
         checkLayout(x);
         final double[] xs = fill(x);
         final long[] p = packed;
+        final double[] val = this.val;
+        final int[] roots = this.roots;
         double sum = 0;
-        for (int root : roots) {
-            int n = root;
-            long meta;
-            while ((meta = p[2 * n + 1]) >= 0) {
-                double v = xs[(int) meta >>> 8];
-                double t = Double.longBitsToDouble(p[2 * n]);
-                int go = ((int) meta & 2) == 0 ? (v <= t ? 0 : 1) : nominalRight(v, t, (int) meta);
-                n = (int) (meta >>> 32) + go;
+        int t = 0;
+        for (int g = 0; g < groupDepth.length; g++, t += 4) {
+            int n0 = roots[t];
+            int n1 = roots[t + 1];
+            int n2 = roots[t + 2];
+            int n3 = roots[t + 3];
+            for (int d = groupDepth[g]; d > 0; d--) {
+                n0 = step(p, xs, n0);
+                n1 = step(p, xs, n1);
+                n2 = step(p, xs, n2);
+                n3 = step(p, xs, n3);
             }
-            sum += Double.longBitsToDouble(p[2 * n]);
+            sum += val[n0];
+            sum += val[n1];
+            sum += val[n2];
+            sum += val[n3];
+        }
+        for (; t < roots.length; t++) {
+            int n = roots[t];
+            for (int d = depth[t]; d > 0; d--) {
+                n = step(p, xs, n);
+            }
+            sum += val[n];
         }
         return scale * (intercept + shrinkage * sum);
     }
@@ -388,26 +419,75 @@ public final class TreeEnsemble implements ScoringModel {
         checkLayout(x);
         final double[] xs = fill(x);
         final long[] p = packed;
+        final double[] val = this.val;
+        final int[] roots = this.roots;
+        final double k = scaleShrink;
         double sum = 0;
-        double k = scaleShrink;
-        for (int root : roots) {
-            int n = root;
-            double valueHere = val[n];
-            long meta;
-            while ((meta = p[2 * n + 1]) >= 0) {
-                int slot = (int) meta >>> 8;
-                double v = xs[slot];
-                double t = Double.longBitsToDouble(p[2 * n]);
-                int go = ((int) meta & 2) == 0 ? (v <= t ? 0 : 1) : nominalRight(v, t, (int) meta);
-                int c = (int) (meta >>> 32) + go;
-                double valueThere = val[c];
-                out[slot >>> 1] += k * (valueThere - valueHere);
-                valueHere = valueThere;
-                n = c;
+        int t = 0;
+        for (int g = 0; g < groupDepth.length; g++, t += 4) {
+            int n0 = roots[t];
+            int n1 = roots[t + 1];
+            int n2 = roots[t + 2];
+            int n3 = roots[t + 3];
+            double v0 = val[n0];
+            double v1 = val[n1];
+            double v2 = val[n2];
+            double v3 = val[n3];
+            for (int d = groupDepth[g]; d > 0; d--) {
+                // a leaf steps to itself and adds k * 0 to slot 0's feature
+                int c0 = step(p, xs, n0);
+                int c1 = step(p, xs, n1);
+                int c2 = step(p, xs, n2);
+                int c3 = step(p, xs, n3);
+                double w0 = val[c0];
+                double w1 = val[c1];
+                double w2 = val[c2];
+                double w3 = val[c3];
+                out[feature(p, n0)] += k * (w0 - v0);
+                out[feature(p, n1)] += k * (w1 - v1);
+                out[feature(p, n2)] += k * (w2 - v2);
+                out[feature(p, n3)] += k * (w3 - v3);
+                n0 = c0;
+                n1 = c1;
+                n2 = c2;
+                n3 = c3;
+                v0 = w0;
+                v1 = w1;
+                v2 = w2;
+                v3 = w3;
             }
-            sum += Double.longBitsToDouble(p[2 * n]);
+            sum += v0;
+            sum += v1;
+            sum += v2;
+            sum += v3;
+        }
+        for (; t < roots.length; t++) {
+            int n = roots[t];
+            double v = val[n];
+            for (int d = depth[t]; d > 0; d--) {
+                int c = step(p, xs, n);
+                double w = val[c];
+                out[feature(p, n)] += k * (w - v);
+                n = c;
+                v = w;
+            }
+            sum += v;
         }
         return scale * (intercept + shrinkage * sum);
+    }
+
+    /** One step down from node {@code n} (a leaf steps to itself). */
+    private static int step(long[] p, double[] xs, int n) {
+        long m = p[2 * n + 1];
+        double v = xs[(int) m >>> 8];
+        double t = Double.longBitsToDouble(p[2 * n]);
+        int go = ((int) m & 2) == 0 ? (v <= t ? 0 : 1) : nominalRight(v, t, (int) m);
+        return (int) (m >>> 32) + go;
+    }
+
+    /** Catalogue position of node {@code n}'s split feature (0 for a leaf). */
+    private static int feature(long[] p, int n) {
+        return ((int) p[2 * n + 1] >>> 8) >>> 1;
     }
 
     /** The per-thread scratch copy: slot 2f = value or +Infinity when missing, 2f+1 = value or -Infinity. */
