@@ -12,16 +12,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.creditkit.core.CreditModelException;
+import org.creditkit.core.score.Scaling;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.data.Dataset;
 import org.creditkit.models.data.DatasetReader;
 import org.creditkit.models.data.LoadResult;
-import org.creditkit.models.eval.GradeBands;
+import org.creditkit.models.export.BundleExport;
 import org.creditkit.models.export.CoreScoring;
 import org.creditkit.models.report.HtmlReport;
 import org.creditkit.models.report.ReportContent;
-import org.creditkit.models.scorecard.Scaling;
 import org.creditkit.models.store.ModelJson;
 import org.creditkit.models.store.TrainedModel;
 import org.creditkit.models.workflow.MetricsJson;
@@ -131,9 +131,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             wb = Optional.of(m);
         }
-        org.creditkit.core.score.Scaling s = bundle.scaling();
         return new LoadedModel(Optional.of(bundle), wb, bundle.checksum(), wb.map(TrainedModel::kind)
-                .orElse(bundle.base().type()), new Scaling(s.baseScore(), s.baseOdds(), s.pdo()));
+                .orElse(bundle.base().type()), bundle.scaling());
     }
 
     @Override
@@ -147,7 +146,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             TrainCommand.reportLoad(err, loaded);
             double[] z = m.logOdds(data, loaded.dataset());
             ModelEvaluation ev = ModelEvaluation.of(data.getFileName().toString(), z, loaded.dataset(), m.scaling(),
-                    GradeBands.defaults());
+                    m.bundle().map(ModelBundle::gradeBands).orElse(BundleExport.gradeBands()));
             ObjectNode json = MetricsJson.of(ev, Optional.empty(), m.kind(), m.checksum());
             if (metricsOut != null) {
                 MetricsJson.write(json, metricsOut);

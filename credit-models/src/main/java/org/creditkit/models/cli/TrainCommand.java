@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.Progress;
 import org.creditkit.models.binning.BinningOptions;
@@ -19,15 +20,13 @@ import org.creditkit.models.data.DatasetReader;
 import org.creditkit.models.data.IndustryGrouping;
 import org.creditkit.models.data.LoadResult;
 import org.creditkit.models.data.SkippedRow;
-import org.creditkit.models.eval.GradeBands;
 import org.creditkit.models.export.BundleExport;
-import org.creditkit.core.score.bundle.ModelBundle;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditkit.core.score.Scaling;
 import org.creditkit.models.gbm.GbmOptions;
 import org.creditkit.models.overlay.OverlayOptions;
 import org.creditkit.models.report.HtmlReport;
 import org.creditkit.models.report.ReportContent;
-import org.creditkit.models.scorecard.Scaling;
 import org.creditkit.models.scorecard.ScorecardOptions;
 import org.creditkit.models.store.ModelJson;
 import org.creditkit.models.workflow.MetricsJson;
@@ -207,7 +206,7 @@ public final class TrainCommand implements Callable<Integer> {
             BinningOptions binning = new BinningOptions(minBinShare != null ? minBinShare : sized.minBinShare(),
                     maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic), monotonicAll);
             ScorecardOptions sc = ScorecardOptions.defaults().withBinning(binning)
-                    .withScaling(new Scaling(baseScore, baseOdds, pdo));
+                    .withScaling(Scaling.of(baseScore, baseOdds, pdo));
             GbmOptions gbm = new GbmOptions(trees, maxDepth, maxNodes, 10, shrinkage, 0.7, seed);
             OverlayOptions oo = OverlayOptions.defaults().withMinBads(overlayMinBads);
             if (k0 != null) {
@@ -225,7 +224,7 @@ public final class TrainCommand implements Callable<Integer> {
             Path sidecar = sidecar(out);
             String workbenchSum = ModelJson.save(outcome.model(), sidecar);
             ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),
-                    GradeBands.defaults());
+                    BundleExport.gradeBands());
             ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), workbenchSum);
             ObjectNode bundleMetrics = json.deepCopy();
             bundleMetrics.remove("model");

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.creditkit.core.score.GradeBands;
+
 /**
  * Metrics and tables of predicted PDs against outcomes. All methods take {@code pd[i]} and
  * {@code y[i]} (1 = default) of equal length and are deterministic.
@@ -264,21 +266,23 @@ public final class Evaluation {
     }
 
     /**
-     * Metrics per grade, grades in band order (best first), empty grades left out.
+     * Metrics per grade, grades in band order (best first), empty grades left out. Each row is
+     * graded exactly as the core scorer grades it ({@link GradeBands#grade(double, double)}).
      *
      * @param pd predicted PDs
+     * @param score the score of each row (used when the bands are cut by score)
      * @param y outcomes
      * @param bands the grade bands
      * @return one row per non-empty grade
      */
-    public static List<GroupRow> byGrade(double[] pd, int[] y, GradeBands bands) {
+    public static List<GroupRow> byGrade(double[] pd, double[] score, int[] y, GradeBands bands) {
         String[] g = new String[pd.length];
         for (int i = 0; i < pd.length; i++) {
-            g[i] = bands.grade(pd[i]);
+            g[i] = bands.grade(score[i], pd[i]).code();
         }
         List<GroupRow> rows = byGroup(pd, y, g);
         List<GroupRow> ordered = new ArrayList<>();
-        for (String name : bands.names()) {
+        for (String name : bands.bands().stream().map(GradeBands.Band::grade).toList()) {
             rows.stream().filter(r -> r.group().equals(name)).forEach(ordered::add);
         }
         return ordered;

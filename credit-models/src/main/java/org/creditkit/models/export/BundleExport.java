@@ -30,6 +30,7 @@ import org.creditkit.models.data.FeatureAlignment;
 import org.creditkit.models.gbm.FeatureEncoding;
 import org.creditkit.models.gbm.FlatTrees;
 import org.creditkit.models.gbm.TrainedGbm;
+import org.creditkit.models.scorecard.ScorecardOptions;
 import org.creditkit.models.store.TrainedModel;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -52,6 +53,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * catalogue definition lists the codes ({@code formula}), and {@link #vectors} applies them.
  */
 public final class BundleExport {
+
+    private static final GradeBands GRADE_BANDS = GradeBands.byPd(List.of(GradeBands.Band.of("AAA", 0.005),
+            GradeBands.Band.of("AA", 0.01), GradeBands.Band.of("A", 0.02), GradeBands.Band.of("BBB", 0.04),
+            GradeBands.Band.of("BB", 0.08), GradeBands.Band.of("B", 0.15), GradeBands.Band.of("CCC", 0.30),
+            GradeBands.Band.of("D", 1.0)));
 
     /**
      * Identity and description of the bundle.
@@ -297,21 +303,20 @@ public final class BundleExport {
     }
 
     private static Scaling scaling(TrainedModel model) {
-        org.creditkit.models.scorecard.Scaling s = model.scorecard().map(c -> c.scaling())
-                .orElse(org.creditkit.models.scorecard.Scaling.defaults());
-        return Scaling.of(s.baseScore(), s.baseOdds(), s.pdo());
+        return model.scorecard().map(c -> c.scaling()).orElse(ScorecardOptions.defaultScaling());
     }
 
-    /** The PD bands of the workbench's per-grade tables, as core bands (a band holds PDs up to its cutoff). */
-    private static GradeBands gradeBands() {
-        org.creditkit.models.eval.GradeBands g = org.creditkit.models.eval.GradeBands.defaults();
-        List<GradeBands.Band> bands = new ArrayList<>();
-        for (int i = 0; i < g.upperPd().size(); i++) {
-            bands.add(GradeBands.Band.of(g.names().get(i), g.upperPd().get(i)));
-        }
-        bands.add(GradeBands.Band.of(g.names().get(g.names().size() - 1), 1.0));
-        return GradeBands.byPd(bands);
+    /**
+     * The grade bands of every bundle {@code credit train} writes, by PD (a band holds PDs up to its
+     * cutoff): AAA to 0.5%, AA 1%, A 2%, BBB 4%, BB 8%, B 15%, CCC 30%, D above. The workbench's
+     * per-grade tables use the same bands, so they grade as the exported bundle does.
+     *
+     * @return the bands
+     */
+    public static GradeBands gradeBands() {
+        return GRADE_BANDS;
     }
+
 
     private static List<Feature> allFeatures(TrainedModel model) {
         return model.inputFeatures();

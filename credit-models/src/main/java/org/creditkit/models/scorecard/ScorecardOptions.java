@@ -2,6 +2,7 @@ package org.creditkit.models.scorecard;
 
 import java.util.Objects;
 
+import org.creditkit.core.score.Scaling;
 import org.creditkit.models.binning.BinningOptions;
 
 /**
@@ -35,7 +36,7 @@ public record ScorecardOptions(BinningOptions binning, double lambda, Scaling sc
      * @return the defaults
      */
     public static ScorecardOptions defaults() {
-        return new ScorecardOptions(BinningOptions.defaults(), 1.0, Scaling.defaults(), true);
+        return new ScorecardOptions(BinningOptions.defaults(), 1.0, defaultScaling(), true);
     }
 
     /**
@@ -46,6 +47,16 @@ public record ScorecardOptions(BinningOptions binning, double lambda, Scaling sc
      */
     public ScorecardOptions withBinning(BinningOptions b) {
         return new ScorecardOptions(b, lambda, scaling, dropWrongSign);
+    }
+
+    /**
+     * The workbench's default scaling: 600 points at good:bad odds of 50:1, 20 points to double the
+     * odds (also used for a GBM, which has no scaling of its own).
+     *
+     * @return {@code Scaling.of(600, 50, 20)}
+     */
+    public static Scaling defaultScaling() {
+        return Scaling.of(600, 50, 20);
     }
 
     /**

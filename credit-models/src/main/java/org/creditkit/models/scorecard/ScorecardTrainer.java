@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.creditkit.core.score.Scaling;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.Progress;
 import org.creditkit.models.binning.Bin;

@@ -3,6 +3,7 @@ package org.creditkit.models.scorecard;
 import java.util.List;
 import java.util.Objects;
 
+import org.creditkit.core.score.Scaling;
 import org.creditkit.models.data.Dataset;
 import org.creditkit.models.data.Feature;
 import org.creditkit.models.data.FeatureAlignment;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.creditkit.core.score.Scaling;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.binning.Bin;
 import org.creditkit.models.binning.FeatureBinning;
@@ -25,7 +26,6 @@ import org.creditkit.models.gbm.GbmOptions;
 import org.creditkit.models.gbm.TrainedGbm;
 import org.creditkit.models.overlay.IndustryOverlay;
 import org.creditkit.models.overlay.OverlayModel;
-import org.creditkit.models.scorecard.Scaling;
 import org.creditkit.models.scorecard.ScorecardFeature;
 import org.creditkit.models.scorecard.TrainedScorecard;
 
@@ -382,7 +382,7 @@ public final class ModelJson {
 
     private static TrainedScorecard readScorecard(JsonNode n) {
         JsonNode s = n.get("scaling");
-        Scaling scaling = new Scaling(num(s, "baseScore"), num(s, "baseOdds"), num(s, "pdo"));
+        Scaling scaling = Scaling.of(num(s, "baseScore"), num(s, "baseOdds"), num(s, "pdo"));
         List<ScorecardFeature> fs = new ArrayList<>();
         for (JsonNode f : n.get("features")) {
             fs.add(new ScorecardFeature(readBinning(f.get("binning")), num(f, "coefficient"), doubles(f.get("points"))));

@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.creditkit.core.score.GradeBands;
+import org.creditkit.core.score.Scaling;
 import org.creditkit.models.data.Dataset;
 import org.creditkit.models.eval.CalibrationRow;
 import org.creditkit.models.eval.Evaluation;
-import org.creditkit.models.eval.GradeBands;
 import org.creditkit.models.eval.GroupRow;
 import org.creditkit.models.eval.LiftRow;
 import org.creditkit.models.eval.Metrics;
-import org.creditkit.models.scorecard.Scaling;
+import org.creditkit.models.scorecard.ScorecardOptions;
 import org.creditkit.models.store.TrainedModel;
 
 /**
@@ -90,7 +91,7 @@ public record ModelEvaluation(String sample, Metrics metrics, Optional<Metrics> 
                     .sorted((a, b) -> a.group().compareTo(b.group())).toList();
         }
         return new ModelEvaluation(sample, Evaluation.metrics(pd, y), oracle, Evaluation.calibration(pd, y),
-                Evaluation.lift(pd, y), industries, Evaluation.byGrade(pd, y, bands), pd, score, y);
+                Evaluation.lift(pd, y), industries, Evaluation.byGrade(pd, score, y, bands), pd, score, y);
     }
 
     /**
@@ -100,7 +101,7 @@ public record ModelEvaluation(String sample, Metrics metrics, Optional<Metrics> 
      * @return its scaling
      */
     public static Scaling scaling(TrainedModel model) {
-        return model.scorecard().map(c -> c.scaling()).orElse(Scaling.defaults());
+        return model.scorecard().map(c -> c.scaling()).orElse(ScorecardOptions.defaultScaling());
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Random;
 
+import org.creditkit.core.score.GradeBands;
 import org.junit.jupiter.api.Test;
 
 class EvaluationTest {
@@ -86,7 +87,10 @@ class EvaluationTest {
     void byGrade_ordersGradesBestFirst() {
         double[] p = {0.001, 0.5, 0.03, 0.001};
         int[] y = {0, 1, 0, 0};
-        List<GroupRow> rows = Evaluation.byGrade(p, y, GradeBands.defaults());
+        double[] score = {700, 500, 600, 700};
+        GradeBands bands = GradeBands.byPd(List.of(GradeBands.Band.of("AAA", 0.005), GradeBands.Band.of("A", 0.02),
+                GradeBands.Band.of("BBB", 0.04), GradeBands.Band.of("D", 1.0)));
+        List<GroupRow> rows = Evaluation.byGrade(p, score, y, bands);
         assertThat(rows).extracting(GroupRow::group).containsExactly("AAA", "BBB", "D");
         assertThat(rows.get(0).rows()).isEqualTo(2);
         assertThat(rows.get(0).auc()).isNaN();

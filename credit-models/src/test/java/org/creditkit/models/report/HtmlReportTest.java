@@ -17,7 +17,7 @@ import org.creditkit.models.data.Dataset;
 import org.creditkit.models.data.Feature;
 import org.creditkit.models.eval.CrossValidation;
 import org.creditkit.models.eval.CvResult;
-import org.creditkit.models.eval.GradeBands;
+import org.creditkit.models.export.BundleExport;
 import org.creditkit.models.overlay.OverlayModel;
 import org.creditkit.models.overlay.OverlayOptions;
 import org.creditkit.models.overlay.OverlayTrainer;
@@ -62,7 +62,7 @@ class HtmlReportTest {
         TrainedModel m = TrainedModel.of(card, overlays, 0, Map.of("data", "synthetic", "seed", "42"));
         CvResult cv = CrossValidation.run(d, 3, 1, t -> ScorecardTrainer.fit(t, ScorecardOptions.defaults(),
                 Progress.none())::logOdds, Progress.none());
-        ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", m, d, GradeBands.defaults());
+        ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", m, d, BundleExport.gradeBands());
         List<String> notes = new ArrayList<>(card.notes());
         notes.addAll(overlays.notes());
         return new ReportContent("Model report: scorecard <golden> & co", "synthetic: 3000 rows", Optional.of(m),

@@ -3,6 +3,7 @@ package org.creditkit.models.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.creditkit.core.score.Scaling;
 import org.creditkit.models.GermanCredit;
 import org.creditkit.models.Progress;
 import org.creditkit.models.data.Dataset;
@@ -45,9 +46,9 @@ class ScorecardTrainerTest {
 
     @Test
     void scaling_pdoPointsDoubleTheOdds() {
-        Scaling s = Scaling.defaults();
+        Scaling s = ScorecardOptions.defaultScaling();
         assertThat(s.score(-Math.log(50))).isCloseTo(600, within(1e-9));
         assertThat(s.score(-Math.log(100))).isCloseTo(620, within(1e-9));
-        assertThat(s.logOddsBad(s.score(0.3))).isCloseTo(0.3, within(1e-12));
+        assertThat(s.logOdds(s.score(0.3))).isCloseTo(0.3, within(1e-12));
     }
 }
