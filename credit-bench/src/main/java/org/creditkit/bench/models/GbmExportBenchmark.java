@@ -95,7 +95,7 @@ public class GbmExportBenchmark {
         }
         smile = fit.smile();
         ensemble = e;
-        List<FeatureVector> all = BundleExport.vectors(model, bundle.catalogue(), data);
+        List<FeatureVector> all = BundleExport.vectors(bundle, data);
         DataFrame frame = fit.frame();
         int n = Math.min(ROTATION, data.rows());
         tuples = new Tuple[ROTATION];

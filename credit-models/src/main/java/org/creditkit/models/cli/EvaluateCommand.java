@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code credit evaluate}: evaluates a model on labelled data (for example a holdout) and writes the
  * metrics JSON and optionally an HTML report. The model is a core bundle written by
- * {@code credit train} (scored through the core runtime; a CSV/ARFF table also needs the
- * {@code .workbench.json} file beside it for the feature coding) or a workbench model file.
+ * {@code credit train} (scored through the core runtime from the bundle alone; the
+ * {@code .workbench.json} file beside it, when present, adds the bins and WoE to the report) or a
+ * workbench model file.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate a trained model (core bundle or workbench model) on labelled data.")
@@ -79,10 +80,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     }
                     return z;
                 }
-                TrainedModel wb = workbench.orElseThrow(() -> new ModelException("Scoring a table with bundle "
-                        + bundle.get().id() + " needs its workbench model (" + "the .workbench.json file written beside"
-                        + " the bundle by credit train) for the feature coding"));
-                return CoreScoring.tableLogOdds(bundle.get(), wb, d);
+                return CoreScoring.tableLogOdds(bundle.get(), d);
             }
             return workbench.orElseThrow().logOdds(d);
         }

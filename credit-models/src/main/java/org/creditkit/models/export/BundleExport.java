@@ -33,6 +33,8 @@ import org.creditkit.models.gbm.TrainedGbm;
 import org.creditkit.models.scorecard.ScorecardOptions;
 import org.creditkit.models.store.TrainedModel;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -50,7 +52,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Feature values: numeric values pass through. A categorical feature is coded by its level index
  * when the base is a scorecard and by the GBM's bad-rate rank when the base is a GBM; the inline
- * catalogue definition lists the codes ({@code formula}), and {@link #vectors} applies them.
+ * catalogue definition lists the codes ({@code formula}) for readers, and the bundle's
+ * {@code training.columns} records them for {@link #vectors}, so a table is scored from the bundle
+ * alone.
  */
 public final class BundleExport {
 
@@ -136,6 +140,10 @@ public final class BundleExport {
         ObjectNode training = JsonNodeFactory.instance.objectNode();
         model.metadata().forEach(training::put);
         training.put("baseKind", model.kind());
+        ArrayNode columns = training.putArray(COLUMNS);
+        for (Column c : columns(model, catalogue)) {
+            columns.add(c.toJson());
+        }
         ModelBundle.Builder b = ModelBundle.builder().id(options.id()).version(options.version())
                 .createdBy(options.createdBy()).description(options.description()).catalogue(catalogue)
                 .scaling(scaling(model)).gradeBands(gradeBands()).base(base).training(training).metrics(metrics);
@@ -160,34 +168,47 @@ public final class BundleExport {
     }
 
     /**
-     * Lays out every row of a dataset as a core feature vector against the exported catalogue.
+     * Lays out every row of a table (CSV/ARFF dataset) as a core feature vector of the bundle's
+     * catalogue, from the bundle alone: the training columns and their category codes are recorded
+     * in the bundle's {@code training.columns} (name, catalogue id, and for a categorical column each
+     * coded level with its code; levels not listed, and levels unseen in training, are missing).
      *
-     * @param model the trained model
-     * @param catalogue the catalogue from {@link #catalogue}
-     * @param data rows with the model's features
+     * @param bundle a bundle written by {@link #export}
+     * @param data rows with the bundle's training columns (by name; categorical levels by name)
      * @return one vector per row
+     * @throws ModelException if the bundle has no {@code training.columns}, a column is not in the
+     *         bundle's catalogue, or the data lacks a column or has it with another kind
      */
-    public static List<FeatureVector> vectors(TrainedModel model, FeatureCatalogue catalogue, Dataset data) {
-        List<Feature> features = allFeatures(model);
+    public static List<FeatureVector> vectors(ModelBundle bundle, Dataset data) {
+        FeatureCatalogue catalogue = bundle.catalogue();
+        JsonNode json = bundle.training().path(COLUMNS);
+        if (!json.isArray()) {
+            throw new ModelException("Bundle " + bundle.id() + " has no $.training." + COLUMNS + " (the training columns"
+                    + " and their category codes); only bundles written by credit train can score a CSV/ARFF table");
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < json.size(); i++) {
+            columns.add(Column.fromJson(json.get(i), "$.training." + COLUMNS + "[" + i + "]", bundle.id()));
+        }
+        List<Feature> features = columns.stream().map(Column::feature).toList();
         double[][] cols = FeatureAlignment.columns(data, features);
-        int[] pos = new int[features.size()];
-        List<Map<Integer, Double>> codes = new ArrayList<>();
-        for (int i = 0; i < features.size(); i++) {
-            Feature f = features.get(i);
-            pos[i] = catalogue == FeatureCatalogue.standard() ? catalogue.indexOf(f.name())
-                    : catalogue.indexOf(id(f.name()));
-            codes.add(f.isCategorical() ? codeMap(model, f) : Map.of());
+        int[] pos = new int[columns.size()];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = catalogue.indexOf(columns.get(i).id());
+            if (pos[i] < 0) {
+                throw new ModelException("Bundle " + bundle.id() + ": training column (" + columns.get(i).name()
+                        + ") maps to feature '" + columns.get(i).id() + "' which catalogue " + catalogue.version()
+                        + " does not define");
+            }
         }
         List<FeatureVector> out = new ArrayList<>(data.rows());
         for (int r = 0; r < data.rows(); r++) {
             double[] v = new double[catalogue.size()];
             java.util.Arrays.fill(v, Double.NaN);
-            for (int i = 0; i < features.size(); i++) {
+            for (int i = 0; i < pos.length; i++) {
                 double x = cols[i][r];
-                if (features.get(i).isCategorical() && !Double.isNaN(x)) {
-                    x = codes.get(i).getOrDefault((int) x, Double.NaN);
-                }
-                v[pos[i]] = x;
+                Column c = columns.get(i);
+                v[pos[i]] = c.categorical() && !Double.isNaN(x) ? c.codes().get((int) x) : x;
             }
             out.add(FeatureVector.of(catalogue, v));
         }
@@ -227,6 +248,80 @@ public final class BundleExport {
     // ---------------------------------------------------------------- parts
 
     private record Term(FeatureBinning binning, double coefficient) {
+    }
+
+    /** The key under {@code training} that lists the training columns. */
+    private static final String COLUMNS = "columns";
+
+    /**
+     * A training column as recorded in the bundle: its name in the data, its catalogue id, and for
+     * a categorical column the coded levels (in the order of {@code codes}).
+     */
+    private record Column(String name, String id, boolean categorical, List<String> levels, List<Double> codes) {
+
+        Feature feature() {
+            return categorical ? Feature.categorical(name, levels) : Feature.numeric(name);
+        }
+
+        ObjectNode toJson() {
+            ObjectNode n = JsonNodeFactory.instance.objectNode();
+            n.put("name", name);
+            n.put("id", id);
+            n.put("kind", categorical ? "categorical" : "numeric");
+            if (categorical) {
+                ArrayNode ls = n.putArray("levels");
+                for (int l = 0; l < levels.size(); l++) {
+                    ls.addObject().put("level", levels.get(l)).put("code", codes.get(l));
+                }
+            }
+            return n;
+        }
+
+        static Column fromJson(JsonNode n, String path, String bundle) {
+            String name = n.path("name").asText("");
+            String id = n.path("id").asText("");
+            String kind = n.path("kind").asText("");
+            if (name.isEmpty() || id.isEmpty() || !(kind.equals("numeric") || kind.equals("categorical"))) {
+                throw new ModelException("Bundle " + bundle + ": " + path + " needs a name, an id and kind numeric or"
+                        + " categorical, got " + n);
+            }
+            List<String> levels = new ArrayList<>();
+            List<Double> codes = new ArrayList<>();
+            if (kind.equals("categorical")) {
+                JsonNode ls = n.path("levels");
+                for (int l = 0; l < ls.size(); l++) {
+                    JsonNode e = ls.get(l);
+                    if (!e.path("level").isTextual() || !e.path("code").isNumber()) {
+                        throw new ModelException("Bundle " + bundle + ": " + path + ".levels[" + l
+                                + "] needs a text level and a numeric code, got " + e);
+                    }
+                    levels.add(e.get("level").asText());
+                    codes.add(e.get("code").asDouble());
+                }
+            }
+            return new Column(name, id, kind.equals("categorical"), levels, codes);
+        }
+    }
+
+    /** The columns the model reads, with the codes its vectors use (levels without a code left out). */
+    private static List<Column> columns(TrainedModel model, FeatureCatalogue catalogue) {
+        List<Column> out = new ArrayList<>();
+        for (Feature f : allFeatures(model)) {
+            String id = catalogue == FeatureCatalogue.standard() ? f.name() : id(f.name());
+            List<String> levels = new ArrayList<>();
+            List<Double> codes = new ArrayList<>();
+            if (f.isCategorical()) {
+                Map<Integer, Double> m = codeMap(model, f);
+                for (int l = 0; l < f.levels().size(); l++) {
+                    if (!m.get(l).isNaN()) {
+                        levels.add(f.levels().get(l));
+                        codes.add(m.get(l));
+                    }
+                }
+            }
+            out.add(new Column(f.name(), id, f.isCategorical(), levels, codes));
+        }
+        return out;
     }
 
     private static ScoringModel scorecard(FeatureCatalogue catalogue, TrainedModel model, double intercept,

@@ -11,7 +11,6 @@ import org.creditkit.core.score.IndustryOverlay;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.data.Dataset;
-import org.creditkit.models.store.TrainedModel;
 
 /**
  * Scores data with an exported core {@link ModelBundle} (the runtime path), for evaluating and
@@ -57,13 +56,13 @@ public final class CoreScoring {
      * Log-odds of every row of a table (CSV/ARFF) with the bundle: the base from the core scorer on
      * the row's vector, plus the overlay whose GB/T codes include the row's industry group.
      *
-     * @param bundle the exported bundle
-     * @param model the workbench model it was exported from (for the feature coding)
+     * @param bundle the exported bundle (its {@code training.columns} give the feature coding)
      * @param data the rows
      * @return log-odds per row
+     * @throws ModelException if the bundle does not record its training columns or the data lacks one
      */
-    public static double[] tableLogOdds(ModelBundle bundle, TrainedModel model, Dataset data) {
-        List<FeatureVector> vectors = BundleExport.vectors(model, bundle.catalogue(), data);
+    public static double[] tableLogOdds(ModelBundle bundle, Dataset data) {
+        List<FeatureVector> vectors = BundleExport.vectors(bundle, data);
         double[] out = new double[data.rows()];
         for (int r = 0; r < out.length; r++) {
             double z = bundle.scorer().scoreBase(vectors.get(r)).logOdds();

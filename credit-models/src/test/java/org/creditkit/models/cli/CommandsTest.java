@@ -99,6 +99,27 @@ class CommandsTest {
     }
 
     @Test
+    void evaluate_gbmOnArffTable_scoresFromTheBundleAloneAsTraining() throws Exception {
+        String data = GermanCredit.path().toString();
+        Path model = dir.resolve("gbm.json");
+        Path metrics = dir.resolve("gbm-metrics.json");
+        assertThat(run(new TrainCommand(), "--data", data, "--target", "class", "--bad", "bad", "--model", "gbm",
+                "--trees", "30", "--seed", "3", "--out", model.toString(), "--metrics-out", metrics.toString(),
+                "--no-progress")).as(err.toString()).isZero();
+        Files.delete(dir.resolve("gbm.json.workbench.json"));
+        Path metrics2 = dir.resolve("gbm-eval.json");
+        int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", data, "--target", "class",
+                "--bad", "bad", "--metrics-out", metrics2.toString());
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode trained = new ObjectMapper().readTree(metrics.toFile());
+        JsonNode evaluated = new ObjectMapper().readTree(metrics2.toFile());
+        assertThat(evaluated.get("auc").asDouble()).as("categorical codes come from the bundle's training.columns")
+                .isCloseTo(trained.get("auc").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(evaluated.get("brier").asDouble())
+                .isCloseTo(trained.get("brier").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
     void evaluate_tamperedWorkbenchBesideBundle_isRejected() throws Exception {
         Path model = dir.resolve("model.json");
         assertThat(run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",

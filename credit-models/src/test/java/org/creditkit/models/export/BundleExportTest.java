@@ -50,7 +50,7 @@ class BundleExportTest {
                 OverlayModel.none(), 0.25, Map.of("data", "credit-g.arff"));
         ModelBundle bundle = export(m);
         assertThat(bundle.catalogue().version()).isEqualTo("workbench:test-model/1");
-        List<FeatureVector> vectors = BundleExport.vectors(m, bundle.catalogue(), d);
+        List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
         double[] expected = m.logOdds(d);
         for (int r = 0; r < d.rows(); r++) {
             ScoreResult res = bundle.scorer().scoreBase(vectors.get(r));
@@ -64,7 +64,7 @@ class BundleExportTest {
         TrainedScorecard card = ScorecardTrainer.fit(d, ScorecardOptions.defaults(), Progress.none());
         TrainedModel m = TrainedModel.of(card, OverlayModel.none(), 0, Map.of());
         ModelBundle bundle = export(m);
-        List<FeatureVector> vectors = BundleExport.vectors(m, bundle.catalogue(), d);
+        List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
         double[] logOdds = card.logOdds(d);
         for (int r = 0; r < 50; r++) {
             assertThat(bundle.scorer().scoreBase(vectors.get(r)).score())
@@ -78,7 +78,7 @@ class BundleExportTest {
         GbmTrainer.Fit fit = GbmTrainer.fitWithSmile(d, GbmOptions.defaults(7).withTrees(100), Progress.none());
         TrainedModel m = TrainedModel.of(fit.model(), OverlayModel.none(), 0, Map.of());
         ModelBundle bundle = export(m);
-        List<FeatureVector> vectors = BundleExport.vectors(m, bundle.catalogue(), d);
+        List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
         double[] posterior = new double[2];
         double maxDiff = 0;
         for (int r = 0; r < d.rows(); r++) {
@@ -112,7 +112,7 @@ class BundleExportTest {
         TrainedModel m = TrainedModel.of(fit.model(), OverlayModel.none(), 0, Map.of());
         ModelBundle bundle = export(m);
         assertThat(bundle.catalogue()).isSameAs(FeatureCatalogue.standard());
-        List<FeatureVector> vectors = BundleExport.vectors(m, bundle.catalogue(), d);
+        List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
         double[] posterior = new double[2];
         for (int r = 0; r < n; r++) {
             fit.smile().predict(fit.frame().get(r), posterior);
@@ -158,7 +158,7 @@ class BundleExportTest {
         TrainedModel m = TrainedModel.of(card, overlays, 0, Map.of());
         ModelBundle bundle = export(m);
         assertThat(bundle.overlays()).extracting(o -> o.industries().get(0)).containsExactly("A", "C", "F", "I");
-        List<FeatureVector> vectors = BundleExport.vectors(m, bundle.catalogue(), d);
+        List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
         double[] expected = m.logOdds(d);
         IndustryCode[] gbt = {IndustryCode.of("C39"), IndustryCode.of("F51"), IndustryCode.of("I65"),
             IndustryCode.of("A01")};
