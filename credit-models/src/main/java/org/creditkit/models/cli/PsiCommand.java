@@ -3,10 +3,15 @@ package org.creditkit.models.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.score.scorecard.Scorecard;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.data.ColumnMapping;
 import org.creditkit.models.data.Dataset;
@@ -14,6 +19,7 @@ import org.creditkit.models.data.DatasetReader;
 import org.creditkit.models.data.Feature;
 import org.creditkit.models.data.FeatureAlignment;
 import org.creditkit.models.eval.Stability;
+import org.creditkit.models.export.BundleExport;
 import org.creditkit.models.scorecard.ScorecardFeature;
 import org.creditkit.models.store.TrainedModel;
 
@@ -31,7 +37,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code credit psi}: population stability between an expected (development) and an actual
  * (recent) dataset. With {@code --model}, the PSI of the model's scores and the CSI of each model
- * feature over the model's own bins; without it, the CSI of every common feature over deciles (or
+ * feature over the model's own bins (for a bundle, from the bundle alone: the bins of its base
+ * scorecard as the core scorer assigns them, or deciles/levels of its training columns for a tree
+ * ensemble); without it, the CSI of every common feature over deciles (or
  * levels) of the expected data. Bands: below 0.10 stable, 0.10-0.25 moderate, above 0.25 shift.
  * Outcomes are not needed.
  */
@@ -76,7 +84,9 @@ public final class PsiCommand implements Callable<Integer> {
                 EvaluateCommand.LoadedModel lm = EvaluateCommand.load(model);
                 scorePsi = Stability.psi("score", lm.logOdds(expected, e), lm.logOdds(actual, a), 10);
                 TrainedModel tm = lm.workbench().orElse(null);
-                if (tm == null) {
+                if (lm.bundle().isPresent()) {
+                    results.addAll(bundleCsi(lm.bundle().get(), e, a));
+                } else if (tm == null) {
                     results.addAll(unsupervised(e, a, e.features()));
                 } else if (tm.scorecard().isPresent()) {
                     for (ScorecardFeature f : tm.scorecard().get().features()) {
@@ -118,6 +128,45 @@ public final class PsiCommand implements Callable<Integer> {
         java.util.Set<String> out = new java.util.HashSet<>(s);
         out.add(x);
         return out;
+    }
+
+    /**
+     * CSI from the bundle alone: over the bins of its base scorecard (as the core scorer bins each
+     * value), or, for another base, over deciles or levels of the training columns it records.
+     */
+    private static List<Stability.Result> bundleCsi(ModelBundle bundle, Dataset e, Dataset a) {
+        List<BundleExport.Column> columns = BundleExport.columns(bundle);
+        if (!(bundle.base() instanceof Scorecard card)) {
+            return unsupervised(e, a, columns.stream().map(BundleExport.Column::feature).toList());
+        }
+        Map<String, String> names = new HashMap<>();
+        columns.forEach(c -> names.put(c.id(), c.name()));
+        List<FeatureVector> ve = BundleExport.vectors(bundle, e);
+        List<FeatureVector> va = BundleExport.vectors(bundle, a);
+        List<Stability.Result> out = new ArrayList<>();
+        for (Scorecard.Characteristic c : card.characteristics()) {
+            List<String> labels = new ArrayList<>();
+            if (c instanceof Scorecard.Numeric n) {
+                n.bins().forEach(b -> labels.add(b.label()));
+            } else if (c instanceof Scorecard.Categorical k) {
+                k.categories().forEach(cat -> labels.add(cat.label()));
+                labels.add("other");
+            }
+            labels.add("missing");
+            int index = bundle.catalogue().indexOf(c.feature());
+            out.add(Stability.csi(names.getOrDefault(c.feature(), c.feature()), labels,
+                    binCounts(card, c.feature(), index, ve, labels), binCounts(card, c.feature(), index, va, labels)));
+        }
+        return out;
+    }
+
+    private static long[] binCounts(Scorecard card, String feature, int index, List<FeatureVector> vectors,
+            List<String> labels) {
+        long[] n = new long[labels.size()];
+        for (FeatureVector v : vectors) {
+            n[labels.indexOf(card.binLabel(feature, v.isMissing(index) ? Double.NaN : v.value(index)))]++;
+        }
+        return n;
     }
 
     /** CSI over decile bins (numeric) or levels (categorical) of the expected data. */

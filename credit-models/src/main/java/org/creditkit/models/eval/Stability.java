@@ -128,6 +128,25 @@ public final class Stability {
     }
 
     /**
+     * CSI from counts per bin.
+     *
+     * @param name the feature
+     * @param labels the bins, in display order
+     * @param expected development count per bin
+     * @param actual recent count per bin
+     * @return the index with its bins
+     * @throws IllegalArgumentException if the arrays and labels differ in length
+     */
+    public static Result csi(String name, List<String> labels, long[] expected, long[] actual) {
+        if (labels.size() != expected.length || labels.size() != actual.length) {
+            throw new IllegalArgumentException("CSI of " + name + ": " + labels.size() + " labels, " + expected.length
+                    + " expected and " + actual.length + " actual counts");
+        }
+        return index(name, labels, expected, actual, (int) Arrays.stream(expected).sum(),
+                (int) Arrays.stream(actual).sum());
+    }
+
+    /**
      * CSI of a feature without a model: numeric values over deciles of the expected values plus a
      * missing bin, categorical values per level plus a missing bin.
      *

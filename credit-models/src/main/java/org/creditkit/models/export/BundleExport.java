@@ -181,15 +181,7 @@ public final class BundleExport {
      */
     public static List<FeatureVector> vectors(ModelBundle bundle, Dataset data) {
         FeatureCatalogue catalogue = bundle.catalogue();
-        JsonNode json = bundle.training().path(COLUMNS);
-        if (!json.isArray()) {
-            throw new ModelException("Bundle " + bundle.id() + " has no $.training." + COLUMNS + " (the training columns"
-                    + " and their category codes); only bundles written by credit train can score a CSV/ARFF table");
-        }
-        List<Column> columns = new ArrayList<>();
-        for (int i = 0; i < json.size(); i++) {
-            columns.add(Column.fromJson(json.get(i), "$.training." + COLUMNS + "[" + i + "]", bundle.id()));
-        }
+        List<Column> columns = columns(bundle);
         List<Feature> features = columns.stream().map(Column::feature).toList();
         double[][] cols = FeatureAlignment.columns(data, features);
         int[] pos = new int[columns.size()];
@@ -213,6 +205,26 @@ public final class BundleExport {
             out.add(FeatureVector.of(catalogue, v));
         }
         return out;
+    }
+
+    /**
+     * The training columns a bundle records, in the order the model reads them.
+     *
+     * @param bundle a bundle written by {@link #export}
+     * @return the columns
+     * @throws ModelException if the bundle has no well-formed {@code training.columns}
+     */
+    public static List<Column> columns(ModelBundle bundle) {
+        JsonNode json = bundle.training().path(COLUMNS);
+        if (!json.isArray()) {
+            throw new ModelException("Bundle " + bundle.id() + " has no $.training." + COLUMNS + " (the training columns"
+                    + " and their category codes); only bundles written by credit train can score a CSV/ARFF table");
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < json.size(); i++) {
+            columns.add(Column.fromJson(json.get(i), "$.training." + COLUMNS + "[" + i + "]", bundle.id()));
+        }
+        return columns;
     }
 
     /**
@@ -254,12 +266,28 @@ public final class BundleExport {
     private static final String COLUMNS = "columns";
 
     /**
-     * A training column as recorded in the bundle: its name in the data, its catalogue id, and for
-     * a categorical column the coded levels (in the order of {@code codes}).
+     * A training column as recorded in the bundle's {@code training.columns}.
+     *
+     * @param name the column's name in the training data
+     * @param id the catalogue id of the feature it fills
+     * @param categorical whether the column is categorical
+     * @param levels the coded levels of a categorical column (levels not listed are missing)
+     * @param codes the value in the feature vector of each of {@code levels}
      */
-    private record Column(String name, String id, boolean categorical, List<String> levels, List<Double> codes) {
+    public record Column(String name, String id, boolean categorical, List<String> levels, List<Double> codes) {
 
-        Feature feature() {
+        /** Copies. */
+        public Column {
+            levels = List.copyOf(levels);
+            codes = List.copyOf(codes);
+        }
+
+        /**
+         * The column as a dataset feature, for {@link FeatureAlignment}.
+         *
+         * @return numeric, or categorical with the coded levels
+         */
+        public Feature feature() {
             return categorical ? Feature.categorical(name, levels) : Feature.numeric(name);
         }
 

@@ -69,7 +69,31 @@ class CommandsTest {
         int code3 = run(new PsiCommand(), "--expected", data, "--actual", data, "--model", model.toString(),
                 "--target", "class", "--bad", "bad");
         assertThat(code3).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("score PSI 0.0000 (STABLE)");
+        assertThat(out.toString()).contains("score PSI 0.0000 (STABLE)")
+                .as("CSI over the bundle scorecard's own bins").containsPattern("checking_status\\s+0\\.0000  STABLE");
+
+        // the same from the bundle alone
+        Files.delete(dir.resolve("model.json.workbench.json"));
+        Path psiOut = dir.resolve("psi.json");
+        int code4 = run(new PsiCommand(), "--expected", data, "--actual", data, "--model", model.toString(),
+                "--target", "class", "--bad", "bad", "--out", psiOut.toString());
+        assertThat(code4).as(err.toString()).isZero();
+        JsonNode psi = new ObjectMapper().readTree(psiOut.toFile());
+        assertThat(psi.at("/score/index").asDouble()).isZero();
+        JsonNode checking = null;
+        for (JsonNode f : psi.get("features")) {
+            if (f.get("name").asText().equals("checking_status")) {
+                checking = f;
+            }
+        }
+        assertThat(checking).as("checking_status among %s", psi.get("features")).isNotNull();
+        assertThat(checking.get("index").asDouble()).isZero();
+        assertThat(checking.get("bins").get(checking.get("bins").size() - 1).get("bin").asText()).isEqualTo("missing");
+        double share = 0;
+        for (JsonNode b : checking.get("bins")) {
+            share += b.get("expectedShare").asDouble();
+        }
+        assertThat(share).as("every row falls in one bin").isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
