@@ -1,8 +1,6 @@
 package org.creditkit.models.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.creditkit.core.CreditModelException;
-import org.creditkit.core.score.Scaling;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.data.Dataset;
 import org.creditkit.models.data.DatasetReader;
 import org.creditkit.models.data.LoadResult;
-import org.creditkit.models.export.BundleExport;
 import org.creditkit.models.export.CoreScoring;
 import org.creditkit.models.report.HtmlReport;
 import org.creditkit.models.report.ReportContent;
@@ -27,8 +23,6 @@ import org.creditkit.models.store.TrainedModel;
 import org.creditkit.models.workflow.MetricsJson;
 import org.creditkit.models.workflow.ModelEvaluation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
@@ -40,18 +34,18 @@ import picocli.CommandLine.Spec;
 /**
  * {@code credit evaluate}: evaluates a model on labelled data (for example a holdout) and writes the
  * metrics JSON and optionally an HTML report. The model is a core bundle written by
- * {@code credit train} (scored through the core runtime from the bundle alone; the
- * {@code .workbench.json} file beside it, when present, adds the bins and WoE to the report) or a
- * workbench model file.
+ * {@code credit train}, scored through the core runtime from the bundle alone; the
+ * {@code .workbench.json} file beside it, when present, only adds the training detail (bins, WoE,
+ * importance, overlay credibility) to the report.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Evaluate a trained model (core bundle or workbench model) on labelled data.")
+        description = "Evaluate a trained model (core bundle) on labelled data.")
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Bundle (or workbench model) written by credit train.")
+    @Option(names = "--model", required = true, description = "Core model bundle written by credit train.")
     Path model;
 
     @Option(names = "--data", required = true, description = "Labelled data (.jsonl portfolio, .csv or .arff).")
@@ -66,51 +60,43 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Directory for the HTML model report.")
     Path report;
 
-    /** A model as loaded from a file: a core bundle and/or a workbench model. */
-    record LoadedModel(Optional<ModelBundle> bundle, Optional<TrainedModel> workbench, String checksum, String kind,
-            Scaling scaling) {
+    /**
+     * A core bundle, with the workbench model written beside it when present (only the report's
+     * training detail comes from it: bins, WoE, importance, overlay credibility).
+     */
+    record LoadedModel(ModelBundle bundle, Optional<TrainedModel> workbench) {
 
-        /** Log-odds of every row of a dataset read from {@code file}. */
+        /** Log-odds of every row of a dataset read from {@code file}, scored by the core bundle. */
         double[] logOdds(Path file, Dataset d) {
-            if (bundle.isPresent()) {
-                if (TrainCommand.isPortfolio(file)) {
-                    double[] z = CoreScoring.portfolioLogOdds(bundle.get(), file);
-                    if (z.length != d.rows()) {
-                        throw new ModelException(file + ": scored " + z.length + " lines but read " + d.rows());
-                    }
-                    return z;
+            if (TrainCommand.isPortfolio(file)) {
+                double[] z = CoreScoring.portfolioLogOdds(bundle, file);
+                if (z.length != d.rows()) {
+                    throw new ModelException(file + ": scored " + z.length + " lines but read " + d.rows());
                 }
-                return CoreScoring.tableLogOdds(bundle.get(), d);
+                return z;
             }
-            return workbench.orElseThrow().logOdds(d);
+            return CoreScoring.tableLogOdds(bundle, d);
+        }
+
+        String checksum() {
+            return bundle.checksum();
+        }
+
+        /** {@code scorecard}, {@code gbm} (as trained) or the core model type of the base. */
+        String kind() {
+            return bundle.training().path("baseKind").asText(bundle.base().type());
         }
     }
 
     /**
-     * Loads a bundle (with its workbench model when present beside it) or a workbench model.
+     * Loads a core bundle, with its workbench model when present beside it.
      *
-     * @param file the model file
+     * @param file the bundle
      * @return the loaded model
-     * @throws ModelException if unreadable, tampered, or the workbench model does not belong to it
+     * @throws ModelException if unreadable, not a valid bundle, tampered, or the workbench model
+     *         beside it does not belong to it
      */
     static LoadedModel load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ModelException("Cannot read model " + file + ": " + e.getMessage(), e);
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            throw new ModelException(file + ": not JSON: " + e.getMessage(), e);
-        }
-        if (ModelJson.FORMAT.equals(root.path("format").asText())) {
-            TrainedModel m = ModelJson.read(text, file.toString());
-            return new LoadedModel(Optional.empty(), Optional.of(m), ModelJson.checksum(m), m.kind(),
-                    ModelEvaluation.scaling(m));
-        }
         ModelBundle bundle;
         try {
             bundle = ModelBundle.read(file);
@@ -129,8 +115,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             wb = Optional.of(m);
         }
-        return new LoadedModel(Optional.of(bundle), wb, bundle.checksum(), wb.map(TrainedModel::kind)
-                .orElse(bundle.base().type()), bundle.scaling());
+        return new LoadedModel(bundle, wb);
     }
 
     @Override
@@ -143,8 +128,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     mapping.mapping(!TrainCommand.isPortfolio(data), spec.commandLine()));
             TrainCommand.reportLoad(err, loaded);
             double[] z = m.logOdds(data, loaded.dataset());
-            ModelEvaluation ev = ModelEvaluation.of(data.getFileName().toString(), z, loaded.dataset(), m.scaling(),
-                    m.bundle().map(ModelBundle::gradeBands).orElse(BundleExport.gradeBands()));
+            ModelEvaluation ev = ModelEvaluation.of(data.getFileName().toString(), z, loaded.dataset(),
+                    m.bundle().scaling(), m.bundle().gradeBands());
             ObjectNode json = MetricsJson.of(ev, Optional.empty(), m.kind(), m.checksum());
             if (metricsOut != null) {
                 MetricsJson.write(json, metricsOut);

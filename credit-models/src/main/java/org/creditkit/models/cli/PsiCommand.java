@@ -20,8 +20,6 @@ import org.creditkit.models.data.Feature;
 import org.creditkit.models.data.FeatureAlignment;
 import org.creditkit.models.eval.Stability;
 import org.creditkit.models.export.BundleExport;
-import org.creditkit.models.scorecard.ScorecardFeature;
-import org.creditkit.models.store.TrainedModel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -56,7 +54,7 @@ public final class PsiCommand implements Callable<Integer> {
     @Option(names = "--actual", required = true, description = "Recent data (.csv or .arff).")
     Path actual;
 
-    @Option(names = "--model", description = "Model file: PSI of its scores and CSI over its bins.")
+    @Option(names = "--model", description = "Core model bundle: PSI of its scores and CSI over its bins.")
     Path model;
 
     @Mixin
@@ -83,20 +81,7 @@ public final class PsiCommand implements Callable<Integer> {
             if (model != null) {
                 EvaluateCommand.LoadedModel lm = EvaluateCommand.load(model);
                 scorePsi = Stability.psi("score", lm.logOdds(expected, e), lm.logOdds(actual, a), 10);
-                TrainedModel tm = lm.workbench().orElse(null);
-                if (lm.bundle().isPresent()) {
-                    results.addAll(bundleCsi(lm.bundle().get(), e, a));
-                } else if (tm == null) {
-                    results.addAll(unsupervised(e, a, e.features()));
-                } else if (tm.scorecard().isPresent()) {
-                    for (ScorecardFeature f : tm.scorecard().get().features()) {
-                        List<Feature> one = List.of(f.binning().feature());
-                        results.add(Stability.csi(f.binning(), FeatureAlignment.columns(e, one)[0],
-                                FeatureAlignment.columns(a, one)[0]));
-                    }
-                } else {
-                    results.addAll(unsupervised(e, a, tm.inputFeatures()));
-                }
+                results.addAll(bundleCsi(lm.bundle(), e, a));
             } else {
                 results.addAll(unsupervised(e, a, e.features()));
             }
