@@ -21,6 +21,9 @@ public final class MonthlySeries {
                         + ") must be a finite number >= 0");
             }
         }
+        for (int i = 0; i < values.length; i++) {
+            values[i] += 0.0; // -0.0 becomes 0.0, so equal-looking series are equal (Arrays.equals tells them apart)
+        }
         this.values = values;
     }
 

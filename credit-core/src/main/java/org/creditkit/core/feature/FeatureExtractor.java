@@ -48,7 +48,8 @@ import org.creditkit.core.domain.UtilityRecord;
  *       {@code sales_growth_12m} when the earlier twelve months declared nothing);</li>
  *   <li>a monthly series is shorter than the window the formula needs (12 months for
  *       volatility, seasonality, burden and trend; 13 for headcount growth; 24 for tax continuity and
- *       sales growth): too little history is not the same as a bad history;</li>
+ *       sales growth; the statement's whole fiscal year for {@code revenue_consistency_gap}): too
+ *       little history is not the same as a bad history;</li>
  *   <li>the tax record holds no rating ({@code tax_rating_latest}, {@code tax_rating_a_years});</li>
  *   <li>the establishment date lies after the application date ({@code firm_age_years}).</li>
  * </ul>
@@ -204,10 +205,6 @@ public final class FeatureExtractor {
             if (paid.length() >= 12) {
                 v[TAX_BURDEN] = ratio(sum(paid, paid.length() - 12, paid.length()), sum12);
             }
-            if (fs != null) {
-                double revenue = fs.revenue().doubleValue();
-                v[REVENUE_CONSISTENCY_GAP] = ratio(Math.abs(sum12 - revenue), Math.max(sum12, revenue));
-            }
             if (n >= 24) {
                 int active = 0;
                 for (int i = n - 24; i < n; i++) {
@@ -220,6 +217,15 @@ public final class FeatureExtractor {
                 if (prior > 0) {
                     v[SALES_GROWTH_12M] = sum12 / prior - 1;
                 }
+            }
+        }
+        if (fs != null) {
+            // the statement's fiscal year, January..December, must lie inside the sales series
+            int from = fs.fiscalYear() * 12 - firstMonthIndex(sales);
+            if (from >= 0 && from + 12 <= n) {
+                double declared = sum(sales, from, from + 12);
+                double revenue = fs.revenue().doubleValue();
+                v[REVENUE_CONSISTENCY_GAP] = ratio(Math.abs(declared - revenue), Math.max(declared, revenue));
             }
         }
         List<TaxRating> ratings = tax.ratings();

@@ -25,7 +25,7 @@ public final class StandardFeatures {
     public static final int OCF_TO_LIABILITIES = 4;
     /** Index of {@code cash_flow_volatility}: Volatility of monthly declared sales over the last 12 months (coefficient of variation). */
     public static final int CASH_FLOW_VOLATILITY = 5;
-    /** Index of {@code revenue_consistency_gap}: Relative gap between tax-declared 12-month sales and statement revenue. */
+    /** Index of {@code revenue_consistency_gap}: Relative gap between tax-declared sales over the statement's fiscal year and statement revenue. */
     public static final int REVENUE_CONSISTENCY_GAP = 6;
     /** Index of {@code log_revenue}: Annual operating revenue, log10 of CNY. */
     public static final int LOG_REVENUE = 7;
@@ -117,7 +117,7 @@ public final class StandardFeatures {
         def(all, FeatureCategory.FINANCIAL_HEALTH, "return_on_assets", "Net profit over total assets", "总资产收益率", "ratio", "netProfit / totalAssets", DataSource.FINANCIAL_STATEMENTS);
         def(all, FeatureCategory.FINANCIAL_HEALTH, "ocf_to_liabilities", "Operating cash flow over total liabilities", "经营现金流负债比", "ratio", "operatingCashFlow / totalLiabilities", DataSource.FINANCIAL_STATEMENTS);
         def(all, FeatureCategory.FINANCIAL_HEALTH, "cash_flow_volatility", "Volatility of monthly declared sales over the last 12 months (coefficient of variation)", "现金流波动率", "ratio", "stdev(sales[-12..-1]) / mean(sales[-12..-1])", DataSource.TAX);
-        def(all, FeatureCategory.FINANCIAL_HEALTH, "revenue_consistency_gap", "Relative gap between tax-declared 12-month sales and statement revenue", "税务与报表收入差异", "ratio", "|sum(sales[-12..-1]) - revenue| / max(sum(sales[-12..-1]), revenue)", DataSource.TAX, DataSource.FINANCIAL_STATEMENTS);
+        def(all, FeatureCategory.FINANCIAL_HEALTH, "revenue_consistency_gap", "Relative gap between tax-declared sales over the statement's fiscal year and statement revenue; missing unless the sales series covers that whole year", "税务与报表收入差异", "ratio", "|sum(sales[fiscalYear-01..fiscalYear-12]) - revenue| / max(sum(sales[fiscalYear]), revenue)", DataSource.TAX, DataSource.FINANCIAL_STATEMENTS);
         def(all, FeatureCategory.FINANCIAL_HEALTH, "log_revenue", "Annual operating revenue, log10 of CNY", "营业收入(对数)", "log10 CNY", "log10(1 + annualRevenue)", DataSource.APPLICATION);
         def(all, FeatureCategory.OPERATING_ACTIVITY, "tax_continuity_index", "Share of the last 24 months with declared sales above zero", "纳税连续性指数", "ratio", "count(sales[-24..-1] > 0) / 24", DataSource.TAX);
         def(all, FeatureCategory.OPERATING_ACTIVITY, "sales_growth_12m", "Growth of declared sales, last 12 months over the 12 before", "销售收入增长率", "ratio", "sum(sales[-12..-1]) / sum(sales[-24..-13]) - 1", DataSource.TAX);
@@ -128,13 +128,13 @@ public final class StandardFeatures {
         def(all, FeatureCategory.OPERATING_ACTIVITY, "electricity_trend_6m", "Electricity use, last 6 months over the 6 before", "用电量趋势", "ratio", "sum(kWh[-6..-1]) / sum(kWh[-12..-7]) - 1", DataSource.UTILITIES);
         def(all, FeatureCategory.OPERATING_ACTIVITY, "electricity_continuity", "Share of the last 12 months with electricity use above zero", "用电连续性", "ratio", "count(kWh[-12..-1] > 0) / 12", DataSource.UTILITIES);
         def(all, FeatureCategory.OPERATING_ACTIVITY, "utility_volatility", "Volatility of monthly electricity use over 12 months (coefficient of variation)", "用电波动率", "ratio", "stdev(kWh[-12..-1]) / mean(kWh[-12..-1])", DataSource.UTILITIES);
-        def(all, FeatureCategory.OPERATING_ACTIVITY, "firm_age_years", "Years since establishment at application time", "成立年限", "years", "(applicationDate - establishmentDate) / 365.25", DataSource.MARKET_SUPERVISION);
-        def(all, FeatureCategory.OPERATING_ACTIVITY, "export_share", "Exports over declared sales, last 12 months", "出口占比", "ratio", "sum(exports[-12..-1]) / sum(sales[-12..-1])", DataSource.CUSTOMS, DataSource.TAX);
-        def(all, FeatureCategory.OPERATING_ACTIVITY, "customs_active_months", "Months with import or export declarations in the last 12", "海关活跃月数", "months", "count(imports+exports > 0 over [-12..-1])", DataSource.CUSTOMS);
+        def(all, FeatureCategory.OPERATING_ACTIVITY, "firm_age_years", "Years since establishment at application time", "成立年限", "years", "(applicationDate - establishmentDate) / 365.25, dates at UTC+8; missing if established after the application", DataSource.MARKET_SUPERVISION);
+        def(all, FeatureCategory.OPERATING_ACTIVITY, "export_share", "Exports over declared sales, last 12 months", "出口占比", "ratio", "sum(exports over the calendar months of sales[-12..-1]) / sum(sales[-12..-1]); a month without a customs value counts 0", DataSource.CUSTOMS, DataSource.TAX);
+        def(all, FeatureCategory.OPERATING_ACTIVITY, "customs_active_months", "Months with import or export declarations in the last 12", "海关活跃月数", "months", "count(months m of the 12 ending at the later series end with imports(m) + exports(m) > 0)", DataSource.CUSTOMS);
         def(all, FeatureCategory.COMPLIANCE_RISK, "court_cases_defendant", "Cases as defendant in the court record's window", "涉诉(被告)案件数", "count", "casesAsDefendant", DataSource.COURTS);
         def(all, FeatureCategory.COMPLIANCE_RISK, "court_unanswered_share", "Share of cases as defendant with no response (court dispute response); missing when there are no cases", "诉讼未应诉比例", "ratio", "unansweredCases / casesAsDefendant", DataSource.COURTS);
         def(all, FeatureCategory.COMPLIANCE_RISK, "enforcement_cases", "Enforcement cases against the enterprise", "被执行案件数", "count", "enforcementCases", DataSource.COURTS);
-        def(all, FeatureCategory.COMPLIANCE_RISK, "dishonest_status", "Dishonest-debtor status at application: 0 never listed, 1 all listings repaired, 2 an unrepaired listing", "失信被执行人状态", "code 0/1/2", "max over listings of (repaired as of application ? 1 : 2)", DataSource.COURTS);
+        def(all, FeatureCategory.COMPLIANCE_RISK, "dishonest_status", "Dishonest-debtor status at application: 0 never listed, 1 all listings repaired, 2 an unrepaired listing", "失信被执行人状态", "code 0/1/2", "max over listings dated on or before the application of (repaired on or before it ? 1 : 2); 0 without listings", DataSource.COURTS);
         def(all, FeatureCategory.COMPLIANCE_RISK, "penalties_36m", "Administrative penalties in the 36 months before application", "近36个月行政处罚次数", "count", "count(penalties with date in (appDate-36m, appDate])", DataSource.PENALTIES);
         def(all, FeatureCategory.COMPLIANCE_RISK, "serious_penalties_36m", "Serious administrative penalties in the 36 months before application", "近36个月重大行政处罚次数", "count", "count(SERIOUS penalties with date in (appDate-36m, appDate])", DataSource.PENALTIES);
         def(all, FeatureCategory.COMPLIANCE_RISK, "social_insurance_arrears", "Social insurance arrears, log10 of CNY", "社保欠费(对数)", "log10 CNY", "log10(1 + arrears)", DataSource.SOCIAL_INSURANCE);
@@ -144,7 +144,7 @@ public final class StandardFeatures {
         def(all, FeatureCategory.CREDIT_HISTORY, "credit_history_months", "Months since the first bank credit facility", "信贷历史月数", "months", "monthsOfHistory", DataSource.BANK_CREDIT);
         def(all, FeatureCategory.CREDIT_HISTORY, "bank_debt_to_revenue", "Outstanding bank balance over annual revenue", "银行负债收入比", "ratio", "outstandingBalance / annualRevenue", DataSource.BANK_CREDIT, DataSource.APPLICATION);
         def(all, FeatureCategory.CREDIT_HISTORY, "tax_rating_latest", "Latest tax credit rating as a number: A=4, B=3, M=2, C=1, D=0", "最近纳税信用等级", "ordinal 0..4", "ordinal(grade of the latest rated year)", DataSource.TAX);
-        def(all, FeatureCategory.CREDIT_HISTORY, "tax_rating_a_years", "Consecutive most recent years rated A", "连续A级纳税年数", "years", "count of consecutive latest years with grade A", DataSource.TAX);
+        def(all, FeatureCategory.CREDIT_HISTORY, "tax_rating_a_years", "Consecutive most recent years rated A", "连续A级纳税年数", "years", "count of consecutive years, back from the latest rated year, with grade A (a missing year breaks the run)", DataSource.TAX);
         def(all, FeatureCategory.CREDIT_HISTORY, "loan_to_revenue", "Requested amount over annual revenue", "申贷金额收入比", "ratio", "amount / annualRevenue", DataSource.APPLICATION);
         def(all, FeatureCategory.INNOVATION, "invention_patents", "Granted invention patents held", "发明专利数", "count", "inventionPatents", DataSource.INTELLECTUAL_PROPERTY);
         def(all, FeatureCategory.INNOVATION, "utility_patents", "Utility-model and design patents held", "实用新型和外观专利数", "count", "utilityPatents", DataSource.INTELLECTUAL_PROPERTY);

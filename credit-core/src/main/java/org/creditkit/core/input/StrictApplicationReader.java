@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -267,7 +266,7 @@ public final class StrictApplicationReader {
 
     private JsonNode parse(String json, List<Problem> problems) {
         try {
-            JsonNode root = mapper.readTree(json);
+            JsonNode root = mapper.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
             if (root == null || root.isMissingNode()) {
                 problems.add(Problem.of("$", "empty document; expected one JSON object"));
                 return null;
@@ -309,7 +308,7 @@ public final class StrictApplicationReader {
             if (c.inArray()) {
                 parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
             } else if (c.inObject() && c.getCurrentName() != null) {
-                parts.push("." + c.getCurrentName());
+                parts.push(TreeValidator.member("", c.getCurrentName()));
             }
         }
         return "$" + String.join("", parts);
@@ -488,12 +487,15 @@ public final class StrictApplicationReader {
     private static final class CharLines implements LineSource {
         private final Reader in;
         private final int max;
+        private final char[] buf = new char[1 << 14];
+        private int pos;
+        private int lim;
         private final StringBuilder sb = new StringBuilder();
         private boolean eof;
         private boolean first = true;
 
         CharLines(Reader in, int max) {
-            this.in = in instanceof BufferedReader ? in : new BufferedReader(in, 1 << 16);
+            this.in = in;
             this.max = max;
         }
 
@@ -506,24 +508,31 @@ public final class StrictApplicationReader {
             long bytes = 0;
             boolean over = false;
             boolean any = false;
-            int c;
-            while ((c = in.read()) != -1) {
+            while (true) {
+                if (pos == lim) {
+                    lim = in.read(buf);
+                    pos = 0;
+                    if (lim <= 0) {
+                        lim = 0;
+                        eof = true;
+                        return any ? line(over) : null;
+                    }
+                }
                 any = true;
+                char c = buf[pos++];
                 if (c == '\n') {
                     return line(over);
                 }
                 if (!over) {
-                    bytes += utf8Length((char) c);
+                    bytes += utf8Length(c);
                     if (bytes > max) {
                         over = true;
                         sb.setLength(0);
                     } else {
-                        sb.append((char) c);
+                        sb.append(c);
                     }
                 }
             }
-            eof = true;
-            return any ? line(over) : null;
         }
 
         private Line line(boolean over) {

@@ -5,10 +5,8 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -441,7 +439,7 @@ final class TreeValidator {
         }
         String rating = string(n, p, "coreRating", 5, false);
         if (rating != null && !RATING.matcher(rating).matches()) {
-            add(p + ".coreRating", "'" + rating + "' is not a rating; valid: AAA, AA, A, BBB, BB, B, CCC, CC, C "
+            add(p + ".coreRating", quote(rating) + " is not a rating; valid: AAA, AA, A, BBB, BB, B, CCC, CC, C "
                     + "with an optional + or -, or D");
         }
         Integer months = integer(n, p, "relationshipMonths", 0, 1_200);
@@ -488,8 +486,13 @@ final class TreeValidator {
             }
             values = new double[arr.size()];
             for (int i = 0; i < arr.size(); i++) {
-                Double d = number(arr.get(i), p + ".values[" + i + "]", 0, 1e15);
-                values[i] = d == null ? 0 : d;
+                JsonNode x = arr.get(i);
+                double d = x.isNumber() ? x.doubleValue() : Double.NaN;
+                if (d >= 0 && d <= 1e15) {
+                    values[i] = d; // the common case: no path string built
+                } else {
+                    number(x, p + ".values[" + i + "]", 0, 1e15);
+                }
             }
         }
         if (first != null && arr != null && appDate != null && !arr.isEmpty()) {
@@ -536,7 +539,7 @@ final class TreeValidator {
             if (!required.contains(f) && !optional.contains(f)) {
                 List<String> valid = new ArrayList<>(required);
                 valid.addAll(optional);
-                add(p + "." + f, "unknown field; valid fields here: " + String.join(", ", valid));
+                add(member(p, f), "unknown field; valid fields here: " + String.join(", ", valid));
             }
         }
         return true;
@@ -573,11 +576,20 @@ final class TreeValidator {
             add(p + "." + name, "has " + s.length() + " characters; at most " + maxLength + " are accepted");
             return null;
         }
-        if (s.chars().anyMatch(c -> Character.isISOControl(c))) {
+        if (hasControl(s)) {
             add(p + "." + name, "must not contain control characters (line breaks, tabs, NUL)");
             return null;
         }
         return s;
+    }
+
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <T> T code(JsonNode parent, String p, String name, java.util.function.Function<String, T> parser) {
@@ -603,7 +615,7 @@ final class TreeValidator {
                 return e;
             }
         }
-        add(p + "." + name, "'" + s + "' is not valid; valid: "
+        add(p + "." + name, quote(s) + " is not valid; valid: "
                 + String.join(", ", Arrays.stream(values).map(Enum::name).toList()));
         return null;
     }
@@ -621,8 +633,12 @@ final class TreeValidator {
     }
 
     private Integer integer(JsonNode parent, String p, String name, int min, int max) {
-        JsonNode n = field(parent, p, name, "a whole number " + min + ".." + max);
+        JsonNode n = parent.get(name);
         if (n == null) {
+            return null;
+        }
+        if (n.isNull()) {
+            add(p + "." + name, "null is not allowed; give a whole number " + min + ".." + max);
             return null;
         }
         if (!n.isIntegralNumber()) {
@@ -672,7 +688,7 @@ final class TreeValidator {
     }
 
     private static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e7 ? Long.toString((long) d) : Double.toString(d);
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -688,7 +704,7 @@ final class TreeValidator {
         BigDecimal v;
         if (n.isTextual()) {
             if (!MONEY_TEXT.matcher(n.textValue()).matches()) {
-                add(fp, "'" + n.textValue() + "' is not an amount; give CNY as a number or a string like "
+                add(fp, quote(n.textValue()) + " is not an amount; give CNY as a number or a string like "
                         + "\"1250000.50\" (at most two decimals)");
                 return null;
             }
@@ -711,7 +727,8 @@ final class TreeValidator {
             add(fp, v.toPlainString() + " has more than two decimal places; CNY amounts are in fen at most");
             return null;
         }
-        return v;
+        // 2.4E7 has scale -6; give it scale 0 so that the value writes and reads back equal
+        return v.scale() < 0 ? v.setScale(0) : v;
     }
 
     private LocalDate date(JsonNode parent, String p, String name) {
@@ -721,9 +738,9 @@ final class TreeValidator {
         }
         LocalDate d;
         try {
-            d = LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
+            d = IsoText.date(s);
         } catch (DateTimeException e) {
-            add(p + "." + name, "'" + s + "' is not a date; valid: an ISO-8601 calendar date YYYY-MM-DD");
+            add(p + "." + name, quote(s) + " is not a date; valid: an ISO-8601 calendar date YYYY-MM-DD");
             return null;
         }
         if (d.isBefore(EARLIEST_DATE)) {
@@ -744,13 +761,13 @@ final class TreeValidator {
             return null;
         }
         try {
-            YearMonth m = YearMonth.parse(s);
+            YearMonth m = IsoText.yearMonth(s);
             if (m.getYear() < EARLIEST_DATE.getYear() || s.length() != 7) {
                 throw new DateTimeException(s);
             }
             return m;
         } catch (DateTimeException e) {
-            add(p + "." + name, "'" + s + "' is not a month; valid: YYYY-MM from " + EARLIEST_DATE.getYear());
+            add(p + "." + name, quote(s) + " is not a month; valid: YYYY-MM from " + EARLIEST_DATE.getYear());
             return null;
         }
     }
@@ -767,9 +784,9 @@ final class TreeValidator {
         }
         Instant t;
         try {
-            t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            t = IsoText.instant(s);
         } catch (DateTimeException e) {
-            add(p + "." + name, "'" + s + "' is not a date-time with offset; valid: ISO-8601 like "
+            add(p + "." + name, quote(s) + " is not a date-time with offset; valid: ISO-8601 like "
                     + "2025-06-30T10:15:00+08:00 or 2025-06-30T02:15:00Z");
             return null;
         }
@@ -817,6 +834,35 @@ final class TreeValidator {
             add(p, "invalid: " + e.getMessage());
             return null;
         }
+    }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final int MAX_ECHO = 40;
+
+    /** The path of member {@code name} of the object at {@code p}: {@code $.a} or {@code $['odd key']}. */
+    static String member(String p, String name) {
+        return IDENTIFIER.matcher(name).matches() ? p + "." + name : p + "['" + escape(name) + "']";
+    }
+
+    /** A value echoed in a message: quoted, control characters escaped, at most 40 characters. */
+    static String quote(String s) {
+        String head = s.length() > MAX_ECHO ? s.substring(0, MAX_ECHO) : s;
+        return "'" + escape(head) + (s.length() > MAX_ECHO ? "...' (" + s.length() + " characters)" : "'");
+    }
+
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else if (c == '\'' || c == '\\') {
+                sb.append('\\').append(c);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     static String kind(JsonNode n) {

@@ -77,9 +77,14 @@ public final class DataQualityChecker {
     public static final int DEFAULT_MAX_SERIES_LAG_MONTHS = 3;
     /** Default tolerated clock skew of a source {@code asOf} after the application time. */
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofHours(3);
-    /** Default key sources. */
+    /**
+     * Default key sources: tax only. The tax record is the platforms' backbone and every taxpayer has
+     * one; financial statements are not a key source by default because micro enterprises (half of an
+     * SME book) often file none, and a missing statement is already priced by the model's missing bins
+     * — flagging it would send every such firm to manual review for no data-quality doubt.
+     */
     public static final Set<DataSource> DEFAULT_KEY_SOURCES =
-            Collections.unmodifiableSet(EnumSet.of(DataSource.TAX, DataSource.FINANCIAL_STATEMENTS));
+            Collections.unmodifiableSet(EnumSet.of(DataSource.TAX));
 
     private static final ZoneOffset CST = ZoneOffset.ofHours(8);
     private static final DataQualityChecker STANDARD = builder().build();

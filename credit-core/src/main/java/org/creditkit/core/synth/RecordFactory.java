@@ -47,7 +47,7 @@ import org.creditkit.core.synth.Industries.Spec;
 final class RecordFactory {
 
     // ---- ground-truth default process (log-odds terms); see docs/synthetic-portfolio.md -------------
-    static final double INTERCEPT = -4.85;
+    static final double INTERCEPT = -4.55;
     static final double BETA_QUALITY = -0.85;
     static final double ZONE_CENTRAL = 0.10;
     static final double ZONE_WEST = 0.15;
@@ -153,8 +153,8 @@ final class RecordFactory {
         double qo = t.q - shift; // what the data shows
         double contNoise = r.normal();
         double contOffset = spec.driver() == Driver.CONTINUITY ? 0.6 : 0.0;
-        t.inactiveRate = Rng.sigmoid(-3.6 - 0.9 * t.q + 0.8 * contNoise + contOffset);
-        double inactiveObs = Rng.sigmoid(-3.6 - 0.9 * qo + 0.8 * contNoise + contOffset);
+        t.inactiveRate = Rng.sigmoid(-4.6 - 0.9 * t.q + 0.8 * contNoise + contOffset);
+        double inactiveObs = Rng.sigmoid(-4.6 - 0.9 * qo + 0.8 * contNoise + contOffset);
         t.innovation = r.normal();
         double innovationObs = t.innovation - shift;
         t.seasonAmplitude = spec.driver() == Driver.SEASONALITY ? r.uniform(0.3, 1.2) : r.uniform(0.0, 0.5);
@@ -165,7 +165,6 @@ final class RecordFactory {
         double lnRevDev = 0.25 * t.q + r.normal(0, 1.0);
         double trueRevenue = Math.min(2e9, Math.max(50_000, spec.medianRevenue() * Math.exp(lnRevDev)));
         double revenue = Math.max(50_000, trueRevenue * Math.exp(0.25 * (qo - t.q)));
-        long revenueYuan = Math.round(revenue / 1000) * 1000;
         int employees = (int) Math.max(1, Math.round(revenue / spec.revenuePerHead() * r.lognormal(0.4)));
         double assets = revenue * spec.assetRatio() * r.lognormal(0.4);
         long assetsYuan = Math.max(10_000, Math.round(assets / 1000) * 1000);
@@ -262,17 +261,11 @@ final class RecordFactory {
         boolean defaulted = r.uniform() < recordedPd;
 
         // ---- observable data --------------------------------------------------------------------------------------
-        Enterprise enterprise = new Enterprise(uscc(r, district.code().code()),
-                district.city() + NAME_CHARS.charAt(r.uniformInt(0, NAME_CHARS.length() - 1))
-                        + NAME_CHARS.charAt(r.uniformInt(0, NAME_CHARS.length() - 1)) + spec.nameWord() + "有限公司",
-                established, BigDecimal.valueOf(capital), industry, district.code(), employees,
-                BigDecimal.valueOf(revenueYuan), BigDecimal.valueOf(assetsYuan), ownership);
-
         SourceData.Builder sources = SourceData.builder();
         int monthsSince = (int) Math.max(1, (appMonth.getYear() * 12L + appMonth.getMonthValue())
                 - (established.getYear() * 12L + established.getMonthValue()));
         double growth = 0.04 + 0.10 * qo + r.normal(0, 0.12);
-        double volatility = 0.06 + 0.12 * Rng.sigmoid(-1.2 * qo) + (spec.driver() == Driver.CONTINUITY ? 0.08 : 0);
+        double volatility = 0.015 + 0.06 * Rng.sigmoid(-1.5 * qo) + (spec.driver() == Driver.CONTINUITY ? 0.03 : 0);
         double[] season = spec.season();
         double seasonScale = spec.driver() == Driver.SEASONALITY ? t.seasonAmplitude / 0.6 : 1.0;
         // sales for the 24 months before the application month (fewer for young firms)
@@ -300,10 +293,23 @@ final class RecordFactory {
             sales[i] = Math.round(sales[i] * taxScale);
             paid[i] = Math.round(sales[i] * taxRate);
         }
-        double taxLast12 = 0;
-        for (int i = Math.max(0, n - 12); i < n; i++) {
-            taxLast12 += sales[i];
-        }
+        // revenue as reported: the enterprise's last full year, the statement's fiscal year; both agree
+        // with the tax declarations of the same calendar year unless the firm misreports
+        int fy = appDate.getMonthValue() >= 5 ? appDate.getYear() - 1 : appDate.getYear() - 2;
+        double lastYearSales = calendarYear(sales, first, appDate.getYear() - 1);
+        double fySales = calendarYear(sales, first, fy);
+        double honestNoise = 1 + r.normal(0, 0.012);
+        double inflation = r.uniform(1.10, 1.40);
+        double stmtRevenue = (fySales > 0 ? fySales : revenue) * (t.misreport ? inflation : honestNoise);
+        double reportedRevenue = t.misreport && fy == appDate.getYear() - 1 ? stmtRevenue
+                : (lastYearSales > 0 ? lastYearSales : revenue) * honestNoise;
+
+        Enterprise enterprise = new Enterprise(uscc(r, district.code().code()),
+                district.city() + NAME_CHARS.charAt(r.uniformInt(0, NAME_CHARS.length() - 1))
+                        + NAME_CHARS.charAt(r.uniformInt(0, NAME_CHARS.length() - 1)) + spec.nameWord() + "有限公司",
+                established, BigDecimal.valueOf(capital), industry, district.code(), employees,
+                BigDecimal.valueOf(Math.round(reportedRevenue / 1000) * 1000), BigDecimal.valueOf(assetsYuan), ownership);
+
 
         if (consent) {
             Instant recent = appTime.minusSeconds(3600L * r.uniformInt(1, 72));
@@ -316,7 +322,7 @@ final class RecordFactory {
                         taxRatings(r, qo, appDate, established)));
             }
             if (hasSi) {
-                double coverage = r.uniform(0.55, 1.0);
+                double coverage = r.chance(0.94) ? r.uniform(0.95, 1.0) : r.uniform(0.5, 0.9);
                 double hcGrowth = 0.6 * growth + r.normal(0, 0.08);
                 int drop = staleWhich == 1 ? Math.min(n - 1, staleMonths) : 0;
                 double[] hc = new double[n - drop];
@@ -341,7 +347,7 @@ final class RecordFactory {
                 for (int i = 0; i < kwh.length; i++) {
                     int si = n - m + i;
                     double e = inactive[si] ? (r.chance(0.5) ? 0 : base * r.uniform(0, 0.2))
-                            : taxScale > 0 ? sales[si] * perYuan * r.lognormal(0.12) : base * r.lognormal(0.12);
+                            : taxScale > 0 ? (0.5 * base + 0.5 * sales[si] * perYuan) * r.lognormal(0.03) : base * r.lognormal(0.03);
                     kwh[i] = Math.round(e);
                     water[i] = Math.round(e * 0.004 * r.lognormal(0.2));
                 }
@@ -394,13 +400,10 @@ final class RecordFactory {
                         r.poisson(1.2), r.poisson(0.2 + 0.1 * inv)));
             }
             if (hasFin) {
-                int fy = appDate.getMonthValue() >= 5 ? appDate.getYear() - 1 : appDate.getYear() - 2;
                 Instant asOf = LocalDate.of(fy + 1, 4, 30).atStartOfDay().toInstant(CST);
                 if (asOf.isAfter(appTime)) {
                     asOf = recent;
                 }
-                double stmtRevenue = t.misreport ? taxLast12 * r.uniform(1.10, 1.40)
-                        : (taxLast12 > 0 ? taxLast12 : revenue) * (1 + r.normal(0, 0.015));
                 double debt = Rng.sigmoid(-0.2 - 0.5 * qo + r.normal(0, 0.5));
                 double liabilities = assets * debt;
                 double margin = (techFirm ? 0.0 : 0.03) + 0.04 * qo + r.normal(0, 0.03); // tech expenses its R&D
@@ -478,6 +481,19 @@ final class RecordFactory {
             x += t.coreRating.startsWith("AA") ? CORE_AA_OR_BETTER : t.coreRating.startsWith("A") ? CORE_A : 0;
         }
         return x;
+    }
+
+    /** Sum of the series over calendar year {@code year}, or -1 unless the series covers all of it. */
+    private static double calendarYear(double[] series, YearMonth first, int year) {
+        int from = (year - first.getYear()) * 12 - (first.getMonthValue() - 1);
+        if (from < 0 || from + 12 > series.length) {
+            return -1;
+        }
+        double sum = 0;
+        for (int i = from; i < from + 12; i++) {
+            sum += series[i];
+        }
+        return sum;
     }
 
     private static List<TaxRating> taxRatings(Rng r, double qo, LocalDate appDate, LocalDate established) {

@@ -129,7 +129,8 @@ class FeatureExtractorTest {
         void salesSeries_volatilityAndConsistencyGap() {
             FeatureVector v = extract(full());
             assertThat(v.value(CASH_FLOW_VOLATILITY)).isCloseTo(0.0, within(EPS));
-            assertThat(v.value(REVENUE_CONSISTENCY_GAP)).isCloseTo(0.04, within(EPS));
+            // fiscal 2023: 5 months of 800,000 and 7 of 1,000,000 declared = 11.0M against 12.5M reported
+            assertThat(v.value(REVENUE_CONSISTENCY_GAP)).isCloseTo(1.5 / 12.5, within(EPS));
             assertThat(v.value(LOG_REVENUE)).isCloseTo(Math.log10(12_000_001), within(EPS));
         }
 
@@ -150,6 +151,16 @@ class FeatureExtractorTest {
             assertThat(v.isMissing(SALES_GROWTH_12M)).isTrue();
             // no statement: the gap needs both sources
             assertThat(v.isMissing(REVENUE_CONSISTENCY_GAP)).isTrue();
+        }
+
+        @Test
+        void revenueConsistencyGap_fiscalYearNotCoveredBySales_isMissing() {
+            FeatureVector v = extract(app(enterprise(1200), SourceData.builder()
+                    .tax(new TaxRecord(PROV, series(YearMonth.of(2023, 3), constant(15, 100)),
+                            series(YearMonth.of(2023, 3), constant(15, 3)), List.of()))
+                    .financials(statement(100, 10, 10, 10, 1200, 0, 0, 0)).build()));
+            assertThat(v.isMissing(REVENUE_CONSISTENCY_GAP)).isTrue(); // 2023-03..2024-05 lacks Jan and Feb 2023
+            assertThat(v.isMissing(CASH_FLOW_VOLATILITY)).isFalse();
         }
 
         @Test

@@ -3,6 +3,8 @@ package org.creditkit.core.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,18 @@ class ApplicationJsonTest {
         assertThat(json).contains("\"operatingCashFlow\":-120000.50");
         assertThat(json).contains("\"dishonestListings\":[{\"listed\":\"2021-05-10\",\"repaired\":\"2021-11-02\"}]");
         assertThat(json).contains("\"emissionsTonnes\":1234.5");
+    }
+
+    /** Golden file: a change of the format must be deliberate (update the file and docs/json-format.md). */
+    @Test
+    void write_portfolioLines_matchGoldenFile() throws IOException {
+        String golden;
+        try (InputStream in = getClass().getResourceAsStream("/ApplicationJsonTest/portfolio.jsonl")) {
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(ApplicationJson.write(LabeledApplication.of(Samples.full(), true, 0.0425)) + "\n"
+                + ApplicationJson.write(Samples.bare()) + "\n").isEqualTo(golden);
     }
 
     @Test

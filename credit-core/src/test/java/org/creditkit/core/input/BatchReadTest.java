@@ -149,6 +149,68 @@ class BatchReadTest {
     }
 
     @Test
+    void readBatch_generatedInput_isStreamedLineByLine() {
+        // a reader producing 5000 lines on demand: the batch never needs the whole input at once
+        String line = withId(Samples.bare(), "S") + "\n";
+        java.io.Reader lines = new java.io.Reader() {
+            private int left = 5000;
+            private int pos = line.length();
+
+            @Override
+            public int read(char[] cbuf, int off, int len) {
+                if (pos == line.length()) {
+                    if (left == 0) {
+                        return -1;
+                    }
+                    left--;
+                    pos = 0;
+                }
+                int n = Math.min(len, line.length() - pos);
+                line.getChars(pos, pos + n, cbuf, off);
+                pos += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        long[] seen = {0};
+
+        BatchReport r = READER.readBatch(lines, g -> seen[0]++, b -> {
+            throw new AssertionError(b.toString());
+        });
+
+        assertThat(r).isEqualTo(new BatchReport(5000, 5000, 0, 0));
+        assertThat(seen[0]).isEqualTo(5000);
+    }
+
+    @Test
+    void read_sharedReaderAcrossThreads_givesTheSameResults() throws InterruptedException {
+        String good = ApplicationJson.write(Samples.full());
+        String bad = good.replace("\"termMonths\":12", "\"termMonths\":0");
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 100; i++) {
+                        assertThat(READER.read(good)).isEqualTo(Samples.full());
+                        assertThatThrownBy(() -> READER.read(bad)).hasMessage("$.termMonths: 0 is out of range; valid: 1..360");
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void readBatch_consumerException_propagates() {
         assertThatThrownBy(() -> READER.readBatch(new StringReader(mixedBatch()), g -> {
             throw new IllegalStateException("stop");

@@ -85,6 +85,18 @@ class StrictApplicationReaderTest {
     }
 
     @Test
+    void read_leadingByteOrderMark_isIgnored() {
+        assertThat(READER.read("\uFEFF" + ApplicationJson.write(Samples.bare()))).isEqualTo(Samples.bare());
+    }
+
+    @Test
+    void read_moneyInExponentNotation_isNormalisedToWholeCny() {
+        String json = mutated(t -> t.put("amount", new BigDecimal("1.5E6")));
+
+        assertThat(READER.read(json).amount()).isEqualTo(new BigDecimal("1500000"));
+    }
+
+    @Test
     void read_moneyAsDecimalString_isAccepted() {
         String json = mutated(t -> t.put("amount", "1500000.00"));
 
@@ -204,6 +216,21 @@ class StrictApplicationReaderTest {
     }
 
     @Test
+    void read_unknownKeyThatIsNotAnIdentifier_isQuotedInThePath() {
+        String json = mutated(t -> at(t, "enterprise").put("a.b'c", 1));
+
+        assertThat(problems(json)).extracting(Problem::location).containsExactly("$.enterprise['a.b\\'c']");
+    }
+
+    @Test
+    void read_longBadValue_isEchoedTruncated() {
+        String json = mutated(t -> t.put("product", "X".repeat(60)));
+
+        assertThat(problems(json)).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("'" + "X".repeat(40) + "...' (60 characters) is not valid"));
+    }
+
+    @Test
     void read_manyProblems_reportsEveryOneInOneException() {
         String json = mutated(t -> {
             t.put("termMonths", 0);
@@ -299,6 +326,34 @@ class StrictApplicationReaderTest {
 
         assertThat(problems(json)).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("exceeds a reader limit").contains("nesting"));
+    }
+
+    @Test
+    void read_stringBeyondParserLimit_isRejected() {
+        StrictApplicationReader reader = StrictApplicationReader.builder().maxStringLength(100).build();
+        String json = mutated(t -> t.put("purpose", "p".repeat(500)));
+
+        assertThatThrownBy(() -> reader.read(json)).isInstanceOf(CreditDataException.class)
+                .hasMessageContaining("exceeds a reader limit").hasMessageContaining("String value length");
+    }
+
+    @Test
+    void read_seriesLongerThanLimit_isRejectedAtItsValues() {
+        StrictApplicationReader reader = StrictApplicationReader.builder().maxSeriesMonths(12).build();
+        CreditDataException e = catchThrowableOfType(CreditDataException.class,
+                () -> reader.read(ApplicationJson.write(Samples.full())));
+
+        assertThat(e.problems()).extracting(Problem::location).containsExactly(
+                "$.sources.tax.declaredSales.values", "$.sources.tax.taxPaid.values");
+        assertThat(e.problems().get(0).message()).isEqualTo("has 18 months; at most 12 are accepted");
+    }
+
+    @Test
+    void builder_nonPositiveLimit_isRejected() {
+        assertThatThrownBy(() -> StrictApplicationReader.builder().maxDocumentBytes(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDocumentBytes (0) must be > 0");
+        assertThatThrownBy(() -> StrictApplicationReader.builder().futureTolerance(Duration.ofHours(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

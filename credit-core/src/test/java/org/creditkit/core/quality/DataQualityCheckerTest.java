@@ -263,10 +263,18 @@ class DataQualityCheckerTest {
     // ---------------------------------------------------------------- missing
 
     @Test
-    void check_noSources_flagsTaxAndStatementsMissing() {
+    void check_noSources_flagsTaxMissing() {
         DataQualityReport r = CHECKER.check(Samples.bare());
 
         assertThat(r.flags()).containsExactly(DataQualityFlag.MISSING_KEY_SOURCE);
+        assertThat(r.findings()).extracting(DataQualityFinding::source).containsExactly(DataSource.TAX);
+    }
+
+    @Test
+    void check_statementsConfiguredAsKey_flagsThemMissing() {
+        DataQualityReport r = DataQualityChecker.builder()
+                .keySources(Set.of(DataSource.TAX, DataSource.FINANCIAL_STATEMENTS)).build().check(Samples.bare());
+
         assertThat(r.findings()).extracting(DataQualityFinding::source)
                 .containsExactly(DataSource.TAX, DataSource.FINANCIAL_STATEMENTS);
     }

@@ -59,6 +59,22 @@ class PortfolioGeneratorTest {
         assertThat(text).endsWith("\n");
     }
 
+    /**
+     * Pins the output: models, bundles and golden files elsewhere are built from this data. When the
+     * generator changes on purpose, update the digest (and say so in the commit).
+     */
+    @Test
+    void writeJsonLines_seed1_matchesThePinnedDigest() throws Exception {
+        byte[] bytes = jsonLines(GeneratorConfig.builder().count(2_000).seed(1).build(), 2);
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        StringBuilder hex = new StringBuilder();
+        for (byte b : d) {
+            hex.append(String.format("%02x", b));
+        }
+        assertThat(hex.toString()).as("SHA-256 of the first 2,000 records of seed 1 (JDK 17 and 25 agree)")
+                .isEqualTo("80bcdbbaa624536debad705d715a654a5383485b01d848cdf492a8c4f138abb4");
+    }
+
     @Test
     void writeJsonLines_differentSeeds_differ() {
         byte[] a = jsonLines(GeneratorConfig.builder().count(50).seed(1).build(), 1);
@@ -175,6 +191,54 @@ class PortfolioGeneratorTest {
         assertThat(h[1] / h[0]).isLessThan(1.6 * c[1] / c[0]);
     }
 
+    @Test
+    void industryDrivers_visibleInTheFeatures() {
+        // technology: more invention patents, lower true PD
+        assertThat(meanPd(i -> isTech(i) && value(i, StandardFeatures.INVENTION_PATENTS) >= 3))
+                .isLessThan(0.85 * meanPd(i -> isTech(i) && value(i, StandardFeatures.INVENTION_PATENTS) == 0));
+        // catering and retail: interrupted tax declarations, higher true PD
+        assertThat(meanPd(i -> isContinuitySensitive(i) && value(i, StandardFeatures.TAX_CONTINUITY_INDEX) < 0.95))
+                .isGreaterThan(1.3 * meanPd(i -> isContinuitySensitive(i)
+                        && value(i, StandardFeatures.TAX_CONTINUITY_INDEX) == 1.0));
+        // agriculture: stronger seasonal peaks, higher true PD
+        assertThat(meanPd(i -> section(i) == 'A' && value(i, StandardFeatures.SALES_SEASONALITY) > 2.1))
+                .isGreaterThan(meanPd(i -> section(i) == 'A' && value(i, StandardFeatures.SALES_SEASONALITY) < 1.7));
+        // an unrepaired dishonest listing weighs more than a repaired one
+        assertThat(meanPd(i -> value(i, StandardFeatures.DISHONEST_STATUS) == 2))
+                .isGreaterThan(meanPd(i -> value(i, StandardFeatures.DISHONEST_STATUS) == 1));
+    }
+
+    private static char section(int i) {
+        return portfolio.get(i).application().enterprise().industry().section();
+    }
+
+    private static boolean isTech(int i) {
+        return section(i) == 'I' || section(i) == 'M';
+    }
+
+    private static boolean isContinuitySensitive(int i) {
+        var code = portfolio.get(i).application().enterprise().industry();
+        return code.section() == 'H' || code.code().equals("F52");
+    }
+
+    /** NaN (never matching a comparison) when missing. */
+    private static double value(int i, int feature) {
+        return features.get(i).value(feature);
+    }
+
+    private static double meanPd(java.util.function.IntPredicate p) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < N; i++) {
+            if (p.test(i)) {
+                sum += portfolio.get(i).outcome().orElseThrow().truePd().orElseThrow();
+                n++;
+            }
+        }
+        assertThat(n).as("group size").isGreaterThan(30);
+        return sum / n;
+    }
+
     private static double[] rate(char section) {
         double[] s = new double[2];
         for (LabeledApplication l : portfolio) {
@@ -252,8 +316,9 @@ class PortfolioGeneratorTest {
                 .isCloseTo(RecordFactory.P_REPAIRED, org.assertj.core.data.Offset.offset(0.08));
         assertThat(share(serious)).isBetween(0.01, 0.03);
         assertThat(share(whitelisted)).isBetween(0.05, 0.12);
-        // misreported revenue (5%+) visible where both tax and statements are supplied
-        assertThat(share(inconsistent)).isBetween(0.02, 0.05);
+        // misreported revenue (5.6% of firms) is visible where tax and statement are supplied (~56%) and
+        // the tax series covers the statement's fiscal year (applications from May on): about 2.1%
+        assertThat(share(inconsistent)).isBetween(0.014, 0.03);
         assertThat(share(chain)).isBetween(0.07 * consenting, 0.11);
         assertThat(rated).isGreaterThan(chain / 2);
         assertThat(share(techProduct)).isBetween(0.04, 0.10);

@@ -10,6 +10,7 @@ import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.Grade;
 import org.creditkit.core.score.ScoreResult;
+import org.creditkit.models.eval.Evaluation;
 
 /**
  * What {@code credit demo} prints after scoring a generated portfolio: the grade distribution with
@@ -86,40 +87,8 @@ public record ScoreSummary(long count, long defaults, List<GradeRow> byGrade, do
         }
         List<GradeRow> rows = byGrade.entrySet().stream()
                 .map(e -> new GradeRow(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
-        return new ScoreSummary(n, defaults, rows, sumPd / n, auc(pd, bad),
-                oracle ? OptionalDouble.of(auc(truePd, bad)) : OptionalDouble.empty());
-    }
-
-    /** Mann-Whitney AUC with ties counted half; 0.5 when one class is empty. */
-    static double auc(double[] score, boolean[] bad) {
-        int n = score.length;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(score[a], score[b]));
-        double rankSum = 0;
-        long pos = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j < n && score[idx[j]] == score[idx[i]]) {
-                j++;
-            }
-            double avgRank = (i + 1 + j) / 2.0;
-            for (int k = i; k < j; k++) {
-                if (bad[idx[k]]) {
-                    rankSum += avgRank;
-                    pos++;
-                }
-            }
-            i = j;
-        }
-        long neg = n - pos;
-        if (pos == 0 || neg == 0) {
-            return 0.5;
-        }
-        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+        return new ScoreSummary(n, defaults, rows, sumPd / n, Evaluation.auc(pd, outcomes(bad)),
+                oracle ? OptionalDouble.of(Evaluation.auc(truePd, outcomes(bad))) : OptionalDouble.empty());
     }
 
     /** A readable table. */
@@ -133,5 +102,14 @@ public record ScoreSummary(long count, long defaults, List<GradeRow> byGrade, do
         byGrade.forEach(r -> sb.append(String.format(Locale.ROOT, "%-6s %8d %7.2f%% %8.2f%%%n", r.grade(), r.count(),
                 100.0 * r.count() / count, r.count() == 0 ? 0 : 100.0 * r.defaults() / r.count())));
         return sb.toString();
+    }
+
+    /** 1 for a recorded default, 0 otherwise, as {@link Evaluation} takes outcomes. */
+    static int[] outcomes(boolean[] defaulted) {
+        int[] y = new int[defaulted.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = defaulted[i] ? 1 : 0;
+        }
+        return y;
     }
 }

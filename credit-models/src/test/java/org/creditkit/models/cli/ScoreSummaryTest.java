@@ -13,15 +13,6 @@ import org.junit.jupiter.api.Test;
 class ScoreSummaryTest {
 
     @Test
-    void auc_perfectInverseAndTies() {
-        assertThat(ScoreSummary.auc(new double[] {0.1, 0.2, 0.8, 0.9}, new boolean[] {false, false, true, true}))
-                .isEqualTo(1.0);
-        assertThat(ScoreSummary.auc(new double[] {0.9, 0.8, 0.2, 0.1}, new boolean[] {false, false, true, true}))
-                .isEqualTo(0.0);
-        assertThat(ScoreSummary.auc(new double[] {0.5, 0.5}, new boolean[] {false, true})).isEqualTo(0.5);
-    }
-
-    @Test
     void of_generatedPortfolio_countsEveryGradeAndReportsOracle() {
         List<LabeledApplication> p = PortfolioGenerator.of(GeneratorConfig.builder().count(2000).seed(5).build())
                 .generateAll();

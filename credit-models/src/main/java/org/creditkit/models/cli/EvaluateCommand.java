@@ -1,0 +1,156 @@
+package org.creditkit.models.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.creditkit.core.CreditModelException;
+import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.models.ModelException;
+import org.creditkit.models.data.Dataset;
+import org.creditkit.models.data.DatasetReader;
+import org.creditkit.models.data.LoadResult;
+import org.creditkit.models.export.CoreScoring;
+import org.creditkit.models.report.HtmlReport;
+import org.creditkit.models.report.ReportContent;
+import org.creditkit.models.store.ModelJson;
+import org.creditkit.models.store.TrainedModel;
+import org.creditkit.models.workflow.MetricsJson;
+import org.creditkit.models.workflow.ModelEvaluation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code credit evaluate}: evaluates a model on labelled data (for example a holdout) and writes the
+ * metrics JSON and optionally an HTML report. The model is a core bundle written by
+ * {@code credit train}, scored through the core runtime from the bundle alone; the
+ * {@code .workbench.json} file beside it, when present, only adds the training detail (bins, WoE,
+ * importance, overlay credibility) to the report.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate a trained model (core bundle) on labelled data.")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "Core model bundle written by credit train.")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "Labelled data (.jsonl portfolio, .csv or .arff).")
+    Path data;
+
+    @Mixin
+    TrainCommand.MappingOptions mapping = new TrainCommand.MappingOptions();
+
+    @Option(names = "--metrics-out", description = "Metrics JSON to write.")
+    Path metricsOut;
+
+    @Option(names = "--report", description = "Directory for the HTML model report.")
+    Path report;
+
+    /**
+     * A core bundle, with the workbench model written beside it when present (only the report's
+     * training detail comes from it: bins, WoE, importance, overlay credibility).
+     */
+    record LoadedModel(ModelBundle bundle, Optional<TrainedModel> workbench) {
+
+        /** Log-odds of every row of a dataset read from {@code file}, scored by the core bundle. */
+        double[] logOdds(Path file, Dataset d) {
+            if (TrainCommand.isPortfolio(file)) {
+                double[] z = CoreScoring.portfolioLogOdds(bundle, file);
+                if (z.length != d.rows()) {
+                    throw new ModelException(file + ": scored " + z.length + " lines but read " + d.rows());
+                }
+                return z;
+            }
+            return CoreScoring.tableLogOdds(bundle, d);
+        }
+
+        String checksum() {
+            return bundle.checksum();
+        }
+
+        /** {@code scorecard}, {@code gbm} (as trained) or the core model type of the base. */
+        String kind() {
+            return bundle.training().path("baseKind").asText(bundle.base().type());
+        }
+    }
+
+    /**
+     * Loads a core bundle, with its workbench model when present beside it.
+     *
+     * @param file the bundle
+     * @return the loaded model
+     * @throws ModelException if unreadable, not a valid bundle, tampered, or the workbench model
+     *         beside it does not belong to it
+     */
+    static LoadedModel load(Path file) {
+        ModelBundle bundle;
+        try {
+            bundle = ModelBundle.read(file);
+        } catch (CreditModelException e) {
+            throw new ModelException(e.getMessage(), e);
+        }
+        Optional<TrainedModel> wb = Optional.empty();
+        Path side = TrainCommand.sidecar(file);
+        if (Files.isRegularFile(side)) {
+            TrainedModel m = ModelJson.load(side);
+            String expected = bundle.training().path("workbenchSha256").asText();
+            String actual = ModelJson.checksum(m);
+            if (!expected.equals(actual)) {
+                throw new ModelException(side + " (sha256 " + actual + ") is not the workbench model of bundle " + file
+                        + " (which records " + expected + ")");
+            }
+            wb = Optional.of(m);
+        }
+        return new LoadedModel(bundle, wb);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            LoadedModel m = load(model);
+            LoadResult loaded = DatasetReader.read(data,
+                    mapping.mapping(!TrainCommand.isPortfolio(data), spec.commandLine()));
+            TrainCommand.reportLoad(err, loaded);
+            double[] z = m.logOdds(data, loaded.dataset());
+            ModelEvaluation ev = ModelEvaluation.of(data.getFileName().toString(), z, loaded.dataset(),
+                    m.bundle().scaling(), m.bundle().gradeBands());
+            ObjectNode json = MetricsJson.of(ev, Optional.empty(), m.kind(), m.checksum());
+            if (metricsOut != null) {
+                MetricsJson.write(json, metricsOut);
+            }
+            out.printf(Locale.ROOT, "evaluated %s on %s: AUC %.4f [%.4f, %.4f], Gini %.4f, KS %.4f, Brier %.4f%s%n",
+                    m.kind(), loaded.summary(), ev.metrics().auc(), ev.metrics().aucLower(), ev.metrics().aucUpper(),
+                    ev.metrics().gini(), ev.metrics().ks(), ev.metrics().brier(),
+                    ev.oracle().map(o -> String.format(Locale.ROOT, "; oracle AUC %.4f", o.auc())).orElse(""));
+            if (report != null) {
+                List<String> notes = new ArrayList<>(loaded.notes());
+                Path file = HtmlReport.write(new ReportContent("Model evaluation: " + m.kind() + " on "
+                        + data.getFileName(), data + ": " + loaded.summary(), m.workbench(), m.kind(), m.checksum(), ev,
+                        Optional.empty(), notes), report);
+                out.println("report written to " + file);
+            }
+            out.flush();
+            return 0;
+        } catch (ModelException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println("credit evaluate: " + e.getMessage());
+            err.flush();
+            return CreditCli.EXIT_INVALID;
+        }
+    }
+}

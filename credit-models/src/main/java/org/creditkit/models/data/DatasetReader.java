@@ -1,0 +1,355 @@
+package org.creditkit.models.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.creditkit.models.ModelException;
+
+/**
+ * Reads CSV and ARFF files into a {@link Dataset} under a {@link ColumnMapping}.
+ *
+ * <p>Example:
+ * <pre>{@code
+ * LoadResult loaded = DatasetReader.read(Path.of("credit-g.arff"), ColumnMapping.of("class", "bad"));
+ * System.err.println(loaded.summary());   // used 1000 of 1000 rows (0 skipped, 300 bads)
+ * }</pre>
+ *
+ * <p>Rules: a row whose target is missing, whose numeric value is not a number, whose nominal
+ * value is not declared, whose industry code is malformed or whose true PD is outside [0,1] is
+ * skipped and reported with its line. A missing feature value is kept as missing. ARFF nominal and
+ * string attributes are categorical; a CSV column is categorical when listed in
+ * {@code --categorical} or when most of its values are not numbers (noted in the result).
+ */
+public final class DatasetReader {
+
+    /** Source formats. */
+    public enum Format {
+        /** RFC 4180 comma-separated values with a header row. */
+        CSV,
+        /** Weka attribute-relation file format. */
+        ARFF
+    }
+
+    private DatasetReader() {
+    }
+
+    /**
+     * Reads a file, choosing the format by extension: {@code .jsonl}/{@code .ndjson} is the
+     * project's portfolio format ({@link PortfolioReader}), {@code .arff} is ARFF, anything else CSV.
+     *
+     * @param file the data file
+     * @param mapping the column mapping
+     * @return the dataset with the account of skipped rows
+     * @throws ModelException if the file cannot be read, a mapped column is absent, no row is bad,
+     *         or more than {@link ColumnMapping#maxBadRowShare()} of the rows are unusable
+     */
+    public static LoadResult read(Path file, ColumnMapping mapping) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return PortfolioReader.read(file, mapping);
+        }
+        Format format = name.endsWith(".arff") ? Format.ARFF : Format.CSV;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, format, file.toString(), mapping);
+        } catch (IOException e) {
+            throw new ModelException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads from a character stream.
+     *
+     * @param in the text
+     * @param format its format
+     * @param source a name for messages (file name)
+     * @param mapping the column mapping
+     * @return the dataset with the account of skipped rows
+     * @throws ModelException as {@link #read(Path, ColumnMapping)}
+     */
+    public static LoadResult read(Reader in, Format format, String source, ColumnMapping mapping) {
+        RawTable table;
+        try {
+            table = switch (format) {
+                case CSV -> CsvParser.parse(in instanceof BufferedReader b ? b : new BufferedReader(in), source);
+                case ARFF -> ArffParser.parse(in instanceof BufferedReader b ? b : new BufferedReader(in), source);
+            };
+        } catch (IOException e) {
+            throw new ModelException("Cannot read " + source + ": " + e.getMessage(), e);
+        }
+        return convert(table, source, mapping);
+    }
+
+    private static int column(RawTable t, String name, String flag, String source) {
+        int i = t.names().indexOf(name);
+        if (i < 0) {
+            throw new ModelException(source + ": " + flag + " names column (" + name + ") which is not in the file; columns: "
+                    + t.names());
+        }
+        return i;
+    }
+
+    static LoadResult convert(RawTable t, String source, ColumnMapping m) {
+        List<String> notes = new ArrayList<>();
+        int targetCol = m.labelled() ? column(t, m.target(), "--target", source) : -1;
+        int industryCol = m.industry().map(c -> column(t, c, "--industry", source)).orElse(-1);
+        int pdCol = m.truePd().map(c -> column(t, c, "--true-pd", source)).orElse(-1);
+        for (String x : m.exclude()) {
+            column(t, x, "--exclude", source);
+        }
+        for (String x : m.categorical()) {
+            column(t, x, "--categorical", source);
+        }
+        List<Integer> featureCols = new ArrayList<>();
+        if (!m.features().isEmpty()) {
+            for (String f : m.features()) {
+                int c = column(t, f, "--features", source);
+                if (c == industryCol || c == pdCol) {
+                    throw new ModelException(source + ": column (" + f + ") is mapped as industry or true PD and cannot be a feature");
+                }
+                featureCols.add(c);
+            }
+        } else {
+            for (int c = 0; c < t.names().size(); c++) {
+                if (c != targetCol && c != industryCol && c != pdCol && !m.exclude().contains(t.names().get(c))) {
+                    featureCols.add(c);
+                }
+            }
+        }
+        if (featureCols.isEmpty()) {
+            throw new ModelException(source + ": no feature columns remain after --features/--exclude");
+        }
+        // Decide the kind of each feature and its levels.
+        int nf = featureCols.size();
+        boolean[] categorical = new boolean[nf];
+        List<Map<String, Integer>> levels = new ArrayList<>();
+        boolean[] declaredLevels = new boolean[nf];
+        for (int i = 0; i < nf; i++) {
+            int c = featureCols.get(i);
+            String name = t.names().get(c);
+            RawTable.DeclaredType type = t.types().get(c);
+            Map<String, Integer> lv = new LinkedHashMap<>();
+            if (type instanceof RawTable.NominalType nominal) {
+                categorical[i] = true;
+                declaredLevels[i] = true;
+                for (String v : nominal.values()) {
+                    lv.putIfAbsent(v, lv.size());
+                }
+            } else if (type instanceof RawTable.StringType) {
+                categorical[i] = true;
+            } else if (m.categorical().contains(name)) {
+                categorical[i] = true;
+            } else if (type instanceof RawTable.Undeclared) {
+                int present = 0;
+                int numbers = 0;
+                for (RawTable.RawRecord r : t.records()) {
+                    String v = r.values()[c];
+                    if (v != null) {
+                        present++;
+                        if (isNumber(v)) {
+                            numbers++;
+                        }
+                    }
+                }
+                if (present > 0 && numbers * 2 < present) {
+                    categorical[i] = true;
+                    notes.add("column (" + name + ") treated as categorical: " + (present - numbers) + " of " + present
+                            + " values are not numbers");
+                }
+            }
+            levels.add(lv);
+        }
+        RawTable.DeclaredType targetType = targetCol >= 0 ? t.types().get(targetCol) : new RawTable.Undeclared();
+        if (targetType instanceof RawTable.NominalType nominal && !nominal.values().contains(m.badValue())) {
+            throw new ModelException(source + ": --bad '" + m.badValue() + "' is not a declared value of target ("
+                    + m.target() + "); declared: " + nominal.values());
+        }
+        Map<String, Integer> industryLevels = new HashMap<>();
+        List<String> industryNames = new ArrayList<>();
+        int n = t.records().size();
+        double[][] cols = new double[nf][n];
+        int[] target = new int[n];
+        long[] lines = new long[n];
+        int[] industry = industryCol >= 0 ? new int[n] : new int[0];
+        double[] pd = pdCol >= 0 ? new double[n] : new double[0];
+        List<SkippedRow> skipped = new ArrayList<>(t.skipped());
+        Set<String> targetValues = new LinkedHashSet<>();
+        int used = 0;
+        rows:
+        for (RawTable.RawRecord r : t.records()) {
+            String[] v = r.values();
+            String y = targetCol >= 0 ? v[targetCol] : "";
+            if (y == null) {
+                skipped.add(new SkippedRow(r.line(), "target (" + m.target() + ") is missing"));
+                continue;
+            }
+            if (targetType instanceof RawTable.NominalType nominal && !nominal.values().contains(y)) {
+                skipped.add(new SkippedRow(r.line(), "target (" + m.target() + ") value '" + y
+                        + "' is not declared; declared: " + nominal.values()));
+                continue;
+            }
+            for (int i = 0; i < nf; i++) {
+                String s = v[featureCols.get(i)];
+                String name = t.names().get(featureCols.get(i));
+                if (s == null) {
+                    continue;
+                }
+                if (categorical[i]) {
+                    if (declaredLevels[i] && !levels.get(i).containsKey(s)) {
+                        skipped.add(new SkippedRow(r.line(), "value '" + s + "' of (" + name
+                                + ") is not one of the declared values " + levels.get(i).keySet()));
+                        continue rows;
+                    }
+                } else if (!isNumber(s)) {
+                    skipped.add(new SkippedRow(r.line(), "value '" + s + "' of numeric column (" + name
+                            + ") is not a number (use --categorical " + name + " if it is a category)"));
+                    continue rows;
+                }
+            }
+            int ind = Dataset.NO_INDUSTRY;
+            if (industryCol >= 0 && v[industryCol] != null) {
+                String group;
+                try {
+                    group = m.grouping().group(v[industryCol]);
+                } catch (IllegalArgumentException e) {
+                    skipped.add(new SkippedRow(r.line(), "industry (" + t.names().get(industryCol) + "): " + e.getMessage()));
+                    continue;
+                }
+                Integer code = industryLevels.get(group);
+                if (code == null) {
+                    code = industryNames.size();
+                    industryLevels.put(group, code);
+                    industryNames.add(group);
+                }
+                ind = code;
+            }
+            double truePd = Double.NaN;
+            if (pdCol >= 0) {
+                String s = v[pdCol];
+                truePd = s != null && isNumber(s) ? Double.parseDouble(s) : Double.NaN;
+                if (!(truePd >= 0 && truePd <= 1)) {
+                    skipped.add(new SkippedRow(r.line(), "true PD (" + t.names().get(pdCol) + ") '" + s
+                            + "' is not a number in [0,1]"));
+                    continue;
+                }
+            }
+            // The row is usable: store it.
+            for (int i = 0; i < nf; i++) {
+                String s = v[featureCols.get(i)];
+                if (s == null) {
+                    cols[i][used] = Double.NaN;
+                } else if (categorical[i]) {
+                    Map<String, Integer> lv = levels.get(i);
+                    Integer code = lv.get(s);
+                    if (code == null) {
+                        code = lv.size();
+                        lv.put(s, code);
+                    }
+                    cols[i][used] = code;
+                } else {
+                    cols[i][used] = Double.parseDouble(s);
+                }
+            }
+            targetValues.add(y);
+            target[used] = m.labelled() && y.equals(m.badValue()) ? 1 : 0;
+            lines[used] = r.line();
+            if (industryCol >= 0) {
+                industry[used] = ind;
+            }
+            if (pdCol >= 0) {
+                pd[used] = truePd;
+            }
+            used++;
+        }
+        int sourceRows = t.records().size() + t.skipped().size();
+        skipped.sort((a, b) -> Long.compare(a.line(), b.line()));
+        if (sourceRows > 0 && skipped.size() > m.maxBadRowShare() * sourceRows) {
+            StringBuilder msg = new StringBuilder(source + ": " + skipped.size() + " of " + sourceRows
+                    + " rows are unusable, more than the allowed share " + m.maxBadRowShare() + "; first ones:");
+            skipped.stream().limit(10).forEach(s -> msg.append("\n  ").append(s));
+            throw new ModelException(msg.toString());
+        }
+        if (used == 0) {
+            throw new ModelException(source + ": no usable rows");
+        }
+        if (m.labelled() && !targetValues.contains(m.badValue())) {
+            throw new ModelException(source + ": no row has target (" + m.target() + ") = '" + m.badValue()
+                    + "'; values seen: " + targetValues);
+        }
+        if (targetValues.size() > 2) {
+            notes.add("target (" + m.target() + ") has " + targetValues.size() + " values " + targetValues + "; '"
+                    + m.badValue() + "' is bad, all others good");
+        }
+        List<Feature> features = new ArrayList<>();
+        double[][] trimmed = new double[nf][];
+        for (int i = 0; i < nf; i++) {
+            String name = t.names().get(featureCols.get(i));
+            features.add(categorical[i] ? Feature.categorical(name, List.copyOf(levels.get(i).keySet()))
+                    : Feature.numeric(name));
+            trimmed[i] = Arrays.copyOf(cols[i], used);
+        }
+        Dataset d = Dataset.of(features, trimmed, Arrays.copyOf(target, used),
+                Arrays.copyOf(lines, used), industryNames,
+                industryCol >= 0 ? Arrays.copyOf(industry, used) : new int[0],
+                pdCol >= 0 ? Arrays.copyOf(pd, used) : new double[0]);
+        return new LoadResult(d, sourceRows, skipped, notes);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** A decimal number: optional sign, digits with optional fraction, optional exponent. */
+    static boolean isNumber(String s) {
+        int i = 0;
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        if (s.charAt(0) == '+' || s.charAt(0) == '-') {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isAsciiDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isAsciiDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && isAsciiDigit(s.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n && Double.isFinite(Double.parseDouble(s));
+    }
+}

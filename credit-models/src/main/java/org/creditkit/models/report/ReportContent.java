@@ -1,0 +1,38 @@
+package org.creditkit.models.report;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.creditkit.models.eval.CvResult;
+import org.creditkit.models.store.TrainedModel;
+import org.creditkit.models.workflow.ModelEvaluation;
+
+/**
+ * What a model report shows.
+ *
+ * @param title the report title
+ * @param dataSummary one line about the data (file, rows used, skipped)
+ * @param model the workbench model, when known (for the WoE and importance sections)
+ * @param modelKind {@code scorecard}, {@code gbm} or the core model type
+ * @param modelChecksum the model file's checksum
+ * @param evaluation the model evaluated on the reported data
+ * @param cv cross-validation, when run
+ * @param notes training and loading notes
+ */
+public record ReportContent(String title, String dataSummary, Optional<TrainedModel> model, String modelKind,
+        String modelChecksum,
+        ModelEvaluation evaluation, Optional<CvResult> cv, List<String> notes) {
+
+    /** Checks and copies. */
+    public ReportContent {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(dataSummary, "dataSummary");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(modelKind, "modelKind");
+        Objects.requireNonNull(modelChecksum, "modelChecksum");
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(cv, "cv");
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,153 @@
+package org.creditkit.models.workflow;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.creditkit.models.ModelException;
+import org.creditkit.models.eval.CalibrationRow;
+import org.creditkit.models.eval.CvResult;
+import org.creditkit.models.eval.GroupRow;
+import org.creditkit.models.eval.Metrics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The metrics file of {@code credit train} and {@code credit evaluate}: top-level {@code rows},
+ * {@code bads}, {@code auc} (with {@code aucLower}/{@code aucUpper}), {@code gini}, {@code ks},
+ * {@code brier}, {@code logLoss}; {@code oracleAuc} when true PDs are known; {@code cv} with
+ * per-fold values and their means when cross-validated; calibration, per-industry and per-grade
+ * tables; and the model's kind and checksum. Undefined values (an AUC of a one-outcome group) are
+ * {@code null}.
+ */
+public final class MetricsJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private MetricsJson() {
+    }
+
+    /**
+     * Builds the metrics JSON.
+     *
+     * @param evaluation the evaluation of the model on the reported data
+     * @param cv cross-validation, when run
+     * @param modelKind {@code scorecard} or {@code gbm}
+     * @param modelChecksum the model file checksum
+     * @return the JSON tree
+     */
+    public static ObjectNode of(ModelEvaluation evaluation, Optional<CvResult> cv, String modelKind,
+            String modelChecksum) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("sample", evaluation.sample());
+        metrics(root, evaluation.metrics());
+        evaluation.oracle().ifPresent(o -> {
+            put(root, "oracleAuc", o.auc());
+            metrics(root.putObject("oracle"), o);
+        });
+        cv.ifPresent(c -> {
+            ObjectNode n = root.putObject("cv");
+            n.put("k", c.k());
+            n.put("seed", c.seed());
+            ObjectNode mean = n.putObject("mean");
+            put(mean, "auc", c.meanAuc());
+            put(mean, "gini", c.meanGini());
+            put(mean, "ks", c.meanKs());
+            put(mean, "brier", c.meanBrier());
+            put(mean, "logLoss", c.meanLogLoss());
+            put(n, "sdAuc", c.sdAuc());
+            put(n, "pooledAuc", c.pooled().auc());
+            ArrayNode folds = n.putArray("folds");
+            for (int i = 0; i < c.folds().size(); i++) {
+                ObjectNode f = folds.addObject();
+                f.put("fold", i + 1);
+                metrics(f, c.folds().get(i));
+            }
+        });
+        ArrayNode cal = root.putArray("calibration");
+        for (CalibrationRow r : evaluation.calibration()) {
+            ObjectNode o = cal.addObject();
+            o.put("decile", r.decile());
+            o.put("rows", r.rows());
+            o.put("bads", r.bads());
+            put(o, "meanPd", r.meanPd());
+            put(o, "observedRate", r.observedRate());
+        }
+        groups(root.putArray("industries"), evaluation.industries());
+        groups(root.putArray("grades"), evaluation.grades());
+        ObjectNode model = root.putObject("model");
+        model.put("kind", modelKind);
+        model.put("sha256", modelChecksum);
+        return root;
+    }
+
+    /**
+     * Writes the JSON to a file.
+     *
+     * @param json the tree
+     * @param file the target
+     * @throws ModelException if the file cannot be written
+     */
+    public static void write(ObjectNode json, Path file) {
+        try {
+            Files.writeString(file, MAPPER.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ModelException("Cannot write metrics " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The JSON as indented text.
+     *
+     * @param json the tree
+     * @return the text
+     */
+    public static String text(ObjectNode json) {
+        try {
+            return MAPPER.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new ModelException("Cannot format metrics: " + e.getMessage(), e);
+        }
+    }
+
+    private static void metrics(ObjectNode o, Metrics m) {
+        o.put("rows", m.rows());
+        o.put("bads", m.bads());
+        put(o, "auc", m.auc());
+        put(o, "aucLower", m.aucLower());
+        put(o, "aucUpper", m.aucUpper());
+        put(o, "gini", m.gini());
+        put(o, "ks", m.ks());
+        put(o, "brier", m.brier());
+        put(o, "logLoss", m.logLoss());
+        put(o, "meanPd", m.meanPd());
+        put(o, "observedRate", m.observedRate());
+    }
+
+    private static void groups(ArrayNode a, List<GroupRow> rows) {
+        for (GroupRow r : rows) {
+            ObjectNode o = a.addObject();
+            o.put("group", r.group());
+            o.put("rows", r.rows());
+            o.put("bads", r.bads());
+            put(o, "observedRate", r.observedRate());
+            put(o, "meanPd", r.meanPd());
+            put(o, "auc", r.auc());
+        }
+    }
+
+    private static void put(ObjectNode o, String field, double v) {
+        if (Double.isFinite(v)) {
+            o.put(field, v);
+        } else {
+            o.putNull(field);
+        }
+    }
+}

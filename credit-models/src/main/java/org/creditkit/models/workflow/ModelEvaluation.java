@@ -1,0 +1,136 @@
+package org.creditkit.models.workflow;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.creditkit.core.score.GradeBands;
+import org.creditkit.core.score.Scaling;
+import org.creditkit.models.data.Dataset;
+import org.creditkit.models.eval.CalibrationRow;
+import org.creditkit.models.eval.Evaluation;
+import org.creditkit.models.eval.GroupRow;
+import org.creditkit.models.eval.LiftRow;
+import org.creditkit.models.eval.Metrics;
+import org.creditkit.models.scorecard.ScorecardOptions;
+import org.creditkit.models.store.TrainedModel;
+
+/**
+ * Everything known about a model's predictions on one dataset: headline metrics, the oracle
+ * metrics from true PDs when the data has them, calibration and lift tables, per-industry and
+ * per-grade tables, and the per-row PDs and scores the report draws.
+ *
+ * @param sample what the data is ("training (in-sample)", "holdout", a file name)
+ * @param metrics headline metrics
+ * @param oracle metrics of the true PDs, when known
+ * @param calibration calibration by decile
+ * @param lift lift by decile
+ * @param industries per-industry rows (empty without an industry column)
+ * @param grades per-grade rows
+ * @param pd per-row predicted PD
+ * @param score per-row score under the model's scaling
+ * @param outcome per-row outcome
+ */
+public record ModelEvaluation(String sample, Metrics metrics, Optional<Metrics> oracle, List<CalibrationRow> calibration,
+        List<LiftRow> lift, List<GroupRow> industries, List<GroupRow> grades, double[] pd, double[] score,
+        int[] outcome) {
+
+    /** Copies. */
+    public ModelEvaluation {
+        Objects.requireNonNull(sample, "sample");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(oracle, "oracle");
+        calibration = List.copyOf(calibration);
+        lift = List.copyOf(lift);
+        industries = List.copyOf(industries);
+        grades = List.copyOf(grades);
+        pd = pd.clone();
+        score = score.clone();
+        outcome = outcome.clone();
+    }
+
+    /**
+     * Evaluates a model on a dataset.
+     *
+     * @param sample a description of the data
+     * @param model the model
+     * @param data labelled rows
+     * @param bands grade bands for the per-grade table
+     * @return the evaluation
+     */
+    public static ModelEvaluation of(String sample, TrainedModel model, Dataset data, GradeBands bands) {
+        return of(sample, model.logOdds(data), data, scaling(model), bands);
+    }
+
+    /**
+     * Evaluates given log-odds on a dataset.
+     *
+     * @param sample a description of the data
+     * @param logOdds predicted log-odds per row
+     * @param data labelled rows
+     * @param scaling the score scaling
+     * @param bands grade bands
+     * @return the evaluation
+     */
+    public static ModelEvaluation of(String sample, double[] logOdds, Dataset data, Scaling scaling, GradeBands bands) {
+        double[] pd = Evaluation.pd(logOdds);
+        double[] score = new double[pd.length];
+        for (int i = 0; i < pd.length; i++) {
+            score[i] = scaling.score(logOdds[i]);
+        }
+        int[] y = data.targets();
+        Optional<Metrics> oracle = data.truePd().map(t -> Evaluation.metrics(t, y));
+        List<GroupRow> industries = List.of();
+        if (data.hasIndustry()) {
+            String[] g = new String[data.rows()];
+            for (int r = 0; r < g.length; r++) {
+                int c = data.industry(r);
+                g[r] = c == Dataset.NO_INDUSTRY ? "(none)" : data.industryLevels().get(c);
+            }
+            industries = Evaluation.byGroup(pd, y, g).stream()
+                    .sorted((a, b) -> a.group().compareTo(b.group())).toList();
+        }
+        return new ModelEvaluation(sample, Evaluation.metrics(pd, y), oracle, Evaluation.calibration(pd, y),
+                Evaluation.lift(pd, y), industries, Evaluation.byGrade(pd, score, y, bands), pd, score, y);
+    }
+
+    /**
+     * The scaling of a model: the scorecard's own, or the default for a GBM.
+     *
+     * @param model the model
+     * @return its scaling
+     */
+    public static Scaling scaling(TrainedModel model) {
+        return model.scorecard().map(c -> c.scaling()).orElse(ScorecardOptions.defaultScaling());
+    }
+
+    /**
+     * Per-row PDs.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[] pd() {
+        return pd.clone();
+    }
+
+    /**
+     * Per-row scores.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[] score() {
+        return score.clone();
+    }
+
+    /**
+     * Per-row outcomes.
+     *
+     * @return a copy
+     */
+    @Override
+    public int[] outcome() {
+        return outcome.clone();
+    }
+}

@@ -1,0 +1,155 @@
+package org.creditkit.models.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+
+import org.creditkit.models.GermanCredit;
+import org.creditkit.models.ModelException;
+import org.junit.jupiter.api.Test;
+
+class DatasetReaderTest {
+
+    private static LoadResult csv(String text, ColumnMapping m) {
+        return DatasetReader.read(new StringReader(text), DatasetReader.Format.CSV, "t.csv", m);
+    }
+
+    private static LoadResult arff(String text, ColumnMapping m) {
+        return DatasetReader.read(new StringReader(text), DatasetReader.Format.ARFF, "t.arff", m);
+    }
+
+    @Test
+    void csv_quotedFieldsWithCommaQuoteAndNewline_areOneValueEach() {
+        String text = "id,name,amount,y\r\n"
+                + "1,\"Acme, Ltd\",10.5,1\r\n"
+                + "2,\"say \"\"hi\"\"\",20,0\r\n"
+                + "3,\"two\nlines\",,0\r\n"
+                + "4,plain,3e2,0\r\n";
+        LoadResult r = csv(text, ColumnMapping.of("y", "1").withExclude(Set.of("id")).withCategorical(Set.of("name")));
+        Dataset d = r.dataset();
+        assertThat(r.skipped()).isEmpty();
+        assertThat(d.rows()).isEqualTo(4);
+        Feature name = d.features().get(0);
+        assertThat(name.levels()).containsExactly("Acme, Ltd", "say \"hi\"", "two\nlines", "plain");
+        assertThat(d.value(1, 0)).isEqualTo(10.5);
+        assertThat(d.value(1, 2)).isNaN();
+        assertThat(d.value(1, 3)).isEqualTo(300.0);
+        assertThat(d.line(3)).isEqualTo(6); // record 3 spans lines 4-5
+        assertThat(d.targets()).containsExactly(1, 0, 0, 0);
+    }
+
+    @Test
+    void csv_unusableRows_areSkippedWithLineNumbersAndReason() {
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int i = 0; i < 40; i++) {
+            text.append(i).append(',').append(i % 3 == 0 ? "bad" : "good").append('\n');
+        }
+        text.append("abc,good\n");   // line 42: not a number
+        text.append("5,\n");          // line 43: missing target
+        text.append("1,2,3\n");       // line 44: wrong field count
+        LoadResult r = csv(text.toString(), ColumnMapping.of("y", "bad").withMaxBadRowShare(0.10));
+        assertThat(r.skipped()).extracting(SkippedRow::line).containsExactly(42L, 43L, 44L);
+        assertThat(r.skipped().get(0).reason()).contains("'abc'", "(x)", "not a number");
+        assertThat(r.skipped().get(1).reason()).contains("target (y) is missing");
+        assertThat(r.skipped().get(2).reason()).contains("3 fields", "header has 2");
+        assertThat(r.summary()).isEqualTo("used 40 of 43 rows (3 skipped, 14 bads)");
+    }
+
+    @Test
+    void csv_tooManyUnusableRows_failsNamingTheFirstLines() {
+        String text = "x,y\n1,bad\nq,good\n2,good\nz,good\n";
+        assertThatThrownBy(() -> csv(text, ColumnMapping.of("y", "bad")))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("2 of 4 rows are unusable")
+                .hasMessageContaining("line 3:");
+    }
+
+    @Test
+    void csv_mostlyTextColumn_isInferredCategoricalWithNote() {
+        String text = "grade,y\nA,1\nB,0\nA,0\n";
+        LoadResult r = csv(text, ColumnMapping.of("y", "1"));
+        assertThat(r.dataset().features().get(0).isCategorical()).isTrue();
+        assertThat(r.notes()).anyMatch(n -> n.contains("(grade) treated as categorical"));
+    }
+
+    @Test
+    void csv_badValueNeverSeen_failsListingSeenValues() {
+        assertThatThrownBy(() -> csv("x,y\n1,good\n2,good\n", ColumnMapping.of("y", "Bad")))
+                .isInstanceOf(ModelException.class).hasMessageContaining("values seen: [good]");
+    }
+
+    @Test
+    void csv_unknownMappedColumn_failsListingColumns() {
+        assertThatThrownBy(() -> csv("x,y\n1,1\n", ColumnMapping.of("target", "1")))
+                .isInstanceOf(ModelException.class).hasMessageContaining("--target names column (target)")
+                .hasMessageContaining("[x, y]");
+    }
+
+    @Test
+    void csv_industryColumn_groupsByLetterOrLeadingDigits() {
+        String text = "x,ind,y\n1,C3912,1\n2,C13,0\n3,311811,0\n4,31,1\n5,,0\n";
+        Dataset d = csv(text, ColumnMapping.of("y", "1").withIndustry("ind", IndustryGrouping.defaults())).dataset();
+        assertThat(d.industryLevels()).containsExactly("C", "31");
+        assertThat(new int[] {d.industry(0), d.industry(1), d.industry(2), d.industry(3), d.industry(4)})
+                .containsExactly(0, 0, 1, 1, Dataset.NO_INDUSTRY);
+        assertThat(d.features()).extracting(Feature::name).containsExactly("x");
+    }
+
+    @Test
+    void arff_commentsQuotesAndQuestionMarks_areParsed() {
+        String text = "% a comment\n@relation 'test rel'\n"
+                + "@attribute 'credit amount' numeric\n"
+                + "@attribute purpose { 'new car', radio/tv, 'it\\'s' }\n"
+                + "@attribute class {good, bad}\n"
+                + "\n@data\n"
+                + "% comment in data\n"
+                + "100,'new car',good\n"
+                + "?,radio/tv,bad\n"
+                + "300, ? ,good\n"
+                + "400,boat,good\n";
+        LoadResult r = arff(text, ColumnMapping.of("class", "bad").withMaxBadRowShare(0.5));
+        Dataset d = r.dataset();
+        assertThat(d.features()).extracting(Feature::name).containsExactly("credit amount", "purpose");
+        assertThat(d.features().get(1).levels()).containsExactly("new car", "radio/tv", "it's");
+        assertThat(d.value(0, 1)).isNaN();
+        assertThat(d.value(1, 2)).isNaN();
+        assertThat(d.value(1, 0)).isEqualTo(0.0);
+        assertThat(d.targets()).containsExactly(0, 1, 0);
+        assertThat(r.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.line()).isEqualTo(12);
+            assertThat(s.reason()).contains("'boat'", "(purpose)");
+        });
+    }
+
+    @Test
+    void arff_undeclaredBadValue_failsWithDeclaredValues() {
+        String text = "@relation r\n@attribute x numeric\n@attribute class {good, bad}\n@data\n1,good\n";
+        assertThatThrownBy(() -> arff(text, ColumnMapping.of("class", "BAD")))
+                .isInstanceOf(ModelException.class).hasMessageContaining("declared: [good, bad]");
+    }
+
+    @Test
+    void arff_germanCredit_loadsAllRowsWithDeclaredKinds() {
+        LoadResult r = GermanCredit.load();
+        Dataset d = r.dataset();
+        assertThat(r.skipped()).isEmpty();
+        assertThat(d.rows()).isEqualTo(1000);
+        assertThat(d.bads()).isEqualTo(300);
+        assertThat(d.features()).hasSize(20);
+        assertThat(d.features().stream().filter(Feature::isCategorical).count()).isEqualTo(13);
+        assertThat(d.line(0)).isEqualTo(302);
+    }
+
+    @Test
+    void subsetAndSelect_keepRowsAndNamedFeatures() {
+        Dataset d = csv("a,b,y\n1,2,1\n3,4,0\n5,6,0\n", ColumnMapping.of("y", "1")).dataset();
+        Dataset s = d.subset(new int[] {2, 0}).select(List.of("b"));
+        assertThat(s.rows()).isEqualTo(2);
+        assertThat(s.value(0, 0)).isEqualTo(6.0);
+        assertThat(s.targets()).containsExactly(0, 1);
+        assertThat(s.line(0)).isEqualTo(4);
+    }
+}

@@ -1,0 +1,83 @@
+package org.creditkit.models.gbm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+
+import org.creditkit.models.GermanCredit;
+import org.creditkit.models.Progress;
+import org.creditkit.models.data.Dataset;
+import org.creditkit.models.data.Feature;
+import org.creditkit.models.eval.Evaluation;
+import org.junit.jupiter.api.Test;
+
+class GbmTrainerTest {
+
+    private static void assertReproducesSmile(Dataset data, GbmOptions options) {
+        GbmTrainer.Fit fit = GbmTrainer.fitWithSmile(data, options, Progress.none());
+        double[] flatLogOdds = fit.model().logOdds(data);   // NaN for missing, level codes re-encoded
+        double[] posterior = new double[2];
+        double maxDiff = 0;
+        for (int r = 0; r < data.rows(); r++) {
+            fit.smile().predict(fit.frame().get(r), posterior);
+            double flat = 1 - 1 / (1 + Math.exp(flatLogOdds[r]));
+            maxDiff = Math.max(maxDiff, Math.abs(flat - posterior[1]));
+        }
+        assertThat(maxDiff).as("largest |flat - Smile| over %d training rows", data.rows()).isLessThanOrEqualTo(1e-9);
+    }
+
+    @Test
+    void flatTrees_germanCredit_reproduceSmileProbabilityOnEveryTrainingRow() {
+        Dataset d = GermanCredit.load().dataset();
+        assertReproducesSmile(d, GbmOptions.defaults(7).withTrees(100));
+    }
+
+    @Test
+    void flatTrees_missingValuesAndCategories_reproduceSmileOnEveryTrainingRow() {
+        Random rnd = new Random(3);
+        int n = 2000;
+        double[] x = new double[n];
+        double[] c = new double[n];
+        int[] y = new int[n];
+        long[] lines = new long[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextGaussian();
+            c[i] = rnd.nextInt(4);
+            double logit = -1 + x[i] + (c[i] == 2 ? 1 : 0);
+            if (rnd.nextDouble() < 0.15) {
+                x[i] = Double.NaN;
+                logit = 0.8;
+            }
+            if (rnd.nextDouble() < 0.05) {
+                c[i] = Double.NaN;
+            }
+            y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+            lines[i] = i + 1;
+        }
+        Dataset d = Dataset.of(List.of(Feature.numeric("x"), Feature.categorical("c", List.of("a", "b", "c", "d", "e"))),
+                new double[][] {x, c}, y, lines, List.of(), new int[0], new double[0]);
+        assertReproducesSmile(d, GbmOptions.defaults(11).withTrees(60));
+    }
+
+    @Test
+    void fit_sameSeed_identicalTrees_otherSeed_differentTrees() {
+        Dataset d = GermanCredit.load().dataset();
+        FlatTrees a = GbmTrainer.fit(d, GbmOptions.defaults(5).withTrees(30), Progress.none()).trees();
+        FlatTrees b = GbmTrainer.fit(d, GbmOptions.defaults(5).withTrees(30), Progress.none()).trees();
+        FlatTrees c = GbmTrainer.fit(d, GbmOptions.defaults(6).withTrees(30), Progress.none()).trees();
+        assertThat(a.threshold()).isEqualTo(b.threshold());
+        assertThat(a.leaf()).isEqualTo(b.leaf());
+        assertThat(a.leaf()).isNotEqualTo(c.leaf());
+    }
+
+    @Test
+    void fit_germanCredit_discriminatesOnTrainingData() {
+        Dataset d = GermanCredit.load().dataset();
+        TrainedGbm m = GbmTrainer.fit(d, GbmOptions.defaults(1), Progress.none());
+        double auc = Evaluation.auc(m.logOdds(d), d.targets());
+        assertThat(auc).isGreaterThan(0.8);
+        assertThat(m.trees().intercept()).as("2b is the log-odds of the base default rate").isCloseTo(0.5 * Math.log(0.3 / 0.7), within(1e-12));
+    }
+}

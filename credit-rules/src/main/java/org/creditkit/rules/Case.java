@@ -1,0 +1,215 @@
+package org.creditkit.rules;
+
+import java.math.BigDecimal;
+
+/**
+ * The one fact a decision inserts into the rule session: the {@link RuleInput}, the rule set's
+ * {@link PolicyParameters}, the {@link ProductPolicy} of the input's product, and the verdict
+ * collector the rules write into. Rules are single patterns over it, e.g.
+ * <pre>{@code
+ * rule "instant-low-risk"
+ * when
+ *     $c : Case( input.pd <= product.instantMaxPd, input.requestedAmount <= product.autoApprovalCap )
+ * then
+ *     $c.tier(drools.getRule().getName(), Tier.INSTANT_APPROVAL, "Low risk ...", "低风险 ...");
+ * end
+ * }</pre>
+ * One fact and no joins keep a decision cheap (the Drools network evaluates alpha constraints only).
+ * A few parameter look-ups that take the input as an argument are precomputed as boolean properties
+ * ({@link #isReviewFlagged()}, {@link #isWarningFlagged()}, {@link #isCoreRatingAccepted()},
+ * {@link #isGradePriced()}, {@link #isRiskFundCovered()}). A fresh case per decision; not thread-safe.
+ */
+public final class Case {
+
+    private final RuleInput input;
+    private final PolicyParameters params;
+    private final ProductPolicy product;
+    private final Verdicts verdicts = new Verdicts();
+
+    Case(RuleInput input, PolicyParameters params) {
+        this.input = input;
+        this.params = params;
+        this.product = params.product(input.product());
+    }
+
+    /**
+     * The application as the rules see it.
+     *
+     * @return the input
+     */
+    public RuleInput getInput() {
+        return input;
+    }
+
+    /**
+     * The same, record style.
+     *
+     * @return the input
+     */
+    public RuleInput input() {
+        return input;
+    }
+
+    /**
+     * The rule set's parameters.
+     *
+     * @return the parameters
+     */
+    public PolicyParameters getParams() {
+        return params;
+    }
+
+    /**
+     * The same, record style.
+     *
+     * @return the parameters
+     */
+    public PolicyParameters params() {
+        return params;
+    }
+
+    /**
+     * The policy of the input's product.
+     *
+     * @return the product policy
+     */
+    public ProductPolicy getProduct() {
+        return product;
+    }
+
+    /**
+     * The same, record style.
+     *
+     * @return the product policy
+     */
+    public ProductPolicy product() {
+        return product;
+    }
+
+    /**
+     * The limit multiples of the input's industry (division, else section, else default).
+     *
+     * @return the multiples
+     */
+    public IndustryMultiple industryMultiple() {
+        return params.multipleFor(input.industrySection(), input.industryDivision());
+    }
+
+    /**
+     * Whether a data-quality flag of the input is one of the parameters' review flags.
+     *
+     * @return true when the flags send the application to review
+     */
+    public boolean isReviewFlagged() {
+        return params.reviewsAny(input.dataQualityFlags());
+    }
+
+    /**
+     * Whether a data-quality flag of the input is a warning only.
+     *
+     * @return true when some flag only warns
+     */
+    public boolean isWarningFlagged() {
+        return params.warnsAny(input.dataQualityFlags());
+    }
+
+    /**
+     * Whether the input has a supply-chain core enterprise rating the parameters accept.
+     *
+     * @return true when rated and accepted
+     */
+    public boolean isCoreRatingAccepted() {
+        return input.hasCoreEnterpriseRating() && params.acceptsCoreRating(input.coreEnterpriseRating());
+    }
+
+    /**
+     * Whether the price grid has the input's grade.
+     *
+     * @return true when priced
+     */
+    public boolean isGradePriced() {
+        return params.pricesGrade(input.grade());
+    }
+
+    /**
+     * Whether a government risk-compensation fund covers the input's product.
+     *
+     * @return true when covered
+     */
+    public boolean isRiskFundCovered() {
+        return params.riskFundCovers(input.product());
+    }
+
+    /**
+     * Records a tier verdict (see {@link Verdicts#tier}).
+     *
+     * @param rule the rule name
+     * @param value the tier
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void tier(String rule, Tier value, String en, String zh) {
+        verdicts.tier(rule, value, en, zh);
+    }
+
+    /**
+     * Records a mitigation measure (see {@link Verdicts#measure}).
+     *
+     * @param rule the rule name
+     * @param value the measure
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void measure(String rule, MitigationMeasure value, String en, String zh) {
+        verdicts.measure(rule, value, en, zh);
+    }
+
+    /**
+     * Records a credit limit (see {@link Verdicts#limit}).
+     *
+     * @param rule the rule name
+     * @param amount the limit in CNY
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void limit(String rule, BigDecimal amount, String en, String zh) {
+        verdicts.limit(rule, amount, en, zh);
+    }
+
+    /**
+     * Records the price (see {@link Verdicts#price}).
+     *
+     * @param rule the rule name
+     * @param annualRate the annual rate
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void price(String rule, double annualRate, String en, String zh) {
+        verdicts.price(rule, annualRate, en, zh);
+    }
+
+    /**
+     * Records a note (see {@link Verdicts#note}).
+     *
+     * @param rule the rule name
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void note(String rule, String en, String zh) {
+        verdicts.note(rule, en, zh);
+    }
+
+    /**
+     * The verdicts collected so far.
+     *
+     * @return the collector
+     */
+    public Verdicts verdicts() {
+        return verdicts;
+    }
+
+    @Override
+    public String toString() {
+        return "Case[" + input.applicationId() + "]";
+    }
+}

@@ -1,0 +1,295 @@
+package org.creditkit.rules;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.feature.FeatureExtractor;
+import org.creditkit.core.input.LabeledApplication;
+import org.creditkit.core.quality.DataQualityChecker;
+import org.creditkit.core.quality.DataQualityReport;
+import org.creditkit.core.score.CompositeScorer;
+import org.creditkit.core.score.ScoreResult;
+import org.creditkit.core.score.bundle.ModelBundle;
+
+/**
+ * The facade a bank embeds: application in, decision out. Features, data-quality checks and the
+ * score come from credit-core (a {@link ModelBundle}); the tier, offer and conditions come from a
+ * Drools rule set served by a hot-reloading {@link RuleEngine}. Thread-safe: share one instance and
+ * call {@link #decide} from any number of threads.
+ *
+ * <pre>{@code
+ * try (CreditEngine engine = CreditEngine.defaults()) {
+ *     Decision d = engine.decide(application);       // d.tier(), d.approvedAmount(), d.conditions() ...
+ * }
+ * CreditEngine custom = CreditEngine.builder()
+ *         .model(ModelBundle.read(Path.of("bundle.json")))
+ *         .rules(RuleSetSource.directory(Path.of("rules")))
+ *         .decisionLog(DecisionLog.to(Files.newBufferedWriter(Path.of("decisions.jsonl"))))
+ *         .build();
+ * }</pre>
+ */
+public final class CreditEngine implements AutoCloseable {
+
+    /**
+     * Everything one decision produced, for callers that need more than the decision.
+     *
+     * @param input what the rules saw
+     * @param score the score result
+     * @param quality the data-quality report
+     * @param decision the decision
+     */
+    public record Evaluation(RuleInput input, ScoreResult score, DataQualityReport quality, Decision decision) {
+    }
+
+    private final ModelBundle bundle;
+    private final CompositeScorer scorer;
+    private final FeatureExtractor extractor;
+    private final DataQualityChecker checker;
+    private final RuleEngine rules;
+    private final Optional<DecisionLog> log;
+    private final String modelId;
+
+    private CreditEngine(Builder b) {
+        this.bundle = b.bundle;
+        this.scorer = bundle.scorer();
+        this.extractor = FeatureExtractor.standard();
+        if (!bundle.catalogue().equals(extractor.catalogue())) {
+            throw new RuleSetException("model " + bundle.id(), List.of(RuleProblem.of("model " + bundle.id(), 1, 1,
+                    "the bundle's feature catalogue " + bundle.catalogue().version()
+                            + " is not the standard catalogue " + extractor.catalogue().version()
+                            + " the engine extracts from applications")));
+        }
+        this.checker = b.checker;
+        this.rules = RuleEngine.of(RuleSets.compile(b.rules, b.lintOptions), b.gate);
+        this.log = Optional.ofNullable(b.log);
+        this.modelId = bundle.id() + "@" + bundle.version();
+    }
+
+    /**
+     * The default expert model bundle and the default policy (reloads gated on its scenarios).
+     *
+     * @return the engine
+     */
+    public static CreditEngine defaults() {
+        return builder().build();
+    }
+
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Decides one application.
+     *
+     * @param application the application
+     * @return the decision (ruleset version and model id recorded)
+     * @throws RuleInputException when the application cannot be decided
+     */
+    public Decision decide(LoanApplication application) {
+        return evaluate(application, Optional.empty()).decision();
+    }
+
+    /**
+     * Decides one labelled application; the outcome, when known, goes to the decision log only.
+     *
+     * @param application the application with its outcome
+     * @return the decision
+     */
+    public Decision decide(LabeledApplication application) {
+        return evaluate(application.application(),
+                application.outcome().map(LabeledApplication.Outcome::defaulted12m)).decision();
+    }
+
+    /**
+     * Decides one application and returns the intermediate results too.
+     *
+     * @param application the application
+     * @param defaulted the observed outcome for the decision log, when known
+     * @return the evaluation
+     */
+    public Evaluation evaluate(LoanApplication application, Optional<Boolean> defaulted) {
+        Objects.requireNonNull(application, "application");
+        long t0 = System.nanoTime();
+        ScoreResult score = scorer.score(extractor.extract(application), application.enterprise().industry());
+        DataQualityReport quality = checker.check(application);
+        RuleInput input = RuleInputMapper.map(application, score, quality);
+        long scoring = System.nanoTime() - t0;
+        Decision d = rules.decide(input, modelId, scoring);
+        log.ifPresent(l -> l.write(application, score, d, defaulted));
+        return new Evaluation(input, score, quality, d);
+    }
+
+    /**
+     * Decides a batch across all cores; results are in input order.
+     *
+     * @param applications the applications
+     * @return one decision per application
+     */
+    public List<Decision> decideAll(List<LoanApplication> applications) {
+        return applications.parallelStream().map(this::decide).toList();
+    }
+
+    /**
+     * Decides a batch of labelled applications across all cores; outcomes go to the decision log.
+     *
+     * @param applications the applications
+     * @return one evaluation per application, in input order
+     */
+    public List<Evaluation> evaluateAll(List<LabeledApplication> applications) {
+        return applications.parallelStream()
+                .map(a -> evaluate(a.application(), a.outcome().map(LabeledApplication.Outcome::defaulted12m)))
+                .toList();
+    }
+
+    /**
+     * Hot-reloads the rules (built and scenario-tested off the request path, then swapped atomically).
+     *
+     * @param source the new rules
+     * @return what happened
+     */
+    public ReloadResult reloadRules(RuleSetSource source) {
+        return rules.reload(source);
+    }
+
+    /**
+     * The live ruleset version.
+     *
+     * @return SHA-256 of the rule sources and parameters
+     */
+    public String rulesetVersion() {
+        return rules.version();
+    }
+
+    /**
+     * The model id recorded in decisions: bundle id and version.
+     *
+     * @return {@code id@version}
+     */
+    public String modelId() {
+        return modelId;
+    }
+
+    /**
+     * The policy parameters of the live rules.
+     *
+     * @return the parameters
+     */
+    public PolicyParameters parameters() {
+        return rules.parameters();
+    }
+
+    /** Closes the rules and the decision log. */
+    @Override
+    public void close() {
+        rules.close();
+        log.ifPresent(DecisionLog::close);
+    }
+
+    /** Builder of a {@link CreditEngine}; every part has a default. */
+    public static final class Builder {
+        private ModelBundle bundle;
+        private RuleSetSource rules;
+        private List<Scenario> gate;
+        private DataQualityChecker checker = DataQualityChecker.standard();
+        private DecisionLog log;
+        private LintOptions lintOptions = LintOptions.DEFAULT;
+
+        private Builder() {
+        }
+
+        /**
+         * The model bundle (default: the expert bundle of credit-core).
+         *
+         * @param value the bundle
+         * @return this builder
+         */
+        public Builder model(ModelBundle value) {
+            bundle = Objects.requireNonNull(value, "model");
+            return this;
+        }
+
+        /**
+         * The rule set (default: the default policy).
+         *
+         * @param value the rule sources
+         * @return this builder
+         */
+        public Builder rules(RuleSetSource value) {
+            rules = Objects.requireNonNull(value, "rules");
+            return this;
+        }
+
+        /**
+         * Scenarios every hot reload must pass (default: the default policy's scenarios when the rules
+         * are the default policy, none otherwise).
+         *
+         * @param value the gating scenarios
+         * @return this builder
+         */
+        public Builder reloadGate(List<Scenario> value) {
+            gate = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * The data-quality checker (default: {@link DataQualityChecker#standard()}).
+         *
+         * @param value the checker
+         * @return this builder
+         */
+        public Builder qualityChecker(DataQualityChecker value) {
+            checker = Objects.requireNonNull(value, "qualityChecker");
+            return this;
+        }
+
+        /**
+         * A decision log (default: none).
+         *
+         * @param value the log, closed with the engine
+         * @return this builder
+         */
+        public Builder decisionLog(DecisionLog value) {
+            log = Objects.requireNonNull(value, "decisionLog");
+            return this;
+        }
+
+        /**
+         * Linter options for the rules (default: functions rejected).
+         *
+         * @param value the options
+         * @return this builder
+         */
+        public Builder lintOptions(LintOptions value) {
+            lintOptions = Objects.requireNonNull(value, "lintOptions");
+            return this;
+        }
+
+        /**
+         * Loads, compiles and validates everything.
+         *
+         * @return the engine
+         * @throws RuleSetException when the rules or the model are broken
+         */
+        public CreditEngine build() {
+            if (bundle == null) {
+                bundle = ModelBundle.defaultBundle();
+            }
+            if (rules == null) {
+                rules = RuleSetSource.defaultPolicy();
+                if (gate == null) {
+                    gate = Scenarios.defaultScenarios();
+                }
+            }
+            if (gate == null) {
+                gate = List.of();
+            }
+            return new CreditEngine(this);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.creditkit.rules;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of deciding one application: an immutable value carrying the tier, the offer, the
+ * conditions, the reasons and the audit trail.
+ *
+ * @param applicationId the application identifier
+ * @param tier the final tier: the most severe tier any rule set
+ * @param approvedAmount approved (or, for manual review, proposed) amount in CNY, scale 2; zero when declined
+ * @param approvedTermMonths approved term in months; 0 when declined
+ * @param interestRate annual rate: the reference rate plus the grade spread; 0 when declined
+ * @param conditions mitigation measures required (non-empty only for {@link Tier#MITIGATION}), in enum order
+ * @param reasons score reason codes, then rule reasons, in English and Chinese
+ * @param firedRules names of the rules that fired, in firing order, each once
+ * @param trail every fired rule's verdict, in firing order
+ * @param rulesetVersion SHA-256 (hex) of the rule sources and parameters that decided
+ * @param modelId identifier of the scoring model ({@code "none"} when the input was scored elsewhere)
+ * @param timings where the time went
+ */
+public record Decision(
+        String applicationId,
+        Tier tier,
+        BigDecimal approvedAmount,
+        int approvedTermMonths,
+        double interestRate,
+        List<MitigationMeasure> conditions,
+        List<Reason> reasons,
+        List<String> firedRules,
+        List<RuleVerdict> trail,
+        String rulesetVersion,
+        String modelId,
+        DecisionTimings timings) {
+
+    /** Checks the fields and copies the lists. */
+    public Decision {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(approvedAmount, "approvedAmount");
+        Objects.requireNonNull(rulesetVersion, "rulesetVersion");
+        Objects.requireNonNull(modelId, "modelId");
+        Objects.requireNonNull(timings, "timings");
+        conditions = List.copyOf(conditions);
+        reasons = List.copyOf(reasons);
+        firedRules = List.copyOf(firedRules);
+        trail = List.copyOf(trail);
+        if (!conditions.isEmpty() && tier != Tier.MITIGATION) {
+            throw new IllegalArgumentException("Decision " + applicationId + ": conditions " + conditions
+                    + " are only valid for tier MITIGATION, not " + tier);
+        }
+    }
+
+    /**
+     * Whether another decision has the same outcome: tier, amount, term, rate, conditions, and the
+     * same set of fired rules (firing order, timings and reasons' order are not compared).
+     *
+     * @param other another decision
+     * @return true when the outcomes agree
+     */
+    public boolean sameOutcome(Decision other) {
+        return tier == other.tier
+                && approvedAmount.compareTo(other.approvedAmount) == 0
+                && approvedTermMonths == other.approvedTermMonths
+                && Double.compare(interestRate, other.interestRate) == 0
+                && conditions.equals(other.conditions)
+                && new HashSet<>(firedRules).equals(new HashSet<>(other.firedRules));
+    }
+
+    /**
+     * A copy with other timings.
+     *
+     * @param value the timings
+     * @return the copy
+     */
+    public Decision withTimings(DecisionTimings value) {
+        return new Decision(applicationId, tier, approvedAmount, approvedTermMonths, interestRate, conditions, reasons,
+                firedRules, trail, rulesetVersion, modelId, value);
+    }
+
+    /** Returns a one-line summary. */
+    @Override
+    public String toString() {
+        return "Decision[" + applicationId + " " + tier + " amount=" + approvedAmount.toPlainString() + " term="
+                + approvedTermMonths + " rate=" + interestRate + " conditions=" + conditions + " rules=" + firedRules
+                + " ruleset=" + rulesetVersion.substring(0, Math.min(12, rulesetVersion.length())) + " model=" + modelId
+                + "]";
+    }
+}

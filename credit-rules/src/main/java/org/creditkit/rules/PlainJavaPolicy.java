@@ -1,0 +1,166 @@
+package org.creditkit.rules;
+
+import java.math.BigDecimal;
+
+/**
+ * The default policy written in plain Java over the same {@link RuleInput} and
+ * {@link PolicyParameters}: a cross-check of the Drools rules (identical tiers, amounts, terms,
+ * prices, conditions and fired rule names on any input) and the baseline of the rules benchmark.
+ * It uses the same verdict collector and decision assembly as the Drools path, so the two can only
+ * differ in which rules fire. Thread-safe and allocation-light.
+ *
+ * <p>It mirrors the shipped default .drl files; a risk team that edits the rules will see the
+ * cross-check test fail until this class follows, which is the point of a cross-check.
+ */
+public final class PlainJavaPolicy implements RuleDecider {
+
+    private final PolicyParameters p;
+    private final String version;
+
+    private PlainJavaPolicy(PolicyParameters parameters, String version) {
+        this.p = parameters;
+        this.version = version;
+    }
+
+    /**
+     * The plain-Java policy with given parameters.
+     *
+     * @param parameters the policy parameters
+     * @param version the version recorded in its decisions
+     * @return the policy
+     */
+    public static PlainJavaPolicy of(PolicyParameters parameters, String version) {
+        return new PlainJavaPolicy(parameters, version);
+    }
+
+    /**
+     * The plain-Java policy with the default parameters; its decisions carry the default rule set's
+     * version prefixed with {@code plain-java:}.
+     *
+     * @return the policy
+     */
+    public static PlainJavaPolicy defaultPolicy() {
+        RuleSetSource src = RuleSetSource.defaultPolicy();
+        return of(PolicyParameters.fromJson(PolicyParameters.FILE_NAME, src.files().get(PolicyParameters.FILE_NAME)),
+                "plain-java:" + src.version());
+    }
+
+    @Override
+    public Decision decide(RuleInput in, String modelId) {
+        long t0 = System.nanoTime();
+        Verdicts v = new Verdicts();
+        ProductPolicy pp = p.product(in.product());
+        boolean lowPd = in.pd() <= pp.instantMaxPd();
+        boolean mediumPd = in.pd() > pp.instantMaxPd() && in.pd() <= pp.reviewMaxPd();
+        boolean highPd = in.pd() > pp.reviewMaxPd();
+        boolean withinCap = in.requestedAmount().compareTo(pp.autoApprovalCap()) <= 0;
+
+        // hard-stops.drl
+        if (!in.consent()) {
+            v.tier("decline-missing-consent", Tier.DECLINE, "The data-use authorisation of the enterprise is missing",
+                    "缺少企业数据使用授权");
+        }
+        if (in.debtorStatus() == DebtorStatus.UNREPAIRED) {
+            v.tier("decline-red-card-unrepaired-dishonest-debtor", Tier.DECLINE,
+                    "Red card: listed as a dishonest debtor and not repaired", "红牌：列入失信被执行人名单且未完成信用修复");
+        }
+        if (in.seriousPenaltyCount() > 0 && in.monthsSinceLastSeriousPenalty() <= p.seriousPenaltyLookbackMonths()) {
+            v.tier("decline-recent-serious-penalty", Tier.DECLINE,
+                    "Serious administrative penalty within the last " + p.seriousPenaltyLookbackMonths() + " months",
+                    "近" + p.seriousPenaltyLookbackMonths() + "个月内受到严重行政处罚");
+        }
+        if (in.debtorStatus() == DebtorStatus.REPAIRED && in.monthsSinceRepair() < p.yellowCardMonths()) {
+            v.tier("review-yellow-card-recently-repaired", Tier.MANUAL_REVIEW,
+                    "Yellow card: dishonest-debtor listing repaired " + in.monthsSinceRepair() + " month(s) ago",
+                    "黄牌：失信记录于" + in.monthsSinceRepair() + "个月前完成信用修复");
+        }
+        // risk-tiers.drl
+        if (lowPd && withinCap) {
+            v.tier("instant-low-risk", Tier.INSTANT_APPROVAL,
+                    "Low risk and the amount is within the automatic approval cap", "低风险且申请金额在自动审批上限以内");
+        }
+        if (mediumPd && !in.taxRatingA3Years()) {
+            v.tier("review-medium-risk", Tier.MANUAL_REVIEW, "Medium risk: referred to a credit officer", "中等风险：转人工审核");
+        }
+        if (mediumPd && in.taxRatingA3Years() && withinCap) {
+            v.tier("whitelist-tax-a-three-years", Tier.INSTANT_APPROVAL,
+                    "Whitelist: tax credit rating A for three consecutive years lifts medium risk to instant approval",
+                    "白名单：连续三年纳税信用A级，中等风险升为秒批");
+        }
+        if (!withinCap) {
+            v.tier("review-above-automatic-cap", Tier.MANUAL_REVIEW,
+                    "The requested amount exceeds the automatic approval cap of the product", "申请金额超过该产品自动审批上限");
+        }
+        if (highPd) {
+            v.tier("mitigation-high-risk", Tier.MITIGATION, "High risk: approval needs risk mitigation", "高风险：需采取风险缓释措施");
+        }
+        if (p.reviewsAny(in.dataQualityFlags())) {
+            v.tier("review-data-quality-flags", Tier.MANUAL_REVIEW,
+                    "Data-quality doubts " + in.dataQualityFlags() + ": referred to a credit officer",
+                    "数据质量存疑 " + in.dataQualityFlags() + "：转人工审核");
+        }
+        if (p.warnsAny(in.dataQualityFlags())) {
+            v.note("note-data-quality-warning",
+                    "Data-quality warning " + in.dataQualityFlags() + " (does not change the tier)",
+                    "数据质量提示 " + in.dataQualityFlags() + "（不影响风险层级）");
+        }
+        if (in.product() == LoanProduct.SUPPLY_CHAIN
+                && (!in.hasCoreEnterpriseRating() || !p.acceptsCoreRating(in.coreEnterpriseRating()))) {
+            v.tier("review-supply-chain-core-not-accepted", Tier.MANUAL_REVIEW,
+                    "Supply-chain loan without an accepted core enterprise rating", "供应链融资的核心企业评级缺失或未达准入要求");
+        }
+        // mitigation.drl
+        if (highPd) {
+            boolean smallFirm = in.sizeClass() == SizeClass.MICRO || in.sizeClass() == SizeClass.SMALL;
+            if (smallFirm && in.guaranteeOffered() != GuaranteeType.COLLATERAL) {
+                v.measure("measure-guarantee-institution", MitigationMeasure.GUARANTEE_INSTITUTION,
+                        "Guarantee by a financing-guarantee institution required", "需融资担保机构提供担保");
+            }
+            if (in.guaranteeOffered() == GuaranteeType.COLLATERAL || !smallFirm) {
+                v.measure("measure-collateral", MitigationMeasure.COLLATERAL, "Collateral required", "需提供抵质押物");
+            }
+            if (in.pd() > p.reducedLimitPd()) {
+                v.measure("measure-reduced-limit", MitigationMeasure.REDUCED_LIMIT,
+                        "Very high risk: the limit is reduced by the factor " + p.reducedLimitFactor().toPlainString(),
+                        "风险很高：额度按系数" + p.reducedLimitFactor().toPlainString() + "压降");
+            }
+            if (in.requestedTermMonths() > p.mitigationMaxTermMonths()) {
+                v.measure("measure-shorter-term", MitigationMeasure.SHORTER_TERM,
+                        "The term is shortened to " + p.mitigationMaxTermMonths() + " months",
+                        "期限缩短至" + p.mitigationMaxTermMonths() + "个月");
+            }
+            if (in.sizeClass() == SizeClass.MICRO || p.riskFundCovers(in.product())) {
+                v.measure("measure-risk-compensation-fund", MitigationMeasure.RISK_COMPENSATION_FUND,
+                        "Cover from the government risk-compensation fund", "纳入政府风险补偿资金池覆盖");
+            }
+        }
+        // limit-and-price.drl
+        if (in.hasAnnualRevenue()) {
+            BigDecimal multiple = p.multipleFor(in.industrySection(), in.industryDivision()).revenueMultiple();
+            v.limit("limit-revenue-base", in.annualRevenue().multiply(multiple),
+                    "Limit: annual revenue x " + multiple.toPlainString() + " (industry multiple)",
+                    "额度：年营业收入 x 行业系数" + multiple.toPlainString());
+        }
+        if (in.hasAnnualTaxPaid()) {
+            BigDecimal multiple = p.multipleFor(in.industrySection(), in.industryDivision()).taxMultiple();
+            v.limit("limit-tax-base", in.annualTaxPaid().multiply(multiple),
+                    "Limit: annual tax paid x " + multiple.toPlainString() + " (industry multiple)",
+                    "额度：年纳税额 x 行业系数" + multiple.toPlainString());
+        }
+        if (!in.hasAnnualRevenue() && !in.hasAnnualTaxPaid()) {
+            v.tier("review-no-limit-base", Tier.MANUAL_REVIEW,
+                    "Neither revenue nor tax paid is known, so no limit can be computed", "营业收入和纳税额均缺失，无法测算额度");
+        }
+        if (p.pricesGrade(in.grade())) {
+            v.price("price-grade-grid", p.referenceRate() + p.gradeSpreads().get(in.grade()),
+                    "Price: reference rate plus the spread of grade " + in.grade(), "定价：基准利率加" + in.grade() + "级利差");
+        } else {
+            v.tier("review-grade-not-priced", Tier.MANUAL_REVIEW, "Grade " + in.grade() + " is not in the price grid",
+                    "评级" + in.grade() + "不在定价表中");
+            v.price("review-grade-not-priced", p.referenceRate() + p.worstSpread(),
+                    "Priced at the worst spread of the grid pending review", "按定价表最高利差暂定价格，待人工审核");
+        }
+        long t1 = System.nanoTime();
+        return v.toDecision(in, p, version, modelId, DecisionTimings.of(0L, t1 - t0, t1 - t0));
+    }
+}

@@ -1,0 +1,466 @@
+package org.creditkit.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the decision policy sees about one scored application, as one flat immutable fact.
+ *
+ * <p>The rules never see the domain model or the scoring runtime: the engine maps a loan
+ * application and its score result to this record, and rule files, scenario files and the plain-Java
+ * policy are written against it alone. Optional data has an explicit absent representation, never
+ * {@code null}: money that may be absent comes as a {@code hasX} flag plus a value that is
+ * {@link BigDecimal#ZERO} when absent; absent dates are {@link #NO_DATE}; an absent rating is the
+ * empty string with its {@code has} flag false.
+ *
+ * <p>Example:
+ * <pre>{@code
+ * RuleInput in = RuleInput.builder("APP-1", LocalDate.of(2026, 11, 21))
+ *         .product(LoanProduct.GENERAL).requested(new BigDecimal("800000"), 12).consent(true)
+ *         .industry("C", "C39").sizeClass(SizeClass.SMALL)
+ *         .annualRevenue(new BigDecimal("12000000")).score(0.012, 742.0, "AA")
+ *         .build();
+ * }</pre>
+ *
+ * @param applicationId the application identifier (not blank)
+ * @param decisionDate the as-of date of the decision; repair dates are measured against it
+ * @param product the loan product asked for
+ * @param requestedAmount requested amount in CNY, &gt; 0
+ * @param requestedTermMonths requested term in months, 1..360
+ * @param consent whether the data-use authorisation (consent) is present
+ * @param industrySection GB/T 4754-2017 section letter, e.g. {@code "C"}
+ * @param industryDivision GB/T 4754-2017 division code, e.g. {@code "C39"}; starts with the section
+ * @param sizeClass enterprise size class
+ * @param hasAnnualRevenue whether an annual revenue figure is known
+ * @param annualRevenue annual revenue in CNY (&gt;= 0); {@link BigDecimal#ZERO} when absent
+ * @param hasAnnualTaxPaid whether an annual tax-paid figure is known
+ * @param annualTaxPaid annual tax paid in CNY (&gt;= 0); {@link BigDecimal#ZERO} when absent
+ * @param pd probability of default in [0, 1]
+ * @param score the credit score (finite)
+ * @param grade the score grade, e.g. {@code "AAA"} .. {@code "D"} (not blank)
+ * @param scoreReasons up to a few score reason codes, most important first
+ * @param dataQualityFlags data-quality findings about the source data (may be empty)
+ * @param debtorStatus dishonest-debtor list status
+ * @param repairDate the date the listing was repaired when {@code debtorStatus == REPAIRED},
+ *        otherwise {@link #NO_DATE}
+ * @param seriousPenaltyCount serious administrative penalties on record (&gt;= 0)
+ * @param monthsSinceLastSeriousPenalty months since the latest serious penalty (&gt;= 0), or
+ *        {@link #NO_PENALTY} when the count is zero
+ * @param taxRatingA3Years whether the tax credit rating was A in each of the last three years (whitelist)
+ * @param hasCoreEnterpriseRating whether a supply-chain core enterprise rating is known
+ * @param coreEnterpriseRating that rating (e.g. {@code "AA"}); empty when absent
+ * @param guaranteeOffered the guarantee the applicant offers
+ */
+public record RuleInput(
+        String applicationId,
+        LocalDate decisionDate,
+        LoanProduct product,
+        BigDecimal requestedAmount,
+        int requestedTermMonths,
+        boolean consent,
+        String industrySection,
+        String industryDivision,
+        SizeClass sizeClass,
+        boolean hasAnnualRevenue,
+        BigDecimal annualRevenue,
+        boolean hasAnnualTaxPaid,
+        BigDecimal annualTaxPaid,
+        double pd,
+        double score,
+        String grade,
+        List<Reason> scoreReasons,
+        Set<DataQualityFlag> dataQualityFlags,
+        DebtorStatus debtorStatus,
+        LocalDate repairDate,
+        int seriousPenaltyCount,
+        int monthsSinceLastSeriousPenalty,
+        boolean taxRatingA3Years,
+        boolean hasCoreEnterpriseRating,
+        String coreEnterpriseRating,
+        GuaranteeType guaranteeOffered) {
+
+    /** The explicit absent date ({@link LocalDate#MIN}). */
+    public static final LocalDate NO_DATE = LocalDate.MIN;
+
+    /** {@link #monthsSinceLastSeriousPenalty} when there is no serious penalty. */
+    public static final int NO_PENALTY = -1;
+
+    private static final Pattern SECTION = Pattern.compile("[A-T]");
+    private static final Pattern DIVISION = Pattern.compile("[A-T][0-9]{2}");
+
+    /**
+     * Checks every field.
+     *
+     * @throws RuleInputException naming the first invalid field and what would be valid
+     */
+    public RuleInput {
+        String id = applicationId == null ? "?" : applicationId;
+        need(applicationId != null && !applicationId.isBlank(), id, "applicationId", "must not be blank");
+        need(decisionDate != null && !decisionDate.equals(NO_DATE), id, "decisionDate", "must be a real date");
+        need(product != null, id, "product", "must be one of " + List.of(LoanProduct.values()));
+        need(requestedAmount != null && requestedAmount.signum() > 0, id, "requestedAmount",
+                "must be > 0 CNY, got " + requestedAmount);
+        need(requestedTermMonths >= 1 && requestedTermMonths <= 360, id, "requestedTermMonths",
+                "must be in 1..360, got " + requestedTermMonths);
+        need(industrySection != null && SECTION.matcher(industrySection).matches(), id, "industrySection",
+                "must be a GB/T 4754 section letter A..T, got '" + industrySection + "'");
+        need(industryDivision != null && DIVISION.matcher(industryDivision).matches()
+                        && industryDivision.startsWith(industrySection), id, "industryDivision",
+                "must be the section letter plus two digits (e.g. " + industrySection + "39), got '"
+                        + industryDivision + "'");
+        need(sizeClass != null, id, "sizeClass", "must be one of " + List.of(SizeClass.values()));
+        checkOptionalMoney(id, "annualRevenue", hasAnnualRevenue, annualRevenue);
+        checkOptionalMoney(id, "annualTaxPaid", hasAnnualTaxPaid, annualTaxPaid);
+        need(pd >= 0.0 && pd <= 1.0, id, "pd", "must be in [0, 1], got " + pd);
+        need(Double.isFinite(score), id, "score", "must be finite, got " + score);
+        need(grade != null && !grade.isBlank(), id, "grade", "must not be blank");
+        need(scoreReasons != null, id, "scoreReasons", "must not be null (use an empty list)");
+        scoreReasons = List.copyOf(scoreReasons);
+        need(dataQualityFlags != null, id, "dataQualityFlags", "must not be null (use an empty set)");
+        dataQualityFlags = dataQualityFlags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dataQualityFlags));
+        need(debtorStatus != null, id, "debtorStatus", "must be one of " + List.of(DebtorStatus.values()));
+        need(repairDate != null, id, "repairDate", "must not be null (use RuleInput.NO_DATE)");
+        if (debtorStatus == DebtorStatus.REPAIRED) {
+            need(!repairDate.equals(NO_DATE) && !repairDate.isAfter(decisionDate), id, "repairDate",
+                    "must be a date on or before the decision date " + decisionDate + " when debtorStatus is REPAIRED");
+        } else {
+            need(repairDate.equals(NO_DATE), id, "repairDate",
+                    "must be absent (NO_DATE) unless debtorStatus is REPAIRED, got " + repairDate);
+        }
+        need(seriousPenaltyCount >= 0, id, "seriousPenaltyCount", "must be >= 0, got " + seriousPenaltyCount);
+        if (seriousPenaltyCount == 0) {
+            need(monthsSinceLastSeriousPenalty == NO_PENALTY, id, "monthsSinceLastSeriousPenalty",
+                    "must be NO_PENALTY (-1) when seriousPenaltyCount is 0, got " + monthsSinceLastSeriousPenalty);
+        } else {
+            need(monthsSinceLastSeriousPenalty >= 0, id, "monthsSinceLastSeriousPenalty",
+                    "must be >= 0 when seriousPenaltyCount > 0, got " + monthsSinceLastSeriousPenalty);
+        }
+        need(coreEnterpriseRating != null, id, "coreEnterpriseRating", "must not be null (use \"\")");
+        need(hasCoreEnterpriseRating != coreEnterpriseRating.isEmpty(), id, "coreEnterpriseRating",
+                "must be non-empty exactly when hasCoreEnterpriseRating is true, got '" + coreEnterpriseRating + "'");
+        need(guaranteeOffered != null, id, "guaranteeOffered", "must be one of " + List.of(GuaranteeType.values()));
+    }
+
+    private static void checkOptionalMoney(String id, String field, boolean has, BigDecimal value) {
+        need(value != null, id, field, "must not be null (use BigDecimal.ZERO with has" + capital(field) + " false)");
+        if (has) {
+            need(value.signum() >= 0, id, field, "must be >= 0 CNY, got " + value);
+        } else {
+            need(value.signum() == 0, id, field, "must be ZERO when has" + capital(field) + " is false, got " + value);
+        }
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static void need(boolean ok, String id, String field, String what) {
+        if (!ok) {
+            throw new RuleInputException("RuleInput " + id + ": " + field + " " + what);
+        }
+    }
+
+    /**
+     * Whole months from the repair date to the decision date, or -1 unless the listing is repaired.
+     *
+     * @return months since repair, or -1
+     */
+    public int monthsSinceRepair() {
+        return debtorStatus == DebtorStatus.REPAIRED
+                ? (int) ChronoUnit.MONTHS.between(repairDate, decisionDate) : -1;
+    }
+
+    /**
+     * Starts a builder; fields not set keep the documented defaults of {@link Builder}.
+     *
+     * @param applicationId the application identifier
+     * @param decisionDate the as-of date of the decision
+     * @return a builder
+     */
+    public static Builder builder(String applicationId, LocalDate decisionDate) {
+        return new Builder(applicationId, decisionDate);
+    }
+
+    /**
+     * Returns a builder initialised with every field of this input.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(applicationId, decisionDate);
+        b.product = product;
+        b.requestedAmount = requestedAmount;
+        b.requestedTermMonths = requestedTermMonths;
+        b.consent = consent;
+        b.industrySection = industrySection;
+        b.industryDivision = industryDivision;
+        b.sizeClass = sizeClass;
+        b.hasAnnualRevenue = hasAnnualRevenue;
+        b.annualRevenue = annualRevenue;
+        b.hasAnnualTaxPaid = hasAnnualTaxPaid;
+        b.annualTaxPaid = annualTaxPaid;
+        b.pd = pd;
+        b.score = score;
+        b.grade = grade;
+        b.scoreReasons = scoreReasons;
+        b.dataQualityFlags = dataQualityFlags;
+        b.debtorStatus = debtorStatus;
+        b.repairDate = repairDate;
+        b.seriousPenaltyCount = seriousPenaltyCount;
+        b.monthsSinceLastSeriousPenalty = monthsSinceLastSeriousPenalty;
+        b.taxRatingA3Years = taxRatingA3Years;
+        b.hasCoreEnterpriseRating = hasCoreEnterpriseRating;
+        b.coreEnterpriseRating = coreEnterpriseRating;
+        b.guaranteeOffered = guaranteeOffered;
+        return b;
+    }
+
+    /**
+     * Builder for {@link RuleInput}. Defaults: product GENERAL, no consent, section/division unset
+     * (must be set), size SMALL, revenue and tax absent, PD/score/grade unset (must be set), no
+     * reasons, no flags, never listed, no penalties, not whitelisted, no core rating, no guarantee.
+     * {@link #build()} validates everything.
+     */
+    public static final class Builder {
+        private final String applicationId;
+        private final LocalDate decisionDate;
+        private LoanProduct product = LoanProduct.GENERAL;
+        private BigDecimal requestedAmount;
+        private int requestedTermMonths;
+        private boolean consent;
+        private String industrySection;
+        private String industryDivision;
+        private SizeClass sizeClass = SizeClass.SMALL;
+        private boolean hasAnnualRevenue;
+        private BigDecimal annualRevenue = BigDecimal.ZERO;
+        private boolean hasAnnualTaxPaid;
+        private BigDecimal annualTaxPaid = BigDecimal.ZERO;
+        private double pd = Double.NaN;
+        private double score = Double.NaN;
+        private String grade;
+        private List<Reason> scoreReasons = List.of();
+        private Set<DataQualityFlag> dataQualityFlags = Set.of();
+        private DebtorStatus debtorStatus = DebtorStatus.NONE;
+        private LocalDate repairDate = NO_DATE;
+        private int seriousPenaltyCount;
+        private int monthsSinceLastSeriousPenalty = NO_PENALTY;
+        private boolean taxRatingA3Years;
+        private boolean hasCoreEnterpriseRating;
+        private String coreEnterpriseRating = "";
+        private GuaranteeType guaranteeOffered = GuaranteeType.NONE;
+
+        private Builder(String applicationId, LocalDate decisionDate) {
+            this.applicationId = applicationId;
+            this.decisionDate = decisionDate;
+        }
+
+        /**
+         * Sets a field.
+         *
+         * @param value the product
+         * @return this builder
+         */
+        public Builder product(LoanProduct value) {
+            product = value;
+            return this;
+        }
+
+        /**
+         * Sets the request.
+         *
+         * @param amount requested amount in CNY
+         * @param termMonths requested term in months
+         * @return this builder
+         */
+        public Builder requested(BigDecimal amount, int termMonths) {
+            requestedAmount = amount;
+            requestedTermMonths = termMonths;
+            return this;
+        }
+
+        /**
+         * Sets a field.
+         *
+         * @param value whether data-use consent is present
+         * @return this builder
+         */
+        public Builder consent(boolean value) {
+            consent = value;
+            return this;
+        }
+
+        /**
+         * Sets the industry.
+         *
+         * @param section GB/T 4754 section letter
+         * @param division GB/T 4754 division code
+         * @return this builder
+         */
+        public Builder industry(String section, String division) {
+            industrySection = section;
+            industryDivision = division;
+            return this;
+        }
+
+        /**
+         * Sets a field.
+         *
+         * @param value the size class
+         * @return this builder
+         */
+        public Builder sizeClass(SizeClass value) {
+            sizeClass = value;
+            return this;
+        }
+
+        /**
+         * Sets a field.
+         *
+         * @param value known annual revenue in CNY
+         * @return this builder
+         */
+        public Builder annualRevenue(BigDecimal value) {
+            hasAnnualRevenue = true;
+            annualRevenue = value;
+            return this;
+        }
+
+        /**
+         * Sets a field.
+         *
+         * @param value known annual tax paid in CNY
+         * @return this builder
+         */
+        public Builder annualTaxPaid(BigDecimal value) {
+            hasAnnualTaxPaid = true;
+            annualTaxPaid = value;
+            return this;
+        }
+
+        /**
+         * Sets the score result.
+         *
+         * @param pdValue probability of default
+         * @param scoreValue score
+         * @param gradeValue grade
+         * @return this builder
+         */
+        public Builder score(double pdValue, double scoreValue, String gradeValue) {
+            pd = pdValue;
+            score = scoreValue;
+            grade = gradeValue;
+            return this;
+        }
+
+        /**
+         * Sets a field.
+         *
+         * @param value score reason codes
+         * @return this builder
+         */
+        public Builder scoreReasons(List<Reason> value) {
+            scoreReasons = value;
+            return this;
+        }
+
+        /**
+         * Sets a field.
+         *
+         * @param value data-quality flags
+         * @return this builder
+         */
+        public Builder dataQualityFlags(Set<DataQualityFlag> value) {
+            dataQualityFlags = value;
+            return this;
+        }
+
+        /**
+         * Marks the enterprise as listed and unrepaired (red card).
+         *
+         * @return this builder
+         */
+        public Builder unrepairedDishonestDebtor() {
+            debtorStatus = DebtorStatus.UNREPAIRED;
+            repairDate = NO_DATE;
+            return this;
+        }
+
+        /**
+         * Marks the listing as repaired.
+         *
+         * @param date the repair date of a repaired listing
+         * @return this builder
+         */
+        public Builder repairedDishonestDebtor(LocalDate date) {
+            debtorStatus = DebtorStatus.REPAIRED;
+            repairDate = date;
+            return this;
+        }
+
+        /**
+         * Sets the serious penalties.
+         *
+         * @param count serious penalties on record
+         * @param monthsSinceLast months since the latest one (ignored when count is 0)
+         * @return this builder
+         */
+        public Builder seriousPenalties(int count, int monthsSinceLast) {
+            seriousPenaltyCount = count;
+            monthsSinceLastSeriousPenalty = count == 0 ? NO_PENALTY : monthsSinceLast;
+            return this;
+        }
+
+        /**
+         * Sets a field.
+         *
+         * @param value tax rating A three years running
+         * @return this builder
+         */
+        public Builder taxRatingA3Years(boolean value) {
+            taxRatingA3Years = value;
+            return this;
+        }
+
+        /**
+         * Sets the core enterprise rating (present).
+         *
+         * @param rating the supply-chain core enterprise rating
+         * @return this builder
+         */
+        public Builder coreEnterpriseRating(String rating) {
+            hasCoreEnterpriseRating = true;
+            coreEnterpriseRating = rating;
+            return this;
+        }
+
+        /**
+         * Sets a field.
+         *
+         * @param value the guarantee offered
+         * @return this builder
+         */
+        public Builder guaranteeOffered(GuaranteeType value) {
+            guaranteeOffered = value;
+            return this;
+        }
+
+        /**
+         * Builds and validates the input.
+         *
+         * @return the input
+         * @throws RuleInputException when a field is missing or invalid
+         */
+        public RuleInput build() {
+            return new RuleInput(applicationId, decisionDate, product, requestedAmount, requestedTermMonths, consent,
+                    industrySection, industryDivision, sizeClass, hasAnnualRevenue, annualRevenue, hasAnnualTaxPaid,
+                    annualTaxPaid, pd, score, grade, scoreReasons, dataQualityFlags, debtorStatus, repairDate,
+                    seriousPenaltyCount, monthsSinceLastSeriousPenalty, taxRatingA3Years, hasCoreEnterpriseRating,
+                    coreEnterpriseRating, guaranteeOffered);
+        }
+    }
+}

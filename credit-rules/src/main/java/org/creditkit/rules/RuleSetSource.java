@@ -1,0 +1,177 @@
+package org.creditkit.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The files of a rule set before compilation: {@code *.drl} rule files plus the
+ * {@value PolicyParameters#FILE_NAME} parameters file, from the classpath default policy or a
+ * directory. Its {@link #version()} is the SHA-256 of every file name and content, so the same
+ * sources always give the same ruleset version.
+ */
+public final class RuleSetSource {
+
+    /** Classpath folder of the default policy (rule files, parameters, INDEX, scenarios/). */
+    public static final String DEFAULT_POLICY = "org/creditkit/rules/default-policy/";
+
+    private final String origin;
+    private final SortedMap<String, String> files;
+    private final String version;
+
+    private RuleSetSource(String origin, SortedMap<String, String> files) {
+        this.origin = origin;
+        this.files = Collections.unmodifiableSortedMap(files);
+        this.version = sha256(files);
+    }
+
+    /**
+     * The default policy shipped in credit-rules.
+     *
+     * @return its sources
+     */
+    public static RuleSetSource defaultPolicy() {
+        SortedMap<String, String> files = new TreeMap<>();
+        for (String name : classpathIndex(DEFAULT_POLICY + "INDEX")) {
+            files.put(name, classpathText(DEFAULT_POLICY + name));
+        }
+        return new RuleSetSource("classpath:" + DEFAULT_POLICY, files);
+    }
+
+    /**
+     * Reads every {@code *.drl} file and the parameters file of a directory (not recursive).
+     *
+     * @param dir the directory
+     * @return its sources
+     * @throws RuleSetException when the directory cannot be read or holds no rule file
+     */
+    public static RuleSetSource directory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
+                    "is not a directory; give the folder holding the .drl files and " + PolicyParameters.FILE_NAME)));
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                String name = p.getFileName().toString();
+                if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.equals(PolicyParameters.FILE_NAME))) {
+                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
+                    "cannot be read: " + e)));
+        }
+        if (files.keySet().stream().noneMatch(n -> n.endsWith(".drl"))) {
+            throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
+                    "holds no .drl rule file")));
+        }
+        return new RuleSetSource(dir.toString(), files);
+    }
+
+    /**
+     * A rule set from in-memory files (name to content).
+     *
+     * @param origin a description of where the files come from, used in messages
+     * @param files file name to content; names ending in {@code .drl} are rule files
+     * @return the sources
+     */
+    public static RuleSetSource of(String origin, Map<String, String> files) {
+        return new RuleSetSource(origin, new TreeMap<>(files));
+    }
+
+    /**
+     * Where the files come from (a directory or classpath location).
+     *
+     * @return the origin
+     */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * Every file, by name, sorted.
+     *
+     * @return file name to content
+     */
+    public SortedMap<String, String> files() {
+        return files;
+    }
+
+    /**
+     * The ruleset version: SHA-256 (hex) over every file name and content in name order.
+     *
+     * @return 64 hex characters
+     */
+    public String version() {
+        return version;
+    }
+
+    /**
+     * A copy with one file replaced or added.
+     *
+     * @param name file name
+     * @param content file content
+     * @return the new sources
+     */
+    public RuleSetSource with(String name, String content) {
+        SortedMap<String, String> copy = new TreeMap<>(files);
+        copy.put(name, content);
+        return new RuleSetSource(origin, copy);
+    }
+
+    static List<String> classpathIndex(String resource) {
+        List<String> names = new ArrayList<>();
+        for (String line : classpathText(resource).split("\n")) {
+            String n = line.strip();
+            if (!n.isEmpty() && !n.startsWith("#")) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    static String classpathText(String resource) {
+        try (InputStream in = RuleSetSource.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath resource " + resource + " is missing from credit-rules");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read classpath resource " + resource, e);
+        }
+    }
+
+    private static String sha256(SortedMap<String, String> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RuleSetSource[" + origin + " " + files.keySet() + " " + version.substring(0, 12) + "]";
+    }
+}

@@ -1,0 +1,155 @@
+package org.creditkit.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The verdict collector: one fresh instance per decision, carried by the decision's {@link Case}
+ * fact (never a global). Rule consequences call {@code $c.tier}, {@code $c.measure},
+ * {@code $c.limit}, {@code $c.price} and {@code $c.note}, which record here; the engine then
+ * assembles the {@link Decision} from what was collected. The plain-Java policy uses the same
+ * collector and assembly. Not thread-safe: it lives inside one decision.
+ */
+public final class Verdicts {
+
+    private static final BigDecimal ZERO_MONEY = BigDecimal.ZERO.setScale(2);
+
+    private final List<RuleVerdict> trail = new ArrayList<>(8);
+    private Tier tier;
+    private final Set<MitigationMeasure> measures = EnumSet.noneOf(MitigationMeasure.class);
+    private BigDecimal limit;
+    private double rate = Double.NaN;
+
+    Verdicts() {
+    }
+
+    /**
+     * Records a tier verdict; the most severe tier recorded wins.
+     *
+     * @param rule the rule name
+     * @param value the tier
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void tier(String rule, Tier value, String en, String zh) {
+        tier = tier == null ? value : tier.mostSevere(value);
+        trail.add(new RuleVerdict(rule, "tier=" + value.name(), new Reason(rule, en, zh)));
+    }
+
+    /**
+     * Records a mitigation measure (a condition when the final tier is {@link Tier#MITIGATION}).
+     *
+     * @param rule the rule name
+     * @param value the measure
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void measure(String rule, MitigationMeasure value, String en, String zh) {
+        measures.add(value);
+        trail.add(new RuleVerdict(rule, "measure=" + value.name(), new Reason(rule, en, zh)));
+    }
+
+    /**
+     * Records a credit limit; when several rules offer limits the largest applies.
+     *
+     * @param rule the rule name
+     * @param amount the limit in CNY (&gt;= 0)
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void limit(String rule, BigDecimal amount, String en, String zh) {
+        if (amount.signum() < 0) {
+            throw new RuleInputException("rule " + rule + " offered a negative limit " + amount.toPlainString());
+        }
+        BigDecimal a = amount.setScale(2, RoundingMode.DOWN);
+        limit = limit == null ? a : limit.max(a);
+        trail.add(new RuleVerdict(rule, "limit=" + a.toPlainString(), new Reason(rule, en, zh)));
+    }
+
+    /**
+     * Records the price; the last price recorded applies.
+     *
+     * @param rule the rule name
+     * @param annualRate the annual interest rate
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void price(String rule, double annualRate, String en, String zh) {
+        if (!(annualRate >= 0 && annualRate < 1)) {
+            throw new RuleInputException("rule " + rule + " set the rate " + annualRate + ", must be in [0, 1)");
+        }
+        rate = annualRate;
+        trail.add(new RuleVerdict(rule, "price=" + annualRate, new Reason(rule, en, zh)));
+    }
+
+    /**
+     * Records a note: a reason for the decision that sets nothing (e.g. a data-quality warning).
+     *
+     * @param rule the rule name
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void note(String rule, String en, String zh) {
+        trail.add(new RuleVerdict(rule, "note", new Reason(rule, en, zh)));
+    }
+
+    /** Assembles the decision from the collected verdicts (shared by the Drools and plain-Java policies). */
+    Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId,
+            DecisionTimings timings) {
+        Tier finalTier = tier;
+        if (finalTier == null) {
+            finalTier = Tier.MANUAL_REVIEW;
+            trail.add(new RuleVerdict("no-tier-rule", "tier=MANUAL_REVIEW", new Reason("no-tier-rule",
+                    "No rule set a tier; referred to a person", "没有规则给出风险层级，转人工审核")));
+        }
+        BigDecimal amount;
+        int term;
+        double price;
+        List<MitigationMeasure> conditions;
+        if (finalTier == Tier.DECLINE) {
+            amount = ZERO_MONEY;
+            term = 0;
+            price = 0.0;
+            conditions = List.of();
+        } else {
+            ProductPolicy pp = p.product(in.product());
+            BigDecimal a = in.requestedAmount();
+            if (limit != null) {
+                a = a.min(limit);
+            }
+            a = a.min(pp.maxAmount());
+            term = Math.min(in.requestedTermMonths(), pp.maxTermMonths());
+            if (finalTier == Tier.MITIGATION) {
+                if (measures.contains(MitigationMeasure.REDUCED_LIMIT)) {
+                    a = a.multiply(p.reducedLimitFactor());
+                }
+                if (measures.contains(MitigationMeasure.SHORTER_TERM)) {
+                    term = Math.min(term, p.mitigationMaxTermMonths());
+                }
+                conditions = List.copyOf(measures);
+            } else {
+                conditions = List.of();
+            }
+            amount = a.setScale(2, RoundingMode.DOWN);
+            price = Double.isNaN(rate) ? p.priceFor(in.grade()) : rate;
+        }
+        Map<String, Reason> reasons = new LinkedHashMap<>();
+        for (Reason r : in.scoreReasons()) {
+            reasons.putIfAbsent(r.code(), r);
+        }
+        Set<String> fired = new LinkedHashSet<>();
+        for (RuleVerdict v : trail) {
+            reasons.putIfAbsent(v.reason().code(), v.reason());
+            fired.add(v.rule());
+        }
+        return new Decision(in.applicationId(), finalTier, amount, term, price, conditions,
+                List.copyOf(reasons.values()), List.copyOf(fired), trail, rulesetVersion, modelId, timings);
+    }
+}

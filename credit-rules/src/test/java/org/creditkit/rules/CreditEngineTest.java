@@ -1,0 +1,120 @@
+package org.creditkit.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.input.LabeledApplication;
+import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.synth.GeneratorConfig;
+import org.creditkit.core.synth.PortfolioGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+class CreditEngineTest {
+
+    static CreditEngine engine;
+    static PortfolioGenerator generator;
+
+    @BeforeAll
+    static void start() {
+        engine = CreditEngine.defaults();
+        generator = PortfolioGenerator.of(GeneratorConfig.builder().count(100_000).seed(4242L).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void decide_portfolio_recordsVersionsTimingsAndEveryTierOccurs() {
+        Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
+        for (int i = 0; i < 2_000; i++) {
+            Decision d = engine.decide(generator.generate(i).application());
+            tiers.merge(d.tier(), 1, Integer::sum);
+            assertThat(d.rulesetVersion()).isEqualTo(RuleSetSource.defaultPolicy().version());
+            ModelBundle b = ModelBundle.defaultBundle();
+            assertThat(d.modelId()).isEqualTo(b.id() + "@" + b.version());
+            assertThat(d.timings().totalNanos()).isGreaterThanOrEqualTo(d.timings().rulesNanos());
+        }
+        System.out.println("tier mix of 2,000 synthetic applications: " + tiers);
+        assertThat(tiers.keySet()).containsExactlyInAnyOrder(Tier.values());
+    }
+
+    @Test
+    void decideAll_acrossCores_equalsOneByOneInOrder() {
+        List<LoanApplication> apps = generator.generateAll().subList(0, 1_000).stream()
+                .map(LabeledApplication::application).toList();
+        List<Decision> parallel = engine.decideAll(apps);
+        for (int i = 0; i < apps.size(); i++) {
+            Decision one = engine.decide(apps.get(i));
+            assertThat(parallel.get(i).applicationId()).isEqualTo(apps.get(i).id());
+            assertThat(parallel.get(i).sameOutcome(one)).as(one.toString()).isTrue();
+        }
+    }
+
+    /** 10,000 applications on every build; the full 100,000 run is tagged slow (about a minute on 2 cores). */
+    @Test
+    void droolsAndPlainJava_agreeOn10kSyntheticApplications() {
+        crossCheck(10_000);
+    }
+
+    @Test
+    @Tag("slow")
+    void droolsAndPlainJava_agreeOn100kSyntheticApplications() {
+        crossCheck(100_000);
+    }
+
+    static void crossCheck(int count) {
+        PlainJavaPolicy plain = PlainJavaPolicy.defaultPolicy();
+        Set<String> fired = new TreeSet<>();
+        Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
+        int disagreements = 0;
+        StringBuilder first = new StringBuilder();
+        for (long i = 0; i < count; i++) {
+            CreditEngine.Evaluation ev = engine.evaluate(generator.generate(i).application(), Optional.empty());
+            Decision java = plain.decide(ev.input(), engine.modelId());
+            if (!ev.decision().sameOutcome(java) && disagreements++ < 3) {
+                first.append('\n').append(ev.input()).append("\n  drools ").append(ev.decision())
+                        .append("\n  java   ").append(java);
+            }
+            fired.addAll(ev.decision().firedRules());
+            tiers.merge(ev.decision().tier(), 1, Integer::sum);
+        }
+        System.out.println("tier mix of " + count + " synthetic applications: " + tiers + "; rules fired: " + fired.size());
+        assertThat(disagreements).as("disagreements:%s", first).isZero();
+        assertThat(tiers.keySet()).containsExactlyInAnyOrder(Tier.values());
+    }
+
+    @Test
+    void decisionLog_writesAuditFieldsAndMasksIdentifiers() throws Exception {
+        StringWriter out = new StringWriter();
+        LabeledApplication a = generator.generate(7);
+        try (CreditEngine logged = CreditEngine.builder().decisionLog(DecisionLog.to(out)).build()) {
+            logged.decide(a);
+        }
+        String line = out.toString().strip();
+        assertThat(line).doesNotContain(a.application().id())
+                .doesNotContain(a.application().enterprise().uscc().toString())
+                .doesNotContain(a.application().enterprise().name());
+        JsonNode n = new ObjectMapper().readTree(line);
+        assertThat(n.get("application").asText()).isEqualTo(DecisionLog.pseudonym(a.application().id())).hasSize(16);
+        for (String field : List.of("industrySection", "zone", "sizeClass", "ownership", "tier", "approved", "score", "pd",
+                "grade", "rulesetVersion", "modelId", "approvedAmount", "firedRules")) {
+            assertThat(n.has(field)).as(field).isTrue();
+        }
+        assertThat(n.get("industrySection").asText()).isEqualTo(a.application().enterprise().industry().sectionCode());
+        assertThat(n.get("defaulted").asBoolean()).isEqualTo(a.outcome().orElseThrow().defaulted12m());
+    }
+}
