@@ -1,6 +1,5 @@
 package org.creditkit.models.cli;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.Grade;
 import org.creditkit.core.score.ScoreResult;
+import org.creditkit.models.eval.Evaluation;
 
 /**
  * What {@code credit demo} prints after scoring a generated portfolio: the grade distribution with
@@ -90,36 +90,14 @@ public record ScoreSummary(long count, long defaults, List<GradeRow> byGrade, do
                 oracle ? OptionalDouble.of(auc(truePd, bad)) : OptionalDouble.empty());
     }
 
-    /** Mann-Whitney AUC with ties counted half; 0.5 when one class is empty. */
+    /** Mann-Whitney AUC with ties counted half ({@link Evaluation#auc}); 0.5 when one class is empty. */
     static double auc(double[] score, boolean[] bad) {
-        int n = score.length;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
+        int[] y = new int[bad.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = bad[i] ? 1 : 0;
         }
-        Arrays.sort(idx, (a, b) -> Double.compare(score[a], score[b]));
-        double rankSum = 0;
-        long pos = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j < n && score[idx[j]] == score[idx[i]]) {
-                j++;
-            }
-            double avgRank = (i + 1 + j) / 2.0;
-            for (int k = i; k < j; k++) {
-                if (bad[idx[k]]) {
-                    rankSum += avgRank;
-                    pos++;
-                }
-            }
-            i = j;
-        }
-        long neg = n - pos;
-        if (pos == 0 || neg == 0) {
-            return 0.5;
-        }
-        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+        double auc = Evaluation.auc(score, y);
+        return Double.isNaN(auc) ? 0.5 : auc;
     }
 
     /** A readable table. */
