@@ -1,7 +1,6 @@
 package org.creditkit.models.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +14,10 @@ import org.creditkit.models.ModelException;
 import org.creditkit.models.data.Dataset;
 import org.creditkit.models.data.DatasetReader;
 import org.creditkit.models.data.LoadResult;
+import org.creditkit.models.export.BundleExport;
 import org.creditkit.models.export.CoreScoring;
 import org.creditkit.models.report.HtmlReport;
 import org.creditkit.models.report.ReportContent;
-import org.creditkit.models.store.ModelJson;
-import org.creditkit.models.store.TrainedModel;
 import org.creditkit.models.workflow.MetricsJson;
 import org.creditkit.models.workflow.ModelEvaluation;
 
@@ -34,9 +32,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code credit evaluate}: evaluates a model on labelled data (for example a holdout) and writes the
  * metrics JSON and optionally an HTML report. The model is a core bundle written by
- * {@code credit train}, scored through the core runtime from the bundle alone; the
- * {@code .workbench.json} file beside it, when present, only adds the training detail (bins, WoE,
- * importance, overlay credibility) to the report.
+ * {@code credit train}; everything comes from the bundle alone: the scores through the core runtime
+ * (table columns and category codes from {@code training.columns}), the report's bins, WoE,
+ * importance and overlay credibility from {@code training.detail}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate a trained model (core bundle) on labelled data.")
@@ -60,11 +58,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Directory for the HTML model report.")
     Path report;
 
-    /**
-     * A core bundle, with the workbench model written beside it when present (only the report's
-     * training detail comes from it: bins, WoE, importance, overlay credibility).
-     */
-    record LoadedModel(ModelBundle bundle, Optional<TrainedModel> workbench) {
+    /** A core bundle: the one model file {@code credit train} writes. */
+    record LoadedModel(ModelBundle bundle) {
 
         /** Log-odds of every row of a dataset read from {@code file}, scored by the core bundle. */
         double[] logOdds(Path file, Dataset d) {
@@ -89,33 +84,18 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
-     * Loads a core bundle, with its workbench model when present beside it.
+     * Loads a core bundle.
      *
      * @param file the bundle
      * @return the loaded model
-     * @throws ModelException if unreadable, not a valid bundle, tampered, or the workbench model
-     *         beside it does not belong to it
+     * @throws ModelException if unreadable, not a valid bundle, or tampered
      */
     static LoadedModel load(Path file) {
-        ModelBundle bundle;
         try {
-            bundle = ModelBundle.read(file);
+            return new LoadedModel(ModelBundle.read(file));
         } catch (CreditModelException e) {
             throw new ModelException(e.getMessage(), e);
         }
-        Optional<TrainedModel> wb = Optional.empty();
-        Path side = TrainCommand.sidecar(file);
-        if (Files.isRegularFile(side)) {
-            TrainedModel m = ModelJson.load(side);
-            String expected = bundle.training().path("workbenchSha256").asText();
-            String actual = ModelJson.checksum(m);
-            if (!expected.equals(actual)) {
-                throw new ModelException(side + " (sha256 " + actual + ") is not the workbench model of bundle " + file
-                        + " (which records " + expected + ")");
-            }
-            wb = Optional.of(m);
-        }
-        return new LoadedModel(bundle, wb);
     }
 
     @Override
@@ -141,7 +121,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (report != null) {
                 List<String> notes = new ArrayList<>(loaded.notes());
                 Path file = HtmlReport.write(new ReportContent("Model evaluation: " + m.kind() + " on "
-                        + data.getFileName(), data + ": " + loaded.summary(), m.workbench(), m.kind(), m.checksum(), ev,
+                        + data.getFileName(), data + ": " + loaded.summary(), BundleExport.detail(m.bundle()), m.kind(), m.checksum(), ev,
                         Optional.empty(), notes), report);
                 out.println("report written to " + file);
             }

@@ -1,6 +1,5 @@
 package org.creditkit.models.cli;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -21,6 +21,7 @@ import org.creditkit.models.data.IndustryGrouping;
 import org.creditkit.models.data.LoadResult;
 import org.creditkit.models.data.SkippedRow;
 import org.creditkit.models.export.BundleExport;
+import org.creditkit.models.export.TrainingDetail;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditkit.core.score.Scaling;
 import org.creditkit.models.gbm.GbmOptions;
@@ -28,7 +29,6 @@ import org.creditkit.models.overlay.OverlayOptions;
 import org.creditkit.models.report.HtmlReport;
 import org.creditkit.models.report.ReportContent;
 import org.creditkit.models.scorecard.ScorecardOptions;
-import org.creditkit.models.store.ModelJson;
 import org.creditkit.models.workflow.MetricsJson;
 import org.creditkit.models.workflow.ModelEvaluation;
 import org.creditkit.models.workflow.ModelKind;
@@ -176,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--target-rate", description = "Calibrate the mean PD to this default rate.")
     Double targetRate;
 
-    @Option(names = "--out", required = true, description = "Core model bundle to write (the workbench model goes beside it as FILE.workbench.json).")
+    @Option(names = "--out", required = true, description = "Core model bundle to write (the one model file; evaluate and psi read it).")
     Path out;
 
     @Option(names = "--id", description = "Bundle id (default: credit-train-<data file name>).")
@@ -221,19 +221,18 @@ public final class TrainCommand implements Callable<Integer> {
             }
             TrainOutcome outcome = Training.run(loaded.dataset(), request, meta, progress(progress));
             outcome.notes().forEach(n -> err.println("note: " + n));
-            Path sidecar = sidecar(out);
-            String workbenchSum = ModelJson.save(outcome.model(), sidecar);
             ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),
                     BundleExport.gradeBands());
-            ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), workbenchSum);
+            ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), "");
             ObjectNode bundleMetrics = json.deepCopy();
             bundleMetrics.remove("model");
             String bundleId = id != null ? id : "credit-train-" + BundleExport.id(baseName(data)).replace('_', '-');
-            ModelBundle bundle = BundleExport.export(withWorkbenchSum(outcome.model(), workbenchSum),
+            ModelBundle bundle = BundleExport.export(outcome.model(),
                     new BundleExport.Options(bundleId, version, "creditkit credit train", "Trained "
                             + outcome.model().kind() + " on " + data.getFileName(), "workbench:" + bundleId + "/" + version),
                     bundleMetrics);
             bundle.write(out);
+            ((ObjectNode) json.get("model")).put("sha256", bundle.checksum());
             ((ObjectNode) json.get("model")).put("bundleChecksum", bundle.checksum());
             ((ObjectNode) json.get("model")).put("bundleId", bundle.id());
             if (metricsOut != null) {
@@ -244,12 +243,12 @@ public final class TrainCommand implements Callable<Integer> {
                     outcome.cv().map(c -> String.format(java.util.Locale.ROOT, "; %d-fold CV AUC %.4f (sd %.4f)", c.k(),
                             c.meanAuc(), c.sdAuc())).orElse(""),
                     ev.oracle().map(o -> String.format(java.util.Locale.ROOT, "; oracle AUC %.4f", o.auc())).orElse(""));
-            outw.println("bundle written to " + out + " (" + bundle.checksum() + "), workbench model to " + sidecar);
+            outw.println("bundle written to " + out + " (" + bundle.checksum() + ")");
             if (report != null) {
                 List<String> notes = new ArrayList<>(loaded.notes());
                 notes.addAll(outcome.notes());
                 Path file = HtmlReport.write(new ReportContent("Model report: " + outcome.model().kind() + " on "
-                        + data.getFileName(), data + ": " + loaded.summary(), java.util.Optional.of(outcome.model()), outcome.model().kind(),
+                        + data.getFileName(), data + ": " + loaded.summary(), java.util.Optional.of(TrainingDetail.of(outcome.model())), outcome.model().kind(),
                         bundle.checksum(), ev,
                         outcome.cv(), notes), report);
                 outw.println("report written to " + file);
@@ -275,29 +274,10 @@ public final class TrainCommand implements Callable<Integer> {
         return n.endsWith(".jsonl") || n.endsWith(".ndjson");
     }
 
-    /**
-     * The workbench model file written beside a bundle.
-     *
-     * @param bundle the bundle path
-     * @return {@code bundle + ".workbench.json"}
-     */
-    static Path sidecar(Path bundle) {
-        return bundle.resolveSibling(bundle.getFileName() + ".workbench.json");
-    }
-
     private static String baseName(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
-    }
-
-    /** Records the workbench model's checksum in the bundle's training metadata. */
-    private static org.creditkit.models.store.TrainedModel withWorkbenchSum(org.creditkit.models.store.TrainedModel m,
-            String sum) {
-        Map<String, String> meta = new LinkedHashMap<>(m.metadata());
-        meta.put("workbenchSha256", sum);
-        return new org.creditkit.models.store.TrainedModel(m.scorecard(), m.gbm(), m.overlays(), m.calibrationShift(),
-                meta);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.creditkit.core.score.GradeBands;
+import org.creditkit.core.score.Scaling;
 
 /**
  * Metrics and tables of predicted PDs against outcomes. All methods take {@code pd[i]} and
@@ -295,7 +296,7 @@ public final class Evaluation {
      * @return {@code 1 / (1 + exp(-logOdds))}
      */
     public static double pd(double logOdds) {
-        return 1 / (1 + Math.exp(-logOdds));
+        return Scaling.pd(logOdds);
     }
 
     /**

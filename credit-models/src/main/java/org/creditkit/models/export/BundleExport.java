@@ -140,6 +140,7 @@ public final class BundleExport {
         ObjectNode training = JsonNodeFactory.instance.objectNode();
         model.metadata().forEach(training::put);
         training.put("baseKind", model.kind());
+        training.set(DETAIL, TrainingDetail.of(model).toJson());
         ArrayNode columns = training.putArray(COLUMNS);
         for (Column c : columns(model, catalogue)) {
             columns.add(c.toJson());
@@ -264,6 +265,22 @@ public final class BundleExport {
 
     /** The key under {@code training} that lists the training columns. */
     private static final String COLUMNS = "columns";
+
+    /** The key under {@code training} that holds the {@link TrainingDetail}. */
+    private static final String DETAIL = "detail";
+
+    /**
+     * What training learnt beyond the scoring model, as recorded in a bundle by {@link #export}.
+     *
+     * @param bundle the bundle
+     * @return the detail, or empty for a bundle without {@code training.detail}
+     * @throws ModelException if the recorded detail is malformed
+     */
+    public static Optional<TrainingDetail> detail(ModelBundle bundle) {
+        JsonNode n = bundle.training().get(DETAIL);
+        return n == null ? Optional.empty()
+                : Optional.of(TrainingDetail.fromJson(n, "bundle " + bundle.id() + " $.training." + DETAIL));
+    }
 
     /**
      * A training column as recorded in the bundle's {@code training.columns}.

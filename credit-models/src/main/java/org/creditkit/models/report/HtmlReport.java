@@ -14,17 +14,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.creditkit.models.ModelException;
-import org.creditkit.models.binning.Bin;
 import org.creditkit.models.eval.CalibrationRow;
 import org.creditkit.models.eval.CvResult;
 import org.creditkit.models.eval.Evaluation;
 import org.creditkit.models.eval.GroupRow;
 import org.creditkit.models.eval.LiftRow;
 import org.creditkit.models.eval.Metrics;
-import org.creditkit.models.gbm.TrainedGbm;
-import org.creditkit.models.overlay.IndustryOverlay;
-import org.creditkit.models.scorecard.ScorecardFeature;
-import org.creditkit.models.scorecard.TrainedScorecard;
+import org.creditkit.models.export.TrainingDetail;
+import org.creditkit.models.export.TrainingDetail.BinRow;
+import org.creditkit.models.export.TrainingDetail.CardFeature;
+import org.creditkit.models.export.TrainingDetail.Overlay;
 import org.creditkit.models.workflow.ModelEvaluation;
 
 /**
@@ -101,8 +100,8 @@ public final class HtmlReport {
         liftTable(h, ev);
         groupTable(h, "Per grade", "Grade", ev.grades(), Map.of());
         if (!ev.industries().isEmpty()) {
-            Map<String, IndustryOverlay> overlays = new TreeMap<>();
-            c.model().ifPresent(tm -> tm.overlays().overlays().forEach(o -> overlays.put(o.industry(), o)));
+            Map<String, Overlay> overlays = new TreeMap<>();
+            c.model().ifPresent(tm -> tm.overlays().forEach(o -> overlays.put(o.industry(), o)));
             groupTable(h, "Per industry", "Industry", ev.industries(), overlays);
         }
         c.model().flatMap(tm -> tm.scorecard()).ifPresent(card -> woe(h, card));
@@ -292,7 +291,7 @@ public final class HtmlReport {
     }
 
     private static void groupTable(StringBuilder h, String title, String label, List<GroupRow> rows,
-            Map<String, IndustryOverlay> overlays) {
+            Map<String, Overlay> overlays) {
         boolean withOverlay = !overlays.isEmpty();
         h.append("<h2>").append(esc(title)).append("</h2>\n<table><tr><th>").append(esc(label))
                 .append("</th><th>Rows</th><th>Defaults</th><th>Observed rate</th><th>Mean PD</th><th>Observed / predicted</th>"
@@ -308,7 +307,7 @@ public final class HtmlReport {
                     .append("</td><td class='n'>").append(r.meanPd() > 0 ? num(r.observedRate() / r.meanPd()) : "-")
                     .append("</td><td class='n'>").append(Double.isNaN(r.auc()) ? "-" : num(r.auc())).append("</td>");
             if (withOverlay) {
-                IndustryOverlay o = overlays.get(r.group());
+                Overlay o = overlays.get(r.group());
                 h.append("<td class='n'>").append(o == null ? "none (base)" : signed(o.shift()))
                         .append("</td><td class='n'>").append(o == null ? "-" : num(o.credibility())).append("</td>");
             }
@@ -317,38 +316,37 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void woe(StringBuilder h, TrainedScorecard card) {
+    private static void woe(StringBuilder h, TrainingDetail.Card card) {
         h.append("<h2>Scorecard: weight of evidence and points per feature</h2>\n<p class='sub'>Intercept ")
                 .append(num(card.intercept())).append("; scaling: ").append(g(card.scaling().baseScore()))
                 .append(" points at good:bad odds of ").append(g(card.scaling().baseOdds())).append(":1, ")
                 .append(g(card.scaling().pdo())).append(" points to double the odds. ").append(card.features().size())
                 .append(" features.</p>\n<div class='grid2'>");
-        for (ScorecardFeature f : card.features()) {
+        for (CardFeature f : card.features()) {
             h.append("<div class='card'><h3>").append(esc(f.name())).append("</h3><p class='sub'>IV ")
-                    .append(num(f.binning().iv())).append(" &middot; coefficient ").append(num(f.coefficient()))
-                    .append(f.binning().monotonic() ? " &middot; monotonic" : "").append("</p>");
+                    .append(num(f.iv())).append(" &middot; coefficient ").append(num(f.coefficient()))
+                    .append(f.monotonic() ? " &middot; monotonic" : "").append("</p>");
             h.append(woeChart(f));
             h.append("<table class='small'><tr><th>Bin</th><th>Rows</th><th>Bad rate</th><th>WoE</th><th>Points</th></tr>");
-            for (int i = 0; i < f.binning().bins().size(); i++) {
-                Bin b = f.binning().bins().get(i);
+            for (BinRow b : f.bins()) {
                 h.append("<tr><td>").append(esc(b.label())).append("</td><td class='n'>").append(b.count())
                         .append("</td><td class='n'>").append(b.count() == 0 ? "-" : pct((double) b.bads() / b.count()))
                         .append("</td><td class='n'>").append(signed(b.woe())).append("</td><td class='n'>")
-                        .append(String.format(Locale.ROOT, "%.1f", f.points().get(i))).append("</td></tr>");
+                        .append(String.format(Locale.ROOT, "%.1f", b.points())).append("</td></tr>");
             }
             h.append("</table></div>");
         }
         h.append("</div>\n");
     }
 
-    private static String woeChart(ScorecardFeature f) {
-        List<Bin> bins = f.binning().bins();
+    private static String woeChart(CardFeature f) {
+        List<BinRow> bins = f.bins();
         int rowH = 22;
         int labelW = 170;
         int w = 440;
         int hgt = bins.size() * rowH + 20;
         double max = 0.5;
-        for (Bin b : bins) {
+        for (BinRow b : bins) {
             max = Math.max(max, Math.abs(b.woe()));
         }
         double zero = labelW + (w - labelW - 10) / 2.0;
@@ -356,7 +354,7 @@ public final class HtmlReport {
         StringBuilder s = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' width='" + w + "' height='" + hgt
                 + "' role='img' aria-label='WoE of " + esc(f.name()) + "'>");
         for (int i = 0; i < bins.size(); i++) {
-            Bin b = bins.get(i);
+            BinRow b = bins.get(i);
             double y = 4 + i * rowH;
             double len = b.woe() * scale;
             String label = b.label().length() > 26 ? b.label().substring(0, 25) + "\u2026" : b.label();
@@ -373,10 +371,10 @@ public final class HtmlReport {
         return s.toString();
     }
 
-    private static void importance(StringBuilder h, TrainedGbm g) {
-        h.append("<h2>Gradient boosting: feature importance</h2>\n<p class='sub'>").append(g.trees().trees())
-                .append(" trees, shrinkage ").append(num(g.options().shrinkage())).append(", at most ")
-                .append(g.options().maxNodes()).append(" leaves per tree.</p><table><tr><th>Feature</th><th>Importance</th>"
+    private static void importance(StringBuilder h, TrainingDetail.Boost g) {
+        h.append("<h2>Gradient boosting: feature importance</h2>\n<p class='sub'>").append(g.trees())
+                .append(" trees, shrinkage ").append(num(g.shrinkage())).append(", at most ")
+                .append(g.maxNodes()).append(" leaves per tree.</p><table><tr><th>Feature</th><th>Importance</th>"
                         + "<th>Share</th></tr>");
         double total = g.importance().stream().mapToDouble(Double::doubleValue).sum();
         List<Integer> order = new ArrayList<>();
@@ -386,7 +384,7 @@ public final class HtmlReport {
         order.sort((a, b) -> Double.compare(g.importance().get(b), g.importance().get(a)));
         for (int i : order) {
             double share = total > 0 ? g.importance().get(i) / total : 0;
-            h.append("<tr><td>").append(esc(g.trees().featureNames().get(i))).append("</td><td class='n'>")
+            h.append("<tr><td>").append(esc(g.features().get(i))).append("</td><td class='n'>")
                     .append(num(g.importance().get(i))).append("</td><td><span class='bar' style='width:")
                     .append(f(share * 300)).append("px'></span> ").append(pct(share)).append("</td></tr>");
         }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.creditkit.models.eval.CvResult;
-import org.creditkit.models.store.TrainedModel;
+import org.creditkit.models.export.TrainingDetail;
 import org.creditkit.models.workflow.ModelEvaluation;
 
 /**
@@ -13,14 +13,15 @@ import org.creditkit.models.workflow.ModelEvaluation;
  *
  * @param title the report title
  * @param dataSummary one line about the data (file, rows used, skipped)
- * @param model the workbench model, when known (for the WoE and importance sections)
+ * @param model what training learnt beyond the scoring model, when known (for the WoE, importance,
+ *        overlay and metadata sections)
  * @param modelKind {@code scorecard}, {@code gbm} or the core model type
  * @param modelChecksum the model file's checksum
  * @param evaluation the model evaluated on the reported data
  * @param cv cross-validation, when run
  * @param notes training and loading notes
  */
-public record ReportContent(String title, String dataSummary, Optional<TrainedModel> model, String modelKind,
+public record ReportContent(String title, String dataSummary, Optional<TrainingDetail> model, String modelKind,
         String modelChecksum,
         ModelEvaluation evaluation, Optional<CvResult> cv, List<String> notes) {
 

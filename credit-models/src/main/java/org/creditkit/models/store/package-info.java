@@ -1,7 +1,9 @@
 /**
- * The workbench's own model file: a trained scorecard or GBM with its overlays, calibration and
- * training metadata as canonical JSON with a SHA-256 checksum, so that {@code credit evaluate} and
- * {@code credit psi} can use what {@code credit train} produced. Exports to the core model bundle
- * build on {@link org.creditkit.models.store.TrainedModel}.
+ * The trained model as training holds it in memory: a scorecard or GBM with its overlays,
+ * calibration shift and training metadata ({@link org.creditkit.models.store.TrainedModel}), with
+ * the training-only state (bins with counts and WoE, level encodings, importance, credibility) that
+ * the core types do not carry. It is never written as a file of its own:
+ * {@link org.creditkit.models.export.BundleExport} turns it into the core model bundle, which is the
+ * one model format.
  */
 package org.creditkit.models.store;

@@ -29,7 +29,7 @@ import org.creditkit.models.store.TrainedModel;
  * <p>Example:
  * <pre>{@code
  * TrainOutcome out = Training.run(data, TrainRequest.scorecard(42), Map.of("data", "credit-g.arff"), Progress.none());
- * ModelJson.save(out.model(), Path.of("model.json"));
+ * BundleExport.export(out.model(), BundleExport.Options.of("my-model"), metrics).write(Path.of("model.json"));
  * }</pre>
  */
 public final class Training {

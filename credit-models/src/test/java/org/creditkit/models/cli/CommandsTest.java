@@ -72,8 +72,8 @@ class CommandsTest {
         assertThat(out.toString()).contains("score PSI 0.0000 (STABLE)")
                 .as("CSI over the bundle scorecard's own bins").containsPattern("checking_status\\s+0\\.0000  STABLE");
 
-        // the same from the bundle alone
-        Files.delete(dir.resolve("model.json.workbench.json"));
+        // the same from the bundle alone, the one model file
+        assertThat(dir.resolve("model.json.workbench.json")).doesNotExist();
         Path psiOut = dir.resolve("psi.json");
         int code4 = run(new PsiCommand(), "--expected", data, "--actual", data, "--model", model.toString(),
                 "--target", "class", "--bad", "bad", "--out", psiOut.toString());
@@ -130,7 +130,7 @@ class CommandsTest {
         assertThat(run(new TrainCommand(), "--data", data, "--target", "class", "--bad", "bad", "--model", "gbm",
                 "--trees", "30", "--seed", "3", "--out", model.toString(), "--metrics-out", metrics.toString(),
                 "--no-progress")).as(err.toString()).isZero();
-        Files.delete(dir.resolve("gbm.json.workbench.json"));
+        assertThat(dir.resolve("gbm.json.workbench.json")).doesNotExist();
         Path metrics2 = dir.resolve("gbm-eval.json");
         int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", data, "--target", "class",
                 "--bad", "bad", "--metrics-out", metrics2.toString());
@@ -144,19 +144,36 @@ class CommandsTest {
     }
 
     @Test
-    void evaluate_tamperedWorkbenchBesideBundle_isRejected() throws Exception {
+    void evaluate_reportFromTheBundleAlone_showsTrainingBinsWoeAndPoints() throws Exception {
         Path model = dir.resolve("model.json");
         assertThat(run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
                 "--out", model.toString(), "--no-progress")).isZero();
-        Path other = dir.resolve("other.json");
+        Path report = dir.resolve("eval-report");
+        int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", GermanCredit.path().toString(),
+                "--target", "class", "--bad", "bad", "--report", report.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(Files.readString(report.resolve("index.html")))
+                .contains("Scorecard: weight of evidence and points per feature", "checking_status", "WoE of checking_status",
+                        "Training metadata", "credit-g.arff");
+    }
+
+    @Test
+    void evaluate_bundleWithEditedTrainingDetail_isRejectedByItsChecksum() throws Exception {
+        Path model = dir.resolve("model.json");
         assertThat(run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
-                "--max-bins", "3", "--out", other.toString(), "--no-progress")).isZero();
-        Files.copy(dir.resolve("other.json.workbench.json"), dir.resolve("model.json.workbench.json"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                "--out", model.toString(), "--no-progress")).isZero();
+        ObjectMapper om = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) om
+                .readTree(model.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode bin = (com.fasterxml.jackson.databind.node.ObjectNode) root
+                .at("/training/detail/scorecard/features/0/bins/0");
+        assertThat(bin.isMissingNode()).isFalse();
+        bin.put("woe", bin.get("woe").asDouble() + 1);
+        om.writeValue(model.toFile(), root);
         int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", GermanCredit.path().toString(),
                 "--target", "class", "--bad", "bad");
         assertThat(code).isEqualTo(CreditCli.EXIT_INVALID);
-        assertThat(err.toString()).contains("is not the workbench model of bundle");
+        assertThat(err.toString()).contains("checksum");
     }
 
     @Test

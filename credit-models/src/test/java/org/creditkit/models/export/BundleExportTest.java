@@ -50,6 +50,10 @@ class BundleExportTest {
                 OverlayModel.none(), 0.25, Map.of("data", "credit-g.arff"));
         ModelBundle bundle = export(m);
         assertThat(bundle.catalogue().version()).isEqualTo("workbench:test-model/1");
+        assertThat(BundleExport.detail(bundle)).as("training detail survives the bundle's write and read")
+                .contains(TrainingDetail.of(m));
+        assertThat(BundleExport.detail(bundle).orElseThrow().scorecard().orElseThrow().features())
+                .hasSameSizeAs(m.scorecard().orElseThrow().features());
         List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
         double[] expected = m.logOdds(d);
         for (int r = 0; r < d.rows(); r++) {
@@ -78,6 +82,8 @@ class BundleExportTest {
         GbmTrainer.Fit fit = GbmTrainer.fitWithSmile(d, GbmOptions.defaults(7).withTrees(100), Progress.none());
         TrainedModel m = TrainedModel.of(fit.model(), OverlayModel.none(), 0, Map.of());
         ModelBundle bundle = export(m);
+        assertThat(BundleExport.detail(bundle)).contains(TrainingDetail.of(m));
+        assertThat(BundleExport.detail(bundle).orElseThrow().gbm().orElseThrow().trees()).isEqualTo(100);
         List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
         double[] posterior = new double[2];
         double maxDiff = 0;
@@ -158,6 +164,8 @@ class BundleExportTest {
         TrainedModel m = TrainedModel.of(card, overlays, 0, Map.of());
         ModelBundle bundle = export(m);
         assertThat(bundle.overlays()).extracting(o -> o.industries().get(0)).containsExactly("A", "C", "F", "I");
+        assertThat(BundleExport.detail(bundle)).contains(TrainingDetail.of(m));
+        assertThat(BundleExport.detail(bundle).orElseThrow().overlays()).hasSize(4);
         List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
         double[] expected = m.logOdds(d);
         IndustryCode[] gbt = {IndustryCode.of("C39"), IndustryCode.of("F51"), IndustryCode.of("I65"),

@@ -18,6 +18,7 @@ import org.creditkit.models.data.Feature;
 import org.creditkit.models.eval.CrossValidation;
 import org.creditkit.models.eval.CvResult;
 import org.creditkit.models.export.BundleExport;
+import org.creditkit.models.export.TrainingDetail;
 import org.creditkit.models.overlay.OverlayModel;
 import org.creditkit.models.overlay.OverlayOptions;
 import org.creditkit.models.overlay.OverlayTrainer;
@@ -65,7 +66,7 @@ class HtmlReportTest {
         ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", m, d, BundleExport.gradeBands());
         List<String> notes = new ArrayList<>(card.notes());
         notes.addAll(overlays.notes());
-        return new ReportContent("Model report: scorecard <golden> & co", "synthetic: 3000 rows", Optional.of(m),
+        return new ReportContent("Model report: scorecard <golden> & co", "synthetic: 3000 rows", Optional.of(TrainingDetail.of(m)),
                 "scorecard", "sha256:golden", ev, Optional.of(cv), notes);
     }
 
