@@ -28,6 +28,12 @@ public final class CreditDataException extends RuntimeException {
         this(List.of(Problem.of(location, message)));
     }
 
+    /** A single problem with an underlying cause, such as the I/O error that stopped reading a file. */
+    public CreditDataException(String location, String message, Throwable cause) {
+        super(location + ": " + message, cause);
+        this.problems = List.of(Problem.of(location, message));
+    }
+
     /** Every problem found, in document order. */
     public List<Problem> problems() {
         return problems;

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
 
 /**
  * Runs a fairness audit: group metrics with intervals and tests, the justified-disparity view,
@@ -50,14 +54,18 @@ public final class FairnessAudit {
      * @param records the decisions to audit, each carrying every attribute the groupings use
      * @param config what to compute
      * @return the report
-     * @throws AuditException if a record lacks a grouping attribute or a named reference group
-     *     does not occur in the data
+     * @throws CreditDataException if there are no records (location {@code records}), if records
+     *     lack grouping attributes (one problem per such record, location {@code record N}, counting
+     *     from 1, at most {@value #MAX_LISTED_PROBLEMS} listed) or if a named reference group does not
+     *     occur in the data (location {@code reference of grouping 'g'})
      */
     public static AuditReport run(Collection<AuditRecord> records, AuditConfig config) {
         List<AuditRecord> data = List.copyOf(records);
         if (data.isEmpty()) {
-            throw new AuditException("No records to audit: the input holds no decision");
+            throw new CreditDataException("records", "no records to audit: the input holds no decision; "
+                    + "an audit needs at least one");
         }
+        checkAttributes(data, config.groupings());
         FairnessThresholds t = config.thresholds();
         int withOutcome = 0;
         int withPd = 0;
@@ -82,14 +90,8 @@ public final class FairnessAudit {
         List<CheckResult> checks = new ArrayList<>();
         for (Grouping grouping : config.groupings()) {
             TreeMap<String, GroupStats> groups = new TreeMap<>();
-            for (int i = 0; i < data.size(); i++) {
-                AuditRecord r = data.get(i);
-                String label;
-                try {
-                    label = grouping.labelOf(r);
-                } catch (AuditException e) {
-                    throw new AuditException("Record " + (i + 1) + ": " + e.getMessage(), e);
-                }
+            for (AuditRecord r : data) {
+                String label = grouping.labelOf(r);
                 groups.computeIfAbsent(label, l -> new GroupStats(l, valuesOf(grouping, r), t.pdBandEdges())).add(r);
             }
             Reference ref = chooseReference(grouping, groups, config);
@@ -153,6 +155,43 @@ public final class FairnessAudit {
         return x.isPresent() ? Optional.of(x.getAsDouble()) : Optional.empty();
     }
 
+    /** How many records lacking attributes are listed before the rest are only counted. */
+    static final int MAX_LISTED_PROBLEMS = 20;
+
+    /** One problem per record that lacks an attribute some grouping needs, so all are fixed at once. */
+    private static void checkAttributes(List<AuditRecord> data, List<Grouping> groupings) {
+        TreeSet<String> needed = new TreeSet<>();
+        groupings.forEach(g -> needed.addAll(g.attributes()));
+        List<Problem> problems = new ArrayList<>();
+        int bad = 0;
+        for (int i = 0; i < data.size(); i++) {
+            Map<String, String> attributes = data.get(i).attributes();
+            List<String> missing = needed.stream().filter(a -> !attributes.containsKey(a)).toList();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            bad++;
+            if (problems.size() < MAX_LISTED_PROBLEMS) {
+                List<String> users = groupings.stream()
+                        .filter(g -> g.attributes().stream().anyMatch(missing::contains)).map(Grouping::name).toList();
+                problems.add(Problem.of("record " + (i + 1), "no attribute " + quoted(missing) + ", needed by "
+                        + (users.size() == 1 ? "grouping " : "groupings ") + quoted(users) + "; it has "
+                        + new TreeSet<>(attributes.keySet()) + ", every record needs " + needed));
+            }
+        }
+        if (bad > problems.size()) {
+            problems.add(Problem.of("records", (bad - problems.size()) + " more records lack grouping attributes; "
+                    + bad + " of " + data.size() + " in all"));
+        }
+        if (!problems.isEmpty()) {
+            throw new CreditDataException(problems);
+        }
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+    }
+
     /** Benefit of Speicher et al. (2018): b = ŷ - y + 1 with ŷ = favourable, y = good. */
     static double benefit(AuditRecord r) {
         return (r.favourable() ? 1 : 0) - (r.outcome() == Outcome.GOOD ? 1 : 0) + 1;
@@ -166,8 +205,9 @@ public final class FairnessAudit {
         String named = config.namedReferences().get(grouping.name());
         if (named != null) {
             if (!groups.containsKey(named)) {
-                throw new AuditException("Reference group '" + named + "' does not occur in grouping '"
-                        + grouping.name() + "'; its groups are " + groups.keySet());
+                throw new CreditDataException("reference of grouping '" + grouping.name() + "'",
+                        "reference group '" + named + "' does not occur in grouping '" + grouping.name()
+                                + "'; its groups are " + groups.keySet());
             }
             return new Reference(named, "named");
         }

@@ -12,6 +12,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.creditkit.core.CreditModelException;
+import org.creditkit.core.Problem;
 
 /**
  * The thresholds of the fairness checks, read from a JSON file. The shipped default
@@ -65,32 +67,33 @@ public record FairnessThresholds(int minGroupSize, int minClassSize, double alph
      * @param calibrationWarnAbove see {@link #calibrationWarnAbove()}
      * @param calibrationFailAbove see {@link #calibrationFailAbove()}
      * @param pdBandEdges see {@link #pdBandEdges()}
-     * @throws AuditException if a size is below 1, alpha is outside (0, 1), a warn level is looser
-     *     than its fail level, or the band edges do not ascend from 0 to 1
+     * @throws CreditModelException if a size is below 1, alpha is outside (0, 1), a warn level is
+     *     looser than its fail level, or the band edges do not ascend from 0 to 1; the problem's
+     *     location is the JSON path of the offending field, e.g. {@code $.approvalRatio}
      */
     public FairnessThresholds {
-        require(minGroupSize >= 1, "minGroupSize must be at least 1, got " + minGroupSize);
-        require(minClassSize >= 1, "minClassSize must be at least 1, got " + minClassSize);
-        require(alpha > 0.0 && alpha < 1.0, "alpha must be in (0, 1), got " + alpha);
+        require(minGroupSize >= 1, "$.minGroupSize", "must be an integer of at least 1, got " + minGroupSize);
+        require(minClassSize >= 1, "$.minClassSize", "must be an integer of at least 1, got " + minClassSize);
+        require(alpha > 0.0 && alpha < 1.0, "$.alpha", "must be in (0, 1), got " + alpha);
         require(approvalRatioFailBelow >= 0.0 && approvalRatioFailBelow <= approvalRatioWarnBelow
-                && approvalRatioWarnBelow <= 1.0,
-                "approvalRatio needs 0 <= failBelow <= warnBelow <= 1, got failBelow=" + approvalRatioFailBelow
+                && approvalRatioWarnBelow <= 1.0, "$.approvalRatio",
+                "needs 0 <= failBelow <= warnBelow <= 1, got failBelow=" + approvalRatioFailBelow
                         + " warnBelow=" + approvalRatioWarnBelow);
         require(equalOpportunityWarnAbove >= 0.0 && equalOpportunityWarnAbove <= equalOpportunityFailAbove
-                && equalOpportunityFailAbove <= 1.0,
-                "equalOpportunityDifference needs 0 <= warnAbove <= failAbove <= 1, got warnAbove="
+                && equalOpportunityFailAbove <= 1.0, "$.equalOpportunityDifference",
+                "needs 0 <= warnAbove <= failAbove <= 1, got warnAbove="
                         + equalOpportunityWarnAbove + " failAbove=" + equalOpportunityFailAbove);
         require(calibrationWarnAbove >= 0.0 && calibrationWarnAbove <= calibrationFailAbove
-                && calibrationFailAbove <= 1.0,
-                "calibrationGap needs 0 <= warnAbove <= failAbove <= 1, got warnAbove=" + calibrationWarnAbove
+                && calibrationFailAbove <= 1.0, "$.calibrationGap",
+                "needs 0 <= warnAbove <= failAbove <= 1, got warnAbove=" + calibrationWarnAbove
                         + " failAbove=" + calibrationFailAbove);
         pdBandEdges = List.copyOf(pdBandEdges);
         require(pdBandEdges.size() >= 2 && pdBandEdges.get(0) == 0.0
-                && pdBandEdges.get(pdBandEdges.size() - 1) == 1.0,
-                "pdBandEdges must start at 0.0 and end at 1.0, got " + pdBandEdges);
+                && pdBandEdges.get(pdBandEdges.size() - 1) == 1.0, "$.pdBandEdges",
+                "must start at 0.0 and end at 1.0, got " + pdBandEdges);
         for (int i = 1; i < pdBandEdges.size(); i++) {
-            require(pdBandEdges.get(i) > pdBandEdges.get(i - 1),
-                    "pdBandEdges must strictly ascend, got " + pdBandEdges);
+            require(pdBandEdges.get(i) > pdBandEdges.get(i - 1), "$.pdBandEdges",
+                    "must strictly ascend, got " + pdBandEdges);
         }
     }
 
@@ -108,14 +111,16 @@ public record FairnessThresholds(int minGroupSize, int minClassSize, double alph
      *
      * @param file the file
      * @return the thresholds
-     * @throws AuditException if the file cannot be read, is not valid JSON, has unknown fields or
-     *     inconsistent values
+     * @throws CreditModelException if the file cannot be read, is not valid JSON, has unknown fields
+     *     or inconsistent values; each problem's location is the file and the JSON path, e.g.
+     *     {@code thresholds.json $.approvalRatio.failBelow}
      */
     public static FairnessThresholds read(Path file) {
         try {
             return parse(Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw new AuditException("Cannot read thresholds file " + file + ": " + e.getMessage(), e);
+            throw new CreditModelException(file.toString(), "cannot read the thresholds file: " + e.getMessage()
+                    + "; pass a readable JSON file (see docs/fairness.md)", e);
         }
     }
 
@@ -125,7 +130,8 @@ public record FairnessThresholds(int minGroupSize, int minClassSize, double alph
      * @param json the JSON text
      * @param source where the text came from, for messages
      * @return the thresholds
-     * @throws AuditException if the text is not valid JSON, has unknown fields or inconsistent values
+     * @throws CreditModelException if the text is not valid JSON, has unknown fields or inconsistent
+     *     values; each problem's location is {@code source} and the JSON path
      */
     public static FairnessThresholds parse(String json, String source) {
         return parse(json, source, DEFAULTS);
@@ -162,10 +168,10 @@ public record FairnessThresholds(int minGroupSize, int minClassSize, double alph
         try {
             root = MAPPER.readTree(json);
         } catch (IOException e) {
-            throw new AuditException("Thresholds " + source + " is not valid JSON: " + e.getMessage(), e);
+            throw new CreditModelException(source, "thresholds are not valid JSON: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new AuditException("Thresholds " + source + " must be a JSON object");
+            throw new CreditModelException(source + " $", "thresholds must be a JSON object");
         }
         checkFields(root, "$", source, Set.of("minGroupSize", "minClassSize", "alpha", "approvalRatio",
                 "equalOpportunityDifference", "calibrationGap", "pdBandEdges"));
@@ -179,27 +185,32 @@ public record FairnessThresholds(int minGroupSize, int minClassSize, double alph
         JsonNode e = root.get("pdBandEdges");
         if (e != null) {
             if (!e.isArray()) {
-                throw new AuditException(source + ": $.pdBandEdges must be an array of numbers");
+                throw new CreditModelException(source + " $.pdBandEdges", "must be an array of numbers, got " + e);
             }
             edges = new ArrayList<>();
             for (int i = 0; i < e.size(); i++) {
                 if (!e.get(i).isNumber()) {
-                    throw new AuditException(source + ": $.pdBandEdges[" + i + "] must be a number, got " + e.get(i));
+                    throw new CreditModelException(source + " $.pdBandEdges[" + i + "]", "must be a number, got "
+                            + e.get(i));
                 }
                 edges.add(e.get(i).asDouble());
             }
         }
+        double ratioWarn = number(ratio, "warnBelow", "$.approvalRatio", source, base.approvalRatioWarnBelow());
+        double ratioFail = number(ratio, "failBelow", "$.approvalRatio", source, base.approvalRatioFailBelow());
+        double eoWarn = number(eo, "warnAbove", "$.equalOpportunityDifference", source,
+                base.equalOpportunityWarnAbove());
+        double eoFail = number(eo, "failAbove", "$.equalOpportunityDifference", source,
+                base.equalOpportunityFailAbove());
+        double calWarn = number(cal, "warnAbove", "$.calibrationGap", source, base.calibrationWarnAbove());
+        double calFail = number(cal, "failAbove", "$.calibrationGap", source, base.calibrationFailAbove());
         try {
-            return new FairnessThresholds(minGroupSize, minClassSize, alpha,
-                    number(ratio, "warnBelow", "$.approvalRatio", source, base.approvalRatioWarnBelow()),
-                    number(ratio, "failBelow", "$.approvalRatio", source, base.approvalRatioFailBelow()),
-                    number(eo, "warnAbove", "$.equalOpportunityDifference", source, base.equalOpportunityWarnAbove()),
-                    number(eo, "failAbove", "$.equalOpportunityDifference", source, base.equalOpportunityFailAbove()),
-                    number(cal, "warnAbove", "$.calibrationGap", source, base.calibrationWarnAbove()),
-                    number(cal, "failAbove", "$.calibrationGap", source, base.calibrationFailAbove()),
-                    edges);
-        } catch (AuditException ex) {
-            throw new AuditException(source + ": " + ex.getMessage(), ex);
+            return new FairnessThresholds(minGroupSize, minClassSize, alpha, ratioWarn, ratioFail, eoWarn, eoFail,
+                    calWarn, calFail, edges);
+        } catch (CreditModelException ex) {
+            // the constructor knows the JSON path, only the caller knows the file
+            Problem p = ex.problems().get(0);
+            throw new CreditModelException(source + " " + p.location(), p.message(), ex);
         }
     }
 
@@ -209,7 +220,8 @@ public record FairnessThresholds(int minGroupSize, int minClassSize, double alph
             return MAPPER.createObjectNode();
         }
         if (!n.isObject()) {
-            throw new AuditException(source + ": $." + name + " must be an object with " + new TreeSet<>(allowed));
+            throw new CreditModelException(source + " $." + name, "must be an object with the fields "
+                    + new TreeSet<>(allowed) + ", got " + n);
         }
         checkFields(n, "$." + name, source, allowed);
         return n;
@@ -219,8 +231,8 @@ public record FairnessThresholds(int minGroupSize, int minClassSize, double alph
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                throw new AuditException(source + ": unknown field " + path + "." + f + "; valid fields are "
-                        + new TreeSet<>(allowed));
+                throw new CreditModelException(source + " " + path + "." + f, "unknown field " + path + "." + f
+                        + "; valid fields are " + new TreeSet<>(allowed));
             }
         }
     }
@@ -231,7 +243,7 @@ public record FairnessThresholds(int minGroupSize, int minClassSize, double alph
             return fallback;
         }
         if (!n.isNumber()) {
-            throw new AuditException(source + ": " + path + "." + name + " must be a number, got " + n);
+            throw new CreditModelException(source + " " + path + "." + name, "must be a number, got " + n);
         }
         return n.asDouble();
     }
@@ -242,14 +254,14 @@ public record FairnessThresholds(int minGroupSize, int minClassSize, double alph
             return fallback;
         }
         if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw new AuditException(source + ": " + path + "." + name + " must be an integer, got " + n);
+            throw new CreditModelException(source + " " + path + "." + name, "must be an integer, got " + n);
         }
         return n.asInt();
     }
 
-    private static void require(boolean ok, String message) {
+    private static void require(boolean ok, String path, String message) {
         if (!ok) {
-            throw new AuditException("Invalid thresholds: " + message);
+            throw new CreditModelException(path, "invalid thresholds: " + message);
         }
     }
 }

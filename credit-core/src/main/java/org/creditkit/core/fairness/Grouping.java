@@ -3,6 +3,8 @@ package org.creditkit.core.fairness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
+import org.creditkit.core.CreditDataException;
 
 /**
  * A way of splitting records into groups: one attribute ({@code industry}) or the intersection of
@@ -88,15 +90,17 @@ public record Grouping(List<String> attributes) {
      *
      * @param record the record
      * @return the values of the attributes joined by {@code *}
-     * @throws AuditException if the record lacks one of the attributes
+     * @throws CreditDataException if the record lacks one of the attributes; the problem's location
+     *     is the missing attribute's name
      */
     public String labelOf(AuditRecord record) {
         StringBuilder sb = new StringBuilder();
         for (String a : attributes) {
             String v = record.attributes().get(a);
             if (v == null) {
-                throw new AuditException("Record has no attribute '" + a + "' needed by grouping '" + name()
-                        + "'; it has " + record.attributes().keySet());
+                throw new CreditDataException(a, "the record has no attribute '" + a + "', needed by grouping '"
+                        + name() + "'; it has " + new TreeSet<>(record.attributes().keySet())
+                        + ", it needs " + attributes);
             }
             if (sb.length() > 0) {
                 sb.append(SEPARATOR);

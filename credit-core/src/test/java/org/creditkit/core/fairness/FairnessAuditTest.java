@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
 import org.junit.jupiter.api.Test;
 
 class FairnessAuditTest {
@@ -95,7 +97,8 @@ class FairnessAuditTest {
         assertThat(highest.groupings().get(0).referenceRule()).isEqualTo("highest approval rate");
         assertThatThrownBy(() -> FairnessAudit.run(data, AuditConfig.builder().grouping(Grouping.of("industry"))
                 .reference("industry", "Q").build()))
-                .isInstanceOf(AuditException.class).hasMessageContaining("'Q'").hasMessageContaining("[G, R]");
+                .isInstanceOf(CreditDataException.class).hasMessage("reference of grouping 'industry': "
+                        + "reference group 'Q' does not occur in grouping 'industry'; its groups are [G, R]");
     }
 
     @Test
@@ -125,9 +128,20 @@ class FairnessAuditTest {
     @Test
     void missingAttribute_isRejectedWithRecordNumber() {
         List<AuditRecord> data = List.of(AuditRecord.of(Map.of("industry", "C"), true),
-                AuditRecord.of(Map.of("zone", "EAST"), true));
+                AuditRecord.of(Map.of("zone", "EAST"), true), AuditRecord.of(Map.of("size", "S"), true));
         assertThatThrownBy(() -> FairnessAudit.run(data, AuditConfig.builder().grouping(Grouping.of("industry")).build()))
-                .isInstanceOf(AuditException.class).hasMessageContaining("Record 2").hasMessageContaining("'industry'");
+                .isInstanceOfSatisfying(CreditDataException.class, e -> assertThat(e.problems()).containsExactly(
+                        Problem.of("record 2", "no attribute 'industry', needed by grouping 'industry'; "
+                                + "it has [zone], every record needs [industry]"),
+                        Problem.of("record 3", "no attribute 'industry', needed by grouping 'industry'; "
+                                + "it has [size], every record needs [industry]")));
+    }
+
+    @Test
+    void noRecords_isRejected() {
+        assertThatThrownBy(() -> FairnessAudit.run(List.of(), AuditConfig.builder().grouping(Grouping.of("industry"))
+                .build()))
+                .isInstanceOf(CreditDataException.class).hasMessageContaining("records: no records to audit");
     }
 
     @Test

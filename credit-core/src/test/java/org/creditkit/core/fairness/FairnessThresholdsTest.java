@@ -3,10 +3,15 @@ package org.creditkit.core.fairness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.creditkit.core.CreditModelException;
+import org.creditkit.core.Problem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FairnessThresholdsTest {
 
@@ -35,24 +40,44 @@ class FairnessThresholdsTest {
     @Test
     void parse_unknownField_isRejectedWithValidFields() {
         assertThatThrownBy(() -> FairnessThresholds.parse("{\"approvalRatio\": {\"fail\": 0.8}}", "t.json"))
-                .isInstanceOf(AuditException.class)
-                .hasMessageContaining("t.json: unknown field $.approvalRatio.fail")
-                .hasMessageContaining("[failBelow, warnBelow]");
+                .isInstanceOfSatisfying(CreditModelException.class, e -> assertThat(e.problems())
+                        .containsExactly(Problem.of("t.json $.approvalRatio.fail",
+                                "unknown field $.approvalRatio.fail; valid fields are [failBelow, warnBelow]")));
         assertThatThrownBy(() -> FairnessThresholds.parse("{\"minGroup\": 3}", "t.json"))
-                .hasMessageContaining("unknown field $.minGroup");
+                .isInstanceOf(CreditModelException.class)
+                .hasMessageContaining("t.json $.minGroup: unknown field $.minGroup");
+    }
+
+    @Test
+    void read_missingFile_isRejectedWithTheFileAndTheIoCause(@TempDir Path dir) {
+        Path missing = dir.resolve("thresholds.json");
+        assertThatThrownBy(() -> FairnessThresholds.read(missing))
+                .isInstanceOfSatisfying(CreditModelException.class, e -> {
+                    assertThat(e.problems()).extracting(Problem::location).containsExactly(missing.toString());
+                    assertThat(e.getMessage()).startsWith(missing + ": cannot read the thresholds file: ");
+                    assertThat(e).hasCauseInstanceOf(NoSuchFileException.class);
+                });
     }
 
     @Test
     void parse_inconsistentOrMistypedValues_areRejected() {
         assertThatThrownBy(() -> FairnessThresholds.parse(
                 "{\"approvalRatio\": {\"warnBelow\": 0.7, \"failBelow\": 0.8}}", "t.json"))
-                .hasMessageContaining("failBelow <= warnBelow");
+                .isInstanceOf(CreditModelException.class)
+                .hasMessageContaining("t.json $.approvalRatio: invalid thresholds: needs 0 <= failBelow <= warnBelow")
+                .hasMessageContaining("failBelow=0.8 warnBelow=0.7");
         assertThatThrownBy(() -> FairnessThresholds.parse("{\"minGroupSize\": \"30\"}", "t.json"))
-                .hasMessageContaining("$.minGroupSize must be an integer");
+                .isInstanceOf(CreditModelException.class)
+                .hasMessageContaining("t.json $.minGroupSize: must be an integer, got \"30\"");
         assertThatThrownBy(() -> FairnessThresholds.parse("{\"pdBandEdges\": [0.0, 0.5, 0.2, 1.0]}", "t.json"))
-                .hasMessageContaining("strictly ascend");
+                .isInstanceOf(CreditModelException.class)
+                .hasMessageContaining("t.json $.pdBandEdges: invalid thresholds: must strictly ascend");
         assertThatThrownBy(() -> FairnessThresholds.parse("not json", "t.json"))
-                .hasMessageContaining("t.json is not valid JSON");
+                .isInstanceOf(CreditModelException.class)
+                .hasMessageContaining("t.json: thresholds are not valid JSON");
+        assertThatThrownBy(() -> FairnessThresholds.defaults().withMinGroupSize(0))
+                .isInstanceOf(CreditModelException.class)
+                .hasMessage("$.minGroupSize: invalid thresholds: must be an integer of at least 1, got 0");
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.CreditModelException;
 import org.creditkit.core.fairness.AuditConfig;
-import org.creditkit.core.fairness.AuditException;
 import org.creditkit.core.fairness.AuditRecord;
 import org.creditkit.core.fairness.AuditReport;
 import org.creditkit.core.fairness.CheckResult;
@@ -37,6 +38,12 @@ import picocli.CommandLine.Option;
  * {@code credit audit}: a fairness audit of a decision log or any flat table, with HTML, JSON and
  * Markdown reports and an exit code (0 all pass, 1 any warning, 2 any failure, 3 usage or input
  * error).
+ *
+ * <p>Option errors (a missing {@code --data} file, bad {@code --groups} or {@code --favorable} syntax,
+ * unknown values of {@code --format}, {@code --ci} and the like) are picocli usage errors: the message
+ * and the usage help go to stderr. Bad data ({@link CreditDataException}: malformed lines, unknown
+ * columns, no rows) and a bad thresholds file ({@link CreditModelException}) print
+ * {@code credit audit: } and every problem with its location. All of these exit with 3.
  *
  * <pre>
  * credit audit --data decisions.jsonl --groups industrySection,zone,industrySection*zone \
@@ -140,7 +147,7 @@ public final class AuditCommand implements Callable<Integer> {
             printSummary(stdout, report, files);
             stdout.flush();
             return report.exitCode();
-        } catch (AuditException | IllegalArgumentException e) {
+        } catch (CreditDataException | CreditModelException | IllegalArgumentException e) {
             err.println("credit audit: " + e.getMessage());
             err.flush();
             return EXIT_USAGE;
@@ -153,7 +160,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     private AuditReport run() {
         if (!Files.isRegularFile(data)) {
-            throw new AuditException("--data " + data + ": no such file");
+            throw usage("--data " + data + ": no such file; pass an existing JSON Lines or CSV file");
         }
         AuditTableReader.Format fmt = format == null ? AuditTableReader.Format.fromFileName(data)
                 : parseFormat(format);
@@ -164,7 +171,8 @@ public final class AuditCommand implements Callable<Integer> {
             try {
                 grouping = Grouping.parse(g);
             } catch (IllegalArgumentException e) {
-                throw new AuditException("--groups '" + g + "': " + e.getMessage());
+                throw usage("--groups '" + g + "': " + e.getMessage()
+                        + "; expected column names, comma separated, a*b for an intersection");
             }
             if (seen.add(grouping.name())) {
                 groupings.add(grouping);
@@ -174,7 +182,7 @@ public final class AuditCommand implements Callable<Integer> {
         Set<String> favValues = new LinkedHashSet<>();
         for (String v : fav[1].split(",", -1)) {
             if (v.isBlank()) {
-                throw new AuditException("--favorable '" + favorable + "': empty value; expected COL=VALUE[,VALUE]");
+                throw usage("--favorable '" + favorable + "': empty value; expected COL=VALUE[,VALUE]");
             }
             favValues.add(v.trim());
         }
@@ -190,6 +198,9 @@ public final class AuditCommand implements Callable<Integer> {
 
         FairnessThresholds t = thresholds == null ? FairnessThresholds.defaults() : FairnessThresholds.read(thresholds);
         if (minGroupSize != null) {
+            if (minGroupSize < 1) {
+                throw usage("--min-group-size " + minGroupSize + ": expected an integer of at least 1");
+            }
             t = t.withMinGroupSize(minGroupSize);
         }
         AuditConfig.Builder config = AuditConfig.builder().title(title).dataSource(data.getFileName().toString())
@@ -199,10 +210,14 @@ public final class AuditCommand implements Callable<Integer> {
         Map<String, String> refs = new LinkedHashMap<>();
         for (String r : references) {
             String[] p = splitPair(r, "--reference", "GROUPING=VALUE");
-            String name = Grouping.parse(p[0]).name();
+            String name;
+            try {
+                name = Grouping.parse(p[0]).name();
+            } catch (IllegalArgumentException e) {
+                throw usage("--reference '" + r + "': " + e.getMessage() + "; expected GROUPING=VALUE");
+            }
             if (!seen.contains(name)) {
-                throw new AuditException("--reference '" + r + "': grouping '" + name + "' is not in --groups "
-                        + seen);
+                throw usage("--reference '" + r + "': grouping '" + name + "' is not in --groups " + seen);
             }
             refs.put(name, p[1]);
         }
@@ -218,43 +233,48 @@ public final class AuditCommand implements Callable<Integer> {
         return FairnessAudit.run(records, cfg);
     }
 
-    private static String[] splitPair(String text, String option, String expected) {
+    /** A usage error: picocli prints it with the usage help and exits with {@link #EXIT_USAGE}. */
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private String[] splitPair(String text, String option, String expected) {
         int eq = text.indexOf('=');
         if (eq <= 0 || eq == text.length() - 1) {
-            throw new AuditException(option + " '" + text + "': expected " + expected);
+            throw usage(option + " '" + text + "': expected " + expected);
         }
         return new String[] {text.substring(0, eq).trim(), text.substring(eq + 1).trim()};
     }
 
-    private static AuditTableReader.Format parseFormat(String s) {
+    private AuditTableReader.Format parseFormat(String s) {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "jsonl", "ndjson", "json" -> AuditTableReader.Format.JSONL;
             case "csv" -> AuditTableReader.Format.CSV;
-            default -> throw new AuditException("--format '" + s + "': expected jsonl or csv");
+            default -> throw usage("--format '" + s + "': expected jsonl or csv");
         };
     }
 
-    private static ReferenceKind parseReferenceRule(String s) {
+    private ReferenceKind parseReferenceRule(String s) {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "largest" -> ReferenceKind.LARGEST;
             case "highest-rate" -> ReferenceKind.HIGHEST_RATE;
-            default -> throw new AuditException("--reference-rule '" + s + "': expected largest or highest-rate");
+            default -> throw usage("--reference-rule '" + s + "': expected largest or highest-rate");
         };
     }
 
-    private static DifferenceMethod parseCi(String s) {
+    private DifferenceMethod parseCi(String s) {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "newcombe" -> DifferenceMethod.NEWCOMBE;
             case "bootstrap" -> DifferenceMethod.BOOTSTRAP;
-            default -> throw new AuditException("--ci '" + s + "': expected newcombe or bootstrap");
+            default -> throw usage("--ci '" + s + "': expected newcombe or bootstrap");
         };
     }
 
-    private static SignificanceTest parseTest(String s) {
+    private SignificanceTest parseTest(String s) {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "fisher" -> SignificanceTest.FISHER_EXACT;
             case "z" -> SignificanceTest.TWO_PROPORTION_Z;
-            default -> throw new AuditException("--test '" + s + "': expected fisher or z");
+            default -> throw usage("--test '" + s + "': expected fisher or z");
         };
     }
 

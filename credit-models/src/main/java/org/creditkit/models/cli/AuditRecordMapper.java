@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.creditkit.core.fairness.AuditException;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
 import org.creditkit.core.fairness.AuditRecord;
 import org.creditkit.core.fairness.Grouping;
 import org.creditkit.core.fairness.Outcome;
@@ -72,8 +73,8 @@ public final class AuditRecordMapper {
      *
      * @param table the table
      * @param spec the spec
-     * @throws AuditException naming the unknown column, the option that named it and the
-     *     available columns
+     * @throws CreditDataException with one problem per unknown column (location
+     *     {@code file column 'name'}), naming the option that named it and the available columns
      */
     public static void checkColumns(AuditTable table, AuditRecordMapper.Spec spec) {
         Map<String, String> named = new LinkedHashMap<>();
@@ -84,11 +85,15 @@ public final class AuditRecordMapper {
         spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
         spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
         spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
+        List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : named.entrySet()) {
             if (!table.columns().contains(e.getKey())) {
-                throw new AuditException("Unknown column '" + e.getKey() + "' given in " + e.getValue() + "; "
-                        + table.source() + " has the columns " + new TreeSet<>(table.columns()));
+                problems.add(Problem.of(table.source() + " column '" + e.getKey() + "'", "unknown column, given in "
+                        + e.getValue() + "; " + table.source() + " has the columns " + new TreeSet<>(table.columns())));
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new CreditDataException(problems);
         }
     }
 
@@ -98,7 +103,8 @@ public final class AuditRecordMapper {
      * @param table the table
      * @param spec the spec
      * @return one record per row, in order
-     * @throws AuditException naming unknown columns, or listing bad rows with line numbers
+     * @throws CreditDataException naming unknown columns, with one problem per bad row (location
+     *     {@code file:line}), or if the table has no rows
      */
     public static List<AuditRecord> map(AuditTable table, AuditRecordMapper.Spec spec) {
         checkColumns(table, spec);
@@ -107,27 +113,19 @@ public final class AuditRecordMapper {
         Set<String> favourable = new TreeSet<>();
         spec.favourableValues().forEach(v -> favourable.add(v.toLowerCase(Locale.ROOT)));
         List<AuditRecord> out = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         for (AuditTable.Row row : table.rows()) {
             try {
                 out.add(record(row, spec, attributes, favourable));
             } catch (IllegalArgumentException e) {
-                errors.add("line " + row.line() + ": " + e.getMessage());
+                errors.add(Problem.of(table.source() + ":" + row.line(), e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
-            StringBuilder sb = new StringBuilder(table.source()).append(": ").append(errors.size())
-                    .append(errors.size() == 1 ? " bad row" : " bad rows");
-            for (int i = 0; i < Math.min(AuditTableReader.MAX_LISTED_ERRORS, errors.size()); i++) {
-                sb.append("\n  ").append(errors.get(i));
-            }
-            if (errors.size() > AuditTableReader.MAX_LISTED_ERRORS) {
-                sb.append("\n  ... and ").append(errors.size() - AuditTableReader.MAX_LISTED_ERRORS).append(" more");
-            }
-            throw new AuditException(sb.toString());
+            throw AuditTableReader.badLines(table.source(), errors, "bad rows");
         }
         if (out.isEmpty()) {
-            throw new AuditException(table.source() + ": no rows to audit");
+            throw new CreditDataException(table.source(), "no rows to audit; the file needs at least one data row");
         }
         return out;
     }

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.creditkit.core.fairness.AuditException;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
 
 /**
  * Reads the input of {@code credit audit}: flat JSON Lines (one object per line, scalar fields; an
@@ -24,6 +25,9 @@ import org.creditkit.core.fairness.AuditException;
  * CSV (RFC 4180: comma separated, a header row, fields optionally in double quotes with {@code ""}
  * for a quote, line breaks allowed inside quotes, LF or CRLF line ends). Every malformed line is
  * reported with its line number; nothing is dropped silently. Blank lines are not rows.
+ *
+ * <p>Bad input is a {@link CreditDataException} with one {@link Problem} per bad line, located at
+ * {@code file:line}.
  */
 public final class AuditTableReader {
 
@@ -40,7 +44,7 @@ public final class AuditTableReader {
          *
          * @param file the file
          * @return the format
-         * @throws AuditException if the extension is not one of those
+         * @throws CreditDataException if the extension is not one of those (location: the file)
          */
         public static Format fromFileName(Path file) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -50,12 +54,12 @@ public final class AuditTableReader {
             if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
                 return JSONL;
             }
-            throw new AuditException("Cannot tell the format of " + file
-                    + " from its name; pass --format jsonl or --format csv");
+            throw new CreditDataException(file.toString(), "cannot tell the format from the file name; valid "
+                    + "names end in .csv, .jsonl, .ndjson or .json, else pass --format jsonl or --format csv");
         }
     }
 
-    /** How many line errors are listed before the rest are only counted. */
+    /** How many bad lines are listed as problems before the rest are only counted. */
     static final int MAX_LISTED_ERRORS = 20;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -69,14 +73,16 @@ public final class AuditTableReader {
      * @param file the file
      * @param format its format
      * @return the table
-     * @throws AuditException listing the malformed lines, or if the file cannot be read
+     * @throws CreditDataException with one problem per malformed line ({@code file:line}), or if the
+     *     file cannot be read (location: the file)
      */
     public static AuditTable read(Path file, Format format) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new AuditException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new CreditDataException(file.toString(), "cannot read the audit data: " + e.getMessage()
+                    + "; pass a readable UTF-8 file", e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -91,12 +97,12 @@ public final class AuditTableReader {
      * @param text the text
      * @param source the file name, for messages
      * @return the table
-     * @throws AuditException listing the malformed lines
+     * @throws CreditDataException with one problem per malformed line ({@code source:line})
      */
     public static AuditTable jsonLines(String text, String source) {
         Set<String> columns = new LinkedHashSet<>();
         List<AuditTable.Row> rows = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -108,11 +114,12 @@ public final class AuditTableReader {
             try {
                 node = MAPPER.readTree(line);
             } catch (JsonProcessingException e) {
-                errors.add("line " + lineNo + ": not valid JSON (" + e.getOriginalMessage() + ")");
+                errors.add(Problem.of(source + ":" + lineNo, "not valid JSON (" + e.getOriginalMessage()
+                        + "); each line must hold one JSON object"));
                 continue;
             }
             if (node == null || !node.isObject()) {
-                errors.add("line " + lineNo + ": expected a JSON object, got " + abbreviate(line));
+                errors.add(Problem.of(source + ":" + lineNo, "expected a JSON object, got " + abbreviate(line)));
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
@@ -124,8 +131,10 @@ public final class AuditTableReader {
                     // lists such as the decision log's conditions, reasons and firedRules: one value, '|'-joined
                     values.put(f.getKey(), joined(v));
                 } else if (v.isContainerNode()) {
-                    errors.add("line " + lineNo + ": field '" + f.getKey() + "' is " + (v.isArray() ? "an array of non-scalars" : "an object")
-                            + "; JSON Lines for an audit need scalar values (string, number, boolean or null) or arrays of them");
+                    errors.add(Problem.of(source + ":" + lineNo, "field '" + f.getKey() + "' is "
+                            + (v.isArray() ? "an array of non-scalars" : "an object")
+                            + "; JSON Lines for an audit need scalar values (string, number, boolean or null) "
+                            + "or arrays of them"));
                     ok = false;
                 } else if (!v.isNull()) {
                     values.put(f.getKey(), v.asText());
@@ -135,7 +144,7 @@ public final class AuditTableReader {
                 rows.add(new AuditTable.Row(lineNo, values));
             }
         }
-        fail(source, errors);
+        failIfAny(source, errors);
         return new AuditTable(source, new ArrayList<>(columns), rows);
     }
 
@@ -165,14 +174,14 @@ public final class AuditTableReader {
      * @param text the text
      * @param source the file name, for messages
      * @return the table
-     * @throws AuditException listing the malformed lines
+     * @throws CreditDataException with one problem per malformed line ({@code source:line})
      */
     public static AuditTable csv(String text, String source) {
-        List<String> errors = new ArrayList<>();
-        List<CsvRecord> records = csvRecords(text, errors);
+        List<Problem> errors = new ArrayList<>();
+        List<CsvRecord> records = csvRecords(text, source, errors);
         if (records.isEmpty()) {
-            errors.add("line 1: no header row; a CSV file needs a header naming its columns");
-            fail(source, errors);
+            errors.add(Problem.of(source + ":1", "no header row; a CSV file needs a header naming its columns"));
+            failIfAny(source, errors);
         }
         CsvRecord header = records.get(0);
         List<String> columns = new ArrayList<>();
@@ -180,9 +189,11 @@ public final class AuditTableReader {
         for (String c : header.fields()) {
             String name = c.trim();
             if (name.isEmpty()) {
-                errors.add("line " + header.line() + ": empty column name in the header");
+                errors.add(Problem.of(source + ":" + header.line(), "empty column name in the header; "
+                        + "every column needs a name"));
             } else if (!seen.add(name)) {
-                errors.add("line " + header.line() + ": duplicate column name '" + name + "' in the header");
+                errors.add(Problem.of(source + ":" + header.line(), "duplicate column name '" + name
+                        + "' in the header; column names must be unique"));
             }
             columns.add(name);
         }
@@ -190,8 +201,8 @@ public final class AuditTableReader {
         for (int r = 1; r < records.size(); r++) {
             CsvRecord rec = records.get(r);
             if (rec.fields().size() != columns.size()) {
-                errors.add("line " + rec.line() + ": " + rec.fields().size() + " fields, but the header has "
-                        + columns.size());
+                errors.add(Problem.of(source + ":" + rec.line(), rec.fields().size()
+                        + " fields, but the header has " + columns.size()));
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
@@ -200,7 +211,7 @@ public final class AuditTableReader {
             }
             rows.add(new AuditTable.Row(rec.line(), values));
         }
-        fail(source, errors);
+        failIfAny(source, errors);
         return new AuditTable(source, columns, rows);
     }
 
@@ -208,7 +219,7 @@ public final class AuditTableReader {
     }
 
     /** RFC 4180 tokenizer; fully empty lines are skipped. */
-    static List<CsvRecord> csvRecords(String text, List<String> errors) {
+    static List<CsvRecord> csvRecords(String text, String source, List<Problem> errors) {
         List<CsvRecord> out = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -265,16 +276,16 @@ public final class AuditTableReader {
                     fieldStarted = true;
                 } else {
                     if (!badRecord) {
-                        errors.add("line " + line + ": a double quote inside an unquoted field; quote the whole field "
-                                + "and double the quote (\"\")");
+                        errors.add(Problem.of(source + ":" + line, "a double quote inside an unquoted field; "
+                                + "quote the whole field and double the quote (\"\")"));
                     }
                     badRecord = true;
                 }
             } else {
                 if (afterQuote) {
                     if (!badRecord) {
-                        errors.add("line " + line + ": text after a closing double quote; a quoted field must end "
-                                + "at a comma or line end");
+                        errors.add(Problem.of(source + ":" + line, "text after a closing double quote; "
+                                + "a quoted field must end at a comma or line end"));
                     }
                     badRecord = true;
                 }
@@ -283,7 +294,8 @@ public final class AuditTableReader {
             }
         }
         if (inQuotes) {
-            errors.add("line " + recordLine + ": a quoted field is not closed before the end of the file");
+            errors.add(Problem.of(source + ":" + recordLine, "a quoted field is not closed before the end of "
+                    + "the file; close it with a double quote"));
         } else if (fieldStarted || field.length() > 0 || afterQuote || !fields.isEmpty()) {
             fields.add(field.toString());
             if (!badRecord) {
@@ -293,19 +305,26 @@ public final class AuditTableReader {
         return out;
     }
 
-    private static void fail(String source, List<String> errors) {
-        if (errors.isEmpty()) {
-            return;
+    private static void failIfAny(String source, List<Problem> errors) {
+        if (!errors.isEmpty()) {
+            throw badLines(source, errors, "bad lines");
         }
-        StringBuilder sb = new StringBuilder(source).append(": ").append(errors.size())
-                .append(errors.size() == 1 ? " bad line" : " bad lines");
-        for (int i = 0; i < Math.min(MAX_LISTED_ERRORS, errors.size()); i++) {
-            sb.append("\n  ").append(errors.get(i));
+    }
+
+    /**
+     * One exception for every bad line: the first {@link #MAX_LISTED_ERRORS} problems as they are,
+     * the rest counted in one more problem located at {@code source}.
+     *
+     * @param what the plural noun the count names, such as {@code bad lines}
+     */
+    static CreditDataException badLines(String source, List<Problem> errors, String what) {
+        if (errors.size() <= MAX_LISTED_ERRORS) {
+            return new CreditDataException(errors);
         }
-        if (errors.size() > MAX_LISTED_ERRORS) {
-            sb.append("\n  ... and ").append(errors.size() - MAX_LISTED_ERRORS).append(" more");
-        }
-        throw new AuditException(sb.toString());
+        List<Problem> listed = new ArrayList<>(errors.subList(0, MAX_LISTED_ERRORS));
+        listed.add(Problem.of(source, (errors.size() - MAX_LISTED_ERRORS) + " more " + what + " not listed; "
+                + errors.size() + " " + what + " in all"));
+        return new CreditDataException(listed);
     }
 
     private static String abbreviate(String s) {

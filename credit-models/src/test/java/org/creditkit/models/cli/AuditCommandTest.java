@@ -132,7 +132,8 @@ class AuditCommandTest {
                 .contains("\"differenceMethod\" : \"BOOTSTRAP\"").contains("\"failBelow\" : 0.500000");
         Path bad = write("bad.json", "{\"approvalRatio\": {\"fail\": 0.5}}");
         assertThat(run(decideArgs(data, "--thresholds", bad.toString()))).isEqualTo(3);
-        assertThat(err.toString()).contains("unknown field $.approvalRatio.fail");
+        assertThat(err.toString()).contains("credit audit: " + bad + " $.approvalRatio.fail: unknown field "
+                + "$.approvalRatio.fail; valid fields are [failBelow, warnBelow]");
     }
 
     @Test
@@ -141,8 +142,8 @@ class AuditCommandTest {
         int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
                 "--out", dir.resolve("o").toString());
         assertThat(code).isEqualTo(3);
-        assertThat(err.toString()).contains("Unknown column 'industry' given in --groups")
-                .contains("industrySection").contains("zone").contains("defaulted");
+        assertThat(err.toString()).contains("credit audit: " + data + " column 'industry': unknown column, "
+                + "given in --groups").contains("industrySection").contains("zone").contains("defaulted");
         assertThat(dir.resolve("o")).doesNotExist();
     }
 
@@ -160,8 +161,9 @@ class AuditCommandTest {
                 "--pd", "pd", "--out", dir.resolve("o").toString());
         assertThat(code).isEqualTo(3);
         // structural errors are found first, row errors after the file parses
-        assertThat(err.toString()).contains("2 bad lines").contains("line 3: field 'industry' is an object")
-                .contains("line 7: not valid JSON");
+        assertThat(err.toString()).contains("credit audit: 2 problems:")
+                .contains(data + ":3: field 'industry' is an object")
+                .contains(data + ":7: not valid JSON");
         Files.writeString(data, String.join("\n",
                 "{\"industry\":\"C\",\"approved\":true,\"pd\":0.02}",
                 "{\"industry\":\"C\",\"approved\":true,\"pd\":\"high\"}",
@@ -170,10 +172,10 @@ class AuditCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
                 "--pd", "pd", "--out", dir.resolve("o").toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("3 bad rows")
-                .contains("line 2: column 'pd' holds 'high', which is not a number")
-                .contains("line 3: PD column 'pd' holds 1.5; a PD must be within [0, 1]")
-                .contains("line 4: no value in the decision column 'approved'");
+        assertThat(err.toString()).contains("credit audit: 3 problems:")
+                .contains(data + ":2: column 'pd' holds 'high', which is not a number")
+                .contains(data + ":3: PD column 'pd' holds 1.5; a PD must be within [0, 1]")
+                .contains(data + ":4: no value in the decision column 'approved'");
     }
 
     @Test
@@ -214,7 +216,18 @@ class AuditCommandTest {
         Path data = write("d.csv", "industry,approved\nC,true\n");
         assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved",
                 "--out", dir.resolve("o").toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("--favorable 'approved': expected COL=VALUE[,VALUE]");
+        // usage errors are picocli's: the message, then the usage help
+        assertThat(err.toString()).contains("--favorable 'approved': expected COL=VALUE[,VALUE]")
+                .contains("Usage: audit");
+        err.getBuffer().setLength(0);
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--ci", "wald", "--out", dir.resolve("o").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("--ci 'wald': expected newcombe or bootstrap").contains("Usage: audit");
+        err.getBuffer().setLength(0);
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--min-group-size", "0", "--out", dir.resolve("o").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("--min-group-size 0: expected an integer of at least 1")
+                .contains("Usage: audit");
         assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
                 "--reference", "zone=EAST", "--out", dir.resolve("o").toString())).isEqualTo(3);
         assertThat(err.toString()).contains("grouping 'zone' is not in --groups");
