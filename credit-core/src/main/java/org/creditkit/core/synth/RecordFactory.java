@@ -87,15 +87,14 @@ final class RecordFactory {
     static final double RATING_NOISE = 0.15;
     static final double RATING_A = 0.85;
     static final double BANK_DEBT_QUALITY = -0.35;
-    static final double VOLATILITY_QUALITY = 0.25;
 
     // ---- rates of the rarer states -----------------------------------------------------------------
     static final double P_NO_CONSENT = 0.03;
     static final double P_STALE = 0.05;
     static final double P_MISREPORT = 0.05;
     static final double P_REPAIRED = 0.4;
-    static final double P_STATEMENTS_MICRO = 0.7;
-    static final double P_STATEMENTS = 0.9;
+    static final double P_STATEMENTS_MICRO = 0.8;
+    static final double P_STATEMENTS = 0.95;
 
     private static final ZoneOffset CST = ZoneOffset.ofHours(8);
     private static final String NAME_CHARS = "华瑞鑫源泰丰恒通达盛宏兴隆昌明远嘉诚信安德博睿晨阳光宇航越峰海川";
@@ -296,7 +295,7 @@ final class RecordFactory {
         // ---- observable data --------------------------------------------------------------------------------------
         SourceData.Builder sources = SourceData.builder();
         double growth = 0.04 + 0.10 * qo + r.normal(0, GROWTH_NOISE);
-        double volatility = 0.015 + VOLATILITY_QUALITY * Rng.sigmoid(-1.5 * qo - 1.5) + (spec.driver() == Driver.CONTINUITY ? 0.03 : 0);
+        double volatility = 0.015 + 0.06 * Rng.sigmoid(-1.5 * qo) + (spec.driver() == Driver.CONTINUITY ? 0.03 : 0);
         double[] season = spec.season();
         double seasonScale = spec.driver() == Driver.SEASONALITY ? t.seasonAmplitude / 0.6 : 1.0;
         // sales for the 24 months before the application month (fewer for young firms)
