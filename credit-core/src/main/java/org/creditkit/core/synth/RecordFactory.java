@@ -47,8 +47,8 @@ import org.creditkit.core.synth.Industries.Spec;
 final class RecordFactory {
 
     // ---- ground-truth default process (log-odds terms); see docs/synthetic-portfolio.md -------------
-    static final double INTERCEPT = -4.55;
-    static final double BETA_QUALITY = -0.85;
+    static final double INTERCEPT = -4.65;
+    static final double BETA_QUALITY = -1.0;
     static final double ZONE_CENTRAL = 0.10;
     static final double ZONE_WEST = 0.15;
     static final double ZONE_NORTHEAST = 0.25;
@@ -78,11 +78,23 @@ final class RecordFactory {
     static final double CORE_AA_OR_BETTER = -0.4;
     static final double CORE_A = -0.2;
 
+    // ---- how clearly the observable data shows the latent quality (measurement noise) -----------------
+    static final double GROWTH_NOISE = 0.05;
+    static final double DEBT_NOISE = 0.3;
+    static final double MARGIN_NOISE = 0.015;
+    static final double RD_NOISE = 0.25;
+    static final double RATING_QUALITY = 0.9;
+    static final double RATING_NOISE = 0.15;
+    static final double RATING_A = 0.85;
+    static final double BANK_DEBT_QUALITY = -0.35;
+
     // ---- rates of the rarer states -----------------------------------------------------------------
     static final double P_NO_CONSENT = 0.03;
     static final double P_STALE = 0.05;
     static final double P_MISREPORT = 0.05;
     static final double P_REPAIRED = 0.4;
+    static final double P_STATEMENTS_MICRO = 0.8;
+    static final double P_STATEMENTS = 0.95;
 
     private static final ZoneOffset CST = ZoneOffset.ofHours(8);
     private static final String NAME_CHARS = "华瑞鑫源泰丰恒通达盛宏兴隆昌明远嘉诚信安德博睿晨阳光宇航越峰海川";
@@ -112,6 +124,7 @@ final class RecordFactory {
     private static final class Truth {
         double q;
         double inactiveRate;
+        double inactiveShare; // realised: share of the recent months without activity
         double innovation;
         double seasonAmplitude;
         double carbonZ;
@@ -170,6 +183,20 @@ final class RecordFactory {
         long assetsYuan = Math.max(10_000, Math.round(assets / 1000) * 1000);
         long capital = nearestCapital(assets * r.uniform(0.2, 0.8));
 
+        // ---- operating continuity, month by month: the same draws decide the true and the observed
+        // inactive months, so the scoring bias shifts only what the data shows
+        int monthsSince = (int) Math.max(1, (appMonth.getYear() * 12L + appMonth.getMonthValue())
+                - (established.getYear() * 12L + established.getMonthValue()));
+        int n = Math.min(24, monthsSince);
+        boolean[] inactive = new boolean[n];
+        int trueInactiveMonths = 0;
+        for (int i = 0; i < n; i++) {
+            double u0 = r.uniform();
+            inactive[i] = u0 < inactiveObs;
+            trueInactiveMonths += u0 < t.inactiveRate ? 1 : 0;
+        }
+        t.inactiveShare = trueInactiveMonths / (double) Math.max(12, n);
+
         // ---- events, from the true quality -----------------------------------------------------------
         boolean listed = r.chance(Rng.sigmoid(-4.3 - 0.9 * t.q));
         boolean repaired = r.chance(P_REPAIRED);
@@ -221,8 +248,13 @@ final class RecordFactory {
         boolean hasCourts = r.chance(0.92);
         boolean hasPenalties = r.chance(0.90);
         boolean hasIp = r.chance(spec.pIp());
-        boolean hasFin = r.chance(micro ? 0.5 : 0.75);
+        boolean hasFin = r.chance(micro ? P_STATEMENTS_MICRO : P_STATEMENTS);
         boolean hasBank = r.chance(0.70);
+        if (!hasBank) {
+            // no credit file: a firm that never borrowed from a bank has no overdue history either
+            t.maxOverdue = 0;
+            t.currentOverdue = 0;
+        }
         t.hasCarbonExposure = r.chance(spec.pCarbon());
         boolean hasChain = r.chance(spec.pSupplyChain());
         int staleWhich = r.chance(P_STALE) ? r.uniformInt(0, 2) : -1; // 0 tax, 1 social insurance, 2 utilities
@@ -262,17 +294,13 @@ final class RecordFactory {
 
         // ---- observable data --------------------------------------------------------------------------------------
         SourceData.Builder sources = SourceData.builder();
-        int monthsSince = (int) Math.max(1, (appMonth.getYear() * 12L + appMonth.getMonthValue())
-                - (established.getYear() * 12L + established.getMonthValue()));
-        double growth = 0.04 + 0.10 * qo + r.normal(0, 0.12);
+        double growth = 0.04 + 0.10 * qo + r.normal(0, GROWTH_NOISE);
         double volatility = 0.015 + 0.06 * Rng.sigmoid(-1.5 * qo) + (spec.driver() == Driver.CONTINUITY ? 0.03 : 0);
         double[] season = spec.season();
         double seasonScale = spec.driver() == Driver.SEASONALITY ? t.seasonAmplitude / 0.6 : 1.0;
         // sales for the 24 months before the application month (fewer for young firms)
-        int n = Math.min(24, monthsSince);
         YearMonth first = appMonth.minusMonths(n);
         double[] sales = new double[n];
-        boolean[] inactive = new boolean[n];
         double last12 = 0;
         double monthlyGrowth = Math.pow(1 + Math.max(-0.6, growth), 1 / 12.0);
         double level = Math.pow(1 + Math.max(-0.6, growth), (-(n - 1) + 5.5) / 12);
@@ -280,7 +308,6 @@ final class RecordFactory {
             int calMonth = (first.getMonthValue() - 1 + i) % 12;
             level = i == 0 ? level : level * monthlyGrowth;
             double s = 1 + seasonScale * (season[calMonth] - 1);
-            inactive[i] = r.chance(inactiveObs);
             sales[i] = inactive[i] ? 0 : Math.max(0, level * Math.max(0.05, s) * r.lognormal(volatility));
             if (i >= n - 12) {
                 last12 += sales[i];
@@ -404,14 +431,14 @@ final class RecordFactory {
                 if (asOf.isAfter(appTime)) {
                     asOf = recent;
                 }
-                double debt = Rng.sigmoid(-0.2 - 0.5 * qo + r.normal(0, 0.5));
+                double debt = Rng.sigmoid(-0.2 - 0.5 * qo + r.normal(0, DEBT_NOISE));
                 double liabilities = assets * debt;
-                double margin = (techFirm ? 0.0 : 0.03) + 0.04 * qo + r.normal(0, 0.03); // tech expenses its R&D
+                double margin = (techFirm ? 0.0 : 0.03) + 0.04 * qo + r.normal(0, MARGIN_NOISE); // tech expenses its R&D
                 double profit = stmtRevenue * margin;
                 double ocf = profit * r.uniform(0.5, 1.5) + r.normal(0, 0.03) * stmtRevenue;
-                double rd = techFirm ? stmtRevenue * Math.exp(r.normal(Math.log(0.06) + 0.35 * innovationObs, 0.4))
+                double rd = techFirm ? stmtRevenue * Math.exp(r.normal(Math.log(0.06) + 0.35 * innovationObs, RD_NOISE))
                         : spec.driver() == Driver.HIGH_TECH_MANUFACTURING
-                        ? stmtRevenue * Math.exp(r.normal(Math.log(0.025) + 0.35 * innovationObs, 0.4))
+                        ? stmtRevenue * Math.exp(r.normal(Math.log(0.025) + 0.35 * innovationObs, RD_NOISE))
                         : r.chance(0.3) ? stmtRevenue * r.uniform(0, 0.01) : 0;
                 sources.financials(new FinancialStatement(prov("audited-statement", asOf), fy, money(assets),
                         money(liabilities), money(assets * r.uniform(0.4, 0.8)), money(liabilities * r.uniform(0.5, 0.9)),
@@ -433,7 +460,9 @@ final class RecordFactory {
         }
         if (hasBank) {
             int loans = r.chance(0.25) ? 0 : 1 + r.poisson(0.8);
-            double balance = loans == 0 ? 0 : revenue * r.uniform(0.05, 0.5) * Math.min(loans, 3) / 2;
+            // weaker firms borrow more against their sales
+            double balance = loans == 0 ? 0
+                    : revenue * r.uniform(0.05, 0.5) * Math.min(loans, 3) / 2 * Math.exp(BANK_DEBT_QUALITY * qo);
             int history = Math.min(monthsSince, r.uniformInt(0, 120));
             sources.bankCredit(new BankCreditRecord(prov("pboc-credit-reference", appTime.minusSeconds(3600)), loans,
                     money(balance), t.currentOverdue, t.maxOverdue, history));
@@ -463,7 +492,7 @@ final class RecordFactory {
             default -> {
             }
         }
-        x += (spec.driver() == Driver.CONTINUITY ? CONTINUITY_SENSITIVE : CONTINUITY_OTHER) * t.inactiveRate;
+        x += (spec.driver() == Driver.CONTINUITY ? CONTINUITY_SENSITIVE : CONTINUITY_OTHER) * t.inactiveShare;
         if (t.hasCarbonExposure && spec.driver() == Driver.CARBON) {
             x += CARBON_TRANSITION * t.carbonZ;
         }
@@ -498,16 +527,16 @@ final class RecordFactory {
 
     private static List<TaxRating> taxRatings(Rng r, double qo, LocalDate appDate, LocalDate established) {
         List<TaxRating> out = new ArrayList<>(3);
-        double persistent = r.normal(0, 0.3);
+        double persistent = r.normal(0, RATING_NOISE);
         for (int y = appDate.getYear() - 3; y < appDate.getYear(); y++) {
-            double z = 0.85 * qo + persistent + r.normal(0, 0.3);
+            double z = RATING_QUALITY * qo + persistent + r.normal(0, RATING_NOISE);
             if (established.getYear() > y) {
                 continue; // not yet registered that year
             }
             TaxGrade g;
             if (established.getYear() == y) {
                 g = TaxGrade.M; // new taxpayer
-            } else if (z > 0.75) {
+            } else if (z > RATING_A) {
                 g = TaxGrade.A;
             } else if (z > -1.0) {
                 g = TaxGrade.B;
