@@ -234,11 +234,31 @@ public final class Binner {
         return new Bin("missing", Double.NaN, Double.NaN, List.of(), true, 0, 0, worst);
     }
 
-    /** Quantile cut points over distinct values; bins are [c_{i-1}, c_i). */
+    /**
+     * Fine cut points; bins are [c_{i-1}, c_i). A feature with at most {@code classes} distinct
+     * values (counts, codes such as the dishonest-debtor status) is cut at every distinct value, so
+     * a rare but telling value keeps its own fine class; otherwise the cuts are quantiles over the
+     * distinct values, which would fold a value held by under 1/classes of the rows into its
+     * neighbour.
+     */
     static double[] fineCuts(double[] sorted, int classes) {
         int m = sorted.length;
         if (m == 0) {
             return new double[0];
+        }
+        double[] distinct = new double[classes];
+        int d = 0;
+        for (int i = 1; i < m && d <= classes; i++) {
+            if (sorted[i] > sorted[i - 1]) {
+                if (d == classes) {
+                    d++;
+                    break;
+                }
+                distinct[d++] = sorted[i];
+            }
+        }
+        if (d <= classes - 1) {
+            return Arrays.copyOf(distinct, d);
         }
         double[] cuts = new double[classes];
         int k = 0;

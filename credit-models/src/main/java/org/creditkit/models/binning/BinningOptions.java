@@ -53,13 +53,20 @@ public record BinningOptions(double minBinShare, int maxBins, int fineClasses, d
     /**
      * Defaults sized to the data: {@link #defaults()} below 20,000 rows; from 20,000 rows bins of
      * at least 2% and up to 10 bins, since a large sample supports finer bins (on a 200,000-row
-     * synthetic portfolio this moved the holdout AUC from 0.761 to 0.768, against an oracle of 0.784).
+     * synthetic portfolio this moved the holdout AUC from 0.761 to 0.768, against an oracle of 0.784);
+     * from 100,000 rows bins of at least 0.5% (500 rows or more), so that rare, telling states such as
+     * an unrepaired dishonest-debtor listing (about 1% of firms, a third of them defaulting) keep a
+     * bin of their own (on the retuned 200,000-row portfolio: holdout AUC 0.8617 -> 0.8636 for the
+     * base scorecard, against an oracle of 0.8851).
      *
      * @param rows training rows
      * @return the options
      */
     public static BinningOptions forRows(int rows) {
-        return rows < 20_000 ? defaults() : new BinningOptions(0.02, 10, 50, 0.002, 0.02, Set.of(), false);
+        if (rows < 20_000) {
+            return defaults();
+        }
+        return new BinningOptions(rows < 100_000 ? 0.02 : 0.005, 10, 50, 0.002, 0.02, Set.of(), false);
     }
 
     /**

@@ -143,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-bins", description = "Most bins per feature (default 4, or 10 from 20,000 rows).")
     Integer maxBins;
 
-    @Option(names = "--min-bin-share", description = "Smallest share of rows per bin (default 0.05, or 0.02 from 20,000 rows).")
+    @Option(names = "--min-bin-share", description = "Smallest share of rows per bin (default 0.05, 0.02 from 20,000 rows, 0.005 from 100,000 rows).")
     Double minBinShare;
 
     @Option(names = "--monotonic", split = ",", description = "Numeric features whose WoE must be monotonic.")

@@ -108,4 +108,26 @@ class BinnerTest {
                 .containsExactlyInAnyOrder("<0", "0<=X<200", ">=200", "no checking");
         assertThat(notes).anyMatch(n -> n.contains("no missing values in training"));
     }
+
+    @Test
+    void fineCuts_fewDistinctValues_cutsAtEachValueSoARareValueKeepsItsClass() {
+        double[] sorted = new double[1000];
+        sorted[990] = 1;       // 99% zeros, then 0.6% ones and 0.4% twos: quantiles alone would see only 0
+        for (int i = 990; i < 996; i++) {
+            sorted[i] = 1;
+        }
+        for (int i = 996; i < 1000; i++) {
+            sorted[i] = 2;
+        }
+        assertThat(Binner.fineCuts(sorted, 50)).containsExactly(1.0, 2.0);
+    }
+
+    @Test
+    void fineCuts_manyDistinctValues_usesQuantiles() {
+        double[] sorted = new double[1000];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = i;
+        }
+        assertThat(Binner.fineCuts(sorted, 10)).containsExactly(100, 200, 300, 400, 500, 600, 700, 800, 900);
+    }
 }
