@@ -6,20 +6,16 @@ import java.util.List;
  * A broken model bundle, rule set or configuration: refuse to load it (and keep the one already
  * in service). Carries every problem found.
  */
-public final class CreditModelException extends RuntimeException {
+public final class CreditModelException extends CreditException {
 
     private static final long serialVersionUID = 1L;
-
-    @SuppressWarnings("serial")
-    private final List<Problem> problems;
 
     /**
      * @param problems at least one problem
      * @throws IllegalArgumentException if {@code problems} is empty
      */
     public CreditModelException(List<Problem> problems) {
-        super(Problem.describe(problems));
-        this.problems = List.copyOf(problems);
+        super(problems);
     }
 
     /** A single problem. */
@@ -29,12 +25,6 @@ public final class CreditModelException extends RuntimeException {
 
     /** A single problem with an underlying cause (I/O, parse). */
     public CreditModelException(String location, String message, Throwable cause) {
-        super(location + ": " + message, cause);
-        this.problems = List.of(Problem.of(location, message));
-    }
-
-    /** Every problem found. */
-    public List<Problem> problems() {
-        return problems;
+        super(location, message, cause);
     }
 }

@@ -75,7 +75,7 @@ public final class Counterfactuals {
     }
 
     private static boolean favourable(String tier) {
-        return tier.equals(Tier.INSTANT_APPROVAL.name()) || tier.equals(Tier.MITIGATION.name());
+        return Tier.valueOf(tier).isApproval();
     }
 
     static LoanApplication withRegion(LoanApplication a, RegionCode region) {

@@ -85,17 +85,7 @@ public final class DecisionLog implements AutoCloseable {
             g.writeStringField("province", e.region().provinceCode());
             g.writeStringField("sizeClass", e.sizeClass().name());
             g.writeStringField("ownership", e.ownership().name());
-            g.writeStringField("tier", d.tier().name());
-            g.writeBooleanField("approved", d.tier() == Tier.INSTANT_APPROVAL || d.tier() == Tier.MITIGATION);
-            g.writeFieldName("approvedAmount");
-            g.writeNumber(d.approvedAmount());
-            g.writeNumberField("approvedTermMonths", d.approvedTermMonths());
-            g.writeNumberField("interestRate", d.interestRate());
-            g.writeArrayFieldStart("conditions");
-            for (MitigationMeasure m : d.conditions()) {
-                g.writeString(m.name());
-            }
-            g.writeEndArray();
+            writeOffer(g, d);
             g.writeNumberField("score", score.score());
             g.writeNumberField("pd", score.pd());
             g.writeStringField("grade", score.grade().code());
@@ -120,6 +110,30 @@ public final class DecisionLog implements AutoCloseable {
             throw new UncheckedIOException("cannot format the decision log line of " + pseudonym(app.id()), ex);
         }
         return w.toString();
+    }
+
+    /**
+     * Writes the offer fields of a decision — {@code tier}, {@code approved} ({@link Tier#isApproval()}),
+     * {@code approvedAmount}, {@code approvedTermMonths}, {@code interestRate}, {@code conditions} —
+     * into an open JSON object. Shared by the decision log and {@code credit decide}'s output, so the
+     * two never disagree on what a field means.
+     *
+     * @param g a generator positioned inside an object
+     * @param d the decision
+     * @throws IOException from the generator
+     */
+    public static void writeOffer(JsonGenerator g, Decision d) throws IOException {
+        g.writeStringField("tier", d.tier().name());
+        g.writeBooleanField("approved", d.tier().isApproval());
+        g.writeFieldName("approvedAmount");
+        g.writeNumber(d.approvedAmount());
+        g.writeNumberField("approvedTermMonths", d.approvedTermMonths());
+        g.writeNumberField("interestRate", d.interestRate());
+        g.writeArrayFieldStart("conditions");
+        for (MitigationMeasure m : d.conditions()) {
+            g.writeString(m.name());
+        }
+        g.writeEndArray();
     }
 
     /**

@@ -23,4 +23,15 @@ public enum Tier {
     public Tier mostSevere(Tier other) {
         return other.ordinal() > ordinal() ? other : this;
     }
+
+    /**
+     * Whether this tier grants the loan: instant approval, or approval with mitigation conditions.
+     * The decision log's {@code approved} field and the fairness audit's default "favourable" set
+     * use this definition.
+     *
+     * @return true for {@link #INSTANT_APPROVAL} and {@link #MITIGATION}
+     */
+    public boolean isApproval() {
+        return this == INSTANT_APPROVAL || this == MITIGATION;
+    }
 }

@@ -21,7 +21,6 @@ import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Decision;
 import org.creditkit.rules.DecisionLog;
-import org.creditkit.rules.MitigationMeasure;
 import org.creditkit.rules.Reason;
 import org.creditkit.rules.RuleInputException;
 import org.creditkit.rules.RuleProblem;
@@ -149,17 +148,7 @@ public final class DecideCommand implements Callable<Integer> {
             var e = app.enterprise();
             g.writeStartObject();
             g.writeStringField("applicationId", d.applicationId());
-            g.writeStringField("tier", d.tier().name());
-            g.writeBooleanField("approved", d.tier() == Tier.INSTANT_APPROVAL || d.tier() == Tier.MITIGATION);
-            g.writeFieldName("approvedAmount");
-            g.writeNumber(d.approvedAmount());
-            g.writeNumberField("approvedTermMonths", d.approvedTermMonths());
-            g.writeNumberField("interestRate", d.interestRate());
-            g.writeArrayFieldStart("conditions");
-            for (MitigationMeasure m : d.conditions()) {
-                g.writeString(m.name());
-            }
-            g.writeEndArray();
+            DecisionLog.writeOffer(g, d);
             g.writeArrayFieldStart("reasons");
             for (Reason r : d.reasons()) {
                 g.writeStartObject();
