@@ -3,6 +3,7 @@ package org.creditkit.rules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.creditkit.core.codes.EconomicZone;
 import org.creditkit.core.codes.RegionCode;
 import org.creditkit.core.domain.Enterprise;
@@ -18,8 +19,10 @@ import org.creditkit.core.fairness.CounterfactualReport;
  * the standard features use the economic zone or the ownership type, so for them any change is a
  * finding.
  *
- * <p>Size class is not probed here: it is derived from employees, revenue and assets (2011 standard),
- * so it cannot be swapped without changing the financial data that legitimately drives the score.
+ * <p>Size class is derived from employees, revenue and assets (2011 standard), so it cannot be
+ * swapped in the application without changing the financial data that legitimately drives the score;
+ * it is swapped in the scored {@link RuleInput} instead, which measures what the rules do with it
+ * (the default policy picks mitigation measures by size, so conditions may change; tiers should not).
  *
  * <pre>{@code
  * CounterfactualReport r = Counterfactuals.probe(engine, applications, Counterfactuals.Attribute.ZONE);
@@ -33,7 +36,9 @@ public final class Counterfactuals {
         /** Economic zone, swapped by moving the registration to a district of another zone. */
         ZONE,
         /** Ownership type. */
-        OWNERSHIP
+        OWNERSHIP,
+        /** Size class, swapped in the scored rule input (score unchanged). */
+        SIZE
     }
 
     /**
@@ -71,6 +76,12 @@ public final class Counterfactuals {
                     Arrays.stream(OwnershipType.values()).map(Enum::name).toList(),
                     (a, o) -> withOwnership(a, OwnershipType.valueOf(o)),
                     a -> engine.decide(a).tier().name(), Counterfactuals::favourable);
+            case SIZE -> CounterfactualProbe.run(
+                    applications.stream().map(a -> engine.evaluate(a, Optional.empty()).input()).toList(), "sizeClass",
+                    in -> in.sizeClass().name(),
+                    Arrays.stream(SizeClass.values()).map(Enum::name).toList(),
+                    (in, size) -> in.toBuilder().sizeClass(SizeClass.valueOf(size)).build(),
+                    in -> engine.decide(in).tier().name(), Counterfactuals::favourable);
         };
     }
 

@@ -96,6 +96,18 @@ public final class CreditEngine implements AutoCloseable {
     }
 
     /**
+     * Decides an input that was mapped (and scored) already, with the rules in service — for inputs
+     * scored elsewhere and for counterfactual probes that change one field of the input. Nothing is
+     * written to the decision log.
+     *
+     * @param input the rule input
+     * @return the decision (ruleset version and this engine's model id recorded)
+     */
+    public Decision decide(RuleInput input) {
+        return rules.decide(Objects.requireNonNull(input, "input"), modelId);
+    }
+
+    /**
      * Decides one labelled application; the outcome, when known, goes to the decision log only.
      *
      * @param application the application with its outcome

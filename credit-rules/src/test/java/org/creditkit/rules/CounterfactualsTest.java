@@ -65,4 +65,24 @@ class CounterfactualsTest {
         assertThat(zone.changed().successes()).isZero();
         assertThat(ownership.changed().successes()).isZero();
     }
+
+    @Test
+    void probe_size_swapsTheScoredInput_andTiersDoNotDependOnIt() {
+        CounterfactualReport size = Counterfactuals.probe(engine, applications, Counterfactuals.Attribute.SIZE);
+
+        assertThat(size.attribute()).isEqualTo("sizeClass");
+        assertThat(size.changed().trials()).isEqualTo(400 * (SizeClass.values().length - 1));
+        // the default policy chooses mitigation measures by size, never the tier
+        assertThat(size.changed().successes()).isZero();
+    }
+
+    @Test
+    void decideRuleInput_givesTheSameDecisionAsTheWholeEngine() {
+        for (LoanApplication a : applications.subList(0, 50)) {
+            CreditEngine.Evaluation ev = engine.evaluate(a, java.util.Optional.empty());
+            Decision again = engine.decide(ev.input());
+            assertThat(again.sameOutcome(ev.decision())).as(a.id()).isTrue();
+            assertThat(again.rulesetVersion()).isEqualTo(engine.rulesetVersion());
+        }
+    }
 }

@@ -212,7 +212,7 @@ class CreditCliTest {
                 .contains("[6/8] decide    decided 1500 of 1500 applications").contains("INSTANT_APPROVAL")
                 .contains("[7/8] audit     Fairness audit of decision-log.jsonl: 1500 records, 1500 with an outcome")
                 .contains("Verdict: ").contains("HTML report: ")
-                .contains("[8/8] probe").contains("zone ").contains("ownership ")
+                .contains("[8/8] probe").contains("zone ").contains("ownership ").contains("sizeClass ")
                 .contains("demo finished");
         for (String f : new String[] {"portfolio.jsonl", "holdout.jsonl", "features.csv", "model.json",
             "train-metrics.json", "decisions.jsonl", "decision-log.jsonl", "audit/report.html", "audit/report.json",
