@@ -11,6 +11,7 @@ import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.domain.OwnershipType;
 import org.creditkit.core.fairness.CounterfactualProbe;
 import org.creditkit.core.fairness.CounterfactualReport;
+import org.creditkit.core.codes.SizeClass;
 
 /**
  * The counterfactual probe of the fairness audit run against a {@link CreditEngine}: every

@@ -1,6 +1,9 @@
 package org.creditkit.rules;
 
 import java.math.BigDecimal;
+import org.creditkit.core.domain.Product;
+import org.creditkit.core.domain.GuaranteeType;
+import org.creditkit.core.codes.SizeClass;
 
 /**
  * The default policy written in plain Java over the same {@link RuleInput} and
@@ -104,7 +107,7 @@ public final class PlainJavaPolicy implements RuleDecider {
                     "Data-quality warning " + in.dataQualityFlags() + " (does not change the tier)",
                     "数据质量提示 " + in.dataQualityFlags() + "（不影响风险层级）");
         }
-        if (in.product() == LoanProduct.SUPPLY_CHAIN
+        if (in.product() == Product.SUPPLY_CHAIN
                 && (!in.hasCoreEnterpriseRating() || !p.acceptsCoreRating(in.coreEnterpriseRating()))) {
             v.tier("review-supply-chain-core-not-accepted", Tier.MANUAL_REVIEW,
                     "Supply-chain loan without an accepted core enterprise rating", "供应链融资的核心企业评级缺失或未达准入要求");

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.creditkit.core.domain.Product;
+import org.creditkit.core.quality.DataQualityFlag;
 
 /**
  * The thresholds, caps, grids and industry multiples of a decision policy: what risk teams tune
@@ -60,10 +62,10 @@ public record PolicyParameters(
         double reducedLimitPd,
         BigDecimal reducedLimitFactor,
         int mitigationMaxTermMonths,
-        Set<LoanProduct> riskCompensationProducts,
+        Set<Product> riskCompensationProducts,
         Set<String> acceptedCoreEnterpriseRatings,
         Set<DataQualityFlag> reviewDataQualityFlags,
-        Map<LoanProduct, ProductPolicy> products,
+        Map<Product, ProductPolicy> products,
         Map<String, Double> gradeSpreads,
         Map<String, IndustryMultiple> industryMultiples) {
 
@@ -107,7 +109,7 @@ public record PolicyParameters(
      * @param product the product
      * @return its policy
      */
-    public ProductPolicy product(LoanProduct product) {
+    public ProductPolicy product(Product product) {
         return products.get(product);
     }
 
@@ -167,7 +169,7 @@ public record PolicyParameters(
      * @param product a product
      * @return true when covered
      */
-    public boolean riskFundCovers(LoanProduct product) {
+    public boolean riskFundCovers(Product product) {
         return riskCompensationProducts.contains(product);
     }
 
@@ -212,10 +214,10 @@ public record PolicyParameters(
     }
 
     private static List<String[]> consistencyProblems(double referenceRate, double reducedLimitPd,
-            BigDecimal reducedLimitFactor, int mitigationMaxTermMonths, Map<LoanProduct, ProductPolicy> products,
+            BigDecimal reducedLimitFactor, int mitigationMaxTermMonths, Map<Product, ProductPolicy> products,
             Map<String, Double> gradeSpreads, Map<String, IndustryMultiple> industryMultiples) {
         List<String[]> out = new ArrayList<>();
-        for (LoanProduct p : LoanProduct.values()) {
+        for (Product p : Product.values()) {
             ProductPolicy pp = products.get(p);
             String at = "/products/" + p.name();
             if (pp == null) {
@@ -306,10 +308,10 @@ public record PolicyParameters(
         BigDecimal reducedFactor = f.decimal("/reducedLimitFactor", root.get("reducedLimitFactor"),
                 BigDecimal.ZERO, BigDecimal.ONE, true);
         int mitigationTerm = f.integer("/mitigationMaxTermMonths", root.get("mitigationMaxTermMonths"), 1, 360);
-        Set<LoanProduct> fundProducts = EnumSet.noneOf(LoanProduct.class);
+        Set<Product> fundProducts = EnumSet.noneOf(Product.class);
         List<JsonNode> fp = f.array("/riskCompensationProducts", root.get("riskCompensationProducts"));
         for (int i = 0; i < fp.size(); i++) {
-            LoanProduct p = f.enumValue("/riskCompensationProducts/" + i, fp.get(i), LoanProduct.class, null);
+            Product p = f.enumValue("/riskCompensationProducts/" + i, fp.get(i), Product.class, null);
             if (p != null) {
                 fundProducts.add(p);
             }
@@ -331,14 +333,14 @@ public record PolicyParameters(
                 reviewFlags.add(flag);
             }
         }
-        Map<LoanProduct, ProductPolicy> products = new EnumMap<>(LoanProduct.class);
+        Map<Product, ProductPolicy> products = new EnumMap<>(Product.class);
         JsonNode pn = root.get("products");
         Set<String> productNames = new LinkedHashSet<>();
-        for (LoanProduct p : LoanProduct.values()) {
+        for (Product p : Product.values()) {
             productNames.add(p.name());
         }
         if (pn != null && f.object("/products", pn, productNames, Set.of())) {
-            for (LoanProduct p : LoanProduct.values()) {
+            for (Product p : Product.values()) {
                 JsonNode n = pn.get(p.name());
                 String at = "/products/" + p.name();
                 if (n == null || !f.object(at, n, Set.of("instantMaxPd", "reviewMaxPd", "autoApprovalCap", "maxAmount",

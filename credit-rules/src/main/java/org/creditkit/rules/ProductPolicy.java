@@ -1,6 +1,7 @@
 package org.creditkit.rules;
 
 import java.math.BigDecimal;
+import org.creditkit.core.domain.Product;
 
 /**
  * The policy parameters of one loan product; rules read the input's product policy as
@@ -13,7 +14,7 @@ import java.math.BigDecimal;
  * @param maxAmount highest amount (CNY) the product lends at all; approved amounts are capped by it
  * @param maxTermMonths longest term of the product in months; approved terms are capped by it
  */
-public record ProductPolicy(LoanProduct product, double instantMaxPd, double reviewMaxPd,
+public record ProductPolicy(Product product, double instantMaxPd, double reviewMaxPd,
         BigDecimal autoApprovalCap, BigDecimal maxAmount, int maxTermMonths) {
 
     /**
@@ -27,7 +28,7 @@ public record ProductPolicy(LoanProduct product, double instantMaxPd, double rev
      * @param maxTermMonths product maximum term
      * @return the product policy
      */
-    public static ProductPolicy of(LoanProduct product, double instantMaxPd, double reviewMaxPd,
+    public static ProductPolicy of(Product product, double instantMaxPd, double reviewMaxPd,
             BigDecimal autoApprovalCap, BigDecimal maxAmount, int maxTermMonths) {
         return new ProductPolicy(product, instantMaxPd, reviewMaxPd, autoApprovalCap, maxAmount, maxTermMonths);
     }

@@ -7,6 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.creditkit.core.domain.Product;
+import org.creditkit.core.quality.DataQualityFlag;
+import org.creditkit.core.domain.GuaranteeType;
+import org.creditkit.core.codes.SizeClass;
 
 /**
  * Everything the decision policy sees about one scored application, as one flat immutable fact.
@@ -21,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>Example:
  * <pre>{@code
  * RuleInput in = RuleInput.builder("APP-1", LocalDate.of(2026, 11, 21))
- *         .product(LoanProduct.GENERAL).requested(new BigDecimal("800000"), 12).consent(true)
+ *         .product(Product.GENERAL).requested(new BigDecimal("800000"), 12).consent(true)
  *         .industry("C", "C39").sizeClass(SizeClass.SMALL)
  *         .annualRevenue(new BigDecimal("12000000")).score(0.012, 742.0, "AA")
  *         .build();
@@ -59,7 +63,7 @@ import java.util.regex.Pattern;
 public record RuleInput(
         String applicationId,
         LocalDate decisionDate,
-        LoanProduct product,
+        Product product,
         BigDecimal requestedAmount,
         int requestedTermMonths,
         boolean consent,
@@ -102,7 +106,7 @@ public record RuleInput(
         String id = applicationId == null ? "?" : applicationId;
         need(applicationId != null && !applicationId.isBlank(), id, "applicationId", "must not be blank");
         need(decisionDate != null && !decisionDate.equals(NO_DATE), id, "decisionDate", "must be a real date");
-        need(product != null, id, "product", "must be one of " + List.of(LoanProduct.values()));
+        need(product != null, id, "product", "must be one of " + List.of(Product.values()));
         need(requestedAmount != null && requestedAmount.signum() > 0, id, "requestedAmount",
                 "must be > 0 CNY, got " + requestedAmount);
         need(requestedTermMonths >= 1 && requestedTermMonths <= 360, id, "requestedTermMonths",
@@ -229,7 +233,7 @@ public record RuleInput(
     public static final class Builder {
         private final String applicationId;
         private final LocalDate decisionDate;
-        private LoanProduct product = LoanProduct.GENERAL;
+        private Product product = Product.GENERAL;
         private BigDecimal requestedAmount;
         private int requestedTermMonths;
         private boolean consent;
@@ -265,7 +269,7 @@ public record RuleInput(
          * @param value the product
          * @return this builder
          */
-        public Builder product(LoanProduct value) {
+        public Builder product(Product value) {
             product = value;
             return this;
         }

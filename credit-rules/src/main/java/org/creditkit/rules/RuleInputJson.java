@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.creditkit.core.domain.Product;
+import org.creditkit.core.quality.DataQualityFlag;
+import org.creditkit.core.domain.GuaranteeType;
+import org.creditkit.core.codes.SizeClass;
 
 /**
  * Reads a {@link RuleInput} from a scenario's {@code "input"} object. Keys are the record's
@@ -41,7 +45,7 @@ final class RuleInputJson {
         String id = f.text(pointer + "/applicationId", n.get("applicationId"));
         LocalDate date = date(f, pointer + "/decisionDate", n.get("decisionDate"));
         RuleInput.Builder b = RuleInput.builder(id, date)
-                .product(f.enumValue(pointer + "/product", n.get("product"), LoanProduct.class, LoanProduct.GENERAL))
+                .product(f.enumValue(pointer + "/product", n.get("product"), Product.class, Product.GENERAL))
                 .requested(f.decimal(pointer + "/requestedAmount", n.get("requestedAmount"), BigDecimal.ZERO, MAX_MONEY, true),
                         f.integer(pointer + "/requestedTermMonths", n.get("requestedTermMonths"), 1, 360))
                 .consent(f.bool(pointer + "/consent", n.get("consent")))

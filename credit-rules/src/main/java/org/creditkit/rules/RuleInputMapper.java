@@ -7,9 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.creditkit.core.domain.CourtRecord;
 import org.creditkit.core.domain.DishonestListing;
 import org.creditkit.core.domain.LoanApplication;
@@ -22,6 +20,9 @@ import org.creditkit.core.domain.TaxRecord;
 import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.score.ScoreResult;
+import org.creditkit.core.domain.Product;
+import org.creditkit.core.domain.GuaranteeType;
+import org.creditkit.core.codes.SizeClass;
 
 /**
  * Maps a loan application, its score and its data-quality report to the flat {@link RuleInput} the
@@ -64,23 +65,19 @@ public final class RuleInputMapper {
         var e = app.enterprise();
         var s = app.sources();
         RuleInput.Builder b = RuleInput.builder(app.id(), day)
-                .product(LoanProduct.valueOf(app.product().name()))
+                .product(app.product())
                 .requested(app.amount(), app.termMonths())
                 .consent(app.dataUseConsent())
                 .industry(e.industry().sectionCode(), e.industry().code())
-                .sizeClass(SizeClass.valueOf(e.sizeClass().name()))
+                .sizeClass(e.sizeClass())
                 .score(score.pd(), score.score(), score.grade().code())
-                .guaranteeOffered(GuaranteeType.valueOf(app.guarantee().name()));
+                .guaranteeOffered(app.guarantee());
         List<Reason> reasons = new ArrayList<>(score.reasons().size());
         for (ReasonCode r : score.reasons()) {
             reasons.add(Reason.of(r.code(), r.text(), r.textZh()));
         }
         b.scoreReasons(reasons);
-        Set<DataQualityFlag> flags = EnumSet.noneOf(DataQualityFlag.class);
-        for (var f : quality.flags()) {
-            flags.add(DataQualityFlag.valueOf(f.name()));
-        }
-        b.dataQualityFlags(flags);
+        b.dataQualityFlags(quality.flags());
 
         TaxRecord tax = s.tax().orElse(null);
         if (s.financials().isPresent()) {

@@ -7,6 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.creditkit.core.domain.Product;
+import org.creditkit.core.quality.DataQualityFlag;
+import org.creditkit.core.domain.GuaranteeType;
+import org.creditkit.core.codes.SizeClass;
 
 /**
  * Deterministic random {@link RuleInput}s that exercise every branch of the default policy (PDs
@@ -59,7 +63,7 @@ public final class SyntheticRuleInputs {
                 : BigDecimal.valueOf(Math.round(Math.exp(11.5 + r.nextDouble() * 6.5) / 1000.0) * 1000L + 1000L);
         String grade = r.nextInt(50) == 0 ? "NR" : GRADES[Math.min(GRADES.length - 1, (int) (pd * 40))];
         RuleInput.Builder b = RuleInput.builder(id, TODAY)
-                .product(LoanProduct.values()[r.nextInt(LoanProduct.values().length)])
+                .product(Product.values()[r.nextInt(Product.values().length)])
                 .requested(amount, 3 + r.nextInt(58))
                 .consent(r.nextInt(40) != 0)
                 .industry(ind[0], ind[1])

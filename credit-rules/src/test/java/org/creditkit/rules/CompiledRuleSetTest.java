@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.creditkit.core.codes.SizeClass;
 
 class CompiledRuleSetTest {
 

@@ -14,6 +14,7 @@ import org.creditkit.core.synth.PortfolioGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.creditkit.core.codes.SizeClass;
 
 class CounterfactualsTest {
 

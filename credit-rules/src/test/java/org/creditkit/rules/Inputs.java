@@ -2,6 +2,8 @@ package org.creditkit.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.creditkit.core.domain.Product;
+import org.creditkit.core.codes.SizeClass;
 
 /** Test inputs. */
 final class Inputs {
@@ -14,7 +16,7 @@ final class Inputs {
     /** A clean, low-risk small manufacturer asking for 800,000 CNY over 12 months. */
     static RuleInput.Builder clean(String id) {
         return RuleInput.builder(id, TODAY)
-                .product(LoanProduct.GENERAL)
+                .product(Product.GENERAL)
                 .requested(new BigDecimal("800000"), 12)
                 .consent(true)
                 .industry("C", "C34")

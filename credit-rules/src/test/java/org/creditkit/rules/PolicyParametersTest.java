@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.creditkit.core.domain.Product;
 
 class PolicyParametersTest {
 
@@ -22,8 +23,8 @@ class PolicyParametersTest {
     @Test
     void fromJson_default_readsCapsGridAndMultiples() {
         PolicyParameters p = PolicyParameters.fromJson("parameters.json", DEFAULT);
-        assertThat(p.product(LoanProduct.GENERAL).autoApprovalCap()).isEqualByComparingTo("5000000");
-        assertThat(p.product(LoanProduct.TECHNOLOGY).autoApprovalCap()).isEqualByComparingTo("50000000");
+        assertThat(p.product(Product.GENERAL).autoApprovalCap()).isEqualByComparingTo("5000000");
+        assertThat(p.product(Product.TECHNOLOGY).autoApprovalCap()).isEqualByComparingTo("50000000");
         assertThat(p.gradeSpreads().keySet()).containsExactly("AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C", "D");
         assertThat(p.multipleFor("C", "C39").revenueMultiple()).isEqualByComparingTo("0.30");
         assertThat(p.multipleFor("C", "C34").revenueMultiple()).isEqualByComparingTo("0.25");

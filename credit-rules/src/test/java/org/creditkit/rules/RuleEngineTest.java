@@ -53,8 +53,8 @@ class RuleEngineTest {
         assertThat(r.accepted()).isFalse();
         assertThat(r.activeVersion()).isEqualTo(DEFAULT.version());
         assertThat(r.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("risk-tiers.drl"));
-        assertThat(r.problems().get(0).line()).isEqualTo(17);
-        assertThat(r.problems().get(0).toString()).startsWith("risk-tiers.drl:17:23 ");
+        assertThat(r.problems().get(0).line()).isEqualTo(18);
+        assertThat(r.problems().get(0).toString()).startsWith("risk-tiers.drl:18:23 ");
         assertThat(engine.decide(Inputs.clean("A").build()).rulesetVersion()).isEqualTo(DEFAULT.version());
     }
 

@@ -20,6 +20,7 @@ import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
 import org.junit.jupiter.api.Test;
+import org.creditkit.core.quality.DataQualityFlag;
 
 class RuleInputMapperTest {
 

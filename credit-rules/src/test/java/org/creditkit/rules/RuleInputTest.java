@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
+import org.creditkit.core.quality.DataQualityFlag;
 
 class RuleInputTest {
 
