@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.FinancialStatement;
@@ -140,12 +141,13 @@ public final class DataQualityChecker {
             int year = fs.get().fiscalYear();
             long start = ChronoUnit.MONTHS.between(sales.firstMonth(), YearMonth.of(year, 1));
             if (start >= 0 && start + 12 <= sales.length()) {
-                double sum = 0;
+                double total = 0;
                 for (int i = 0; i < 12; i++) {
-                    sum += sales.get((int) start + i);
+                    total += sales.get((int) start + i);
                 }
+                double sum = total;
                 compare(DataSource.TAX, "tax.declaredSales vs financials.revenue", sum,
-                        fs.get().revenue().doubleValue(), "tax-declared sales of " + year + " (" + money(sum)
+                        fs.get().revenue().doubleValue(), () -> "tax-declared sales of " + year + " (" + money(sum)
                                 + " CNY) and statement revenue (" + money(fs.get().revenue().doubleValue()) + " CNY)",
                         out);
             }
@@ -154,25 +156,26 @@ public final class DataQualityChecker {
             MonthlySeries h = s.socialInsurance().get().insuredHeadcount();
             double insured = h.get(h.length() - 1);
             compare(DataSource.SOCIAL_INSURANCE, "socialInsurance.insuredHeadcount vs enterprise.employees", insured,
-                    a.enterprise().employees(), "insured headcount of " + h.lastMonth() + " (" + fmt(insured)
+                    a.enterprise().employees(), () -> "insured headcount of " + h.lastMonth() + " (" + fmt(insured)
                             + ") and reported employees (" + a.enterprise().employees() + ")", out);
         }
         if (fs.isPresent() && fs.get().fiscalYear() == LocalDate.ofInstant(a.applicationTime(), CST).getYear() - 1) {
             double reported = a.enterprise().annualRevenue().doubleValue();
             double statement = fs.get().revenue().doubleValue();
             compare(DataSource.FINANCIAL_STATEMENTS, "enterprise.annualRevenue vs financials.revenue", reported,
-                    statement, "reported annual revenue (" + money(reported) + " CNY) and statement revenue of "
+                    statement, () -> "reported annual revenue (" + money(reported) + " CNY) and statement revenue of "
                             + fs.get().fiscalYear() + " (" + money(statement) + " CNY)", out);
         }
     }
 
-    private void compare(DataSource source, String subject, double x, double y, String what,
+    /** {@code what} is only formatted when there is a finding: most applications are consistent. */
+    private void compare(DataSource source, String subject, double x, double y, Supplier<String> what,
                          List<DataQualityFinding> out) {
         double max = Math.max(Math.abs(x), Math.abs(y));
         double rel = max == 0 ? 0 : Math.abs(x - y) / max;
         if (rel > maxInconsistency) {
             out.add(new DataQualityFinding(DataQualityFlag.CROSS_SOURCE_INCONSISTENCY, source, subject, rel,
-                    maxInconsistency, "relative difference", what + " differ by " + pct(rel) + ", more than "
+                    maxInconsistency, "relative difference", what.get() + " differ by " + pct(rel) + ", more than "
                     + pct(maxInconsistency)));
         }
     }
