@@ -1,0 +1,181 @@
+package org.creditkit.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
+import org.creditkit.core.fairness.AuditRecord;
+import org.creditkit.core.fairness.Grouping;
+import org.creditkit.core.fairness.Outcome;
+
+/**
+ * Turns the rows of an {@link AuditTable} into {@link AuditRecord}s.
+ *
+ * <ul>
+ *   <li>Group attributes: the value as text; a missing, null or empty value becomes the explicit
+ *       group {@value #MISSING}.</li>
+ *   <li>Favourable: true when the decision column's value equals one of the favourable values,
+ *       ignoring case (so {@code approved=true} matches JSON {@code true}); a missing value is an
+ *       error.</li>
+ *   <li>Outcome: missing, null or empty is {@link Outcome#UNKNOWN}; the bad value (ignoring case) is
+ *       {@link Outcome#BAD}; any other value is {@link Outcome#GOOD}.</li>
+ *   <li>PD and score: missing is absent; a value must be a finite number, a PD within [0, 1].</li>
+ * </ul>
+ */
+public final class AuditRecordMapper {
+
+    /** The group label given to a missing group attribute value. */
+    public static final String MISSING = "(missing)";
+
+    /**
+     * What to read from which column.
+     *
+     * @param groupings the groupings (their attributes are columns)
+     * @param favourableColumn the decision column
+     * @param favourableValues the values of the decision column that count as favourable
+     * @param outcomeColumn the outcome column, if any
+     * @param badValue the value of the outcome column meaning "defaulted"
+     * @param scoreColumn the score column (higher = safer), if any
+     * @param pdColumn the probability-of-default column, if any
+     */
+    public record Spec(List<Grouping> groupings, String favourableColumn, Set<String> favourableValues,
+            Optional<String> outcomeColumn, Optional<String> badValue, Optional<String> scoreColumn,
+            Optional<String> pdColumn) {
+
+        /**
+         * Copies the collections.
+         *
+         * @param groupings see {@link #groupings()}
+         * @param favourableColumn see {@link #favourableColumn()}
+         * @param favourableValues see {@link #favourableValues()}
+         * @param outcomeColumn see {@link #outcomeColumn()}
+         * @param badValue see {@link #badValue()}
+         * @param scoreColumn see {@link #scoreColumn()}
+         * @param pdColumn see {@link #pdColumn()}
+         */
+        public Spec {
+            groupings = List.copyOf(groupings);
+            favourableValues = Set.copyOf(favourableValues);
+        }
+    }
+
+    private AuditRecordMapper() {
+    }
+
+    /**
+     * Checks that every column the spec names exists in the table.
+     *
+     * @param table the table
+     * @param spec the spec
+     * @throws CreditDataException with one problem per unknown column (location
+     *     {@code file column 'name'}), naming the option that named it and the available columns
+     */
+    public static void checkColumns(AuditTable table, AuditRecordMapper.Spec spec) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (Grouping g : spec.groupings()) {
+            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
+        }
+        named.putIfAbsent(spec.favourableColumn(), "--favorable");
+        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
+        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
+        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, String> e : named.entrySet()) {
+            if (!table.columns().contains(e.getKey())) {
+                problems.add(Problem.of(table.source() + " column '" + e.getKey() + "'", "unknown column, given in "
+                        + e.getValue() + "; " + table.source() + " has the columns " + new TreeSet<>(table.columns())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CreditDataException(problems);
+        }
+    }
+
+    /**
+     * Maps every row; collects every bad row before failing.
+     *
+     * @param table the table
+     * @param spec the spec
+     * @return one record per row, in order
+     * @throws CreditDataException naming unknown columns, with one problem per bad row (location
+     *     {@code file:line}), or if the table has no rows
+     */
+    public static List<AuditRecord> map(AuditTable table, AuditRecordMapper.Spec spec) {
+        checkColumns(table, spec);
+        Set<String> attributes = new TreeSet<>();
+        spec.groupings().forEach(g -> attributes.addAll(g.attributes()));
+        Set<String> favourable = new TreeSet<>();
+        spec.favourableValues().forEach(v -> favourable.add(v.toLowerCase(Locale.ROOT)));
+        List<AuditRecord> out = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
+        for (AuditTable.Row row : table.rows()) {
+            try {
+                out.add(record(row, spec, attributes, favourable));
+            } catch (IllegalArgumentException e) {
+                errors.add(Problem.of(table.source() + ":" + row.line(), e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw AuditTableReader.badLines(table.source(), errors, "bad rows");
+        }
+        if (out.isEmpty()) {
+            throw new CreditDataException(table.source(), "no rows to audit; the file needs at least one data row");
+        }
+        return out;
+    }
+
+    private static AuditRecord record(AuditTable.Row row, AuditRecordMapper.Spec spec, Set<String> attributes,
+            Set<String> favourable) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        for (String a : attributes) {
+            attrs.put(a, row.get(a).orElse(MISSING));
+        }
+        String decision = row.get(spec.favourableColumn()).orElseThrow(() -> new IllegalArgumentException(
+                "no value in the decision column '" + spec.favourableColumn() + "'"));
+        AuditRecord r = AuditRecord.of(attrs, favourable.contains(decision.toLowerCase(Locale.ROOT)));
+        if (spec.outcomeColumn().isPresent()) {
+            Optional<String> v = row.get(spec.outcomeColumn().get());
+            if (v.isPresent()) {
+                boolean bad = v.get().equalsIgnoreCase(spec.badValue().orElseThrow());
+                r = r.withOutcome(bad ? Outcome.BAD : Outcome.GOOD);
+            }
+        }
+        if (spec.pdColumn().isPresent()) {
+            Optional<String> v = row.get(spec.pdColumn().get());
+            if (v.isPresent()) {
+                double pd = number(v.get(), spec.pdColumn().get());
+                if (!(pd >= 0.0 && pd <= 1.0)) {
+                    throw new IllegalArgumentException("PD column '" + spec.pdColumn().get() + "' holds " + v.get()
+                            + "; a PD must be within [0, 1]");
+                }
+                r = r.withPd(pd);
+            }
+        }
+        if (spec.scoreColumn().isPresent()) {
+            Optional<String> v = row.get(spec.scoreColumn().get());
+            if (v.isPresent()) {
+                r = r.withScore(number(v.get(), spec.scoreColumn().get()));
+            }
+        }
+        return r;
+    }
+
+    private static double number(String text, String column) {
+        double d;
+        try {
+            d = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("column '" + column + "' holds '" + text + "', which is not a number");
+        }
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("column '" + column + "' holds '" + text + "'; it must be finite");
+        }
+        return d;
+    }
+}

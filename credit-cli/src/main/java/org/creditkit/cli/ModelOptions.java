@@ -1,0 +1,51 @@
+package org.creditkit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.creditkit.core.input.BadLine;
+import org.creditkit.core.input.BatchReport;
+import org.creditkit.core.input.LabeledApplication;
+import org.creditkit.core.input.StrictApplicationReader;
+import org.creditkit.core.score.bundle.ModelBundle;
+
+/** Shared by the scoring commands: which bundle, and how applications are read. */
+final class ModelOptions {
+
+    private ModelOptions() {
+    }
+
+    /** The bundle at {@code path}, or the default expert bundle when absent. */
+    static ModelBundle bundle(Path path) {
+        return path == null ? ModelBundle.defaultBundle() : ModelBundle.read(path);
+    }
+
+    /**
+     * Reads applications: a {@code .json} file holds one application document, anything else is
+     * JSON Lines (bare or labeled applications, one per line). Bad lines go to {@code err} with their
+     * line number and every problem.
+     *
+     * @return the report; for a single document, 1 line good or bad
+     */
+    static BatchReport read(Path in, Consumer<LabeledApplication> onGood, PrintWriter err) throws java.io.IOException {
+        StrictApplicationReader reader = StrictApplicationReader.standard();
+        if (in.getFileName().toString().endsWith(".json")) {
+            String text = java.nio.file.Files.readString(in);
+            try {
+                onGood.accept(reader.readLabeled(text));
+                return new BatchReport(1, 1, 0, 0);
+            } catch (org.creditkit.core.CreditDataException e) {
+                e.problems().forEach(p -> err.println(in + ": " + p));
+                return new BatchReport(1, 0, 1, e.problems().size());
+            }
+        }
+        List<BadLine> bad = new ArrayList<>();
+        BatchReport report = reader.readBatch(in, onGood, b -> {
+            bad.add(b);
+            err.println(in + " " + b);
+        });
+        return report;
+    }
+}

@@ -1,0 +1,184 @@
+package org.creditkit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.score.scorecard.Scorecard;
+import org.creditkit.models.ModelException;
+import org.creditkit.models.data.ColumnMapping;
+import org.creditkit.models.data.Dataset;
+import org.creditkit.models.data.DatasetReader;
+import org.creditkit.models.data.Feature;
+import org.creditkit.models.data.FeatureAlignment;
+import org.creditkit.models.eval.Stability;
+import org.creditkit.models.export.BundleExport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code credit psi}: population stability between an expected (development) and an actual
+ * (recent) dataset. With {@code --model}, the PSI of the model's scores and the CSI of each model
+ * feature over the model's own bins (for a bundle, from the bundle alone: the bins of its base
+ * scorecard as the core scorer assigns them, or deciles/levels of its training columns for a tree
+ * ensemble); without it, the CSI of every common feature over deciles (or
+ * levels) of the expected data. Bands: below 0.10 stable, 0.10-0.25 moderate, above 0.25 shift.
+ * Outcomes are not needed.
+ */
+@Command(name = "psi", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Population stability (PSI) and per-feature CSI between two datasets.")
+public final class PsiCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--expected", required = true, description = "Development data (.csv or .arff).")
+    Path expected;
+
+    @Option(names = "--actual", required = true, description = "Recent data (.csv or .arff).")
+    Path actual;
+
+    @Option(names = "--model", description = "Core model bundle: PSI of its scores and CSI over its bins.")
+    Path model;
+
+    @Mixin
+    TrainCommand.MappingOptions mapping = new TrainCommand.MappingOptions();
+
+    @Option(names = "--out", description = "JSON file for the results (default: table on stdout only).")
+    Path outFile;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            ColumnMapping m = mapping.mapping(false, spec.commandLine());
+            if (m.labelled()) {
+                m = m.withExclude(union(m.exclude(), m.target()));
+                m = new ColumnMapping("", "", m.features(), m.exclude(), m.categorical(), m.industry(), m.truePd(),
+                        m.grouping(), m.maxBadRowShare());
+            }
+            Dataset e = DatasetReader.read(expected, m).dataset();
+            Dataset a = DatasetReader.read(actual, m).dataset();
+            List<Stability.Result> results = new ArrayList<>();
+            Stability.Result scorePsi = null;
+            if (model != null) {
+                EvaluateCommand.LoadedModel lm = EvaluateCommand.load(model);
+                scorePsi = Stability.psi("score", lm.logOdds(expected, e), lm.logOdds(actual, a), 10);
+                results.addAll(bundleCsi(lm.bundle(), e, a));
+            } else {
+                results.addAll(unsupervised(e, a, e.features()));
+            }
+            ObjectNode json = new ObjectMapper().createObjectNode();
+            if (scorePsi != null) {
+                out.printf(Locale.ROOT, "score PSI %.4f (%s)%n", scorePsi.index(), scorePsi.band());
+                json.set("score", result(scorePsi));
+            }
+            ArrayNode features = json.putArray("features");
+            out.printf(Locale.ROOT, "%-32s %8s  %s%n", "feature", "CSI", "band");
+            for (Stability.Result r : results) {
+                out.printf(Locale.ROOT, "%-32s %8.4f  %s%n", r.name(), r.index(), r.band());
+                features.add(result(r));
+            }
+            if (outFile != null) {
+                java.nio.file.Files.writeString(outFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(json) + "\n");
+            }
+            out.flush();
+            return 0;
+        } catch (ModelException | IllegalArgumentException | java.io.IOException e) {
+            err.println("credit psi: " + e.getMessage());
+            err.flush();
+            return CreditCli.EXIT_INVALID;
+        }
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> s, String x) {
+        java.util.Set<String> out = new java.util.HashSet<>(s);
+        out.add(x);
+        return out;
+    }
+
+    /**
+     * CSI from the bundle alone: over the bins of its base scorecard (as the core scorer bins each
+     * value), or, for another base, over deciles or levels of the training columns it records.
+     */
+    private static List<Stability.Result> bundleCsi(ModelBundle bundle, Dataset e, Dataset a) {
+        List<BundleExport.Column> columns = BundleExport.columns(bundle);
+        if (!(bundle.base() instanceof Scorecard card)) {
+            return unsupervised(e, a, columns.stream().map(BundleExport.Column::feature).toList());
+        }
+        Map<String, String> names = new HashMap<>();
+        columns.forEach(c -> names.put(c.id(), c.name()));
+        List<FeatureVector> ve = BundleExport.vectors(bundle, e);
+        List<FeatureVector> va = BundleExport.vectors(bundle, a);
+        List<Stability.Result> out = new ArrayList<>();
+        for (Scorecard.Characteristic c : card.characteristics()) {
+            List<String> labels = new ArrayList<>();
+            if (c instanceof Scorecard.Numeric n) {
+                n.bins().forEach(b -> labels.add(b.label()));
+            } else if (c instanceof Scorecard.Categorical k) {
+                k.categories().forEach(cat -> labels.add(cat.label()));
+                labels.add("other");
+            }
+            labels.add("missing");
+            int index = bundle.catalogue().indexOf(c.feature());
+            out.add(Stability.csi(names.getOrDefault(c.feature(), c.feature()), labels,
+                    binCounts(card, c.feature(), index, ve, labels), binCounts(card, c.feature(), index, va, labels)));
+        }
+        return out;
+    }
+
+    private static long[] binCounts(Scorecard card, String feature, int index, List<FeatureVector> vectors,
+            List<String> labels) {
+        long[] n = new long[labels.size()];
+        for (FeatureVector v : vectors) {
+            n[labels.indexOf(card.binLabel(feature, v.isMissing(index) ? Double.NaN : v.value(index)))]++;
+        }
+        return n;
+    }
+
+    /** CSI over decile bins (numeric) or levels (categorical) of the expected data. */
+    private static List<Stability.Result> unsupervised(Dataset e, Dataset a, List<Feature> features) {
+        List<Stability.Result> out = new ArrayList<>();
+        for (Feature f : features) {
+            int fi = e.indexOf(f.name()).orElseThrow(() -> new ModelException("Feature (" + f.name()
+                    + ") is not in the expected data"));
+            Feature have = e.features().get(fi);
+            out.add(Stability.csi(have, e.column(fi), FeatureAlignment.columns(a, List.of(have))[0]));
+        }
+        return out;
+    }
+
+    private static ObjectNode result(Stability.Result r) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("name", r.name());
+        o.put("index", r.index());
+        o.put("band", r.band().name());
+        ArrayNode bins = o.putArray("bins");
+        for (Stability.BinShift b : r.bins()) {
+            ObjectNode n = bins.addObject();
+            n.put("bin", b.label());
+            n.put("expectedShare", b.expectedShare());
+            n.put("actualShare", b.actualShare());
+            n.put("contribution", b.contribution());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,48 @@
+package org.creditkit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.score.ReasonCode;
+import org.creditkit.core.score.ScoreResult;
+
+/** The JSON Lines form of a score result written by {@code credit score}. */
+final class ScoreJson {
+
+    private ScoreJson() {
+    }
+
+    /**
+     * {@code {"id", "uscc", "industry", "pd", "logOdds", "score", "grade", "baseLogOdds",
+     * "industryLogOdds", "overlay"?, "reasons": [{"code", "featureId", "text", "textZh", "sources",
+     * "pointsLost"}], "modelId", "modelVersion"}}; {@code overlay} is left out when the base alone scored.
+     */
+    static ObjectNode of(LoanApplication app, ScoreResult r) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("id", app.id());
+        o.put("uscc", app.enterprise().uscc().value());
+        o.put("industry", app.enterprise().industry().code());
+        o.put("pd", r.pd());
+        o.put("logOdds", r.logOdds());
+        o.put("score", Math.round(r.score() * 100) / 100.0);
+        o.put("grade", r.grade().code());
+        o.put("baseLogOdds", r.baseLogOdds());
+        o.put("industryLogOdds", r.industryLogOdds());
+        r.overlay().ifPresent(ov -> o.put("overlay", ov));
+        ArrayNode reasons = o.putArray("reasons");
+        for (ReasonCode rc : r.reasons()) {
+            ObjectNode n = reasons.addObject();
+            n.put("code", rc.code());
+            n.put("featureId", rc.featureId());
+            n.put("text", rc.text());
+            n.put("textZh", rc.textZh());
+            ArrayNode src = n.putArray("sources");
+            rc.sources().forEach(s -> src.add(s.name()));
+            n.put("pointsLost", Math.round(rc.pointsLost() * 100) / 100.0);
+        }
+        o.put("modelId", r.modelId());
+        o.put("modelVersion", r.modelVersion());
+        return o;
+    }
+}

@@ -1,0 +1,313 @@
+package org.creditkit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.models.ModelException;
+import org.creditkit.models.Progress;
+import org.creditkit.models.binning.BinningOptions;
+import org.creditkit.models.data.ColumnMapping;
+import org.creditkit.models.data.DatasetReader;
+import org.creditkit.models.data.IndustryGrouping;
+import org.creditkit.models.data.LoadResult;
+import org.creditkit.models.data.SkippedRow;
+import org.creditkit.models.export.BundleExport;
+import org.creditkit.models.export.TrainingDetail;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditkit.core.score.Scaling;
+import org.creditkit.models.gbm.GbmOptions;
+import org.creditkit.models.overlay.OverlayOptions;
+import org.creditkit.models.report.HtmlReport;
+import org.creditkit.models.report.ReportContent;
+import org.creditkit.models.scorecard.ScorecardOptions;
+import org.creditkit.models.workflow.MetricsJson;
+import org.creditkit.models.workflow.ModelEvaluation;
+import org.creditkit.models.workflow.ModelKind;
+import org.creditkit.models.workflow.TrainOutcome;
+import org.creditkit.models.workflow.TrainRequest;
+import org.creditkit.models.workflow.Training;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code credit train}: trains a scorecard or GBM (optionally with industry overlays and
+ * cross-validation) from a portfolio, CSV or ARFF file, writes the core bundle (and the workbench
+ * model beside it), the metrics JSON and optionally an HTML report. Exit code 0 on success, 1 on
+ * unusable data or a model that cannot be trained or exported, 2 on a usage error.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a scorecard or gradient-boosting model from CSV or ARFF data.")
+public final class TrainCommand implements Callable<Integer> {
+
+    /** The column-mapping flags shared by train, evaluate and psi. */
+    public static final class MappingOptions {
+
+        @Option(names = "--target", description = "Target column (not needed for JSON Lines portfolios). Omit for unlabelled data (psi).")
+        String target = "";
+
+        @Option(names = "--bad", description = "Target value that means default, e.g. 1 or bad.")
+        String bad = "";
+
+        @Option(names = "--features", split = ",", description = "Feature columns to use (default: all others).")
+        List<String> features = new ArrayList<>();
+
+        @Option(names = "--exclude", split = ",", description = "Columns never used as features.")
+        List<String> exclude = new ArrayList<>();
+
+        @Option(names = "--categorical", split = ",", description = "Columns to treat as categorical.")
+        List<String> categorical = new ArrayList<>();
+
+        @Option(names = "--industry", description = "Industry-code column (GB/T 4754 or NAICS), grouped by letter or leading digits.")
+        String industry;
+
+        @Option(names = "--industry-digits", defaultValue = "2", description = "Leading digits grouping a numeric industry code (default ${DEFAULT-VALUE}).")
+        int industryDigits;
+
+        @Option(names = "--industry-divisions", description = "Group GB/T codes by division (C39) instead of section (C).")
+        boolean industryDivisions;
+
+        @Option(names = "--true-pd", description = "Column of true PDs (synthetic data) for the oracle AUC.")
+        String truePd;
+
+        @Option(names = "--max-bad-rows", defaultValue = "0.05", description = "Largest tolerated share of unusable rows (default ${DEFAULT-VALUE}).")
+        double maxBadRows;
+
+        /**
+         * The mapping these flags describe.
+         *
+         * @param requireTarget whether --target/--bad are mandatory
+         * @param cl the command line, for a usage error
+         * @return the mapping
+         * @throws CommandLine.ParameterException (exit 2) when a required flag is missing
+         */
+        public ColumnMapping mapping(boolean requireTarget, CommandLine cl) {
+            if (requireTarget && (target.isEmpty() || bad.isEmpty())) {
+                throw new CommandLine.ParameterException(cl, "--target COL and --bad VALUE are required for CSV and"
+                        + " ARFF data (which column is the outcome and which value means default)");
+            }
+            ColumnMapping m = new ColumnMapping(target, bad, features, Set.copyOf(exclude), Set.copyOf(categorical),
+                    Optional.empty(), Optional.empty(), new IndustryGrouping(industryDigits, industryDivisions), maxBadRows);
+            if (industry != null) {
+                m = m.withIndustry(industry, new IndustryGrouping(industryDigits, industryDivisions));
+            }
+            if (truePd != null) {
+                m = m.withTruePd(truePd);
+            }
+            return m;
+        }
+    }
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, description = "Training data (.csv or .arff).")
+    Path data;
+
+    @Mixin
+    MappingOptions mapping = new MappingOptions();
+
+    @Option(names = "--model", defaultValue = "scorecard", description = "scorecard or gbm (default ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--industry-overlays", description = "Fit industry overlays with credibility shrinkage (needs --industry).")
+    boolean overlays;
+
+    @Option(names = "--overlay-min-bads", defaultValue = "30", description = "Defaults an industry needs for an overlay (default ${DEFAULT-VALUE}).")
+    int overlayMinBads;
+
+    @Option(names = "--k0", description = "Fixed credibility constant (rows); default: estimated from the data.")
+    Double k0;
+
+    @Option(names = "--cv", defaultValue = "0", description = "Folds of stratified cross-validation (0 = none).")
+    int cv;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of folds and GBM sampling (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--min-iv", defaultValue = "0.02", description = "Drop features below this IV (default ${DEFAULT-VALUE}).")
+    double minIv;
+
+    @Option(names = "--max-bins", description = "Most bins per feature (default 4, or 10 from 20,000 rows).")
+    Integer maxBins;
+
+    @Option(names = "--min-bin-share", description = "Smallest share of rows per bin (default 0.05, 0.02 from 20,000 rows, 0.005 from 100,000 rows).")
+    Double minBinShare;
+
+    @Option(names = "--monotonic", split = ",", description = "Numeric features whose WoE must be monotonic.")
+    List<String> monotonic = new ArrayList<>();
+
+    @Option(names = "--monotonic-all", description = "Require monotonic WoE for every numeric feature.")
+    boolean monotonicAll;
+
+    @Option(names = "--base-score", defaultValue = "600", description = "Score at the base odds (default ${DEFAULT-VALUE}).")
+    double baseScore;
+
+    @Option(names = "--base-odds", defaultValue = "50", description = "Good:bad odds at the base score (default ${DEFAULT-VALUE}).")
+    double baseOdds;
+
+    @Option(names = "--pdo", defaultValue = "20", description = "Points to double the odds (default ${DEFAULT-VALUE}).")
+    double pdo;
+
+    @Option(names = "--trees", defaultValue = "200", description = "GBM trees (default ${DEFAULT-VALUE}).")
+    int trees;
+
+    @Option(names = "--shrinkage", defaultValue = "0.05", description = "GBM learning rate (default ${DEFAULT-VALUE}).")
+    double shrinkage;
+
+    @Option(names = "--max-nodes", defaultValue = "8", description = "GBM leaves per tree (default ${DEFAULT-VALUE}).")
+    int maxNodes;
+
+    @Option(names = "--max-depth", defaultValue = "6", description = "GBM tree depth limit (default ${DEFAULT-VALUE}).")
+    int maxDepth;
+
+    @Option(names = "--target-rate", description = "Calibrate the mean PD to this default rate.")
+    Double targetRate;
+
+    @Option(names = "--out", required = true, description = "Core model bundle to write (the one model file; evaluate and psi read it).")
+    Path out;
+
+    @Option(names = "--id", description = "Bundle id (default: credit-train-<data file name>).")
+    String id;
+
+    @Option(names = "--bundle-version", defaultValue = "1", description = "Bundle version (default ${DEFAULT-VALUE}).")
+    String version;
+
+    @Option(names = "--metrics-out", description = "Metrics JSON to write.")
+    Path metricsOut;
+
+    @Option(names = "--report", description = "Directory for the HTML model report.")
+    Path report;
+
+    @Option(names = "--progress", negatable = true, description = "Progress bars on stderr (default: when on a console).")
+    Boolean progress;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outw = spec.commandLine().getOut();
+        try {
+            LoadResult loaded = DatasetReader.read(data, mapping.mapping(!isPortfolio(data), spec.commandLine()));
+            reportLoad(err, loaded);
+            ModelKind kind = ModelKind.parse(model);
+            BinningOptions sized = BinningOptions.forRows(loaded.dataset().rows());
+            BinningOptions binning = new BinningOptions(minBinShare != null ? minBinShare : sized.minBinShare(),
+                    maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic), monotonicAll);
+            ScorecardOptions sc = ScorecardOptions.defaults().withBinning(binning)
+                    .withScaling(Scaling.of(baseScore, baseOdds, pdo));
+            GbmOptions gbm = new GbmOptions(trees, maxDepth, maxNodes, 10, shrinkage, 0.7, seed);
+            OverlayOptions oo = OverlayOptions.defaults().withMinBads(overlayMinBads);
+            if (k0 != null) {
+                oo = oo.withK0(k0);
+            }
+            TrainRequest request = new TrainRequest(kind, sc, gbm, overlays, oo, cv, seed,
+                    targetRate == null ? OptionalDouble.empty() : OptionalDouble.of(targetRate));
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("data", data.getFileName().toString());
+            if (!isPortfolio(data)) {
+                meta.put("target", mapping.target + "=" + mapping.bad);
+            }
+            TrainOutcome outcome = Training.run(loaded.dataset(), request, meta, progress(progress));
+            outcome.notes().forEach(n -> err.println("note: " + n));
+            ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),
+                    BundleExport.gradeBands());
+            ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), "");
+            ObjectNode bundleMetrics = json.deepCopy();
+            bundleMetrics.remove("model");
+            String bundleId = id != null ? id : "credit-train-" + BundleExport.id(baseName(data)).replace('_', '-');
+            ModelBundle bundle = BundleExport.export(outcome.model(),
+                    new BundleExport.Options(bundleId, version, "creditkit credit train", "Trained "
+                            + outcome.model().kind() + " on " + data.getFileName(), "workbench:" + bundleId + "/" + version),
+                    bundleMetrics);
+            bundle.write(out);
+            ((ObjectNode) json.get("model")).put("sha256", bundle.checksum());
+            ((ObjectNode) json.get("model")).put("bundleChecksum", bundle.checksum());
+            ((ObjectNode) json.get("model")).put("bundleId", bundle.id());
+            if (metricsOut != null) {
+                MetricsJson.write(json, metricsOut);
+            }
+            outw.printf(java.util.Locale.ROOT, "trained %s on %s: in-sample AUC %.4f, KS %.4f%s%s%n",
+                    outcome.model().kind(), loaded.summary(), ev.metrics().auc(), ev.metrics().ks(),
+                    outcome.cv().map(c -> String.format(java.util.Locale.ROOT, "; %d-fold CV AUC %.4f (sd %.4f)", c.k(),
+                            c.meanAuc(), c.sdAuc())).orElse(""),
+                    ev.oracle().map(o -> String.format(java.util.Locale.ROOT, "; oracle AUC %.4f", o.auc())).orElse(""));
+            outw.println("bundle written to " + out + " (" + bundle.checksum() + ")");
+            if (report != null) {
+                List<String> notes = new ArrayList<>(loaded.notes());
+                notes.addAll(outcome.notes());
+                Path file = HtmlReport.write(new ReportContent("Model report: " + outcome.model().kind() + " on "
+                        + data.getFileName(), data + ": " + loaded.summary(), java.util.Optional.of(TrainingDetail.of(outcome.model())), outcome.model().kind(),
+                        bundle.checksum(), ev,
+                        outcome.cv(), notes), report);
+                outw.println("report written to " + file);
+            }
+            outw.flush();
+            return 0;
+        } catch (ModelException | IllegalArgumentException | java.io.UncheckedIOException
+                | org.creditkit.core.CreditModelException e) {
+            err.println("credit train: " + e.getMessage());
+            err.flush();
+            return CreditCli.EXIT_INVALID;
+        }
+    }
+
+    /**
+     * Whether a data file is the project's JSON Lines portfolio format.
+     *
+     * @param file the data file
+     * @return true for .jsonl and .ndjson
+     */
+    static boolean isPortfolio(Path file) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".jsonl") || n.endsWith(".ndjson");
+    }
+
+    private static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /**
+     * Prints skipped rows (up to 20) and notes of a load to stderr.
+     *
+     * @param err the error stream
+     * @param loaded the load result
+     */
+    static void reportLoad(PrintWriter err, LoadResult loaded) {
+        int shown = 0;
+        for (SkippedRow s : loaded.skipped()) {
+            if (shown++ == 20) {
+                err.println("skipped: ... and " + (loaded.skipped().size() - 20) + " more");
+                break;
+            }
+            err.println("skipped " + s);
+        }
+        loaded.notes().forEach(n -> err.println("note: " + n));
+        err.println(loaded.summary());
+        err.flush();
+    }
+
+    /**
+     * The progress reporter: bars when asked, or by default when on a console.
+     *
+     * @param flag the --progress flag, null when not given
+     * @return the reporter
+     */
+    static Progress progress(Boolean flag) {
+        boolean on = flag != null ? flag : System.console() != null;
+        return on ? Progress.bar(System.err) : Progress.none();
+    }
+}

@@ -1,0 +1,281 @@
+package org.creditkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AuditCommandTest {
+
+    private static final Path GOLDEN = Paths.get("src/test/resources/AuditCommandTest");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cmd = new CommandLine(new AuditCommand());
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    /**
+     * A decision log shaped like {@code credit decide} output. Good applicants are approved with
+     * probability 0.85, defaulters with 0.25, times {@code biasH} for industry H; default rate is 5%
+     * everywhere except {@code riskyF} for industry F. About one in ten outcomes is not yet known.
+     */
+    static String decisionLog(long seed, double biasH, double riskyF) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String[] industries = {"C", "F", "H", "I"};
+        String[] zones = {"EAST", "WEST", "CENTRAL"};
+        String[] sizes = {"MICRO", "SMALL", "MEDIUM"};
+        StringBuilder sb = new StringBuilder();
+        for (String industry : industries) {
+            double dr = industry.equals("F") ? riskyF : 0.05;
+            for (int i = 0; i < 1500; i++) {
+                boolean bad = random.nextDouble() < dr;
+                double factor = industry.equals("H") ? biasH : 1.0;
+                boolean approved = random.nextDouble() < (bad ? 0.25 : 0.85) * factor;
+                String tier = approved ? (random.nextDouble() < 0.7 ? "INSTANT_APPROVAL" : "MITIGATION")
+                        : (random.nextDouble() < 0.5 ? "DECLINE" : "MANUAL_REVIEW");
+                double pd = dr * (0.5 + random.nextDouble());
+                String defaulted = random.nextDouble() < 0.1 ? "null" : String.valueOf(bad);
+                sb.append(String.format(Locale.ROOT,
+                        "{\"applicationId\":\"A%s%05d\",\"industrySection\":\"%s\",\"zone\":\"%s\",\"sizeClass\":\"%s\","
+                                + "\"ownership\":\"%s\",\"tier\":\"%s\",\"approved\":%s,\"score\":%.1f,\"pd\":%.5f,"
+                                + "\"grade\":\"%s\",\"defaulted\":%s}%n",
+                        industry, i, industry, zones[random.nextInt(3)], sizes[random.nextInt(3)],
+                        random.nextBoolean() ? "PRIVATE" : "STATE", tier, approved, 650 - 1000 * pd, pd,
+                        pd < 0.04 ? "A" : pd < 0.1 ? "B" : "C", defaulted));
+            }
+        }
+        return sb.toString();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private String[] decideArgs(Path data, String... extra) {
+        List<String> a = new ArrayList<>(List.of("--data", data.toString(),
+                "--groups", "industrySection,zone,sizeClass,ownership,industrySection*zone",
+                "--favorable", "tier=INSTANT_APPROVAL,MITIGATION", "--outcome", "defaulted=true",
+                "--pd", "pd", "--score", "score", "--reference", "industrySection=C",
+                "--out", dir.resolve("out").toString()));
+        a.addAll(List.of(extra));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void decisionLog_withBiasAgainstH_exits2AndNamesH() throws IOException {
+        Path data = write("decisions.jsonl", decisionLog(1L, 0.6, 0.05));
+        int code = run(decideArgs(data));
+        assertThat(code).as("stderr: %s", err).isEqualTo(2);
+        assertThat(out.toString()).contains("FAIL approval-ratio    industrySection=H: Unexplained approval gap against C")
+                .contains("Verdict: FAIL (exit code 2)").contains("HTML report: ");
+        assertThat(dir.resolve("out/report.html")).exists();
+        assertThat(dir.resolve("out/report.json")).exists();
+        assertThat(dir.resolve("out/report.md")).exists();
+        assertThat(Files.readString(dir.resolve("out/report.json"))).contains("\"verdict\" : \"FAIL\"");
+    }
+
+    @Test
+    void decisionLog_withoutBias_exits0() throws IOException {
+        Path data = write("decisions.jsonl", decisionLog(2L, 1.0, 0.05));
+        assertThat(run(decideArgs(data))).as("stdout: %s%nstderr: %s", out, err).isZero();
+        assertThat(out.toString()).contains("Verdict: PASS (exit code 0)");
+    }
+
+    @Test
+    void decisionLog_gapMatchedByRisk_exits1AndShowsJustified() throws IOException {
+        Path data = write("decisions.jsonl", decisionLog(3L, 1.0, 0.40));
+        assertThat(run(decideArgs(data))).as("stdout: %s%nstderr: %s", out, err).isEqualTo(1);
+        assertThat(out.toString()).contains("GAP_JUSTIFIED_BY_RISK")
+                .contains("WARN approval-ratio    industrySection=F: Approval gap justified by observed risk");
+    }
+
+    @Test
+    void booleanApprovedColumn_worksAsFavourableFlag() throws IOException {
+        Path data = write("decisions.jsonl", decisionLog(1L, 0.6, 0.05));
+        int code = run("--data", data.toString(), "--groups", "industrySection", "--favorable", "approved=true",
+                "--out", dir.resolve("o2").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).contains("industrySection=H");
+    }
+
+    @Test
+    void thresholdsFile_canTurnAFailIntoAWarning_andBadThresholdsExit3() throws IOException {
+        Path data = write("decisions.jsonl", decisionLog(1L, 0.6, 0.05));
+        // H's approval ratio is about 0.6: with failBelow 0.5 it only warns; EO limits loosened too
+        Path lenient = write("lenient.json", "{\"approvalRatio\": {\"warnBelow\": 0.9, \"failBelow\": 0.5},"
+                + " \"equalOpportunityDifference\": {\"warnAbove\": 0.3, \"failAbove\": 0.6}}");
+        assertThat(run(decideArgs(data, "--thresholds", lenient.toString(), "--ci", "bootstrap", "--seed", "7",
+                "--test", "z"))).as("stdout: %s%nstderr: %s", out, err).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("out/report.json")))
+                .contains("\"differenceMethod\" : \"BOOTSTRAP\"").contains("\"failBelow\" : 0.500000");
+        Path bad = write("bad.json", "{\"approvalRatio\": {\"fail\": 0.5}}");
+        assertThat(run(decideArgs(data, "--thresholds", bad.toString()))).isEqualTo(3);
+        assertThat(err.toString()).contains("credit audit: " + bad + " $.approvalRatio.fail: unknown field "
+                + "$.approvalRatio.fail; valid fields are [failBelow, warnBelow]");
+    }
+
+    @Test
+    void unknownColumn_exits3AndListsAvailableColumns() throws IOException {
+        Path data = write("decisions.jsonl", decisionLog(1L, 1.0, 0.05));
+        int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--out", dir.resolve("o").toString());
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains("credit audit: " + data + " column 'industry': unknown column, "
+                + "given in --groups").contains("industrySection").contains("zone").contains("defaulted");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void badRows_exit3WithLineNumbers() throws IOException {
+        Path data = write("bad.jsonl", String.join("\n",
+                "{\"industry\":\"C\",\"approved\":true,\"pd\":0.02}",
+                "{\"industry\":\"C\",\"approved\":true,\"pd\":\"high\"}",
+                "{\"industry\":{\"code\":\"C\"},\"approved\":true,\"pd\":0.02}",
+                "",
+                "{\"industry\":\"H\",\"approved\":false,\"pd\":1.5}",
+                "{\"industry\":\"H\",\"pd\":0.1}",
+                "not json"));
+        int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--pd", "pd", "--out", dir.resolve("o").toString());
+        assertThat(code).isEqualTo(3);
+        // structural errors are found first, row errors after the file parses
+        assertThat(err.toString()).contains("credit audit: 2 problems:")
+                .contains(data + ":3: field 'industry' is an object")
+                .contains(data + ":7: not valid JSON");
+        Files.writeString(data, String.join("\n",
+                "{\"industry\":\"C\",\"approved\":true,\"pd\":0.02}",
+                "{\"industry\":\"C\",\"approved\":true,\"pd\":\"high\"}",
+                "{\"industry\":\"H\",\"approved\":false,\"pd\":1.5}",
+                "{\"industry\":\"H\",\"pd\":0.1}"));
+        err.getBuffer().setLength(0);
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--pd", "pd", "--out", dir.resolve("o").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("credit audit: 3 problems:")
+                .contains(data + ":2: column 'pd' holds 'high', which is not a number")
+                .contains(data + ":3: PD column 'pd' holds 1.5; a PD must be within [0, 1]")
+                .contains(data + ":4: no value in the decision column 'approved'");
+    }
+
+    @Test
+    void help_printsUsageWithoutFormatWarnings() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("95% intervals").contains("--groups=GROUPING[,GROUPING...]")
+                .contains("3 usage or input error").doesNotContain("%n");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void missingRequiredOption_exits3() {
+        assertThat(run("--data", "x.jsonl")).isEqualTo(3);
+        assertThat(err.toString()).contains("Missing required options");
+    }
+
+    /** Stands in for CreditCli once the lead adds AuditCommand to its subcommands. */
+    @CommandLine.Command(name = "credit", subcommands = AuditCommand.class)
+    static final class Parent implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Test
+    void asSubcommand_exitCodesAreKept() throws IOException {
+        CommandLine parent = new CommandLine(new Parent());
+        parent.setOut(new PrintWriter(out));
+        parent.setErr(new PrintWriter(err));
+        assertThat(parent.execute("audit", "--data", "x.jsonl")).isEqualTo(3);
+        Path data = write("decisions.jsonl", decisionLog(1L, 0.6, 0.05));
+        assertThat(parent.execute("audit", "--data", data.toString(), "--groups", "industrySection",
+                "--favorable", "approved=true", "--out", dir.resolve("p").toString())).isEqualTo(2);
+    }
+
+    @Test
+    void badOptionValues_exit3WithHint() throws IOException {
+        Path data = write("d.csv", "industry,approved\nC,true\n");
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved",
+                "--out", dir.resolve("o").toString())).isEqualTo(3);
+        // usage errors are picocli's: the message, then the usage help
+        assertThat(err.toString()).contains("--favorable 'approved': expected COL=VALUE[,VALUE]")
+                .contains("Usage: audit");
+        err.getBuffer().setLength(0);
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--ci", "wald", "--out", dir.resolve("o").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("--ci 'wald': expected newcombe or bootstrap").contains("Usage: audit");
+        err.getBuffer().setLength(0);
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--min-group-size", "0", "--out", dir.resolve("o").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("--min-group-size 0: expected an integer of at least 1")
+                .contains("Usage: audit");
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--reference", "zone=EAST", "--out", dir.resolve("o").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("grouping 'zone' is not in --groups");
+        assertThat(run("--data", dir.resolve("missing.csv").toString(), "--groups", "industry", "--favorable",
+                "approved=true", "--out", dir.resolve("o").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("no such file");
+    }
+
+    @Test
+    void csvHandFixture_matchesGoldenMarkdownAndSummary() throws IOException {
+        // The core's hand fixture as CSV, with quoted fields: G approves 12/40, R 30/40
+        StringBuilder csv = new StringBuilder("industry,\"zone, region\",decision,defaulted,pd\r\n");
+        appendRows(csv, "G", 11, "APPROVE", "no", "0.10");
+        appendRows(csv, "G", 1, "APPROVE", "yes", "0.10");
+        appendRows(csv, "G", 3, "DECLINE", "yes", "0.10");
+        appendRows(csv, "G", 25, "DECLINE", "no", "0.10");
+        appendRows(csv, "R", 29, "APPROVE", "no", "0.05");
+        appendRows(csv, "R", 1, "APPROVE", "yes", "0.05");
+        appendRows(csv, "R", 1, "DECLINE", "yes", "0.05");
+        appendRows(csv, "R", 9, "DECLINE", "no", "0.05");
+        Path data = write("hand.csv", csv.toString());
+        int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "decision=approve",
+                "--outcome", "defaulted=yes", "--pd", "pd", "--reference", "industry=R", "--title", "Hand fixture CSV",
+                "--out", dir.resolve("out").toString());
+        assertThat(code).as("stderr: %s", err).isEqualTo(2);
+        String md = Files.readString(dir.resolve("out/report.md"));
+        golden("hand-report.md", md);
+        assertThat(md).contains("| G | 40 | 0.300 [0.181, 0.454] | -0.450 [-0.611, -0.233] | 0.400 [0.241, 0.663]");
+        String summary = out.toString().replaceAll("(?m)^(HTML|JSON|Markdown) report: .*$", "$1 report: <path>");
+        golden("hand-summary.txt", summary);
+    }
+
+    private static void appendRows(StringBuilder csv, String industry, int n, String decision, String defaulted,
+            String pd) {
+        for (int i = 0; i < n; i++) {
+            String zone = i % 2 == 0 ? "\"East, \"\"coastal\"\"\"" : "\"West\ninland\"";
+            csv.append(industry).append(',').append(zone).append(',').append(decision).append(',').append(defaulted)
+                    .append(',').append(pd).append("\r\n");
+        }
+    }
+
+    private static void golden(String name, String actual) throws IOException {
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("creditkit.updateGolden")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(file).as("golden file %s (regenerate with -Dcreditkit.updateGolden=true)", file).exists();
+        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,222 @@
+package org.creditkit.cli;
+
+import org.creditkit.models.GermanCredit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+class CommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Object command, String... args) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void train_germanCreditWithCv_writesModelMetricsAndReport() throws Exception {
+        String data = GermanCredit.path().toString();
+        Path model = dir.resolve("model.json");
+        Path metrics = dir.resolve("metrics.json");
+        Path report = dir.resolve("report");
+        int code = run(new TrainCommand(), "--data", data, "--target", "class", "--bad", "bad", "--cv", "5",
+                "--out", model.toString(), "--metrics-out", metrics.toString(), "--report", report.toString(),
+                "--no-progress");
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode m = new ObjectMapper().readTree(metrics.toFile());
+        for (String field : new String[] {"auc", "gini", "ks", "brier", "rows", "bads"}) {
+            assertThat(m.has(field)).as(field).isTrue();
+        }
+        assertThat(m.get("rows").asInt()).isEqualTo(1000);
+        assertThat(m.get("bads").asInt()).isEqualTo(300);
+        assertThat(m.at("/cv/folds")).hasSize(5);
+        assertThat(m.at("/cv/mean/auc").asDouble()).isGreaterThan(0.77);
+        assertThat(Files.readString(report.resolve("index.html"))).contains("<svg", "ROC curve", "Calibration by decile",
+                "Score distribution by outcome", "checking_status", "Cross-validation (5-fold");
+        assertThat(out.toString()).contains("5-fold CV AUC");
+        assertThat(err.toString()).contains("used 1000 of 1000 rows").doesNotContain("\r");
+
+        // evaluate the saved model on the same file
+        Path metrics2 = dir.resolve("eval.json");
+        int code2 = run(new EvaluateCommand(), "--model", model.toString(), "--data", data, "--target", "class",
+                "--bad", "bad", "--metrics-out", metrics2.toString());
+        assertThat(code2).as(err.toString()).isZero();
+        JsonNode e = new ObjectMapper().readTree(metrics2.toFile());
+        assertThat(e.get("auc").asDouble()).isCloseTo(m.get("auc").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(e.at("/model/sha256").asText()).isEqualTo(m.at("/model/bundleChecksum").asText());
+        assertThat(org.creditkit.core.score.bundle.ModelBundle.read(model).checksum())
+                .isEqualTo(m.at("/model/bundleChecksum").asText());
+
+        // PSI of a file against itself is zero and stable
+        int code3 = run(new PsiCommand(), "--expected", data, "--actual", data, "--model", model.toString(),
+                "--target", "class", "--bad", "bad");
+        assertThat(code3).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("score PSI 0.0000 (STABLE)")
+                .as("CSI over the bundle scorecard's own bins").containsPattern("checking_status\\s+0\\.0000  STABLE");
+
+        // the same from the bundle alone, the one model file
+        assertThat(dir.resolve("model.json.workbench.json")).doesNotExist();
+        Path psiOut = dir.resolve("psi.json");
+        int code4 = run(new PsiCommand(), "--expected", data, "--actual", data, "--model", model.toString(),
+                "--target", "class", "--bad", "bad", "--out", psiOut.toString());
+        assertThat(code4).as(err.toString()).isZero();
+        JsonNode psi = new ObjectMapper().readTree(psiOut.toFile());
+        assertThat(psi.at("/score/index").asDouble()).isZero();
+        JsonNode checking = null;
+        for (JsonNode f : psi.get("features")) {
+            if (f.get("name").asText().equals("checking_status")) {
+                checking = f;
+            }
+        }
+        assertThat(checking).as("checking_status among %s", psi.get("features")).isNotNull();
+        assertThat(checking.get("index").asDouble()).isZero();
+        assertThat(checking.get("bins").get(checking.get("bins").size() - 1).get("bin").asText()).isEqualTo("missing");
+        double share = 0;
+        for (JsonNode b : checking.get("bins")) {
+            share += b.get("expectedShare").asDouble();
+        }
+        assertThat(share).as("every row falls in one bin").isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void trainAndEvaluate_portfolioWithOverlays_scoreThroughTheCoreBundle() throws Exception {
+        java.util.List<double[]> truth = new java.util.ArrayList<>();
+        var apps = org.creditkit.models.data.PortfolioReaderTest.applications(1500, 4, truth);
+        Path train = dir.resolve("train.jsonl");
+        org.creditkit.models.data.PortfolioReaderTest.writePortfolio(train, apps, truth, "");
+        java.util.List<double[]> truth2 = new java.util.ArrayList<>();
+        var apps2 = org.creditkit.models.data.PortfolioReaderTest.applications(900, 5, truth2);
+        Path holdout = dir.resolve("holdout.jsonl");
+        org.creditkit.models.data.PortfolioReaderTest.writePortfolio(holdout, apps2, truth2, "");
+        Path bundle = dir.resolve("bundle.json");
+        int code = run(new TrainCommand(), "--data", train.toString(), "--industry-overlays", "--overlay-min-bads", "10",
+                "--out", bundle.toString(), "--no-progress");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("oracle AUC");
+        Path metrics = dir.resolve("holdout.json");
+        int code2 = run(new EvaluateCommand(), "--model", bundle.toString(), "--data", holdout.toString(),
+                "--metrics-out", metrics.toString(), "--report", dir.resolve("rep").toString());
+        assertThat(code2).as(err.toString()).isZero();
+        JsonNode m = new ObjectMapper().readTree(metrics.toFile());
+        assertThat(m.get("rows").asInt()).isEqualTo(900);
+        assertThat(m.has("oracleAuc")).isTrue();
+        assertThat(m.get("industries")).hasSize(3);
+        assertThat(m.get("auc").asDouble()).isGreaterThan(0.6);
+    }
+
+    @Test
+    void evaluate_gbmOnArffTable_scoresFromTheBundleAloneAsTraining() throws Exception {
+        String data = GermanCredit.path().toString();
+        Path model = dir.resolve("gbm.json");
+        Path metrics = dir.resolve("gbm-metrics.json");
+        assertThat(run(new TrainCommand(), "--data", data, "--target", "class", "--bad", "bad", "--model", "gbm",
+                "--trees", "30", "--seed", "3", "--out", model.toString(), "--metrics-out", metrics.toString(),
+                "--no-progress")).as(err.toString()).isZero();
+        assertThat(dir.resolve("gbm.json.workbench.json")).doesNotExist();
+        Path metrics2 = dir.resolve("gbm-eval.json");
+        int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", data, "--target", "class",
+                "--bad", "bad", "--metrics-out", metrics2.toString());
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode trained = new ObjectMapper().readTree(metrics.toFile());
+        JsonNode evaluated = new ObjectMapper().readTree(metrics2.toFile());
+        assertThat(evaluated.get("auc").asDouble()).as("categorical codes come from the bundle's training.columns")
+                .isCloseTo(trained.get("auc").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(evaluated.get("brier").asDouble())
+                .isCloseTo(trained.get("brier").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void evaluate_reportFromTheBundleAlone_showsTrainingBinsWoeAndPoints() throws Exception {
+        Path model = dir.resolve("model.json");
+        assertThat(run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
+                "--out", model.toString(), "--no-progress")).isZero();
+        Path report = dir.resolve("eval-report");
+        int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", GermanCredit.path().toString(),
+                "--target", "class", "--bad", "bad", "--report", report.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(Files.readString(report.resolve("index.html")))
+                .contains("Scorecard: weight of evidence and points per feature", "checking_status", "WoE of checking_status",
+                        "Training metadata", "credit-g.arff");
+    }
+
+    @Test
+    void evaluate_bundleWithEditedTrainingDetail_isRejectedByItsChecksum() throws Exception {
+        Path model = dir.resolve("model.json");
+        assertThat(run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
+                "--out", model.toString(), "--no-progress")).isZero();
+        ObjectMapper om = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) om
+                .readTree(model.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode bin = (com.fasterxml.jackson.databind.node.ObjectNode) root
+                .at("/training/detail/scorecard/features/0/bins/0");
+        assertThat(bin.isMissingNode()).isFalse();
+        bin.put("woe", bin.get("woe").asDouble() + 1);
+        om.writeValue(model.toFile(), root);
+        int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", GermanCredit.path().toString(),
+                "--target", "class", "--bad", "bad");
+        assertThat(code).isEqualTo(CreditCli.EXIT_INVALID);
+        assertThat(err.toString()).contains("checksum");
+    }
+
+    @Test
+    void creditCli_trainEvaluatePsi_areRegisteredSubcommands() {
+        CommandLine cl = CreditCli.newCommandLine();
+        assertThat(cl.getSubcommands()).containsKeys("train", "evaluate", "psi");
+    }
+
+    @Test
+    void train_sameDataAndSeedTwice_writesTheSameBundleChecksum() throws Exception {
+        String data = GermanCredit.path().toString();
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        for (Path p : new Path[] {a, b}) {
+            assertThat(run(new TrainCommand(), "--data", data, "--target", "class", "--bad", "bad", "--model", "gbm",
+                    "--trees", "20", "--seed", "7", "--id", "german-gbm", "--out", p.toString(), "--no-progress")).isZero();
+        }
+        assertThat(org.creditkit.core.score.bundle.ModelBundle.read(a).checksum())
+                .isEqualTo(org.creditkit.core.score.bundle.ModelBundle.read(b).checksum());
+        assertThat(Files.readString(a)).isEqualTo(Files.readString(b));
+    }
+
+    @Test
+    void train_gbmModel_trainsAndReports() {
+        int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
+                "--model", "gbm", "--trees", "30", "--out", dir.resolve("g.json").toString(), "--no-progress");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("trained gbm");
+    }
+
+    @Test
+    void train_missingBadValue_isAUsageErrorWithAHint() {
+        int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class",
+                "--out", dir.resolve("m.json").toString());
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--target COL and --bad VALUE are required");
+    }
+
+    @Test
+    void train_unknownBadValue_failsNamingDeclaredValues() {
+        int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "BAD",
+                "--out", dir.resolve("m.json").toString());
+        assertThat(code).isEqualTo(CreditCli.EXIT_INVALID);
+        assertThat(err.toString()).contains("declared: [good, bad]");
+    }
+}

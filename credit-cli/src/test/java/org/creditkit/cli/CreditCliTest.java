@@ -1,0 +1,230 @@
+package org.creditkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.core.feature.FeatureDocs;
+import org.creditkit.core.feature.StandardFeatures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CreditCliTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Exit code, stdout and stderr of one run. */
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = CreditCli.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path generate(int count, long seed) {
+        Path file = tmp.resolve("p-" + count + "-" + seed + ".jsonl");
+        Run r = run("generate", "--count", "" + count, "--seed", "" + seed, "--out", file.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        return file;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"generate", "validate", "features", "demo", "train", "evaluate", "psi", "score", "explain",
+        "rules", "audit"})
+    void help_everyCommand_printsUsageAndExitsZero(String command) {
+        Run r = run(command, "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Usage: credit " + command).contains("--help");
+    }
+
+    @Test
+    void noCommand_printsTheCommandList() {
+        Run r = run();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("generate").contains("validate").contains("features").contains("demo");
+    }
+
+    @Test
+    void generate_sameSeed_sameBytes_andValidateAcceptsIt() throws IOException {
+        Path a = generate(300, 5);
+        Path b = tmp.resolve("again.jsonl");
+        assertThat(run("generate", "--count", "300", "--seed", "5", "--threads", "1", "--out", b.toString()).exit())
+                .isZero();
+        assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+        assertThat(Files.readAllLines(a)).hasSize(300);
+
+        Run v = run("validate", a.toString());
+        assertThat(v.exit()).as(v.out() + v.err()).isZero();
+        assertThat(v.out()).contains("300 lines: 300 good, 0 bad (0 problems)").contains("data-quality flags");
+    }
+
+    @Test
+    void generate_withBiases_acceptedAndBadBiasIsAUsageError() {
+        Path f = tmp.resolve("biased.jsonl");
+        assertThat(run("generate", "--count", "50", "--out", f.toString(), "--outcome-bias", "H=0.7",
+                "--scoring-bias", "I=0.5").exit()).isZero();
+        Run bad = run("generate", "--count", "50", "--out", f.toString(), "--outcome-bias", "Z=0.7");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("valid: A..T").doesNotContain("at org.");
+        Run twice = run("generate", "--count", "5", "--out", f.toString(), "--scoring-bias", "I=1",
+                "--scoring-bias", "I=2");
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.err()).contains("twice for industry section I");
+    }
+
+    @Test
+    void generate_progressFlag_reportsOnStderrOnly() {
+        Path f = tmp.resolve("progress.jsonl");
+        Run r = run("generate", "--count", "2500", "--out", f.toString(), "--progress");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("generated 2,500 / 2,500 (100%)");
+        assertThat(r.out()).doesNotContain("\r").contains("generated 2,500 applications");
+        Run quiet = run("generate", "--count", "2500", "--out", f.toString());
+        assertThat(quiet.err()).isEmpty();
+    }
+
+    @Test
+    void generate_missingOut_isAUsageError() {
+        Run r = run("generate", "--count", "5");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--out");
+    }
+
+    @Test
+    void validate_badLines_reportedByLineAndPath_exitOne_noStackTrace() throws IOException {
+        Path good = generate(3, 9);
+        List<String> lines = Files.readAllLines(good);
+        String badUscc = lines.get(1).replaceFirst("\"uscc\":\"([0-9A-Z]{17})[0-9A-Z]\"", "\"uscc\":\"$1!\"");
+        String negative = lines.get(2).replaceFirst("\"amount\":\\d+", "\"amount\":-5");
+        Path mixed = tmp.resolve("mixed.jsonl");
+        Files.write(mixed, List.of(lines.get(0), badUscc, negative, "{not json"), StandardCharsets.UTF_8);
+
+        Run r = run("validate", mixed.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("line 2: $.application.enterprise.uscc:")
+                .contains("line 3: $.application.amount:")
+                .contains("line 4: $")
+                .contains("4 lines: 1 good, 3 bad")
+                .doesNotContain("line 1:");
+        assertThat(r.out() + r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void validate_missingFile_isAUsageError() {
+        Run r = run("validate", tmp.resolve("nope.jsonl").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("does not exist").contains("credit validate --help");
+    }
+
+    @Test
+    void validate_unknownOption_isAUsageError() {
+        Run r = run("validate", "--frobnicate", "x");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option");
+    }
+
+    @Test
+    void features_writesOneRowPerApplication_emptyCellsForMissing() throws IOException {
+        Path portfolio = generate(200, 3);
+        Path csv = tmp.resolve("out/features.csv");
+        Run r = run("features", portfolio.toString(), "--out", csv.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(201);
+        String[] header = rows.get(0).split(",", -1);
+        assertThat(header).hasSize(4 + StandardFeatures.COUNT + 2);
+        assertThat(header[0]).isEqualTo("id");
+        assertThat(header[4]).isEqualTo("debt_to_asset");
+        assertThat(header[header.length - 2]).isEqualTo("defaulted12m");
+        assertThat(header[header.length - 1]).isEqualTo("truePd");
+        boolean sawEmpty = false;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            assertThat(cells).hasSize(header.length);
+            assertThat(cells[0]).startsWith("SYN-");
+            assertThat(cells[header.length - 2]).isIn("0", "1");
+            assertThat(Double.parseDouble(cells[header.length - 1])).isBetween(0.0, 1.0);
+            for (int i = 4; i < 4 + StandardFeatures.COUNT; i++) {
+                if (cells[i].isEmpty()) {
+                    sawEmpty = true;
+                } else {
+                    assertThat(Double.parseDouble(cells[i])).isFinite();
+                }
+            }
+        }
+        assertThat(sawEmpty).as("some features are missing in a realistic portfolio").isTrue();
+        assertThat(r.out()).contains("200 applications x 44 indicators");
+    }
+
+    @Test
+    void features_unwritableOut_oneLineError_exitOne() throws IOException {
+        Path portfolio = generate(2, 3);
+        Path dir = Files.createDirectories(tmp.resolve("a-directory"));
+        Run r = run("features", portfolio.toString(), "--out", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("credit features: cannot write " + dir).doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void features_catalogueMarkdown_printsTheReference() {
+        Run r = run("features", "--catalogue-md");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(FeatureDocs.markdown(FeatureCatalogue.standard()));
+    }
+
+    @Test
+    void features_withoutOut_isAUsageError() throws IOException {
+        Path portfolio = generate(2, 3);
+        Run r = run("features", portfolio.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--out");
+    }
+
+    @Test
+    void demo_smallPortfolio_runsEveryStep_andKeepsFilesInOutDir() {
+        Path dir = tmp.resolve("demo");
+        Run r = run("demo", "--count", "3000", "--seed", "4", "--out", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("[1/8] generate  3,000 + 1,500 applications")
+                .contains("[2/8] validate  3000 lines: 3000 good, 0 bad")
+                .contains("[3/8] features  3,000 x 44 indicators")
+                .contains("By industry section").contains("C Manufacturing").contains("By economic zone:")
+                .contains("Oracle AUC")
+                .contains("[4/8] train     trained scorecard on used 3000 of 3000 rows")
+                .contains("[5/8] score").contains("AUC against recorded outcomes").contains("oracle AUC (true PDs)")
+                .contains("[6/8] decide    decided 1500 of 1500 applications").contains("INSTANT_APPROVAL")
+                .contains("[7/8] audit     Fairness audit of decision-log.jsonl: 1500 records, 1500 with an outcome")
+                .contains("Verdict: ").contains("HTML report: ")
+                .contains("[8/8] probe").contains("zone ").contains("ownership ").contains("sizeClass ")
+                .contains("demo finished");
+        for (String f : new String[] {"portfolio.jsonl", "holdout.jsonl", "features.csv", "model.json",
+            "train-metrics.json", "decisions.jsonl", "decision-log.jsonl", "audit/report.html", "audit/report.json",
+            "audit/report.md"}) {
+            assertThat(dir.resolve(f)).exists();
+        }
+    }
+
+    @Test
+    void demo_badCount_isAUsageError() {
+        Run r = run("demo", "--count", "1");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--count must be >= 2");
+    }
+}

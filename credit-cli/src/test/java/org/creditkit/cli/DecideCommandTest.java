@@ -1,0 +1,78 @@
+package org.creditkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.creditkit.core.synth.GeneratorConfig;
+import org.creditkit.core.synth.PortfolioGenerator;
+import org.creditkit.rules.RuleSetSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DecideCommandTest {
+
+    @TempDir
+    Path tmp;
+    StringWriter err;
+
+    int run(String... args) {
+        err = new StringWriter();
+        CommandLine cl = new CommandLine(new DecideCommand());
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    Path portfolio(int count) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PortfolioGenerator.of(GeneratorConfig.builder().count(count).seed(99L).build()).writeJsonLines(bytes);
+        Path in = tmp.resolve("apps.jsonl");
+        Files.write(in, bytes.toByteArray());
+        return in;
+    }
+
+    @Test
+    void decide_portfolio_writesOneDecisionPerApplicationAndMaskedLog() throws IOException {
+        Path in = portfolio(200);
+        Path out = tmp.resolve("decisions.jsonl");
+        Path log = tmp.resolve("log.jsonl");
+        assertThat(run("--in", in.toString(), "--out", out.toString(), "--log", log.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(200);
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("tier").asText()).isIn("INSTANT_APPROVAL", "MANUAL_REVIEW", "MITIGATION", "DECLINE");
+        assertThat(first.get("rulesetVersion").asText()).isEqualTo(RuleSetSource.defaultPolicy().version());
+        assertThat(first.has("firedRules")).isTrue();
+        assertThat(first.has("defaulted")).isTrue();
+        List<String> logLines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(logLines).hasSize(200);
+        assertThat(logLines.get(0)).doesNotContain(first.get("applicationId").asText());
+        assertThat(err.toString()).contains("decided 200 of 200 applications");
+    }
+
+    @Test
+    void decide_brokenRulesDirectory_exitsTwoWithLocatedProblem() throws IOException {
+        Path rules = Files.createDirectory(tmp.resolve("rules"));
+        RuleSetSource.defaultPolicy().files().forEach((name, text) -> {
+            try {
+                Files.writeString(rules.resolve(name), name.equals("parameters.json")
+                        ? text.replace("\"referenceRate\": 0.031", "\"referenceRate\": 7") : text);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(run("--rules", rules.toString(), "--in", portfolio(3).toString(), "--out",
+                tmp.resolve("o.jsonl").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("parameters.json:3:3 $.referenceRate: 7 is out of range, must be in [0.0, 0.5]");
+    }
+}

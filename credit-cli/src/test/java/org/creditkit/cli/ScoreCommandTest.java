@@ -1,0 +1,108 @@
+package org.creditkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.creditkit.core.synth.GeneratorConfig;
+import org.creditkit.core.synth.PortfolioGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ScoreCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Object command, String... args) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private static Path portfolio(Path dir, int n) throws IOException {
+        Path f = dir.resolve("apps.jsonl");
+        try (OutputStream o = Files.newOutputStream(f)) {
+            PortfolioGenerator.of(GeneratorConfig.builder().count(n).seed(3).build()).writeJsonLines(o);
+        }
+        return f;
+    }
+
+    @Test
+    void score_jsonLines_writesOneResultPerApplication_withDefaultBundle(@TempDir Path dir) throws IOException {
+        Path in = portfolio(dir, 25);
+        Path res = dir.resolve("scores.jsonl");
+        assertThat(run(new ScoreCommand(), "--in", in.toString(), "--out", res.toString())).isZero();
+        List<String> lines = Files.readAllLines(res, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(25);
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("modelId").asText()).isEqualTo("creditkit-expert");
+        assertThat(first.get("pd").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.get("grade").asText()).matches("AAA|AA|A|BBB|BB|B|CCC|CC|C|D");
+        assertThat(first.get("reasons").isArray()).isTrue();
+        assertThat(first.get("logOdds").asDouble())
+                .isCloseTo(first.get("baseLogOdds").asDouble() + first.get("industryLogOdds").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(err.toString()).contains("scored 25 of 25 applications with creditkit-expert");
+    }
+
+    @Test
+    void score_badLine_isReportedWithLineNumber_othersScored_exit1(@TempDir Path dir) throws IOException {
+        Path in = portfolio(dir, 3);
+        Files.writeString(in, "{\"id\": 5}\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Path res = dir.resolve("scores.jsonl");
+        assertThat(run(new ScoreCommand(), "--in", in.toString(), "--out", res.toString())).isEqualTo(1);
+        assertThat(Files.readAllLines(res)).hasSize(3);
+        assertThat(err.toString()).contains("line 4: $").contains("1 rejected");
+    }
+
+    @Test
+    void score_tamperedBundle_isRefused_exit2(@TempDir Path dir) throws IOException {
+        Path bundle = dir.resolve("b.json");
+        String json = org.creditkit.core.score.bundle.ModelBundle.defaultBundle().toJson()
+                .replaceFirst("\"pdo\" : 40.0", "\"pdo\" : 20.0");
+        Files.writeString(bundle, json);
+        assertThat(run(new ScoreCommand(), "--model", bundle.toString(), "--in", portfolio(dir, 1).toString(),
+                "--out", dir.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("$.checksum: checksum mismatch");
+    }
+
+    @Test
+    void explain_printsPointsPerFeatureBinsSourcesAndReasons(@TempDir Path dir) throws IOException {
+        Path in = portfolio(dir, 5);
+        String id = new ObjectMapper().readTree(Files.readAllLines(in).get(2)).get("application").get("id").asText();
+        assertThat(run(new ExplainCommand(), "--in", in.toString(), "--id", id)).isZero();
+        String text = out.toString();
+        assertThat(text).contains("Application " + id)
+                .contains("Log-odds")
+                .contains("= base")
+                .contains("debt_to_asset")
+                .contains("financial statements")
+                .contains("Reasons (most points lost first):");
+    }
+
+    @Test
+    void explain_unknownId_exit1(@TempDir Path dir) throws IOException {
+        assertThat(run(new ExplainCommand(), "--in", portfolio(dir, 2).toString(), "--id", "nope")).isEqualTo(1);
+        assertThat(err.toString()).contains("no valid application with id 'nope'");
+    }
+
+    @Test
+    void score_singleJsonDocument_isScored(@TempDir Path dir) throws IOException {
+        Path example = Path.of("../docs/examples/application.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(example), "docs/examples/application.json not found");
+        Path res = dir.resolve("one.jsonl");
+        assertThat(run(new ScoreCommand(), "--in", example.toString(), "--out", res.toString())).isZero();
+        assertThat(Files.readAllLines(res)).hasSize(1);
+    }
+}

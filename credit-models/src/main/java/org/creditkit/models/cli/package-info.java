@@ -1,6 +1,0 @@
-/**
- * The {@code credit} command-line program (picocli): {@code generate}, {@code validate},
- * {@code features}, {@code demo} and the commands of the later workbench issues. See
- * {@link org.creditkit.models.cli.CreditCli} for exit codes and how to add a command.
- */
-package org.creditkit.models.cli;
