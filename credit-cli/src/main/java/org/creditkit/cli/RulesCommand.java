@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.creditkit.rules.CompiledRuleSet;
-import org.creditkit.rules.LintOptions;
 import org.creditkit.rules.RuleProblem;
 import org.creditkit.rules.RuleSetException;
 import org.creditkit.rules.RuleSetSource;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code credit rules}: lets risk teams check and test a rule set before it goes live.
  * <ul>
- *   <li>{@code credit rules check DIR} — lint, parse, validate the parameters and compile; prints every
+ *   <li>{@code credit rules check DIR} — check against the allow-list, parse, validate the parameters and compile; prints every
  *       problem as {@code file:line:col message}; exit 0 when clean, 1 when any problem.</li>
  *   <li>{@code credit rules test DIR --scenarios DIR} — compiles the rules, runs every scenario and
  *       prints PASS/FAIL per case with the differences; exit 0 when all pass, 1 otherwise.</li>
@@ -53,16 +52,13 @@ public final class RulesCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "Directory with the .drl files and parameters.json.")
         Path dir;
 
-        @Option(names = "--allow-functions", description = "Allow DRL 'function' blocks (rejected by default).")
-        boolean allowFunctions;
-
         /** Runs the check. */
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<RuleProblem> problems;
             try {
-                problems = RuleSets.check(RuleSetSource.directory(dir), LintOptions.of(allowFunctions));
+                problems = RuleSets.check(RuleSetSource.directory(dir));
             } catch (RuleSetException e) {
                 problems = e.problems();
             }
@@ -92,9 +88,6 @@ public final class RulesCommand implements Runnable {
                 description = "Directory of scenario .json files.")
         Path scenarios;
 
-        @Option(names = "--allow-functions", description = "Allow DRL 'function' blocks (rejected by default).")
-        boolean allowFunctions;
-
         /** Runs the scenarios. */
         @Override
         public Integer call() {
@@ -103,7 +96,7 @@ public final class RulesCommand implements Runnable {
             CompiledRuleSet rules;
             try {
                 cases = Scenarios.load(scenarios);
-                rules = RuleSets.compile(RuleSetSource.directory(dir), LintOptions.of(allowFunctions));
+                rules = RuleSets.compile(RuleSetSource.directory(dir));
             } catch (RuleSetException e) {
                 for (RuleProblem p : e.problems()) {
                     out.println(p);

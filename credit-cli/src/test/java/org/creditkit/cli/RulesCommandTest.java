@@ -59,7 +59,7 @@ class RulesCommandTest {
                 .replace("\"yellowCardMonths\": 12", "\"yellowCardMonths\": -1"));
         assertThat(run("check", rules.toString())).isEqualTo(1);
         assertThat(out.toString())
-                .contains("hard-stops.drl:11:11 'System' is not allowed in rule files")
+                .contains("hard-stops.drl:11:11 the name 'System' is not allowed")
                 .contains("parameters.json:5:3 $.yellowCardMonths: -1 is out of range, must be in [0, 240]")
                 .contains("2 problem(s) in ");
     }

@@ -61,7 +61,7 @@ public final class CreditEngine implements AutoCloseable {
                             + " the engine extracts from applications")));
         }
         this.checker = b.checker;
-        this.rules = RuleEngine.of(RuleSets.compile(b.rules, b.lintOptions), b.gate);
+        this.rules = RuleEngine.of(RuleSets.compile(b.rules), b.gate);
         this.log = Optional.ofNullable(b.log);
         this.modelId = bundle.id() + "@" + bundle.version();
     }
@@ -210,7 +210,6 @@ public final class CreditEngine implements AutoCloseable {
         private List<Scenario> gate;
         private DataQualityChecker checker = DataQualityChecker.standard();
         private DecisionLog log;
-        private LintOptions lintOptions = LintOptions.DEFAULT;
 
         private Builder() {
         }
@@ -268,17 +267,6 @@ public final class CreditEngine implements AutoCloseable {
          */
         public Builder decisionLog(DecisionLog value) {
             log = Objects.requireNonNull(value, "decisionLog");
-            return this;
-        }
-
-        /**
-         * Linter options for the rules (default: functions rejected).
-         *
-         * @param value the options
-         * @return this builder
-         */
-        public Builder lintOptions(LintOptions value) {
-            lintOptions = Objects.requireNonNull(value, "lintOptions");
             return this;
         }
 

@@ -24,13 +24,11 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
 
     private final AtomicReference<CompiledRuleSet> current;
     private final List<Scenario> gate;
-    private final LintOptions lintOptions;
     private boolean closed;
 
-    private RuleEngine(CompiledRuleSet initial, List<Scenario> gate, LintOptions lintOptions) {
+    private RuleEngine(CompiledRuleSet initial, List<Scenario> gate) {
         this.current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
         this.gate = List.copyOf(gate);
-        this.lintOptions = Objects.requireNonNull(lintOptions, "lintOptions");
     }
 
     /**
@@ -42,7 +40,7 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
      * @return the engine
      */
     public static RuleEngine of(CompiledRuleSet initial, List<Scenario> gate) {
-        return new RuleEngine(initial, gate, LintOptions.DEFAULT);
+        return new RuleEngine(initial, gate);
     }
 
     /**
@@ -131,7 +129,7 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
         long t0 = System.nanoTime();
         CompiledRuleSet candidate;
         try {
-            candidate = RuleSets.compile(source, lintOptions);
+            candidate = RuleSets.compile(source);
         } catch (RuleSetException e) {
             return new ReloadResult(false, version(), source.version(), e.problems(), List.of(), System.nanoTime() - t0);
         }

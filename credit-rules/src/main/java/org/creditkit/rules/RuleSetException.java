@@ -3,7 +3,7 @@ package org.creditkit.rules;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A broken rule set (lint, parse, compile, parameter or scenario problems): it is refused, old rules stay. */
+/** A broken rule set (allow-list, parse, compile, parameter or scenario problems): it is refused, old rules stay. */
 public final class RuleSetException extends RulesException {
 
     private static final long serialVersionUID = 1L;

@@ -3,7 +3,7 @@ package org.creditkit.rules;
 import java.util.List;
 
 /**
- * Entry point for loading rule sets: check them (lint, parse, validate, compile, every problem as
+ * Entry point for loading rule sets: check them (allow-list, parse, validate, compile, every problem as
  * {@code file:line:column}) or compile them into a {@link CompiledRuleSet}.
  *
  * <pre>{@code
@@ -17,46 +17,24 @@ public final class RuleSets {
     }
 
     /**
-     * Every problem of a rule set; empty when it would compile.
+     * Every problem of a rule set: what the allow-list refuses (see {@code docs/rules.md}), syntax,
+     * parameters and compile errors; empty when it would compile.
      *
      * @param source the sources
-     * @param options linter options
      * @return problems in file order
      */
-    public static List<RuleProblem> check(RuleSetSource source, LintOptions options) {
-        return RuleSetCompiler.check(source, options);
-    }
-
-    /**
-     * Every problem of a rule set with the default linter options.
-     *
-     * @param source the sources
-     * @return problems
-     */
     public static List<RuleProblem> check(RuleSetSource source) {
-        return check(source, LintOptions.DEFAULT);
+        return RuleSetCompiler.check(source);
     }
 
     /**
-     * Compiles a rule set (executable model, one shared KieBase).
+     * Compiles a rule set (executable model, one shared KieBase) after checking it against the allow-list.
      *
      * @param source the sources
-     * @param options linter options
      * @return the compiled set; close it when done
      * @throws RuleSetException listing every problem
      */
-    public static CompiledRuleSet compile(RuleSetSource source, LintOptions options) {
-        return new CompiledRuleSet(RuleSetCompiler.compile(source, options), source);
-    }
-
-    /**
-     * Compiles a rule set with the default linter options.
-     *
-     * @param source the sources
-     * @return the compiled set
-     * @throws RuleSetException listing every problem
-     */
     public static CompiledRuleSet compile(RuleSetSource source) {
-        return compile(source, LintOptions.DEFAULT);
+        return new CompiledRuleSet(RuleSetCompiler.compile(source), source);
     }
 }
