@@ -91,9 +91,11 @@ public final class DecideCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        DecisionLog opened = null;
         if (log != null) {
             try {
-                builder.decisionLog(trail.open(log, err));
+                opened = trail.open(log, err);
+                builder.decisionLog(opened);
             } catch (CreditModelException e) {
                 err.println("cannot write the decision trail: " + e.getMessage());
                 err.flush();
@@ -114,6 +116,9 @@ public final class DecideCommand implements Callable<Integer> {
         try {
             engine = builder.build();
         } catch (RuleSetException e) {
+            if (opened != null) {
+                opened.close();
+            }
             for (RuleProblem p : e.problems()) {
                 err.println(p);
             }

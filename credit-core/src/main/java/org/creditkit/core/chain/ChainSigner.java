@@ -2,6 +2,7 @@ package org.creditkit.core.chain;
 
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.creditkit.core.sign.SigningKey;
 
 /**
  * Signs checkpoints: a key id recorded in each checkpoint and an Ed25519 signature of the
@@ -24,6 +25,17 @@ public interface ChainSigner {
      * @return the signature
      */
     byte[] sign(byte[] data);
+
+    /**
+     * A signer with an Ed25519 key (e.g. {@code private.pem} read by {@link SigningKey#read}).
+     *
+     * @param key the key
+     * @return the signer, named by the key's {@link org.creditkit.core.sign.KeyId}
+     */
+    static ChainSigner of(SigningKey key) {
+        Objects.requireNonNull(key, "key");
+        return of(key.id().value(), key::sign);
+    }
 
     /**
      * A signer from a key id and a signing function.

@@ -96,6 +96,21 @@ public final class ChainWriter implements AutoCloseable {
     }
 
     /**
+     * The file of part {@code n} of a log: part 1 is {@code first} itself, part n is
+     * {@code stem.n.ext} beside it ({@code decisions.jsonl}, {@code decisions.2.jsonl}, ...).
+     *
+     * @param first the first part
+     * @param n the part number, from 1
+     * @return the file
+     */
+    public static Path partFile(Path first, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("part numbers start at 1, got " + n);
+        }
+        return ChainFormat.part(first, n);
+    }
+
+    /**
      * Appends one line.
      *
      * @param kind what the line is, e.g. {@code decision}; not {@code header} or {@code checkpoint}

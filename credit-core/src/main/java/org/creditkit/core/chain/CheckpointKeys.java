@@ -1,6 +1,8 @@
 package org.creditkit.core.chain;
 
 import java.util.Objects;
+import org.creditkit.core.sign.KeyId;
+import org.creditkit.core.sign.TrustStore;
 
 /**
  * The public keys a verifier trusts for checkpoint signatures.
@@ -32,6 +34,27 @@ public interface CheckpointKeys {
      */
     static CheckpointKeys none() {
         return of("", (d, s) -> false);
+    }
+
+    /**
+     * The keys of a trust store (e.g. {@code public.pem} files).
+     *
+     * @param store the trusted public keys
+     * @return the keys
+     */
+    static CheckpointKeys of(TrustStore store) {
+        Objects.requireNonNull(store, "store");
+        return new CheckpointKeys() {
+            @Override
+            public boolean knows(String keyId) {
+                return KeyId.isWellFormed(keyId) && store.trusts(KeyId.of(keyId));
+            }
+
+            @Override
+            public boolean verify(String keyId, byte[] data, byte[] signature) {
+                return knows(keyId) && store.find(KeyId.of(keyId)).map(k -> k.verify(data, signature)).orElse(false);
+            }
+        };
     }
 
     /**
