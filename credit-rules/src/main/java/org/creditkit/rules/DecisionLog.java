@@ -114,7 +114,9 @@ public final class DecisionLog implements AutoCloseable {
 
     /**
      * Writes the offer fields of a decision — {@code tier}, {@code approved} ({@link Tier#isApproval()}),
-     * {@code approvedAmount}, {@code approvedTermMonths}, {@code interestRate}, {@code conditions} —
+     * {@code approvedAmount}, {@code approvedTermMonths}, {@code interestRate}, {@code conditions},
+     * {@code termPd}, {@code lgd}, {@code ead}, {@code expectedLoss}, {@code expectedLossRate} (see
+     * {@link ExpectedLoss}; flat, so an audit reads them as columns) —
      * into an open JSON object. Shared by the decision log and {@code credit decide}'s output, so the
      * two never disagree on what a field means.
      *
@@ -134,6 +136,14 @@ public final class DecisionLog implements AutoCloseable {
             g.writeString(m.name());
         }
         g.writeEndArray();
+        ExpectedLoss el = d.expectedLoss();
+        g.writeNumberField("termPd", el.termPd());
+        g.writeNumberField("lgd", el.lgd());
+        g.writeFieldName("ead");
+        g.writeNumber(el.ead());
+        g.writeFieldName("expectedLoss");
+        g.writeNumber(el.expectedLoss());
+        g.writeNumberField("expectedLossRate", el.expectedLossRate());
     }
 
     /**
