@@ -58,7 +58,9 @@ final class AllowList {
             Map.entry(PolicyParameters.class, Set.of()),
             Map.entry(ProductPolicy.class, Set.of()),
             Map.entry(IndustryMultiple.class, Set.of()),
-            Map.entry(Reason.class, Set.of()));
+            Map.entry(Reason.class, Set.of()),
+            Map.entry(LossModel.class, Set.of()),
+            Map.entry(ExpectedLoss.class, Set.of()));
 
     private static final List<Class<?>> ENUMS = List.of(Tier.class, MitigationMeasure.class, DebtorStatus.class,
             SizeClass.class, GuaranteeType.class, Product.class, DataQualityFlag.class, RoundingMode.class,
@@ -78,6 +80,8 @@ final class AllowList {
             INSTANCE.put(t, Set.copyOf(names));
             STATIC.put(t, Set.of());
         }
+        // the policy's pure static helpers
+        STATIC.put(LossModel.class, Set.of("percent", "withinAppetite"));
         for (Class<?> t : ENUMS) {
             TYPES.put(t.getSimpleName(), t);
             INSTANCE.put(t, Set.of("name", "ordinal", "compareTo", "equals", "toString"));
