@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
  * {@code credit rules}: lets risk teams check and test a rule set before it goes live.
  * <ul>
  *   <li>{@code credit rules check DIR} — check against the allow-list, parse, validate the parameters and compile; prints every
- *       problem as {@code file:line:col message}; exit 0 when clean, 1 when any problem.</li>
- *   <li>{@code credit rules test DIR --scenarios DIR} — compiles the rules, runs every scenario and
+ *       problem as {@code file:line:col message}, then warns of every rule no scenario of
+ *       {@code DIR/scenarios} fires ({@code --strict}: errors); exit 0 when clean, 1 when any problem.</li>
+ *   <li>{@code credit rules test DIR [--scenarios DIR]} — compiles the rules, runs every scenario and
  *       prints PASS/FAIL per case with the differences; exit 0 when all pass, 1 otherwise.</li>
  * </ul>
  * Usage errors exit 2.
@@ -49,30 +50,69 @@ public final class RulesCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR", description = "Directory with the .drl files and parameters.json.")
+        @Parameters(index = "0", paramLabel = "DIR", description = "Directory with the .drl files and parameters.json"
+                + " (and its scenarios/ folder).")
         Path dir;
+
+        @Option(names = "--strict", description = "Rules that no scenario of DIR/scenarios fires are errors, not warnings.")
+        boolean strict;
 
         /** Runs the check. */
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<RuleProblem> problems;
+            RuleSetSource source = null;
             try {
-                problems = RuleSets.check(RuleSetSource.directory(dir));
+                source = RuleSetSource.directory(dir);
+                problems = RuleSets.check(source);
             } catch (RuleSetException e) {
                 problems = e.problems();
             }
             for (RuleProblem p : problems) {
                 out.println(p);
             }
-            out.println(problems.isEmpty() ? "OK: " + dir + " has no problems"
-                    : problems.size() + " problem(s) in " + dir);
+            List<RuleProblem> unfired = List.of();
+            if (problems.isEmpty()) {
+                try {
+                    unfired = coverage(source);
+                } catch (RuleSetException e) {
+                    problems = e.problems();
+                    problems.forEach(out::println);
+                }
+            }
+            String level = strict ? "error: " : "warning: ";
+            for (RuleProblem p : unfired) {
+                out.println(level + p);
+            }
+            int errors = problems.size() + (strict ? unfired.size() : 0);
+            out.println(errors == 0 ? "OK: " + dir + " has no problems"
+                    + (unfired.isEmpty() ? "" : " (" + unfired.size() + " warning(s); --strict makes them errors)")
+                    : errors + " problem(s) in " + dir);
             out.flush();
-            return problems.isEmpty() ? 0 : 1;
+            return errors == 0 ? 0 : 1;
+        }
+
+        /**
+         * The rules no scenario of the directory fires (one warning when it has no scenarios/).
+         *
+         * @throws RuleSetException when a scenario file is broken
+         */
+        private List<RuleProblem> coverage(RuleSetSource source) {
+            List<Scenario> cases = source.scenarios();
+            if (cases.isEmpty()) {
+                return List.of(RuleProblem.of(dir.toString(), 1, 1, "has no " + RuleSetSource.SCENARIOS
+                        + "/ folder of scenarios: no rule is tested, and reloads of these rules are refused unless the"
+                        + " engine is built withoutScenarioGate()"));
+            }
+            try (CompiledRuleSet rules = RuleSets.compile(source)) {
+                return RuleSets.unfiredRules(rules, Scenarios.run(rules, cases));
+            }
         }
     }
 
-    /** {@code credit rules test DIR --scenarios DIR}. */
+
+    /** {@code credit rules test DIR [--scenarios DIR]} (default DIR/scenarios). */
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Run scenario cases against a rule set; PASS/FAIL per case with the differences."
                     + " Exit 0 all pass, 1 otherwise.")
@@ -84,8 +124,8 @@ public final class RulesCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "Directory with the .drl files and parameters.json.")
         Path dir;
 
-        @Option(names = "--scenarios", required = true, paramLabel = "DIR",
-                description = "Directory of scenario .json files.")
+        @Option(names = "--scenarios", paramLabel = "DIR",
+                description = "Directory of scenario .json files (default: DIR/scenarios).")
         Path scenarios;
 
         /** Runs the scenarios. */
@@ -95,7 +135,7 @@ public final class RulesCommand implements Runnable {
             List<Scenario> cases;
             CompiledRuleSet rules;
             try {
-                cases = Scenarios.load(scenarios);
+                cases = Scenarios.load(scenarios != null ? scenarios : dir.resolve(RuleSetSource.SCENARIOS));
                 rules = RuleSets.compile(RuleSetSource.directory(dir));
             } catch (RuleSetException e) {
                 for (RuleProblem p : e.problems()) {

@@ -65,6 +65,40 @@ class RulesCommandTest {
     }
 
     @Test
+    void check_ownScenariosFireEveryRule_noWarning() throws IOException {
+        copyScenariosInto(rules.resolve("scenarios"));
+        assertThat(run("check", rules.toString(), "--strict")).as(out.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("warning").doesNotContain("error");
+    }
+
+    @Test
+    void check_ruleNoScenarioFires_warnsAndStrictMakesItAnError() throws IOException {
+        copyScenariosInto(rules.resolve("scenarios"));
+        Files.writeString(rules.resolve("extra.drl"), "package org.creditkit.rules.policy;\n\nimport org.creditkit.rules.*;\n\n"
+                + "rule \"review-very-long-term\"\nwhen\n    $c : Case( input.requestedTermMonths > 300 )\nthen\n"
+                + "    $c.tier(drools.getRule().getName(), Tier.MANUAL_REVIEW, \"long\", \"长\");\nend\n");
+        assertThat(run("check", rules.toString())).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("warning: extra.drl:5:1 rule \"review-very-long-term\" is fired by no scenario")
+                .contains("1 warning(s)");
+        assertThat(run("check", rules.toString(), "--strict")).isEqualTo(1);
+        assertThat(out.toString()).contains("error: extra.drl:5:1 rule \"review-very-long-term\" is fired by no scenario");
+    }
+
+    @Test
+    void check_directoryWithoutScenarios_warnsThatReloadsAreRefused() {
+        assertThat(run("check", rules.toString())).isZero();
+        assertThat(out.toString()).contains("has no scenarios/ folder").contains("withoutScenarioGate()");
+        assertThat(run("check", rules.toString(), "--strict")).isEqualTo(1);
+    }
+
+    private void copyScenariosInto(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (var f : Scenarios.defaultScenarioFiles().entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void check_missingDirectory_exitsOne() {
         assertThat(run("check", tmp.resolve("nope").toString())).isEqualTo(1);
         assertThat(out.toString()).contains("is not a directory");
@@ -89,8 +123,11 @@ class RulesCommandTest {
     }
 
     @Test
-    void test_missingScenariosOption_isUsageError() {
-        assertThat(run("test", rules.toString())).isEqualTo(2);
+    void test_withoutScenariosOption_runsTheDirectorysOwnScenarios() throws IOException {
+        assertThat(run("test", rules.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("scenarios").contains("no scenario was run");
+        copyScenariosInto(rules.resolve("scenarios"));
+        assertThat(run("test", rules.toString())).as(out.toString()).isZero();
     }
 
     /** The parameters file name, as a risk team sees it. */

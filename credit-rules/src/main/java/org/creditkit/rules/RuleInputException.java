@@ -1,7 +1,10 @@
 package org.creditkit.rules;
 
-/** Bad data about one application: the application is rejected or referred, the engine keeps serving. */
-public final class RuleInputException extends RulesException {
+/**
+ * Bad data about one application: the application is rejected or referred, the engine keeps serving.
+ * {@link DecisionLimitException} is the one subclass: rules that ran away on one application.
+ */
+public class RuleInputException extends RulesException {
 
     private static final long serialVersionUID = 1L;
 

@@ -49,7 +49,7 @@ final class RuleSetCompiler {
 
     /** The result of a successful compilation. */
     record Compiled(KieContainer container, KieBase kieBase, ReleaseId releaseId, PolicyParameters parameters,
-            List<String> ruleNames) {
+            List<String> ruleNames, Map<String, RuleProblem> ruleSites) {
     }
 
     /** Every problem of the source (allow-list, parse, parameters, compile); empty when it compiles cleanly. */
@@ -94,6 +94,7 @@ final class RuleSetCompiler {
         boolean parseErrors = false;
         boolean checkerRefused = false;
         Map<String, String> ruleOwner = new LinkedHashMap<>();
+        Map<String, RuleProblem> sites = new LinkedHashMap<>();
         for (Map.Entry<String, String> f : source.files().entrySet()) {
             if (!f.getKey().endsWith(".drl")) {
                 continue;
@@ -128,6 +129,7 @@ final class RuleSetCompiler {
             checkerRefused |= !refused.isEmpty();
             for (RuleDescr r : pkg.getRules()) {
                 String previous = ruleOwner.putIfAbsent(r.getName(), f.getKey());
+                sites.putIfAbsent(r.getName(), RuleProblem.of(f.getKey(), r.getLine(), r.getColumn() + 1, r.getName()));
                 if (previous != null) {
                     a.problems.add(RuleProblem.of(f.getKey(), r.getLine(), r.getColumn() + 1, "duplicate rule name '"
                             + r.getName() + "' (also in " + previous + "); rule names must be unique across the rule set"));
@@ -154,7 +156,7 @@ final class RuleSetCompiler {
             a.problems.addAll(locate(drls, full.errors));
         } else if (full.container != null) {
             a.compiled = new Compiled(full.container, full.container.getKieBase(), full.releaseId, parameters,
-                    List.copyOf(ruleOwner.keySet()));
+                    List.copyOf(ruleOwner.keySet()), Map.copyOf(sites));
         }
         return a;
     }

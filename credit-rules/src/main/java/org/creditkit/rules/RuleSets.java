@@ -35,6 +35,42 @@ public final class RuleSets {
      * @throws RuleSetException listing every problem
      */
     public static CompiledRuleSet compile(RuleSetSource source) {
-        return new CompiledRuleSet(RuleSetCompiler.compile(source), source);
+        return compile(source, DecisionLimits.DEFAULT);
+    }
+
+    /**
+     * Compiles a rule set whose decisions are held to the given limits.
+     *
+     * @param source the sources
+     * @param limits firing and time limits of each decision
+     * @return the compiled set; close it when done
+     * @throws RuleSetException listing every problem
+     */
+    public static CompiledRuleSet compile(RuleSetSource source, DecisionLimits limits) {
+        return new CompiledRuleSet(RuleSetCompiler.compile(source), source, java.util.Objects.requireNonNull(limits, "limits"));
+    }
+
+    /**
+     * The rules no scenario fires, each as a warning at the rule's declaration: a change to such a
+     * rule would pass every gate untested.
+     *
+     * @param rules the compiled rules the scenarios ran on
+     * @param results the scenario results (a failed decision fires nothing)
+     * @return one problem per unfired rule, in declaration order
+     */
+    public static List<RuleProblem> unfiredRules(CompiledRuleSet rules, List<ScenarioResult> results) {
+        java.util.Set<String> fired = new java.util.HashSet<>();
+        for (ScenarioResult r : results) {
+            r.decision().ifPresent(d -> fired.addAll(d.firedRules()));
+        }
+        List<RuleProblem> out = new java.util.ArrayList<>();
+        for (String name : rules.ruleNames()) {
+            if (!fired.contains(name)) {
+                RuleProblem site = rules.ruleSite(name);
+                out.add(RuleProblem.of(site.file(), site.line(), site.column(), "rule \"" + name
+                        + "\" is fired by no scenario; add a scenario that fires it, or a change to it goes live untested"));
+            }
+        }
+        return out;
     }
 }
