@@ -160,6 +160,9 @@ final class RuleChecker {
                         + " and these types: " + String.join(", ", allowedImports()));
             }
         }
+        if (pkg.getUnit() != null) {
+            problem(pkg.getUnit(), "'unit' is not allowed: rules run in the engine's session over Case, not in a rule unit");
+        }
         for (BaseDescr d : pkg.getFunctionImports()) {
             problem(d, "'import function' is not allowed: rules may call only the methods of the allow-list");
         }
