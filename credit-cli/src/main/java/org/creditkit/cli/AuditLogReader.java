@@ -35,6 +35,9 @@ import org.creditkit.core.fairness.Grouping;
  * ones without breaking the audit, and a million decisions need memory for a million small records
  * only: the group-attribute maps are shared between rows with the same values.
  *
+ * <p>In a hash-chained decision trail ({@code credit decide --log}, docs/decision-log.md) only the
+ * {@code decision} records are rows; headers and checkpoints are passed over.
+ *
  * <p>The same refusals as the table reader: a line that is not a JSON object, a named column whose
  * value is an object or an array of non-scalars, a named column that no line has, and the row
  * errors of {@link AuditRecordMapper} — each with its {@code file:line}, all collected before
@@ -76,6 +79,7 @@ final class AuditLogReader {
         wanted.addAll(AuditScopeCollector.MODEL_COLUMNS);
         wanted.add(AuditScopeCollector.RULESET_COLUMN);
         wanted.addAll(AuditScopeCollector.TIME_COLUMNS);
+        wanted.addAll(TRAIL_FIELDS);
         Set<String> favourable = new TreeSet<>();
         spec.favourableValues().forEach(v -> favourable.add(v.toLowerCase(Locale.ROOT)));
 
@@ -87,6 +91,7 @@ final class AuditLogReader {
         AuditScopeCollector scope = new AuditScopeCollector();
         Map<String, String> values = new HashMap<>();
         int lineNo = 0;
+        boolean trail = false;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNo++;
@@ -101,6 +106,12 @@ final class AuditLogReader {
                 if (error != null) {
                     errors.add(Problem.of(source + ":" + lineNo, error));
                     continue;
+                }
+                if (isTrailLine(values)) {
+                    trail = true;
+                    if (!AuditTableReader.TRAIL_RECORD.equals(values.get("kind"))) {
+                        continue; // a header or checkpoint of a decision trail, not a decision
+                    }
                 }
                 for (String c : named.keySet()) {
                     if (values.containsKey(c)) {
@@ -134,6 +145,9 @@ final class AuditLogReader {
             throw new CreditDataException(source, "cannot read the audit data: " + e.getMessage()
                     + "; pass a readable UTF-8 file", e);
         }
+        if (trail) {
+            seenColumns.removeAll(TRAIL_FIELDS);
+        }
         List<Problem> unknown = new ArrayList<>();
         for (Map.Entry<String, String> e : named.entrySet()) {
             if (!seenNamed.contains(e.getKey()) && !seenColumns.contains(e.getKey())) {
@@ -151,6 +165,14 @@ final class AuditLogReader {
             throw new CreditDataException(source, "no rows to audit; the file needs at least one data row");
         }
         return new Result(records, scope.scope(file));
+    }
+
+    /** The chain fields of a hash-chained decision trail ({@code credit decide --log}); not columns. */
+    private static final List<String> TRAIL_FIELDS = List.of("seq", "prev", "kind", "hash");
+
+    private static boolean isTrailLine(Map<String, String> values) {
+        return values.containsKey("seq") && values.containsKey("prev") && values.containsKey("kind")
+                && values.containsKey("hash");
     }
 
     private static String firstTime(Map<String, String> values) {
