@@ -161,7 +161,9 @@ final class RuleChecker {
             }
         }
         if (pkg.getUnit() != null) {
-            problem(pkg.getUnit(), "'unit' is not allowed: rules run in the engine's session over Case, not in a rule unit");
+            BaseDescr u = pkg.getUnit();
+            problem(u.getStartCharacter() < 0 ? -1 : text.lastIndexOf("unit", u.getStartCharacter() + 4), u,
+                    "'unit' is not allowed: rules run in the engine's session over Case, not in a rule unit");
         }
         for (BaseDescr d : pkg.getFunctionImports()) {
             problem(d, "'import function' is not allowed: rules may call only the methods of the allow-list");

@@ -144,7 +144,7 @@ class RuleCheckerTest {
                 Arguments.of("import function", HEADER + "@@import function java.lang.System.exit;\n",
                         "'import function' is not allowed"),
                 Arguments.of("static import", HEADER + "@@import static java.lang.System.exit;\n", "not allowed"),
-                Arguments.of("rule unit", HEADER + "@@unit Evil;\n", "'unit' is not allowed"),
+                Arguments.of("rule unit", HEADER.replace("\n\nimport", "\n@@unit Evil;\n\nimport"), "'unit' is not allowed"),
                 Arguments.of("entry point", when("@@$c : Case( ) from entry-point \"side\""), "is not allowed"),
                 Arguments.of("collect", when("$c : Case( )\n    java.util.List( ) from @@collect( Case( ) )"), "is not allowed"),
                 Arguments.of("exists over another type", when("$c : Case( )\n    exists( @@Reason( ) )"),
