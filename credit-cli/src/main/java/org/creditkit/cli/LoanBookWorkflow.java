@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,8 @@ import org.creditkit.rules.Tier;
  */
 final class LoanBookWorkflow {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Generators must not close the caller's writer: one generator per line, one writer per file. */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     private LoanBookWorkflow() {
@@ -202,7 +202,7 @@ final class LoanBookWorkflow {
     }
 
     private static void write(MonthWarning mw, Writer w) {
-        try (JsonGenerator g = JSON.createGenerator(new NoClose(w))) {
+        try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("loanId", mw.loanId());
             g.writeStringField("month", mw.month().toString());
@@ -230,7 +230,7 @@ final class LoanBookWorkflow {
     }
 
     private static void write(Reevaluation re, Writer w) {
-        try (JsonGenerator g = JSON.createGenerator(new NoClose(w))) {
+        try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("loanId", re.loanId());
             g.writeStringField("month", re.month().toString());
@@ -278,22 +278,5 @@ final class LoanBookWorkflow {
                 s.limitRaises(), s.pdDrift().filter(d -> d.flagged()).map(d -> "pd").orElse("")
                         + (s.flaggedFeatureDrift().isEmpty() ? (s.pdDrift().filter(d -> d.flagged()).isPresent() ? "" : "none")
                         : " " + String.join(", ", s.flaggedFeatureDrift().stream().map(d -> d.name()).toList())));
-    }
-
-    /** Amount formatting for summaries. */
-    static String cny(BigDecimal v) {
-        return String.format(Locale.ROOT, "%,.2f", v);
-    }
-
-    /** A writer whose close only flushes. */
-    private static final class NoClose extends java.io.FilterWriter {
-        NoClose(Writer out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }
