@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             BookCommand.class,
             MonitorCommand.class,
+            LogCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class CreditCli implements Runnable {
