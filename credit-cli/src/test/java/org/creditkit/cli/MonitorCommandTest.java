@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.creditkit.core.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,10 @@ class MonitorCommandTest {
                 "Drift");
         String json = Files.readString(out.resolve("monitor.json"));
         assertThat(json).contains("\"verdict\" : \"PASS\"", "\"warningPerformance\"", "\"rollRates\"");
+        HeadlessChromium.Page page = HeadlessChromium.require().render(out.resolve("monitor.html"));
+        assertThat(page.errors()).isEmpty();
+        assertThat(page.hasId("verdict")).isTrue();
+        assertThat(page.dom()).contains("<svg", "Live loans at RED");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
