@@ -62,15 +62,23 @@ public final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show progress on stderr even when it is not a console.")
     boolean progress;
 
+    /** Unusable input: exit 3 with what was wrong and how to get help. */
+    private static int usage(PrintWriter err, String message) {
+        err.println("credit monitor: " + message);
+        err.println("Try 'credit monitor --help' for usage.");
+        err.flush();
+        return 3;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         if (!Files.isRegularFile(book)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--book " + book + ": no such file");
+            return usage(err, "--book " + book + ": no such file");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": exists and is not a directory");
+            return usage(err, "--out " + out + ": exists and is not a directory");
         }
         MonitorSummary.Limits limits;
         try {
@@ -78,7 +86,7 @@ public final class MonitorCommand implements Callable<Integer> {
             limits = new MonitorSummary.Limits(lgd, d.fundThresholdNpl(), d.fundShare(), maxRedShare, maxDriftFlags,
                     d.maxRedListed());
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            return usage(err, e.getMessage());
         }
         CreditEngine.Builder builder = CreditEngine.builder();
         CreditEngine engine;
