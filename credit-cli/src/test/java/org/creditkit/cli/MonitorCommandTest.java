@@ -52,6 +52,17 @@ class MonitorCommandTest {
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+        // the book carries the applications (input); nothing the monitor writes names an enterprise
+        List<String> names = new ArrayList<>();
+        for (String l : Files.readAllLines(book)) {
+            int i = l.indexOf("\"name\":\"");
+            if (l.contains("\"type\":\"loan\"") && i > 0) {
+                names.add(l.substring(i + 8, l.indexOf('"', i + 8)));
+            }
+        }
+        assertThat(names).isNotEmpty();
+        assertThat(IdentityScan.findInFiles(out, names, f -> false, dir.toString())).isEmpty();
+        assertThat(IdentityScan.find(run.out() + run.err(), "monitor output", names, dir.toString())).isEmpty();
     }
 
     @Test
