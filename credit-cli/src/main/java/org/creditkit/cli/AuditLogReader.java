@@ -23,7 +23,6 @@ import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
 import org.creditkit.core.fairness.AuditRecord;
 import org.creditkit.core.fairness.AuditScope;
-import org.creditkit.core.fairness.Grouping;
 
 /**
  * Streams a JSON Lines decision log into audit records, keeping only what the audit uses: each line
@@ -74,7 +73,7 @@ final class AuditLogReader {
         String source = file.toString();
         Set<String> attributes = new TreeSet<>();
         spec.groupings().forEach(g -> attributes.addAll(g.attributes()));
-        Map<String, String> named = namedColumns(spec);
+        Map<String, String> named = AuditRecordMapper.namedColumns(spec);
         Set<String> wanted = new LinkedHashSet<>(named.keySet());
         wanted.addAll(AuditScopeCollector.MODEL_COLUMNS);
         wanted.add(AuditScopeCollector.RULESET_COLUMN);
@@ -183,19 +182,6 @@ final class AuditLogReader {
             }
         }
         return null;
-    }
-
-    /** The columns the options name, each with the option that named it. */
-    static Map<String, String> namedColumns(AuditRecordMapper.Spec spec) {
-        Map<String, String> named = new LinkedHashMap<>();
-        for (Grouping g : spec.groupings()) {
-            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
-        }
-        named.putIfAbsent(spec.favourableColumn(), "--favorable");
-        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
-        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
-        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
-        return named;
     }
 
     /**

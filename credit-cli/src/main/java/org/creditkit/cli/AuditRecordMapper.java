@@ -77,14 +77,7 @@ public final class AuditRecordMapper {
      *     {@code file column 'name'}), naming the option that named it and the available columns
      */
     public static void checkColumns(AuditTable table, AuditRecordMapper.Spec spec) {
-        Map<String, String> named = new LinkedHashMap<>();
-        for (Grouping g : spec.groupings()) {
-            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
-        }
-        named.putIfAbsent(spec.favourableColumn(), "--favorable");
-        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
-        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
-        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
+        Map<String, String> named = namedColumns(spec);
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : named.entrySet()) {
             if (!table.columns().contains(e.getKey())) {
@@ -95,6 +88,24 @@ public final class AuditRecordMapper {
         if (!problems.isEmpty()) {
             throw new CreditDataException(problems);
         }
+    }
+
+    /**
+     * The columns the options name, each with the first option that named it.
+     *
+     * @param spec the spec
+     * @return column to option ({@code --groups}, {@code --favorable}, {@code --outcome}, ...)
+     */
+    static Map<String, String> namedColumns(AuditRecordMapper.Spec spec) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (Grouping g : spec.groupings()) {
+            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
+        }
+        named.putIfAbsent(spec.favourableColumn(), "--favorable");
+        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
+        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
+        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
+        return named;
     }
 
     /**
