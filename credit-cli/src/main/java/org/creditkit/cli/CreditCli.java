@@ -3,6 +3,7 @@ package org.creditkit.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.creditkit.core.CreditDataException;
+import org.creditkit.core.CreditException;
 import org.creditkit.core.CreditModelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,7 +74,7 @@ public final class CreditCli implements Runnable {
         PrintWriter err = cl.getErr();
         String where = cl.getCommandSpec().qualifiedName();
         String message;
-        if (e instanceof CreditDataException || e instanceof CreditModelException) {
+        if (e instanceof CreditException) {
             message = e.getMessage();
         } else if (e instanceof UncheckedIOException io) {
             message = io.getMessage() + (io.getCause() != null ? " (" + io.getCause().getMessage() + ")" : "");

@@ -20,7 +20,6 @@ import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Decision;
-import org.creditkit.rules.DecisionLog;
 import org.creditkit.rules.Reason;
 import org.creditkit.rules.RuleInputException;
 import org.creditkit.rules.RuleProblem;
@@ -28,6 +27,7 @@ import org.creditkit.rules.RuleSetException;
 import org.creditkit.rules.RuleSetSource;
 import org.creditkit.rules.RuleVerdict;
 import org.creditkit.rules.Tier;
+import org.creditkit.rules.audit.DecisionLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +86,7 @@ public final class DecideCommand implements Callable<Integer> {
             err.flush();
             return 2;
         } catch (RuleSetException e) {
-            e.problems().forEach(p -> err.println(p));
+            e.ruleProblems().forEach(p -> err.println(p));
             err.flush();
             return 2;
         } catch (IOException e) {
@@ -102,7 +102,7 @@ public final class DecideCommand implements Callable<Integer> {
         try {
             engine = builder.build();
         } catch (RuleSetException e) {
-            for (RuleProblem p : e.problems()) {
+            for (RuleProblem p : e.ruleProblems()) {
                 err.println(p);
             }
             err.flush();
@@ -121,7 +121,7 @@ public final class DecideCommand implements Callable<Integer> {
                         err.println("decided " + decided[0] + " ...");
                         err.flush();
                     }
-                } catch (RuleInputException e) {
+                } catch (RuleInputException | org.creditkit.core.CreditDecisionException e) {
                     failed[0]++;
                     err.println(in + " application " + la.application().id() + ": " + e.getMessage());
                 } catch (IOException e) {

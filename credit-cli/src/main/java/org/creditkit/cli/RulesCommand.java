@@ -10,9 +10,9 @@ import org.creditkit.rules.RuleProblem;
 import org.creditkit.rules.RuleSetException;
 import org.creditkit.rules.RuleSetSource;
 import org.creditkit.rules.RuleSets;
-import org.creditkit.rules.Scenario;
-import org.creditkit.rules.ScenarioResult;
-import org.creditkit.rules.Scenarios;
+import org.creditkit.rules.testing.Scenario;
+import org.creditkit.rules.testing.ScenarioResult;
+import org.creditkit.rules.testing.Scenarios;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +64,7 @@ public final class RulesCommand implements Runnable {
             try {
                 problems = RuleSets.check(RuleSetSource.directory(dir), LintOptions.of(allowFunctions));
             } catch (RuleSetException e) {
-                problems = e.problems();
+                problems = e.ruleProblems();
             }
             for (RuleProblem p : problems) {
                 out.println(p);
@@ -105,10 +105,10 @@ public final class RulesCommand implements Runnable {
                 cases = Scenarios.load(scenarios);
                 rules = RuleSets.compile(RuleSetSource.directory(dir), LintOptions.of(allowFunctions));
             } catch (RuleSetException e) {
-                for (RuleProblem p : e.problems()) {
+                for (RuleProblem p : e.ruleProblems()) {
                     out.println(p);
                 }
-                out.println(e.problems().size() + " problem(s): no scenario was run");
+                out.println(e.ruleProblems().size() + " problem(s): no scenario was run");
                 out.flush();
                 return 1;
             }

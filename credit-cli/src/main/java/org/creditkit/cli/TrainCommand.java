@@ -255,8 +255,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             outw.flush();
             return 0;
-        } catch (ModelException | IllegalArgumentException | java.io.UncheckedIOException
-                | org.creditkit.core.CreditModelException e) {
+        } catch (org.creditkit.core.CreditException | IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("credit train: " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_INVALID;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.creditkit.core.CreditDecisionException;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -128,8 +129,8 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
             lane.session.delete(h);
         } catch (RuntimeException e) {
             lane.session.dispose();
-            throw new RuleInputException("The rules " + version.substring(0, 12) + " failed on application "
-                    + input.applicationId() + ": " + e.getMessage(), e);
+            throw new CreditDecisionException("application " + input.applicationId(),
+                    "the rules " + version.substring(0, 12) + " failed: " + e.getMessage(), e);
         }
         if (++lane.decisions >= SESSION_RECYCLE_DECISIONS) {
             lane.session.dispose();

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.creditkit.rules.testing.Scenario;
+import org.creditkit.rules.testing.ScenarioResult;
+import org.creditkit.rules.testing.Scenarios;
 
 /**
  * A thread-safe decider whose rules can be replaced while it serves (hot reload).
@@ -133,7 +136,7 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
         try {
             candidate = RuleSets.compile(source, lintOptions);
         } catch (RuleSetException e) {
-            return new ReloadResult(false, version(), source.version(), e.problems(), List.of(), System.nanoTime() - t0);
+            return new ReloadResult(false, version(), source.version(), e.ruleProblems(), List.of(), System.nanoTime() - t0);
         }
         List<ScenarioResult> failed = new ArrayList<>();
         for (ScenarioResult r : Scenarios.run(candidate, scenarios)) {

@@ -44,7 +44,7 @@ import org.creditkit.core.codes.SizeClass;
  *   <li>Core enterprise rating: from the supply-chain link when present.</li>
  * </ul>
  */
-public final class RuleInputMapper {
+final class RuleInputMapper {
 
     private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 

@@ -599,7 +599,7 @@ final class TreeValidator {
         }
         try {
             return parser.apply(s);
-        } catch (IllegalArgumentException e) {
+        } catch (org.creditkit.core.CreditDataException e) {
             add(p + "." + name, e.getMessage());
             return null;
         }
@@ -830,7 +830,7 @@ final class TreeValidator {
         }
         try {
             return factory.get();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.creditkit.core.CreditDataException e) {
             add(p, "invalid: " + e.getMessage());
             return null;
         }

@@ -46,14 +46,14 @@ class RegionCatalogueTest {
     @ParameterizedTest
     @ValueSource(strings = {"31011", "3101150", "31011A", "", " 31011"})
     void of_notSixDigits_isRejectedWithAnExample(String code) {
-        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(org.creditkit.core.CreditDataException.class)
                 .hasMessageContaining("six-digit GB/T 2260 code");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"710000", "810000", "820000", "990101", "000000", "160101"})
     void of_unknownProvincePrefix_isRejectedListingValidOnes(String code) {
-        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(org.creditkit.core.CreditDataException.class)
                 .hasMessageContaining("is not a GB/T 2260 province").hasMessageContaining("11, 12, 13");
     }
 

@@ -600,7 +600,7 @@ public final class ModelBundle {
             try {
                 org.creditkit.core.codes.IndustryCode.of(code);
                 return null;
-            } catch (IllegalArgumentException e) {
+            } catch (org.creditkit.core.CreditDataException e) {
                 return "industry '" + code + "': " + e.getMessage();
             }
         }

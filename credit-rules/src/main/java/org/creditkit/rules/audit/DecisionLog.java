@@ -1,4 +1,4 @@
-package org.creditkit.rules;
+package org.creditkit.rules.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -14,6 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.score.ScoreResult;
+import org.creditkit.rules.Decision;
+import org.creditkit.rules.MitigationMeasure;
+import org.creditkit.rules.Tier;
 
 /**
  * A decision log in JSON Lines, one flat object per decision, carrying what an audit needs and no
