@@ -29,7 +29,7 @@ import org.creditkit.rules.testing.Scenarios;
  * CreditEngine custom = CreditEngine.builder()
  *         .model(ModelBundle.read(Path.of("bundle.json")))
  *         .rules(RuleSetSource.directory(Path.of("rules")))
- *         .decisionLog(DecisionLog.to(Files.newBufferedWriter(Path.of("decisions.jsonl"))))
+ *         .decisionLog(DecisionLog.to(Path.of("decisions.jsonl")).signer(signer).pseudonymKey(key).open())
  *         .build();
  * }</pre>
  *
@@ -149,7 +149,7 @@ public final class CreditEngine implements AutoCloseable {
         RuleInput input = RuleInputMapper.map(application, score, quality);
         long scoring = System.nanoTime() - t0;
         Decision d = rules.decide(input, modelId, scoring);
-        log.ifPresent(l -> l.write(application, score, d, defaulted));
+        log.ifPresent(l -> l.write(application, score, quality, d, bundle.checksum(), defaulted));
         return new Evaluation(input, score, quality, d);
     }
 

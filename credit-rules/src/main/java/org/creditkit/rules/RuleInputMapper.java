@@ -19,6 +19,7 @@ import org.creditkit.core.domain.TaxRating;
 import org.creditkit.core.domain.TaxRecord;
 import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.ReasonCode;
+import org.creditkit.core.domain.SourceLineage;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.domain.GuaranteeType;
@@ -44,7 +45,7 @@ import org.creditkit.core.codes.SizeClass;
  *   <li>Core enterprise rating: from the supply-chain link when present.</li>
  * </ul>
  */
-final class RuleInputMapper {
+public final class RuleInputMapper {
 
     private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
@@ -74,7 +75,7 @@ final class RuleInputMapper {
                 .guaranteeOffered(app.guarantee());
         List<Reason> reasons = new ArrayList<>(score.reasons().size());
         for (ReasonCode r : score.reasons()) {
-            reasons.add(Reason.of(r.code(), r.text(), r.textZh()));
+            reasons.add(new Reason(r.code(), r.text(), r.textZh(), SourceLineage.of(r.sources(), app)));
         }
         b.scoreReasons(reasons);
         b.dataQualityFlags(quality.flags());
