@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.creditkit.core.CreditDecisionException;
 import org.kie.api.KieBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -47,6 +49,8 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
             this.session = session;
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleSet.class);
 
     private final Queue<Lane> pool = new ConcurrentLinkedQueue<>();
     /** Reference count: 1 for the owner plus one per decision in flight; 0 means disposed. */
@@ -134,6 +138,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         }
         if (++lane.decisions >= SESSION_RECYCLE_DECISIONS) {
             lane.session.dispose();
+            LOG.debug("rule session of rule set {} recycled after {} decisions", shortVersion(), lane.decisions);
         } else {
             pool.offer(lane);
         }
@@ -160,6 +165,10 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         if (refs.decrementAndGet() == 0) {
             dispose();
         }
+    }
+
+    private String shortVersion() {
+        return version.substring(0, 12);
     }
 
     private void dispose() {

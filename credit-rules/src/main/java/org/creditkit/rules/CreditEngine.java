@@ -3,7 +3,6 @@ package org.creditkit.rules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.creditkit.core.CreditModelException;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.input.LabeledApplication;
@@ -15,6 +14,8 @@ import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.rules.audit.DecisionLog;
 import org.creditkit.rules.testing.Scenario;
 import org.creditkit.rules.testing.Scenarios;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facade a bank embeds: application in, decision out. Features, data-quality checks and the
@@ -41,6 +42,8 @@ import org.creditkit.rules.testing.Scenarios;
  */
 public final class CreditEngine implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CreditEngine.class);
+
     /**
      * Everything one decision produced, for callers that need more than the decision.
      *
@@ -63,15 +66,10 @@ public final class CreditEngine implements AutoCloseable {
     private CreditEngine(Builder b) {
         this.bundle = b.bundle;
         this.scorer = bundle.scorer();
-        this.extractor = FeatureExtractor.standard();
-        if (!bundle.catalogue().equals(extractor.catalogue())) {
-            throw new CreditModelException("model " + bundle.id(),
-                    "the bundle's feature catalogue " + bundle.catalogue().version()
-                            + " is not the standard catalogue " + extractor.catalogue().version()
-                            + " the engine extracts from applications");
-        }
+        this.extractor = bundle.requireCompatible(FeatureExtractor.standard());
+        LOG.info("model bundle {} {} loaded ({})", bundle.id(), bundle.version(), bundle.checksum());
         this.checker = b.checker;
-        this.rules = RuleEngine.of(RuleSets.compile(b.rules, b.lintOptions), b.gate);
+        this.rules = RuleEngine.of(RuleSets.compile(b.rules, b.lintOptions), b.gate, b.lintOptions);
         this.log = Optional.ofNullable(b.log);
         this.modelId = bundle.id() + "@" + bundle.version();
     }

@@ -47,6 +47,20 @@ class RuleEngineTest {
     }
 
     @Test
+    void creditEngineReload_usesTheLintOptionsTheEngineWasBuiltWith() {
+        RuleSetSource withFunction = DEFAULT.with("helpers.drl", """
+                package org.creditkit.rules.policy;
+                function String label(String s) { return "[" + s + "]"; }
+                """);
+        try (CreditEngine credit = CreditEngine.builder().lintOptions(LintOptions.of(true)).build()) {
+            ReloadResult r = credit.reloadRules(withFunction);
+            assertThat(r.accepted()).as(r.toString()).isTrue();
+        }
+        ReloadResult refused = engine.reload(withFunction);
+        assertThat(refused.accepted()).as("the default options still reject functions").isFalse();
+    }
+
+    @Test
     void reload_compileError_keepsOldRulesAndSaysWhy() {
         RuleSetSource broken = DEFAULT.with("risk-tiers.drl",
                 DEFAULT.files().get("risk-tiers.drl").replace("$c : Case( !input.taxRatingA3Years,", "$c : Case( !input.taxRating,"));
