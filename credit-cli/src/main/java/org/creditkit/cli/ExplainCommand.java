@@ -24,11 +24,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code credit explain [--model BUNDLE] --in FILE --id ID}: a readable breakdown of one application's
  * score: points per feature with its value, bin and sources, base versus industry overlay, and the
- * reason codes. Exit 0, 1 when no application has that id, 2 when the bundle or file cannot be used.
+ * reason codes. Exit codes as {@link CreditCli}: 0, or 3 when no valid application has that id or the
+ * bundle or file cannot be used.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain one application's score: points per feature, bins, sources, base vs industry.")
-public final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -49,17 +50,13 @@ public final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ModelBundle bundle;
+        FeatureExtractor extractor;
         try {
             bundle = ModelOptions.bundle(model);
+            extractor = bundle.requireCompatible(FeatureExtractor.standard());
         } catch (CreditModelException e) {
             err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
-            return 2;
-        }
-        FeatureExtractor extractor = FeatureExtractor.standard();
-        if (bundle.catalogue() != extractor.catalogue()) {
-            err.println("model bundle " + bundle.id() + " uses catalogue " + bundle.catalogue().version()
-                    + "; credit explain extracts " + extractor.catalogue().version() + " from applications");
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
         LoanApplication[] found = {null};
         try {
@@ -70,18 +67,18 @@ public final class ExplainCommand implements Callable<Integer> {
             }, err);
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("cannot read " + in + ": " + e.getMessage());
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
         if (found[0] == null) {
             err.println("no valid application with id '" + id + "' in " + in);
-            return 1;
+            return CreditCli.EXIT_USAGE;
         }
         LoanApplication app = found[0];
         CompositeScorer scorer = bundle.scorer();
         ScoreExplanation x = scorer.explain(extractor.extract(app), app.enterprise().industry());
         print(out, bundle, scorer, app, x);
         out.flush();
-        return 0;
+        return CreditCli.EXIT_OK;
     }
 
     private static void print(PrintWriter out, ModelBundle bundle, CompositeScorer scorer, LoanApplication app,

@@ -46,7 +46,7 @@ final class FeaturesCommand implements Callable<Integer> {
         if (catalogueMarkdown) {
             stdout.print(FeatureDocs.markdown(FeatureCatalogue.standard()));
             stdout.flush();
-            return 0;
+            return CreditCli.EXIT_OK;
         }
         if (file == null || out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -60,7 +60,7 @@ final class FeaturesCommand implements Callable<Integer> {
                 r.csv().rows(), FeatureCatalogue.standard().size(), out, 100 * r.csv().missingShare(),
                 (System.nanoTime() - start) / 1e9, r.report());
         stdout.flush();
-        return r.report().allGood() ? 0 : CreditCli.EXIT_INVALID;
+        return r.report().allGood() ? CreditCli.EXIT_OK : CreditCli.EXIT_REJECTED;
     }
 
     record Result(BatchReport report, FeatureCsv csv) {

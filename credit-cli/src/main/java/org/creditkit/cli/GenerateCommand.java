@@ -74,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         spec.commandLine().getOut().printf("generated %,d applications (seed %d) -> %s in %.1f s (%,.0f/s, %d threads)%n",
                 cfg.count(), cfg.seed(), out, seconds, cfg.count() / Math.max(seconds, 1e-9), t);
-        return 0;
+        return CreditCli.EXIT_OK;
     }
 
     static GeneratorConfig config(CommandLine.Model.CommandSpec spec, long count, long seed, LocalDate from,

@@ -39,11 +39,12 @@ import picocli.CommandLine.Spec;
  * scorecard as the core scorer assigns them, or deciles/levels of its training columns for a tree
  * ensemble); without it, the CSI of every common feature over deciles (or
  * levels) of the expected data. Bands: below 0.10 stable, 0.10-0.25 moderate, above 0.25 shift.
- * Outcomes are not needed.
+ * Outcomes are not needed. Exit codes as {@link CreditCli}: 0, 2 when the score or any feature is
+ * in the SHIFT band, 3 on unusable data or model.
  */
 @Command(name = "psi", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Population stability (PSI) and per-feature CSI between two datasets.")
-public final class PsiCommand implements Callable<Integer> {
+final class PsiCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -100,12 +101,19 @@ public final class PsiCommand implements Callable<Integer> {
                 java.nio.file.Files.writeString(outFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(json) + "\n");
             }
+            List<String> shifted = new ArrayList<>();
+            if (scorePsi != null && scorePsi.band() == Stability.Band.SHIFT) {
+                shifted.add("score");
+            }
+            results.stream().filter(r -> r.band() == Stability.Band.SHIFT).forEach(r -> shifted.add(r.name()));
+            out.println(shifted.isEmpty() ? "Verdict: no SHIFT (exit 0)"
+                    : "Verdict: SHIFT in " + shifted + " (exit " + CreditCli.EXIT_VERDICT + ")");
             out.flush();
-            return 0;
-        } catch (ModelException | IllegalArgumentException | java.io.IOException e) {
+            return shifted.isEmpty() ? CreditCli.EXIT_OK : CreditCli.EXIT_VERDICT;
+        } catch (org.creditkit.core.CreditException | IllegalArgumentException | java.io.IOException e) {
             err.println("credit psi: " + e.getMessage());
             err.flush();
-            return CreditCli.EXIT_INVALID;
+            return CreditCli.EXIT_USAGE;
         }
     }
 
