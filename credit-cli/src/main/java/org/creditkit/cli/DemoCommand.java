@@ -200,6 +200,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoKeys keys = DemoKeys.in(dir.resolve("keys"));
         deleteTrail(log);
         Map<Tier, long[]> tiers = new EnumMap<>(Tier.class); // tier -> {count, with outcome, defaulted}
+        Map<Tier, double[]> sums = new EnumMap<>(Tier.class); // tier -> {sum PD, sum expected loss}
         DecisionLog trail = DecisionLog.to(log).signer(ChainSigner.of(SigningKey.read(keys.privateKey())))
                 .pseudonymKey(PseudonymKey.fromFile(keys.pseudonymKey())).open();
         try (CreditEngine engine = CreditEngine.builder().model(trained).decisionLog(trail).build();
@@ -211,6 +212,9 @@ final class DemoCommand implements Callable<Integer> {
                 w.write('\n');
                 long[] c = tiers.computeIfAbsent(ev.decision().tier(), k -> new long[3]);
                 c[0]++;
+                double[] sum = sums.computeIfAbsent(ev.decision().tier(), k -> new double[2]);
+                sum[0] += ev.score().pd();
+                sum[1] += ev.decision().expectedLoss().expectedLoss().doubleValue();
                 if (defaulted.isPresent()) {
                     c[1]++;
                     c[2] += defaulted.get() ? 1 : 0;
@@ -231,7 +235,7 @@ final class DemoCommand implements Callable<Integer> {
             err.flush();
             return CreditCli.EXIT_VERDICT;
         }
-        printTierMix(out, tiers, holdout.size());
+        printTierMix(out, tiers, sums, holdout.size());
 
         // 7. fairness audit of the decision trail (the fairness library), as an auditor would run it
         Path auditDir = dir.resolve("audit");
@@ -278,15 +282,19 @@ final class DemoCommand implements Callable<Integer> {
         return CreditCli.EXIT_OK;
     }
 
-    /** Count, share, approval and observed default rate per tier. */
-    private static void printTierMix(PrintWriter out, Map<Tier, long[]> tiers, long total) {
-        out.printf("  %-17s %8s %7s %9s %14s%n", "tier", "count", "share", "approved", "observed def.");
+    /** Count, share, approval, observed default rate, mean PD and mean expected loss per tier. */
+    private static void printTierMix(PrintWriter out, Map<Tier, long[]> tiers, Map<Tier, double[]> sums, long total) {
+        out.printf("  %-17s %8s %7s %9s %14s %8s %12s%n", "tier", "count", "share", "approved", "observed def.",
+                "mean PD", "mean EL CNY");
         for (Map.Entry<Tier, long[]> e : tiers.entrySet()) {
             long[] c = e.getValue();
-            out.printf(Locale.ROOT, "  %-17s %,8d %6.1f%% %8.1f%% %13s%n", e.getKey(), c[0], 100.0 * c[0] / total,
-                    e.getKey().isApproval() ? 100.0 : 0.0,
-                    c[1] == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * c[2] / c[1]));
+            double[] s = sums.get(e.getKey());
+            out.printf(Locale.ROOT, "  %-17s %,8d %6.1f%% %8.1f%% %13s %7.2f%% %,12.0f%n", e.getKey(), c[0],
+                    100.0 * c[0] / total, e.getKey().isApproval() ? 100.0 : 0.0,
+                    c[1] == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * c[2] / c[1]), 100 * s[0] / c[0],
+                    s[1] / c[0]);
         }
+        out.println("  (EL: the offer's expected loss after measures; for a decline, of the requested amount and term)");
     }
 
     /** Removes a decision trail of an earlier demo run (with its rotated parts), so this run starts a new chain. */
