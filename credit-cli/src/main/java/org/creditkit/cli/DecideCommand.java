@@ -72,6 +72,9 @@ final class DecideCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TrailOptions trail;
 
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
+
     /** Decides the file. */
     @Override
     public Integer call() {
@@ -125,6 +128,7 @@ final class DecideCommand implements Callable<Integer> {
             err.flush();
             return CreditCli.EXIT_USAGE;
         }
+        Progress bar = new Progress(err, progress.wanted(), "decided", 0);
         try (engine; BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             report = ModelOptions.read(in, la -> {
                 try {
@@ -134,10 +138,7 @@ final class DecideCommand implements Callable<Integer> {
                     w.write('\n');
                     decided[0]++;
                     tiers.merge(ev.decision().tier(), 1L, Long::sum);
-                    if (decided[0] % 100_000 == 0) {
-                        err.println("decided " + decided[0] + " ...");
-                        err.flush();
-                    }
+                    bar.update(decided[0]);
                 } catch (RuleInputException | org.creditkit.core.CreditDecisionException e) {
                     failed[0]++;
                     err.println(in + " application " + la.application().id() + ": " + e.getMessage());
@@ -146,10 +147,12 @@ final class DecideCommand implements Callable<Integer> {
                 }
             }, err);
         } catch (IOException | UncheckedIOException e) {
+            bar.done();
             err.println("cannot decide " + in + " into " + out + ": " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
         }
+        bar.done();
         err.println("decided " + decided[0] + " of " + report.lines() + " applications " + tiers
                 + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above)" : "")
                 + (failed[0] > 0 ? "; " + failed[0] + " could not be decided (see above)" : ""));

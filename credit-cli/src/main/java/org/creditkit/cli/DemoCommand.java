@@ -96,8 +96,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Directory for every file the demo writes (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a console.")
-    boolean progress;
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
 
     @Override
     public Integer call() {
@@ -125,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
                 + " applications %s..%s; files in %s%n", cfg.count(), holdoutCfg.count(), cfg.seed(), holdoutCfg.seed(),
                 cfg.firstApplicationDate(), cfg.lastApplicationDate(), dir);
         out.flush();
-        boolean showProgress = Progress.wanted(progress);
+        boolean showProgress = progress.wanted();
         int threads = Runtime.getRuntime().availableProcessors();
 
         // 1. generate
@@ -169,11 +169,13 @@ final class DemoCommand implements Callable<Integer> {
         Path bundleFile = dir.resolve("model.json");
         t = System.nanoTime();
         LoadResult loaded = DatasetReader.read(portfolio, ColumnMapping.unlabelled());
+        Progress trainBar = new Progress(err, showProgress, "training", 0);
         TrainRequest request = new TrainRequest(ModelKind.SCORECARD, ScorecardOptions.defaults()
                 .withBinning(BinningOptions.forRows(loaded.dataset().rows())), GbmOptions.defaults(seed), true,
                 OverlayOptions.defaults(), 0, seed, OptionalDouble.empty());
         TrainOutcome outcome = Training.run(loaded.dataset(), request,
-                Map.of("data", portfolio.getFileName().toString()), org.creditkit.models.Progress.none());
+                Map.of("data", portfolio.getFileName().toString()), trainBar);
+        trainBar.done();
         TrainCommand.Exported exported = TrainCommand.export(outcome, loaded, "demo-scorecard", "1",
                 "creditkit credit demo", portfolio, bundleFile, Optional.of(dir.resolve("train-metrics.json")));
         ModelBundle trained = exported.bundle();

@@ -47,6 +47,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Results as JSON Lines (default: standard output).")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -63,6 +66,7 @@ final class ScoreCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         long[] scored = {0};
         BatchReport report;
+        Progress bar = new Progress(err, progress.wanted(), "scored", 0);
         try (Writer w = out == null
                 ? new OutputStreamWriter(new NonClosing(System.out), StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
@@ -76,12 +80,14 @@ final class ScoreCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                scored[0]++;
+                bar.update(++scored[0]);
             }, err);
         } catch (IOException | UncheckedIOException e) {
+            bar.done();
             err.println("cannot score " + in + ": " + e.getMessage());
             return CreditCli.EXIT_USAGE;
         }
+        bar.done();
         err.println("scored " + scored[0] + " of " + report.lines() + " applications with " + bundle.id() + " "
                 + bundle.version() + (report.bad() > 0 ? "; " + report.bad() + " rejected (see above)" : ""));
         err.flush();

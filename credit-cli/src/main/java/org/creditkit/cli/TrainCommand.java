@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
-import org.creditkit.models.Progress;
 import org.creditkit.models.binning.BinningOptions;
 import org.creditkit.models.data.ColumnMapping;
 import org.creditkit.models.data.DatasetReader;
@@ -193,8 +192,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Directory for the HTML model report.")
     Path report;
 
-    @Option(names = "--progress", negatable = true, description = "Progress bars on stderr (default: when on a console).")
-    Boolean progress;
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
 
     @Override
     public Integer call() {
@@ -226,7 +225,13 @@ final class TrainCommand implements Callable<Integer> {
             if (!isPortfolio(data)) {
                 meta.put("target", mapping.target + "=" + mapping.bad);
             }
-            TrainOutcome outcome = Training.run(loaded.dataset(), request, meta, progress(progress));
+            Progress bar = new Progress(err, progress.wanted(), "training", 0);
+            TrainOutcome outcome;
+            try {
+                outcome = Training.run(loaded.dataset(), request, meta, bar);
+            } finally {
+                bar.done();
+            }
             outcome.notes().forEach(n -> err.println("note: " + n));
             String bundleId = id != null ? id : "credit-train-" + BundleExport.id(baseName(data)).replace('_', '-');
             Exported exported = export(outcome, loaded, bundleId, version, "creditkit credit train", data, out,
@@ -327,16 +332,5 @@ final class TrainCommand implements Callable<Integer> {
         loaded.notes().forEach(n -> err.println("note: " + n));
         err.println(loaded.summary());
         err.flush();
-    }
-
-    /**
-     * The progress reporter: bars when asked, or by default when on a console.
-     *
-     * @param flag the --progress flag, null when not given
-     * @return the reporter
-     */
-    static Progress progress(Boolean flag) {
-        boolean on = flag != null ? flag : System.console() != null;
-        return on ? Progress.bar(System.err) : Progress.none();
     }
 }

@@ -36,8 +36,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "JSON Lines file to check, or a single application document ending in .json.")
     Path file;
 
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a console.")
-    boolean progress;
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -54,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (ModelOptions.isSingleDocument(file)) {
             report = ModelOptions.readDocument(file, onGood, out);
         } else {
-            Progress p = new Progress(spec.commandLine().getErr(), Progress.wanted(progress), "validated", 0);
+            Progress p = new Progress(spec.commandLine().getErr(), progress.wanted(), "validated", 0);
             long[] seen = new long[1];
             try {
                 report = StrictApplicationReader.standard().readBatch(file, good -> {
