@@ -169,6 +169,8 @@ final class DemoCommand implements Callable<Integer> {
         Path bundleFile = dir.resolve("model.json");
         t = System.nanoTime();
         LoadResult loaded = DatasetReader.read(portfolio, ColumnMapping.unlabelled());
+        org.creditkit.models.eval.LeakGuard.check(loaded.dataset(), Set.of()).notes()
+                .forEach(n -> out.println("  note: " + n));
         Progress trainBar = new Progress(err, showProgress, "training", 0);
         TrainRequest request = new TrainRequest(ModelKind.SCORECARD, ScorecardOptions.defaults()
                 .withBinning(BinningOptions.forRows(loaded.dataset().rows())), GbmOptions.defaults(seed), true,

@@ -20,6 +20,7 @@ import org.creditkit.models.data.Feature;
 import org.creditkit.models.data.FeatureAlignment;
 import org.creditkit.models.eval.Stability;
 import org.creditkit.models.export.BundleExport;
+import org.creditkit.models.report.StabilityReport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,8 +40,8 @@ import picocli.CommandLine.Spec;
  * scorecard as the core scorer assigns them, or deciles/levels of its training columns for a tree
  * ensemble); without it, the CSI of every common feature over deciles (or
  * levels) of the expected data. Bands: below 0.10 stable, 0.10-0.25 moderate, above 0.25 shift.
- * Outcomes are not needed. Exit codes as {@link CreditCli}: 0, 2 when the score or any feature is
- * in the SHIFT band, 3 on unusable data or model.
+ * Outcomes are not needed. Exit codes as {@link CreditCli}: 0, 2 (SHIFT) when the score PSI, or
+ * without a model the largest feature CSI, exceeds {@code --limit}, 3 on unusable data or model.
  */
 @Command(name = "psi", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Population stability (PSI) and per-feature CSI between two datasets.")
@@ -64,11 +65,23 @@ final class PsiCommand implements Callable<Integer> {
     @Option(names = "--out", description = "JSON file for the results (default: table on stdout only).")
     Path outFile;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Directory for the HTML stability report (report.html).")
+    Path reportDir;
+
+    @Option(names = "--limit", paramLabel = "PSI", defaultValue = "0.25",
+            description = "Exit 2 (SHIFT) when the score PSI, or without --model the largest feature CSI, exceeds "
+                    + "this (default ${DEFAULT-VALUE}, the edge of the shift band).")
+    double limit;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try {
+            if (!(limit > 0.0) || Double.isInfinite(limit)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit " + limit
+                        + ": expected a positive PSI, e.g. 0.25 (shift) or 0.10 (moderate)");
+            }
             ColumnMapping m = mapping.mapping(false, spec.commandLine());
             if (m.labelled()) {
                 m = m.withExclude(union(m.exclude(), m.target()));
@@ -79,8 +92,10 @@ final class PsiCommand implements Callable<Integer> {
             Dataset a = DatasetReader.read(actual, m).dataset();
             List<Stability.Result> results = new ArrayList<>();
             Stability.Result scorePsi = null;
+            String modelText = null;
             if (model != null) {
                 EvaluateCommand.LoadedModel lm = EvaluateCommand.load(model);
+                modelText = lm.bundle().id() + "@" + lm.bundle().version() + " (checksum " + lm.bundle().checksum() + ")";
                 scorePsi = Stability.psi("score", lm.logOdds(expected, e), lm.logOdds(actual, a), 10);
                 results.addAll(bundleCsi(lm.bundle(), e, a));
             } else {
@@ -101,15 +116,18 @@ final class PsiCommand implements Callable<Integer> {
                 java.nio.file.Files.writeString(outFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(json) + "\n");
             }
-            List<String> shifted = new ArrayList<>();
-            if (scorePsi != null && scorePsi.band() == Stability.Band.SHIFT) {
-                shifted.add("score");
+            StabilityReport.Content content = new StabilityReport.Content("Population stability: " + actual.getFileName()
+                    + " against " + expected.getFileName(), expected + " (" + e.rows() + " rows)",
+                    actual + " (" + a.rows() + " rows)", java.util.Optional.ofNullable(modelText),
+                    java.util.Optional.ofNullable(scorePsi), results, limit);
+            if (reportDir != null) {
+                out.println("report written to " + StabilityReport.write(content, reportDir));
             }
-            results.stream().filter(r -> r.band() == Stability.Band.SHIFT).forEach(r -> shifted.add(r.name()));
-            out.println(shifted.isEmpty() ? "Verdict: no SHIFT (exit 0)"
-                    : "Verdict: SHIFT in " + shifted + " (exit " + CreditCli.EXIT_VERDICT + ")");
+            out.printf(Locale.ROOT, "verdict %s: %s %s the limit %.4f%n", content.shifted() ? "SHIFT" : "STABLE",
+                    scorePsi != null ? "score PSI" : "largest feature CSI", content.shifted() ? "exceeds" : "is within",
+                    limit);
             out.flush();
-            return shifted.isEmpty() ? CreditCli.EXIT_OK : CreditCli.EXIT_VERDICT;
+            return content.shifted() ? CreditCli.EXIT_VERDICT : CreditCli.EXIT_OK;
         } catch (org.creditkit.core.CreditException | IllegalArgumentException | java.io.IOException e) {
             err.println("credit psi: " + e.getMessage());
             err.flush();

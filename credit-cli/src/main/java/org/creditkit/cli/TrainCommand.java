@@ -23,6 +23,7 @@ import org.creditkit.models.export.BundleExport;
 import org.creditkit.models.export.TrainingDetail;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditkit.core.score.Scaling;
+import org.creditkit.models.eval.LeakGuard;
 import org.creditkit.models.gbm.GbmOptions;
 import org.creditkit.models.overlay.OverlayOptions;
 import org.creditkit.models.report.HtmlReport;
@@ -192,6 +193,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Directory for the HTML model report.")
     Path report;
 
+    @Option(names = "--allow-feature", split = ",", paramLabel = "NAME",
+            description = "Train although this feature looks like a target leak (it alone separates defaulters far "
+                    + "beyond the others); only for a feature known before the loan is granted.")
+    List<String> allowFeatures = new ArrayList<>();
+
     @CommandLine.Mixin
     Progress.Options progress = new Progress.Options();
 
@@ -225,6 +231,8 @@ final class TrainCommand implements Callable<Integer> {
             if (!isPortfolio(data)) {
                 meta.put("target", mapping.target + "=" + mapping.bad);
             }
+            LeakGuard.Result guard = LeakGuard.check(loaded.dataset(), Set.copyOf(allowFeatures));
+            guard.notes().forEach(n -> err.println("note: " + n));
             Progress bar = new Progress(err, progress.wanted(), "training", 0);
             TrainOutcome outcome;
             try {

@@ -240,9 +240,9 @@ class CommandsTest {
         Files.writeString(actual, a);
         assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual", expected.toString()))
                 .as(err.toString()).isEqualTo(CreditCli.EXIT_OK);
-        assertThat(out.toString()).contains("Verdict: no SHIFT");
+        assertThat(out.toString()).contains("verdict STABLE");
         assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual", actual.toString()))
                 .as(err.toString()).isEqualTo(CreditCli.EXIT_VERDICT);
-        assertThat(out.toString()).contains("Verdict: SHIFT in [x]");
+        assertThat(out.toString()).contains("verdict SHIFT");
     }
 }
