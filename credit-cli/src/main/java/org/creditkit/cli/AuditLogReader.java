@@ -23,7 +23,6 @@ import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
 import org.creditkit.core.fairness.AuditRecord;
 import org.creditkit.core.fairness.AuditScope;
-import org.creditkit.core.fairness.Grouping;
 
 /**
  * Streams a JSON Lines decision log into audit records, keeping only what the audit uses: each line
@@ -74,7 +73,7 @@ final class AuditLogReader {
         String source = file.toString();
         Set<String> attributes = new TreeSet<>();
         spec.groupings().forEach(g -> attributes.addAll(g.attributes()));
-        Map<String, String> named = namedColumns(spec);
+        Map<String, String> named = AuditRecordMapper.namedColumns(spec);
         Set<String> wanted = new LinkedHashSet<>(named.keySet());
         wanted.addAll(AuditScopeCollector.MODEL_COLUMNS);
         wanted.add(AuditScopeCollector.RULESET_COLUMN);
@@ -90,6 +89,9 @@ final class AuditLogReader {
         List<Problem> errors = new ArrayList<>();
         AuditScopeCollector scope = new AuditScopeCollector();
         Map<String, String> values = new HashMap<>();
+        Map<String, String> decisions = new HashMap<>();
+        Map<String, String> outcomes = new HashMap<>();
+        String outcomeColumn = spec.outcomeColumn().orElse(null);
         int lineNo = 0;
         boolean trail = false;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -117,6 +119,10 @@ final class AuditLogReader {
                     if (values.containsKey(c)) {
                         seenNamed.add(c);
                     }
+                }
+                distinct(decisions, values.get(spec.favourableColumn()));
+                if (outcomeColumn != null) {
+                    distinct(outcomes, values.get(outcomeColumn));
                 }
                 List<String> key = new ArrayList<>(attributes.size());
                 for (String a : attributes) {
@@ -164,7 +170,14 @@ final class AuditLogReader {
         if (records.isEmpty()) {
             throw new CreditDataException(source, "no rows to audit; the file needs at least one data row");
         }
+        AuditRecordMapper.checkValues(source, spec, decisions, outcomes);
         return new Result(records, scope.scope(file));
+    }
+
+    private static void distinct(Map<String, String> seen, String value) {
+        if (value != null && !value.isEmpty()) {
+            seen.putIfAbsent(value.toLowerCase(Locale.ROOT), value);
+        }
     }
 
     /** The chain fields of a hash-chained decision trail ({@code credit decide --log}); not columns. */
@@ -183,19 +196,6 @@ final class AuditLogReader {
             }
         }
         return null;
-    }
-
-    /** The columns the options name, each with the option that named it. */
-    static Map<String, String> namedColumns(AuditRecordMapper.Spec spec) {
-        Map<String, String> named = new LinkedHashMap<>();
-        for (Grouping g : spec.groupings()) {
-            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
-        }
-        named.putIfAbsent(spec.favourableColumn(), "--favorable");
-        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
-        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
-        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
-        return named;
     }
 
     /**

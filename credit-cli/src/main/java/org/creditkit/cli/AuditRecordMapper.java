@@ -77,14 +77,7 @@ final class AuditRecordMapper {
      *     {@code file column 'name'}), naming the option that named it and the available columns
      */
     public static void checkColumns(AuditTable table, AuditRecordMapper.Spec spec) {
-        Map<String, String> named = new LinkedHashMap<>();
-        for (Grouping g : spec.groupings()) {
-            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
-        }
-        named.putIfAbsent(spec.favourableColumn(), "--favorable");
-        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
-        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
-        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
+        Map<String, String> named = namedColumns(spec);
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : named.entrySet()) {
             if (!table.columns().contains(e.getKey())) {
@@ -108,21 +101,31 @@ final class AuditRecordMapper {
      *     values that do occur
      */
     public static void checkValues(AuditTable table, AuditRecordMapper.Spec spec) {
+        checkValues(table.source(), spec, distinct(table, spec.favourableColumn()),
+                spec.outcomeColumn().map(c -> distinct(table, c)).orElse(Map.of()));
+    }
+
+    /**
+     * The same check over the distinct values a reader collected: lower-cased value to its first
+     * spelling, of the decision column and of the outcome column.
+     *
+     * @throws CreditDataException with one problem per value that occurs in no row
+     */
+    static void checkValues(String source, AuditRecordMapper.Spec spec, Map<String, String> decisions,
+            Map<String, String> outcomes) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, String> decisions = distinct(table, spec.favourableColumn());
         for (String v : new TreeSet<>(spec.favourableValues())) {
             if (!decisions.containsKey(v.toLowerCase(Locale.ROOT))) {
                 problems.add(Problem.of("--favorable " + spec.favourableColumn() + "=" + v, "no row of "
-                        + table.source() + " has " + spec.favourableColumn() + " = '" + v + "'; values that occur: "
+                        + source + " has " + spec.favourableColumn() + " = '" + v + "'; values that occur: "
                         + sample(decisions)));
             }
         }
         if (spec.outcomeColumn().isPresent() && spec.badValue().isPresent()) {
             String column = spec.outcomeColumn().get();
-            Map<String, String> outcomes = distinct(table, column);
             String bad = spec.badValue().get();
             if (!outcomes.containsKey(bad.toLowerCase(Locale.ROOT))) {
-                problems.add(Problem.of("--outcome " + column + "=" + bad, "no row of " + table.source() + " has "
+                problems.add(Problem.of("--outcome " + column + "=" + bad, "no row of " + source + " has "
                         + column + " = '" + bad + "', so no default would be counted; values that occur: "
                         + (outcomes.isEmpty() ? "none (the column is empty)" : sample(outcomes))));
             }
@@ -142,8 +145,26 @@ final class AuditRecordMapper {
     }
 
     private static String sample(Map<String, String> values) {
-        List<String> shown = values.values().stream().limit(20).toList();
+        List<String> shown = new java.util.TreeMap<>(values).values().stream().limit(20).toList();
         return shown + (values.size() > shown.size() ? " and " + (values.size() - shown.size()) + " more" : "");
+    }
+
+    /**
+     * The columns the options name, each with the first option that named it.
+     *
+     * @param spec the spec
+     * @return column to option ({@code --groups}, {@code --favorable}, {@code --outcome}, ...)
+     */
+    static Map<String, String> namedColumns(AuditRecordMapper.Spec spec) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (Grouping g : spec.groupings()) {
+            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
+        }
+        named.putIfAbsent(spec.favourableColumn(), "--favorable");
+        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
+        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
+        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
+        return named;
     }
 
     /**

@@ -66,10 +66,12 @@ import picocli.CommandLine.Option;
  * extracts its feature table, trains a base scorecard with industry overlays, scores the holdout
  * (grade distribution, AUC against recorded outcomes and the oracle AUC of the true PDs), decides it
  * with the default Drools policy (tier mix with approval and observed default rate per tier), audits
- * the decision log for fairness, and probes the decisions counterfactually. Each step calls the
- * library workflow directly (the generator, the strict reader, {@code Training.run} and the bundle
- * export, {@code CreditEngine}, {@code FairnessAudit}, {@code Counterfactuals}) and prints its
- * result objects; no step runs another command or reads its printed text. Every file is kept in {@code --out} (default {@code target/creditkit-demo}).
+ * the decision log for fairness, probes the decisions counterfactually, and books the approved holdout
+ * loans and monitors them for 24 months after the loan. Each step calls the library workflow
+ * directly (the generator, the strict reader, {@code Training.run} and the bundle export,
+ * {@code CreditEngine}, {@code FairnessAudit}, {@code Counterfactuals}, {@code LoanBookWorkflow})
+ * and prints its result objects; no step runs another command or reads its printed text. Every
+ * file is kept in {@code --out} (default {@code target/creditkit-demo}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run creditkit end to end on the built-in synthetic SME portfolio:",
@@ -280,10 +282,45 @@ final class DemoCommand implements Callable<Integer> {
                 probeSet.size(), seconds(t)));
         out.print(probe);
 
-        out.printf("%ndemo finished in %.1f s; fairness report: %s%n", seconds(started),
-                auditDir.resolve("report.html").toAbsolutePath());
+        // 9. after the loan: book the approved holdout applications and monitor them for 24 months
+        Path monitorDir = dir.resolve("monitor");
+        if (monitor(out, err, trained, holdout, dir.resolve("book.jsonl"), monitorDir) != CreditCli.EXIT_OK) {
+            return CreditCli.EXIT_INTERNAL;
+        }
+
+        out.printf("%ndemo finished in %.1f s; fairness report: %s; monitoring report: %s%n", seconds(started),
+                auditDir.resolve("report.html").toAbsolutePath(), monitorDir.resolve("monitor.html").toAbsolutePath());
         out.flush();
         return CreditCli.EXIT_OK;
+    }
+
+    /** Step 9: book the approved holdout, generate 24 months after the loan, monitor it (library workflows). */
+    private int monitor(PrintWriter out, PrintWriter err, ModelBundle trained, List<LabeledApplication> holdout,
+                        Path book, Path monitorDir) {
+        long t = System.nanoTime();
+        try (CreditEngine engine = CreditEngine.builder().model(trained).build()) {
+            LoanBookWorkflow.Booked booked;
+            try (var w = java.nio.file.Files.newBufferedWriter(book, java.nio.charset.StandardCharsets.UTF_8)) {
+                booked = LoanBookWorkflow.book(holdout, engine, seed + 2, w);
+            }
+            LoanBookWorkflow.Monitored m = LoanBookWorkflow.monitor(book, engine,
+                    org.creditkit.core.monitor.WarningParameters.defaults(),
+                    org.creditkit.core.monitor.MonitorSummary.Limits.defaults(), monitorDir, err,
+                    new Progress(err, progress.wanted(), "monitored loan-book lines", booked.lines()));
+            step(out, 9, "monitor", String.format(Locale.ROOT, "%,d approved holdout loans booked with 24 months of "
+                    + "updates (%,d lines) and monitored (%.1f s): %s", booked.loans(), booked.lines(), seconds(t),
+                    org.creditkit.core.monitor.MonitorReport.verdict(m.summary())));
+            out.println("  " + LoanBookWorkflow.describe(m.summary()));
+            m.summary().breaches().forEach(b -> out.println("  limit exceeded: " + b));
+            if (m.read().badLines() > 0) {
+                err.println("credit demo: the generated loan book had " + m.read().badLines() + " rejected lines");
+                return CreditCli.EXIT_INTERNAL;
+            }
+            return CreditCli.EXIT_OK;
+        } catch (java.io.IOException e) {
+            err.println("credit demo: step 'monitor' failed: " + e.getMessage());
+            return CreditCli.EXIT_INTERNAL;
+        }
     }
 
     /** Count, share, approval, observed default rate, mean PD and mean expected loss per tier. */
