@@ -79,7 +79,7 @@ import picocli.CommandLine.Option;
             "Files (portfolios, features, model bundle, decisions, decision log, fairness report) are kept in --out."})
 final class DemoCommand implements Callable<Integer> {
 
-    private static final int STEPS = 8;
+    private static final int STEPS = 9;
     /** Applications re-decided per swapped attribute by the counterfactual probe. */
     private static final int PROBE_SIZE = 2_000;
 
