@@ -9,6 +9,11 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.creditkit.rules.testing.Scenario;
+import org.creditkit.rules.testing.ScenarioResult;
+import org.creditkit.rules.testing.Scenarios;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A thread-safe decider whose rules can be replaced while it serves (hot reload).
@@ -34,6 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class RuleEngine implements RuleDecider, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
 
     /** The default reload timeout: building and gating a rule set takes seconds; this allows for a loaded host. */
     public static final Duration DEFAULT_RELOAD_TIMEOUT = Duration.ofMinutes(2);
@@ -162,6 +169,20 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
      * @throws IllegalStateException when the engine is closed
      */
     public ReloadResult reload(RuleSetSource source, List<Scenario> scenarios) {
+        ReloadResult r = attempt(source, scenarios);
+        if (r.accepted()) {
+            LOG.info("rule set reload from {} accepted: {} in {} ms", source.origin(), r.activeVersion().substring(0, 12),
+                    r.buildNanos() / 1_000_000);
+        } else {
+            LOG.warn("rule set reload from {} refused, {} stays: {} problem(s), {} failed scenario(s): {}", source.origin(),
+                    r.activeVersion().substring(0, 12), r.problems().size(), r.failedScenarios().size(),
+                    r.problems().isEmpty() ? r.failedScenarios().stream().limit(5).map(f -> f.scenario().name()).toList()
+                            : r.problems().stream().limit(5).toList());
+        }
+        return r;
+    }
+
+    private ReloadResult attempt(RuleSetSource source, List<Scenario> scenarios) {
         synchronized (swap) {
             if (closed) {
                 throw new IllegalStateException("The rule engine is closed");
@@ -224,7 +245,7 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
                 byName.putIfAbsent(s.name(), s);
             }
         } catch (RuleSetException e) {
-            return new ReloadResult(false, version(), source.version(), e.problems(), List.of(), System.nanoTime() - t0);
+            return new ReloadResult(false, version(), source.version(), e.ruleProblems(), List.of(), System.nanoTime() - t0);
         }
         for (Scenario s : scenarios) {
             byName.putIfAbsent(s.name(), s);
@@ -238,7 +259,7 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
         try {
             candidate = RuleSets.compile(source, limits);
         } catch (RuleSetException e) {
-            return new ReloadResult(false, version(), source.version(), e.problems(), List.of(), System.nanoTime() - t0);
+            return new ReloadResult(false, version(), source.version(), e.ruleProblems(), List.of(), System.nanoTime() - t0);
         }
         List<ScenarioResult> failed = new ArrayList<>();
         for (ScenarioResult r : Scenarios.run(candidate, cases)) {
