@@ -224,6 +224,7 @@ public final class TrainCommand implements Callable<Integer> {
             ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),
                     BundleExport.gradeBands());
             ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), "");
+            outcome.industryLayer().ifPresent(l -> MetricsJson.industryLayer(json, l));
             ObjectNode bundleMetrics = json.deepCopy();
             bundleMetrics.remove("model");
             String bundleId = id != null ? id : "credit-train-" + BundleExport.id(baseName(data)).replace('_', '-');
@@ -244,13 +245,14 @@ public final class TrainCommand implements Callable<Integer> {
                             c.meanAuc(), c.sdAuc())).orElse(""),
                     ev.oracle().map(o -> String.format(java.util.Locale.ROOT, "; oracle AUC %.4f", o.auc())).orElse(""));
             outw.println("bundle written to " + out + " (" + bundle.checksum() + ")");
+            outcome.industryLayer().ifPresent(l -> outw.print(l.toText()));
             if (report != null) {
                 List<String> notes = new ArrayList<>(loaded.notes());
                 notes.addAll(outcome.notes());
                 Path file = HtmlReport.write(new ReportContent("Model report: " + outcome.model().kind() + " on "
                         + data.getFileName(), data + ": " + loaded.summary(), java.util.Optional.of(TrainingDetail.of(outcome.model())), outcome.model().kind(),
                         bundle.checksum(), ev,
-                        outcome.cv(), notes), report);
+                        outcome.cv(), notes, outcome.industryLayer()), report);
                 outw.println("report written to " + file);
             }
             outw.flush();

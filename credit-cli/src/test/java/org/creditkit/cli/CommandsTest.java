@@ -107,10 +107,23 @@ class CommandsTest {
         Path holdout = dir.resolve("holdout.jsonl");
         org.creditkit.models.data.PortfolioReaderTest.writePortfolio(holdout, apps2, truth2, "");
         Path bundle = dir.resolve("bundle.json");
+        Path trainMetrics = dir.resolve("train.json");
         int code = run(new TrainCommand(), "--data", train.toString(), "--industry-overlays", "--overlay-min-bads", "10",
-                "--out", bundle.toString(), "--no-progress");
+                "--out", bundle.toString(), "--metrics-out", trainMetrics.toString(), "--report",
+                dir.resolve("train-report").toString(), "--no-progress");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("oracle AUC");
+        assertThat(out.toString()).contains("oracle AUC").contains("industry layer, out of fold (5 folds)");
+        JsonNode layer = new ObjectMapper().readTree(trainMetrics.toFile()).get("industryLayer");
+        assertThat(layer.get("folds").asInt()).isEqualTo(5);
+        assertThat(layer.get("industries")).hasSize(3);
+        assertThat(layer.get("base").get("auc").asDouble()).isGreaterThan(0.6);
+        assertThat(layer.get("layered").has("logLoss")).isTrue();
+        assertThat(layer.get("industries").get(0).get("base").has("observedOverPredicted")).isTrue();
+        assertThat(layer.has("worstCalibrationGapBase")).isTrue();
+        assertThat(layer.has("worstCalibrationGapLayered")).isTrue();
+        assertThat(java.nio.file.Files.readString(dir.resolve("train-report").resolve("index.html")))
+                .contains("Industry layer: base alone vs base + industry overlays")
+                .contains("Default rate per industry: observed vs predicted");
         Path metrics = dir.resolve("holdout.json");
         int code2 = run(new EvaluateCommand(), "--model", bundle.toString(), "--data", holdout.toString(),
                 "--metrics-out", metrics.toString(), "--report", dir.resolve("rep").toString());
