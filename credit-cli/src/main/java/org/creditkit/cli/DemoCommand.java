@@ -147,6 +147,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         step(out, 4, "train", train.lastLineStarting("trained") + String.format(Locale.ROOT, " (%.1f s)", seconds(t)));
         out.println("  -> " + bundleFile.getFileName() + " " + train.lineStarting("bundle written").replaceFirst(".*\\((sha256:[0-9a-f]{12}).*", "$1"));
+        train.block("industry layer").forEach(l -> out.println("  " + l));
 
         // 5. score the holdout with the trained bundle (and the built-in expert bundle for comparison)
         t = System.nanoTime();
@@ -170,6 +171,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         step(out, 6, "decide", decide.lastLineStarting("decided") + String.format(Locale.ROOT, " (%.1f s)", seconds(t)));
         printTierMix(out, log);
+        IndustryComparison.printApprovals(out, trained, holdout);
 
         // 7. fairness audit of the decision log, exactly as an auditor would run it
         Path auditDir = dir.resolve("audit");
@@ -252,6 +254,20 @@ final class DemoCommand implements Callable<Integer> {
 
         String lastLineStarting(String prefix) {
             return lines().stream().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b).orElse("");
+        }
+
+        /** The first line starting with {@code prefix} and the indented lines that follow it. */
+        List<String> block(String prefix) {
+            List<String> all = lines();
+            int from = 0;
+            while (from < all.size() && !all.get(from).startsWith(prefix)) {
+                from++;
+            }
+            int to = from + 1;
+            while (to < all.size() && all.get(to).startsWith("  ")) {
+                to++;
+            }
+            return from < all.size() ? all.subList(from, to) : List.of();
         }
 
         List<String> linesStarting(String... prefixes) {
