@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.creditkit.core.codes.IndustryScheme;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.Progress;
@@ -70,8 +71,13 @@ public final class TrainCommand implements Callable<Integer> {
         @Option(names = "--categorical", split = ",", description = "Columns to treat as categorical.")
         List<String> categorical = new ArrayList<>();
 
-        @Option(names = "--industry", description = "Industry-code column (GB/T 4754 or NAICS), grouped by letter or leading digits.")
+        @Option(names = "--industry", description = "Industry-code column (GB/T 4754 or NAICS, see --industry-scheme), grouped by"
+                + " section letter or leading digits; missing, 0 or unknown codes are scored by the base model alone.")
         String industry;
+
+        @Option(names = "--industry-scheme", defaultValue = "gbt", description = "Classification of the --industry codes:"
+                + " gbt (GB/T 4754) or naics (default ${DEFAULT-VALUE}).")
+        String industryScheme;
 
         @Option(names = "--industry-digits", defaultValue = "2", description = "Leading digits grouping a numeric industry code (default ${DEFAULT-VALUE}).")
         int industryDigits;
@@ -98,10 +104,17 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--target COL and --bad VALUE are required for CSV and"
                         + " ARFF data (which column is the outcome and which value means default)");
             }
+            IndustryScheme scheme;
+            try {
+                scheme = IndustryScheme.parse(industryScheme);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--industry-scheme: " + e.getMessage());
+            }
+            IndustryGrouping grouping = new IndustryGrouping(industryDigits, industryDivisions, scheme);
             ColumnMapping m = new ColumnMapping(target, bad, features, Set.copyOf(exclude), Set.copyOf(categorical),
-                    Optional.empty(), Optional.empty(), new IndustryGrouping(industryDigits, industryDivisions), maxBadRows);
+                    Optional.empty(), Optional.empty(), grouping, maxBadRows);
             if (industry != null) {
-                m = m.withIndustry(industry, new IndustryGrouping(industryDigits, industryDivisions));
+                m = m.withIndustry(industry, grouping);
             }
             if (truePd != null) {
                 m = m.withTruePd(truePd);
