@@ -351,7 +351,8 @@ public final class HtmlReport {
         for (IndustryLayer.Row r : rows) {
             max = Math.max(max, Math.max(r.observedRate(), Math.max(r.meanPdBase(), r.meanPdLayered())));
         }
-        max = max <= 0 ? 0.01 : max * 1.15;
+        // five y ticks at whole percentages: the top is 5 x the smallest whole-percent step that clears max by 10%
+        max = 5 * Math.max(1, Math.ceil(max * 1.1 * 100 / 5)) / 100;
         StringBuilder s = new StringBuilder();
         int n = Math.max(1, rows.size());
         Svg.axes(s, "Default rate per industry: observed vs predicted (out of fold)", "industry",
