@@ -152,6 +152,7 @@ class CommandsTest {
         Path bundle = dir.resolve("naics.json");
         int code = run(new TrainCommand(), "--data", data.toString(), "--target", "bad", "--bad", "1", "--exclude", "id",
                 "--industry", "naics", "--industry-scheme", "naics", "--industry-overlays", "--overlay-min-bads", "10",
+                "--allow-feature", "x",
                 "--out", bundle.toString(), "--no-progress");
         assertThat(code).as(err.toString()).isZero();
         assertThat(err.toString()).contains("industry (naics): 1713 of 4000 rows have a missing, zero or unknown NAICS code");
