@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 + "the risk-compensation fund's share of losses and drift.",
             "Writes DIR/warnings.jsonl, DIR/reevaluations.jsonl, DIR/monitor.json and DIR/monitor.html.",
             "Exit codes: 0 within limits, 1 some lines rejected, 2 a limit exceeded (RED share, drift), 3 unusable input."})
-public final class MonitorCommand implements Callable<Integer> {
+final class MonitorCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,7 +67,7 @@ public final class MonitorCommand implements Callable<Integer> {
         err.println("credit monitor: " + message);
         err.println("Try 'credit monitor --help' for usage.");
         err.flush();
-        return 3;
+        return CreditCli.EXIT_USAGE;
     }
 
     @Override
@@ -99,7 +99,7 @@ public final class MonitorCommand implements Callable<Integer> {
         } catch (CreditException e) {
             err.println("credit monitor: " + e.getMessage());
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         LoanBookWorkflow.Monitored result;
         try (engine) {
@@ -108,7 +108,7 @@ public final class MonitorCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             err.println("credit monitor: cannot monitor " + book + " into " + out + ": " + e.getMessage());
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         MonitorSummary s = result.summary();
         outWriter.println("monitoring " + MonitorReport.verdict(s) + ": " + LoanBookWorkflow.describe(s));
@@ -121,8 +121,8 @@ public final class MonitorCommand implements Callable<Integer> {
             err.flush();
         }
         if (!s.breaches().isEmpty()) {
-            return 2;
+            return CreditCli.EXIT_VERDICT;
         }
-        return result.read().badLines() > 0 ? 1 : 0;
+        return result.read().badLines() > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;
     }
 }

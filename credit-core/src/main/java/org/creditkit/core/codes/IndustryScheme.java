@@ -77,7 +77,7 @@ public enum IndustryScheme {
         try {
             IndustryCode.of(code);
             return null;
-        } catch (IllegalArgumentException e) {
+        } catch (org.creditkit.core.CreditDataException | IllegalArgumentException e) {
             return "industry '" + code + "': " + e.getMessage();
         }
     }
