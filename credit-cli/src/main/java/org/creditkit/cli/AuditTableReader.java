@@ -21,7 +21,9 @@ import org.creditkit.core.Problem;
 /**
  * Reads the input of {@code credit audit}: flat JSON Lines (one object per line, scalar fields; an
  * array of scalars, such as the decision log's {@code conditions}, becomes one value joined by
- * {@code |}, e.g. {@code GUARANTEE_INSTITUTION|REDUCED_LIMIT}) or
+ * {@code |}, e.g. {@code GUARANTEE_INSTITUTION|REDUCED_LIMIT}; in a decision trail written by
+ * {@code credit decide --log} only the decision records are rows, and their nested fields and chain
+ * fields are not columns) or
  * CSV (RFC 4180: comma separated, a header row, fields optionally in double quotes with {@code ""}
  * for a quote, line breaks allowed inside quotes, LF or CRLF line ends). Every malformed line is
  * reported with its line number; nothing is dropped silently. Blank lines are not rows.
@@ -122,10 +124,17 @@ public final class AuditTableReader {
                 errors.add(Problem.of(source + ":" + lineNo, "expected a JSON object, got " + abbreviate(line)));
                 continue;
             }
+            boolean trail = isTrailLine(node);
+            if (trail && !node.path("kind").asText().equals(TRAIL_RECORD)) {
+                continue;
+            }
             Map<String, String> values = new LinkedHashMap<>();
             boolean ok = true;
             for (Map.Entry<String, JsonNode> f : node.properties()) {
                 JsonNode v = f.getValue();
+                if (trail && (TRAIL_FIELDS.contains(f.getKey()) || (v.isContainerNode() && !scalarsOnly(v)))) {
+                    continue;
+                }
                 columns.add(f.getKey());
                 if (v.isArray() && scalarsOnly(v)) {
                     // lists such as the decision log's conditions, reasons and firedRules: one value, '|'-joined
@@ -146,6 +155,18 @@ public final class AuditTableReader {
         }
         failIfAny(source, errors);
         return new AuditTable(source, new ArrayList<>(columns), rows);
+    }
+
+    /** The kind of a decision record in a decision trail (the other lines are headers and checkpoints). */
+    static final String TRAIL_RECORD = "decision";
+    private static final Set<String> TRAIL_FIELDS = Set.of("seq", "prev", "kind", "hash");
+
+    /**
+     * Whether a line is a line of a hash-chained decision trail ({@code credit decide --log}): its
+     * headers and checkpoints are not rows, and its nested fields (reasons with lineage) are not columns.
+     */
+    private static boolean isTrailLine(JsonNode node) {
+        return node.has("seq") && node.has("prev") && node.has("kind") && node.has("hash");
     }
 
     private static boolean scalarsOnly(JsonNode array) {

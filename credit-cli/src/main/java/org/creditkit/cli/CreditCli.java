@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
             RulesCommand.class,
             DecideCommand.class,
             AuditCommand.class,
+            LogCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class CreditCli implements Runnable {

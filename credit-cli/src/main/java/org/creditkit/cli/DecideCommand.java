@@ -20,7 +20,6 @@ import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Decision;
-import org.creditkit.rules.DecisionLog;
 import org.creditkit.rules.Reason;
 import org.creditkit.rules.RuleInputException;
 import org.creditkit.rules.RuleProblem;
@@ -28,6 +27,7 @@ import org.creditkit.rules.RuleSetException;
 import org.creditkit.rules.RuleSetSource;
 import org.creditkit.rules.RuleVerdict;
 import org.creditkit.rules.Tier;
+import org.creditkit.rules.audit.DecisionLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,8 +65,12 @@ public final class DecideCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Decisions as JSON Lines.")
     Path out;
 
-    @Option(names = "--log", paramLabel = "FILE", description = "Also write the masked decision log (JSON Lines).")
+    @Option(names = "--log", paramLabel = "FILE", description = "Also write the decision trail: hash-chained JSON "
+            + "Lines with signed checkpoints, identifiers pseudonymised (an existing trail is continued).")
     Path log;
+
+    @CommandLine.Mixin
+    TrailOptions trail;
 
     /** Decides the file. */
     @Override
@@ -78,9 +82,6 @@ public final class DecideCommand implements Callable<Integer> {
             if (rules != null) {
                 builder.rules(RuleSetSource.directory(rules));
             }
-            if (log != null) {
-                builder.decisionLog(DecisionLog.to(Files.newBufferedWriter(log, StandardCharsets.UTF_8)));
-            }
         } catch (CreditModelException e) {
             err.println("model bundle " + model + " rejected: " + e.getMessage());
             err.flush();
@@ -89,10 +90,23 @@ public final class DecideCommand implements Callable<Integer> {
             e.problems().forEach(p -> err.println(p));
             err.flush();
             return 2;
-        } catch (IOException e) {
-            err.println("cannot write the decision log " + log + ": " + e.getMessage());
-            err.flush();
-            return 2;
+        }
+        DecisionLog opened = null;
+        if (log != null) {
+            try {
+                opened = trail.open(log, err);
+                builder.decisionLog(opened);
+            } catch (CreditModelException e) {
+                err.println("cannot write the decision trail: " + e.getMessage());
+                err.flush();
+                return 3;
+            } catch (UncheckedIOException e) {
+                err.println("cannot write the decision trail " + log + ": " + e.getMessage());
+                err.flush();
+                return 3;
+            }
+        } else {
+            trail.checkUnused(spec);
         }
         long[] decided = {0};
         long[] failed = {0};
@@ -102,6 +116,9 @@ public final class DecideCommand implements Callable<Integer> {
         try {
             engine = builder.build();
         } catch (RuleSetException e) {
+            if (opened != null) {
+                opened.close();
+            }
             for (RuleProblem p : e.problems()) {
                 err.println(p);
             }

@@ -11,6 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.security.SecureRandom;
+import org.creditkit.core.chain.ChainReport;
+import org.creditkit.core.chain.ChainWriter;
+import org.creditkit.core.chain.ChainVerifier;
+import org.creditkit.core.chain.CheckpointKeys;
+import org.creditkit.core.privacy.PseudonymKey;
+import org.creditkit.core.sign.SigningKey;
+import org.creditkit.core.sign.TrustStore;
+import org.creditkit.rules.audit.DecisionLog;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,12 +172,24 @@ final class DemoCommand implements Callable<Integer> {
         Path decisions = dir.resolve("decisions.jsonl");
         Path log = dir.resolve("decision-log.jsonl");
         t = System.nanoTime();
+        DemoKeys keys = DemoKeys.in(dir.resolve("keys"));
+        deleteTrail(log);
         Sub decide = sub("decide", "--model", bundleFile.toString(), "--in", holdoutFile.toString(),
-                "--out", decisions.toString(), "--log", log.toString());
+                "--out", decisions.toString(), "--log", log.toString(), "--log-key", keys.privateKey().toString(),
+                "--pseudonym-key", keys.pseudonymKey().toString());
         if (decide.exit() != 0) {
             return failed(err, "decide", decide);
         }
         step(out, 6, "decide", decide.lastLineStarting("decided") + String.format(Locale.ROOT, " (%.1f s)", seconds(t)));
+        out.println("  " + keys.note());
+        ChainReport verified = ChainVerifier.verify(log, CheckpointKeys.of(TrustStore.read(List.of(keys.publicKey()))));
+        out.print("  trail: " + verified.toText().lines().findFirst().orElse(""));
+        out.println();
+        if (!verified.ok()) {
+            err.print(verified.toText());
+            err.flush();
+            return 2;
+        }
         printTierMix(out, log);
 
         // 7. fairness audit of the decision log, exactly as an auditor would run it
@@ -220,6 +241,9 @@ final class DemoCommand implements Callable<Integer> {
         try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 JsonNode n = mapper.readTree(line);
+                if (!n.path("kind").asText().equals(DecisionLog.KIND)) {
+                    continue; // the trail's headers and checkpoints
+                }
                 long[] c = tiers.computeIfAbsent(n.path("tier").asText(), k -> new long[4]);
                 c[0]++;
                 c[1] += n.path("approved").asBoolean() ? 1 : 0;
@@ -237,6 +261,46 @@ final class DemoCommand implements Callable<Integer> {
             long[] c = e.getValue();
             out.printf(Locale.ROOT, "  %-17s %,8d %6.1f%% %8.1f%% %13s%n", e.getKey(), c[0], 100.0 * c[0] / total,
                     100.0 * c[1] / c[0], c[2] == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * c[3] / c[2]));
+        }
+    }
+
+    /** Removes a decision trail of an earlier demo run (with its rotated parts), so this run starts a new chain. */
+    private static void deleteTrail(Path log) {
+        try {
+            Files.deleteIfExists(log);
+            for (int part = 2; Files.deleteIfExists(ChainWriter.partFile(log, part)); part++) {
+                // next part
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the previous demo trail " + log, e);
+        }
+    }
+
+    /**
+     * The demo's own keys, generated on first use in {@code dir} and reused by later runs: an Ed25519
+     * pair for the trail's checkpoints and a pseudonym key. Demo keys only.
+     */
+    private record DemoKeys(Path privateKey, Path publicKey, Path pseudonymKey, boolean generated) {
+        static DemoKeys in(Path dir) {
+            Path priv = dir.resolve(SigningKey.PRIVATE_FILE);
+            Path pub = dir.resolve(SigningKey.PUBLIC_FILE);
+            Path pseudo = dir.resolve("pseudonym.key");
+            boolean generated = false;
+            if (!Files.exists(priv)) {
+                SigningKey.generateInto(dir);
+                generated = true;
+            }
+            if (!Files.exists(pseudo)) {
+                PseudonymKey.generate(new SecureRandom()).writeTo(pseudo);
+                generated = true;
+            }
+            return new DemoKeys(priv, pub, pseudo, generated);
+        }
+
+        String note() {
+            return (generated ? "generated" : "reused") + " the demo's own keys in " + privateKey.getParent()
+                    + ": Ed25519 signing key (private.pem, public.pem) for the trail's checkpoints and pseudonym key "
+                    + "(pseudonym.key) for its HMAC pseudonyms; demo keys, not for production";
         }
     }
 

@@ -46,7 +46,8 @@ class DecideCommandTest {
         Path in = portfolio(200);
         Path out = tmp.resolve("decisions.jsonl");
         Path log = tmp.resolve("log.jsonl");
-        assertThat(run("--in", in.toString(), "--out", out.toString(), "--log", log.toString())).as(err.toString()).isZero();
+        assertThat(run("--in", in.toString(), "--out", out.toString(), "--log", log.toString(), "--development"))
+                .as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(200);
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
@@ -54,10 +55,11 @@ class DecideCommandTest {
         assertThat(first.get("rulesetVersion").asText()).isEqualTo(RuleSetSource.defaultPolicy().version());
         assertThat(first.has("firedRules")).isTrue();
         assertThat(first.has("defaulted")).isTrue();
-        List<String> logLines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        List<String> logLines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains("\"kind\":\"decision\"")).toList();
         assertThat(logLines).hasSize(200);
         assertThat(logLines.get(0)).doesNotContain(first.get("applicationId").asText());
-        assertThat(err.toString()).contains("decided 200 of 200 applications");
+        assertThat(err.toString()).contains("decided 200 of 200 applications").contains("DEVELOPMENT trail");
     }
 
     @Test

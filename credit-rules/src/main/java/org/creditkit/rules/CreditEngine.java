@@ -11,6 +11,7 @@ import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.rules.audit.DecisionLog;
 
 /**
  * The facade a bank embeds: application in, decision out. Features, data-quality checks and the
@@ -25,7 +26,7 @@ import org.creditkit.core.score.bundle.ModelBundle;
  * CreditEngine custom = CreditEngine.builder()
  *         .model(ModelBundle.read(Path.of("bundle.json")))
  *         .rules(RuleSetSource.directory(Path.of("rules")))
- *         .decisionLog(DecisionLog.to(Files.newBufferedWriter(Path.of("decisions.jsonl"))))
+ *         .decisionLog(DecisionLog.to(Path.of("decisions.jsonl")).signer(signer).pseudonymKey(key).open())
  *         .build();
  * }</pre>
  */
@@ -133,7 +134,7 @@ public final class CreditEngine implements AutoCloseable {
         RuleInput input = RuleInputMapper.map(application, score, quality);
         long scoring = System.nanoTime() - t0;
         Decision d = rules.decide(input, modelId, scoring);
-        log.ifPresent(l -> l.write(application, score, d, defaulted));
+        log.ifPresent(l -> l.write(application, score, quality, d, bundle.checksum(), defaulted));
         return new Evaluation(input, score, quality, d);
     }
 

@@ -1,6 +1,8 @@
 package org.creditkit.rules;
 
+import java.util.List;
 import java.util.Objects;
+import org.creditkit.core.domain.SourceLineage;
 
 /**
  * A reason attached to a decision, in English and Chinese: a score reason code (from the scorecard)
@@ -9,21 +11,35 @@ import java.util.Objects;
  * @param code stable code, never blank
  * @param en English text
  * @param zh Chinese text
+ * @param lineage the source systems and as-of times of the data behind a score reason; empty for a
+ *     rule reason (the rule's inputs are in the decision's trail)
  */
-public record Reason(String code, String en, String zh) {
+public record Reason(String code, String en, String zh, List<SourceLineage> lineage) {
 
-    /** Checks the fields. */
+    /** Checks the fields and copies the lineage. */
     public Reason {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(en, "en");
         Objects.requireNonNull(zh, "zh");
+        lineage = List.copyOf(lineage);
         if (code.isBlank()) {
             throw new IllegalArgumentException("A reason code must not be blank (en: '" + en + "')");
         }
     }
 
     /**
-     * Creates a reason.
+     * A reason without lineage (a rule reason).
+     *
+     * @param code stable code
+     * @param en English text
+     * @param zh Chinese text
+     */
+    public Reason(String code, String en, String zh) {
+        this(code, en, zh, List.of());
+    }
+
+    /**
+     * Creates a reason without lineage.
      *
      * @param code stable code
      * @param en English text

@@ -19,6 +19,7 @@ import org.creditkit.core.domain.TaxRating;
 import org.creditkit.core.domain.TaxRecord;
 import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.ReasonCode;
+import org.creditkit.core.domain.SourceLineage;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.domain.GuaranteeType;
@@ -74,7 +75,7 @@ public final class RuleInputMapper {
                 .guaranteeOffered(app.guarantee());
         List<Reason> reasons = new ArrayList<>(score.reasons().size());
         for (ReasonCode r : score.reasons()) {
-            reasons.add(Reason.of(r.code(), r.text(), r.textZh()));
+            reasons.add(new Reason(r.code(), r.text(), r.textZh(), SourceLineage.of(r.sources(), app)));
         }
         b.scoreReasons(reasons);
         b.dataQualityFlags(quality.flags());

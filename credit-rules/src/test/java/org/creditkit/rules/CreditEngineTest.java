@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringWriter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,12 @@ import org.creditkit.core.synth.PortfolioGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.creditkit.core.privacy.PseudonymKey;
+import org.creditkit.rules.audit.DecisionLog;
 
 class CreditEngineTest {
 
@@ -91,20 +96,24 @@ class CreditEngineTest {
     }
 
     @Test
-    void decisionLog_writesAuditFieldsAndMasksIdentifiers() throws Exception {
-        StringWriter out = new StringWriter();
+    void decisionLog_writesAuditFieldsAndMasksIdentifiers(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("decisions.jsonl");
         LabeledApplication a = generator.generate(7);
-        try (CreditEngine logged = CreditEngine.builder().decisionLog(DecisionLog.to(out)).build()) {
+        PseudonymKey key = PseudonymKey.generate(new SecureRandom());
+        try (CreditEngine logged = CreditEngine.builder()
+                .decisionLog(DecisionLog.to(file).pseudonymKey(key).development().open()).build()) {
             logged.decide(a);
         }
-        String line = out.toString().strip();
-        assertThat(line).doesNotContain(a.application().id())
+        List<String> lines = Files.readAllLines(file);
+        String line = lines.stream().filter(l -> l.contains("\"kind\":\"decision\"")).findFirst().orElseThrow();
+        assertThat(String.join("\n", lines)).doesNotContain(a.application().id())
                 .doesNotContain(a.application().enterprise().uscc().toString())
                 .doesNotContain(a.application().enterprise().name());
         JsonNode n = new ObjectMapper().readTree(line);
-        assertThat(n.get("application").asText()).isEqualTo(DecisionLog.pseudonym(a.application().id())).hasSize(16);
-        for (String field : List.of("industrySection", "zone", "sizeClass", "ownership", "tier", "approved", "score", "pd",
-                "grade", "rulesetVersion", "modelId", "approvedAmount", "firedRules")) {
+        assertThat(n.get("application").asText()).isEqualTo(key.pseudonym(a.application().id())).hasSize(32);
+        for (String field : List.of("time", "engine", "enterprise", "input", "bundleChecksum", "qualityFlags",
+                "industrySection", "zone", "sizeClass", "ownership", "tier", "approved", "score", "pd",
+                "grade", "rulesetVersion", "modelId", "approvedAmount", "firedRules", "reasons")) {
             assertThat(n.has(field)).as(field).isTrue();
         }
         assertThat(n.get("industrySection").asText()).isEqualTo(a.application().enterprise().industry().sectionCode());

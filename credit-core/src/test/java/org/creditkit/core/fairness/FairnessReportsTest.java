@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import org.creditkit.core.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +75,14 @@ class FairnessReportsTest {
         String html = FairnessReports.html(syntheticReport());
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "@media print")
                 .doesNotContain("<script", "src=", "href=", "url(", "<link");
+    }
+
+    @Test
+    void html_rendersInHeadlessChromiumWithoutScriptErrors(@TempDir Path dir) {
+        List<Path> files = FairnessReports.writeAll(syntheticReport(), dir);
+        HeadlessChromium.Page page = HeadlessChromium.require().render(files.get(0));
+        assertThat(page.errors()).isEmpty();
+        assertThat(page.dom()).contains("Verdict", "<svg");
     }
 
     @Test

@@ -1,0 +1,152 @@
+package org.creditkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.creditkit.core.synth.GeneratorConfig;
+import org.creditkit.core.synth.PortfolioGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code credit decide --log ... --log-key ... --pseudonym-key ...} then {@code credit log verify}. */
+class DecisionTrailCliTest {
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path tmp;
+
+    static Path keys;
+    static Path pseudonymKey;
+    static Path trail;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = CreditCli.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void decideWithATrail() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PortfolioGenerator.of(GeneratorConfig.builder().count(40).seed(5L).build()).writeJsonLines(bytes);
+        Path in = shared.resolve("apps.jsonl");
+        Files.write(in, bytes.toByteArray());
+        keys = shared.resolve("keys");
+        org.creditkit.core.sign.SigningKey.generateInto(keys);
+        pseudonymKey = shared.resolve("pseudonym.key");
+        assertThat(run("log", "keygen", "--pseudonym-key", pseudonymKey.toString()).exit()).isZero();
+        trail = shared.resolve("trail.jsonl");
+        Run r = run("decide", "--in", in.toString(), "--out", shared.resolve("d.jsonl").toString(), "--log",
+                trail.toString(), "--log-key", keys.resolve("private.pem").toString(), "--pseudonym-key",
+                pseudonymKey.toString(), "--checkpoint-every", "10");
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    private Path copy(List<String> lines) throws IOException {
+        Path f = tmp.resolve("tampered.jsonl");
+        Files.writeString(f, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private static Run verify(Path f) {
+        return run("log", "verify", f.toString(), "--key", keys.resolve("public.pem").toString());
+    }
+
+    @Test
+    void verify_untouchedTrail_exitsZeroWithOk() {
+        Run r = verify(trail);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("OK ").contains("40 records").contains("5 signed checkpoints");
+    }
+
+    @Test
+    void verify_oneByteChangedInARecord_exitsTwoNamingTheLine() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(trail, StandardCharsets.UTF_8));
+        lines.set(6, lines.get(6).replace("\"score\":", "\"score\":1"));
+        Run r = verify(copy(lines));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("tampered.jsonl:7: altered");
+    }
+
+    @Test
+    void verify_deletedLine_exitsTwoNamingWhereLinesWereRemoved() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(trail, StandardCharsets.UTF_8));
+        lines.remove(20);
+        Run r = verify(copy(lines));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("tampered.jsonl:21: removed");
+    }
+
+    @Test
+    void verify_swappedLines_exitsTwoNamingTheReordering() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(trail, StandardCharsets.UTF_8));
+        String x = lines.get(30);
+        lines.set(30, lines.get(31));
+        lines.set(31, x);
+        Run r = verify(copy(lines));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("tampered.jsonl:31: reordered").contains("tampered.jsonl:32");
+    }
+
+    @Test
+    void verify_truncatedTail_exitsTwoSayingTruncatedAndUnsigned() throws IOException {
+        byte[] b = Files.readAllBytes(trail);
+        Path f = tmp.resolve("cut.jsonl");
+        Files.write(f, Arrays.copyOf(b, b.length - 300));
+        Run r = verify(f);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(": truncated: the last line has no line end").contains("unsigned tail");
+    }
+
+    @Test
+    void verify_missingFile_exitsThree() {
+        assertThat(verify(tmp.resolve("none.jsonl")).exit()).isEqualTo(3);
+    }
+
+    @Test
+    void decide_trailWithoutKeys_isRefusedUnlessDevelopment() throws IOException {
+        Path in = shared.resolve("apps.jsonl");
+        Run r = run("decide", "--in", in.toString(), "--out", tmp.resolve("d.jsonl").toString(), "--log",
+                tmp.resolve("t.jsonl").toString(), "--pseudonym-key", pseudonymKey.toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("--log-key").contains("credit bundle keygen");
+        r = run("decide", "--in", in.toString(), "--out", tmp.resolve("d.jsonl").toString(), "--log",
+                tmp.resolve("t.jsonl").toString(), "--log-key", keys.resolve("private.pem").toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("--pseudonym-key");
+        r = run("decide", "--in", in.toString(), "--out", tmp.resolve("d.jsonl").toString(), "--log",
+                tmp.resolve("dev.jsonl").toString(), "--development");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("DEVELOPMENT trail").contains("PUBLIC development key");
+        Run v = verify(tmp.resolve("dev.jsonl"));
+        assertThat(v.exit()).isEqualTo(2);
+        assertThat(v.err()).contains("not all of it is signed");
+    }
+
+    @Test
+    void audit_readsTheTrail_countingDecisionRecordsOnly() {
+        Run r = run("audit", "--data", trail.toString(), "--groups", "zone", "--favorable",
+                "tier=INSTANT_APPROVAL,MITIGATION", "--out", tmp.resolve("audit").toString());
+        assertThat(r.exit()).as(r.err()).isLessThanOrEqualTo(2);
+        assertThat(r.out()).contains("40 records");
+    }
+}

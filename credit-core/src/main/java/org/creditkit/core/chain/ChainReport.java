@@ -1,0 +1,73 @@
+package org.creditkit.core.chain;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@link ChainVerifier} found.
+ *
+ * @param files the parts read, in chain order
+ * @param lines lines that verified (up to the first problem)
+ * @param records verified lines that are records (not headers or checkpoints)
+ * @param checkpoints verified, correctly signed checkpoints
+ * @param lastCheckpoint where the last verified checkpoint is ({@code file:line})
+ * @param unsignedLines verified lines after the last verified checkpoint (not covered by a signature)
+ * @param problem the first problem, if any
+ */
+public record ChainReport(List<Path> files, long lines, long records, long checkpoints,
+                          Optional<String> lastCheckpoint, long unsignedLines, Optional<ChainProblem> problem) {
+
+    /** Copies the list. */
+    public ChainReport {
+        files = List.copyOf(files);
+        Objects.requireNonNull(lastCheckpoint, "lastCheckpoint");
+        Objects.requireNonNull(problem, "problem");
+    }
+
+    /**
+     * Whether the log is intact and every line is covered by a signed checkpoint.
+     *
+     * @return true when nothing is wrong
+     */
+    public boolean ok() {
+        return problem.isEmpty() && unsignedLines == 0 && lines > 0;
+    }
+
+    /**
+     * A readable verdict: {@code OK ...} or {@code FAILED ...}, then what verified and whether the
+     * tail is signed.
+     *
+     * @return lines of text
+     */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        String name = files.isEmpty() ? "(no file)" : files.get(0).toString()
+                + (files.size() > 1 ? " (+" + (files.size() - 1) + " more parts)" : "");
+        if (ok()) {
+            sb.append(String.format(Locale.ROOT, "OK %s: %,d lines (%,d records, %,d signed checkpoints) intact; "
+                    + "every line is covered by a signed checkpoint%n", name, lines, records, checkpoints));
+            return sb.toString();
+        }
+        if (problem.isPresent()) {
+            ChainProblem p = problem.get();
+            sb.append("FAILED ").append(p).append(System.lineSeparator());
+        } else {
+            sb.append("FAILED ").append(name).append(": the chain is intact but not all of it is signed")
+                    .append(System.lineSeparator());
+        }
+        sb.append(String.format(Locale.ROOT, "  verified: %,d lines (%,d records, %,d signed checkpoints)%s%n",
+                lines, records, checkpoints, lastCheckpoint.map(c -> "; last signed checkpoint at " + c).orElse("")));
+        if (unsignedLines > 0) {
+            sb.append(String.format(Locale.ROOT, "  unsigned tail: the last %,d verified lines follow %s and no "
+                            + "checkpoint signs them (the writer did not close: crash or cut; or a development log)%n",
+                    unsignedLines, lastCheckpoint.map(c -> "the checkpoint at " + c).orElse("no checkpoint at all")));
+        } else if (lines > 0) {
+            sb.append("  no unsigned tail: every verified line is covered by a signed checkpoint")
+                    .append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,313 @@
+package org.creditkit.core.chain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.creditkit.core.chain.ChainProblem.Kind;
+
+/**
+ * Verifies a log written by {@link ChainWriter}: every line's own hash, the link to the line
+ * before, the sequence numbers, the part numbers across rotated files, and every checkpoint's
+ * signature; stops at the first problem and names its line. One pass, constant memory.
+ *
+ * <pre>{@code
+ * ChainReport r = ChainVerifier.verify(Path.of("decisions.jsonl"), keys);
+ * if (!r.ok()) System.err.print(r.toText());   // e.g. "FAILED decisions.jsonl:57: altered: ..."
+ * }</pre>
+ */
+public final class ChainVerifier {
+
+    private final CheckpointKeys keys;
+    private final MessageDigest sha = ChainFormat.sha256();
+    private final List<Path> files = new ArrayList<>();
+    private long lines;
+    private long records;
+    private long checkpoints;
+    private String lastCheckpoint;
+    private long unsigned;
+    private long expected;
+    private String prev = ChainFormat.GENESIS;
+
+    private ChainVerifier(CheckpointKeys keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * Verifies a log and its later parts ({@code stem.2.ext}, ...), found beside it.
+     *
+     * @param first the first part
+     * @param keys the trusted checkpoint keys
+     * @return the report
+     * @throws UncheckedIOException when a file cannot be read
+     */
+    public static ChainReport verify(Path first, CheckpointKeys keys) {
+        ChainVerifier v = new ChainVerifier(keys);
+        try {
+            return v.run(first);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the log " + first, e);
+        }
+    }
+
+    private ChainReport run(Path first) throws IOException {
+        if (!Files.isRegularFile(first)) {
+            return report(problem(Kind.NOT_A_CHAIN, first, 0, "no such file"));
+        }
+        int n = 1;
+        while (Files.exists(ChainFormat.part(first, n))) {
+            files.add(ChainFormat.part(first, n));
+            n++;
+        }
+        for (int gap = n + 1; gap <= n + 10; gap++) {
+            if (Files.exists(ChainFormat.part(first, gap))) {
+                return report(problem(Kind.REMOVED, ChainFormat.part(first, n), 0, "part " + n
+                        + " of the log is missing but part " + gap + " exists (" + ChainFormat.part(first, gap) + ")"));
+            }
+        }
+        Lines in = new Lines(files);
+        try (in) {
+            while (in.next()) {
+                ChainProblem p = check(in);
+                if (p != null) {
+                    return report(p);
+                }
+            }
+        }
+        if (lines == 0) {
+            return report(problem(Kind.NOT_A_CHAIN, first, 1, "the log is empty"));
+        }
+        return report(null);
+    }
+
+    private ChainProblem check(Lines in) throws IOException {
+        Path file = in.file();
+        long no = in.lineNo();
+        if (!in.terminated()) {
+            return problem(Kind.TRUNCATED, file, no, "the last line has no line end (" + (in.end() - in.start())
+                    + " bytes): a write was cut short (crash?); the " + lines + " lines before it verify");
+        }
+        ChainLine l = ChainLine.parse(in.buf(), in.start(), in.end());
+        if (l == null) {
+            return problem(Kind.ALTERED, file, no, in.end() == in.start() ? "an empty line was inserted"
+                    : "not a chain line (its layout {\"seq\":..,\"prev\":..,\"kind\":..,...,\"hash\":..} is "
+                    + "broken): altered or inserted");
+        }
+        if (!l.hashMatches(sha, in.buf(), in.start())) {
+            return problem(Kind.ALTERED, file, no, "altered: its content does not match its hash");
+        }
+        if (l.seq() != expected) {
+            if (l.seq() < expected) {
+                return problem(Kind.INSERTED, file, no, "holds line number " + l.seq() + " where " + expected
+                        + " is due: a line was inserted or moved here");
+            }
+            long holds = l.seq();
+            long want = expected;
+            while (in.next()) {
+                ChainLine later = in.terminated() ? ChainLine.parse(in.buf(), in.start(), in.end()) : null;
+                if (later != null && later.seq() == want) {
+                    return problem(Kind.REORDERED, file, no, "holds line number " + holds + " where " + want
+                            + " is due, and " + want + " is at " + in.file() + ":" + in.lineNo()
+                            + ": lines were reordered");
+                }
+            }
+            return problem(Kind.REMOVED, file, no, (holds - want) + " line(s) (numbers " + want + ".." + (holds - 1)
+                    + ") were removed before this line");
+        }
+        if (!l.prev().equals(prev)) {
+            return problem(Kind.INSERTED, file, no, "does not follow the line before it (its prev is not that "
+                    + "line's hash): this line was inserted or rewritten, or the line before it was replaced");
+        }
+        switch (l.kind()) {
+            case ChainFormat.HEADER -> {
+                ChainProblem p = checkHeader(in, l);
+                if (p != null) {
+                    return p;
+                }
+                unsigned++;
+            }
+            case ChainFormat.CHECKPOINT -> {
+                ChainProblem p = checkSignature(in, l);
+                if (p != null) {
+                    return p;
+                }
+                checkpoints++;
+                unsigned = 0;
+                lastCheckpoint = file + ":" + no;
+            }
+            default -> {
+                records++;
+                unsigned++;
+            }
+        }
+        lines++;
+        expected++;
+        prev = l.hash();
+        return null;
+    }
+
+    private ChainProblem checkHeader(Lines in, ChainLine l) {
+        String text = new String(in.buf(), in.start(), l.prefixEnd() - in.start(), StandardCharsets.UTF_8);
+        String part = "\"part\":" + in.part() + ",";
+        if (!text.contains("\"format\":\"" + ChainFormat.FORMAT + "\"") || !text.contains(part)) {
+            return problem(Kind.NOT_A_CHAIN, in.file(), in.lineNo(), "the header does not name format "
+                    + ChainFormat.FORMAT + " and part " + in.part() + " (parts renamed or mixed up?)");
+        }
+        return null;
+    }
+
+    private ChainProblem checkSignature(Lines in, ChainLine l) {
+        String text = new String(in.buf(), in.start(), l.prefixEnd() - in.start(), StandardCharsets.UTF_8);
+        int sig = text.lastIndexOf(ChainFormat.SIGNATURE_FIELD);
+        int key = text.lastIndexOf(",\"key\":\"");
+        if (sig < 0 || key < 0 || key > sig || !text.endsWith("\"")) {
+            return problem(Kind.ALTERED, in.file(), in.lineNo(), "a checkpoint without key and signature fields");
+        }
+        String keyId = text.substring(key + 8, sig - 1);
+        byte[] signature;
+        try {
+            signature = Base64.getDecoder().decode(text.substring(sig + ChainFormat.SIGNATURE_FIELD.length(),
+                    text.length() - 1));
+        } catch (IllegalArgumentException e) {
+            return problem(Kind.ALTERED, in.file(), in.lineNo(), "the checkpoint's signature is not base64");
+        }
+        if (!keys.knows(keyId)) {
+            return problem(Kind.UNKNOWN_KEY, in.file(), in.lineNo(), "the checkpoint is signed by key " + keyId
+                    + ", which is not the key given to verify with");
+        }
+        byte[] signed = text.substring(0, sig).getBytes(StandardCharsets.UTF_8);
+        if (!keys.verify(keyId, signed, signature)) {
+            return problem(Kind.BAD_SIGNATURE, in.file(), in.lineNo(), "the checkpoint's signature does not "
+                    + "verify with key " + keyId + ": the chain up to here was rewritten");
+        }
+        return null;
+    }
+
+    private static ChainProblem problem(Kind kind, Path file, long line, String message) {
+        return new ChainProblem(kind, file, line, message);
+    }
+
+    private ChainReport report(ChainProblem p) {
+        return new ChainReport(files, lines, records, checkpoints, Optional.ofNullable(lastCheckpoint), unsigned,
+                Optional.ofNullable(p));
+    }
+
+    /** The lines of all parts in order, as slices of a reused buffer. */
+    private static final class Lines implements AutoCloseable {
+        private final List<Path> parts;
+        private int partIndex = -1;
+        private InputStream in;
+        private byte[] buf = new byte[1 << 16];
+        private int filled;
+        private int pos;
+        private boolean eof = true;
+        private int start;
+        private int end;
+        private boolean terminated;
+        private long lineNo;
+
+        Lines(List<Path> parts) {
+            this.parts = parts;
+        }
+
+        boolean next() throws IOException {
+            while (true) {
+                if (in == null || (eof && pos >= filled)) {
+                    if (in != null) {
+                        in.close();
+                        in = null;
+                    }
+                    if (partIndex + 1 >= parts.size()) {
+                        return false;
+                    }
+                    partIndex++;
+                    in = Files.newInputStream(parts.get(partIndex));
+                    eof = false;
+                    filled = 0;
+                    pos = 0;
+                    lineNo = 0;
+                    continue;
+                }
+                for (int i = pos; i < filled; i++) {
+                    if (buf[i] == '\n') {
+                        start = pos;
+                        end = i;
+                        pos = i + 1;
+                        terminated = true;
+                        lineNo++;
+                        return true;
+                    }
+                }
+                if (eof) {
+                    start = pos;
+                    end = filled;
+                    pos = filled;
+                    terminated = false;
+                    lineNo++;
+                    return true;
+                }
+                fill();
+            }
+        }
+
+        private void fill() throws IOException {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, filled - pos);
+                filled -= pos;
+                pos = 0;
+            }
+            if (filled == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            int n = in.read(buf, filled, buf.length - filled);
+            if (n < 0) {
+                eof = true;
+            } else {
+                filled += n;
+            }
+        }
+
+        Path file() {
+            return parts.get(partIndex);
+        }
+
+        int part() {
+            return partIndex + 1;
+        }
+
+        long lineNo() {
+            return lineNo;
+        }
+
+        byte[] buf() {
+            return buf;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
+        }
+
+        boolean terminated() {
+            return terminated;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.creditkit.core.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.creditkit.core.CreditModelException;
+import org.creditkit.core.chain.ChainProblem.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChainVerifierTest {
+
+    private static final TestKeys KEYS = new TestKeys("0123456789abcdef");
+
+    @TempDir
+    Path dir;
+
+    private Path write(int records, int every) {
+        Path f = dir.resolve("log.jsonl");
+        try (ChainWriter w = ChainWriter.to(f, "test").signer(KEYS.signer()).checkpointEvery(every).open()) {
+            for (int i = 0; i < records; i++) {
+                w.append("rec", "\"i\":" + i + ",\"text\":\"record number " + i + " 数据\"");
+            }
+        }
+        return f;
+    }
+
+    private static List<String> lines(Path f) throws IOException {
+        return new ArrayList<>(Files.readAllLines(f, StandardCharsets.UTF_8));
+    }
+
+    private static void rewrite(Path f, List<String> lines) throws IOException {
+        Files.writeString(f, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void verify_intactSignedLog_isOk() {
+        Path f = write(10, 3);
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.ok()).as(r.toText()).isTrue();
+        assertThat(r.records()).isEqualTo(10);
+        assertThat(r.checkpoints()).isEqualTo(4);
+        assertThat(r.lines()).isEqualTo(15);
+        assertThat(r.toText()).startsWith("OK ");
+    }
+
+    @Test
+    void verify_oneByteChangedInAnyLine_namesThatLine() throws IOException {
+        Path f = write(7, 3);
+        byte[] original = Files.readAllBytes(f);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < original.length; i++) {
+            if (original[i] != '\n') {
+                continue;
+            }
+            for (int at : new int[] {lineStart + 3, (lineStart + i) / 2, i - 3}) {
+                byte[] copy = original.clone();
+                copy[at] = (byte) (copy[at] == '1' ? '2' : '1');
+                Files.write(f, copy);
+                ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+                assertThat(r.ok()).isFalse();
+                ChainProblem p = r.problem().orElseThrow();
+                assertThat(p.line()).as("byte %d of line %d: %s", at, line, p).isEqualTo(line);
+                assertThat(p.kind()).as("byte %d of line %d: %s", at, line, p).isEqualTo(Kind.ALTERED);
+                assertThat(r.lines()).isEqualTo(line - 1);
+            }
+            line++;
+            lineStart = i + 1;
+        }
+        assertThat(line).isEqualTo(7 + 3 + 1 + 1);
+    }
+
+    @Test
+    void verify_deletedLine_namesTheLineAfterTheGapAsRemoved() throws IOException {
+        Path f = write(7, 3);
+        List<String> l = lines(f);
+        l.remove(4);
+        rewrite(f, l);
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.problem()).get().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.REMOVED);
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.message()).contains("numbers 4..4");
+        });
+        assertThat(r.toText()).startsWith("FAILED ").contains(f + ":5");
+    }
+
+    @Test
+    void verify_twoLinesSwapped_reportsReorderingAtTheFirst() throws IOException {
+        Path f = write(7, 3);
+        List<String> l = lines(f);
+        String x = l.get(2);
+        l.set(2, l.get(3));
+        l.set(3, x);
+        rewrite(f, l);
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.problem()).get().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.REORDERED);
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains(f + ":4");
+        });
+    }
+
+    @Test
+    void verify_duplicatedLine_isInserted() throws IOException {
+        Path f = write(5, 10);
+        List<String> l = lines(f);
+        l.add(3, l.get(2));
+        rewrite(f, l);
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.problem()).get().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.INSERTED);
+            assertThat(p.line()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void verify_truncatedLastLine_isReportedAsTruncatedAndTheRestVerifies() throws IOException {
+        Path f = write(5, 2);
+        byte[] b = Files.readAllBytes(f);
+        Files.write(f, Arrays.copyOf(b, b.length - 20));
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.problem()).get().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.TRUNCATED);
+            assertThat(p.line()).isEqualTo(lines(f).size());
+        });
+        assertThat(r.lines()).isEqualTo(lines(f).size() - 1);
+        assertThat(r.toText()).contains("truncated");
+    }
+
+    @Test
+    void verify_writerNotClosed_reportsTheUnsignedTail() {
+        Path f = dir.resolve("crash.jsonl");
+        ChainWriter w = ChainWriter.to(f, "test").signer(KEYS.signer()).checkpointEvery(4).open();
+        for (int i = 0; i < 6; i++) {
+            w.append("rec", "\"i\":" + i);
+        }
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.problem()).isEmpty();
+        assertThat(r.ok()).isFalse();
+        assertThat(r.unsignedLines()).isEqualTo(3);
+        assertThat(r.lastCheckpoint()).hasValue(f + ":5");
+        assertThat(r.toText()).contains("unsigned tail: the last 3 verified lines");
+        w.close();
+        assertThat(ChainVerifier.verify(f, KEYS.keys()).ok()).isTrue();
+    }
+
+    @Test
+    void verify_anotherKey_isRefusedByName() {
+        Path f = write(3, 2);
+        ChainReport r = ChainVerifier.verify(f, new TestKeys("fedcba9876543210").keys());
+        assertThat(r.problem()).get().satisfies(p -> assertThat(p.kind()).isEqualTo(Kind.UNKNOWN_KEY));
+    }
+
+    @Test
+    void verify_rewrittenChainWithForgedSignature_failsAtTheCheckpoint() throws IOException {
+        Path f = write(3, 10);
+        Path forged = dir.resolve("forged.jsonl");
+        TestKeys impostor = new TestKeys(KEYS.id);
+        try (ChainWriter w = ChainWriter.to(forged, "test").signer(impostor.signer()).checkpointEvery(10).open()) {
+            for (int i = 0; i < 3; i++) {
+                w.append("rec", "\"i\":" + (i == 1 ? 99 : i) + ",\"text\":\"record number " + i + " 数据\"");
+            }
+        }
+        ChainReport r = ChainVerifier.verify(forged, KEYS.keys());
+        assertThat(r.problem()).get().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.BAD_SIGNATURE);
+            assertThat(p.line()).isEqualTo(5);
+        });
+        assertThat(ChainVerifier.verify(f, KEYS.keys()).ok()).isTrue();
+    }
+
+    @Test
+    void rotation_bySize_keepsTheChainAcrossParts_andAMissingPartIsNamed() throws IOException {
+        Path f = dir.resolve("rot.jsonl");
+        try (ChainWriter w = ChainWriter.to(f, "test").signer(KEYS.signer()).rotation(Rotation.bySize(4096)).open()) {
+            for (int i = 0; i < 100; i++) {
+                w.append("rec", "\"i\":" + i + ",\"pad\":\"" + "x".repeat(100) + "\"");
+            }
+        }
+        Path p2 = ChainFormat.part(f, 2);
+        Path p3 = ChainFormat.part(f, 3);
+        assertThat(p2).exists().hasFileName("rot.2.jsonl");
+        assertThat(p3).exists();
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.ok()).as(r.toText()).isTrue();
+        assertThat(r.records()).isEqualTo(100);
+        assertThat(r.files().size()).isGreaterThan(2);
+        Files.move(p2, dir.resolve("elsewhere.jsonl"));
+        assertThat(ChainVerifier.verify(f, KEYS.keys()).problem()).get()
+                .satisfies(p -> assertThat(p.kind()).isEqualTo(Kind.REMOVED));
+    }
+
+    @Test
+    void open_existingLog_continuesTheChain_butRefusesATruncatedOne() throws IOException {
+        Path f = write(3, 2);
+        try (ChainWriter w = ChainWriter.to(f, "test").signer(KEYS.signer()).open()) {
+            w.append("rec", "\"i\":3");
+        }
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.ok()).as(r.toText()).isTrue();
+        assertThat(r.records()).isEqualTo(4);
+        byte[] b = Files.readAllBytes(f);
+        Files.write(f, Arrays.copyOf(b, b.length - 5));
+        assertThatThrownBy(() -> ChainWriter.to(f, "test").signer(KEYS.signer()).open())
+                .isInstanceOf(CreditModelException.class).hasMessageContaining("incomplete");
+    }
+
+    @Test
+    void unsignedLog_verifiesItsChainButIsNotOk() {
+        Path f = dir.resolve("dev.jsonl");
+        try (ChainWriter w = ChainWriter.to(f, "test").unsigned().open()) {
+            w.append("rec", "\"i\":1");
+        }
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.problem()).isEmpty();
+        assertThat(r.ok()).isFalse();
+        assertThat(r.unsignedLines()).isEqualTo(2);
+    }
+}
