@@ -1,7 +1,9 @@
 package org.creditkit.spark;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.score.spi.ModelRegistry;
@@ -15,11 +17,11 @@ import org.creditkit.rules.RuleSetSource;
  * @param bundleJson the model bundle as written by {@link ModelBundle#toJson()}
  * @param bundleChecksum the bundle's checksum ({@code sha256:...}), verified again on the executor
  * @param ruleOrigin where the rule files came from, for messages
- * @param ruleFiles rule file name to content ({@code *.drl} and the parameters file)
+ * @param ruleFiles rule file name to content ({@code *.drl} and the parameters file), unmodifiable
  * @param rulesetVersion the SHA-256 of the rule files ({@link RuleSetSource#version()})
  */
 public record EngineSpec(String bundleJson, String bundleChecksum, String ruleOrigin,
-        TreeMap<String, String> ruleFiles, String rulesetVersion) implements Serializable {
+        SortedMap<String, String> ruleFiles, String rulesetVersion) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,7 +39,7 @@ public record EngineSpec(String bundleJson, String bundleChecksum, String ruleOr
         Objects.requireNonNull(bundleChecksum, "bundleChecksum");
         Objects.requireNonNull(ruleOrigin, "ruleOrigin");
         Objects.requireNonNull(rulesetVersion, "rulesetVersion");
-        ruleFiles = new TreeMap<>(ruleFiles);
+        ruleFiles = Collections.unmodifiableSortedMap(new TreeMap<>(ruleFiles));
     }
 
     /**
@@ -48,7 +50,7 @@ public record EngineSpec(String bundleJson, String bundleChecksum, String ruleOr
      * @return the spec
      */
     public static EngineSpec of(ModelBundle bundle, RuleSetSource rules) {
-        return new EngineSpec(bundle.toJson(), bundle.checksum(), rules.origin(), new TreeMap<>(rules.files()),
+        return new EngineSpec(bundle.toJson(), bundle.checksum(), rules.origin(), rules.files(),
                 rules.version());
     }
 

@@ -2,6 +2,8 @@ package org.creditkit.spark;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.rules.CreditEngine;
 
@@ -36,22 +38,7 @@ final class ExecutorEngines {
      * @return the shared engine
      */
     static CreditEngine engine(EngineSpec spec) {
-        CreditEngine e = ENGINES.get(spec.key());
-        if (e != null) {
-            return e;
-        }
-        synchronized (ENGINES) {
-            e = ENGINES.get(spec.key());
-            if (e == null) {
-                if (ENGINES.size() >= MAX_ENGINES) {
-                    ENGINES.values().forEach(CreditEngine::close);
-                    ENGINES.clear();
-                }
-                e = build(spec);
-                ENGINES.put(spec.key(), e);
-            }
-            return e;
-        }
+        return cached(ENGINES, spec.key(), () -> build(spec), CreditEngine::close);
     }
 
     /**
@@ -61,20 +48,26 @@ final class ExecutorEngines {
      * @return the shared bundle
      */
     static ModelBundle bundle(EngineSpec spec) {
-        ModelBundle b = BUNDLES.get(spec.bundleChecksum());
-        if (b != null) {
-            return b;
+        return cached(BUNDLES, spec.bundleChecksum(), spec::bundle, b -> { });
+    }
+
+    /** The value of a key, built once under the map's lock; a full map is emptied (evicted values closed) first. */
+    private static <V> V cached(ConcurrentMap<String, V> map, String key, Supplier<V> build, Consumer<V> evict) {
+        V v = map.get(key);
+        if (v != null) {
+            return v;
         }
-        synchronized (BUNDLES) {
-            b = BUNDLES.get(spec.bundleChecksum());
-            if (b == null) {
-                if (BUNDLES.size() >= MAX_ENGINES) {
-                    BUNDLES.clear();
+        synchronized (map) {
+            v = map.get(key);
+            if (v == null) {
+                if (map.size() >= MAX_ENGINES) {
+                    map.values().forEach(evict);
+                    map.clear();
                 }
-                b = spec.bundle();
-                BUNDLES.put(spec.bundleChecksum(), b);
+                v = build.get();
+                map.put(key, v);
             }
-            return b;
+            return v;
         }
     }
 

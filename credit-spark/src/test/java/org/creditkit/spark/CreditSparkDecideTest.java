@@ -88,6 +88,8 @@ class CreditSparkDecideTest {
             mismatches.addAll(compare(r, e, apps.labeled().get((int) (r.<Long>getAs("line") - 1))));
         }
         assertThat(mismatches).as("fields that differ from CreditEngine.evaluate").isEmpty();
+        assertThat(ExecutorEngines.size()).as("one engine in this (driver = executor) JVM, shared by both task threads")
+                .isEqualTo(1);
         assertThat(rows.stream().map(r -> r.<String>getAs("tier")).distinct())
                 .as("the sample exercises several tiers").hasSizeGreaterThan(2);
     }
