@@ -28,10 +28,10 @@ public record IndustryCode(char section, String division) {
      */
     public static IndustryCode of(String code) {
         Objects.requireNonNull(code, "code");
-        if (code.length() != 3 || !Character.isUpperCase(code.charAt(0))
-                || !Character.isDigit(code.charAt(1)) || !Character.isDigit(code.charAt(2))) {
+        if (code.length() != 3 || code.charAt(0) < 'A' || code.charAt(0) > 'Z'
+                || code.charAt(1) < '0' || code.charAt(1) > '9' || code.charAt(2) < '0' || code.charAt(2) > '9') {
             throw new IllegalArgumentException("industry code '" + code
-                    + "' must be a GB/T 4754-2017 section letter and two-digit division, e.g. C39");
+                    + "' must be a GB/T 4754-2017 section letter and two-digit division in ASCII, e.g. C39");
         }
         return new IndustryCode(code.charAt(0), code.substring(1));
     }

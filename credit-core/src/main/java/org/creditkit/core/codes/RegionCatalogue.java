@@ -5,10 +5,46 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The 31 provincial-level divisions of mainland China (GB/T 2260 two-digit prefixes) with their
- * economic zones as used by the National Bureau of Statistics.
+ * GB/T 2260 region codes: the 31 provincial-level divisions of mainland China with their economic
+ * zones as used by the National Bureau of Statistics, and the full list of county-level codes
+ * ({@link #EDITION}), bundled as {@code gb2260-counties.txt} with its source. A region code must be
+ * in that list: a well-formed code under a known province such as {@code 319999} is refused.
  */
 public final class RegionCatalogue {
+
+    /** The edition of the bundled county-level list. */
+    public static final String EDITION = "GB/T 2260 county-level codes, Ministry of Civil Affairs revision 2020-12"
+            + " (published 2021-12; via github.com/cn/GB2260 mca/202112.tsv)";
+
+    private static final java.util.BitSet CODES = load();
+
+    private static java.util.BitSet load() {
+        java.util.BitSet codes = new java.util.BitSet(1_000_000);
+        try (java.io.InputStream in = RegionCatalogue.class.getResourceAsStream("gb2260-counties.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("gb2260-counties.txt is missing from the classpath");
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int prefix = Integer.parseInt(line.substring(0, 4));
+                for (String suffix : line.substring(5).trim().split(" ")) {
+                    if (!suffix.isEmpty()) {
+                        codes.set(prefix * 100 + Integer.parseInt(suffix));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read gb2260-counties.txt", e);
+        }
+        return codes;
+    }
+
+    /** Whether {@code code} is in the bundled county-level list ({@link #EDITION}). */
+    public static boolean isListed(String code) {
+        return problem(code) == null;
+    }
 
     private record Province(String name, String chineseName, EconomicZone zone) {
     }
@@ -78,11 +114,17 @@ public final class RegionCatalogue {
 
     static String problem(String code) {
         if (code.length() != 6 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return "region code '" + code + "' must be a six-digit GB/T 2260 code, e.g. 310115";
+            return "region code '" + (code.length() > 12 ? code.substring(0, 12) + "..." : code)
+                    + "' must be six ASCII digits of a GB/T 2260 code, e.g. 310115";
         }
         if (!PROVINCES.containsKey(code.substring(0, 2))) {
             return "region code '" + code + "' has province prefix " + code.substring(0, 2)
                     + ", which is not a GB/T 2260 province (valid: " + String.join(", ", PROVINCES.keySet()) + ")";
+        }
+        if (!CODES.get(Integer.parseInt(code))) {
+            return "region code '" + code + "' is not in the GB/T 2260 list (MCA revision 2020-12) although its "
+                    + "province " + code.substring(0, 2) + " (" + provinceName(code.substring(0, 2)) + ") is; give the "
+                    + "county-level code of the registration (codes retired before that revision are not listed)";
         }
         return null;
     }

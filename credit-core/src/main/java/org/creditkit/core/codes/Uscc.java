@@ -4,8 +4,19 @@ import java.util.Objects;
 
 /**
  * A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from the 31-character
- * set {@code 0-9 A-H J-N P-R T U W-Y} (no I, O, S, V, Z), the last one a check character computed
- * modulo 31 over the first 17 with weights 3^i mod 31.
+ * set {@code 0-9 A-H J-N P-R T U W-Y} (no I, O, S, V, Z), checked part by part:
+ * <ol>
+ *   <li>character 1, the registration authority, and character 2, the organisation type, from the
+ *       GB 32100-2015 table (with the later additions A, military, and N, agriculture: rural collective
+ *       economic organisations): 1 = 1,2,3,9; 2 = 1,9; 3 = 1-5,9; 4 = 1,9; 5 = 1,2,3,9; 6 = 1,2,9;
+ *       7 = 1,2,9; 8 = 1,9; 9 = 1,2,3; A = 1,9; N = 1,2,3,9; Y = 1;</li>
+ *   <li>characters 3-8, the registering authority's GB/T 2260 region: a known code
+ *       ({@link RegionCode}) or {@code 100000} for a national-level registration;</li>
+ *   <li>characters 9-17, the organisation code of GB 11714-1997: eight body characters and a check
+ *       digit ({@code 0-9} or {@code X}) computed modulo 11 with weights 3, 7, 9, 10, 5, 8, 4, 2 and
+ *       letters valued A = 10 ... Z = 35;</li>
+ *   <li>character 18, the check character computed modulo 31 over the first 17 with weights 3^i mod 31.</li>
+ * </ol>
  *
  * <pre>{@code
  * Uscc code = Uscc.of("91350100M000100Y43");
@@ -18,6 +29,26 @@ public record Uscc(String value) {
     /** The code's character set, in value order (the value of a character is its index). */
     static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
+    /** The region part of a registration at national level (GB 32100-2015, 5.3). */
+    static final String NATIONAL_REGION = "100000";
+    /** Registration authority to its organisation types (GB 32100-2015 table 1 with later additions). */
+    private static final java.util.Map<Character, String> TYPES = new java.util.LinkedHashMap<>();
+
+    static {
+        TYPES.put('1', "1239"); // institutional establishment: organs, public institutions, mass organisations
+        TYPES.put('2', "19");   // foreign affairs: resident foreign news agencies
+        TYPES.put('3', "123459"); // justice: law firms, notaries, legal services, forensics, arbitration
+        TYPES.put('4', "19");   // culture: foreign cultural centres
+        TYPES.put('5', "1239"); // civil affairs: social organisations, private non-enterprise units, foundations
+        TYPES.put('6', "129");  // tourism: representative offices
+        TYPES.put('7', "129");  // religion: venues, colleges
+        TYPES.put('8', "19");   // trade unions
+        TYPES.put('9', "123");  // market regulation: enterprises, individual businesses, farmers' cooperatives
+        TYPES.put('A', "19");   // Central Military Commission: military public institutions
+        TYPES.put('N', "1239"); // agriculture: rural collective economic organisations
+        TYPES.put('Y', "1");    // other
+    }
 
     /** @throws IllegalArgumentException if the code is not a valid USCC; the message says why */
     public Uscc {
@@ -53,9 +84,32 @@ public record Uscc(String value) {
         }
         for (int i = 0; i < 18; i++) {
             if (CHARSET.indexOf(value.charAt(i)) < 0) {
-                return "character " + (i + 1) + " '" + value.charAt(i)
-                        + "' is not allowed (valid: 0-9 and upper-case A-Y except I, O, S, V, Z)";
+                char c = value.charAt(i);
+                return "character " + (i + 1) + " '" + c + "'" + (c > 127 ? String.format(" (U+%04X)", (int) c) : "")
+                        + " is not allowed (valid: ASCII 0-9 and upper-case A-Y except I, O, S, V, Z)";
             }
+        }
+        String types = TYPES.get(value.charAt(0));
+        if (types == null) {
+            return "character 1 '" + value.charAt(0) + "' is not a registration authority of GB 32100 (valid: "
+                    + String.join(", ", TYPES.keySet().stream().map(String::valueOf).toList()) + ")";
+        }
+        if (types.indexOf(value.charAt(1)) < 0) {
+            return "character 2 '" + value.charAt(1) + "' is not an organisation type of registration authority '"
+                    + value.charAt(0) + "' (valid: " + String.join(", ", types.chars()
+                    .mapToObj(c -> String.valueOf((char) c)).toList()) + ")";
+        }
+        String region = value.substring(2, 8);
+        if (!region.equals(NATIONAL_REGION)) {
+            String regionProblem = RegionCatalogue.problem(region);
+            if (regionProblem != null) {
+                return "characters 3-8: " + regionProblem;
+            }
+        }
+        char orgCheck = organisationCheckCharacter(value.substring(8, 16));
+        if (value.charAt(16) != orgCheck) {
+            return "character 17 '" + value.charAt(16) + "', the check digit of the organisation code "
+                    + value.substring(8, 17) + " (GB 11714), does not match computed '" + orgCheck + "'";
         }
         char expected = checkCharacter(value.substring(0, 17));
         if (value.charAt(17) != expected) {
@@ -84,6 +138,44 @@ public record Uscc(String value) {
         }
         int check = (31 - sum % 31) % 31;
         return CHARSET.charAt(check);
+    }
+
+    /**
+     * The GB 11714 check digit of an organisation code's eight body characters: {@code 0-9} or
+     * {@code X}.
+     *
+     * @throws IllegalArgumentException unless {@code body8} is eight ASCII digits or upper-case letters
+     */
+    public static char organisationCheckCharacter(String body8) {
+        if (body8.length() != 8) {
+            throw new IllegalArgumentException("an organisation code body has 8 characters, got " + body8.length());
+        }
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            char c = body8.charAt(i);
+            int v = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : -1;
+            if (v < 0) {
+                throw new IllegalArgumentException("character " + (i + 1) + " '" + c
+                        + "' of an organisation code must be an ASCII digit or upper-case letter");
+            }
+            sum += v * ORG_WEIGHTS[i];
+        }
+        int check = 11 - sum % 11;
+        return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
+    }
+
+    /**
+     * Completes the first 16 characters of a code (authority, type, region, organisation code body)
+     * with the organisation code's check digit and the final check character.
+     *
+     * @throws IllegalArgumentException if the result is not a valid code
+     */
+    public static Uscc complete(String first16) {
+        if (first16.length() != 16) {
+            throw new IllegalArgumentException("need the first 16 characters, got " + first16.length());
+        }
+        String first17 = first16 + organisationCheckCharacter(first16.substring(8));
+        return of(first17 + checkCharacter(first17));
     }
 
     /** The six-digit GB/T 2260 region code embedded at positions 3-8. */

@@ -3,7 +3,6 @@ package org.creditkit.core.input;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -23,10 +22,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -64,6 +62,10 @@ public final class StrictApplicationReader {
     public static final int DEFAULT_MAX_STRING_LENGTH = 10_000;
     /** Default maximum length of one number in characters. */
     public static final int DEFAULT_MAX_NUMBER_LENGTH = 40;
+    /** Default maximum length of one object key in characters; the format's longest key has 21. */
+    public static final int DEFAULT_MAX_KEY_LENGTH = 64;
+    /** Largest nesting depth a builder accepts (the tree is built recursively). */
+    public static final int MAX_NESTING_DEPTH_LIMIT = 1000;
     /** Default maximum months in one monthly series (50 years). */
     public static final int DEFAULT_MAX_SERIES_MONTHS = 600;
     /**
@@ -87,6 +89,7 @@ public final class StrictApplicationReader {
                         .maxNestingDepth(settings.maxNestingDepth())
                         .maxStringLength(settings.maxStringLength())
                         .maxNumberLength(settings.maxNumberLength())
+                        .maxNameLength(Math.max(settings.maxKeyLength(), settings.maxStringLength()))
                         .build())
                 .build();
         this.mapper = JsonMapper.builder(factory)
@@ -117,14 +120,19 @@ public final class StrictApplicationReader {
         Objects.requireNonNull(json, "json");
         checkSize(utf8Length(json));
         List<Problem> problems = new ArrayList<>();
-        JsonNode root = parse(json, problems);
+        JsonNode root = parse(json, problems, false);
         if (root != null) {
             TreeValidator v = new TreeValidator(settings);
-            LoanApplication app = v.application(root, "$");
-            problems.addAll(v.problems());
-            if (problems.isEmpty()) {
+            LoanApplication app = null;
+            try {
+                app = v.application(root, "$");
+            } catch (RuntimeException e) {
+                v.problems().add(validationGap(e));
+            }
+            if (v.problems().isEmpty()) {
                 return app;
             }
+            problems.addAll(Positions.locate(mapper, json, v.problems(), false));
         }
         throw new CreditDataException(problems);
     }
@@ -161,22 +169,40 @@ public final class StrictApplicationReader {
         Objects.requireNonNull(json, "json");
         checkSize(utf8Length(json));
         List<Problem> problems = new ArrayList<>();
-        LabeledApplication a = readLabeled(json, problems);
+        LabeledApplication a = readLabeled(json, problems, false);
         if (a == null) {
             throw new CreditDataException(problems);
         }
         return a;
     }
 
-    private LabeledApplication readLabeled(String json, List<Problem> problems) {
-        JsonNode root = parse(json, problems);
+    private LabeledApplication readLabeled(String json, List<Problem> problems, boolean line) {
+        JsonNode root = parse(json, problems, line);
         if (root == null) {
             return null;
         }
         TreeValidator v = new TreeValidator(settings);
-        LabeledApplication a = v.labeled(root);
-        problems.addAll(v.problems());
-        return problems.isEmpty() ? a : null;
+        LabeledApplication a = null;
+        try {
+            a = v.labeled(root);
+        } catch (RuntimeException e) {
+            v.problems().add(validationGap(e));
+        }
+        if (v.problems().isEmpty()) {
+            return a;
+        }
+        problems.addAll(Positions.locate(mapper, json, v.problems(), line));
+        return null;
+    }
+
+    /**
+     * A validation step that threw instead of recording a problem: a gap in the validator, reported
+     * as this document's problem so that a batch goes on (the fuzz tests look for this message).
+     */
+    private static Problem validationGap(RuntimeException e) {
+        return Problem.of("$", "cannot be validated (" + e.getClass().getSimpleName() + ": "
+                + TreeValidator.quote(String.valueOf(e.getMessage())) + "); this is a creditkit bug, please report it "
+                + "with the document");
     }
 
     // ---------------------------------------------------------------- batches
@@ -245,7 +271,7 @@ public final class StrictApplicationReader {
                     problems.add(Problem.of("$", "blank line; every line must hold one JSON object "
                             + "(remove blank lines)"));
                 } else {
-                    a = readLabeled(line.text(), problems);
+                    a = readLabeled(line.text(), problems, true);
                 }
                 if (a != null) {
                     good++;
@@ -264,26 +290,56 @@ public final class StrictApplicationReader {
 
     // ---------------------------------------------------------------- parsing
 
-    private JsonNode parse(String json, List<Problem> problems) {
+    /**
+     * Parses {@code json} to a tree with every number range-checked; on failure records the single
+     * parse problem, located by JSON path and by line and column ({@code line}: the document is one
+     * line of a batch, so the column alone is given).
+     */
+    private JsonNode parse(String json, List<Problem> problems, boolean line) {
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        JsonParser parser = null;
         try {
-            JsonNode root = mapper.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
-            if (root == null || root.isMissingNode()) {
+            parser = mapper.getFactory().createParser(text);
+            if (parser.nextToken() == null) {
                 problems.add(Problem.of("$", "empty document; expected one JSON object"));
                 return null;
             }
+            JsonNode root = new SafeTree(settings.maxKeyLength()).value(parser);
+            if (parser.nextToken() != null) {
+                problems.add(Problem.of("$", "more than one JSON value" + Positions.at(
+                        parser.currentTokenLocation(), line) + "; a document holds exactly one JSON object"));
+                return null;
+            }
             return root;
+        } catch (SafeTree.Refusal e) {
+            problems.add(Problem.of(SafeTree.path(parser), e.getMessage() + Positions.at(e.location, line)));
         } catch (JsonProcessingException e) {
-            problems.add(Problem.of(pathOf(e), parseMessage(e)));
-            return null;
+            String path = parser == null ? "$" : SafeTree.path(parser);
+            problems.add(Problem.of(path, parseMessage(e, parser, line)));
+        } catch (IOException | RuntimeException e) {
+            // not expected from a String source; never let it escape a batch
+            problems.add(Problem.of(parser == null ? "$" : SafeTree.path(parser), "cannot be parsed ("
+                    + e.getClass().getSimpleName() + ")" + (parser == null ? ""
+                    : Positions.at(parser.currentLocation(), line))));
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // a String source cannot fail to close
+                }
+            }
         }
+        return null;
     }
 
-    private static String parseMessage(JsonProcessingException e) {
-        String original = e.getOriginalMessage();
-        String where = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    private static String parseMessage(JsonProcessingException e, JsonParser parser, boolean line) {
+        String original = TreeValidator.clip(String.valueOf(e.getOriginalMessage()), 200);
+        String where = e.getLocation() != null ? Positions.at(e.getLocation(), line)
+                : parser == null ? "" : Positions.at(parser.currentLocation(), line);
         if (e instanceof StreamConstraintsException) {
-            return "document exceeds a reader limit: " + original + where;
+            return "document exceeds a reader limit: " + original + where
+                    + " (see StrictApplicationReader.Builder)";
         }
         if (original.contains("Duplicate field")) {
             return original.replace("Duplicate field", "duplicate key") + where
@@ -292,26 +348,7 @@ public final class StrictApplicationReader {
         if (original.contains("'NaN'") || original.contains("Infinity")) {
             return "NaN and Infinity are not JSON numbers" + where + "; valid: a finite number";
         }
-        if (original.contains("Trailing token")) {
-            return "more than one JSON value" + where + "; a document holds exactly one JSON object";
-        }
         return "not well-formed JSON: " + original + where;
-    }
-
-    /** The JSON path where parsing stopped, from the parser's context. */
-    private static String pathOf(JsonProcessingException e) {
-        if (!(e.getProcessor() instanceof JsonParser parser)) {
-            return "$";
-        }
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
-            } else if (c.inObject() && c.getCurrentName() != null) {
-                parts.push(TreeValidator.member("", c.getCurrentName()));
-            }
-        }
-        return "$" + String.join("", parts);
     }
 
     // ---------------------------------------------------------------- size limits
@@ -554,8 +591,10 @@ public final class StrictApplicationReader {
         private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
         private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
         private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
+        private int maxKeyLength = DEFAULT_MAX_KEY_LENGTH;
         private int maxSeriesMonths = DEFAULT_MAX_SERIES_MONTHS;
         private Duration futureTolerance = DEFAULT_FUTURE_TOLERANCE;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -577,6 +616,29 @@ public final class StrictApplicationReader {
          */
         public Builder maxNestingDepth(int depth) {
             maxNestingDepth = positive("maxNestingDepth", depth);
+            if (depth > MAX_NESTING_DEPTH_LIMIT) {
+                throw new IllegalArgumentException("maxNestingDepth (" + depth + ") must be <= "
+                        + MAX_NESTING_DEPTH_LIMIT);
+            }
+            return this;
+        }
+
+        /**
+         * Maximum length of one object key in characters.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxKeyLength(int chars) {
+            maxKeyLength = positive("maxKeyLength", chars);
+            return this;
+        }
+
+        /**
+         * The clock giving "now" for the upper bound of an application time (now plus the future
+         * tolerance); the system UTC clock by default. Tests fix it.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -635,7 +697,7 @@ public final class StrictApplicationReader {
         /** The reader. */
         public StrictApplicationReader build() {
             return new StrictApplicationReader(new ReaderSettings(maxDocumentBytes, maxNestingDepth,
-                    maxStringLength, maxNumberLength, maxSeriesMonths, futureTolerance));
+                    maxStringLength, maxNumberLength, maxKeyLength, maxSeriesMonths, futureTolerance, clock));
         }
     }
 }

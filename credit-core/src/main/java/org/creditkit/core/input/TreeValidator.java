@@ -59,6 +59,12 @@ final class TreeValidator {
     static final BigDecimal MAX_MONEY = new BigDecimal("1E15");
     /** Earliest date or year accepted anywhere. */
     static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    /**
+     * Earliest application or source time accepted: 1949-10-01 00:00 China Standard Time (no
+     * application to a PRC lender, and no record of its registries, is older).
+     */
+    static final Instant EARLIEST_TIME = LocalDate.of(1949, 10, 1).atStartOfDay(ZoneOffset.ofHours(8)).toInstant();
+    private static final String EARLIEST_TIME_TEXT = "1949-10-01T00:00+08:00";
     private static final Pattern MONEY_TEXT = Pattern.compile("-?\\d{1,16}(\\.\\d{1,2})?");
     private static final Pattern RATING = Pattern.compile("(AAA|AA|A|BBB|BB|B|CCC|CC|C)[+-]?|D");
     private static final int MAX_COUNT = 1_000_000;
@@ -790,9 +796,19 @@ final class TreeValidator {
                     + "2025-06-30T10:15:00+08:00 or 2025-06-30T02:15:00Z");
             return null;
         }
-        if (t.isBefore(EARLIEST_DATE.atStartOfDay(CST).toInstant())) {
-            add(p + "." + name, s + " is before " + EARLIEST_DATE + "; valid: a time from " + EARLIEST_DATE);
+        if (t.isBefore(EARLIEST_TIME)) {
+            add(p + "." + name, s + " is before " + EARLIEST_TIME_TEXT + "; valid: a time from "
+                    + EARLIEST_TIME_TEXT);
             return null;
+        }
+        if (!sourceTime) {
+            Instant latest = settings.clock().instant().plus(settings.futureTolerance());
+            if (t.isAfter(latest)) {
+                add(p + "." + name, s + " is in the future (now is " + settings.clock().instant()
+                        + "); valid: at most " + latest + " (now plus the clock-skew tolerance "
+                        + settings.futureTolerance() + ")");
+                return null;
+            }
         }
         if (sourceTime && appTime != null && t.isAfter(appTime.plus(settings.futureTolerance()))) {
             add(p + "." + name, s + " is after the application time " + appTime + " by more than "
@@ -848,6 +864,11 @@ final class TreeValidator {
     static String quote(String s) {
         String head = s.length() > MAX_ECHO ? s.substring(0, MAX_ECHO) : s;
         return "'" + escape(head) + (s.length() > MAX_ECHO ? "...' (" + s.length() + " characters)" : "'");
+    }
+
+    /** {@code s} cut to {@code max} characters, saying how long it was. */
+    static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "... (" + s.length() + " characters)";
     }
 
     private static String escape(String s) {

@@ -597,9 +597,8 @@ final class RecordFactory {
         StringBuilder sb = new StringBuilder(18).append("91").append(regionDigits);
         String cs = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         for (int i = 0; i < 9; i++) {
-            sb.append(cs.charAt(r.uniformInt(0, 30)));
+            sb.append(cs.charAt(r.uniformInt(0, 30))); // nine draws (the ninth unused) keep the seeded stream
         }
-        String first17 = sb.toString();
-        return Uscc.of(first17 + Uscc.checkCharacter(first17));
+        return Uscc.complete(sb.substring(0, 16));
     }
 }

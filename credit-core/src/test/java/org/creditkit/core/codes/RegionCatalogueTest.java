@@ -47,7 +47,7 @@ class RegionCatalogueTest {
     @ValueSource(strings = {"31011", "3101150", "31011A", "", " 31011"})
     void of_notSixDigits_isRejectedWithAnExample(String code) {
         assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("six-digit GB/T 2260 code");
+                .hasMessageContaining("six ASCII digits of a GB/T 2260 code");
     }
 
     @ParameterizedTest
@@ -60,5 +60,32 @@ class RegionCatalogueTest {
     @Test
     void zone_unknownProvince_isRejected() {
         assertThatThrownBy(() -> RegionCatalogue.zone("99")).hasMessageContaining("not a GB/T 2260 province code");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"319999", "310100", "110199", "440399", "650199", "310103"})
+    void of_wellFormedCodeNotInTheCountyList_isRefusedNamingTheEdition(String code) {
+        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not in the GB/T 2260 list (MCA revision 2020-12)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"110000", "310115", "310151", "440300", "441900", "419001", "469030", "659011",
+        "540630", "230751", "520581"})
+    void of_listedProvincePrefectureOrCountyCode_isValid(String code) {
+        assertThat(RegionCode.of(code).code()).isEqualTo(code);
+        assertThat(RegionCatalogue.isListed(code)).isTrue();
+    }
+
+    @Test
+    void countyList_holdsEveryCodeOfTheEdition() {
+        int listed = 0;
+        for (int c = 100_000; c < 1_000_000; c++) {
+            if (RegionCatalogue.isListed(Integer.toString(c))) {
+                listed++;
+            }
+        }
+        // 31 mainland provinces, 333 prefecture-level and 2841 county-level codes of the 2020-12 list
+        assertThat(listed).isEqualTo(31 + 333 + 2841);
     }
 }

@@ -32,12 +32,14 @@ class UsccTest {
         List<String> codes = new ArrayList<>(List.of("91350100M000100Y43", "914403001922038216",
                 "91330100799655058B", "91440300708461136T", "91110108551385082Q"));
         Random random = new Random(20151001L);
+        String[] regions = {"110108", "310115", "440300", "330100", "100000", "650102"};
         for (int n = 0; n < 20; n++) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 17; i++) {
+            StringBuilder sb = new StringBuilder("9").append("123".charAt(random.nextInt(3)))
+                    .append(regions[random.nextInt(regions.length)]);
+            for (int i = 0; i < 8; i++) {
                 sb.append(Uscc.CHARSET.charAt(random.nextInt(Uscc.CHARSET.length())));
             }
-            codes.add(sb.toString() + Uscc.checkCharacter(sb.toString()));
+            codes.add(Uscc.complete(sb.toString()).value());
         }
         return codes;
     }

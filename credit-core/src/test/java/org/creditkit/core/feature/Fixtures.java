@@ -46,8 +46,8 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static Uscc uscc(String first17) {
-        return Uscc.of(first17 + Uscc.checkCharacter(first17));
+    static Uscc uscc(String first17) { // the 17th character is recomputed (GB 11714)
+        return Uscc.complete(first17.substring(0, 16));
     }
 
     static Enterprise enterprise(long revenue) {

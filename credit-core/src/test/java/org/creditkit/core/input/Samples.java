@@ -46,8 +46,8 @@ public final class Samples {
     }
 
     /** A valid USCC with the given 17-character prefix. */
-    public static Uscc uscc(String first17) {
-        return Uscc.of(first17 + Uscc.checkCharacter(first17));
+    public static Uscc uscc(String first17) { // the 17th character is recomputed (GB 11714)
+        return Uscc.complete(first17.substring(0, 16));
     }
 
     /** Twelve months Jul 2024 .. Jun 2025 of {@code v, v*1.01, ...} (gentle growth, no swings). */

@@ -68,8 +68,7 @@ public class PortfolioReaderTest {
         Random rnd = new Random(seed);
         List<LoanApplication> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String first17 = String.format("91310115MA%07d", i);
-            Uscc uscc = Uscc.of(first17 + Uscc.checkCharacter(first17));
+            Uscc uscc = Uscc.complete(String.format("91310115MA%06d", i));
             IndustryCode industry = IndustryCode.of(INDUSTRIES[i % 3]);
             long assets = 5_000_000 + rnd.nextInt(20_000_000);
             double leverage = 0.2 + 0.7 * rnd.nextDouble();

@@ -1,0 +1,207 @@
+package org.creditkit.core.input;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Builds a Jackson tree from a parser without ever converting a number Jackson's way: every number is
+ * range-checked on its text first ({@link #numberProblem(String)}), so no exponent can reach
+ * {@link BigDecimal} or {@code double} parsing (where {@code 1e2147483648} throws and
+ * {@code 1e-999999999} allocates gigabytes). Unknown fields are built too, so their numbers are
+ * checked like every other.
+ */
+final class SafeTree {
+
+    /** Largest decimal exponent of a number's leading digit: |x| &lt; 1e101. */
+    static final int MAX_MAGNITUDE = 100;
+    /** Smallest decimal exponent of a non-zero number's leading digit: |x| &gt;= 1e-100. */
+    static final int MIN_MAGNITUDE = -100;
+    /** Largest written exponent, even of a zero ({@code 0e-999999999} would carry a huge scale). */
+    static final int MAX_WRITTEN_EXPONENT = 200;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** A value refused while building: where and why; the parser stays positioned on it. */
+    static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        /** The location of the refused token. */
+        final transient JsonLocation location;
+
+        Refusal(String message, JsonLocation location) {
+            super(message, null, false, false);
+            this.location = location;
+        }
+    }
+
+    private final int maxKeyLength;
+
+    SafeTree(int maxKeyLength) {
+        this.maxKeyLength = maxKeyLength;
+    }
+
+    /** The value starting at the parser's current token; nesting is bounded by the parser's limit. */
+    JsonNode value(JsonParser p) throws IOException, Refusal {
+        JsonToken t = p.currentToken();
+        return switch (t) {
+            case START_OBJECT -> object(p);
+            case START_ARRAY -> array(p);
+            case VALUE_STRING -> NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, t == JsonToken.VALUE_NUMBER_INT);
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new Refusal("unexpected " + t + "; valid: a JSON value", p.currentTokenLocation());
+        };
+    }
+
+    private ObjectNode object(JsonParser p) throws IOException, Refusal {
+        ObjectNode o = NODES.objectNode();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String name = p.currentName();
+            if (name.length() > maxKeyLength) {
+                throw new Refusal("key " + TreeValidator.quote(name) + " is longer than " + maxKeyLength
+                        + " characters; valid: a key of at most " + maxKeyLength + " characters (the format's "
+                        + "keys are short names, see docs/json-format.md)", p.currentTokenLocation());
+            }
+            p.nextToken();
+            o.set(name, value(p));
+        }
+        return o;
+    }
+
+    private ArrayNode array(JsonParser p) throws IOException, Refusal {
+        ArrayNode a = NODES.arrayNode();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            a.add(value(p));
+        }
+        return a;
+    }
+
+    private static JsonNode number(JsonParser p, boolean integral) throws IOException, Refusal {
+        String text = p.getText();
+        String problem = numberProblem(text);
+        if (problem != null) {
+            throw new Refusal(problem, p.currentTokenLocation());
+        }
+        if (integral) {
+            if (text.length() <= 18) {
+                long v = Long.parseLong(text);
+                return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
+            }
+            BigInteger v = new BigInteger(text);
+            return v.bitLength() < 64 ? NODES.numberNode(v.longValue()) : NODES.numberNode(v);
+        }
+        return DecimalNode.valueOf(isZero(text) ? BigDecimal.ZERO : new BigDecimal(text));
+    }
+
+    private static boolean isZero(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return true;
+            }
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Why the JSON number {@code text} is out of the range creditkit reads, or {@code null}: the
+     * written exponent must be within ±{@value #MAX_WRITTEN_EXPONENT} and a non-zero value's magnitude
+     * within 1e{@value #MIN_MAGNITUDE} &lt;= |x| &lt; 1e101. Works on the text alone (never converts),
+     * so any exponent, however long, is safe.
+     */
+    static String numberProblem(String text) {
+        int i = 0;
+        int n = text.length();
+        if (i < n && text.charAt(i) == '-') {
+            i++;
+        }
+        int intDigits = 0;
+        int firstNonZero = -1;
+        int digits = 0;
+        for (; i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++, intDigits++, digits++) {
+            if (firstNonZero < 0 && text.charAt(i) != '0') {
+                firstNonZero = digits;
+            }
+        }
+        if (i < n && text.charAt(i) == '.') {
+            for (i++; i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++, digits++) {
+                if (firstNonZero < 0 && text.charAt(i) != '0') {
+                    firstNonZero = digits;
+                }
+            }
+        }
+        long exponent = 0;
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            boolean negative = false;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                negative = text.charAt(i) == '-';
+                i++;
+            }
+            for (; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return "number " + TreeValidator.quote(text) + " is malformed";
+                }
+                exponent = exponent * 10 + (c - '0');
+                if (exponent > MAX_WRITTEN_EXPONENT) {
+                    return outOfRange(text);
+                }
+            }
+            exponent = negative ? -exponent : exponent;
+        }
+        if (i != n) {
+            return "number " + TreeValidator.quote(text) + " is malformed";
+        }
+        if (firstNonZero < 0) {
+            return null;
+        }
+        long magnitude = (long) intDigits - 1 - firstNonZero + exponent;
+        return magnitude > MAX_MAGNITUDE || magnitude < MIN_MAGNITUDE ? outOfRange(text) : null;
+    }
+
+    private static String outOfRange(String text) {
+        return "number " + TreeValidator.quote(text) + " is out of range; valid: 0 or a "
+                + "magnitude from 1e" + MIN_MAGNITUDE + " to below 1e" + (MAX_MAGNITUDE + 1)
+                + ", written with an exponent within -" + MAX_WRITTEN_EXPONENT + ".." + MAX_WRITTEN_EXPONENT;
+    }
+
+    /** The JSON path of the parser's current position: {@code $.sources.tax.declaredSales.values[3]}. */
+    static String path(JsonParser parser) {
+        return path(parser.getParsingContext());
+    }
+
+    /** The JSON path of a parsing context's current position. */
+    static String path(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                parts.push(TreeValidator.member("", clipKey(c.getCurrentName())));
+            }
+        }
+        return "$" + String.join("", parts);
+    }
+
+    /** A key as shown in a path: at most 64 characters. */
+    static String clipKey(String key) {
+        return key.length() <= 64 ? key : key.substring(0, 64) + "...";
+    }
+}
