@@ -20,6 +20,7 @@ import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Decision;
+import org.creditkit.rules.ExpectedLoss;
 import org.creditkit.rules.MitigationMeasure;
 import org.creditkit.rules.RuleVerdict;
 import scala.jdk.javaapi.CollectionConverters;
@@ -173,7 +174,11 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         v[i++] = d.approvedTermMonths();
         v[i++] = d.interestRate();
         v[i++] = seq(d.conditions().stream().map(MitigationMeasure::name).toList());
-        v[i++] = seq(d.reasons().stream().map(r -> RowFactory.create(r.code(), r.en(), r.zh())).toList());
+        ExpectedLoss el = d.expectedLoss();
+        v[i++] = RowFactory.create(el.pd(), el.termPd(), el.lgd(), el.ead(), el.expectedLoss(), el.expectedLossRate());
+        v[i++] = seq(d.reasons().stream().map(r -> RowFactory.create(r.code(), r.en(), r.zh(),
+                seq(r.lineage().stream().map(l -> RowFactory.create(l.source().name(), l.system(),
+                        l.asOf().toString())).toList()))).toList());
         v[i++] = seq(d.firedRules());
         v[i++] = seq(d.trail().stream().map(Evaluator::verdict).toList());
         v[i++] = d.rulesetVersion();

@@ -21,9 +21,20 @@ public final class Schemas {
     public static final StructType PROBLEM = struct(
             field("location", DataTypes.StringType), field("message", DataTypes.StringType));
 
-    /** A reason: code, English, Chinese. */
+    /** Where the data behind a score reason came from: source, system, as-of instant (ISO-8601). */
+    public static final StructType LINEAGE = struct(
+            field("source", DataTypes.StringType), field("system", DataTypes.StringType),
+            field("asOf", DataTypes.StringType));
+
+    /** A reason: code, English, Chinese, lineage (empty for a rule reason). */
     public static final StructType REASON = struct(
-            field("code", DataTypes.StringType), field("en", DataTypes.StringType), field("zh", DataTypes.StringType));
+            field("code", DataTypes.StringType), field("en", DataTypes.StringType), field("zh", DataTypes.StringType),
+            field("lineage", DataTypes.createArrayType(LINEAGE)));
+
+    /** The expected loss of the offer (or of the request, for a decline). */
+    public static final StructType EXPECTED_LOSS = struct(
+            field("pd", DataTypes.DoubleType), field("termPd", DataTypes.DoubleType), field("lgd", DataTypes.DoubleType),
+            field("ead", AMOUNT), field("expectedLoss", AMOUNT), field("expectedLossRate", DataTypes.DoubleType));
 
     /** A score reason code: code, feature, points lost, data sources. */
     public static final StructType SCORE_REASON = struct(
@@ -73,6 +84,7 @@ public final class Schemas {
         field("approvedTermMonths", DataTypes.IntegerType),
         field("interestRate", DataTypes.DoubleType),
         field("conditions", strings()),
+        field("expectedLoss", EXPECTED_LOSS),
         field("reasons", DataTypes.createArrayType(REASON)),
         field("firedRules", strings()),
         field("trail", DataTypes.createArrayType(VERDICT)),

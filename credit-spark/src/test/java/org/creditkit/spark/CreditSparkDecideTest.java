@@ -3,6 +3,7 @@ package org.creditkit.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.creditkit.core.domain.DataSource;
+import org.creditkit.core.domain.SourceLineage;
 import org.creditkit.core.fairness.AuditConfig;
 import org.creditkit.core.fairness.AuditRecord;
 import org.creditkit.core.fairness.AuditReport;
@@ -29,6 +31,7 @@ import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Decision;
+import org.creditkit.rules.ExpectedLoss;
 import org.creditkit.rules.MitigationMeasure;
 import org.creditkit.rules.Reason;
 import org.creditkit.rules.RuleVerdict;
@@ -181,8 +184,18 @@ class CreditSparkDecideTest {
         bits(out, id, "interestRate", r.getAs("interestRate"), d.interestRate());
         check(out, id, "conditions", r.getList(r.fieldIndex("conditions")),
                 d.conditions().stream().map(MitigationMeasure::name).toList());
+        Row el = r.getAs("expectedLoss");
+        ExpectedLoss loss = d.expectedLoss();
+        bits(out, id, "expectedLoss.pd", el.getDouble(0), loss.pd());
+        bits(out, id, "expectedLoss.termPd", el.getDouble(1), loss.termPd());
+        bits(out, id, "expectedLoss.lgd", el.getDouble(2), loss.lgd());
+        check(out, id, "expectedLoss.ead", el.getDecimal(3), loss.ead());
+        check(out, id, "expectedLoss.expectedLoss", el.getDecimal(4), loss.expectedLoss());
+        bits(out, id, "expectedLoss.expectedLossRate", el.getDouble(5), loss.expectedLossRate());
         check(out, id, "reasons", r.<Row>getList(r.fieldIndex("reasons")).stream()
-                .map(x -> Reason.of(x.getString(0), x.getString(1), x.getString(2))).toList(), d.reasons());
+                .map(x -> new Reason(x.getString(0), x.getString(1), x.getString(2), x.<Row>getList(3).stream()
+                        .map(l -> new SourceLineage(DataSource.valueOf(l.getString(0)), l.getString(1),
+                                Instant.parse(l.getString(2)))).toList())).toList(), d.reasons());
         check(out, id, "firedRules", r.getList(r.fieldIndex("firedRules")), d.firedRules());
         check(out, id, "trail", r.<Row>getList(r.fieldIndex("trail")).stream()
                 .map(x -> new RuleVerdict(x.getString(0), x.getString(1),
