@@ -28,7 +28,7 @@ import org.creditkit.core.fairness.Outcome;
  *   <li>PD and score: missing is absent; a value must be a finite number, a PD within [0, 1].</li>
  * </ul>
  */
-public final class AuditRecordMapper {
+final class AuditRecordMapper {
 
     /** The group label given to a missing group attribute value. */
     public static final String MISSING = "(missing)";
@@ -77,14 +77,7 @@ public final class AuditRecordMapper {
      *     {@code file column 'name'}), naming the option that named it and the available columns
      */
     public static void checkColumns(AuditTable table, AuditRecordMapper.Spec spec) {
-        Map<String, String> named = new LinkedHashMap<>();
-        for (Grouping g : spec.groupings()) {
-            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
-        }
-        named.putIfAbsent(spec.favourableColumn(), "--favorable");
-        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
-        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
-        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
+        Map<String, String> named = namedColumns(spec);
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : named.entrySet()) {
             if (!table.columns().contains(e.getKey())) {
@@ -98,16 +91,96 @@ public final class AuditRecordMapper {
     }
 
     /**
+     * Checks that every favourable value and the outcome's bad value occur in the table, so that a
+     * typo ({@code tier=INSTANT_APROVAL}) or a value the data does not use ({@code defaulted=yes}
+     * where the column holds true/false) is refused instead of auditing a decision nobody gets.
+     *
+     * @param table the table
+     * @param spec the spec
+     * @throws CreditDataException with one problem per value that occurs in no row, listing the
+     *     values that do occur
+     */
+    public static void checkValues(AuditTable table, AuditRecordMapper.Spec spec) {
+        checkValues(table.source(), spec, distinct(table, spec.favourableColumn()),
+                spec.outcomeColumn().map(c -> distinct(table, c)).orElse(Map.of()));
+    }
+
+    /**
+     * The same check over the distinct values a reader collected: lower-cased value to its first
+     * spelling, of the decision column and of the outcome column.
+     *
+     * @throws CreditDataException with one problem per value that occurs in no row
+     */
+    static void checkValues(String source, AuditRecordMapper.Spec spec, Map<String, String> decisions,
+            Map<String, String> outcomes) {
+        List<Problem> problems = new ArrayList<>();
+        for (String v : new TreeSet<>(spec.favourableValues())) {
+            if (!decisions.containsKey(v.toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.of("--favorable " + spec.favourableColumn() + "=" + v, "no row of "
+                        + source + " has " + spec.favourableColumn() + " = '" + v + "'; values that occur: "
+                        + sample(decisions)));
+            }
+        }
+        if (spec.outcomeColumn().isPresent() && spec.badValue().isPresent()) {
+            String column = spec.outcomeColumn().get();
+            String bad = spec.badValue().get();
+            if (!outcomes.containsKey(bad.toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.of("--outcome " + column + "=" + bad, "no row of " + source + " has "
+                        + column + " = '" + bad + "', so no default would be counted; values that occur: "
+                        + (outcomes.isEmpty() ? "none (the column is empty)" : sample(outcomes))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CreditDataException(problems);
+        }
+    }
+
+    /** Lower-cased value to its first spelling in the table, for the non-empty values of a column. */
+    private static Map<String, String> distinct(AuditTable table, String column) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        for (AuditTable.Row row : table.rows()) {
+            row.get(column).ifPresent(v -> values.putIfAbsent(v.toLowerCase(Locale.ROOT), v));
+        }
+        return values;
+    }
+
+    private static String sample(Map<String, String> values) {
+        List<String> shown = new java.util.TreeMap<>(values).values().stream().limit(20).toList();
+        return shown + (values.size() > shown.size() ? " and " + (values.size() - shown.size()) + " more" : "");
+    }
+
+    /**
+     * The columns the options name, each with the first option that named it.
+     *
+     * @param spec the spec
+     * @return column to option ({@code --groups}, {@code --favorable}, {@code --outcome}, ...)
+     */
+    static Map<String, String> namedColumns(AuditRecordMapper.Spec spec) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (Grouping g : spec.groupings()) {
+            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
+        }
+        named.putIfAbsent(spec.favourableColumn(), "--favorable");
+        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
+        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
+        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
+        return named;
+    }
+
+    /**
      * Maps every row; collects every bad row before failing.
      *
      * @param table the table
      * @param spec the spec
      * @return one record per row, in order
-     * @throws CreditDataException naming unknown columns, with one problem per bad row (location
-     *     {@code file:line}), or if the table has no rows
+     * @throws CreditDataException naming unknown columns or favourable or bad values that occur in no
+     *     row, with one problem per bad row (location {@code file:line}), or if the table has no rows
      */
     public static List<AuditRecord> map(AuditTable table, AuditRecordMapper.Spec spec) {
         checkColumns(table, spec);
+        if (!table.rows().isEmpty()) {
+            checkValues(table, spec);
+        }
         Set<String> attributes = new TreeSet<>();
         spec.groupings().forEach(g -> attributes.addAll(g.attributes()));
         Set<String> favourable = new TreeSet<>();
@@ -136,18 +209,33 @@ public final class AuditRecordMapper {
         for (String a : attributes) {
             attrs.put(a, row.get(a).orElse(MISSING));
         }
-        String decision = row.get(spec.favourableColumn()).orElseThrow(() -> new IllegalArgumentException(
+        return record(row::get, attrs, spec, favourable);
+    }
+
+    /**
+     * Maps one row given its group attributes.
+     *
+     * @param row a column's value, absent if missing, null or empty
+     * @param attrs the group attribute values (possibly shared between rows)
+     * @param spec what to read
+     * @param favourable the favourable values, lower case
+     * @return the record
+     * @throws IllegalArgumentException saying what is wrong with the row
+     */
+    static AuditRecord record(java.util.function.Function<String, Optional<String>> row, Map<String, String> attrs,
+            AuditRecordMapper.Spec spec, Set<String> favourable) {
+        String decision = row.apply(spec.favourableColumn()).orElseThrow(() -> new IllegalArgumentException(
                 "no value in the decision column '" + spec.favourableColumn() + "'"));
         AuditRecord r = AuditRecord.of(attrs, favourable.contains(decision.toLowerCase(Locale.ROOT)));
         if (spec.outcomeColumn().isPresent()) {
-            Optional<String> v = row.get(spec.outcomeColumn().get());
+            Optional<String> v = row.apply(spec.outcomeColumn().get());
             if (v.isPresent()) {
                 boolean bad = v.get().equalsIgnoreCase(spec.badValue().orElseThrow());
                 r = r.withOutcome(bad ? Outcome.BAD : Outcome.GOOD);
             }
         }
         if (spec.pdColumn().isPresent()) {
-            Optional<String> v = row.get(spec.pdColumn().get());
+            Optional<String> v = row.apply(spec.pdColumn().get());
             if (v.isPresent()) {
                 double pd = number(v.get(), spec.pdColumn().get());
                 if (!(pd >= 0.0 && pd <= 1.0)) {
@@ -158,7 +246,7 @@ public final class AuditRecordMapper {
             }
         }
         if (spec.scoreColumn().isPresent()) {
-            Optional<String> v = row.get(spec.scoreColumn().get());
+            Optional<String> v = row.apply(spec.scoreColumn().get());
             if (v.isPresent()) {
                 r = r.withScore(number(v.get(), spec.scoreColumn().get()));
             }

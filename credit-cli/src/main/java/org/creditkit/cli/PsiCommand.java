@@ -20,6 +20,7 @@ import org.creditkit.models.data.Feature;
 import org.creditkit.models.data.FeatureAlignment;
 import org.creditkit.models.eval.Stability;
 import org.creditkit.models.export.BundleExport;
+import org.creditkit.models.report.StabilityReport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,11 +40,12 @@ import picocli.CommandLine.Spec;
  * scorecard as the core scorer assigns them, or deciles/levels of its training columns for a tree
  * ensemble); without it, the CSI of every common feature over deciles (or
  * levels) of the expected data. Bands: below 0.10 stable, 0.10-0.25 moderate, above 0.25 shift.
- * Outcomes are not needed.
+ * Outcomes are not needed. Exit codes as {@link CreditCli}: 0, 2 (SHIFT) when the score PSI, or
+ * without a model the largest feature CSI, exceeds {@code --limit}, 3 on unusable data or model.
  */
 @Command(name = "psi", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Population stability (PSI) and per-feature CSI between two datasets.")
-public final class PsiCommand implements Callable<Integer> {
+final class PsiCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,11 +65,23 @@ public final class PsiCommand implements Callable<Integer> {
     @Option(names = "--out", description = "JSON file for the results (default: table on stdout only).")
     Path outFile;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Directory for the HTML stability report (report.html).")
+    Path reportDir;
+
+    @Option(names = "--limit", paramLabel = "PSI", defaultValue = "0.25",
+            description = "Exit 2 (SHIFT) when the score PSI, or without --model the largest feature CSI, exceeds "
+                    + "this (default ${DEFAULT-VALUE}, the edge of the shift band).")
+    double limit;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try {
+            if (!(limit > 0.0) || Double.isInfinite(limit)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit " + limit
+                        + ": expected a positive PSI, e.g. 0.25 (shift) or 0.10 (moderate)");
+            }
             ColumnMapping m = mapping.mapping(false, spec.commandLine());
             if (m.labelled()) {
                 m = m.withExclude(union(m.exclude(), m.target()));
@@ -78,8 +92,10 @@ public final class PsiCommand implements Callable<Integer> {
             Dataset a = DatasetReader.read(actual, m).dataset();
             List<Stability.Result> results = new ArrayList<>();
             Stability.Result scorePsi = null;
+            String modelText = null;
             if (model != null) {
                 EvaluateCommand.LoadedModel lm = EvaluateCommand.load(model);
+                modelText = lm.bundle().id() + "@" + lm.bundle().version() + " (checksum " + lm.bundle().checksum() + ")";
                 scorePsi = Stability.psi("score", lm.logOdds(expected, e), lm.logOdds(actual, a), 10);
                 results.addAll(bundleCsi(lm.bundle(), e, a));
             } else {
@@ -100,12 +116,22 @@ public final class PsiCommand implements Callable<Integer> {
                 java.nio.file.Files.writeString(outFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(json) + "\n");
             }
+            StabilityReport.Content content = new StabilityReport.Content("Population stability: " + actual.getFileName()
+                    + " against " + expected.getFileName(), expected + " (" + e.rows() + " rows)",
+                    actual + " (" + a.rows() + " rows)", java.util.Optional.ofNullable(modelText),
+                    java.util.Optional.ofNullable(scorePsi), results, limit);
+            if (reportDir != null) {
+                out.println("report written to " + StabilityReport.write(content, reportDir));
+            }
+            out.printf(Locale.ROOT, "verdict %s: %s %s the limit %.4f%n", content.shifted() ? "SHIFT" : "STABLE",
+                    scorePsi != null ? "score PSI" : "largest feature CSI", content.shifted() ? "exceeds" : "is within",
+                    limit);
             out.flush();
-            return 0;
-        } catch (ModelException | IllegalArgumentException | java.io.IOException e) {
+            return content.shifted() ? CreditCli.EXIT_VERDICT : CreditCli.EXIT_OK;
+        } catch (org.creditkit.core.CreditException | IllegalArgumentException | java.io.IOException e) {
             err.println("credit psi: " + e.getMessage());
             err.flush();
-            return CreditCli.EXIT_INVALID;
+            return CreditCli.EXIT_USAGE;
         }
     }
 

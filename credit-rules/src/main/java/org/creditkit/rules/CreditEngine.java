@@ -5,13 +5,21 @@ import java.util.Objects;
 import java.util.Optional;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureExtractor;
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.privacy.AccessLevel;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.quality.DataQualityChecker;
 import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.rules.audit.DecisionExplanation;
 import org.creditkit.rules.audit.DecisionLog;
+import org.creditkit.rules.audit.DecisionRecord;
+import org.creditkit.rules.testing.Scenario;
+import org.creditkit.rules.testing.Scenarios;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facade a bank embeds: application in, decision out. Features, data-quality checks and the
@@ -29,8 +37,16 @@ import org.creditkit.rules.audit.DecisionLog;
  *         .decisionLog(DecisionLog.to(Path.of("decisions.jsonl")).signer(signer).pseudonymKey(key).open())
  *         .build();
  * }</pre>
+ *
+ * <p>Errors: everything thrown is an {@link org.creditkit.core.CreditException}; catch its tiers to
+ * act on them: {@link org.creditkit.core.CreditDataException} (this application's data, refer it),
+ * {@link org.creditkit.core.CreditDecisionException} (the rules failed on this application, refer it),
+ * {@link RuleSetException} and {@link org.creditkit.core.CreditModelException} (at build time: broken
+ * rules or a bundle that does not fit).
  */
 public final class CreditEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreditEngine.class);
 
     /**
      * Everything one decision produced, for callers that need more than the decision.
@@ -54,15 +70,10 @@ public final class CreditEngine implements AutoCloseable {
     private CreditEngine(Builder b) {
         this.bundle = b.bundle;
         this.scorer = bundle.scorer();
-        this.extractor = FeatureExtractor.standard();
-        if (!bundle.catalogue().equals(extractor.catalogue())) {
-            throw new RuleSetException("model " + bundle.id(), List.of(RuleProblem.of("model " + bundle.id(), 1, 1,
-                    "the bundle's feature catalogue " + bundle.catalogue().version()
-                            + " is not the standard catalogue " + extractor.catalogue().version()
-                            + " the engine extracts from applications")));
-        }
+        this.extractor = bundle.requireCompatible(FeatureExtractor.standard());
+        LOG.info("model bundle {} {} loaded ({})", bundle.id(), bundle.version(), bundle.checksum());
         this.checker = b.checker;
-        this.rules = RuleEngine.of(RuleSets.compile(b.rules, b.lintOptions), b.gate);
+        this.rules = RuleEngine.of(RuleSets.compile(b.rules, b.lintOptions), b.gate, b.lintOptions);
         this.log = Optional.ofNullable(b.log);
         this.modelId = bundle.id() + "@" + bundle.version();
     }
@@ -90,7 +101,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param application the application
      * @return the decision (ruleset version and model id recorded)
-     * @throws RuleInputException when the application cannot be decided
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Decision decide(LoanApplication application) {
         return evaluate(application, Optional.empty()).decision();
@@ -103,6 +115,7 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param input the rule input
      * @return the decision (ruleset version and this engine's model id recorded)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this input
      */
     public Decision decide(RuleInput input) {
         return rules.decide(Objects.requireNonNull(input, "input"), modelId);
@@ -113,6 +126,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param application the application with its outcome
      * @return the decision
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Decision decide(LabeledApplication application) {
         return evaluate(application.application(),
@@ -125,16 +140,19 @@ public final class CreditEngine implements AutoCloseable {
      * @param application the application
      * @param defaulted the observed outcome for the decision log, when known
      * @return the evaluation
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Evaluation evaluate(LoanApplication application, Optional<Boolean> defaulted) {
         Objects.requireNonNull(application, "application");
         long t0 = System.nanoTime();
-        ScoreResult score = scorer.score(extractor.extract(application), application.enterprise().industry());
+        FeatureVector features = extractor.extract(application);
+        ScoreResult score = scorer.score(features, application.enterprise().industry());
         DataQualityReport quality = checker.check(application);
         RuleInput input = RuleInputMapper.map(application, score, quality);
         long scoring = System.nanoTime() - t0;
         Decision d = rules.decide(input, modelId, scoring);
-        log.ifPresent(l -> l.write(application, score, quality, d, bundle.checksum(), defaulted));
+        log.ifPresent(l -> l.write(application, features, score, quality, d, bundle.checksum(), defaulted));
         return new Evaluation(input, score, quality, d);
     }
 
@@ -143,6 +161,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param applications the applications
      * @return one decision per application
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application (the first failure ends the batch; decide one by one to keep going)
      */
     public List<Decision> decideAll(List<LoanApplication> applications) {
         return applications.parallelStream().map(this::decide).toList();
@@ -153,6 +173,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param applications the applications
      * @return one evaluation per application, in input order
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application (the first failure ends the batch)
      */
     public List<Evaluation> evaluateAll(List<LabeledApplication> applications) {
         return applications.parallelStream()
@@ -161,10 +183,33 @@ public final class CreditEngine implements AutoCloseable {
     }
 
     /**
+     * The person-facing explanation of a recorded decision (PIPL art. 24), in English and Chinese,
+     * from the decision trail alone: nothing is scored or decided again. Values behind the reasons
+     * appear only where the reader's level may read the feature's data (see
+     * {@link org.creditkit.core.feature.Openness}). Record the reading in an
+     * {@link org.creditkit.core.privacy.AccessLog}.
+     *
+     * <pre>{@code
+     * for (DecisionRecord r : DecisionTrail.find(trail, key.pseudonym(applicationId))) {
+     *     DecisionExplanation x = engine.explain(r, AccessLevel.CONDITIONAL);   // x.english(), x.chinese()
+     * }
+     * }</pre>
+     *
+     * @param record a record read back with {@link org.creditkit.rules.audit.DecisionTrail#find}
+     * @param level what the reader may see
+     * @return the explanation
+     */
+    public DecisionExplanation explain(DecisionRecord record, AccessLevel level) {
+        return DecisionExplanation.of(Objects.requireNonNull(record, "record"), Objects.requireNonNull(level, "level"),
+                bundle.catalogue());
+    }
+
+    /**
      * Hot-reloads the rules (built and scenario-tested off the request path, then swapped atomically).
      *
      * @param source the new rules
-     * @return what happened
+     * @return what happened: accepted, or refused with every problem and failed scenario (a broken
+     *         rule set is reported here, not thrown; the rules in service stay)
      */
     public ReloadResult reloadRules(RuleSetSource source) {
         return rules.reload(source);
@@ -287,7 +332,9 @@ public final class CreditEngine implements AutoCloseable {
          * Loads, compiles and validates everything.
          *
          * @return the engine
-         * @throws RuleSetException when the rules or the model are broken
+         * @throws RuleSetException when the rules are broken (rule-set tier)
+         * @throws org.creditkit.core.CreditModelException when the model bundle does not fit the
+         *         feature catalogue the engine extracts (model tier)
          */
         public CreditEngine build() {
             if (bundle == null) {

@@ -1,0 +1,139 @@
+package org.creditkit.rules.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.creditkit.core.domain.Product;
+import org.creditkit.core.quality.DataQualityFlag;
+import org.creditkit.core.domain.GuaranteeType;
+import org.creditkit.core.codes.SizeClass;
+import org.creditkit.rules.DebtorStatus;
+import org.creditkit.rules.Reason;
+import org.creditkit.rules.RuleInput;
+import org.creditkit.rules.RuleInputException;
+
+/**
+ * Reads a {@link RuleInput} from a scenario's {@code "input"} object. Keys are the record's
+ * component names. Required: applicationId, decisionDate (ISO date), product, requestedAmount,
+ * requestedTermMonths, consent, industrySection, industryDivision, sizeClass, pd, score, grade.
+ * Optional, with explicit absence when left out: annualRevenue, annualTaxPaid (absent when the key is
+ * missing), scoreReasons ([{code,en,zh}]), dataQualityFlags ([names]), debtorStatus (NONE),
+ * repairDate (ISO date, only with REPAIRED), seriousPenaltyCount (0), monthsSinceLastSeriousPenalty
+ * (only with a count), taxRatingA3Years (false), coreEnterpriseRating (absent when missing),
+ * guaranteeOffered (NONE).
+ */
+public final class RuleInputJson {
+
+    public static final Set<String> REQUIRED = Set.of("applicationId", "decisionDate", "product", "requestedAmount",
+            "requestedTermMonths", "consent", "industrySection", "industryDivision", "sizeClass", "pd", "score", "grade");
+    public static final Set<String> OPTIONAL = Set.of("annualRevenue", "annualTaxPaid", "scoreReasons", "dataQualityFlags",
+            "debtorStatus", "repairDate", "seriousPenaltyCount", "monthsSinceLastSeriousPenalty", "taxRatingA3Years",
+            "coreEnterpriseRating", "guaranteeOffered");
+
+    private static final BigDecimal MAX_MONEY = new BigDecimal("100000000000");
+
+    private RuleInputJson() {
+    }
+
+    /** Reads the input at {@code pointer}; returns null after recording problems when it is invalid. */
+    public static RuleInput read(JsonFields f, String pointer, JsonNode n) {
+        int before = f.problems().size();
+        if (!f.object(pointer, n, REQUIRED, OPTIONAL)) {
+            return null;
+        }
+        String id = f.text(pointer + "/applicationId", n.get("applicationId"));
+        LocalDate date = date(f, pointer + "/decisionDate", n.get("decisionDate"));
+        RuleInput.Builder b = RuleInput.builder(id, date)
+                .product(f.enumValue(pointer + "/product", n.get("product"), Product.class, Product.GENERAL))
+                .requested(f.decimal(pointer + "/requestedAmount", n.get("requestedAmount"), BigDecimal.ZERO, MAX_MONEY, true),
+                        f.integer(pointer + "/requestedTermMonths", n.get("requestedTermMonths"), 1, 360))
+                .consent(f.bool(pointer + "/consent", n.get("consent")))
+                .industry(f.text(pointer + "/industrySection", n.get("industrySection")),
+                        f.text(pointer + "/industryDivision", n.get("industryDivision")))
+                .sizeClass(f.enumValue(pointer + "/sizeClass", n.get("sizeClass"), SizeClass.class, SizeClass.SMALL))
+                .score(f.number(pointer + "/pd", n.get("pd"), 0, 1, false),
+                        f.number(pointer + "/score", n.get("score"), -1e9, 1e9, false),
+                        f.text(pointer + "/grade", n.get("grade")));
+        if (n.has("annualRevenue")) {
+            b.annualRevenue(f.decimal(pointer + "/annualRevenue", n.get("annualRevenue"), BigDecimal.ZERO, MAX_MONEY, false));
+        }
+        if (n.has("annualTaxPaid")) {
+            b.annualTaxPaid(f.decimal(pointer + "/annualTaxPaid", n.get("annualTaxPaid"), BigDecimal.ZERO, MAX_MONEY, false));
+        }
+        List<Reason> reasons = new ArrayList<>();
+        List<JsonNode> rs = f.array(pointer + "/scoreReasons", n.get("scoreReasons"));
+        for (int i = 0; i < rs.size(); i++) {
+            String at = pointer + "/scoreReasons/" + i;
+            if (f.object(at, rs.get(i), Set.of("code", "en", "zh"), Set.of())) {
+                String code = f.text(at + "/code", rs.get(i).get("code"));
+                reasons.add(Reason.of(code.isBlank() ? "?" : code, f.text(at + "/en", rs.get(i).get("en")),
+                        f.text(at + "/zh", rs.get(i).get("zh"))));
+            }
+        }
+        b.scoreReasons(reasons);
+        Set<DataQualityFlag> flags = EnumSet.noneOf(DataQualityFlag.class);
+        List<JsonNode> fs = f.array(pointer + "/dataQualityFlags", n.get("dataQualityFlags"));
+        for (int i = 0; i < fs.size(); i++) {
+            DataQualityFlag flag = f.enumValue(pointer + "/dataQualityFlags/" + i, fs.get(i), DataQualityFlag.class, null);
+            if (flag != null) {
+                flags.add(flag);
+            }
+        }
+        b.dataQualityFlags(flags);
+        DebtorStatus status = n.has("debtorStatus")
+                ? f.enumValue(pointer + "/debtorStatus", n.get("debtorStatus"), DebtorStatus.class, DebtorStatus.NONE)
+                : DebtorStatus.NONE;
+        if (status == DebtorStatus.UNREPAIRED) {
+            b.unrepairedDishonestDebtor();
+        } else if (status == DebtorStatus.REPAIRED) {
+            b.repairedDishonestDebtor(n.has("repairDate") ? date(f, pointer + "/repairDate", n.get("repairDate"))
+                    : RuleInput.NO_DATE);
+        }
+        if (status != DebtorStatus.REPAIRED && n.has("repairDate")) {
+            f.problem(pointer + "/repairDate", "is only valid with debtorStatus REPAIRED");
+        }
+        int count = n.has("seriousPenaltyCount")
+                ? f.integer(pointer + "/seriousPenaltyCount", n.get("seriousPenaltyCount"), 0, 10_000) : 0;
+        int months = n.has("monthsSinceLastSeriousPenalty")
+                ? f.integer(pointer + "/monthsSinceLastSeriousPenalty", n.get("monthsSinceLastSeriousPenalty"), 0, 10_000)
+                : RuleInput.NO_PENALTY;
+        if (count == 0 && n.has("monthsSinceLastSeriousPenalty")) {
+            f.problem(pointer + "/monthsSinceLastSeriousPenalty", "is only valid with seriousPenaltyCount > 0");
+        }
+        b.seriousPenalties(count, months);
+        b.taxRatingA3Years(n.has("taxRatingA3Years") && f.bool(pointer + "/taxRatingA3Years", n.get("taxRatingA3Years")));
+        if (n.has("coreEnterpriseRating")) {
+            b.coreEnterpriseRating(f.text(pointer + "/coreEnterpriseRating", n.get("coreEnterpriseRating")));
+        }
+        if (n.has("guaranteeOffered")) {
+            b.guaranteeOffered(f.enumValue(pointer + "/guaranteeOffered", n.get("guaranteeOffered"), GuaranteeType.class,
+                    GuaranteeType.NONE));
+        }
+        if (f.problems().size() > before) {
+            return null;
+        }
+        try {
+            return b.build();
+        } catch (RuleInputException e) {
+            f.problem(pointer, e.getMessage());
+            return null;
+        }
+    }
+
+    private static LocalDate date(JsonFields f, String pointer, JsonNode n) {
+        String s = f.text(pointer, n);
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            if (n != null && n.isTextual()) {
+                f.problem(pointer, "'" + s + "' is not an ISO date (yyyy-MM-dd)");
+            }
+            return LocalDate.of(2000, 1, 1);
+        }
+    }
+}

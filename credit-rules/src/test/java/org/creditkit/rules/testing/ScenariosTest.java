@@ -1,0 +1,99 @@
+package org.creditkit.rules.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.creditkit.rules.CompiledRuleSet;
+import org.creditkit.rules.MitigationMeasure;
+import org.creditkit.rules.PlainJavaPolicy;
+import org.creditkit.rules.RuleSetException;
+import org.creditkit.rules.RuleSetSource;
+import org.creditkit.rules.RuleSets;
+import org.creditkit.rules.Tier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ScenariosTest {
+
+    static CompiledRuleSet rules;
+    static List<Scenario> scenarios;
+
+    @BeforeAll
+    static void load() {
+        rules = RuleSets.compile(RuleSetSource.defaultPolicy());
+        scenarios = Scenarios.defaultScenarios();
+    }
+
+    @AfterAll
+    static void close() {
+        rules.close();
+    }
+
+    @Test
+    void defaultScenarios_atLeastThirty_allPassOnDrools() {
+        assertThat(scenarios).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(Scenarios.run(rules, scenarios)).allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());
+    }
+
+    @Test
+    void defaultScenarios_allPassOnPlainJavaPolicy() {
+        assertThat(Scenarios.run(PlainJavaPolicy.defaultPolicy(), scenarios))
+                .allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());
+    }
+
+    @Test
+    void defaultScenarios_togetherFireEveryRule() {
+        Set<String> fired = new TreeSet<>();
+        for (ScenarioResult r : Scenarios.run(rules, scenarios)) {
+            fired.addAll(r.decision().orElseThrow().firedRules());
+        }
+        assertThat(rules.ruleNames()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(fired).containsAll(rules.ruleNames());
+    }
+
+    @Test
+    void run_wrongExpectation_reportsEveryDifference() {
+        Scenario s = scenarios.get(0);
+        Scenario wrong = new Scenario(s.name(), s.description(), s.input(), Tier.DECLINE,
+                Set.of(MitigationMeasure.COLLATERAL), Set.of("instant-low-risk", "no-such-rule"),
+                java.util.Optional.of(BigDecimal.ONE), java.util.OptionalInt.of(3));
+        ScenarioResult r = wrong.run(rules);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.differences()).containsExactly(
+                "tier: expected DECLINE, got INSTANT_APPROVAL",
+                "conditions: expected [COLLATERAL], got []",
+                "firedRules: expected but not fired [no-such-rule], fired but not expected [limit-revenue-base,"
+                        + " limit-tax-base, price-grade-grid]",
+                "approvedAmount: expected 1, got 800000.00",
+                "approvedTermMonths: expected 3, got 12");
+    }
+
+    @Test
+    void parse_badScenario_reportsEveryProblemWithLocation() {
+        TreeMap<String, String> files = new TreeMap<>();
+        files.put("bad.json", "{\n  \"input\": {\"applicationId\": \"X\", \"decisionDate\": \"2026-13-01\",\n"
+                + "    \"product\": \"CAR\", \"requestedAmount\": -5, \"requestedTermMonths\": 12, \"consent\": true,\n"
+                + "    \"industrySection\": \"C\", \"industryDivision\": \"C34\", \"sizeClass\": \"SMALL\",\n"
+                + "    \"pd\": 1.5, \"score\": 700, \"grade\": \"AA\", \"colour\": \"red\"},\n"
+                + "  \"expect\": {\"tier\": \"MAYBE\", \"conditions\": [], \"firedRules\": []}\n}\n");
+        assertThatThrownBy(() -> Scenarios.parse("test", files))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.ruleProblems()).extracting(Object::toString)
+                        .contains("bad.json:2:35 $.input.decisionDate: '2026-13-01' is not an ISO date (yyyy-MM-dd)",
+                                "bad.json:5:45 $.input.colour: unknown key 'colour'; valid keys are [annualRevenue,"
+                                        + " annualTaxPaid, applicationId, consent, coreEnterpriseRating, dataQualityFlags,"
+                                        + " debtorStatus, decisionDate, grade, guaranteeOffered, industryDivision,"
+                                        + " industrySection, monthsSinceLastSeriousPenalty, pd, product, repairDate,"
+                                        + " requestedAmount, requestedTermMonths, score, scoreReasons, seriousPenaltyCount,"
+                                        + " sizeClass, taxRatingA3Years]")
+                        .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:5 $.input.product: 'CAR' is not a valid"))
+                        .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:23 $.input.requestedAmount: -5 is out of range"))
+                        .anySatisfy(p -> assertThat(p).startsWith("bad.json:5:5 $.input.pd: 1.5 is out of range"))
+                        .anySatisfy(p -> assertThat(p).startsWith("bad.json:6:14 $.expect.tier: 'MAYBE' is not a valid Tier")));
+    }
+}
