@@ -109,6 +109,14 @@ public final class PlainJavaPolicy implements RuleDecider {
                     "Data-quality doubts " + in.dataQualityFlags() + ": referred to a credit officer",
                     "数据质量存疑 " + in.dataQualityFlags() + "：转人工审核");
         }
+        if (in.scoreConfidence() < p.minScoreConfidence()) {
+            v.tier("review-low-score-confidence", Tier.MANUAL_REVIEW,
+                    "Score confidence " + LossModel.percent(in.scoreConfidence()) + " is below "
+                            + LossModel.percent(p.minScoreConfidence()) + "; missing sources " + in.missingSources()
+                            + ": referred to a credit officer",
+                    "评分可信度" + LossModel.percent(in.scoreConfidence()) + "低于" + LossModel.percent(p.minScoreConfidence())
+                            + "，缺失数据来源" + in.missingSources() + "：转人工审核");
+        }
         if (p.warnsAny(in.dataQualityFlags())) {
             v.note("note-data-quality-warning",
                     "Data-quality warning " + in.dataQualityFlags() + " (does not change the tier)",

@@ -34,6 +34,7 @@ import org.creditkit.core.quality.DataQualityFlag;
  *   "riskCompensationProducts": ["AGRICULTURE"], // products a risk-compensation fund covers
  *   "acceptedCoreEnterpriseRatings": ["AAA"],    // supply-chain core ratings accepted without review
  *   "reviewDataQualityFlags": ["STALE_SOURCE"],  // flags that send to review; the others only warn
+ *   "minScoreConfidence": 0.35,                  // score confidence below this -> manual review
  *   "lossModel": {"lgdUnsecured": 0.45,          // expected-loss model, see LossModel
  *                 "guaranteeCoverShare": 0.5, "collateralLtv": 0.7, "collateralRecoveryRate": 0.6,
  *                 "riskFundNplThreshold": 0.03, "riskFundShare": 0.5},
@@ -59,6 +60,8 @@ import org.creditkit.core.quality.DataQualityFlag;
  * @param acceptedCoreEnterpriseRatings supply-chain core enterprise ratings accepted without review
  * @param reviewDataQualityFlags data-quality flags that send an application to manual review; any
  *        other flag only adds a warning to the decision's reasons
+ * @param minScoreConfidence score confidence (share of the model's discriminating weight on present data)
+ *        below which the application goes to manual review naming the missing sources
  * @param lossModel the expected-loss model (LGD, guarantee, collateral and risk-fund parameters)
  * @param products policy per product (all products present)
  * @param gradeSpreads spread over the reference rate per grade, best grade first, in file order
@@ -74,6 +77,7 @@ public record PolicyParameters(
         Set<Product> riskCompensationProducts,
         Set<String> acceptedCoreEnterpriseRatings,
         Set<DataQualityFlag> reviewDataQualityFlags,
+        double minScoreConfidence,
         LossModel lossModel,
         Map<Product, ProductPolicy> products,
         Map<String, Double> gradeSpreads,
@@ -317,7 +321,7 @@ public record PolicyParameters(
         JsonNode root = doc.root();
         Set<String> keys = Set.of("formatVersion", "referenceRate", "seriousPenaltyLookbackMonths", "yellowCardMonths",
                 "reducedLimitPd", "reducedLimitFactor", "mitigationMaxTermMonths", "riskCompensationProducts",
-                "acceptedCoreEnterpriseRatings", "reviewDataQualityFlags", "lossModel", "products", "gradeSpreads", "industryMultiples");
+                "acceptedCoreEnterpriseRatings", "reviewDataQualityFlags", "minScoreConfidence", "lossModel", "products", "gradeSpreads", "industryMultiples");
         if (!f.object("", root, keys, Set.of())) {
             throw new RuleSetException(file, problems);
         }
@@ -357,6 +361,7 @@ public record PolicyParameters(
                 reviewFlags.add(flag);
             }
         }
+        double minConfidence = f.number("/minScoreConfidence", root.get("minScoreConfidence"), 0, 1, false);
         LossModel lossModel = new LossModel(0.45, 0, 1, 0, 0, 0);
         JsonNode ln = root.get("lossModel");
         if (ln != null && f.object("/lossModel", ln, Set.of("lgdUnsecured", "guaranteeCoverShare", "collateralLtv",
@@ -426,7 +431,7 @@ public record PolicyParameters(
             throw new RuleSetException(file, problems);
         }
         return new PolicyParameters(referenceRate, lookback, yellow, reducedPd, reducedFactor, mitigationTerm,
-                fundProducts, ratings, reviewFlags, lossModel, products, spreads, multiples);
+                fundProducts, ratings, reviewFlags, minConfidence, lossModel, products, spreads, multiples);
     }
 
     private static Set<String> fieldNames(JsonNode n) {

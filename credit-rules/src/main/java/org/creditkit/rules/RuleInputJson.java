@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.creditkit.core.domain.Product;
+import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
@@ -18,7 +19,8 @@ import org.creditkit.core.codes.SizeClass;
  * component names. Required: applicationId, decisionDate (ISO date), product, requestedAmount,
  * requestedTermMonths, consent, industrySection, industryDivision, sizeClass, pd, score, grade.
  * Optional, with explicit absence when left out: annualRevenue, annualTaxPaid (absent when the key is
- * missing), scoreReasons ([{code,en,zh}]), dataQualityFlags ([names]), debtorStatus (NONE),
+ * missing), scoreConfidence (1), missingSources ([DataSource names]), scoreReasons ([{code,en,zh}]),
+ * dataQualityFlags ([names]), debtorStatus (NONE),
  * repairDate (ISO date, only with REPAIRED), seriousPenaltyCount (0), monthsSinceLastSeriousPenalty
  * (only with a count), taxRatingA3Years (false), coreEnterpriseRating (absent when missing),
  * guaranteeOffered (NONE).
@@ -27,7 +29,8 @@ final class RuleInputJson {
 
     static final Set<String> REQUIRED = Set.of("applicationId", "decisionDate", "product", "requestedAmount",
             "requestedTermMonths", "consent", "industrySection", "industryDivision", "sizeClass", "pd", "score", "grade");
-    static final Set<String> OPTIONAL = Set.of("annualRevenue", "annualTaxPaid", "scoreReasons", "dataQualityFlags",
+    static final Set<String> OPTIONAL = Set.of("scoreConfidence", "missingSources", "annualRevenue", "annualTaxPaid",
+            "scoreReasons", "dataQualityFlags",
             "debtorStatus", "repairDate", "seriousPenaltyCount", "monthsSinceLastSeriousPenalty", "taxRatingA3Years",
             "coreEnterpriseRating", "guaranteeOffered");
 
@@ -81,6 +84,16 @@ final class RuleInputJson {
             }
         }
         b.dataQualityFlags(flags);
+        Set<DataSource> missing = EnumSet.noneOf(DataSource.class);
+        List<JsonNode> ms = f.array(pointer + "/missingSources", n.get("missingSources"));
+        for (int i = 0; i < ms.size(); i++) {
+            DataSource src = f.enumValue(pointer + "/missingSources/" + i, ms.get(i), DataSource.class, null);
+            if (src != null) {
+                missing.add(src);
+            }
+        }
+        b.scoreConfidence(n.has("scoreConfidence") ? f.number(pointer + "/scoreConfidence", n.get("scoreConfidence"), 0, 1,
+                false) : 1.0, missing);
         DebtorStatus status = n.has("debtorStatus")
                 ? f.enumValue(pointer + "/debtorStatus", n.get("debtorStatus"), DebtorStatus.class, DebtorStatus.NONE)
                 : DebtorStatus.NONE;

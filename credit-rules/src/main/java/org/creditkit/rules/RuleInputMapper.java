@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.creditkit.core.domain.CourtRecord;
 import org.creditkit.core.domain.DishonestListing;
 import org.creditkit.core.domain.LoanApplication;
@@ -79,6 +81,8 @@ public final class RuleInputMapper {
         }
         b.scoreReasons(reasons);
         b.dataQualityFlags(quality.flags());
+        b.scoreConfidence(score.confidence(), score.missingSources().isEmpty() ? Set.of()
+                : EnumSet.copyOf(score.missingSources()));
 
         TaxRecord tax = s.tax().orElse(null);
         if (s.financials().isPresent()) {

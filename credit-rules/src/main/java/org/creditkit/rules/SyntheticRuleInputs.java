@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.creditkit.core.domain.Product;
+import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
@@ -97,6 +98,10 @@ public final class SyntheticRuleInputs {
         }
         if (r.nextInt(10) < 7) {
             b.coreEnterpriseRating(CORE_RATINGS[r.nextInt(CORE_RATINGS.length)]);
+        }
+        if (r.nextInt(6) == 0) {
+            DataSource[] all = DataSource.values();
+            b.scoreConfidence(r.nextDouble(), EnumSet.of(all[r.nextInt(all.length)], all[r.nextInt(all.length)]));
         }
         if (r.nextInt(4) == 0) {
             b.scoreReasons(List.of(Reason.of("R" + r.nextInt(40), "reason", "原因")));

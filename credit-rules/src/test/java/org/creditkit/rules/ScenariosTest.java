@@ -81,8 +81,9 @@ class ScenariosTest {
                                 "bad.json:5:45 $.input.colour: unknown key 'colour'; valid keys are [annualRevenue,"
                                         + " annualTaxPaid, applicationId, consent, coreEnterpriseRating, dataQualityFlags,"
                                         + " debtorStatus, decisionDate, grade, guaranteeOffered, industryDivision,"
-                                        + " industrySection, monthsSinceLastSeriousPenalty, pd, product, repairDate,"
-                                        + " requestedAmount, requestedTermMonths, score, scoreReasons, seriousPenaltyCount,"
+                                        + " industrySection, missingSources, monthsSinceLastSeriousPenalty, pd, product,"
+                                        + " repairDate, requestedAmount, requestedTermMonths, score, scoreConfidence,"
+                                        + " scoreReasons, seriousPenaltyCount,"
                                         + " sizeClass, taxRatingA3Years]")
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:5 $.input.product: 'CAR' is not a valid"))
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:23 $.input.requestedAmount: -5 is out of range"))
