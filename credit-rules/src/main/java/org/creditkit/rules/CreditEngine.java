@@ -7,6 +7,7 @@ import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.quality.DataQualityChecker;
+import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.ScoreResult;
@@ -129,9 +130,10 @@ public final class CreditEngine implements AutoCloseable {
     public Evaluation evaluate(LoanApplication application, Optional<Boolean> defaulted) {
         Objects.requireNonNull(application, "application");
         long t0 = System.nanoTime();
-        ScoreResult score = scorer.score(extractor.extract(application), application.enterprise().industry());
+        FeatureVector x = extractor.extract(application);
+        ScoreResult score = scorer.score(x, application.enterprise().industry());
         DataQualityReport quality = checker.check(application);
-        RuleInput input = RuleInputMapper.map(application, score, quality);
+        RuleInput input = RuleInputMapper.map(application, x, score, quality);
         long scoring = System.nanoTime() - t0;
         Decision d = rules.decide(input, modelId, scoring);
         log.ifPresent(l -> l.write(application, score, quality, d, bundle.checksum(), defaulted));

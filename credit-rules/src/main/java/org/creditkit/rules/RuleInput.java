@@ -63,6 +63,8 @@ import org.creditkit.core.domain.DataSource;
  * @param scoreConfidence share of the model's discriminating weight resting on present data, in [0, 1]
  *        (1 when the score was computed elsewhere and no confidence is known)
  * @param missingSources the data sources of the missing indicators that carry weight (may be empty)
+ * @param indicators every indicator of the standard catalogue by id, with its missing state
+ *        ({@link Indicators#none()} when the input was scored elsewhere)
  */
 public record RuleInput(
         String applicationId,
@@ -92,7 +94,8 @@ public record RuleInput(
         String coreEnterpriseRating,
         GuaranteeType guaranteeOffered,
         double scoreConfidence,
-        Set<DataSource> missingSources) {
+        Set<DataSource> missingSources,
+        Indicators indicators) {
 
     /** The explicit absent date ({@link LocalDate#MIN}). */
     public static final LocalDate NO_DATE = LocalDate.MIN;
@@ -158,6 +161,7 @@ public record RuleInput(
                 + scoreConfidence);
         need(missingSources != null, id, "missingSources", "must not be null (use an empty set)");
         missingSources = missingSources.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(missingSources));
+        need(indicators != null, id, "indicators", "must not be null (use Indicators.none())");
     }
 
     private static void checkOptionalMoney(String id, String field, boolean has, BigDecimal value) {
@@ -233,6 +237,7 @@ public record RuleInput(
         b.guaranteeOffered = guaranteeOffered;
         b.scoreConfidence = scoreConfidence;
         b.missingSources = missingSources;
+        b.indicators = indicators;
         return b;
     }
 
@@ -271,6 +276,7 @@ public record RuleInput(
         private GuaranteeType guaranteeOffered = GuaranteeType.NONE;
         private double scoreConfidence = 1.0;
         private Set<DataSource> missingSources = Set.of();
+        private Indicators indicators = Indicators.none();
 
         private Builder(String applicationId, LocalDate decisionDate) {
             this.applicationId = applicationId;
@@ -486,12 +492,29 @@ public record RuleInput(
             return this;
         }
 
+        /**
+         * Sets the indicators the model saw.
+         *
+         * @param value the indicators
+         * @return this builder
+         */
+        public Builder indicators(Indicators value) {
+            indicators = value;
+            return this;
+        }
+
+        /**
+         * Builds and validates the input.
+         *
+         * @return the input
+         * @throws RuleInputException naming the first invalid field
+         */
         public RuleInput build() {
             return new RuleInput(applicationId, decisionDate, product, requestedAmount, requestedTermMonths, consent,
                     industrySection, industryDivision, sizeClass, hasAnnualRevenue, annualRevenue, hasAnnualTaxPaid,
                     annualTaxPaid, pd, score, grade, scoreReasons, dataQualityFlags, debtorStatus, repairDate,
                     seriousPenaltyCount, monthsSinceLastSeriousPenalty, taxRatingA3Years, hasCoreEnterpriseRating,
-                    coreEnterpriseRating, guaranteeOffered, scoreConfidence, missingSources);
+                    coreEnterpriseRating, guaranteeOffered, scoreConfidence, missingSources, indicators);
         }
     }
 }

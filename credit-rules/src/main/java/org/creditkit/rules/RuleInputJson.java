@@ -19,7 +19,8 @@ import org.creditkit.core.codes.SizeClass;
  * component names. Required: applicationId, decisionDate (ISO date), product, requestedAmount,
  * requestedTermMonths, consent, industrySection, industryDivision, sizeClass, pd, score, grade.
  * Optional, with explicit absence when left out: annualRevenue, annualTaxPaid (absent when the key is
- * missing), scoreConfidence (1), missingSources ([DataSource names]), scoreReasons ([{code,en,zh}]),
+ * missing), indicators ({id: number or null}; the ones not given are missing), scoreConfidence (1),
+ * missingSources ([DataSource names]), scoreReasons ([{code,en,zh}]),
  * dataQualityFlags ([names]), debtorStatus (NONE),
  * repairDate (ISO date, only with REPAIRED), seriousPenaltyCount (0), monthsSinceLastSeriousPenalty
  * (only with a count), taxRatingA3Years (false), coreEnterpriseRating (absent when missing),
@@ -29,7 +30,7 @@ final class RuleInputJson {
 
     static final Set<String> REQUIRED = Set.of("applicationId", "decisionDate", "product", "requestedAmount",
             "requestedTermMonths", "consent", "industrySection", "industryDivision", "sizeClass", "pd", "score", "grade");
-    static final Set<String> OPTIONAL = Set.of("scoreConfidence", "missingSources", "annualRevenue", "annualTaxPaid",
+    static final Set<String> OPTIONAL = Set.of("indicators", "scoreConfidence", "missingSources", "annualRevenue", "annualTaxPaid",
             "scoreReasons", "dataQualityFlags",
             "debtorStatus", "repairDate", "seriousPenaltyCount", "monthsSinceLastSeriousPenalty", "taxRatingA3Years",
             "coreEnterpriseRating", "guaranteeOffered");
@@ -91,6 +92,23 @@ final class RuleInputJson {
             if (src != null) {
                 missing.add(src);
             }
+        }
+        JsonNode ind = n.get("indicators");
+        if (ind != null && !ind.isObject()) {
+            f.problem(pointer + "/indicators", "must be an object of indicator id -> number or null");
+        } else if (ind != null) {
+            java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<String, JsonNode> e : ind.properties()) {
+                String at = pointer + "/indicators/" + e.getKey();
+                if (org.creditkit.core.feature.FeatureCatalogue.standard().indexOf(e.getKey()) < 0) {
+                    f.problem(at, "unknown indicator '" + e.getKey() + "' (see docs/features.md for the ids)");
+                } else if (e.getValue().isNull()) {
+                    values.put(e.getKey(), Double.NaN);
+                } else {
+                    values.put(e.getKey(), f.number(at, e.getValue(), -1e15, 1e15, false));
+                }
+            }
+            b.indicators(Indicators.of(values));
         }
         b.scoreConfidence(n.has("scoreConfidence") ? f.number(pointer + "/scoreConfidence", n.get("scoreConfidence"), 0, 1,
                 false) : 1.0, missing);

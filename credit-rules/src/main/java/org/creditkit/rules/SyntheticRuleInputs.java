@@ -99,6 +99,12 @@ public final class SyntheticRuleInputs {
         if (r.nextInt(10) < 7) {
             b.coreEnterpriseRating(CORE_RATINGS[r.nextInt(CORE_RATINGS.length)]);
         }
+        if (r.nextInt(5) == 0) {
+            java.util.Map<String, Double> seen = new java.util.HashMap<>();
+            seen.put("current_days_overdue", r.nextInt(3) == 0 ? Double.NaN : (double) (r.nextInt(3) == 0 ? 0 : r.nextInt(90)));
+            seen.put("enforcement_cases", (double) (r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 0));
+            b.indicators(Indicators.of(seen));
+        }
         if (r.nextInt(6) == 0) {
             DataSource[] all = DataSource.values();
             b.scoreConfidence(r.nextDouble(), EnumSet.of(all[r.nextInt(all.length)], all[r.nextInt(all.length)]));

@@ -80,7 +80,7 @@ class ScenariosTest {
                         .contains("bad.json:2:35 $.input.decisionDate: '2026-13-01' is not an ISO date (yyyy-MM-dd)",
                                 "bad.json:5:45 $.input.colour: unknown key 'colour'; valid keys are [annualRevenue,"
                                         + " annualTaxPaid, applicationId, consent, coreEnterpriseRating, dataQualityFlags,"
-                                        + " debtorStatus, decisionDate, grade, guaranteeOffered, industryDivision,"
+                                        + " debtorStatus, decisionDate, grade, guaranteeOffered, indicators, industryDivision,"
                                         + " industrySection, missingSources, monthsSinceLastSeriousPenalty, pd, product,"
                                         + " repairDate, requestedAmount, requestedTermMonths, score, scoreConfidence,"
                                         + " scoreReasons, seriousPenaltyCount,"
