@@ -37,14 +37,14 @@ import picocli.CommandLine.Option;
  * scores and decides every application, one JSON line per decision (tier, offer, conditions, reasons,
  * the rules that fired and their verdicts, ruleset version, model id, and the audit groups). With
  * {@code --log}, also writes the masked decision log (no identifiers) that {@code credit audit} reads.
- * Exit 0 when every application was decided, 1 when some input lines were rejected or could not be
- * decided (the others are still decided; problems go to stderr), 2 when the model, the rules or the
- * files cannot be used.
+ * Exit codes as {@link CreditCli}: 0 every application decided, 1 some input lines rejected or not
+ * decidable (the others are still decided; problems go to stderr), 3 when the model, the rules or
+ * the files cannot be used.
  */
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = "Score and decide applications (JSON Lines, or one .json document) with a model bundle and a "
                 + "rule set; writes one JSON line per decision.")
-public final class DecideCommand implements Callable<Integer> {
+final class DecideCommand implements Callable<Integer> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -72,6 +72,9 @@ public final class DecideCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TrailOptions trail;
 
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
+
     /** Decides the file. */
     @Override
     public Integer call() {
@@ -85,11 +88,11 @@ public final class DecideCommand implements Callable<Integer> {
         } catch (CreditModelException e) {
             err.println("model bundle " + model + " rejected: " + e.getMessage());
             err.flush();
-            return 2;
+            return CreditCli.EXIT_USAGE;
         } catch (RuleSetException e) {
-            e.problems().forEach(p -> err.println(p));
+            e.ruleProblems().forEach(p -> err.println(p));
             err.flush();
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
         DecisionLog opened = null;
         if (log != null) {
@@ -99,11 +102,11 @@ public final class DecideCommand implements Callable<Integer> {
             } catch (CreditModelException e) {
                 err.println("cannot write the decision trail: " + e.getMessage());
                 err.flush();
-                return 3;
+                return CreditCli.EXIT_USAGE;
             } catch (UncheckedIOException e) {
                 err.println("cannot write the decision trail " + log + ": " + e.getMessage());
                 err.flush();
-                return 3;
+                return CreditCli.EXIT_USAGE;
             }
         } else {
             trail.checkUnused(spec);
@@ -119,12 +122,13 @@ public final class DecideCommand implements Callable<Integer> {
             if (opened != null) {
                 opened.close();
             }
-            for (RuleProblem p : e.problems()) {
+            for (RuleProblem p : e.ruleProblems()) {
                 err.println(p);
             }
             err.flush();
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
+        Progress bar = new Progress(err, progress.wanted(), "decided", 0);
         try (engine; BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             report = ModelOptions.read(in, la -> {
                 try {
@@ -134,11 +138,8 @@ public final class DecideCommand implements Callable<Integer> {
                     w.write('\n');
                     decided[0]++;
                     tiers.merge(ev.decision().tier(), 1L, Long::sum);
-                    if (decided[0] % 100_000 == 0) {
-                        err.println("decided " + decided[0] + " ...");
-                        err.flush();
-                    }
-                } catch (RuleInputException e) {
+                    bar.update(decided[0]);
+                } catch (RuleInputException | org.creditkit.core.CreditDecisionException e) {
                     failed[0]++;
                     err.println(in + " application " + la.application().id() + ": " + e.getMessage());
                 } catch (IOException e) {
@@ -146,15 +147,17 @@ public final class DecideCommand implements Callable<Integer> {
                 }
             }, err);
         } catch (IOException | UncheckedIOException e) {
+            bar.done();
             err.println("cannot decide " + in + " into " + out + ": " + e.getMessage());
             err.flush();
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
+        bar.done();
         err.println("decided " + decided[0] + " of " + report.lines() + " applications " + tiers
                 + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above)" : "")
                 + (failed[0] > 0 ? "; " + failed[0] + " could not be decided (see above)" : ""));
         err.flush();
-        return report.bad() > 0 || failed[0] > 0 ? 1 : 0;
+        return report.bad() > 0 || failed[0] > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;
     }
 
     /** One decision as a JSON line (the application id is the bank's own and is kept). */

@@ -17,6 +17,28 @@ final class ModelOptions {
     private ModelOptions() {
     }
 
+    /** A {@code .json} file holds one application document; anything else is JSON Lines. */
+    static boolean isSingleDocument(Path in) {
+        return in.getFileName().toString().endsWith(".json");
+    }
+
+    /**
+     * Reads one application document (pretty-printed allowed); its problems go to {@code err}.
+     *
+     * @return 1 line, good or bad
+     */
+    static BatchReport readDocument(Path in, Consumer<LabeledApplication> onGood, PrintWriter err)
+            throws java.io.IOException {
+        String text = java.nio.file.Files.readString(in);
+        try {
+            onGood.accept(StrictApplicationReader.standard().readLabeled(text));
+            return new BatchReport(1, 1, 0, 0);
+        } catch (org.creditkit.core.CreditDataException e) {
+            e.problems().forEach(p -> err.println(in + ": " + p));
+            return new BatchReport(1, 0, 1, e.problems().size());
+        }
+    }
+
     /** The bundle at {@code path}, or the default expert bundle when absent. */
     static ModelBundle bundle(Path path) {
         return path == null ? ModelBundle.defaultBundle() : ModelBundle.read(path);
@@ -30,17 +52,10 @@ final class ModelOptions {
      * @return the report; for a single document, 1 line good or bad
      */
     static BatchReport read(Path in, Consumer<LabeledApplication> onGood, PrintWriter err) throws java.io.IOException {
-        StrictApplicationReader reader = StrictApplicationReader.standard();
-        if (in.getFileName().toString().endsWith(".json")) {
-            String text = java.nio.file.Files.readString(in);
-            try {
-                onGood.accept(reader.readLabeled(text));
-                return new BatchReport(1, 1, 0, 0);
-            } catch (org.creditkit.core.CreditDataException e) {
-                e.problems().forEach(p -> err.println(in + ": " + p));
-                return new BatchReport(1, 0, 1, e.problems().size());
-            }
+        if (isSingleDocument(in)) {
+            return readDocument(in, onGood, err);
         }
+        StrictApplicationReader reader = StrictApplicationReader.standard();
         List<BadLine> bad = new ArrayList<>();
         BatchReport report = reader.readBatch(in, onGood, b -> {
             bad.add(b);

@@ -24,14 +24,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code credit score [--model BUNDLE] --in FILE [--out FILE]}: one JSON line of results per input
- * application. Exit 0 when every application was scored, 1 when some input lines were rejected (the
- * others are still scored; each problem goes to stderr with its line and JSON path), 2 when the model
- * bundle or the files cannot be used.
+ * application. Exit codes as {@link CreditCli}: 0 every application scored, 1 some input lines
+ * rejected (the others are still scored; each problem goes to stderr with its line and JSON path),
+ * 3 when the model bundle or the files cannot be used.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score applications (JSON Lines, or one .json document) with a model bundle; "
                 + "writes one JSON line of results per application.")
-public final class ScoreCommand implements Callable<Integer> {
+final class ScoreCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -47,26 +47,26 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Results as JSON Lines (default: standard output).")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ModelBundle bundle;
+        FeatureExtractor extractor;
         try {
             bundle = ModelOptions.bundle(model);
+            extractor = bundle.requireCompatible(FeatureExtractor.standard());
         } catch (CreditModelException e) {
             err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
         CompositeScorer scorer = bundle.scorer();
-        FeatureExtractor extractor = FeatureExtractor.standard();
-        if (bundle.catalogue() != extractor.catalogue()) {
-            err.println("model bundle " + bundle.id() + " uses catalogue " + bundle.catalogue().version()
-                    + "; credit score extracts " + extractor.catalogue().version() + " from applications");
-            return 2;
-        }
         ObjectMapper json = new ObjectMapper();
         long[] scored = {0};
         BatchReport report;
+        Progress bar = new Progress(err, progress.wanted(), "scored", 0);
         try (Writer w = out == null
                 ? new OutputStreamWriter(new NonClosing(System.out), StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
@@ -80,16 +80,18 @@ public final class ScoreCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                scored[0]++;
+                bar.update(++scored[0]);
             }, err);
         } catch (IOException | UncheckedIOException e) {
+            bar.done();
             err.println("cannot score " + in + ": " + e.getMessage());
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
+        bar.done();
         err.println("scored " + scored[0] + " of " + report.lines() + " applications with " + bundle.id() + " "
                 + bundle.version() + (report.bad() > 0 ? "; " + report.bad() + " rejected (see above)" : ""));
         err.flush();
-        return report.bad() > 0 ? 1 : 0;
+        return report.bad() > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;
     }
 
     /** Keeps standard output open when the writer closes. */

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
-import org.creditkit.models.Progress;
 import org.creditkit.models.binning.BinningOptions;
 import org.creditkit.models.data.ColumnMapping;
 import org.creditkit.models.data.DatasetReader;
@@ -46,12 +45,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code credit train}: trains a scorecard or GBM (optionally with industry overlays and
  * cross-validation) from a portfolio, CSV or ARFF file, writes the core bundle (and the workbench
- * model beside it), the metrics JSON and optionally an HTML report. Exit code 0 on success, 1 on
- * unusable data or a model that cannot be trained or exported, 2 on a usage error.
+ * model beside it), the metrics JSON and optionally an HTML report. Exit codes as {@link CreditCli}:
+ * 0 success, 1 some data rows skipped (each reported; the model is trained on the rest), 3 a usage
+ * error (an unknown {@code --model} is refused before the data is read), unusable data or a model
+ * that cannot be trained or exported.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a scorecard or gradient-boosting model from CSV or ARFF data.")
-public final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer> {
 
     /** The column-mapping flags shared by train, evaluate and psi. */
     public static final class MappingOptions {
@@ -197,17 +198,22 @@ public final class TrainCommand implements Callable<Integer> {
                     + "beyond the others); only for a feature known before the loan is granted.")
     List<String> allowFeatures = new ArrayList<>();
 
-    @Option(names = "--progress", negatable = true, description = "Progress bars on stderr (default: when on a console).")
-    Boolean progress;
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        ModelKind kind;
+        try {
+            kind = ModelKind.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         try {
             LoadResult loaded = DatasetReader.read(data, mapping.mapping(!isPortfolio(data), spec.commandLine()));
             reportLoad(err, loaded);
-            ModelKind kind = ModelKind.parse(model);
             BinningOptions sized = BinningOptions.forRows(loaded.dataset().rows());
             BinningOptions binning = new BinningOptions(minBinShare != null ? minBinShare : sized.minBinShare(),
                     maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic), monotonicAll);
@@ -227,25 +233,19 @@ public final class TrainCommand implements Callable<Integer> {
             }
             LeakGuard.Result guard = LeakGuard.check(loaded.dataset(), Set.copyOf(allowFeatures));
             guard.notes().forEach(n -> err.println("note: " + n));
-            TrainOutcome outcome = Training.run(loaded.dataset(), request, meta, progress(progress));
-            outcome.notes().forEach(n -> err.println("note: " + n));
-            ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),
-                    BundleExport.gradeBands());
-            ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), "");
-            ObjectNode bundleMetrics = json.deepCopy();
-            bundleMetrics.remove("model");
-            String bundleId = id != null ? id : "credit-train-" + BundleExport.id(baseName(data)).replace('_', '-');
-            ModelBundle bundle = BundleExport.export(outcome.model(),
-                    new BundleExport.Options(bundleId, version, "creditkit credit train", "Trained "
-                            + outcome.model().kind() + " on " + data.getFileName(), "workbench:" + bundleId + "/" + version),
-                    bundleMetrics);
-            bundle.write(out);
-            ((ObjectNode) json.get("model")).put("sha256", bundle.checksum());
-            ((ObjectNode) json.get("model")).put("bundleChecksum", bundle.checksum());
-            ((ObjectNode) json.get("model")).put("bundleId", bundle.id());
-            if (metricsOut != null) {
-                MetricsJson.write(json, metricsOut);
+            Progress bar = new Progress(err, progress.wanted(), "training", 0);
+            TrainOutcome outcome;
+            try {
+                outcome = Training.run(loaded.dataset(), request, meta, bar);
+            } finally {
+                bar.done();
             }
+            outcome.notes().forEach(n -> err.println("note: " + n));
+            String bundleId = id != null ? id : "credit-train-" + BundleExport.id(baseName(data)).replace('_', '-');
+            Exported exported = export(outcome, loaded, bundleId, version, "creditkit credit train", data, out,
+                    java.util.Optional.ofNullable(metricsOut));
+            ModelEvaluation ev = exported.evaluation();
+            ModelBundle bundle = exported.bundle();
             outw.printf(java.util.Locale.ROOT, "trained %s on %s: in-sample AUC %.4f, KS %.4f%s%s%n",
                     outcome.model().kind(), loaded.summary(), ev.metrics().auc(), ev.metrics().ks(),
                     outcome.cv().map(c -> String.format(java.util.Locale.ROOT, "; %d-fold CV AUC %.4f (sd %.4f)", c.k(),
@@ -262,13 +262,47 @@ public final class TrainCommand implements Callable<Integer> {
                 outw.println("report written to " + file);
             }
             outw.flush();
-            return 0;
-        } catch (ModelException | IllegalArgumentException | java.io.UncheckedIOException
-                | org.creditkit.core.CreditModelException e) {
+            return loaded.skipped().isEmpty() ? CreditCli.EXIT_OK : CreditCli.EXIT_REJECTED;
+        } catch (org.creditkit.core.CreditException | IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("credit train: " + e.getMessage());
             err.flush();
-            return CreditCli.EXIT_INVALID;
+            return CreditCli.EXIT_USAGE;
         }
+    }
+
+    /**
+     * A trained model as written: its in-sample evaluation and its core bundle.
+     *
+     * @param evaluation in-sample metrics
+     * @param bundle the bundle written
+     */
+    record Exported(ModelEvaluation evaluation, ModelBundle bundle) {
+    }
+
+    /**
+     * Evaluates a trained model in-sample, exports it as a core bundle to {@code bundleFile} and writes
+     * the metrics JSON: the training library's steps after {@code Training.run}, shared by
+     * {@code train} and {@code demo}.
+     */
+    static Exported export(TrainOutcome outcome, LoadResult loaded, String bundleId, String version, String createdBy,
+            Path data, Path bundleFile, java.util.Optional<Path> metricsFile) {
+        ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),
+                BundleExport.gradeBands());
+        ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), "");
+        ObjectNode bundleMetrics = json.deepCopy();
+        bundleMetrics.remove("model");
+        ModelBundle bundle = BundleExport.export(outcome.model(),
+                new BundleExport.Options(bundleId, version, createdBy, "Trained "
+                        + outcome.model().kind() + " on " + data.getFileName(), "workbench:" + bundleId + "/" + version),
+                bundleMetrics);
+        bundle.write(bundleFile);
+        ((ObjectNode) json.get("model")).put("sha256", bundle.checksum());
+        ((ObjectNode) json.get("model")).put("bundleChecksum", bundle.checksum());
+        ((ObjectNode) json.get("model")).put("bundleId", bundle.id());
+        if (metricsFile.isPresent()) {
+            MetricsJson.write(json, metricsFile.get());
+        }
+        return new Exported(ev, bundle);
     }
 
     /**
@@ -306,16 +340,5 @@ public final class TrainCommand implements Callable<Integer> {
         loaded.notes().forEach(n -> err.println("note: " + n));
         err.println(loaded.summary());
         err.flush();
-    }
-
-    /**
-     * The progress reporter: bars when asked, or by default when on a console.
-     *
-     * @param flag the --progress flag, null when not given
-     * @return the reporter
-     */
-    static Progress progress(Boolean flag) {
-        boolean on = flag != null ? flag : System.console() != null;
-        return on ? Progress.bar(System.err) : Progress.none();
     }
 }

@@ -3,7 +3,6 @@ package org.creditkit.cli;
 import org.creditkit.models.GermanCredit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +24,7 @@ class CommandsTest {
     private final StringWriter err = new StringWriter();
 
     private int run(Object command, String... args) {
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return Cli.execute(command.getClass(), out, err, args);
     }
 
     @Test
@@ -172,7 +168,7 @@ class CommandsTest {
         om.writeValue(model.toFile(), root);
         int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", GermanCredit.path().toString(),
                 "--target", "class", "--bad", "bad");
-        assertThat(code).isEqualTo(CreditCli.EXIT_INVALID);
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("checksum");
     }
 
@@ -216,7 +212,37 @@ class CommandsTest {
     void train_unknownBadValue_failsNamingDeclaredValues() {
         int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "BAD",
                 "--out", dir.resolve("m.json").toString());
-        assertThat(code).isEqualTo(CreditCli.EXIT_INVALID);
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("declared: [good, bad]");
+    }
+
+    @Test
+    void train_unknownModel_isRefusedBeforeTheDataIsRead() {
+        int code = run(new TrainCommand(), "--data", dir.resolve("does-not-exist.csv").toString(), "--target", "class",
+                "--bad", "bad", "--model", "xgboost", "--out", dir.resolve("x.json").toString());
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--model must be scorecard or gbm, got 'xgboost'")
+                .doesNotContain("does-not-exist");
+        assertThat(dir.resolve("x.json")).doesNotExist();
+    }
+
+    @Test
+    void psi_sameData_isStableExit0_andShiftedDataExit2() throws Exception {
+        Path expected = dir.resolve("expected.csv");
+        Path actual = dir.resolve("actual.csv");
+        StringBuilder e = new StringBuilder("x\n");
+        StringBuilder a = new StringBuilder("x\n");
+        for (int i = 0; i < 500; i++) {
+            e.append(i % 100).append('\n');
+            a.append(i % 100 < 50 ? 99 : i % 100).append('\n');
+        }
+        Files.writeString(expected, e);
+        Files.writeString(actual, a);
+        assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual", expected.toString()))
+                .as(err.toString()).isEqualTo(CreditCli.EXIT_OK);
+        assertThat(out.toString()).contains("verdict STABLE");
+        assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual", actual.toString()))
+                .as(err.toString()).isEqualTo(CreditCli.EXIT_VERDICT);
+        assertThat(out.toString()).contains("verdict SHIFT");
     }
 }

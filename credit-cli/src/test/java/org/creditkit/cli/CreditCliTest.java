@@ -47,7 +47,7 @@ class CreditCliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"generate", "validate", "features", "demo", "train", "evaluate", "psi", "score", "explain",
-        "rules", "audit"})
+        "rules", "decide", "audit", "log"})
     void help_everyCommand_printsUsageAndExitsZero(String command) {
         Run r = run(command, "--help");
         assertThat(r.exit()).isZero();
@@ -55,10 +55,40 @@ class CreditCliTest {
     }
 
     @Test
-    void noCommand_printsTheCommandList() {
+    void noCommand_printsTheCommandListOnStderr_exit3() {
         Run r = run();
-        assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("generate").contains("validate").contains("features").contains("demo");
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE).isEqualTo(3);
+        assertThat(r.err()).contains("a command is required").contains("generate").contains("validate")
+                .contains("features").contains("demo").contains("audit");
+    }
+
+    @Test
+    void exitCodes_areTheDocumentedContract() {
+        assertThat(List.of(CreditCli.EXIT_OK, CreditCli.EXIT_REJECTED, CreditCli.EXIT_VERDICT, CreditCli.EXIT_USAGE,
+                CreditCli.EXIT_INTERNAL)).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void validate_singlePrettyPrintedJsonDocument_isAccepted() throws IOException {
+        Path lines = generate(2, 9);
+        String first = Files.readAllLines(lines).get(0);
+        Path doc = tmp.resolve("application.json");
+        Files.writeString(doc, new com.fasterxml.jackson.databind.ObjectMapper()
+                .writerWithDefaultPrettyPrinter().writeValueAsString(
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(first)));
+        assertThat(Files.readAllLines(doc).size()).isGreaterThan(10);
+        Run r = run("validate", doc.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("1 lines: 1 good, 0 bad");
+    }
+
+    @Test
+    void validate_singleBadJsonDocument_exit1WithJsonPath() throws IOException {
+        Path doc = tmp.resolve("bad.json");
+        Files.writeString(doc, "{\n  \"application\": {\"id\": \"A1\"}\n}\n");
+        Run r = run("validate", doc.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(doc + ": $.application").contains("1 lines: 0 good, 1 bad");
     }
 
     @Test
@@ -81,11 +111,11 @@ class CreditCliTest {
         assertThat(run("generate", "--count", "50", "--out", f.toString(), "--outcome-bias", "H=0.7",
                 "--scoring-bias", "I=0.5").exit()).isZero();
         Run bad = run("generate", "--count", "50", "--out", f.toString(), "--outcome-bias", "Z=0.7");
-        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.exit()).isEqualTo(3);
         assertThat(bad.err()).contains("valid: A..T").doesNotContain("at org.");
         Run twice = run("generate", "--count", "5", "--out", f.toString(), "--scoring-bias", "I=1",
                 "--scoring-bias", "I=2");
-        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.exit()).isEqualTo(3);
         assertThat(twice.err()).contains("twice for industry section I");
     }
 
@@ -103,7 +133,7 @@ class CreditCliTest {
     @Test
     void generate_missingOut_isAUsageError() {
         Run r = run("generate", "--count", "5");
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("--out");
     }
 
@@ -129,14 +159,14 @@ class CreditCliTest {
     @Test
     void validate_missingFile_isAUsageError() {
         Run r = run("validate", tmp.resolve("nope.jsonl").toString());
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("does not exist").contains("credit validate --help");
     }
 
     @Test
     void validate_unknownOption_isAUsageError() {
         Run r = run("validate", "--frobnicate", "x");
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("Unknown option");
     }
 
@@ -174,11 +204,11 @@ class CreditCliTest {
     }
 
     @Test
-    void features_unwritableOut_oneLineError_exitOne() throws IOException {
+    void features_unwritableOut_oneLineError_exit3() throws IOException {
         Path portfolio = generate(2, 3);
         Path dir = Files.createDirectories(tmp.resolve("a-directory"));
         Run r = run("features", portfolio.toString(), "--out", dir.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).startsWith("credit features: cannot write " + dir).doesNotContain("\tat ");
         assertThat(r.err().strip().lines()).hasSize(1);
     }
@@ -194,7 +224,7 @@ class CreditCliTest {
     void features_withoutOut_isAUsageError() throws IOException {
         Path portfolio = generate(2, 3);
         Run r = run("features", portfolio.toString());
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("--out");
     }
 
@@ -234,7 +264,9 @@ class CreditCliTest {
         }
         List<String> found = new ArrayList<>(IdentityScan.find(r.out() + r.err(), "demo output", names, tmp.toString()));
         found.addAll(IdentityScan.findInFiles(dir, names, f -> f.getFileName().toString().equals("portfolio.jsonl")
-                || f.getFileName().toString().equals("holdout.jsonl") || f.startsWith(dir.resolve("keys")),
+                || f.getFileName().toString().equals("holdout.jsonl")
+                // the loan book is generated input like the portfolio: its applications are what monitoring reads
+                || f.getFileName().toString().equals("book.jsonl") || f.startsWith(dir.resolve("keys")),
                 tmp.toString()));
         assertThat(found).isEmpty();
         assertThat(names).hasSize(1500);
@@ -243,7 +275,7 @@ class CreditCliTest {
     @Test
     void demo_badCount_isAUsageError() {
         Run r = run("demo", "--count", "1");
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("--count must be >= 2");
     }
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.creditkit.core.CreditDecisionException;
 import org.kie.api.KieBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -46,6 +49,8 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
             this.session = session;
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleSet.class);
 
     private final Queue<Lane> pool = new ConcurrentLinkedQueue<>();
     /** Reference count: 1 for the owner plus one per decision in flight; 0 means disposed. */
@@ -128,11 +133,12 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
             lane.session.delete(h);
         } catch (RuntimeException e) {
             lane.session.dispose();
-            throw new RuleInputException("The rules " + version.substring(0, 12) + " failed on application "
-                    + input.applicationId() + ": " + e.getMessage(), e);
+            throw new CreditDecisionException("application " + input.applicationId(),
+                    "the rules " + version.substring(0, 12) + " failed: " + e.getMessage(), e);
         }
         if (++lane.decisions >= SESSION_RECYCLE_DECISIONS) {
             lane.session.dispose();
+            LOG.debug("rule session of rule set {} recycled after {} decisions", shortVersion(), lane.decisions);
         } else {
             pool.offer(lane);
         }
@@ -159,6 +165,10 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         if (refs.decrementAndGet() == 0) {
             dispose();
         }
+    }
+
+    private String shortVersion() {
+        return version.substring(0, 12);
     }
 
     private void dispose() {

@@ -16,6 +16,10 @@ import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.rules.audit.DecisionExplanation;
 import org.creditkit.rules.audit.DecisionLog;
 import org.creditkit.rules.audit.DecisionRecord;
+import org.creditkit.rules.testing.Scenario;
+import org.creditkit.rules.testing.Scenarios;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facade a bank embeds: application in, decision out. Features, data-quality checks and the
@@ -33,8 +37,16 @@ import org.creditkit.rules.audit.DecisionRecord;
  *         .decisionLog(DecisionLog.to(Path.of("decisions.jsonl")).signer(signer).pseudonymKey(key).open())
  *         .build();
  * }</pre>
+ *
+ * <p>Errors: everything thrown is an {@link org.creditkit.core.CreditException}; catch its tiers to
+ * act on them: {@link org.creditkit.core.CreditDataException} (this application's data, refer it),
+ * {@link org.creditkit.core.CreditDecisionException} (the rules failed on this application, refer it),
+ * {@link RuleSetException} and {@link org.creditkit.core.CreditModelException} (at build time: broken
+ * rules or a bundle that does not fit).
  */
 public final class CreditEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreditEngine.class);
 
     /**
      * Everything one decision produced, for callers that need more than the decision.
@@ -58,15 +70,10 @@ public final class CreditEngine implements AutoCloseable {
     private CreditEngine(Builder b) {
         this.bundle = b.bundle;
         this.scorer = bundle.scorer();
-        this.extractor = FeatureExtractor.standard();
-        if (!bundle.catalogue().equals(extractor.catalogue())) {
-            throw new RuleSetException("model " + bundle.id(), List.of(RuleProblem.of("model " + bundle.id(), 1, 1,
-                    "the bundle's feature catalogue " + bundle.catalogue().version()
-                            + " is not the standard catalogue " + extractor.catalogue().version()
-                            + " the engine extracts from applications")));
-        }
+        this.extractor = bundle.requireCompatible(FeatureExtractor.standard());
+        LOG.info("model bundle {} {} loaded ({})", bundle.id(), bundle.version(), bundle.checksum());
         this.checker = b.checker;
-        this.rules = RuleEngine.of(RuleSets.compile(b.rules, b.lintOptions), b.gate);
+        this.rules = RuleEngine.of(RuleSets.compile(b.rules, b.lintOptions), b.gate, b.lintOptions);
         this.log = Optional.ofNullable(b.log);
         this.modelId = bundle.id() + "@" + bundle.version();
     }
@@ -94,7 +101,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param application the application
      * @return the decision (ruleset version and model id recorded)
-     * @throws RuleInputException when the application cannot be decided
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Decision decide(LoanApplication application) {
         return evaluate(application, Optional.empty()).decision();
@@ -107,6 +115,7 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param input the rule input
      * @return the decision (ruleset version and this engine's model id recorded)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this input
      */
     public Decision decide(RuleInput input) {
         return rules.decide(Objects.requireNonNull(input, "input"), modelId);
@@ -117,6 +126,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param application the application with its outcome
      * @return the decision
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Decision decide(LabeledApplication application) {
         return evaluate(application.application(),
@@ -129,6 +140,8 @@ public final class CreditEngine implements AutoCloseable {
      * @param application the application
      * @param defaulted the observed outcome for the decision log, when known
      * @return the evaluation
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Evaluation evaluate(LoanApplication application, Optional<Boolean> defaulted) {
         Objects.requireNonNull(application, "application");
@@ -148,6 +161,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param applications the applications
      * @return one decision per application
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application (the first failure ends the batch; decide one by one to keep going)
      */
     public List<Decision> decideAll(List<LoanApplication> applications) {
         return applications.parallelStream().map(this::decide).toList();
@@ -158,6 +173,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param applications the applications
      * @return one evaluation per application, in input order
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application (the first failure ends the batch)
      */
     public List<Evaluation> evaluateAll(List<LabeledApplication> applications) {
         return applications.parallelStream()
@@ -191,7 +208,8 @@ public final class CreditEngine implements AutoCloseable {
      * Hot-reloads the rules (built and scenario-tested off the request path, then swapped atomically).
      *
      * @param source the new rules
-     * @return what happened
+     * @return what happened: accepted, or refused with every problem and failed scenario (a broken
+     *         rule set is reported here, not thrown; the rules in service stay)
      */
     public ReloadResult reloadRules(RuleSetSource source) {
         return rules.reload(source);
@@ -314,7 +332,9 @@ public final class CreditEngine implements AutoCloseable {
          * Loads, compiles and validates everything.
          *
          * @return the engine
-         * @throws RuleSetException when the rules or the model are broken
+         * @throws RuleSetException when the rules are broken (rule-set tier)
+         * @throws org.creditkit.core.CreditModelException when the model bundle does not fit the
+         *         feature catalogue the engine extracts (model tier)
          */
         public CreditEngine build() {
             if (bundle == null) {

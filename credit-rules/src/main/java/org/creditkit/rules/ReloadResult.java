@@ -1,6 +1,7 @@
 package org.creditkit.rules;
 
 import java.util.List;
+import org.creditkit.rules.testing.ScenarioResult;
 
 /**
  * The outcome of a hot reload.

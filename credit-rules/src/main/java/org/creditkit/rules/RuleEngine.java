@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.creditkit.rules.testing.Scenario;
+import org.creditkit.rules.testing.ScenarioResult;
+import org.creditkit.rules.testing.Scenarios;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A thread-safe decider whose rules can be replaced while it serves (hot reload).
@@ -21,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class RuleEngine implements RuleDecider, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
 
     private final AtomicReference<CompiledRuleSet> current;
     private final List<Scenario> gate;
@@ -42,7 +49,21 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
      * @return the engine
      */
     public static RuleEngine of(CompiledRuleSet initial, List<Scenario> gate) {
-        return new RuleEngine(initial, gate, LintOptions.DEFAULT);
+        return of(initial, gate, LintOptions.DEFAULT);
+    }
+
+    /**
+     * An engine serving {@code initial}, gating reloads on {@code gate} and linting reloaded rules with
+     * {@code lintOptions}: pass the options {@code initial} was compiled with, so the same rules that
+     * were accepted at start are accepted on reload.
+     *
+     * @param initial the compiled rules to serve first
+     * @param gate scenarios every new rule set must pass (may be empty)
+     * @param lintOptions the linter options of every reload
+     * @return the engine
+     */
+    public static RuleEngine of(CompiledRuleSet initial, List<Scenario> gate, LintOptions lintOptions) {
+        return new RuleEngine(initial, gate, lintOptions);
     }
 
     /**
@@ -133,7 +154,9 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
         try {
             candidate = RuleSets.compile(source, lintOptions);
         } catch (RuleSetException e) {
-            return new ReloadResult(false, version(), source.version(), e.problems(), List.of(), System.nanoTime() - t0);
+            LOG.warn("rule set reload from {} refused, {} stays: {} problem(s): {}", source.origin(),
+                    version().substring(0, 12), e.ruleProblems().size(), e.ruleProblems().stream().limit(5).toList());
+            return new ReloadResult(false, version(), source.version(), e.ruleProblems(), List.of(), System.nanoTime() - t0);
         }
         List<ScenarioResult> failed = new ArrayList<>();
         for (ScenarioResult r : Scenarios.run(candidate, scenarios)) {
@@ -143,10 +166,16 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
         }
         if (!failed.isEmpty()) {
             candidate.close();
+            LOG.warn("rule set reload from {} refused, {} stays: {} of {} gating scenario(s) failed: {}",
+                    source.origin(), version().substring(0, 12), failed.size(), scenarios.size(),
+                    failed.stream().limit(5).map(r -> r.scenario().name()).toList());
             return new ReloadResult(false, version(), source.version(), List.of(), failed, System.nanoTime() - t0);
         }
         CompiledRuleSet old = current.getAndSet(candidate);
         old.close();
+        LOG.info("rule set reload from {} accepted: {} -> {} after {} gating scenario(s), {} ms", source.origin(),
+                old.version().substring(0, 12), candidate.version().substring(0, 12), scenarios.size(),
+                (System.nanoTime() - t0) / 1_000_000);
         return new ReloadResult(true, candidate.version(), candidate.version(), List.of(), List.of(),
                 System.nanoTime() - t0);
     }

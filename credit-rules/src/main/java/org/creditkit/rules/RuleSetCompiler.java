@@ -87,7 +87,7 @@ final class RuleSetCompiler {
             try {
                 parameters = PolicyParameters.fromJson(PolicyParameters.FILE_NAME, paramsText);
             } catch (RuleSetException e) {
-                a.problems.addAll(e.problems());
+                a.problems.addAll(e.ruleProblems());
             }
         }
         List<ParsedDrl> drls = new ArrayList<>();

@@ -1,14 +1,11 @@
 package org.creditkit.rules;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +13,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.creditkit.rules.internal.Classpath;
 
 /**
  * The files of a rule set before compilation: {@code *.drl} rule files plus the
@@ -45,8 +43,8 @@ public final class RuleSetSource {
      */
     public static RuleSetSource defaultPolicy() {
         SortedMap<String, String> files = new TreeMap<>();
-        for (String name : classpathIndex(DEFAULT_POLICY + "INDEX")) {
-            files.put(name, classpathText(DEFAULT_POLICY + name));
+        for (String name : Classpath.index(DEFAULT_POLICY + "INDEX")) {
+            files.put(name, Classpath.text(DEFAULT_POLICY + name));
         }
         return new RuleSetSource("classpath:" + DEFAULT_POLICY, files);
     }
@@ -131,28 +129,6 @@ public final class RuleSetSource {
         SortedMap<String, String> copy = new TreeMap<>(files);
         copy.put(name, content);
         return new RuleSetSource(origin, copy);
-    }
-
-    static List<String> classpathIndex(String resource) {
-        List<String> names = new ArrayList<>();
-        for (String line : classpathText(resource).split("\n")) {
-            String n = line.strip();
-            if (!n.isEmpty() && !n.startsWith("#")) {
-                names.add(n);
-            }
-        }
-        return names;
-    }
-
-    static String classpathText(String resource) {
-        try (InputStream in = RuleSetSource.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("classpath resource " + resource + " is missing from credit-rules");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read classpath resource " + resource, e);
-        }
     }
 
     private static String sha256(SortedMap<String, String> files) {

@@ -1,6 +1,8 @@
 package org.creditkit.rules;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point for loading rule sets: check them (lint, parse, validate, compile, every problem as
@@ -12,6 +14,8 @@ import java.util.List;
  * }</pre>
  */
 public final class RuleSets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSets.class);
 
     private RuleSets() {
     }
@@ -46,7 +50,11 @@ public final class RuleSets {
      * @throws RuleSetException listing every problem
      */
     public static CompiledRuleSet compile(RuleSetSource source, LintOptions options) {
-        return new CompiledRuleSet(RuleSetCompiler.compile(source, options), source);
+        long t0 = System.nanoTime();
+        CompiledRuleSet rules = new CompiledRuleSet(RuleSetCompiler.compile(source, options), source);
+        LOG.info("rule set {} built from {}: {} rules in {} ms", rules.version().substring(0, 12), source.origin(),
+                rules.ruleNames().size(), (System.nanoTime() - t0) / 1_000_000);
+        return rules;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
+import org.creditkit.rules.audit.DecisionLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class CreditEngineTest {
         List<String> lines = Files.readAllLines(file);
         String line = lines.stream().filter(l -> l.contains("\"kind\":\"decision\"")).findFirst().orElseThrow();
         assertThat(String.join("\n", lines)).doesNotContain(a.application().id())
-                .doesNotContain(a.application().enterprise().uscc().toString())
+                .doesNotContain(a.application().enterprise().uscc().value())
                 .doesNotContain(a.application().enterprise().name());
         JsonNode n = new ObjectMapper().readTree(line);
         assertThat(n.get("application").asText()).isEqualTo(key.pseudonym(a.application().id())).hasSize(32);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.creditkit.rules.testing.SyntheticRuleInputs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,20 @@ class RuleEngineTest {
         Decision d = engine.decide(in);
         assertThat(d.rulesetVersion()).isEqualTo(DEARER.version());
         assertThat(d.interestRate()).isEqualTo(0.035 + 0.005);
+    }
+
+    @Test
+    void creditEngineReload_usesTheLintOptionsTheEngineWasBuiltWith() {
+        RuleSetSource withFunction = DEFAULT.with("helpers.drl", """
+                package org.creditkit.rules.policy;
+                function String label(String s) { return "[" + s + "]"; }
+                """);
+        try (CreditEngine credit = CreditEngine.builder().lintOptions(LintOptions.of(true)).build()) {
+            ReloadResult r = credit.reloadRules(withFunction);
+            assertThat(r.accepted()).as(r.toString()).isTrue();
+        }
+        ReloadResult refused = engine.reload(withFunction);
+        assertThat(refused.accepted()).as("the default options still reject functions").isFalse();
     }
 
     @Test

@@ -82,7 +82,7 @@ class RuleSetCompilerTest {
         String params = PARAMS.replace("\"reducedLimitFactor\": 0.5", "\"reducedLimitFactor\": 1.5");
         RuleSetSource src = RuleSetSource.defaultPolicy().with(PolicyParameters.FILE_NAME, params);
         assertThatThrownBy(() -> RuleSets.compile(src)).isInstanceOfSatisfying(RuleSetException.class,
-                e -> assertThat(e.problems()).extracting(Object::toString).containsExactly(
+                e -> assertThat(e.ruleProblems()).extracting(Object::toString).containsExactly(
                         "parameters.json:7:3 $.reducedLimitFactor: 1.5 is out of range, must be in (0, 1]"));
     }
 

@@ -62,7 +62,7 @@ public record IndustryOverlay(String id, String name, List<String> industries, S
         try {
             IndustryCode.of(code);
             return null;
-        } catch (IllegalArgumentException e) {
+        } catch (org.creditkit.core.CreditDataException e) {
             return "industry '" + code + "': " + e.getMessage();
         }
     }

@@ -96,7 +96,7 @@ final class RecordFactory {
     static final double P_STATEMENTS_MICRO = 0.8;
     static final double P_STATEMENTS = 0.95;
 
-    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+    private static final ZoneOffset CST = LoanApplication.CHINA_TIME;
     private static final String NAME_CHARS = "华瑞鑫源泰丰恒通达盛宏兴隆昌明远嘉诚信安德博睿晨阳光宇航越峰海川";
     private static final String[] CORE_RATINGS = {"AAA", "AA+", "AA", "AA-", "A+", "A", "BBB"};
     private static final double[] CORE_RATING_CUM = Rng.cumulative(25, 20, 25, 10, 8, 7, 5);

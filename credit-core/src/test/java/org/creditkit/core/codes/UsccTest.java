@@ -81,7 +81,7 @@ class UsccTest {
 
     @Test
     void of_wrongCheckCharacter_saysWhichWasExpected() {
-        assertThatThrownBy(() -> Uscc.of("914403001922038217")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Uscc.of("914403001922038217")).isInstanceOf(org.creditkit.core.CreditDataException.class)
                 .hasMessage("check character '7' does not match computed '6'");
     }
 
@@ -90,7 +90,7 @@ class UsccTest {
     void of_characterOutsideTheSet_isRejectedWithItsPosition(String bad) {
         String code = "9144030019220382" + bad + "6";
 
-        assertThatThrownBy(() -> Uscc.of(code)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Uscc.of(code)).isInstanceOf(org.creditkit.core.CreditDataException.class)
                 .hasMessageContaining("character 17 '" + bad + "' is not allowed");
     }
 
@@ -117,11 +117,13 @@ class UsccTest {
     }
 
     @Test
-    void maskedAndRegionDigits_exposeOnlyWhatTheySay() {
+    void maskedAndRegionDigits_exposeOnlyWhatTheySay_andToStringIsMasked() {
         Uscc u = Uscc.of("914403001922038216");
 
         assertThat(u.masked()).isEqualTo("91**************16");
         assertThat(u.regionDigits()).isEqualTo("440300");
-        assertThat(u).hasToString("914403001922038216");
+        assertThat(u.value()).isEqualTo("914403001922038216");
+        assertThat(u).hasToString("91**************16");
+        assertThat(new java.util.ArrayList<>(java.util.List.of(u)).toString()).doesNotContain(u.value());
     }
 }

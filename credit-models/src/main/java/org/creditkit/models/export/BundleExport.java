@@ -243,7 +243,7 @@ public final class BundleExport {
         if (group.length() == 3 && Character.isLetter(group.charAt(0))) {
             try {
                 return IndustryCode.of(group).code();
-            } catch (IllegalArgumentException e) {
+            } catch (org.creditkit.core.CreditDataException e) {
                 throw new ModelException("Industry group " + group + ": " + e.getMessage(), e);
             }
         }

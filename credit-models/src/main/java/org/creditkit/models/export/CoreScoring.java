@@ -29,14 +29,11 @@ public final class CoreScoring {
      * @param bundle the bundle (standard catalogue)
      * @param portfolio the JSON Lines file
      * @return log-odds per kept line
-     * @throws ModelException if the bundle is not laid out against the standard catalogue
+     * @throws org.creditkit.core.CreditModelException if the bundle is not laid out against the
+     *         standard catalogue
      */
     public static double[] portfolioLogOdds(ModelBundle bundle, Path portfolio) {
-        FeatureExtractor fx = FeatureExtractor.standard();
-        if (!bundle.catalogue().version().equals(fx.catalogue().version())) {
-            throw new ModelException("Bundle " + bundle.id() + " uses catalogue " + bundle.catalogue().version()
-                    + "; a portfolio file is scored with the standard catalogue " + fx.catalogue().version());
-        }
+        FeatureExtractor fx = bundle.requireCompatible(FeatureExtractor.standard());
         double[][] out = {new double[1024]};
         int[] n = {0};
         StrictApplicationReader.standard().readBatch(portfolio, la -> {

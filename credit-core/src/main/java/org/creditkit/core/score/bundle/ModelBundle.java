@@ -600,7 +600,7 @@ public final class ModelBundle {
             try {
                 org.creditkit.core.codes.IndustryCode.of(code);
                 return null;
-            } catch (IllegalArgumentException e) {
+            } catch (org.creditkit.core.CreditDataException e) {
                 return "industry '" + code + "': " + e.getMessage();
             }
         }
@@ -712,6 +712,26 @@ public final class ModelBundle {
     /** The feature catalogue vectors must be laid out against. */
     public FeatureCatalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * The one compatibility check of a bundle and a feature extractor: this bundle's models read the
+     * vectors {@code extractor} produces only when both use the same catalogue (the same instance:
+     * a custom catalogue that reuses the standard version string is not the standard one).
+     *
+     * @param extractor the extractor that will feed this bundle
+     * @return {@code extractor}
+     * @throws CreditModelException naming the bundle and both catalogue versions
+     */
+    public org.creditkit.core.feature.FeatureExtractor requireCompatible(
+            org.creditkit.core.feature.FeatureExtractor extractor) {
+        if (extractor.catalogue() != catalogue) {
+            throw new CreditModelException("model " + id + " " + version, "the bundle's models are laid out against "
+                    + "feature catalogue " + catalogue.version() + ", but the extractor produces catalogue "
+                    + extractor.catalogue().version() + "; train the bundle on the standard indicators (a JSON Lines "
+                    + "portfolio) to score applications with it");
+        }
+        return extractor;
     }
 
     /** Ids of every feature a model of this bundle reads, in catalogue order. */
