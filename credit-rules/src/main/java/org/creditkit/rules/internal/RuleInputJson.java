@@ -1,5 +1,6 @@
 package org.creditkit.rules.internal;
 
+import org.creditkit.rules.Indicators;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.creditkit.rules.testing;
 
+import org.creditkit.rules.Indicators;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
