@@ -83,7 +83,8 @@ final class DecideCommand implements Callable<Integer> {
         try {
             builder.model(ModelOptions.bundle(model));
             if (rules != null) {
-                builder.rules(RuleSetSource.directory(rules));
+                // a batch never hot-reloads, so no scenario gate is needed (rules check/test run them)
+                builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
             }
         } catch (CreditModelException e) {
             err.println("model bundle " + model + " rejected: " + e.getMessage());

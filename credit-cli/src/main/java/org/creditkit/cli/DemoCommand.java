@@ -187,6 +187,7 @@ final class DemoCommand implements Callable<Integer> {
                 outcome.model().kind(), loaded.summary(), exported.evaluation().metrics().auc(),
                 exported.evaluation().metrics().ks(), seconds(t)));
         out.println("  -> " + bundleFile.getFileName() + " " + trained.checksum().substring(0, "sha256:".length() + 12));
+        outcome.industryLayer().ifPresent(l -> l.toText().lines().forEach(x -> out.println("  " + x)));
 
         // 5. score the holdout with the trained bundle (and the built-in expert bundle for comparison)
         t = System.nanoTime();
@@ -242,6 +243,7 @@ final class DemoCommand implements Callable<Integer> {
             return CreditCli.EXIT_VERDICT;
         }
         printTierMix(out, tiers, sums, holdout.size());
+        IndustryComparison.printApprovals(out, trained, holdout);
 
         // 7. fairness audit of the decision trail (the fairness library), as an auditor would run it
         Path auditDir = dir.resolve("audit");

@@ -93,7 +93,8 @@ final class MonitorCommand implements Callable<Integer> {
         try {
             builder.model(ModelOptions.bundle(model));
             if (rules != null) {
-                builder.rules(RuleSetSource.directory(rules));
+                // a batch never hot-reloads, so no scenario gate is needed (rules check/test run them)
+                builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
             }
             engine = builder.build();
         } catch (CreditException e) {
@@ -111,6 +112,11 @@ final class MonitorCommand implements Callable<Integer> {
             return CreditCli.EXIT_USAGE;
         }
         MonitorSummary s = result.summary();
+        if (s.loans() == 0) {
+            // every line rejected (or an empty file): a PASS over nothing would be a plausible wrong answer
+            return usage(err, "--book " + book + ": no loan could be read (" + result.read().badLines() + " of "
+                    + result.read().lines() + " lines rejected, see above); nothing was monitored");
+        }
         outWriter.println("monitoring " + MonitorReport.verdict(s) + ": " + LoanBookWorkflow.describe(s));
         s.breaches().forEach(b -> outWriter.println("  limit exceeded: " + b));
         outWriter.println("report: " + result.html());

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.creditkit.rules.CompiledRuleSet;
-import org.creditkit.rules.LintOptions;
 import org.creditkit.rules.RuleProblem;
 import org.creditkit.rules.RuleSetException;
 import org.creditkit.rules.RuleSetSource;
@@ -24,10 +23,13 @@ import picocli.CommandLine.Parameters;
  *   <li>{@code credit rules init DIR} — writes an editable copy of the default policy (the .drl files
  *       and {@code parameters.json}) and its scenarios ({@code DIR/scenarios/*.json}); refuses to
  *       overwrite a file.</li>
- *   <li>{@code credit rules check DIR} — lint, parse, validate the parameters and compile; prints every
- *       problem as {@code file:line:col message}; exit 0 when clean, 2 when any problem.</li>
- *   <li>{@code credit rules test DIR --scenarios DIR} — compiles the rules, runs every scenario and
- *       prints PASS/FAIL per case with the differences; exit 0 when all pass, 2 otherwise.</li>
+ *   <li>{@code credit rules check DIR [--strict]} — check against the allow-list, parse, validate the
+ *       parameters and compile; prints every problem as {@code file:line:col message}, then warns of
+ *       every rule no scenario of {@code DIR/scenarios} fires ({@code --strict}: errors); exit 0 when
+ *       clean, 2 when any problem.</li>
+ *   <li>{@code credit rules test DIR [--scenarios DIR]} — compiles the rules, runs every scenario
+ *       (default {@code DIR/scenarios}) and prints PASS/FAIL per case with the differences; exit 0 when
+ *       all pass, 2 otherwise.</li>
  * </ul>
  * Exit codes as {@link CreditCli}: a missing directory or other usage error exits 3.
  */
@@ -92,11 +94,12 @@ final class RulesCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR", description = "Directory with the .drl files and parameters.json.")
+        @Parameters(index = "0", paramLabel = "DIR", description = "Directory with the .drl files and parameters.json"
+                + " (and its scenarios/ folder).")
         Path dir;
 
-        @Option(names = "--allow-functions", description = "Allow DRL 'function' blocks (rejected by default).")
-        boolean allowFunctions;
+        @Option(names = "--strict", description = "Rules that no scenario of DIR/scenarios fires are errors, not warnings.")
+        boolean strict;
 
         /** Runs the check. */
         @Override
@@ -104,22 +107,57 @@ final class RulesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             requireDirectory(spec, dir, "DIR");
             List<RuleProblem> problems;
+            RuleSetSource source = null;
             try {
-                problems = RuleSets.check(RuleSetSource.directory(dir), LintOptions.of(allowFunctions));
+                source = RuleSetSource.directory(dir);
+                problems = RuleSets.check(source);
             } catch (RuleSetException e) {
                 problems = e.ruleProblems();
             }
             for (RuleProblem p : problems) {
                 out.println(p);
             }
-            out.println(problems.isEmpty() ? "OK: " + dir + " has no problems"
-                    : problems.size() + " problem(s) in " + dir);
+            List<RuleProblem> unfired = List.of();
+            if (problems.isEmpty()) {
+                try {
+                    unfired = coverage(source);
+                } catch (RuleSetException e) {
+                    problems = e.ruleProblems();
+                    problems.forEach(out::println);
+                }
+            }
+            String level = strict ? "error: " : "warning: ";
+            for (RuleProblem p : unfired) {
+                out.println(level + p);
+            }
+            int errors = problems.size() + (strict ? unfired.size() : 0);
+            out.println(errors == 0 ? "OK: " + dir + " has no problems"
+                    + (unfired.isEmpty() ? "" : " (" + unfired.size() + " warning(s); --strict makes them errors)")
+                    : errors + " problem(s) in " + dir);
             out.flush();
-            return problems.isEmpty() ? CreditCli.EXIT_OK : CreditCli.EXIT_VERDICT;
+            return errors == 0 ? CreditCli.EXIT_OK : CreditCli.EXIT_VERDICT;
+        }
+
+        /**
+         * The rules no scenario of the directory fires (one warning when it has no scenarios/).
+         *
+         * @throws RuleSetException when a scenario file is broken
+         */
+        private List<RuleProblem> coverage(RuleSetSource source) {
+            List<Scenario> cases = source.scenarios();
+            if (cases.isEmpty()) {
+                return List.of(RuleProblem.of(dir.toString(), 1, 1, "has no " + RuleSetSource.SCENARIOS
+                        + "/ folder of scenarios: no rule is tested, and reloads of these rules are refused unless the"
+                        + " engine is built withoutScenarioGate()"));
+            }
+            try (CompiledRuleSet rules = RuleSets.compile(source)) {
+                return RuleSets.unfiredRules(rules, Scenarios.run(rules, cases));
+            }
         }
     }
 
-    /** {@code credit rules test DIR --scenarios DIR}. */
+
+    /** {@code credit rules test DIR [--scenarios DIR]} (default DIR/scenarios). */
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Run scenario cases against a rule set; PASS/FAIL per case with the differences."
                     + " Exit 0 all pass, 2 otherwise.")
@@ -131,24 +169,23 @@ final class RulesCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "Directory with the .drl files and parameters.json.")
         Path dir;
 
-        @Option(names = "--scenarios", required = true, paramLabel = "DIR",
-                description = "Directory of scenario .json files.")
+        @Option(names = "--scenarios", paramLabel = "DIR",
+                description = "Directory of scenario .json files (default: DIR/scenarios).")
         Path scenarios;
-
-        @Option(names = "--allow-functions", description = "Allow DRL 'function' blocks (rejected by default).")
-        boolean allowFunctions;
 
         /** Runs the scenarios. */
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             requireDirectory(spec, dir, "DIR");
-            requireDirectory(spec, scenarios, "--scenarios");
+            if (scenarios != null) {
+                requireDirectory(spec, scenarios, "--scenarios");
+            }
             List<Scenario> cases;
             CompiledRuleSet rules;
             try {
-                cases = Scenarios.load(scenarios);
-                rules = RuleSets.compile(RuleSetSource.directory(dir), LintOptions.of(allowFunctions));
+                cases = Scenarios.load(scenarios != null ? scenarios : dir.resolve(RuleSetSource.SCENARIOS));
+                rules = RuleSets.compile(RuleSetSource.directory(dir));
             } catch (RuleSetException e) {
                 for (RuleProblem p : e.ruleProblems()) {
                     out.println(p);

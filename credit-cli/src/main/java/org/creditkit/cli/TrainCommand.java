@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.creditkit.core.codes.IndustryScheme;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.binning.BinningOptions;
@@ -72,8 +73,13 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--categorical", split = ",", description = "Columns to treat as categorical.")
         List<String> categorical = new ArrayList<>();
 
-        @Option(names = "--industry", description = "Industry-code column (GB/T 4754 or NAICS), grouped by letter or leading digits.")
+        @Option(names = "--industry", description = "Industry-code column (GB/T 4754 or NAICS, see --industry-scheme), grouped by"
+                + " section letter or leading digits; missing, 0 or unknown codes are scored by the base model alone.")
         String industry;
+
+        @Option(names = "--industry-scheme", defaultValue = "gbt", description = "Classification of the --industry codes:"
+                + " gbt (GB/T 4754) or naics (default ${DEFAULT-VALUE}).")
+        String industryScheme;
 
         @Option(names = "--industry-digits", defaultValue = "2", description = "Leading digits grouping a numeric industry code (default ${DEFAULT-VALUE}).")
         int industryDigits;
@@ -100,10 +106,17 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--target COL and --bad VALUE are required for CSV and"
                         + " ARFF data (which column is the outcome and which value means default)");
             }
+            IndustryScheme scheme;
+            try {
+                scheme = IndustryScheme.parse(industryScheme);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--industry-scheme: " + e.getMessage());
+            }
+            IndustryGrouping grouping = new IndustryGrouping(industryDigits, industryDivisions, scheme);
             ColumnMapping m = new ColumnMapping(target, bad, features, Set.copyOf(exclude), Set.copyOf(categorical),
-                    Optional.empty(), Optional.empty(), new IndustryGrouping(industryDigits, industryDivisions), maxBadRows);
+                    Optional.empty(), Optional.empty(), grouping, maxBadRows);
             if (industry != null) {
-                m = m.withIndustry(industry, new IndustryGrouping(industryDigits, industryDivisions));
+                m = m.withIndustry(industry, grouping);
             }
             if (truePd != null) {
                 m = m.withTruePd(truePd);
@@ -252,13 +265,14 @@ final class TrainCommand implements Callable<Integer> {
                             c.meanAuc(), c.sdAuc())).orElse(""),
                     ev.oracle().map(o -> String.format(java.util.Locale.ROOT, "; oracle AUC %.4f", o.auc())).orElse(""));
             outw.println("bundle written to " + out + " (" + bundle.checksum() + ")");
+            outcome.industryLayer().ifPresent(l -> outw.print(l.toText()));
             if (report != null) {
                 List<String> notes = new ArrayList<>(loaded.notes());
                 notes.addAll(outcome.notes());
                 Path file = HtmlReport.write(new ReportContent("Model report: " + outcome.model().kind() + " on "
                         + data.getFileName(), data + ": " + loaded.summary(), java.util.Optional.of(TrainingDetail.of(outcome.model())), outcome.model().kind(),
                         bundle.checksum(), ev,
-                        outcome.cv(), notes), report);
+                        outcome.cv(), notes, outcome.industryLayer()), report);
                 outw.println("report written to " + file);
             }
             outw.flush();
@@ -289,6 +303,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),
                 BundleExport.gradeBands());
         ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), "");
+        outcome.industryLayer().ifPresent(l -> MetricsJson.industryLayer(json, l));
         ObjectNode bundleMetrics = json.deepCopy();
         bundleMetrics.remove("model");
         ModelBundle bundle = BundleExport.export(outcome.model(),

@@ -233,17 +233,17 @@ class CreditCliTest {
         Path dir = tmp.resolve("demo");
         Run r = run("demo", "--count", "3000", "--seed", "4", "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("[1/8] generate  3,000 + 1,500 applications")
-                .contains("[2/8] validate  3000 lines: 3000 good, 0 bad")
-                .contains("[3/8] features  3,000 x 44 indicators")
+        assertThat(r.out()).contains("[1/9] generate  3,000 + 1,500 applications")
+                .contains("[2/9] validate  3000 lines: 3000 good, 0 bad")
+                .contains("[3/9] features  3,000 x 44 indicators")
                 .contains("By industry section").contains("C Manufacturing").contains("By economic zone:")
                 .contains("Oracle AUC")
-                .contains("[4/8] train     trained scorecard on used 3000 of 3000 rows")
-                .contains("[5/8] score").contains("AUC against recorded outcomes").contains("oracle AUC (true PDs)")
-                .contains("[6/8] decide    decided 1500 of 1500 applications").contains("INSTANT_APPROVAL")
-                .contains("[7/8] audit     Fairness audit of decision-log.jsonl: 1500 records, 1500 with an outcome")
+                .contains("[4/9] train     trained scorecard on used 3000 of 3000 rows")
+                .contains("[5/9] score").contains("AUC against recorded outcomes").contains("oracle AUC (true PDs)")
+                .contains("[6/9] decide    decided 1500 of 1500 applications").contains("INSTANT_APPROVAL")
+                .contains("[7/9] audit     Fairness audit of decision-log.jsonl: 1500 records, 1500 with an outcome")
                 .contains("Verdict: ").contains("HTML report: ")
-                .contains("[8/8] probe").contains("zone ").contains("ownership ").contains("sizeClass ")
+                .contains("[8/9] probe").contains("zone ").contains("ownership ").contains("sizeClass ")
                 .contains("demo finished");
         for (String f : new String[] {"portfolio.jsonl", "holdout.jsonl", "features.csv", "model.json",
             "train-metrics.json", "decisions.jsonl", "decision-log.jsonl", "audit/report.html", "audit/report.json",

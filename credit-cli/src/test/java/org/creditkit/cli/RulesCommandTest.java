@@ -54,9 +54,43 @@ class RulesCommandTest {
                 .replace("\"yellowCardMonths\": 12", "\"yellowCardMonths\": -1"));
         assertThat(run("check", rules.toString())).isEqualTo(2);
         assertThat(out.toString())
-                .contains("hard-stops.drl:11:11 'System' is not allowed in rule files")
+                .contains("hard-stops.drl:11:11 the name 'System' is not allowed")
                 .contains("parameters.json:5:3 $.yellowCardMonths: -1 is out of range, must be in [0, 240]")
                 .contains("2 problem(s) in ");
+    }
+
+    @Test
+    void check_ownScenariosFireEveryRule_noWarning() throws IOException {
+        copyScenariosInto(rules.resolve("scenarios"));
+        assertThat(run("check", rules.toString(), "--strict")).as(out.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("warning").doesNotContain("error");
+    }
+
+    @Test
+    void check_ruleNoScenarioFires_warnsAndStrictMakesItAnError() throws IOException {
+        copyScenariosInto(rules.resolve("scenarios"));
+        Files.writeString(rules.resolve("extra.drl"), "package org.creditkit.rules.policy;\n\nimport org.creditkit.rules.*;\n\n"
+                + "rule \"review-very-long-term\"\nwhen\n    $c : Case( input.requestedTermMonths > 300 )\nthen\n"
+                + "    $c.tier(drools.getRule().getName(), Tier.MANUAL_REVIEW, \"long\", \"长\");\nend\n");
+        assertThat(run("check", rules.toString())).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("warning: extra.drl:5:1 rule \"review-very-long-term\" is fired by no scenario")
+                .contains("1 warning(s)");
+        assertThat(run("check", rules.toString(), "--strict")).isEqualTo(2);
+        assertThat(out.toString()).contains("error: extra.drl:5:1 rule \"review-very-long-term\" is fired by no scenario");
+    }
+
+    @Test
+    void check_directoryWithoutScenarios_warnsThatReloadsAreRefused() {
+        assertThat(run("check", rules.toString())).isZero();
+        assertThat(out.toString()).contains("has no scenarios/ folder").contains("withoutScenarioGate()");
+        assertThat(run("check", rules.toString(), "--strict")).isEqualTo(2);
+    }
+
+    private void copyScenariosInto(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (var f : Scenarios.defaultScenarioFiles().entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
@@ -84,8 +118,11 @@ class RulesCommandTest {
     }
 
     @Test
-    void test_missingScenariosOption_isUsageError() {
-        assertThat(run("test", rules.toString())).isEqualTo(3);
+    void test_withoutScenariosOption_runsTheDirectorysOwnScenarios() throws IOException {
+        assertThat(run("test", rules.toString())).isEqualTo(2);
+        assertThat(out.toString()).contains("scenarios").contains("no scenario was run");
+        copyScenariosInto(rules.resolve("scenarios"));
+        assertThat(run("test", rules.toString())).as(out.toString()).isZero();
     }
 
     @Test

@@ -73,13 +73,14 @@ public final class CreditEngine implements AutoCloseable {
         this.extractor = bundle.requireCompatible(FeatureExtractor.standard());
         LOG.info("model bundle {} {} loaded ({})", bundle.id(), bundle.version(), bundle.checksum());
         this.checker = b.checker;
-        this.rules = RuleEngine.of(RuleSets.compile(b.rules, b.lintOptions), b.gate, b.lintOptions);
+        RuleEngine.Builder rb = RuleEngine.builder(RuleSets.compile(b.rules, b.limits)).reloadGate(b.gate);
+        this.rules = (b.ungated ? rb.withoutScenarioGate() : rb).build();
         this.log = Optional.ofNullable(b.log);
         this.modelId = bundle.id() + "@" + bundle.version();
     }
 
     /**
-     * The default expert model bundle and the default policy (reloads gated on its scenarios).
+     * The default expert model bundle and the default policy (reloads gated on the reloaded rules' own scenarios).
      *
      * @return the engine
      */
@@ -253,10 +254,11 @@ public final class CreditEngine implements AutoCloseable {
     public static final class Builder {
         private ModelBundle bundle;
         private RuleSetSource rules;
-        private List<Scenario> gate;
+        private List<Scenario> gate = List.of();
+        private boolean ungated;
+        private DecisionLimits limits = DecisionLimits.DEFAULT;
         private DataQualityChecker checker = DataQualityChecker.standard();
         private DecisionLog log;
-        private LintOptions lintOptions = LintOptions.DEFAULT;
 
         private Builder() {
         }
@@ -284,14 +286,37 @@ public final class CreditEngine implements AutoCloseable {
         }
 
         /**
-         * Scenarios every hot reload must pass (default: the default policy's scenarios when the rules
-         * are the default policy, none otherwise).
+         * Scenarios every hot reload must pass, in addition to the reloaded directory's own
+         * {@code scenarios/} (default: none beyond those).
          *
          * @param value the gating scenarios
          * @return this builder
          */
         public Builder reloadGate(List<Scenario> value) {
             gate = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Accept rules (and reloads) that bring no scenario, with no reload gate. Without this, rules
+         * with no {@code scenarios/} and no {@link #reloadGate} are refused: ungated, any compiling
+         * rule set would go live on a reload, "decline everything" included.
+         *
+         * @return this builder
+         */
+        public Builder withoutScenarioGate() {
+            ungated = true;
+            return this;
+        }
+
+        /**
+         * Runaway protection of each decision (default {@link DecisionLimits#DEFAULT}).
+         *
+         * @param value the firing and time limits
+         * @return this builder
+         */
+        public Builder decisionLimits(DecisionLimits value) {
+            limits = Objects.requireNonNull(value, "decisionLimits");
             return this;
         }
 
@@ -318,17 +343,6 @@ public final class CreditEngine implements AutoCloseable {
         }
 
         /**
-         * Linter options for the rules (default: functions rejected).
-         *
-         * @param value the options
-         * @return this builder
-         */
-        public Builder lintOptions(LintOptions value) {
-            lintOptions = Objects.requireNonNull(value, "lintOptions");
-            return this;
-        }
-
-        /**
          * Loads, compiles and validates everything.
          *
          * @return the engine
@@ -342,12 +356,12 @@ public final class CreditEngine implements AutoCloseable {
             }
             if (rules == null) {
                 rules = RuleSetSource.defaultPolicy();
-                if (gate == null) {
-                    gate = Scenarios.defaultScenarios();
-                }
             }
-            if (gate == null) {
-                gate = List.of();
+            if (gate.isEmpty() && rules.scenarioFiles().isEmpty() && !ungated) {
+                throw new RuleSetException(rules.origin(), List.of(RuleProblem.of(rules.origin(), 1, 1,
+                        "no scenario would gate reloads of these rules: add a " + RuleSetSource.SCENARIOS
+                                + "/ folder of .json cases next to the rule files, give reloadGate(...), or say"
+                                + " withoutScenarioGate() on purpose")));
             }
             return new CreditEngine(this);
         }

@@ -7,9 +7,10 @@ import org.creditkit.core.Problem;
 /**
  * Bad data about one application, found while building its {@link RuleInput}: the application is
  * rejected or referred, the engine keeps serving. The data tier of the one exception family
- * ({@link org.creditkit.core.CreditException}).
+ * ({@link org.creditkit.core.CreditException}). {@link DecisionLimitException} is the one subclass:
+ * rules that ran away on one application.
  */
-public final class RuleInputException extends CreditDataException {
+public class RuleInputException extends CreditDataException {
 
     private static final long serialVersionUID = 1L;
 

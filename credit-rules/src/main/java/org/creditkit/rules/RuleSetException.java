@@ -6,7 +6,7 @@ import org.creditkit.core.CreditRuleSetException;
 import org.creditkit.core.Problem;
 
 /**
- * A broken rule set (lint, parse, compile, parameter or scenario problems): it is refused, old rules
+ * A broken rule set (allow-list, parse, compile, parameter or scenario problems): it is refused, old rules
  * stay. The rule-set tier of the one exception family ({@link org.creditkit.core.CreditException});
  * {@link #problems()} gives each problem with the location {@code file:line:column},
  * {@link #ruleProblems()} the same problems with line and column as numbers.

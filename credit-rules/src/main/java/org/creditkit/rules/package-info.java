@@ -16,13 +16,14 @@
  *   <li>Rule sets: {@link org.creditkit.rules.RuleSetSource} (classpath default or a directory of
  *       .drl files plus {@code parameters.json}), {@link org.creditkit.rules.RuleSets} (check and
  *       compile; problems as {@link org.creditkit.rules.RuleProblem} {@code file:line:column}),
- *       {@link org.creditkit.rules.CompiledRuleSet}, {@link org.creditkit.rules.LintOptions},
+ *       {@link org.creditkit.rules.CompiledRuleSet}, {@link org.creditkit.rules.DecisionLimits},
  *       {@link org.creditkit.rules.RuleEngine} (rules only, for callers that build the
  *       {@code RuleInput} themselves), {@link org.creditkit.rules.RuleDecider} and
  *       {@link org.creditkit.rules.PlainJavaPolicy} (the default policy in plain Java, a cross-check
  *       and benchmark baseline).</li>
  *   <li>Errors: everything thrown is an {@link org.creditkit.core.CreditException}:
- *       {@link org.creditkit.rules.RuleInputException} (data tier), {@link org.creditkit.rules.RuleSetException}
+ *       {@link org.creditkit.rules.RuleInputException} (data tier; {@link org.creditkit.rules.DecisionLimitException}
+ *       when rules run away on one application), {@link org.creditkit.rules.RuleSetException}
  *       (rule-set tier), {@link org.creditkit.core.CreditModelException} (a bundle that does not fit),
  *       {@link org.creditkit.core.CreditDecisionException} (the rules failed on one application).</li>
  * </ul>

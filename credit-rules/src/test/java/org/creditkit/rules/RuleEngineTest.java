@@ -47,17 +47,14 @@ class RuleEngineTest {
     }
 
     @Test
-    void creditEngineReload_usesTheLintOptionsTheEngineWasBuiltWith() {
+    void reload_functionBlock_isRefusedByTheAllowList() {
         RuleSetSource withFunction = DEFAULT.with("helpers.drl", """
                 package org.creditkit.rules.policy;
                 function String label(String s) { return "[" + s + "]"; }
                 """);
-        try (CreditEngine credit = CreditEngine.builder().lintOptions(LintOptions.of(true)).build()) {
-            ReloadResult r = credit.reloadRules(withFunction);
-            assertThat(r.accepted()).as(r.toString()).isTrue();
-        }
         ReloadResult refused = engine.reload(withFunction);
-        assertThat(refused.accepted()).as("the default options still reject functions").isFalse();
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.toString()).contains("'function' blocks are not allowed");
     }
 
     @Test

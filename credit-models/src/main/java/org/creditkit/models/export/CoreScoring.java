@@ -7,10 +7,12 @@ import java.util.Optional;
 import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.core.input.StrictApplicationReader;
+import org.creditkit.core.codes.IndustryScheme;
 import org.creditkit.core.score.IndustryOverlay;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.data.Dataset;
+import org.creditkit.models.data.IndustryGrouping;
 
 /**
  * Scores data with an exported core {@link ModelBundle} (the runtime path), for evaluating and
@@ -76,12 +78,18 @@ public final class CoreScoring {
     }
 
     private static Optional<IndustryOverlay> overlay(ModelBundle bundle, String group) {
+        if (group.startsWith(IndustryGrouping.NAICS_PREFIX)) {
+            String naics = group.substring(IndustryGrouping.NAICS_PREFIX.length());
+            return bundle.overlays().stream()
+                    .filter(o -> o.scheme() == IndustryScheme.NAICS && o.industries().contains(naics)).findFirst();
+        }
         String code;
         try {
             code = BundleExport.gbt(group);
         } catch (ModelException e) {
             return Optional.empty();
         }
-        return bundle.overlays().stream().filter(o -> o.industries().contains(code)).findFirst();
+        return bundle.overlays().stream()
+                .filter(o -> o.scheme() == IndustryScheme.GBT_4754 && o.industries().contains(code)).findFirst();
     }
 }

@@ -69,6 +69,22 @@ public final class Scenarios {
      * @throws RuleSetException listing every problem of every file as {@code file:line:column}
      */
     public static List<Scenario> load(Path dir) {
+        SortedMap<String, String> files = files(dir);
+        if (files.isEmpty()) {
+            throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
+                    "holds no .json scenario file")));
+        }
+        return parse(dir.toString(), files);
+    }
+
+    /**
+     * Every {@code *.json} file of a directory, by name (a rule directory's {@code scenarios/}).
+     *
+     * @param dir the directory
+     * @return file name to content, sorted
+     * @throws RuleSetException when the directory cannot be read
+     */
+    public static SortedMap<String, String> files(Path dir) {
         SortedMap<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
@@ -80,11 +96,7 @@ public final class Scenarios {
             throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
                     "cannot read the scenario directory: " + e)));
         }
-        if (files.isEmpty()) {
-            throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
-                    "holds no .json scenario file")));
-        }
-        return parse(dir.toString(), files);
+        return files;
     }
 
     /**
