@@ -2,18 +2,17 @@ package org.creditkit.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.creditkit.core.CreditException;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.input.BatchReport;
@@ -62,8 +61,13 @@ public final class DecideCommand implements Callable<Integer> {
             description = "Applications: JSON Lines (bare or labeled), or a single .json document.")
     Path in;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Decisions as JSON Lines.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Decisions as JSON Lines, written "
+            + "to a temporary file and moved into place when complete.")
     Path out;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Also write every rejected line as JSON Lines "
+            + "(line, problems, input) to fix and resubmit.")
+    Path rejectsFile;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Also write the decision trail: hash-chained JSON "
             + "Lines with signed checkpoints, identifiers pseudonymised (an existing trail is continued).")
@@ -75,6 +79,10 @@ public final class DecideCommand implements Callable<Integer> {
     /** Decides the file. */
     @Override
     public Integer call() {
+        BatchFiles.requireDistinct(spec, BatchFiles.files("--in", in, "--model", model, "--rules", rules,
+                "--log-key", trail.logKey, "--pseudonym-key", trail.pseudonymKey),
+                BatchFiles.files("--out", out, "--log", log, "--rejects", rejectsFile));
+        ValidateCommand.requireReadable(spec, in);
         PrintWriter err = spec.commandLine().getErr();
         CreditEngine.Builder builder = CreditEngine.builder();
         try {
@@ -125,8 +133,10 @@ public final class DecideCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        try (engine; BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            report = ModelOptions.read(in, la -> {
+        try (engine; Rejects rejects = Rejects.open(in, err, rejectsFile);
+             BatchFiles.AtomicOutput file = BatchFiles.AtomicOutput.open(out)) {
+            Writer w = file.writer();
+            report = ModelOptions.read(in, (la, line) -> {
                 try {
                     Optional<Boolean> defaulted = la.outcome().map(LabeledApplication.Outcome::defaulted12m);
                     CreditEngine.Evaluation ev = engine.evaluate(la.application(), defaulted);
@@ -140,18 +150,24 @@ public final class DecideCommand implements Callable<Integer> {
                     }
                 } catch (RuleInputException e) {
                     failed[0]++;
-                    err.println(in + " application " + la.application().id() + ": " + e.getMessage());
+                    rejects.add(ModelOptions.failed(line, la, "cannot be decided", e.getMessage()));
+                } catch (CreditException | ArithmeticException | IllegalArgumentException e) {
+                    failed[0]++;
+                    rejects.add(ModelOptions.failed(line, la, "cannot be scored", e.getMessage()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, err);
+            }, rejects);
+            rejects.commit();
+            file.commit();
         } catch (IOException | UncheckedIOException e) {
             err.println("cannot decide " + in + " into " + out + ": " + e.getMessage());
             err.flush();
             return 2;
         }
         err.println("decided " + decided[0] + " of " + report.lines() + " applications " + tiers
-                + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above)" : "")
+                + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above"
+                + (rejectsFile != null ? " and " + rejectsFile : "") + ")" : "")
                 + (failed[0] > 0 ? "; " + failed[0] + " could not be decided (see above)" : ""));
         err.flush();
         return report.bad() > 0 || failed[0] > 0 ? 1 : 0;

@@ -62,12 +62,12 @@ public final class ExplainCommand implements Callable<Integer> {
             return 2;
         }
         LoanApplication[] found = {null};
-        try {
-            ModelOptions.read(in, la -> {
+        try (Rejects rejects = Rejects.open(in, err, null)) {
+            ModelOptions.read(in, (la, line) -> {
                 if (found[0] == null && la.application().id().equals(id)) {
                     found[0] = la.application();
                 }
-            }, err);
+            }, rejects);
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("cannot read " + in + ": " + e.getMessage());
             return 2;

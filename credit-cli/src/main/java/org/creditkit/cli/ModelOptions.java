@@ -1,10 +1,14 @@
 package org.creditkit.cli;
 
-import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.function.ObjLongConsumer;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
 import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.input.LabeledApplication;
@@ -23,29 +27,36 @@ final class ModelOptions {
     }
 
     /**
-     * Reads applications: a {@code .json} file holds one application document, anything else is
-     * JSON Lines (bare or labeled applications, one per line). Bad lines go to {@code err} with their
-     * line number and every problem.
+     * Reads applications in constant memory: a {@code .json} file holds one application document
+     * (refused once it passes the reader's size limit, before the rest is read), anything else is JSON
+     * Lines (bare or labeled applications, one per line). Every good application goes to
+     * {@code onGood} with its line number; every bad line to {@code rejects}.
      *
      * @return the report; for a single document, 1 line good or bad
      */
-    static BatchReport read(Path in, Consumer<LabeledApplication> onGood, PrintWriter err) throws java.io.IOException {
+    static BatchReport read(Path in, ObjLongConsumer<LabeledApplication> onGood, Rejects rejects) throws IOException {
         StrictApplicationReader reader = StrictApplicationReader.standard();
         if (in.getFileName().toString().endsWith(".json")) {
-            String text = java.nio.file.Files.readString(in);
-            try {
-                onGood.accept(reader.readLabeled(text));
-                return new BatchReport(1, 1, 0, 0);
-            } catch (org.creditkit.core.CreditDataException e) {
-                e.problems().forEach(p -> err.println(in + ": " + p));
+            LabeledApplication a;
+            try (InputStream s = Files.newInputStream(in)) {
+                a = reader.readLabeled(s);
+            } catch (CreditDataException e) {
+                rejects.add(new BadLine(1, e.problems()));
                 return new BatchReport(1, 0, 1, e.problems().size());
             }
+            onGood.accept(a, 1);
+            return new BatchReport(1, 1, 0, 0);
         }
-        List<BadLine> bad = new ArrayList<>();
-        BatchReport report = reader.readBatch(in, onGood, b -> {
-            bad.add(b);
-            err.println(in + " " + b);
+        long[] line = {0};
+        return reader.readBatch(in, good -> onGood.accept(good, ++line[0]), bad -> {
+            line[0]++;
+            rejects.add(bad);
         });
-        return report;
+    }
+
+    /** A good line that could not be processed (scored, decided): rejected with its line number. */
+    static BadLine failed(long line, LabeledApplication a, String what, String why) {
+        return new BadLine(line, List.of(Problem.of("$", what + ": " + why)),
+                Optional.of(org.creditkit.core.input.ApplicationJson.write(a.application())));
     }
 }

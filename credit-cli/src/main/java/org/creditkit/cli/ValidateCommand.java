@@ -33,8 +33,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show progress on stderr even when it is not a console.")
     boolean progress;
 
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Also write every rejected line as JSON Lines "
+            + "(line, problems, input) to fix and resubmit; then only the first rejects are printed.")
+    Path rejectsFile;
+
     @Override
     public Integer call() {
+        BatchFiles.requireDistinct(spec, BatchFiles.files("FILE", file), BatchFiles.files("--rejects", rejectsFile));
         requireReadable(spec, file);
         PrintWriter out = spec.commandLine().getOut();
         Map<DataQualityFlag, Long> flags = new EnumMap<>(DataQualityFlag.class);
@@ -42,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         Progress p = new Progress(spec.commandLine().getErr(), Progress.wanted(progress), "validated", 0);
         long[] seen = new long[1];
         BatchReport report;
-        try {
+        try (Rejects rejects = Rejects.open(file, out, rejectsFile)) {
             report = StrictApplicationReader.standard().readBatch(file, good -> {
                 DataQualityReport q = checker.check(good.application());
                 for (DataQualityFlag f : q.flags()) {
@@ -50,9 +55,12 @@ final class ValidateCommand implements Callable<Integer> {
                 }
                 p.update(++seen[0]);
             }, bad -> {
-                out.println(bad);
+                rejects.add(bad);
                 p.update(++seen[0]);
             });
+            rejects.commit();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the rejects file " + rejectsFile, e);
         } finally {
             p.done();
         }
