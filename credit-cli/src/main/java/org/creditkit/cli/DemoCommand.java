@@ -37,6 +37,7 @@ import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
 import org.creditkit.rules.Counterfactuals;
 import org.creditkit.rules.CreditEngine;
+import org.creditkit.rules.Tier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -236,7 +237,9 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void printTierMix(PrintWriter out, Path log) {
         ObjectMapper mapper = new ObjectMapper();
-        Map<String, long[]> tiers = new TreeMap<>(); // tier -> {count, approved, with outcome, defaulted}
+        // tier -> {count, approved, with outcome, defaulted}, and {sum PD, sum EL}
+        Map<String, long[]> tiers = new TreeMap<>();
+        Map<String, double[]> sums = new TreeMap<>();
         long total = 0;
         try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -244,24 +247,36 @@ final class DemoCommand implements Callable<Integer> {
                 if (!n.path("kind").asText().equals(DecisionLog.KIND)) {
                     continue; // the trail's headers and checkpoints
                 }
-                long[] c = tiers.computeIfAbsent(n.path("tier").asText(), k -> new long[4]);
+                String tier = n.path("tier").asText();
+                long[] c = tiers.computeIfAbsent(tier, k -> new long[4]);
                 c[0]++;
                 c[1] += n.path("approved").asBoolean() ? 1 : 0;
                 if (n.has("defaulted")) {
                     c[2]++;
                     c[3] += n.path("defaulted").asBoolean() ? 1 : 0;
                 }
+                double[] s = sums.computeIfAbsent(tier, k -> new double[2]);
+                s[0] += n.path("pd").asDouble();
+                s[1] += n.path("expectedLoss").asDouble();
                 total++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the decision log " + log, e);
         }
-        out.printf("  %-17s %8s %7s %9s %14s%n", "tier", "count", "share", "approved", "observed def.");
-        for (Map.Entry<String, long[]> e : tiers.entrySet()) {
-            long[] c = e.getValue();
-            out.printf(Locale.ROOT, "  %-17s %,8d %6.1f%% %8.1f%% %13s%n", e.getKey(), c[0], 100.0 * c[0] / total,
-                    100.0 * c[1] / c[0], c[2] == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * c[3] / c[2]));
+        out.printf("  %-17s %8s %7s %9s %14s %8s %12s%n", "tier", "count", "share", "approved", "observed def.",
+                "mean PD", "mean EL CNY");
+        for (Tier tier : Tier.values()) {
+            long[] c = tiers.get(tier.name());
+            if (c == null) {
+                continue;
+            }
+            double[] s = sums.get(tier.name());
+            out.printf(Locale.ROOT, "  %-17s %,8d %6.1f%% %8.1f%% %13s %7.2f%% %,12.0f%n", tier.name(), c[0],
+                    100.0 * c[0] / total, 100.0 * c[1] / c[0],
+                    c[2] == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * c[3] / c[2]), 100 * s[0] / c[0],
+                    s[1] / c[0]);
         }
+        out.println("  (EL: the offer's expected loss after measures; for a decline, of the requested amount and term)");
     }
 
     /** Removes a decision trail of an earlier demo run (with its rotated parts), so this run starts a new chain. */

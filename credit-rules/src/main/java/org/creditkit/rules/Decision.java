@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param approvedAmount approved (or, for manual review, proposed) amount in CNY, scale 2; zero when declined
  * @param approvedTermMonths approved term in months; 0 when declined
  * @param interestRate annual rate: the reference rate plus the grade spread; 0 when declined
- * @param conditions mitigation measures required (non-empty only for {@link Tier#MITIGATION}), in enum order
+ * @param conditions mitigation measures required (non-empty only for {@link Tier#MITIGATION}), in enum order:
+ *        the smallest set that brings the expected loss within the product's appetite
+ * @param expectedLoss PD, LGD assumption, EAD and expected loss of the offer (after the conditions), or of
+ *        the requested amount and term for a decline
  * @param reasons score reason codes, then rule reasons, in English and Chinese
  * @param firedRules names of the rules that fired, in firing order, each once
  * @param trail every fired rule's verdict, in firing order
@@ -29,6 +32,7 @@ public record Decision(
         int approvedTermMonths,
         double interestRate,
         List<MitigationMeasure> conditions,
+        ExpectedLoss expectedLoss,
         List<Reason> reasons,
         List<String> firedRules,
         List<RuleVerdict> trail,
@@ -44,6 +48,7 @@ public record Decision(
         Objects.requireNonNull(rulesetVersion, "rulesetVersion");
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(timings, "timings");
+        Objects.requireNonNull(expectedLoss, "expectedLoss");
         conditions = List.copyOf(conditions);
         reasons = List.copyOf(reasons);
         firedRules = List.copyOf(firedRules);
@@ -55,7 +60,7 @@ public record Decision(
     }
 
     /**
-     * Whether another decision has the same outcome: tier, amount, term, rate, conditions, and the
+     * Whether another decision has the same outcome: tier, amount, term, rate, conditions, expected loss, and the
      * same set of fired rules (firing order, timings and reasons' order are not compared).
      *
      * @param other another decision
@@ -67,6 +72,7 @@ public record Decision(
                 && approvedTermMonths == other.approvedTermMonths
                 && Double.compare(interestRate, other.interestRate) == 0
                 && conditions.equals(other.conditions)
+                && expectedLoss.equals(other.expectedLoss)
                 && new HashSet<>(firedRules).equals(new HashSet<>(other.firedRules));
     }
 
@@ -77,15 +83,16 @@ public record Decision(
      * @return the copy
      */
     public Decision withTimings(DecisionTimings value) {
-        return new Decision(applicationId, tier, approvedAmount, approvedTermMonths, interestRate, conditions, reasons,
-                firedRules, trail, rulesetVersion, modelId, value);
+        return new Decision(applicationId, tier, approvedAmount, approvedTermMonths, interestRate, conditions, expectedLoss,
+                reasons, firedRules, trail, rulesetVersion, modelId, value);
     }
 
     /** Returns a one-line summary. */
     @Override
     public String toString() {
         return "Decision[" + applicationId + " " + tier + " amount=" + approvedAmount.toPlainString() + " term="
-                + approvedTermMonths + " rate=" + interestRate + " conditions=" + conditions + " rules=" + firedRules
+                + approvedTermMonths + " rate=" + interestRate + " conditions=" + conditions + " el="
+                + expectedLoss.expectedLoss().toPlainString() + " rules=" + firedRules
                 + " ruleset=" + rulesetVersion.substring(0, Math.min(12, rulesetVersion.length())) + " model=" + modelId
                 + "]";
     }

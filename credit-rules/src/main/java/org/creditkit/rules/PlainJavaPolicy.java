@@ -97,6 +97,13 @@ public final class PlainJavaPolicy implements RuleDecider {
         if (highPd) {
             v.tier("mitigation-high-risk", Tier.MITIGATION, "High risk: approval needs risk mitigation", "高风险：需采取风险缓释措施");
         }
+        if (in.pd() > pp.pdCeiling()) {
+            v.tier("decline-pd-above-ceiling", Tier.DECLINE,
+                    "PD " + LossModel.percent(in.pd()) + " is above the risk appetite's ceiling of "
+                            + LossModel.percent(pp.pdCeiling()) + " for " + in.product(),
+                    "违约概率" + LossModel.percent(in.pd()) + "超过" + in.product() + "产品风险偏好上限"
+                            + LossModel.percent(pp.pdCeiling()));
+        }
         if (p.reviewsAny(in.dataQualityFlags())) {
             v.tier("review-data-quality-flags", Tier.MANUAL_REVIEW,
                     "Data-quality doubts " + in.dataQualityFlags() + ": referred to a credit officer",

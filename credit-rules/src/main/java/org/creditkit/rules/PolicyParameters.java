@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.creditkit.core.domain.Product;
@@ -33,8 +34,15 @@ import org.creditkit.core.quality.DataQualityFlag;
  *   "riskCompensationProducts": ["AGRICULTURE"], // products a risk-compensation fund covers
  *   "acceptedCoreEnterpriseRatings": ["AAA"],    // supply-chain core ratings accepted without review
  *   "reviewDataQualityFlags": ["STALE_SOURCE"],  // flags that send to review; the others only warn
+ *   "lossModel": {"lgdUnsecured": 0.45,          // expected-loss model, see LossModel
+ *                 "guaranteeCoverShare": 0.5, "collateralLtv": 0.7, "collateralRecoveryRate": 0.6,
+ *                 "riskFundNplThreshold": 0.03, "riskFundShare": 0.5},
  *   "products": { "GENERAL": {"instantMaxPd": 0.03, "reviewMaxPd": 0.08, "autoApprovalCap": 5000000,
- *                             "maxAmount": 10000000, "maxTermMonths": 36}, ... all five products },
+ *                             "maxAmount": 10000000, "maxTermMonths": 36,
+ *                             "pdCeiling": 0.25,             // risk appetite: PD above -> decline
+ *                             "maxExpectedLossRate": 0.025,  // mitigated offers: EL / EAD at most this
+ *                             "maxExpectedLoss": 150000},    // and EL at most this (CNY)
+ *                 ... all five products },
  *   "gradeSpreads": { "AAA": 0.003, ..., "D": 0.07 },   // best grade first, spreads non-decreasing
  *   "industryMultiples": { "default": {"revenueMultiple": 0.2, "taxMultiple": 8},
  *                          "C": {...}, "C39": {...} }  // division, then section, then default
@@ -51,6 +59,7 @@ import org.creditkit.core.quality.DataQualityFlag;
  * @param acceptedCoreEnterpriseRatings supply-chain core enterprise ratings accepted without review
  * @param reviewDataQualityFlags data-quality flags that send an application to manual review; any
  *        other flag only adds a warning to the decision's reasons
+ * @param lossModel the expected-loss model (LGD, guarantee, collateral and risk-fund parameters)
  * @param products policy per product (all products present)
  * @param gradeSpreads spread over the reference rate per grade, best grade first, in file order
  * @param industryMultiples limit multiples by division, section or {@code "default"}
@@ -65,6 +74,7 @@ public record PolicyParameters(
         Set<Product> riskCompensationProducts,
         Set<String> acceptedCoreEnterpriseRatings,
         Set<DataQualityFlag> reviewDataQualityFlags,
+        LossModel lossModel,
         Map<Product, ProductPolicy> products,
         Map<String, Double> gradeSpreads,
         Map<String, IndustryMultiple> industryMultiples) {
@@ -92,8 +102,9 @@ public record PolicyParameters(
         products = Collections.unmodifiableMap(new EnumMap<>(products));
         gradeSpreads = Collections.unmodifiableMap(new LinkedHashMap<>(gradeSpreads));
         industryMultiples = Collections.unmodifiableMap(new LinkedHashMap<>(industryMultiples));
+        Objects.requireNonNull(lossModel, "lossModel");
         List<String[]> problems = consistencyProblems(referenceRate, reducedLimitPd, reducedLimitFactor,
-                mitigationMaxTermMonths, products, gradeSpreads, industryMultiples);
+                mitigationMaxTermMonths, lossModel, products, gradeSpreads, industryMultiples);
         if (!problems.isEmpty()) {
             List<RuleProblem> located = new ArrayList<>();
             for (String[] p : problems) {
@@ -214,9 +225,10 @@ public record PolicyParameters(
     }
 
     private static List<String[]> consistencyProblems(double referenceRate, double reducedLimitPd,
-            BigDecimal reducedLimitFactor, int mitigationMaxTermMonths, Map<Product, ProductPolicy> products,
-            Map<String, Double> gradeSpreads, Map<String, IndustryMultiple> industryMultiples) {
-        List<String[]> out = new ArrayList<>();
+            BigDecimal reducedLimitFactor, int mitigationMaxTermMonths, LossModel lossModel,
+            Map<Product, ProductPolicy> products, Map<String, Double> gradeSpreads,
+            Map<String, IndustryMultiple> industryMultiples) {
+        List<String[]> out = new ArrayList<>(lossModel.problems());
         for (Product p : Product.values()) {
             ProductPolicy pp = products.get(p);
             String at = "/products/" + p.name();
@@ -230,6 +242,18 @@ public record PolicyParameters(
             if (!(pp.instantMaxPd() < pp.reviewMaxPd())) {
                 out.add(new String[] {at + "/instantMaxPd", "instantMaxPd " + pp.instantMaxPd()
                         + " must be below reviewMaxPd " + pp.reviewMaxPd()});
+            }
+            if (!(pp.pdCeiling() > pp.reviewMaxPd() && pp.pdCeiling() <= 1)) {
+                out.add(new String[] {at + "/pdCeiling", "pdCeiling " + pp.pdCeiling()
+                        + " must be above reviewMaxPd " + pp.reviewMaxPd() + " and at most 1"});
+            }
+            if (!(pp.maxExpectedLossRate() > 0 && pp.maxExpectedLossRate() <= 1)) {
+                out.add(new String[] {at + "/maxExpectedLossRate", pp.maxExpectedLossRate()
+                        + " is out of range, must be in (0, 1]"});
+            }
+            if (pp.maxExpectedLoss().signum() <= 0) {
+                out.add(new String[] {at + "/maxExpectedLoss", pp.maxExpectedLoss().toPlainString()
+                        + " must be > 0 CNY"});
             }
             if (pp.autoApprovalCap().compareTo(pp.maxAmount()) > 0) {
                 out.add(new String[] {at + "/autoApprovalCap", "autoApprovalCap " + pp.autoApprovalCap().toPlainString()
@@ -293,7 +317,7 @@ public record PolicyParameters(
         JsonNode root = doc.root();
         Set<String> keys = Set.of("formatVersion", "referenceRate", "seriousPenaltyLookbackMonths", "yellowCardMonths",
                 "reducedLimitPd", "reducedLimitFactor", "mitigationMaxTermMonths", "riskCompensationProducts",
-                "acceptedCoreEnterpriseRatings", "reviewDataQualityFlags", "products", "gradeSpreads", "industryMultiples");
+                "acceptedCoreEnterpriseRatings", "reviewDataQualityFlags", "lossModel", "products", "gradeSpreads", "industryMultiples");
         if (!f.object("", root, keys, Set.of())) {
             throw new RuleSetException(file, problems);
         }
@@ -333,6 +357,18 @@ public record PolicyParameters(
                 reviewFlags.add(flag);
             }
         }
+        LossModel lossModel = new LossModel(0.45, 0, 1, 0, 0, 0);
+        JsonNode ln = root.get("lossModel");
+        if (ln != null && f.object("/lossModel", ln, Set.of("lgdUnsecured", "guaranteeCoverShare", "collateralLtv",
+                "collateralRecoveryRate", "riskFundNplThreshold", "riskFundShare"), Set.of())) {
+            lossModel = new LossModel(
+                    f.number("/lossModel/lgdUnsecured", ln.get("lgdUnsecured"), 0, 1, true),
+                    f.number("/lossModel/guaranteeCoverShare", ln.get("guaranteeCoverShare"), 0, 1, false),
+                    f.number("/lossModel/collateralLtv", ln.get("collateralLtv"), 0, 1, true),
+                    f.number("/lossModel/collateralRecoveryRate", ln.get("collateralRecoveryRate"), 0, 1, false),
+                    f.number("/lossModel/riskFundNplThreshold", ln.get("riskFundNplThreshold"), 0, 0.99, false),
+                    f.number("/lossModel/riskFundShare", ln.get("riskFundShare"), 0, 1, false));
+        }
         Map<Product, ProductPolicy> products = new EnumMap<>(Product.class);
         JsonNode pn = root.get("products");
         Set<String> productNames = new LinkedHashSet<>();
@@ -344,7 +380,7 @@ public record PolicyParameters(
                 JsonNode n = pn.get(p.name());
                 String at = "/products/" + p.name();
                 if (n == null || !f.object(at, n, Set.of("instantMaxPd", "reviewMaxPd", "autoApprovalCap", "maxAmount",
-                        "maxTermMonths"), Set.of())) {
+                        "maxTermMonths", "pdCeiling", "maxExpectedLossRate", "maxExpectedLoss"), Set.of())) {
                     continue;
                 }
                 products.put(p, ProductPolicy.of(p,
@@ -352,7 +388,10 @@ public record PolicyParameters(
                         f.number(at + "/reviewMaxPd", n.get("reviewMaxPd"), 0, 1, true),
                         f.decimal(at + "/autoApprovalCap", n.get("autoApprovalCap"), BigDecimal.ZERO, MAX_MONEY, true),
                         f.decimal(at + "/maxAmount", n.get("maxAmount"), BigDecimal.ZERO, MAX_MONEY, true),
-                        f.integer(at + "/maxTermMonths", n.get("maxTermMonths"), 1, 360)));
+                        f.integer(at + "/maxTermMonths", n.get("maxTermMonths"), 1, 360),
+                        f.number(at + "/pdCeiling", n.get("pdCeiling"), 0, 1, true),
+                        f.number(at + "/maxExpectedLossRate", n.get("maxExpectedLossRate"), 0, 1, true),
+                        f.decimal(at + "/maxExpectedLoss", n.get("maxExpectedLoss"), BigDecimal.ZERO, MAX_MONEY, true)));
             }
         }
         Map<String, Double> spreads = new LinkedHashMap<>();
@@ -378,8 +417,8 @@ public record PolicyParameters(
             }
         }
         if (problems.isEmpty()) {
-            for (String[] p : consistencyProblems(referenceRate, reducedPd, reducedFactor, mitigationTerm, products,
-                    spreads, multiples)) {
+            for (String[] p : consistencyProblems(referenceRate, reducedPd, reducedFactor, mitigationTerm, lossModel,
+                    products, spreads, multiples)) {
                 problems.add(doc.problem(p[0], p[1]));
             }
         }
@@ -387,7 +426,7 @@ public record PolicyParameters(
             throw new RuleSetException(file, problems);
         }
         return new PolicyParameters(referenceRate, lookback, yellow, reducedPd, reducedFactor, mitigationTerm,
-                fundProducts, ratings, reviewFlags, products, spreads, multiples);
+                fundProducts, ratings, reviewFlags, lossModel, products, spreads, multiples);
     }
 
     private static Set<String> fieldNames(JsonNode n) {

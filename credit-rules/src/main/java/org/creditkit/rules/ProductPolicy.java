@@ -13,9 +13,14 @@ import org.creditkit.core.domain.Product;
  * @param autoApprovalCap highest requested amount (CNY, inclusive) that may be approved automatically
  * @param maxAmount highest amount (CNY) the product lends at all; approved amounts are capped by it
  * @param maxTermMonths longest term of the product in months; approved terms are capped by it
+ * @param pdCeiling the risk appetite's PD ceiling: above it the application is declined
+ * @param maxExpectedLossRate the appetite for expected loss over the exposure (EL / EAD over the term):
+ *        a mitigated offer must bring its EL rate to at most this
+ * @param maxExpectedLoss the appetite for expected loss per application in CNY
  */
 public record ProductPolicy(Product product, double instantMaxPd, double reviewMaxPd,
-        BigDecimal autoApprovalCap, BigDecimal maxAmount, int maxTermMonths) {
+        BigDecimal autoApprovalCap, BigDecimal maxAmount, int maxTermMonths, double pdCeiling,
+        double maxExpectedLossRate, BigDecimal maxExpectedLoss) {
 
     /**
      * Creates the product policy (checked as part of {@link PolicyParameters}).
@@ -26,10 +31,15 @@ public record ProductPolicy(Product product, double instantMaxPd, double reviewM
      * @param autoApprovalCap automatic approval cap in CNY
      * @param maxAmount product maximum in CNY
      * @param maxTermMonths product maximum term
+     * @param pdCeiling PD above which the application is declined
+     * @param maxExpectedLossRate highest EL rate a mitigated offer may carry
+     * @param maxExpectedLoss highest EL in CNY a mitigated offer may carry
      * @return the product policy
      */
     public static ProductPolicy of(Product product, double instantMaxPd, double reviewMaxPd,
-            BigDecimal autoApprovalCap, BigDecimal maxAmount, int maxTermMonths) {
-        return new ProductPolicy(product, instantMaxPd, reviewMaxPd, autoApprovalCap, maxAmount, maxTermMonths);
+            BigDecimal autoApprovalCap, BigDecimal maxAmount, int maxTermMonths, double pdCeiling,
+            double maxExpectedLossRate, BigDecimal maxExpectedLoss) {
+        return new ProductPolicy(product, instantMaxPd, reviewMaxPd, autoApprovalCap, maxAmount, maxTermMonths,
+                pdCeiling, maxExpectedLossRate, maxExpectedLoss);
     }
 }

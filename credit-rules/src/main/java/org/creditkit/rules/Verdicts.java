@@ -100,7 +100,13 @@ public final class Verdicts {
         trail.add(new RuleVerdict(rule, "note", new Reason(rule, en, zh)));
     }
 
-    /** Assembles the decision from the collected verdicts (shared by the Drools and plain-Java policies). */
+    /**
+     * Assembles the decision from the collected verdicts (shared by the Drools and plain-Java policies).
+     * A {@link Tier#MITIGATION} outcome keeps only the smallest set of the offered measures that brings
+     * the expected loss within the product's appetite ({@link LossModel}); recorded in the trail as
+     * {@code mitigation-plan}. When no set of measures is enough the decision becomes a
+     * {@link Tier#DECLINE}, recorded as {@code decline-expected-loss-above-appetite}.
+     */
     Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId,
             DecisionTimings timings) {
         Tier finalTier = tier;
@@ -109,36 +115,68 @@ public final class Verdicts {
             trail.add(new RuleVerdict("no-tier-rule", "tier=MANUAL_REVIEW", new Reason("no-tier-rule",
                     "No rule set a tier; referred to a person", "没有规则给出风险层级，转人工审核")));
         }
-        BigDecimal amount;
-        int term;
-        double price;
-        List<MitigationMeasure> conditions;
-        if (finalTier == Tier.DECLINE) {
-            amount = ZERO_MONEY;
-            term = 0;
-            price = 0.0;
-            conditions = List.of();
-        } else {
-            ProductPolicy pp = p.product(in.product());
+        ProductPolicy pp = p.product(in.product());
+        LossModel lm = p.lossModel();
+        BigDecimal amount = ZERO_MONEY;
+        int term = 0;
+        double price = 0.0;
+        List<MitigationMeasure> conditions = List.of();
+        ExpectedLoss loss = null;
+        if (finalTier != Tier.DECLINE) {
             BigDecimal a = in.requestedAmount();
             if (limit != null) {
                 a = a.min(limit);
             }
-            a = a.min(pp.maxAmount());
+            a = a.min(pp.maxAmount()).setScale(2, RoundingMode.DOWN);
             term = Math.min(in.requestedTermMonths(), pp.maxTermMonths());
             if (finalTier == Tier.MITIGATION) {
-                if (measures.contains(MitigationMeasure.REDUCED_LIMIT)) {
-                    a = a.multiply(p.reducedLimitFactor());
+                LossModel.Plan plan = lm.plan(in.pd(), a, term, measures, p, pp);
+                ExpectedLoss unmitigated = lm.expectedLoss(in.pd(), a, term, Set.of());
+                if (plan == null) {
+                    finalTier = Tier.DECLINE;
+                    String rule = "decline-expected-loss-above-appetite";
+                    trail.add(new RuleVerdict(rule, "tier=DECLINE", new Reason(rule,
+                            "Expected loss " + unmitigated.expectedLoss().toPlainString() + " CNY ("
+                                    + LossModel.percent(unmitigated.expectedLossRate()) + " of the exposure) stays above"
+                                    + " the appetite of " + in.product() + " (" + LossModel.percent(pp.maxExpectedLossRate())
+                                    + ", at most " + pp.maxExpectedLoss().toPlainString() + " CNY) with every available"
+                                    + " measure " + measures,
+                            "预期损失" + unmitigated.expectedLoss().toPlainString() + "元（敞口的"
+                                    + LossModel.percent(unmitigated.expectedLossRate()) + "）在采取全部可用缓释措施" + measures
+                                    + "后仍超出" + in.product() + "产品的风险偏好（" + LossModel.percent(pp.maxExpectedLossRate())
+                                    + "，且不超过" + pp.maxExpectedLoss().toPlainString() + "元）")));
+                } else {
+                    a = plan.amount();
+                    term = plan.termMonths();
+                    conditions = plan.measures();
+                    loss = plan.loss();
+                    String rule = "mitigation-plan";
+                    trail.add(new RuleVerdict(rule, "measures=" + conditions, new Reason(rule,
+                            "Measures " + conditions + " bring the expected loss from "
+                                    + unmitigated.expectedLoss().toPlainString() + " CNY ("
+                                    + LossModel.percent(unmitigated.expectedLossRate()) + ") to "
+                                    + loss.expectedLoss().toPlainString() + " CNY (" + LossModel.percent(loss.expectedLossRate())
+                                    + "), within the appetite of " + in.product() + " ("
+                                    + LossModel.percent(pp.maxExpectedLossRate()) + ")",
+                            "缓释措施" + conditions + "使预期损失由" + unmitigated.expectedLoss().toPlainString() + "元（"
+                                    + LossModel.percent(unmitigated.expectedLossRate()) + "）降至"
+                                    + loss.expectedLoss().toPlainString() + "元（" + LossModel.percent(loss.expectedLossRate())
+                                    + "），在" + in.product() + "产品的风险偏好（" + LossModel.percent(pp.maxExpectedLossRate())
+                                    + "）以内")));
                 }
-                if (measures.contains(MitigationMeasure.SHORTER_TERM)) {
-                    term = Math.min(term, p.mitigationMaxTermMonths());
-                }
-                conditions = List.copyOf(measures);
-            } else {
-                conditions = List.of();
             }
-            amount = a.setScale(2, RoundingMode.DOWN);
-            price = Double.isNaN(rate) ? p.priceFor(in.grade()) : rate;
+            if (finalTier != Tier.DECLINE) {
+                amount = a;
+                price = Double.isNaN(rate) ? p.priceFor(in.grade()) : rate;
+                if (loss == null) {
+                    loss = lm.expectedLoss(in.pd(), amount, term, Set.of());
+                }
+            } else {
+                term = 0;
+            }
+        }
+        if (loss == null) {
+            loss = lm.expectedLoss(in.pd(), in.requestedAmount(), in.requestedTermMonths(), Set.of());
         }
         Map<String, Reason> reasons = new LinkedHashMap<>();
         for (Reason r : in.scoreReasons()) {
@@ -149,7 +187,7 @@ public final class Verdicts {
             reasons.putIfAbsent(v.reason().code(), v.reason());
             fired.add(v.rule());
         }
-        return new Decision(in.applicationId(), finalTier, amount, term, price, conditions,
+        return new Decision(in.applicationId(), finalTier, amount, term, price, conditions, loss,
                 List.copyOf(reasons.values()), List.copyOf(fired), trail, rulesetVersion, modelId, timings);
     }
 }

@@ -36,14 +36,28 @@ class CompiledRuleSetTest {
     }
 
     @Test
-    void decide_highRiskMicro_isMitigationWithMeasures() {
+    void decide_highRiskMicro_isMitigationWithTheMeasuresThatReachTheAppetite() {
         Decision d = rules.decide(Inputs.clean("A2").sizeClass(SizeClass.MICRO).requested(new BigDecimal("600000"), 24)
-                .score(0.25, 520, "CCC").build());
+                .score(0.18, 520, "CCC").build());
         assertThat(d.tier()).isEqualTo(Tier.MITIGATION);
+        // reduced limit is available but not needed: the three measures bring EL to 2.36% <= 2.5%
         assertThat(d.conditions()).containsExactly(MitigationMeasure.GUARANTEE_INSTITUTION,
-                MitigationMeasure.REDUCED_LIMIT, MitigationMeasure.SHORTER_TERM, MitigationMeasure.RISK_COMPENSATION_FUND);
-        assertThat(d.approvedAmount()).isEqualByComparingTo(new BigDecimal("300000"));
+                MitigationMeasure.SHORTER_TERM, MitigationMeasure.RISK_COMPENSATION_FUND);
+        assertThat(d.approvedAmount()).isEqualByComparingTo(new BigDecimal("600000"));
         assertThat(d.approvedTermMonths()).isEqualTo(12);
+        assertThat(d.expectedLoss().expectedLossRate()).isCloseTo((0.18 - 0.5 * 0.15) * 0.45 * 0.5,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(d.firedRules()).contains("measure-reduced-limit", "mitigation-plan");
+    }
+
+    @Test
+    void decide_highRiskMicroAtTheCeiling_isDeclinedWhenNoMeasuresReachTheAppetite() {
+        Decision d = rules.decide(Inputs.clean("A3").sizeClass(SizeClass.MICRO).requested(new BigDecimal("600000"), 24)
+                .score(0.25, 520, "CCC").build());
+        assertThat(d.tier()).isEqualTo(Tier.DECLINE);
+        assertThat(d.conditions()).isEmpty();
+        assertThat(d.firedRules()).contains("decline-expected-loss-above-appetite");
+        assertThat(d.expectedLoss().ead()).isEqualByComparingTo("600000");
     }
 
     /**

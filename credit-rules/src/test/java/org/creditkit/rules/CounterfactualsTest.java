@@ -68,13 +68,19 @@ class CounterfactualsTest {
     }
 
     @Test
-    void probe_size_swapsTheScoredInput_andTiersDoNotDependOnIt() {
+    void probe_size_swapsTheScoredInput_andChangesTiersOnlyOfHighRiskApplications() {
         CounterfactualReport size = Counterfactuals.probe(engine, applications, Counterfactuals.Attribute.SIZE);
-
         assertThat(size.attribute()).isEqualTo("sizeClass");
         assertThat(size.changed().trials()).isEqualTo(400 * (SizeClass.values().length - 1));
-        // the default policy chooses mitigation measures by size, never the tier
-        assertThat(size.changed().successes()).isZero();
+
+        // size decides which mitigation measures are available (guarantee institutions and the risk fund
+        // serve micro and small firms), so it can move a high-risk application between MITIGATION and
+        // DECLINE; below every product's review cutoff it never changes the tier
+        List<LoanApplication> notHighRisk = applications.stream()
+                .filter(a -> engine.evaluate(a, java.util.Optional.empty()).input().pd() <= 0.08).toList();
+        assertThat(notHighRisk).hasSizeGreaterThan(300);
+        assertThat(Counterfactuals.probe(engine, notHighRisk, Counterfactuals.Attribute.SIZE).changed().successes())
+                .isZero();
     }
 
     @Test

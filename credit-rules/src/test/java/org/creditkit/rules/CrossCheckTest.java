@@ -14,11 +14,14 @@ class CrossCheckTest {
     static final int COUNT = 100_000;
 
     @Test
-    void droolsAndPlainJava_agreeOn100kRandomInputs() {
+    void droolsAndPlainJava_agreeOn100kRandomInputs_andEveryMitigationIsWithinAppetite() {
         PlainJavaPolicy plain = PlainJavaPolicy.defaultPolicy();
         Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
         Set<String> fired = new TreeSet<>();
         int disagreements = 0;
+        int mitigatedOutsideAppetite = 0;
+        PolicyParameters params = PolicyParameters.fromJson(PolicyParameters.FILE_NAME,
+                RuleSetSource.defaultPolicy().files().get(PolicyParameters.FILE_NAME));
         StringBuilder first = new StringBuilder();
         try (CompiledRuleSet rules = RuleSets.compile(RuleSetSource.defaultPolicy())) {
             Random r = new Random(20261121L);
@@ -33,10 +36,16 @@ class CrossCheckTest {
                                 .append(java);
                     }
                 }
+                if (drools.tier() == Tier.MITIGATION
+                        && !LossModel.withinAppetite(drools.expectedLoss(), params.product(in.product()))) {
+                    mitigatedOutsideAppetite++;
+                }
                 tiers.merge(drools.tier(), 1, Integer::sum);
                 fired.addAll(drools.firedRules());
             }
             assertThat(disagreements).as("disagreements, first ones:%s", first).isZero();
+            assertThat(mitigatedOutsideAppetite).as("mitigated decisions whose EL after measures exceeds the appetite")
+                    .isZero();
             // the generator must exercise every tier and every rule, or agreement proves little
             assertThat(tiers.keySet()).containsExactlyInAnyOrder(Tier.values());
             assertThat(tiers.values()).allSatisfy(n -> assertThat(n).isGreaterThan(COUNT / 50));

@@ -24,6 +24,7 @@ import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.rules.Decision;
+import org.creditkit.rules.ExpectedLoss;
 import org.creditkit.rules.MitigationMeasure;
 import org.creditkit.rules.Reason;
 import org.creditkit.rules.Tier;
@@ -176,7 +177,9 @@ public final class DecisionLog implements AutoCloseable {
 
     /**
      * Writes the offer fields of a decision — {@code tier}, {@code approved} ({@link Tier#isApproval()}),
-     * {@code approvedAmount}, {@code approvedTermMonths}, {@code interestRate}, {@code conditions} —
+     * {@code approvedAmount}, {@code approvedTermMonths}, {@code interestRate}, {@code conditions},
+     * {@code termPd}, {@code lgd}, {@code ead}, {@code expectedLoss}, {@code expectedLossRate} (see
+     * {@link ExpectedLoss}; flat, so an audit reads them as columns) —
      * into an open JSON object. Shared by the decision log and {@code credit decide}'s output, so the
      * two never disagree on what a field means.
      *
@@ -196,6 +199,14 @@ public final class DecisionLog implements AutoCloseable {
             g.writeString(m.name());
         }
         g.writeEndArray();
+        ExpectedLoss el = d.expectedLoss();
+        g.writeNumberField("termPd", el.termPd());
+        g.writeNumberField("lgd", el.lgd());
+        g.writeFieldName("ead");
+        g.writeNumber(el.ead());
+        g.writeFieldName("expectedLoss");
+        g.writeNumber(el.expectedLoss());
+        g.writeNumberField("expectedLossRate", el.expectedLossRate());
     }
 
     /**

@@ -27,6 +27,7 @@ import org.creditkit.core.sign.SigningKey;
 import org.creditkit.core.sign.TrustStore;
 import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.rules.Decision;
+import org.creditkit.rules.ExpectedLoss;
 import org.creditkit.rules.DecisionTimings;
 import org.creditkit.rules.Reason;
 import org.creditkit.rules.RuleInputMapper;
@@ -51,7 +52,8 @@ class DecisionLogTest {
         DataQualityReport quality = DataQualityChecker.standard().check(app);
         List<Reason> reasons = RuleInputMapper.map(app, score, quality).scoreReasons();
         Decision d = new Decision(app.id(), Tier.MANUAL_REVIEW, new java.math.BigDecimal("100000.00"), 12, 0.05,
-                List.of(), reasons, List.of("review-rule"), List.of(), "r".repeat(64), bundle.id() + "@" + bundle.version(),
+                List.of(), new ExpectedLoss(score.pd(), score.pd(), 0.45, new java.math.BigDecimal("100000.00"),
+                        java.math.BigDecimal.ZERO.setScale(2), 0.0), reasons, List.of("review-rule"), List.of(), "r".repeat(64), bundle.id() + "@" + bundle.version(),
                 DecisionTimings.of(0, 0, 0));
         log.write(app, score, quality, d, bundle.checksum(), Optional.of(false));
     }
