@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
             DecideCommand.class,
             AuditCommand.class,
             LogCommand.class,
+            BundleCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class CreditCli implements Runnable {

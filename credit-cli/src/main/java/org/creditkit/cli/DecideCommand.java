@@ -76,6 +76,9 @@ public final class DecideCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TrailOptions trail;
 
+    @CommandLine.Mixin
+    TrustOptions trustOptions;
+
     /** Decides the file. */
     @Override
     public Integer call() {
@@ -85,8 +88,20 @@ public final class DecideCommand implements Callable<Integer> {
         ValidateCommand.requireReadable(spec, in);
         PrintWriter err = spec.commandLine().getErr();
         CreditEngine.Builder builder = CreditEngine.builder();
+        org.creditkit.core.sign.TrustStore trust;
         try {
-            builder.model(ModelOptions.bundle(model));
+            trust = trustOptions.store();
+        } catch (CreditModelException e) {
+            err.println("trust store rejected: " + e.getMessage());
+            err.flush();
+            return 3;
+        }
+        builder.trust(trust);
+        if (trustOptions.allowUnsigned) {
+            builder.allowUnsignedBundles();
+        }
+        try {
+            builder.model(ModelOptions.trustedBundle(model, trust, trustOptions.allowUnsigned));
             if (rules != null) {
                 builder.rules(RuleSetSource.directory(rules));
             }

@@ -161,7 +161,12 @@ final class DemoCommand implements Callable<Integer> {
         // 5. score the holdout with the trained bundle (and the built-in expert bundle for comparison)
         t = System.nanoTime();
         List<LabeledApplication> holdout = holdoutGen.generateAll();
-        ModelBundle trained = ModelBundle.read(bundleFile);
+        // the demo signs its own bundle with the key it generates (docs/bundles.md); decide trusts only that key
+        DemoKeys keys = DemoKeys.in(dir.resolve("keys"));
+        Path signedFile = dir.resolve("model.signed.json");
+        ModelBundle trained = ModelBundle.read(bundleFile).signedWith(SigningKey.read(keys.privateKey()));
+        trained.write(signedFile);
+        TrustStore demoTrust = TrustStore.read(List.of(keys.publicKey()));
         ScoreSummary scored = ScoreSummary.of(holdout, trained.scorer());
         ScoreSummary expert = ScoreSummary.of(holdout, ModelBundle.defaultBundle().scorer());
         step(out, 5, "score", String.format(Locale.ROOT,
@@ -173,9 +178,9 @@ final class DemoCommand implements Callable<Integer> {
         Path decisions = dir.resolve("decisions.jsonl");
         Path log = dir.resolve("decision-log.jsonl");
         t = System.nanoTime();
-        DemoKeys keys = DemoKeys.in(dir.resolve("keys"));
         deleteTrail(log);
-        Sub decide = sub("decide", "--model", bundleFile.toString(), "--in", holdoutFile.toString(),
+        Sub decide = sub("decide", "--model", signedFile.toString(), "--trust", keys.publicKey().toString(),
+                "--in", holdoutFile.toString(),
                 "--out", decisions.toString(), "--log", log.toString(), "--log-key", keys.privateKey().toString(),
                 "--pseudonym-key", keys.pseudonymKey().toString());
         if (decide.exit() != 0) {
@@ -215,7 +220,7 @@ final class DemoCommand implements Callable<Integer> {
         t = System.nanoTime();
         List<LoanApplication> probeSet = holdout.stream().limit(PROBE_SIZE).map(LabeledApplication::application).toList();
         StringBuilder probe = new StringBuilder();
-        try (CreditEngine engine = CreditEngine.builder().model(trained).build()) {
+        try (CreditEngine engine = CreditEngine.builder().model(trained).trust(demoTrust).build()) {
             for (Counterfactuals.Attribute a : Counterfactuals.Attribute.values()) {
                 CounterfactualReport cr = Counterfactuals.probe(engine, probeSet, a);
                 probe.append(String.format(Locale.ROOT, "  %-9s %,d re-decisions, %d changed tier (%.2f%%), %d approvals lost, %d gained%n",

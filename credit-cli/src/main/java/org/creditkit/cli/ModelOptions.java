@@ -13,7 +13,10 @@ import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.input.StrictApplicationReader;
+import org.creditkit.core.CreditModelException;
+import org.creditkit.core.score.bundle.BundleLoader;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.sign.TrustStore;
 
 /** Shared by the scoring commands: which bundle, and how applications are read. */
 final class ModelOptions {
@@ -21,9 +24,22 @@ final class ModelOptions {
     private ModelOptions() {
     }
 
-    /** The bundle at {@code path}, or the default expert bundle when absent. */
+    /** The bundle at {@code path} (integrity checked, trust not), or the default expert bundle when absent. */
     static ModelBundle bundle(Path path) {
         return path == null ? ModelBundle.defaultBundle() : ModelBundle.read(path);
+    }
+
+    /**
+     * The bundle at {@code path} accepted only when trusted (docs/bundles.md): signed by a key in
+     * {@code trust}, or the built-in default when {@code path} is null, or any bundle not proven
+     * tampered when {@code allowUnsigned}.
+     *
+     * @throws CreditModelException why the bundle is unusable or refused
+     */
+    static ModelBundle trustedBundle(Path path, TrustStore trust, boolean allowUnsigned) {
+        ModelBundle b = bundle(path);
+        BundleLoader.check(b, trust, allowUnsigned, path == null ? "default bundle" : path.toString());
+        return b;
     }
 
     /**

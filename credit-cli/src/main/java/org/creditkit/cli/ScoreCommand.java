@@ -53,15 +53,25 @@ public final class ScoreCommand implements Callable<Integer> {
             + "(line, problems, input) to fix and resubmit.")
     Path rejectsFile;
 
+    @picocli.CommandLine.Mixin
+    TrustOptions trustOptions;
+
     @Override
     public Integer call() {
         BatchFiles.requireDistinct(spec, BatchFiles.files("--in", in, "--model", model),
                 BatchFiles.files("--out", out, "--rejects", rejectsFile));
         ValidateCommand.requireReadable(spec, in);
         PrintWriter err = spec.commandLine().getErr();
+        org.creditkit.core.sign.TrustStore trust;
+        try {
+            trust = trustOptions.store();
+        } catch (CreditModelException e) {
+            err.println("trust store rejected: " + e.getMessage());
+            return 3;
+        }
         ModelBundle bundle;
         try {
-            bundle = ModelOptions.bundle(model);
+            bundle = ModelOptions.trustedBundle(model, trust, trustOptions.allowUnsigned);
         } catch (CreditModelException e) {
             err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
             return 2;

@@ -173,13 +173,12 @@ class CreditCliTest {
     }
 
     @Test
-    void features_unwritableOut_oneLineError_exitOne() throws IOException {
+    void features_directoryAsOut_isAUsageError_beforeAnythingIsRead() throws IOException {
         Path portfolio = generate(2, 3);
         Path dir = Files.createDirectories(tmp.resolve("a-directory"));
         Run r = run("features", portfolio.toString(), "--out", dir.toString());
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).startsWith("credit features: cannot write " + dir).doesNotContain("\tat ");
-        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).startsWith("credit features: --out " + dir + " is a directory").doesNotContain("\tat ");
     }
 
     @Test
