@@ -2,64 +2,199 @@ package org.creditkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.creditkit.core.CreditDataException;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.feature.FeatureExtractor;
+import org.creditkit.core.feature.Openness;
+import org.creditkit.core.privacy.Access;
+import org.creditkit.core.privacy.AccessLevel;
+import org.creditkit.core.privacy.AccessLog;
+import org.creditkit.core.privacy.PseudonymKey;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.FeatureExplanation;
 import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.score.ScoreExplanation;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.rules.audit.DecisionExplanation;
+import org.creditkit.rules.audit.DecisionRecord;
+import org.creditkit.rules.audit.DecisionTrail;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code credit explain [--model BUNDLE] --in FILE --id ID}: a readable breakdown of one application's
- * score: points per feature with its value, bin and sources, base versus industry overlay, and the
- * reason codes. Exit 0, 1 when no application has that id, 2 when the bundle or file cannot be used.
+ * {@code credit explain}, in two forms, both within the reader's {@code --level} and both recorded in
+ * the access log ({@code --access-log}, who: {@code --principal}):
+ * <ul>
+ *   <li>{@code --trail TRAIL --id ID}: the person-facing explanation of a recorded decision, in
+ *       English and Chinese, from the decision trail alone (no re-scoring; PIPL art. 24);</li>
+ *   <li>{@code --in FILE --id ID [--model BUNDLE]}: the score breakdown of one application: points
+ *       per feature with its value, bin and sources, base versus industry overlay, reason codes.
+ *       The USCC is masked and the name withheld unless {@code --show-identities}, which the access
+ *       log records.</li>
+ * </ul>
+ * A value is shown only when the feature's openness is within the level. Exit 0; 1 when no
+ * application or decision has that id; 3 when a file, key or option cannot be used.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain one application's score: points per feature, bins, sources, base vs industry.")
+        description = "Explain a recorded decision from the trail (--trail), or one application's score breakdown "
+                + "(--in), within an access level; every explanation is recorded in the access log.")
 public final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "BUNDLE",
-            description = "Model bundle JSON (default: the built-in expert bundle).")
+            description = "Model bundle JSON for --in (default: the built-in expert bundle).")
     Path model;
 
-    @Option(names = "--in", required = true, paramLabel = "FILE",
-            description = "Applications: JSON Lines (bare or labeled), or a single .json document.")
+    @Option(names = "--in", paramLabel = "FILE",
+            description = "Applications (JSON Lines or one .json document): explain the score breakdown of --id.")
     Path in;
+
+    @Option(names = "--trail", paramLabel = "FILE",
+            description = "Decision trail of 'credit decide --log': explain the recorded decision(s) of --id.")
+    Path trail;
 
     @Option(names = "--id", required = true, paramLabel = "ID", description = "Application id to explain.")
     String id;
+
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "public",
+            description = "What the reader may see: public, conditional (the enterprise or an institution it "
+                    + "authorised), internal (default: ${DEFAULT-VALUE}).")
+    String level;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "both",
+            description = "Language of a decision explanation: en, zh or both (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Option(names = "--principal", required = true, paramLabel = "WHO",
+            description = "Who is reading (user or service name), recorded in the access log.")
+    String principal;
+
+    @Option(names = "--access-log", required = true, paramLabel = "FILE",
+            description = "Access log (hash-chained JSON Lines, continued if it exists) that records this reading.")
+    Path accessLog;
+
+    @Option(names = "--show-identities",
+            description = "With --in: print the USCC and name in clear (recorded in the access log).")
+    boolean showIdentities;
+
+    @CommandLine.Mixin
+    TrailOptions keys;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ((in == null) == (trail == null)) {
+            err.println("credit explain: give exactly one of --trail FILE (a recorded decision) or --in FILE "
+                    + "(a score breakdown)");
+            err.flush();
+            return 3;
+        }
+        if (showIdentities && trail != null) {
+            err.println("credit explain: --show-identities applies to --in; a trail holds no identities");
+            err.flush();
+            return 3;
+        }
+        if (!List.of("en", "zh", "both").contains(lang)) {
+            err.println("credit explain: --lang '" + lang + "' is not one of en, zh, both");
+            err.flush();
+            return 3;
+        }
+        AccessLevel access;
+        try {
+            access = AccessLevel.parse(level);
+        } catch (IllegalArgumentException e) {
+            err.println("credit explain: --level: " + e.getMessage());
+            err.flush();
+            return 3;
+        }
+        PseudonymKey pseudonyms;
+        AccessLog log;
+        try {
+            pseudonyms = keys.pseudonymKey("the access log " + accessLog, err);
+            log = AccessLog.to(keys.chain(accessLog, AccessLog.KIND, err));
+        } catch (CreditModelException | UncheckedIOException e) {
+            err.println("credit explain: " + e.getMessage());
+            err.flush();
+            return 3;
+        }
+        try (log) {
+            return trail != null ? explainDecision(out, err, access, pseudonyms, log)
+                    : explainScore(out, err, access, pseudonyms, log);
+        }
+    }
+
+    private int explainDecision(PrintWriter out, PrintWriter err, AccessLevel access, PseudonymKey pseudonyms,
+                                AccessLog log) {
+        if (!Files.isRegularFile(trail)) {
+            err.println("credit explain: " + trail + ": no such file");
+            err.flush();
+            return 3;
+        }
+        String pseudonym = pseudonyms.pseudonym(id);
+        List<DecisionRecord> records;
+        try {
+            records = DecisionTrail.find(trail, pseudonym);
+        } catch (CreditDataException | UncheckedIOException e) {
+            err.println("credit explain: " + e.getMessage());
+            err.flush();
+            return 3;
+        }
+        if (records.isEmpty()) {
+            err.println("credit explain: no decision of application " + pseudonym + " (pseudonym of --id under "
+                    + pseudonyms + ") in " + trail + "; was it decided with this pseudonym key?");
+            err.flush();
+            return 1;
+        }
+        FeatureCatalogue catalogue = FeatureCatalogue.standard();
+        for (DecisionRecord r : records) {
+            log.record(new Access(Instant.now(), principal, r.enterprise(), "decision-explanation", access, false));
+            DecisionExplanation x = DecisionExplanation.of(r, access, catalogue);
+            if (!lang.equals("zh")) {
+                out.print(x.english());
+            }
+            if (lang.equals("both")) {
+                out.println();
+            }
+            if (!lang.equals("en")) {
+                out.print(x.chinese());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int explainScore(PrintWriter out, PrintWriter err, AccessLevel access, PseudonymKey pseudonyms,
+                             AccessLog log) {
         ModelBundle bundle;
         try {
             bundle = ModelOptions.bundle(model);
         } catch (CreditModelException e) {
             err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
-            return 2;
+            return 3;
         }
         FeatureExtractor extractor = FeatureExtractor.standard();
         if (bundle.catalogue() != extractor.catalogue()) {
             err.println("model bundle " + bundle.id() + " uses catalogue " + bundle.catalogue().version()
                     + "; credit explain extracts " + extractor.catalogue().version() + " from applications");
-            return 2;
+            return 3;
         }
         LoanApplication[] found = {null};
         try (Rejects rejects = Rejects.open(in, err, null)) {
@@ -68,29 +203,32 @@ public final class ExplainCommand implements Callable<Integer> {
                     found[0] = la.application();
                 }
             }, rejects);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("cannot read " + in + ": " + e.getMessage());
-            return 2;
+            return 3;
         }
         if (found[0] == null) {
             err.println("no valid application with id '" + id + "' in " + in);
             return 1;
         }
         LoanApplication app = found[0];
+        log.record(new Access(Instant.now(), principal, pseudonyms.pseudonym(app.enterprise().uscc().value()),
+                "score-explanation", access, showIdentities));
         CompositeScorer scorer = bundle.scorer();
         ScoreExplanation x = scorer.explain(extractor.extract(app), app.enterprise().industry());
-        print(out, bundle, scorer, app, x);
+        print(out, bundle, scorer, app, x, access, showIdentities);
         out.flush();
         return 0;
     }
 
     private static void print(PrintWriter out, ModelBundle bundle, CompositeScorer scorer, LoanApplication app,
-                              ScoreExplanation x) {
+                              ScoreExplanation x, AccessLevel access, boolean showIdentities) {
         ScoreResult r = x.result();
         double factor = scorer.scaling().factor();
         double offset = scorer.scaling().offset();
-        out.printf(Locale.ROOT, "Application %s  enterprise %s %s%n", app.id(), app.enterprise().uscc().value(),
-                app.enterprise().name());
+        out.printf(Locale.ROOT, "Application %s  enterprise %s %s  (access level %s)%n", app.id(),
+                showIdentities ? app.enterprise().uscc().value() : app.enterprise().uscc().masked(),
+                showIdentities ? app.enterprise().name() : "(name withheld; --show-identities)", access.label());
         out.printf(Locale.ROOT, "Industry    %s (%s)  overlay: %s%n", app.enterprise().industry().code(),
                 app.enterprise().industry().sectionName(),
                 r.overlay().map(o -> o + " (industry model added to the base)").orElse("none (base model alone)"));
@@ -106,13 +244,22 @@ public final class ExplainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-26s %12s  %-22s %9.1f %9s %8s%n", "(start: offset - intercept)", "", "",
                 offset - factor * x.baseBias(),
                 r.overlay().isPresent() ? String.format(Locale.ROOT, "%.1f", -factor * x.industryBias()) : "-", "");
+        FeatureCatalogue catalogue = bundle.catalogue();
         for (FeatureExplanation f : x.features()) {
+            Openness o = catalogue.find(f.featureId()).map(d -> d.openness()).orElse(Openness.NOT_OPEN);
+            boolean visible = access.mayRead(o);
+            String sources = f.sources().stream().map(DataSource::english).collect(Collectors.joining(", "));
+            if (!visible) {
+                // the points of a feature identify its bin, hence its value: withheld like the value
+                out.printf(Locale.ROOT, "%-26s %12s  %-22s %9s %9s %8s  %s%n", f.featureId(), "(" + o.label() + ")",
+                        "", "-", "-", "-", sources);
+                continue;
+            }
             out.printf(Locale.ROOT, "%-26s %12s  %-22s %9.1f %9s %8.1f  %s%n", f.featureId(),
                     Double.isNaN(f.value()) ? "missing" : fmt(f.value()), truncate(f.bin(), 22),
                     -factor * f.baseLogOdds() + 0.0,
                     r.overlay().isPresent() ? String.format(Locale.ROOT, "%.1f", -factor * f.industryLogOdds() + 0.0) : "-",
-                    f.pointsLost(),
-                    f.sources().stream().map(DataSource::english).collect(Collectors.joining(", ")));
+                    f.pointsLost(), sources);
         }
         out.println();
         out.println("Reasons (most points lost first):");
@@ -121,9 +268,14 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         int i = 1;
         for (ReasonCode rc : r.reasons()) {
-            out.printf(Locale.ROOT, "  %d. %-28s -%.1f pts  %s / %s  [%s]%n", i++, rc.code(), rc.pointsLost(),
+            boolean visible = catalogue.find(rc.featureId()).map(d -> access.mayRead(d.openness())).orElse(false);
+            out.printf(Locale.ROOT, "  %d. %-28s %s  %s / %s  [%s]%n", i++, rc.code(),
+                    visible ? String.format(Locale.ROOT, "-%.1f pts", rc.pointsLost()) : "(points withheld)",
                     rc.text(), rc.textZh(), rc.sources().stream().map(DataSource::english).collect(Collectors.joining(", ")));
         }
+        out.println();
+        out.println("Values, bins and points of features whose data is not open at access level " + access.label()
+                + " are not shown (--level conditional or internal, as authorised).");
     }
 
     private static String fmt(double v) {

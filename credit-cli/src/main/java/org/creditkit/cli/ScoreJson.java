@@ -14,14 +14,14 @@ final class ScoreJson {
     }
 
     /**
-     * {@code {"id", "uscc", "industry", "pd", "logOdds", "score", "grade", "baseLogOdds",
+     * {@code {"id", "uscc" (masked: first two and last two characters), "industry", "pd", "logOdds", "score", "grade", "baseLogOdds",
      * "industryLogOdds", "overlay"?, "reasons": [{"code", "featureId", "text", "textZh", "sources",
      * "pointsLost"}], "modelId", "modelVersion"}}; {@code overlay} is left out when the base alone scored.
      */
     static ObjectNode of(LoanApplication app, ScoreResult r) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("id", app.id());
-        o.put("uscc", app.enterprise().uscc().value());
+        o.put("uscc", app.enterprise().uscc().masked());
         o.put("industry", app.enterprise().industry().code());
         o.put("pd", r.pd());
         o.put("logOdds", r.logOdds());

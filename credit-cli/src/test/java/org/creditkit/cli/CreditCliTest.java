@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.feature.FeatureDocs;
@@ -215,9 +216,27 @@ class CreditCliTest {
                 .contains("demo finished");
         for (String f : new String[] {"portfolio.jsonl", "holdout.jsonl", "features.csv", "model.json",
             "train-metrics.json", "decisions.jsonl", "decision-log.jsonl", "audit/report.html", "audit/report.json",
-            "audit/report.md"}) {
+            "audit/report.md", "keys/private.pem", "keys/public.pem", "keys/pseudonym.key"}) {
             assertThat(dir.resolve(f)).exists();
         }
+        assertThat(r.out()).contains("generated the demo's own keys").contains("trail: OK ");
+        // masking by default: no file the demo writes about the applicants (everything but the generated
+        // application documents themselves and the keys) carries a USCC or an enterprise name
+        List<String> names = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(dir.resolve("holdout.jsonl"))) {
+                names.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("application")
+                        .path("enterprise").path("name").asText());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> found = new ArrayList<>(IdentityScan.find(r.out() + r.err(), "demo output", names, tmp.toString()));
+        found.addAll(IdentityScan.findInFiles(dir, names, f -> f.getFileName().toString().equals("portfolio.jsonl")
+                || f.getFileName().toString().equals("holdout.jsonl") || f.startsWith(dir.resolve("keys")),
+                tmp.toString()));
+        assertThat(found).isEmpty();
+        assertThat(names).hasSize(1500);
     }
 
     @Test

@@ -59,7 +59,7 @@ class DecideCommandTest {
                 .filter(l -> l.contains("\"kind\":\"decision\"")).toList();
         assertThat(logLines).hasSize(200);
         assertThat(logLines.get(0)).doesNotContain(first.get("applicationId").asText());
-        assertThat(err.toString()).contains("decided 200 of 200 applications").contains("DEVELOPMENT trail");
+        assertThat(err.toString()).contains("decided 200 of 200 applications").contains("DEVELOPMENT");
     }
 
     @Test

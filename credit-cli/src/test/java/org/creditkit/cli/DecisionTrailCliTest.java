@@ -2,6 +2,8 @@ package org.creditkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -136,7 +138,7 @@ class DecisionTrailCliTest {
         r = run("decide", "--in", in.toString(), "--out", tmp.resolve("d.jsonl").toString(), "--log",
                 tmp.resolve("dev.jsonl").toString(), "--development");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).contains("DEVELOPMENT trail").contains("PUBLIC development key");
+        assertThat(r.err()).contains("DEVELOPMENT").contains("PUBLIC development key").contains("NO signed checkpoints");
         Run v = verify(tmp.resolve("dev.jsonl"));
         assertThat(v.exit()).isEqualTo(2);
         assertThat(v.err()).contains("not all of it is signed");
@@ -148,5 +150,103 @@ class DecisionTrailCliTest {
                 "tier=INSTANT_APPROVAL,MITIGATION", "--out", tmp.resolve("audit").toString());
         assertThat(r.exit()).as(r.err()).isLessThanOrEqualTo(2);
         assertThat(r.out()).contains("40 records");
+    }
+
+    /** Ids, USCCs and names of the input applications. */
+    private static List<JsonNode> inputs() throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : Files.readAllLines(shared.resolve("apps.jsonl"), StandardCharsets.UTF_8)) {
+            out.add(new ObjectMapper().readTree(l).get("application"));
+        }
+        return out;
+    }
+
+    private static List<String> names() throws IOException {
+        return inputs().stream().map(a -> a.path("enterprise").path("name").asText()).toList();
+    }
+
+    private Run explain(String... extra) {
+        List<String> args = new ArrayList<>(List.of("explain", "--principal", "analyst-7", "--access-log",
+                tmp.resolve("access.jsonl").toString(), "--log-key", keys.resolve("private.pem").toString(),
+                "--pseudonym-key", pseudonymKey.toString()));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
+    private List<JsonNode> accesses() throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : Files.readAllLines(tmp.resolve("access.jsonl"), StandardCharsets.UTF_8)) {
+            JsonNode n = new ObjectMapper().readTree(l);
+            if (n.get("kind").asText().equals("access")) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void explain_trail_givesTheDecisionInBothLanguagesWithinTheLevel_andLogsTheAccess() throws IOException {
+        String id = inputs().get(3).get("id").asText();
+        Run pub = explain("--trail", trail.toString(), "--id", id);
+        assertThat(pub.exit()).as(pub.err()).isZero();
+        assertThat(pub.out()).contains("Decision on application").contains("Why:").contains("原因：")
+                .contains("PIPL art. 24").doesNotContain(id);
+        Run internal = explain("--trail", trail.toString(), "--id", id, "--level", "internal", "--lang", "zh");
+        assertThat(internal.exit()).as(internal.err()).isZero();
+        assertThat(internal.out()).contains("原因：").doesNotContain("Why:").doesNotContain("取值不予显示");
+        List<JsonNode> acc = accesses();
+        assertThat(acc).hasSize(2);
+        assertThat(acc.get(0).get("principal").asText()).isEqualTo("analyst-7");
+        assertThat(acc.get(0).get("what").asText()).isEqualTo("decision-explanation");
+        assertThat(acc.get(0).get("level").asText()).isEqualTo("public");
+        assertThat(acc.get(1).get("level").asText()).isEqualTo("internal");
+        assertThat(verify(tmp.resolve("access.jsonl")).exit()).isZero();
+        Run none = explain("--trail", trail.toString(), "--id", "no-such-id");
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(explain("--trail", trail.toString(), "--id", id, "--level", "secret").exit()).isEqualTo(3);
+    }
+
+    @Test
+    void explain_scoreBreakdown_masksIdentitiesUnlessAskedAndRecordsTheOptIn() throws IOException {
+        JsonNode app = inputs().get(0);
+        String uscc = app.path("enterprise").path("uscc").asText();
+        String name = app.path("enterprise").path("name").asText();
+        Run masked = explain("--in", shared.resolve("apps.jsonl").toString(), "--id", app.get("id").asText());
+        assertThat(masked.exit()).as(masked.err()).isZero();
+        assertThat(masked.out()).doesNotContain(uscc).doesNotContain(name).contains(uscc.substring(0, 2) + "*")
+                .contains("(conditional)");
+        Run shown = explain("--in", shared.resolve("apps.jsonl").toString(), "--id", app.get("id").asText(),
+                "--show-identities", "--level", "internal");
+        assertThat(shown.out()).contains(uscc).contains(name).doesNotContain("(conditional)");
+        List<JsonNode> acc = accesses();
+        assertThat(acc.get(0).get("identitiesShown").asBoolean()).isFalse();
+        assertThat(acc.get(1).get("identitiesShown").asBoolean()).isTrue();
+        assertThat(Files.readString(tmp.resolve("access.jsonl"))).doesNotContain(uscc).doesNotContain(name);
+    }
+
+    @Test
+    void noCommandOutput_carriesAUsccOrAName_withoutShowIdentities() throws IOException {
+        Path apps = shared.resolve("apps.jsonl");
+        List<Run> runs = new ArrayList<>();
+        runs.add(run("score", "--in", apps.toString(), "--out", tmp.resolve("scores.jsonl").toString()));
+        runs.add(explain("--in", apps.toString(), "--id", inputs().get(1).get("id").asText()));
+        runs.add(explain("--trail", trail.toString(), "--id", inputs().get(1).get("id").asText(), "--level", "internal"));
+        runs.add(verify(trail));
+        runs.add(run("audit", "--data", trail.toString(), "--groups", "zone", "--favorable",
+                "tier=INSTANT_APPROVAL,MITIGATION", "--out", tmp.resolve("audit").toString()));
+        runs.add(run("validate", apps.toString()));
+        runs.add(run("features", apps.toString(), "--out", tmp.resolve("features.csv").toString()));
+        List<String> names = names();
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            found.addAll(IdentityScan.find(runs.get(i).out() + runs.get(i).err(), "output of run " + i, names,
+                    tmp.toString(), shared.toString()));
+        }
+        found.addAll(IdentityScan.findInFiles(tmp, names, f -> false, tmp.toString(), shared.toString()));
+        found.addAll(IdentityScan.findInFiles(shared, names,
+                f -> f.equals(apps) || f.startsWith(shared.resolve("keys")) || f.equals(pseudonymKey),
+                tmp.toString(), shared.toString()));
+        assertThat(found).isEmpty();
+        assertThat(IdentityScan.find(Files.readString(apps), "input", names)).isNotEmpty();
     }
 }

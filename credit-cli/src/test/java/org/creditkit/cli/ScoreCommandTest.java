@@ -81,19 +81,23 @@ class ScoreCommandTest {
     void explain_printsPointsPerFeatureBinsSourcesAndReasons(@TempDir Path dir) throws IOException {
         Path in = portfolio(dir, 5);
         String id = new ObjectMapper().readTree(Files.readAllLines(in).get(2)).get("application").get("id").asText();
-        assertThat(run(new ExplainCommand(), "--in", in.toString(), "--id", id)).isZero();
+        assertThat(run(new ExplainCommand(), "--in", in.toString(), "--id", id, "--level", "internal", "--principal",
+                "model-team", "--access-log", dir.resolve("access.jsonl").toString(), "--development")).isZero();
         String text = out.toString();
         assertThat(text).contains("Application " + id)
                 .contains("Log-odds")
                 .contains("= base")
                 .contains("debt_to_asset")
                 .contains("financial statements")
-                .contains("Reasons (most points lost first):");
+                .contains("Reasons (most points lost first):")
+                .doesNotContain(new ObjectMapper().readTree(Files.readAllLines(in).get(2)).get("application")
+                        .get("enterprise").get("uscc").asText());
     }
 
     @Test
     void explain_unknownId_exit1(@TempDir Path dir) throws IOException {
-        assertThat(run(new ExplainCommand(), "--in", portfolio(dir, 2).toString(), "--id", "nope")).isEqualTo(1);
+        assertThat(run(new ExplainCommand(), "--in", portfolio(dir, 2).toString(), "--id", "nope", "--principal",
+                "model-team", "--access-log", dir.resolve("access.jsonl").toString(), "--development")).isEqualTo(1);
         assertThat(err.toString()).contains("no valid application with id 'nope'");
     }
 

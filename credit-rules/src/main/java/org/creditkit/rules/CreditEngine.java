@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureExtractor;
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.privacy.AccessLevel;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.quality.DataQualityChecker;
 import org.creditkit.core.quality.DataQualityReport;
@@ -13,7 +15,9 @@ import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.BundleLoader;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.sign.TrustStore;
+import org.creditkit.rules.audit.DecisionExplanation;
 import org.creditkit.rules.audit.DecisionLog;
+import org.creditkit.rules.audit.DecisionRecord;
 
 /**
  * The facade a bank embeds: application in, decision out. Features, data-quality checks and the
@@ -132,12 +136,13 @@ public final class CreditEngine implements AutoCloseable {
     public Evaluation evaluate(LoanApplication application, Optional<Boolean> defaulted) {
         Objects.requireNonNull(application, "application");
         long t0 = System.nanoTime();
-        ScoreResult score = scorer.score(extractor.extract(application), application.enterprise().industry());
+        FeatureVector features = extractor.extract(application);
+        ScoreResult score = scorer.score(features, application.enterprise().industry());
         DataQualityReport quality = checker.check(application);
         RuleInput input = RuleInputMapper.map(application, score, quality);
         long scoring = System.nanoTime() - t0;
         Decision d = rules.decide(input, modelId, scoring);
-        log.ifPresent(l -> l.write(application, score, quality, d, bundle.checksum(), defaulted));
+        log.ifPresent(l -> l.write(application, features, score, quality, d, bundle.checksum(), defaulted));
         return new Evaluation(input, score, quality, d);
     }
 
@@ -161,6 +166,28 @@ public final class CreditEngine implements AutoCloseable {
         return applications.parallelStream()
                 .map(a -> evaluate(a.application(), a.outcome().map(LabeledApplication.Outcome::defaulted12m)))
                 .toList();
+    }
+
+    /**
+     * The person-facing explanation of a recorded decision (PIPL art. 24), in English and Chinese,
+     * from the decision trail alone: nothing is scored or decided again. Values behind the reasons
+     * appear only where the reader's level may read the feature's data (see
+     * {@link org.creditkit.core.feature.Openness}). Record the reading in an
+     * {@link org.creditkit.core.privacy.AccessLog}.
+     *
+     * <pre>{@code
+     * for (DecisionRecord r : DecisionTrail.find(trail, key.pseudonym(applicationId))) {
+     *     DecisionExplanation x = engine.explain(r, AccessLevel.CONDITIONAL);   // x.english(), x.chinese()
+     * }
+     * }</pre>
+     *
+     * @param record a record read back with {@link org.creditkit.rules.audit.DecisionTrail#find}
+     * @param level what the reader may see
+     * @return the explanation
+     */
+    public DecisionExplanation explain(DecisionRecord record, AccessLevel level) {
+        return DecisionExplanation.of(Objects.requireNonNull(record, "record"), Objects.requireNonNull(level, "level"),
+                bundle.catalogue());
     }
 
     /**

@@ -37,4 +37,15 @@ public record FeatureDefinition(String id, FeatureCategory category, String desc
             throw new IllegalArgumentException("feature '" + id + "' must name at least one source (lineage)");
         }
     }
+
+    /**
+     * How open this feature's data is: the least open level among its sources ({@link Openness#of}
+     * declares each source's level). An explanation shows the feature's value only to a reader whose
+     * access level may read it.
+     *
+     * @return the openness
+     */
+    public Openness openness() {
+        return Openness.strictest(lineage);
+    }
 }

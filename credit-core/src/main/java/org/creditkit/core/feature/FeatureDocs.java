@@ -40,8 +40,22 @@ public final class FeatureDocs {
         for (Map.Entry<FeatureCategory, Integer> e : counts.entrySet()) {
             sb.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n");
         }
-        sb.append("\n| # | id | category | unit | formula | lineage | description | 说明 |\n");
-        sb.append("|---|---|---|---|---|---|---|---|\n");
+        sb.append("\n## Data openness\n\n")
+          .append("Each source is declared at one of the three levels of data openness (数据开放分级) of the platform")
+          .append(" documents; a feature is as open as the least open source in its lineage (column `openness`).")
+          .append(" An explanation shows a feature's value only to a reader whose access level may read it")
+          .append(" (`AccessLevel`: public reads public data; conditional, the enterprise or an institution it")
+          .append(" authorised, also reads conditionally open data; internal reads all); otherwise it names the")
+          .append(" source and that the feature lowered the score.\n\n");
+        sb.append("| source | 来源 | openness | 开放级别 |\n|---|---|---|---|\n");
+        for (DataSource s : DataSource.values()) {
+            Openness o = Openness.of(s);
+            sb.append("| ").append(s.english()).append(" | ").append(s.chinese()).append(" | ").append(o.english())
+              .append(" | ").append(o.chinese()).append(" |\n");
+        }
+        sb.append("\n## Indicators\n");
+        sb.append("\n| # | id | category | unit | formula | lineage | openness | description | 说明 |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < catalogue.size(); i++) {
             FeatureDefinition d = catalogue.get(i);
             sb.append("| ").append(i)
@@ -50,6 +64,7 @@ public final class FeatureDocs {
               .append(" | ").append(cell(d.unit()))
               .append(" | `").append(d.formula().replace("|", "\\|")).append('`')
               .append(" | ").append(d.lineage().stream().map(FeatureDocs::source).collect(Collectors.joining(", ")))
+              .append(" | ").append(d.openness().english())
               .append(" | ").append(cell(d.description()))
               .append(" | ").append(cell(d.descriptionZh()))
               .append(" |\n");

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.chain.ChainProblem.Kind;
 import org.junit.jupiter.api.Test;
@@ -224,5 +228,40 @@ class ChainVerifierTest {
         assertThat(r.problem()).isEmpty();
         assertThat(r.ok()).isFalse();
         assertThat(r.unsignedLines()).isEqualTo(2);
+    }
+
+    @Test
+    void rotation_daily_startsAPartWhenTheDayChanges_andTheChainHolds() {
+        Path f = dir.resolve("day.jsonl");
+        Instant[] now = {Instant.parse("2026-03-01T15:59:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        try (ChainWriter w = ChainWriter.to(f, "test").signer(KEYS.signer()).clock(clock)
+                .rotation(Rotation.daily(ZoneId.of("Asia/Shanghai"))).open()) {
+            w.append("rec", "\"i\":1");
+            now[0] = Instant.parse("2026-03-01T16:01:00Z"); // midnight in Shanghai has passed
+            w.append("rec", "\"i\":2");
+            w.append("rec", "\"i\":3");
+        }
+        assertThat(ChainFormat.part(f, 2)).exists();
+        assertThat(ChainFormat.part(f, 3)).doesNotExist();
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.ok()).as(r.toText()).isTrue();
+        assertThat(r.records()).isEqualTo(3);
+        assertThat(r.files()).hasSize(2);
     }
 }

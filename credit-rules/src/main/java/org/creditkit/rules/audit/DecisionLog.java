@@ -22,6 +22,8 @@ import org.creditkit.core.input.ApplicationJson;
 import org.creditkit.core.privacy.PseudonymKey;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.quality.DataQualityReport;
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.rules.Decision;
 import org.creditkit.rules.ExpectedLoss;
@@ -80,6 +82,7 @@ public final class DecisionLog implements AutoCloseable {
      * Appends the record of one decision.
      *
      * @param app the application
+     * @param features its features (the values behind the score reasons)
      * @param score its score
      * @param quality its data-quality report
      * @param d the decision
@@ -87,14 +90,14 @@ public final class DecisionLog implements AutoCloseable {
      * @param defaulted the observed outcome, when known
      * @throws UncheckedIOException when the log cannot be written
      */
-    public void write(LoanApplication app, ScoreResult score, DataQualityReport quality, Decision d,
-                      String bundleChecksum, Optional<Boolean> defaulted) {
-        chain.append(KIND, body(app, score, quality, d, bundleChecksum, defaulted));
+    public void write(LoanApplication app, FeatureVector features, ScoreResult score, DataQualityReport quality,
+                      Decision d, String bundleChecksum, Optional<Boolean> defaulted) {
+        chain.append(KIND, body(app, features, score, quality, d, bundleChecksum, defaulted));
     }
 
     /** The record's fields (a JSON object's members without braces). */
-    String body(LoanApplication app, ScoreResult score, DataQualityReport quality, Decision d, String bundleChecksum,
-                Optional<Boolean> defaulted) {
+    String body(LoanApplication app, FeatureVector features, ScoreResult score, DataQualityReport quality, Decision d,
+                String bundleChecksum, Optional<Boolean> defaulted) {
         StringWriter w = new StringWriter(1536);
         try (JsonGenerator g = JSON.createGenerator(w)) {
             var e = app.enterprise();
@@ -132,6 +135,18 @@ public final class DecisionLog implements AutoCloseable {
             for (Reason r : d.reasons()) {
                 g.writeStartObject();
                 g.writeStringField("code", r.code());
+                ReasonCode rc = scoreReason(score, r.code());
+                if (rc != null) {
+                    g.writeStringField("feature", rc.featureId());
+                    int at = features.catalogue().indexOf(rc.featureId());
+                    g.writeFieldName("value");
+                    if (at < 0 || features.isMissing(at)) {
+                        g.writeNull();
+                    } else {
+                        g.writeNumber(features.value(at));
+                    }
+                    g.writeNumberField("points", rc.pointsLost());
+                }
                 g.writeStringField("en", r.en());
                 g.writeStringField("zh", r.zh());
                 g.writeArrayFieldStart("lineage");
@@ -156,6 +171,15 @@ public final class DecisionLog implements AutoCloseable {
         }
         StringBuffer sb = w.getBuffer();
         return sb.substring(1, sb.length() - 1);
+    }
+
+    private static ReasonCode scoreReason(ScoreResult score, String code) {
+        for (ReasonCode rc : score.reasons()) {
+            if (rc.code().equals(code)) {
+                return rc;
+            }
+        }
+        return null;
     }
 
     /** HMAC-SHA-256 of the application's canonical JSON document (as {@link ApplicationJson} writes it). */

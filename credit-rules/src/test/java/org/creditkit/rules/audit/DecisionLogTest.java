@@ -25,7 +25,11 @@ import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.sign.SigningKey;
 import org.creditkit.core.sign.TrustStore;
+import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.feature.FeatureExtractor;
+import org.creditkit.core.feature.Openness;
+import org.creditkit.core.privacy.AccessLevel;
+import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.rules.Decision;
 import org.creditkit.rules.ExpectedLoss;
 import org.creditkit.rules.DecisionTimings;
@@ -48,14 +52,15 @@ class DecisionLogTest {
     private static void writeSample(DecisionLog log) {
         LoanApplication app = APP;
         ModelBundle bundle = ModelBundle.defaultBundle();
-        ScoreResult score = bundle.scorer().score(FeatureExtractor.standard().extract(app), app.enterprise().industry());
+        FeatureVector features = FeatureExtractor.standard().extract(app);
+        ScoreResult score = bundle.scorer().score(features, app.enterprise().industry());
         DataQualityReport quality = DataQualityChecker.standard().check(app);
         List<Reason> reasons = RuleInputMapper.map(app, score, quality).scoreReasons();
         Decision d = new Decision(app.id(), Tier.MANUAL_REVIEW, new java.math.BigDecimal("100000.00"), 12, 0.05,
                 List.of(), new ExpectedLoss(score.pd(), score.pd(), 0.45, new java.math.BigDecimal("100000.00"),
                         java.math.BigDecimal.ZERO.setScale(2), 0.0), reasons, List.of("review-rule"), List.of(), "r".repeat(64), bundle.id() + "@" + bundle.version(),
                 DecisionTimings.of(0, 0, 0));
-        log.write(app, score, quality, d, bundle.checksum(), Optional.of(false));
+        log.write(app, features, score, quality, d, bundle.checksum(), Optional.of(false));
     }
 
     private static JsonNode record(Path f) throws Exception {
@@ -122,5 +127,32 @@ class DecisionLogTest {
         assertThatThrownBy(() -> DecisionLog.to(f).pseudonymKey(PseudonymKey.generate(new SecureRandom())).open())
                 .isInstanceOf(CreditModelException.class).hasMessageContaining("signer");
         assertThat(f).doesNotExist();
+    }
+
+    @Test
+    void explain_fromTheTrailAlone_inBothLanguages_showsValuesOnlyWithinTheAccessLevel() {
+        PseudonymKey pk = PseudonymKey.generate(new SecureRandom());
+        Path f = dir.resolve("e.jsonl");
+        try (DecisionLog log = DecisionLog.to(f).pseudonymKey(pk).development().open()) {
+            writeSample(log);
+        }
+        List<DecisionRecord> found = DecisionTrail.find(f, pk.pseudonym(APP.id()));
+        assertThat(found).hasSize(1);
+        DecisionRecord r = found.get(0);
+        assertThat(r.location()).isEqualTo(f + ":2");
+        assertThat(r.tier()).isEqualTo(Tier.MANUAL_REVIEW);
+        assertThat(r.reasons().get(0).feature()).isPresent();
+        assertThat(r.reasons().get(0).pointsLost()).isPresent();
+        FeatureCatalogue cat = FeatureCatalogue.standard();
+        assertThat(r.reasons()).anySatisfy(x -> assertThat(x.feature().flatMap(cat::find).orElseThrow().openness())
+                .isNotEqualTo(Openness.PUBLIC));
+        DecisionExplanation pub = DecisionExplanation.of(r, AccessLevel.PUBLIC, cat);
+        DecisionExplanation internal = DecisionExplanation.of(r, AccessLevel.INTERNAL, cat);
+        assertThat(pub.english()).contains("referred to a credit officer").contains("value not shown")
+                .contains("PIPL art. 24").doesNotContain(APP.id());
+        assertThat(pub.chinese()).contains("转信贷人员人工审核").contains("取值不予显示").contains("第二十四条");
+        assertThat(internal.english()).doesNotContain("value not shown").contains("(value: ");
+        assertThat(internal.chinese()).contains("取值：");
+        assertThat(DecisionTrail.find(f, pk.pseudonym("another id"))).isEmpty();
     }
 }
