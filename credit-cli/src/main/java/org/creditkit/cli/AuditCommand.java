@@ -131,7 +131,8 @@ public final class AuditCommand implements Callable<Integer> {
     String title;
 
     @Option(names = "--generated-at", paramLabel = "TEXT",
-            description = "Timestamp to print in the reports; omitted by default so reports are reproducible.")
+            description = "Audit date or timestamp printed in the reports (default: today's UTC date); pin it "
+                    + "for byte-identical reports.")
     String generatedAt;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory for the reports.")
@@ -205,7 +206,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         AuditConfig.Builder config = AuditConfig.builder().title(title).dataSource(data.getFileName().toString())
                 .thresholds(t).defaultReference(parseReferenceRule(referenceRule))
-                .differenceMethod(parseCi(ci)).significanceTest(parseTest(test)).bootstrap(2000, seed);
+                .differenceMethod(parseCi(ci)).significanceTest(parseTest(test)).bootstrap(1000, seed);
         groupings.forEach(config::grouping);
         Map<String, String> refs = new LinkedHashMap<>();
         for (String r : references) {
@@ -222,15 +223,30 @@ public final class AuditCommand implements Callable<Integer> {
             refs.put(name, p[1]);
         }
         refs.forEach(config::reference);
-        if (generatedAt != null) {
-            config.generatedAt(generatedAt);
+        // the audit date is part of what an auditor signs: today's UTC date unless pinned
+        config.generatedAt(generatedAt != null ? generatedAt : java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        List<AuditRecord> records;
+        if (fmt == AuditTableReader.Format.JSONL) {
+            // decision logs: streamed, only the used columns kept (a million lines in well under a gigabyte)
+            AuditLogReader.Result read = AuditLogReader.read(data, mapping);
+            records = read.records();
+            config.scope(read.scope());
+        } else {
+            AuditTable table = AuditTableReader.read(data, fmt);
+            AuditRecordMapper.checkColumns(table, mapping);
+            records = AuditRecordMapper.map(table, mapping);
+            AuditScopeCollector scope = new AuditScopeCollector();
+            String timeColumn = AuditScopeCollector.TIME_COLUMNS.stream().filter(table.columns()::contains)
+                    .findFirst().orElse("");
+            String checksumColumn = AuditScopeCollector.MODEL_COLUMNS.subList(1, 3).stream()
+                    .filter(table.columns()::contains).findFirst().orElse("");
+            for (AuditTable.Row row : table.rows()) {
+                scope.add(row.get("modelId").orElse(null), row.get(checksumColumn).orElse(null),
+                        row.get(AuditScopeCollector.RULESET_COLUMN).orElse(null), row.get(timeColumn).orElse(null));
+            }
+            config.scope(scope.scope(data));
         }
-        AuditConfig cfg = config.build();
-
-        AuditTable table = AuditTableReader.read(data, fmt);
-        AuditRecordMapper.checkColumns(table, mapping);
-        List<AuditRecord> records = AuditRecordMapper.map(table, mapping);
-        return FairnessAudit.run(records, cfg);
+        return FairnessAudit.run(records, config.build());
     }
 
     /** A usage error: picocli prints it with the usage help and exits with {@link #EXIT_USAGE}. */

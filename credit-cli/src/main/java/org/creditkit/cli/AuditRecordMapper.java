@@ -77,14 +77,7 @@ public final class AuditRecordMapper {
      *     {@code file column 'name'}), naming the option that named it and the available columns
      */
     public static void checkColumns(AuditTable table, AuditRecordMapper.Spec spec) {
-        Map<String, String> named = new LinkedHashMap<>();
-        for (Grouping g : spec.groupings()) {
-            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
-        }
-        named.putIfAbsent(spec.favourableColumn(), "--favorable");
-        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
-        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
-        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
+        Map<String, String> named = namedColumns(spec);
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : named.entrySet()) {
             if (!table.columns().contains(e.getKey())) {
@@ -95,6 +88,24 @@ public final class AuditRecordMapper {
         if (!problems.isEmpty()) {
             throw new CreditDataException(problems);
         }
+    }
+
+    /**
+     * The columns the options name, each with the first option that named it.
+     *
+     * @param spec the spec
+     * @return column to option ({@code --groups}, {@code --favorable}, {@code --outcome}, ...)
+     */
+    static Map<String, String> namedColumns(AuditRecordMapper.Spec spec) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (Grouping g : spec.groupings()) {
+            g.attributes().forEach(a -> named.putIfAbsent(a, "--groups"));
+        }
+        named.putIfAbsent(spec.favourableColumn(), "--favorable");
+        spec.outcomeColumn().ifPresent(c -> named.putIfAbsent(c, "--outcome"));
+        spec.scoreColumn().ifPresent(c -> named.putIfAbsent(c, "--score"));
+        spec.pdColumn().ifPresent(c -> named.putIfAbsent(c, "--pd"));
+        return named;
     }
 
     /**
@@ -136,18 +147,33 @@ public final class AuditRecordMapper {
         for (String a : attributes) {
             attrs.put(a, row.get(a).orElse(MISSING));
         }
-        String decision = row.get(spec.favourableColumn()).orElseThrow(() -> new IllegalArgumentException(
+        return record(row::get, attrs, spec, favourable);
+    }
+
+    /**
+     * Maps one row given its group attributes.
+     *
+     * @param row a column's value, absent if missing, null or empty
+     * @param attrs the group attribute values (possibly shared between rows)
+     * @param spec what to read
+     * @param favourable the favourable values, lower case
+     * @return the record
+     * @throws IllegalArgumentException saying what is wrong with the row
+     */
+    static AuditRecord record(java.util.function.Function<String, Optional<String>> row, Map<String, String> attrs,
+            AuditRecordMapper.Spec spec, Set<String> favourable) {
+        String decision = row.apply(spec.favourableColumn()).orElseThrow(() -> new IllegalArgumentException(
                 "no value in the decision column '" + spec.favourableColumn() + "'"));
         AuditRecord r = AuditRecord.of(attrs, favourable.contains(decision.toLowerCase(Locale.ROOT)));
         if (spec.outcomeColumn().isPresent()) {
-            Optional<String> v = row.get(spec.outcomeColumn().get());
+            Optional<String> v = row.apply(spec.outcomeColumn().get());
             if (v.isPresent()) {
                 boolean bad = v.get().equalsIgnoreCase(spec.badValue().orElseThrow());
                 r = r.withOutcome(bad ? Outcome.BAD : Outcome.GOOD);
             }
         }
         if (spec.pdColumn().isPresent()) {
-            Optional<String> v = row.get(spec.pdColumn().get());
+            Optional<String> v = row.apply(spec.pdColumn().get());
             if (v.isPresent()) {
                 double pd = number(v.get(), spec.pdColumn().get());
                 if (!(pd >= 0.0 && pd <= 1.0)) {
@@ -158,7 +184,7 @@ public final class AuditRecordMapper {
             }
         }
         if (spec.scoreColumn().isPresent()) {
-            Optional<String> v = row.get(spec.scoreColumn().get());
+            Optional<String> v = row.apply(spec.scoreColumn().get());
             if (v.isPresent()) {
                 r = r.withScore(number(v.get(), spec.scoreColumn().get()));
             }

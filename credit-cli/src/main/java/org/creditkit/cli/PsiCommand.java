@@ -20,6 +20,7 @@ import org.creditkit.models.data.Feature;
 import org.creditkit.models.data.FeatureAlignment;
 import org.creditkit.models.eval.Stability;
 import org.creditkit.models.export.BundleExport;
+import org.creditkit.models.report.StabilityReport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -63,11 +64,26 @@ public final class PsiCommand implements Callable<Integer> {
     @Option(names = "--out", description = "JSON file for the results (default: table on stdout only).")
     Path outFile;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Directory for the HTML stability report (report.html).")
+    Path reportDir;
+
+    @Option(names = "--limit", paramLabel = "PSI", defaultValue = "0.25",
+            description = "Exit 2 (SHIFT) when the score PSI, or without --model the largest feature CSI, exceeds "
+                    + "this (default ${DEFAULT-VALUE}, the edge of the shift band).")
+    double limit;
+
+    /** Exit code of a SHIFT beyond {@code --limit} (a failed verdict in the command-line contract). */
+    static final int EXIT_SHIFT = 2;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try {
+            if (!(limit > 0.0) || Double.isInfinite(limit)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit " + limit
+                        + ": expected a positive PSI, e.g. 0.25 (shift) or 0.10 (moderate)");
+            }
             ColumnMapping m = mapping.mapping(false, spec.commandLine());
             if (m.labelled()) {
                 m = m.withExclude(union(m.exclude(), m.target()));
@@ -78,8 +94,10 @@ public final class PsiCommand implements Callable<Integer> {
             Dataset a = DatasetReader.read(actual, m).dataset();
             List<Stability.Result> results = new ArrayList<>();
             Stability.Result scorePsi = null;
+            String modelText = null;
             if (model != null) {
                 EvaluateCommand.LoadedModel lm = EvaluateCommand.load(model);
+                modelText = lm.bundle().id() + "@" + lm.bundle().version() + " (checksum " + lm.bundle().checksum() + ")";
                 scorePsi = Stability.psi("score", lm.logOdds(expected, e), lm.logOdds(actual, a), 10);
                 results.addAll(bundleCsi(lm.bundle(), e, a));
             } else {
@@ -100,8 +118,18 @@ public final class PsiCommand implements Callable<Integer> {
                 java.nio.file.Files.writeString(outFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(json) + "\n");
             }
+            StabilityReport.Content content = new StabilityReport.Content("Population stability: " + actual.getFileName()
+                    + " against " + expected.getFileName(), expected + " (" + e.rows() + " rows)",
+                    actual + " (" + a.rows() + " rows)", java.util.Optional.ofNullable(modelText),
+                    java.util.Optional.ofNullable(scorePsi), results, limit);
+            if (reportDir != null) {
+                out.println("report written to " + StabilityReport.write(content, reportDir));
+            }
+            out.printf(Locale.ROOT, "verdict %s: %s %s the limit %.4f%n", content.shifted() ? "SHIFT" : "STABLE",
+                    scorePsi != null ? "score PSI" : "largest feature CSI", content.shifted() ? "exceeds" : "is within",
+                    limit);
             out.flush();
-            return 0;
+            return content.shifted() ? EXIT_SHIFT : 0;
         } catch (ModelException | IllegalArgumentException | java.io.IOException e) {
             err.println("credit psi: " + e.getMessage());
             err.flush();

@@ -24,6 +24,7 @@ import org.creditkit.models.export.BundleExport;
 import org.creditkit.models.export.TrainingDetail;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditkit.core.score.Scaling;
+import org.creditkit.models.eval.LeakGuard;
 import org.creditkit.models.gbm.GbmOptions;
 import org.creditkit.models.overlay.OverlayOptions;
 import org.creditkit.models.report.HtmlReport;
@@ -191,6 +192,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Directory for the HTML model report.")
     Path report;
 
+    @Option(names = "--allow-feature", split = ",", paramLabel = "NAME",
+            description = "Train although this feature looks like a target leak (it alone separates defaulters far "
+                    + "beyond the others); only for a feature known before the loan is granted.")
+    List<String> allowFeatures = new ArrayList<>();
+
     @Option(names = "--progress", negatable = true, description = "Progress bars on stderr (default: when on a console).")
     Boolean progress;
 
@@ -219,6 +225,8 @@ public final class TrainCommand implements Callable<Integer> {
             if (!isPortfolio(data)) {
                 meta.put("target", mapping.target + "=" + mapping.bad);
             }
+            LeakGuard.Result guard = LeakGuard.check(loaded.dataset(), Set.copyOf(allowFeatures));
+            guard.notes().forEach(n -> err.println("note: " + n));
             TrainOutcome outcome = Training.run(loaded.dataset(), request, meta, progress(progress));
             outcome.notes().forEach(n -> err.println("note: " + n));
             ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),

@@ -160,9 +160,12 @@ class AuditCommandTest {
         int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
                 "--pd", "pd", "--out", dir.resolve("o").toString());
         assertThat(code).isEqualTo(3);
-        // structural errors are found first, row errors after the file parses
-        assertThat(err.toString()).contains("credit audit: 2 problems:")
+        // the streaming reader reports every bad line in one pass: structure and row errors alike
+        assertThat(err.toString()).contains("credit audit: 5 problems:")
+                .contains(data + ":2: column 'pd' holds 'high', which is not a number")
                 .contains(data + ":3: field 'industry' is an object")
+                .contains(data + ":5: PD column 'pd' holds 1.5")
+                .contains(data + ":6: no value in the decision column 'approved'")
                 .contains(data + ":7: not valid JSON");
         Files.writeString(data, String.join("\n",
                 "{\"industry\":\"C\",\"approved\":true,\"pd\":0.02}",
@@ -176,6 +179,27 @@ class AuditCommandTest {
                 .contains(data + ":2: column 'pd' holds 'high', which is not a number")
                 .contains(data + ":3: PD column 'pd' holds 1.5; a PD must be within [0, 1]")
                 .contains(data + ":4: no value in the decision column 'approved'");
+    }
+
+    @Test
+    void decisionLog_withNestedFieldsTheAuditDoesNotUse_isReadAndItsVersionsNamed() throws IOException {
+        // the governed decision-log format carries nested reasons with lineage and chain fields
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 80; i++) {
+            log.append("{\"time\":\"2026-03-0").append(1 + i % 9).append("T10:00:00Z\",\"modelId\":\"base@1\",")
+                    .append("\"bundleChecksum\":\"sha256:ab12\",\"rulesetVersion\":\"rs-77e0\",")
+                    .append("\"industry\":\"").append(i % 2 == 0 ? "C" : "H").append("\",\"approved\":")
+                    .append(i % 3 != 0).append(",\"reasons\":[{\"code\":\"R1\",\"lineage\":[{\"source\":\"TAX\"}]}],")
+                    .append("\"chain\":{\"prev\":\"00\"}}\n");
+        }
+        Path data = write("governed.jsonl", log.toString());
+        int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--generated-at", "2026-04-01", "--out", dir.resolve("o").toString());
+        assertThat(code).as("stderr: %s", err).isBetween(0, 2);
+        String md = Files.readString(dir.resolve("o/report.md"));
+        assertThat(md).contains("- Model: base@1 (checksum sha256:ab12): 80 decisions",
+                "- Rule set: rs-77e0: 80 decisions", "- Decision period: 2026-03-01T10:00:00Z to 2026-03-09T10:00:00Z",
+                "- Data digest: sha256:", "- Audit date: 2026-04-01");
     }
 
     @Test
@@ -251,11 +275,13 @@ class AuditCommandTest {
         Path data = write("hand.csv", csv.toString());
         int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "decision=approve",
                 "--outcome", "defaulted=yes", "--pd", "pd", "--reference", "industry=R", "--title", "Hand fixture CSV",
+                "--generated-at", "2026-01-01",
                 "--out", dir.resolve("out").toString());
         assertThat(code).as("stderr: %s", err).isEqualTo(2);
         String md = Files.readString(dir.resolve("out/report.md"));
         golden("hand-report.md", md);
-        assertThat(md).contains("| G | 40 | 0.300 [0.181, 0.454] | -0.450 [-0.611, -0.233] | 0.400 [0.241, 0.663]");
+        assertThat(md).contains("| G | 40 | 0.300 [0.181, 0.454] | ", " | -0.450 [-0.611, -0.233] | ",
+                " | 0.400 [0.241, 0.663]");
         String summary = out.toString().replaceAll("(?m)^(HTML|JSON|Markdown) report: .*$", "$1 report: <path>");
         golden("hand-summary.txt", summary);
     }

@@ -30,17 +30,19 @@ import java.util.Optional;
  * @param thresholds check thresholds and minimum sizes
  * @param differenceMethod interval method for rate differences
  * @param significanceTest test for the p-value of a rate difference
- * @param bootstrapReplicates replicates when {@code differenceMethod} is BOOTSTRAP
+ * @param bootstrapReplicates bootstrap replicates: of every group's bootstrap intervals, and of the
+ *     difference intervals when {@code differenceMethod} is BOOTSTRAP
  * @param seed seed of the bootstrap (each comparison derives its own stream from it)
  * @param title report title
  * @param dataSource what was audited (file name or description), shown in the reports
  * @param generatedAt a timestamp to print in the reports; absent keeps reports byte-for-byte
  *     reproducible
+ * @param scope what was audited: data digest, models, rule sets, decision period
  */
 public record AuditConfig(List<Grouping> groupings, Map<String, String> namedReferences,
         ReferenceKind defaultReference, FairnessThresholds thresholds, DifferenceMethod differenceMethod,
         SignificanceTest significanceTest, int bootstrapReplicates, long seed, String title, String dataSource,
-        Optional<String> generatedAt) {
+        Optional<String> generatedAt, AuditScope scope) {
 
     /**
      * Checks and copies the parts.
@@ -56,6 +58,7 @@ public record AuditConfig(List<Grouping> groupings, Map<String, String> namedRef
      * @param title see {@link #title()}
      * @param dataSource see {@link #dataSource()}
      * @param generatedAt see {@link #generatedAt()}
+     * @param scope see {@link #scope()}
      * @throws IllegalArgumentException if there is no grouping, a duplicate grouping, a named
      *     reference for a grouping not audited, or fewer than 100 bootstrap replicates
      */
@@ -67,6 +70,7 @@ public record AuditConfig(List<Grouping> groupings, Map<String, String> namedRef
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(generatedAt, "generatedAt");
+        Objects.requireNonNull(scope, "scope");
         groupings = List.copyOf(groupings);
         if (groupings.isEmpty()) {
             throw new IllegalArgumentException("An audit needs at least one grouping");
@@ -89,7 +93,7 @@ public record AuditConfig(List<Grouping> groupings, Map<String, String> namedRef
 
     /**
      * Returns a builder with the defaults: reference LARGEST, default thresholds, Newcombe
-     * intervals, Fisher exact test, 2000 bootstrap replicates, seed 20240601, title
+     * intervals, Fisher exact test, 1000 bootstrap replicates, seed 20240601, title
      * "Fairness audit", data source "records", no timestamp.
      *
      * @return a new builder
@@ -106,11 +110,12 @@ public record AuditConfig(List<Grouping> groupings, Map<String, String> namedRef
         private FairnessThresholds thresholds = FairnessThresholds.defaults();
         private DifferenceMethod differenceMethod = DifferenceMethod.NEWCOMBE;
         private SignificanceTest significanceTest = SignificanceTest.FISHER_EXACT;
-        private int bootstrapReplicates = 2000;
+        private int bootstrapReplicates = 1000;
         private long seed = 20240601L;
         private String title = "Fairness audit";
         private String dataSource = "records";
         private Optional<String> generatedAt = Optional.empty();
+        private AuditScope scope = AuditScope.unknown();
 
         private Builder() {
         }
@@ -229,6 +234,17 @@ public record AuditConfig(List<Grouping> groupings, Map<String, String> namedRef
         }
 
         /**
+         * Names what was audited (data digest, models, rule sets, decision period); default: unknown.
+         *
+         * @param value the scope
+         * @return this builder
+         */
+        public Builder scope(AuditScope value) {
+            this.scope = Objects.requireNonNull(value, "scope");
+            return this;
+        }
+
+        /**
          * Builds the configuration.
          *
          * @return the configuration
@@ -236,7 +252,7 @@ public record AuditConfig(List<Grouping> groupings, Map<String, String> namedRef
          */
         public AuditConfig build() {
             return new AuditConfig(groupings, references, defaultReference, thresholds, differenceMethod,
-                    significanceTest, bootstrapReplicates, seed, title, dataSource, generatedAt);
+                    significanceTest, bootstrapReplicates, seed, title, dataSource, generatedAt, scope);
         }
     }
 }

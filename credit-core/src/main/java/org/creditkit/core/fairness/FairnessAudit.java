@@ -1,6 +1,7 @@
 package org.creditkit.core.fairness;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -70,11 +71,11 @@ public final class FairnessAudit {
         int withOutcome = 0;
         int withPd = 0;
         int withBoth = 0;
-        List<Double> benefits = new ArrayList<>();
+        long[] benefitCounts = new long[3]; // benefits are 0, 1 or 2: counted, not listed
         for (AuditRecord r : data) {
             if (r.outcome() != Outcome.UNKNOWN) {
                 withOutcome++;
-                benefits.add(benefit(r));
+                benefitCounts[(int) benefit(r)]++;
                 if (r.pd().isPresent()) {
                     withBoth++;
                 }
@@ -124,7 +125,8 @@ public final class FairnessAudit {
                 JustifiedDisparity d = disparity(g, refStats, g == refStats, p.approvalVsReference(), p.outcomes(),
                         p.meanPd(), Fmt.opt(approvalAdj.getOrDefault(g.label, Double.NaN)), config);
                 GroupResult gr = new GroupResult(p.grouping(), p.group(), p.reference(), p.sufficient(), p.count(),
-                        p.approval(), p.approvalVsReference(), p.pdCount(), p.meanPd(), p.outcomes(), d, p.bands());
+                        p.approval(), p.approvalVsReference(), p.pdCount(), p.meanPd(), p.outcomes(), d, p.bands(),
+                        p.bootstrap());
                 results.add(gr);
                 checks.addAll(checksFor(gr, g, refStats, config, hasOutcomes, hasCalibration,
                         Fmt.opt(approvalAdj.getOrDefault(g.label, Double.NaN)),
@@ -132,10 +134,10 @@ public final class FairnessAudit {
                         Fmt.opt(calAdj.getOrDefault(g.label, Double.NaN))));
             }
             groupingResults.add(new GroupingResult(grouping.name(), ref.label(), ref.rule(), results,
-                    summarize(groups.values()), betweenGroupTheil(groups.values())));
+                    summarize(groups.values(), t.minGroupSize()), betweenGroupTheil(groups.values())));
         }
-        double[] b = benefits.stream().mapToDouble(Double::doubleValue).toArray();
-        return new AuditReport(config, data.size(), withOutcome, withPd, Fmt.opt(Stats.theil(b)),
+        return new AuditReport(config, data.size(), withOutcome, withPd,
+                Fmt.opt(Stats.theil(new double[] {0.0, 1.0, 2.0}, benefitCounts)),
                 groupingResults, checks, verdict(checks));
     }
 
@@ -265,8 +267,13 @@ public final class FairnessAudit {
                         g.bandPdSum[i] / g.bandCount[i], g.bandWithOutcome[i], g.bandBad[i]));
             }
         }
+        int reps = config.bootstrapReplicates();
+        BootstrapIntervals bootstrap = new BootstrapIntervals(reps,
+                Stats.bootstrapRate(g.fav, g.n, reps, streamSeed(config, key + "|approval-rate")),
+                isRef || ref.n == 0 ? Optional.empty() : Optional.of(Stats.bootstrapDifference(g.fav, g.n, ref.fav, ref.n,
+                        reps, streamSeed(config, key + "|approval"))));
         return new GroupResult(grouping.name(), g.label, isRef, g.n >= t.minGroupSize(), g.n,
-                RateEstimate.of(g.fav, g.n), approvalCmp, g.pdCount, meanPd, outcomes, disparity, bands);
+                RateEstimate.of(g.fav, g.n), approvalCmp, g.pdCount, meanPd, outcomes, disparity, bands, bootstrap);
     }
 
     private static OutcomeMetrics outcomeMetrics(GroupStats g, GroupStats ref, boolean isRef, String key,
@@ -297,6 +304,11 @@ public final class FairnessAudit {
                 calObs, calGap, calP, Fmt.opt(g.auc()));
     }
 
+    /** The seed of one interval's bootstrap stream: the audit seed mixed with the interval's name. */
+    private static long streamSeed(AuditConfig config, String key) {
+        return config.seed() ^ (key.hashCode() * 0x9E3779B97F4A7C15L);
+    }
+
     /** Compares successes/trials of a group with its reference; see {@link Comparison}. */
     private static Comparison compare(int k1, int n1, int k2, int n2, boolean self, String key, AuditConfig config) {
         if (n1 == 0 || n2 == 0) {
@@ -311,8 +323,7 @@ public final class FairnessAudit {
         }
         Interval ci = config.differenceMethod() == DifferenceMethod.NEWCOMBE
                 ? Stats.newcombe(k1, n1, k2, n2)
-                : Stats.bootstrapDifference(k1, n1, k2, n2, config.bootstrapReplicates(),
-                        config.seed() ^ (key.hashCode() * 0x9E3779B97F4A7C15L));
+                : Stats.bootstrapDifference(k1, n1, k2, n2, config.bootstrapReplicates(), streamSeed(config, key));
         double p = config.significanceTest() == SignificanceTest.FISHER_EXACT
                 ? Stats.fisherExactTwoSided(k1, n1 - k1, k2, n2 - k2)
                 : Stats.twoProportionZ(k1, n1, k2, n2);
@@ -517,7 +528,13 @@ public final class FairnessAudit {
                 : new Graded(CheckStatus.PASS, what + " is above " + Fmt.r(warn) + " but not significant.");
     }
 
-    private static FairlearnSummary summarize(Collection<GroupStats> groups) {
+    private static FairlearnSummary summarize(Collection<GroupStats> all, int minGroupSize) {
+        List<GroupStats> groups = all.stream().filter(g -> g.n >= minGroupSize).toList();
+        int small = all.size() - groups.size();
+        if (groups.isEmpty()) {
+            return new FairlearnSummary(0, small, OptionalDouble.empty(), OptionalDouble.empty(),
+                    OptionalDouble.empty(), OptionalDouble.empty());
+        }
         double minRate = Double.POSITIVE_INFINITY;
         double maxRate = Double.NEGATIVE_INFINITY;
         List<Double> tprs = new ArrayList<>();
@@ -541,7 +558,7 @@ public final class FairnessAudit {
             double ratio = Math.min(minOverMax(tprs), minOverMax(fprs));
             eoRatio = Double.isInfinite(ratio) ? OptionalDouble.empty() : OptionalDouble.of(ratio);
         }
-        return new FairlearnSummary(groups.size(), OptionalDouble.of(maxRate - minRate),
+        return new FairlearnSummary(groups.size(), small, OptionalDouble.of(maxRate - minRate),
                 maxRate == 0.0 ? OptionalDouble.empty() : OptionalDouble.of(minRate / maxRate), eoDiff, eoRatio);
     }
 
@@ -565,16 +582,17 @@ public final class FairnessAudit {
     }
 
     private static OptionalDouble betweenGroupTheil(Collection<GroupStats> groups) {
-        List<Double> b = new ArrayList<>();
+        double[] means = new double[groups.size()];
+        long[] weights = new long[groups.size()];
+        int i = 0;
         for (GroupStats g : groups) {
             if (g.withOutcome() > 0) {
-                double mean = g.benefitSum / g.withOutcome();
-                for (int i = 0; i < g.withOutcome(); i++) {
-                    b.add(mean);
-                }
+                means[i] = g.benefitSum / g.withOutcome();
+                weights[i] = g.withOutcome();
             }
+            i++;
         }
-        return Fmt.opt(Stats.theil(b.stream().mapToDouble(Double::doubleValue).toArray()));
+        return Fmt.opt(Stats.theil(means, weights));
     }
 
     private static CheckStatus verdict(List<CheckResult> checks) {
@@ -611,10 +629,9 @@ public final class FairnessAudit {
         int calCount;
         double calPdSum;
         int calBad;
-        final List<Double> aucPd = new ArrayList<>();
-        final List<Boolean> aucPdBad = new ArrayList<>();
-        final List<Double> aucScore = new ArrayList<>();
-        final List<Boolean> aucScoreBad = new ArrayList<>();
+        // primitive columns, not boxed lists: a million records per grouping stay a few megabytes
+        final RiskColumn aucPd = new RiskColumn();
+        final RiskColumn aucScore = new RiskColumn();
         final int[] bandCount;
         final int[] bandApproved;
         final double[] bandPdSum;
@@ -676,13 +693,11 @@ public final class FairnessAudit {
                         calBad++;
                         bandBad[band]++;
                     }
-                    aucPd.add(pd);
-                    aucPdBad.add(bad);
+                    aucPd.add(pd, bad);
                 }
             }
             if (known && r.score().isPresent()) {
-                aucScore.add(-r.score().getAsDouble());
-                aucScoreBad.add(bad);
+                aucScore.add(-r.score().getAsDouble(), bad);
             }
         }
 
@@ -697,18 +712,27 @@ public final class FairnessAudit {
 
         /** AUC of PD where any record has one, else of the negated score; NaN if neither. */
         double auc() {
-            List<Double> risk = aucPd.isEmpty() ? aucScore : aucPd;
-            List<Boolean> bad = aucPd.isEmpty() ? aucScoreBad : aucPdBad;
-            if (risk.isEmpty()) {
+            RiskColumn c = aucPd.size == 0 ? aucScore : aucPd;
+            if (c.size == 0) {
                 return Double.NaN;
             }
-            double[] x = new double[risk.size()];
-            boolean[] y = new boolean[risk.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = risk.get(i);
-                y[i] = bad.get(i);
+            return Stats.auc(Arrays.copyOf(c.risk, c.size), Arrays.copyOf(c.bad, c.size));
+        }
+    }
+
+    /** A growable column of (risk, defaulted) pairs. */
+    private static final class RiskColumn {
+        double[] risk = new double[16];
+        boolean[] bad = new boolean[16];
+        int size;
+
+        void add(double value, boolean defaulted) {
+            if (size == risk.length) {
+                risk = Arrays.copyOf(risk, size * 2);
+                bad = Arrays.copyOf(bad, size * 2);
             }
-            return Stats.auc(x, y);
+            risk[size] = value;
+            bad[size++] = defaulted;
         }
     }
 }

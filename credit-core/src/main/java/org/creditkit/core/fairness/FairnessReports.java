@@ -145,6 +145,8 @@ public final class FairnessReports {
                         + c.seed() + ")";
         String test = c.significanceTest() == SignificanceTest.FISHER_EXACT ? "Fisher exact test"
                 : "two-proportion z-test";
-        return "Wilson 95% intervals for rates; " + diff + "; " + test + " (two-sided)";
+        return "Wilson 95% intervals for rates; " + diff + "; " + test + " (two-sided); beside them percentile "
+                + "bootstrap intervals of every group's rate and difference (" + c.bootstrapReplicates()
+                + " binomial resamples of the aggregated counts, seed " + c.seed() + ")";
     }
 }

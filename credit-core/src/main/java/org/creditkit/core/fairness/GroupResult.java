@@ -18,11 +18,13 @@ import java.util.OptionalDouble;
  * @param meanPd mean PD over those records, absent if none
  * @param outcomes outcome metrics, absent if no record of the group has an observed outcome
  * @param disparity the justified-disparity view
+ * @param bootstrap seeded percentile bootstrap intervals of the approval rate and difference
  * @param bands per-PD-band counts, approvals and default rates (bands without records omitted)
  */
 public record GroupResult(String grouping, String group, boolean reference, boolean sufficient, int count,
         RateEstimate approval, Comparison approvalVsReference, int pdCount, OptionalDouble meanPd,
-        Optional<OutcomeMetrics> outcomes, JustifiedDisparity disparity, List<BandCalibration> bands) {
+        Optional<OutcomeMetrics> outcomes, JustifiedDisparity disparity, List<BandCalibration> bands,
+        BootstrapIntervals bootstrap) {
 
     /**
      * Copies the band list.

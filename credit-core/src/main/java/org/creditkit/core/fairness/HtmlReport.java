@@ -34,6 +34,17 @@ final class HtmlReport {
             td.id { white-space:nowrap; }
             th.wide { width:55%; }
             th.narrow { width:1%; }
+            .summary { border:1px solid #e0e0e0; border-left:6px solid var(--insufficient); padding:8px 16px;
+                       margin:8px 0 16px; background:#fcfcfc; }
+            .FAIL-edge { border-left-color:var(--fail); } .WARN-edge { border-left-color:var(--warn); }
+            .PASS-edge { border-left-color:var(--pass); }
+            .headline { font-size:18px; margin:4px 0 8px; }
+            table.compact { font-size:12px; margin:4px 0 8px; }
+            table.audited th { width:16%; white-space:nowrap; }
+            table.audited td, table.audited th { font-size:12px; padding:3px 6px; }
+            nav ol { columns:2; margin:4px 0; }
+            ul.plain { margin:0; padding-left:16px; }
+            details > summary { cursor:pointer; font-weight:600; margin:6px 0; }
             @media print {
               body { max-width:none; padding:0; font-size:11px; }
               h2 { break-after: avoid; }
@@ -48,6 +59,9 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** Rows of failing and warning checks shown in the one-screen summary before "and N more". */
+    static final int SUMMARY_ROWS = 8;
+
     static String render(AuditReport r) {
         AuditConfig c = r.config();
         StringBuilder sb = new StringBuilder();
@@ -56,35 +70,106 @@ final class HtmlReport {
                 .append("<title>").append(esc(c.title())).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n");
         sb.append("<h1>").append(esc(c.title())).append("</h1>\n");
-        sb.append("<p class=\"meta\">Verdict: ").append(badge(r.verdict().name(), "verdict")).append(" exit code ")
-                .append(r.exitCode()).append(" &mdash; ").append(esc(FairnessReports.countsText(r))).append("</p>\n");
-        sb.append("<p class=\"meta\">Data: <b>").append(esc(c.dataSource())).append("</b> &mdash; ")
-                .append(r.records()).append(" records, ").append(r.recordsWithOutcome())
-                .append(" with an observed outcome, ").append(r.recordsWithPd()).append(" with a PD.");
-        c.generatedAt().ifPresent(g -> sb.append(" Generated ").append(esc(g)).append('.'));
-        sb.append("</p>\n");
-        sb.append("<p class=\"meta\">Theil index (generalized entropy, &alpha; = 1, benefit &ycirc; &minus; y + 1): ")
-                .append(Fmt.r(r.theilIndex())).append("</p>\n");
-        sb.append("<p class=\"muted\">Thresholds: ").append(esc(FairnessReports.thresholdsText(c.thresholds())))
+        summary(sb, r);
+        contents(sb, r);
+        findings(sb, r);
+        for (int i = 0; i < r.groupings().size(); i++) {
+            grouping(sb, r, r.groupings().get(i), anchor(i));
+        }
+        smallGroups(sb, r);
+        regulation(sb);
+        sb.append("<h2 id=\"method\">Method and thresholds</h2>\n<p class=\"meta\">Theil index (generalized "
+                + "entropy, &alpha; = 1, benefit &ycirc; &minus; y + 1): ").append(Fmt.r(r.theilIndex())).append("</p>\n");
+        sb.append("<p>Thresholds: ").append(esc(FairnessReports.thresholdsText(c.thresholds())))
                 .append(".<br>Methods: ").append(esc(FairnessReports.methodsText(c)))
                 .append(". Differences are group &minus; reference; ratios are group / reference.</p>\n");
-
-        findings(sb, r);
-        for (GroupingResult g : r.groupings()) {
-            grouping(sb, r, g);
-        }
-        sb.append("<h2>Justified-disparity rule</h2>\n<p>").append(esc(JustifiedDisparity.RULE)).append("</p>\n");
+        sb.append("<h3>Justified-disparity rule</h3>\n<p>").append(esc(JustifiedDisparity.RULE)).append("</p>\n");
         sb.append("<p class=\"muted\">Definitions of every metric (formula, sign, reference, empty groups): "
                 + "docs/fairness.md in the creditkit sources.</p>\n");
         sb.append("</body>\n</html>\n");
         return sb.toString();
     }
 
+    private static String anchor(int groupingIndex) {
+        return "grouping-" + (groupingIndex + 1);
+    }
+
+    /** The one-screen summary: verdict, failing and warning checks with evidence, what was audited. */
+    private static void summary(StringBuilder sb, AuditReport r) {
+        AuditConfig c = r.config();
+        sb.append("<section id=\"verdict\" class=\"summary ").append(r.verdict().name()).append("-edge\">\n");
+        sb.append("<p class=\"headline\">Verdict ").append(badge(r.verdict().name(), "verdict"))
+                .append(" <span class=\"meta\">exit code ").append(r.exitCode()).append(" &mdash; ")
+                .append(esc(FairnessReports.countsText(r))).append("</span></p>\n");
+        List<CheckResult> notable = new ArrayList<>(r.checks(CheckStatus.FAIL));
+        notable.addAll(r.checks(CheckStatus.WARN));
+        if (notable.isEmpty()) {
+            sb.append("<p>No check failed or warned.</p>\n");
+        } else {
+            sb.append("<table class=\"compact\">\n<thead><tr><th class=\"narrow\">Status</th><th>Check and group</th>"
+                    + "<th>Value [95% CI]</th><th class=\"wide\">Evidence</th></tr></thead>\n<tbody>\n");
+            for (CheckResult k : notable.subList(0, Math.min(SUMMARY_ROWS, notable.size()))) {
+                sb.append("<tr><td>").append(badge(k.status().name(), "")).append("</td><td class=\"id\">")
+                        .append(esc(k.check())).append("<br><b>").append(esc(k.grouping())).append(" = ")
+                        .append(esc(k.group())).append("</b></td><td class=\"num\">").append(Fmt.r(k.value()))
+                        .append("<br>").append(Fmt.ci(k.interval())).append("</td><td class=\"evidence\">")
+                        .append(esc(k.note())).append("<br><span class=\"muted\">").append(esc(k.evidence()))
+                        .append(".</span></td></tr>\n");
+            }
+            sb.append("</tbody>\n</table>\n");
+            if (notable.size() > SUMMARY_ROWS) {
+                sb.append("<p class=\"muted\">and ").append(notable.size() - SUMMARY_ROWS)
+                        .append(" more failing or warning checks in <a href=\"#findings\">Findings</a>.</p>\n");
+            }
+        }
+        sb.append("<table class=\"audited\">\n<tbody>\n");
+        sb.append("<tr><th>Data</th><td>").append(esc(c.dataSource())).append(" &mdash; ").append(r.records())
+                .append(" decisions, ").append(r.recordsWithOutcome()).append(" with an observed outcome, ")
+                .append(r.recordsWithPd()).append(" with a PD</td></tr>\n");
+        for (String[] fact : c.scope().facts()) {
+            sb.append("<tr><th>").append(esc(fact[0])).append("</th><td>").append(esc(fact[1])).append("</td></tr>\n");
+        }
+        sb.append("<tr><th>Audit date</th><td>").append(esc(c.generatedAt().orElse("not stated (reproducible "
+                + "report; the command line's --generated-at sets it)"))).append("</td></tr>\n");
+        int small = smallGroupCount(r);
+        sb.append("<tr><th>Small groups</th><td>").append(small).append(small == 1 ? " group" : " groups")
+                .append(" below the minimum size of ").append(c.thresholds().minGroupSize())
+                .append(", excluded from the charts and headline summaries and listed in <a href=\"#small-groups\">"
+                        + "Small groups</a></td></tr>\n");
+        sb.append("<tr><th>Thresholds</th><td class=\"muted\">").append(esc(FairnessReports.thresholdsText(c.thresholds())))
+                .append("</td></tr>\n");
+        sb.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    static int smallGroupCount(AuditReport r) {
+        return r.groupings().stream().mapToInt(g -> g.summary().smallGroups()).sum();
+    }
+
+    private static void contents(StringBuilder sb, AuditReport r) {
+        sb.append("<nav id=\"contents\">\n<h2>Contents</h2>\n<ol>\n<li><a href=\"#verdict\">Verdict and what was "
+                + "audited</a></li>\n<li><a href=\"#findings\">Findings</a></li>\n");
+        for (int i = 0; i < r.groupings().size(); i++) {
+            GroupingResult g = r.groupings().get(i);
+            sb.append("<li><a href=\"#").append(anchor(i)).append("\">Grouping ").append(esc(g.grouping()))
+                    .append("</a> <span class=\"muted\">(").append(g.summary().groups()).append(" groups, ")
+                    .append(g.summary().smallGroups()).append(" small)</span></li>\n");
+        }
+        sb.append("<li><a href=\"#small-groups\">Small groups</a></li>\n<li><a href=\"#regulation\">Regulation "
+                + "mapping</a></li>\n<li><a href=\"#method\">Method and thresholds</a></li>\n</ol>\n</nav>\n");
+    }
+
     private static void findings(StringBuilder sb, AuditReport r) {
-        sb.append("<h2>Findings</h2>\n");
-        List<CheckResult> checks = FairnessReports.bySeverity(r);
+        sb.append("<h2 id=\"findings\">Findings</h2>\n");
+        List<CheckResult> checks = FairnessReports.bySeverity(r).stream()
+                .filter(k -> k.status() != CheckStatus.INSUFFICIENT_DATA).toList();
+        int insufficient = r.checks(CheckStatus.INSUFFICIENT_DATA).size();
+        if (insufficient > 0) {
+            sb.append("<p class=\"muted\">").append(insufficient).append(insufficient == 1 ? " check" : " checks")
+                    .append(" without enough data to conclude are listed under <a href=\"#small-groups\">Small "
+                            + "groups</a>.</p>\n");
+        }
         if (checks.isEmpty()) {
-            sb.append("<p>No checks were evaluated.</p>\n");
+            sb.append("<p>No check reached a result.</p>\n");
             return;
         }
         sb.append("<table>\n<thead><tr><th class=\"narrow\">Status</th><th>Check and group</th><th>Value [95% CI]</th>"
@@ -101,17 +186,85 @@ final class HtmlReport {
                 sb.append("<br><span class=\"muted\">").append(esc(k.evidence())).append(". Threshold: ")
                         .append(esc(k.threshold())).append(".</span>");
             }
-            sb.append("</td></tr>\n");
+            sb.append("<br><span class=\"muted\">Serves: ").append(esc(String.join("; ",
+                    Regulation.shortRequirementsOf(k.check())))).append("</span></td></tr>\n");
         }
         sb.append("</tbody>\n</table>\n");
     }
 
-    private static void grouping(StringBuilder sb, AuditReport r, GroupingResult g) {
+    /** Every group below the minimum size, and every check without enough data, in one folded section. */
+    private static void smallGroups(StringBuilder sb, AuditReport r) {
+        int minSize = r.config().thresholds().minGroupSize();
+        List<GroupResult> small = new ArrayList<>();
+        for (GroupingResult g : r.groupings()) {
+            g.groups().stream().filter(gr -> !gr.sufficient()).forEach(small::add);
+        }
+        int records = small.stream().mapToInt(GroupResult::count).sum();
+        List<CheckResult> insufficient = r.checks(CheckStatus.INSUFFICIENT_DATA);
+        sb.append("<h2>Small groups</h2>\n<details id=\"small-groups\">\n<summary>").append(small.size())
+                .append(small.size() == 1 ? " group" : " groups").append(" below the minimum size of ").append(minSize)
+                .append(" (").append(records).append(" group memberships) and ").append(insufficient.size())
+                .append(insufficient.size() == 1 ? " check" : " checks")
+                .append(" without enough data: listed here, not in the charts or headline summaries</summary>\n");
+        if (!small.isEmpty()) {
+            sb.append("<table>\n<thead><tr><th>Grouping</th><th>Group</th><th>n</th><th>Approved</th>"
+                    + "<th>Approval rate [95% CI]</th><th>With outcome</th><th>Defaults</th><th>Mean PD</th>"
+                    + "</tr></thead>\n<tbody>\n");
+            for (GroupResult gr : small) {
+                sb.append("<tr><td>").append(esc(gr.grouping())).append("</td><td>").append(esc(gr.group()))
+                        .append(gr.reference() ? " <i>(ref)</i>" : "").append("</td>")
+                        .append(td(String.valueOf(gr.count()))).append(td(String.valueOf(gr.approval().successes())))
+                        .append(td(Fmt.r(gr.approval().rate()) + " " + Fmt.ci(gr.approval().ci())))
+                        .append(td(String.valueOf(gr.outcomes().map(OutcomeMetrics::withOutcome).orElse(0))))
+                        .append(td(String.valueOf(gr.outcomes().map(OutcomeMetrics::bad).orElse(0))))
+                        .append(td(Fmt.r(gr.meanPd()))).append("</tr>\n");
+            }
+            sb.append("</tbody>\n</table>\n");
+        }
+        if (!insufficient.isEmpty()) {
+            sb.append("<table>\n<thead><tr><th>Check</th><th>Grouping</th><th>Group</th><th>n</th><th>Why</th></tr>"
+                    + "</thead>\n<tbody>\n");
+            for (CheckResult k : insufficient) {
+                sb.append("<tr><td>").append(esc(k.check())).append("</td><td>").append(esc(k.grouping()))
+                        .append("</td><td>").append(esc(k.group())).append("</td>").append(td(String.valueOf(k.count())))
+                        .append("<td class=\"evidence\">").append(esc(k.note())).append(' ').append(esc(k.evidence()))
+                        .append("</td></tr>\n");
+            }
+            sb.append("</tbody>\n</table>\n");
+        }
+        sb.append("</details>\n");
+    }
+
+    private static void regulation(StringBuilder sb) {
+        sb.append("<h2 id=\"regulation\">Regulation mapping</h2>\n<table>\n<thead><tr><th>Check</th><th>What it "
+                + "examines</th><th>Requirement it serves</th></tr></thead>\n<tbody>\n");
+        for (String[] check : Regulation.checks()) {
+            sb.append("<tr><td class=\"id\">").append(esc(check[0])).append("</td><td>").append(esc(check[1]))
+                    .append("</td><td><ul class=\"plain\">");
+            for (String req : Regulation.requirementsOf(check[0])) {
+                sb.append("<li>").append(esc(req)).append("</li>");
+            }
+            sb.append("</ul></td></tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n<p class=\"muted\">").append(esc(Regulation.DISCLAIMER)).append("</p>\n");
+    }
+
+    private static void grouping(StringBuilder sb, AuditReport r, GroupingResult all, String anchor) {
         FairnessThresholds t = r.config().thresholds();
-        sb.append("<h2>Grouping: ").append(esc(g.grouping())).append("</h2>\n");
-        FairlearnSummary s = g.summary();
+        sb.append("<h2 id=\"").append(anchor).append("\">Grouping: ").append(esc(all.grouping())).append("</h2>\n");
+        FairlearnSummary s = all.summary();
+        // groups below the minimum size are listed once, under Small groups; the reference always stays
+        GroupingResult g = new GroupingResult(all.grouping(), all.referenceGroup(), all.referenceRule(),
+                all.groups().stream().filter(gr -> gr.sufficient() || gr.reference()).toList(), s,
+                all.betweenGroupTheil());
+        if (s.smallGroups() > 0) {
+            sb.append("<p class=\"muted\">").append(s.smallGroups()).append(s.smallGroups() == 1 ? " group" : " groups")
+                    .append(" below the minimum size of ").append(t.minGroupSize())
+                    .append(" are not shown here; see <a href=\"#small-groups\">Small groups</a>.</p>\n");
+        }
         sb.append("<p>Reference: <b>").append(esc(g.referenceGroup())).append("</b> (").append(esc(g.referenceRule()))
-                .append("). Across ").append(s.groups()).append(" groups: demographic parity difference ")
+                .append("). Across the ").append(s.groups()).append(" groups of at least ").append(t.minGroupSize())
+                .append(": demographic parity difference ")
                 .append(Fmt.r(s.demographicParityDifference())).append(", ratio ")
                 .append(Fmt.r(s.demographicParityRatio())).append("; equalized odds difference ")
                 .append(Fmt.r(s.equalizedOddsDifference())).append(", ratio ").append(Fmt.r(s.equalizedOddsRatio()))
@@ -133,16 +286,19 @@ final class HtmlReport {
         sb.append(chart(rows, lines, "Approval rates by " + g.grouping()));
         sb.append(legend());
 
-        sb.append("<table>\n<thead><tr><th>Group</th><th>n</th><th>Approved</th><th>Approval rate [95% CI]</th>"
-                + "<th>Difference vs ref [95% CI]</th><th>Ratio [95% CI]</th><th>p</th><th>Status</th></tr></thead>\n<tbody>\n");
+        sb.append("<table>\n<thead><tr><th>Group</th><th>n</th><th>Approved</th><th>Approval rate [95% Wilson]</th>"
+                + "<th>[95% bootstrap]</th><th>Difference vs ref [95% CI]</th><th>[95% bootstrap]</th>"
+                + "<th>Ratio [95% CI]</th><th>p</th><th>Status</th></tr></thead>\n<tbody>\n");
         for (GroupResult gr : g.groups()) {
             Comparison cmp = gr.approvalVsReference();
             sb.append("<tr><td>").append(esc(gr.group())).append(gr.reference() ? " <i>(ref)</i>" : "")
                     .append("</td><td class=\"num\">").append(gr.count()).append("</td><td class=\"num\">")
                     .append(gr.approval().successes()).append("</td><td class=\"num\">")
                     .append(Fmt.r(gr.approval().rate())).append(' ').append(Fmt.ci(gr.approval().ci()))
+                    .append("</td><td class=\"num\">").append(Fmt.ci(gr.bootstrap().approval()))
                     .append("</td><td class=\"num\">").append(Fmt.signed(cmp.difference())).append(' ')
-                    .append(Fmt.ci(cmp.differenceCi())).append("</td><td class=\"num\">").append(Fmt.r(cmp.ratio()))
+                    .append(Fmt.ci(cmp.differenceCi())).append("</td><td class=\"num\">")
+                    .append(Fmt.ci(gr.bootstrap().difference())).append("</td><td class=\"num\">").append(Fmt.r(cmp.ratio()))
                     .append(' ').append(Fmt.ci(cmp.ratioCi()))
                     .append("</td><td class=\"num\">").append(esc(Fmt.p(cmp.pValue()))).append("</td><td>")
                     .append(badge(FairnessReports.groupStatus(r, gr), "")).append("</td></tr>\n");

@@ -43,6 +43,23 @@ final class JsonReport {
         records.put("total", r.records());
         records.put("withOutcome", r.recordsWithOutcome());
         records.put("withPd", r.recordsWithPd());
+        ObjectNode audited = root.putObject("audited");
+        AuditScope scope = c.scope();
+        if (scope.dataDigest().isPresent()) {
+            audited.put("dataDigest", scope.dataDigest().get());
+        } else {
+            audited.putNull("dataDigest");
+        }
+        ArrayNode models = audited.putArray("models");
+        scope.models().forEach(models::add);
+        ArrayNode ruleSets = audited.putArray("ruleSets");
+        scope.ruleSets().forEach(ruleSets::add);
+        if (scope.period().isPresent()) {
+            audited.put("decisionPeriod", scope.period().get());
+        } else {
+            audited.putNull("decisionPeriod");
+        }
+        audited.put("smallGroups", HtmlReport.smallGroupCount(r));
         root.set("theilIndex", num(r.theilIndex()));
         root.set("settings", settings(c));
         root.put("justifiedDisparityRule", JustifiedDisparity.RULE);
@@ -61,6 +78,16 @@ final class JsonReport {
             o.put("threshold", k.threshold());
             o.put("evidence", k.evidence());
             o.put("note", k.note());
+            ArrayNode serves = o.putArray("serves");
+            Regulation.shortRequirementsOf(k.check()).forEach(serves::add);
+        }
+        ArrayNode regulation = root.putArray("regulationMapping");
+        for (String[] check : Regulation.checks()) {
+            ObjectNode o = regulation.addObject();
+            o.put("check", check[0]);
+            o.put("examines", check[1]);
+            ArrayNode reqs = o.putArray("requirements");
+            Regulation.requirementsOf(check[0]).forEach(reqs::add);
         }
         ArrayNode groupings = root.putArray("groupings");
         for (GroupingResult g : r.groupings()) {
@@ -116,6 +143,7 @@ final class JsonReport {
         ObjectNode s = o.putObject("summary");
         FairlearnSummary fs = g.summary();
         s.put("groups", fs.groups());
+        s.put("smallGroupsExcluded", fs.smallGroups());
         s.set("demographicParityDifference", num(fs.demographicParityDifference()));
         s.set("demographicParityRatio", num(fs.demographicParityRatio()));
         s.set("equalizedOddsDifference", num(fs.equalizedOddsDifference()));
@@ -136,6 +164,10 @@ final class JsonReport {
         o.put("n", g.count());
         o.set("approval", rate(g.approval()));
         o.set("approvalVsReference", comparison(g.approvalVsReference()));
+        ObjectNode boot = o.putObject("bootstrap");
+        boot.put("replicates", g.bootstrap().replicates());
+        boot.set("approvalCi", ci(Optional.of(g.bootstrap().approval())));
+        boot.set("differenceCi", ci(g.bootstrap().difference()));
         ObjectNode pd = o.putObject("pd");
         pd.put("count", g.pdCount());
         pd.set("mean", num(g.meanPd()));

@@ -17,16 +17,28 @@ final class MarkdownReport {
         sb.append("- Data: ").append(cell(c.dataSource())).append(" — ").append(r.records()).append(" records, ")
                 .append(r.recordsWithOutcome()).append(" with an observed outcome, ").append(r.recordsWithPd())
                 .append(" with a PD\n");
-        c.generatedAt().ifPresent(g -> sb.append("- Generated: ").append(cell(g)).append('\n'));
+        for (String[] fact : c.scope().facts()) {
+            sb.append("- ").append(fact[0]).append(": ").append(cell(fact[1])).append('\n');
+        }
+        sb.append("- Audit date: ").append(cell(c.generatedAt().orElse("not stated (reproducible report)"))).append('\n');
+        int small = HtmlReport.smallGroupCount(r);
+        sb.append("- Small groups: ").append(small).append(" below the minimum size of ")
+                .append(c.thresholds().minGroupSize()).append(", excluded from the headline summaries and listed under "
+                        + "Small groups\n");
         sb.append("- Theil index (generalized entropy, alpha = 1, benefit ŷ − y + 1): ").append(Fmt.r(r.theilIndex()))
                 .append('\n');
         sb.append("- Thresholds: ").append(FairnessReports.thresholdsText(c.thresholds())).append('\n');
         sb.append("- Methods: ").append(FairnessReports.methodsText(c)).append("\n\n");
 
         sb.append("## Findings\n\n");
-        List<CheckResult> checks = FairnessReports.bySeverity(r);
+        List<CheckResult> checks = FairnessReports.bySeverity(r).stream()
+                .filter(k -> k.status() != CheckStatus.INSUFFICIENT_DATA).toList();
+        int insufficient = r.checks(CheckStatus.INSUFFICIENT_DATA).size();
+        if (insufficient > 0) {
+            sb.append(insufficient).append(" checks without enough data to conclude are listed under Small groups.\n\n");
+        }
         if (checks.isEmpty()) {
-            sb.append("No checks were evaluated.\n\n");
+            sb.append("No check reached a result.\n\n");
         } else {
             sb.append("| Status | Check | Grouping | Group | Value | 95% CI | p | p (Holm) | n | Note |\n");
             sb.append("|---|---|---|---|---:|---|---:|---:|---:|---|\n");
@@ -57,31 +69,77 @@ final class MarkdownReport {
         for (GroupingResult g : r.groupings()) {
             grouping(sb, r, g);
         }
+        smallGroups(sb, r);
+        sb.append("## Regulation mapping\n\n| Check | Examines | Serves |\n|---|---|---|\n");
+        for (String[] check : Regulation.checks()) {
+            sb.append("| ").append(check[0]).append(" | ").append(cell(check[1])).append(" | ")
+                    .append(cell(String.join("; ", Regulation.requirementsOf(check[0])))).append(" |\n");
+        }
+        sb.append('\n').append(Regulation.DISCLAIMER).append("\n\n");
         sb.append("## Justified-disparity rule\n\n").append(JustifiedDisparity.RULE).append("\n\n");
         sb.append("Signs: every difference is group minus reference and every ratio is group over reference. "
                 + "Definitions of every metric: docs/fairness.md.\n");
         return sb.toString();
     }
 
-    private static void grouping(StringBuilder sb, AuditReport r, GroupingResult g) {
+    private static void smallGroups(StringBuilder sb, AuditReport r) {
+        sb.append("## Small groups\n\n");
+        sb.append("| Grouping | Group | n | Approved | Approval rate [95% CI] |\n|---|---|---:|---:|---|\n");
+        int listed = 0;
+        for (GroupingResult g : r.groupings()) {
+            for (GroupResult gr : g.groups()) {
+                if (!gr.sufficient()) {
+                    listed++;
+                    sb.append("| ").append(cell(g.grouping())).append(" | ").append(cell(gr.group()))
+                            .append(gr.reference() ? " (ref)" : "").append(" | ").append(gr.count()).append(" | ")
+                            .append(gr.approval().successes()).append(" | ").append(Fmt.r(gr.approval().rate()))
+                            .append(' ').append(Fmt.ci(gr.approval().ci())).append(" |\n");
+                }
+            }
+        }
+        if (listed == 0) {
+            sb.append("| none | | | | |\n");
+        }
+        sb.append('\n');
+        List<CheckResult> insufficient = r.checks(CheckStatus.INSUFFICIENT_DATA);
+        if (!insufficient.isEmpty()) {
+            sb.append("Checks without enough data: ");
+            for (int i = 0; i < insufficient.size(); i++) {
+                CheckResult k = insufficient.get(i);
+                sb.append(i == 0 ? "" : "; ").append(k.check()).append(' ').append(cell(k.grouping())).append(" = ")
+                        .append(cell(k.group())).append(" (n=").append(k.count()).append(')');
+            }
+            sb.append(".\n\n");
+        }
+    }
+
+    private static void grouping(StringBuilder sb, AuditReport r, GroupingResult all) {
+        GroupingResult g = new GroupingResult(all.grouping(), all.referenceGroup(), all.referenceRule(),
+                all.groups().stream().filter(gr -> gr.sufficient() || gr.reference()).toList(), all.summary(),
+                all.betweenGroupTheil());
         sb.append("## Grouping: ").append(cell(g.grouping())).append("\n\n");
         sb.append("Reference: **").append(cell(g.referenceGroup())).append("** (").append(g.referenceRule())
                 .append("). ");
         FairlearnSummary s = g.summary();
-        sb.append("Across ").append(s.groups()).append(" groups: demographic parity difference ")
+        sb.append("Across the ").append(s.groups()).append(" groups of at least ")
+                .append(r.config().thresholds().minGroupSize()).append(" (").append(s.smallGroups())
+                .append(" smaller excluded): demographic parity difference ")
                 .append(Fmt.r(s.demographicParityDifference())).append(", ratio ")
                 .append(Fmt.r(s.demographicParityRatio())).append("; equalized odds difference ")
                 .append(Fmt.r(s.equalizedOddsDifference())).append(", ratio ").append(Fmt.r(s.equalizedOddsRatio()))
                 .append("; between-group Theil ").append(Fmt.r(g.betweenGroupTheil())).append(".\n\n");
 
-        sb.append("| Group | n | Approval rate [95% CI] | Diff vs ref [95% CI] | Ratio [95% CI] | p | Status |\n");
-        sb.append("|---|---:|---|---|---:|---:|---|\n");
+        sb.append("| Group | n | Approval rate [95% CI] | Bootstrap CI | Diff vs ref [95% CI] | Bootstrap CI | Ratio [95% CI] "
+                + "| p | Status |\n");
+        sb.append("|---|---:|---|---|---|---|---:|---:|---|\n");
         for (GroupResult gr : g.groups()) {
             Comparison cmp = gr.approvalVsReference();
             sb.append("| ").append(cell(gr.group())).append(gr.reference() ? " (ref)" : "").append(" | ")
                     .append(gr.count()).append(" | ").append(Fmt.r(gr.approval().rate())).append(' ')
-                    .append(Fmt.ci(gr.approval().ci())).append(" | ").append(Fmt.signed(cmp.difference())).append(' ')
-                    .append(Fmt.ci(cmp.differenceCi())).append(" | ").append(Fmt.r(cmp.ratio())).append(' ')
+                    .append(Fmt.ci(gr.approval().ci())).append(" | ").append(Fmt.ci(gr.bootstrap().approval()))
+                    .append(" | ").append(Fmt.signed(cmp.difference())).append(' ')
+                    .append(Fmt.ci(cmp.differenceCi())).append(" | ").append(Fmt.ci(gr.bootstrap().difference()))
+                    .append(" | ").append(Fmt.r(cmp.ratio())).append(' ')
                     .append(Fmt.ci(cmp.ratioCi())).append(" | ")
                     .append(Fmt.p(cmp.pValue())).append(" | ").append(FairnessReports.groupStatus(r, gr)).append(" |\n");
         }

@@ -30,15 +30,29 @@ class FairlearnReferenceTest {
         return out;
     }
 
+    /** With the minimum group size at 1, so every group of the 18-record example is summarised. */
     private static GroupingResult audit() {
-        AuditReport report = FairnessAudit.run(records(), AuditConfig.builder().grouping(Grouping.of("sf")).build());
+        AuditReport report = FairnessAudit.run(records(), AuditConfig.builder().grouping(Grouping.of("sf"))
+                .thresholds(FairnessThresholds.defaults().withMinGroupSize(1)).build());
         return report.groupings().get(0);
+    }
+
+    @Test
+    void summary_excludesGroupsBelowTheMinimumSizeAndCountsThem() {
+        AuditReport report = FairnessAudit.run(records(), AuditConfig.builder().grouping(Grouping.of("sf"))
+                .thresholds(FairnessThresholds.defaults().withMinGroupSize(5)).build());
+        FairlearnSummary s = report.groupings().get(0).summary();
+        // a (4 records) is excluded; b (selection 3/6) and c (4/8) remain
+        assertThat(s.groups()).isEqualTo(2);
+        assertThat(s.smallGroups()).isEqualTo(1);
+        assertThat(s.demographicParityDifference().getAsDouble()).isCloseTo(0.0, within(1e-12));
     }
 
     @Test
     void summary_matchesFairlearnUserGuide() {
         FairlearnSummary s = audit().summary();
         assertThat(s.groups()).isEqualTo(3);
+        assertThat(s.smallGroups()).isZero();
         assertThat(s.demographicParityDifference().getAsDouble()).isCloseTo(0.25, within(1e-12));
         assertThat(s.demographicParityRatio().getAsDouble()).isCloseTo(2.0 / 3.0, within(1e-12));
         assertThat(s.equalizedOddsDifference().getAsDouble()).isCloseTo(1.0, within(1e-12));

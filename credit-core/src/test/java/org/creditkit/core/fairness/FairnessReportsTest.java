@@ -74,7 +74,11 @@ class FairnessReportsTest {
     void html_isSelfContained() {
         String html = FairnessReports.html(syntheticReport());
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "@media print")
-                .doesNotContain("<script", "src=", "href=", "url(", "<link");
+                .doesNotContain("<script", "src=", "url(", "<link");
+        // links only within the page (the table of contents)
+        String[] afterHref = html.split("href=\"", -1);
+        assertThat(List.of(afterHref).subList(1, afterHref.length)).isNotEmpty()
+                .allSatisfy(h -> assertThat(h).startsWith("#"));
     }
 
     @Test
@@ -82,7 +86,52 @@ class FairnessReportsTest {
         List<Path> files = FairnessReports.writeAll(syntheticReport(), dir);
         HeadlessChromium.Page page = HeadlessChromium.require().render(files.get(0));
         assertThat(page.errors()).isEmpty();
-        assertThat(page.dom()).contains("Verdict", "<svg");
+        assertThat(page.hasId("verdict")).as("verdict block").isTrue();
+        assertThat(page.hasId("contents")).as("table of contents").isTrue();
+        assertThat(page.hasId("small-groups")).as("folded small groups").isTrue();
+        assertThat(page.hasId("regulation")).as("regulation mapping").isTrue();
+        assertThat(page.dom()).contains("<svg");
+        // the verdict block comes before every chart and table of groups
+        assertThat(page.dom().indexOf("id=\"verdict\"")).isLessThan(page.dom().indexOf("<svg"));
+    }
+
+    @Test
+    void smallGroups_areListedOnceAndLeftOutOfChartsAndHeadlineSummaries() throws IOException {
+        AuditReport r = handReport();
+        GroupingResult cross = r.groupings().get(1);
+        List<GroupResult> small = cross.groups().stream().filter(g -> !g.sufficient()).toList();
+        assertThat(small).as("the hand fixture's industry*zone grouping has a small cell").isNotEmpty();
+        assertThat(cross.summary().smallGroups()).isEqualTo(small.size());
+        String html = FairnessReports.html(r);
+        String smallSection = html.substring(html.indexOf("id=\"small-groups\""));
+        for (GroupResult g : small) {
+            assertThat(smallSection).contains("<td>" + g.group() + "</td>");
+            assertThat(html).doesNotContain(">" + g.group() + " (n=" + g.count() + ")</text>");
+        }
+        JsonNode root = new ObjectMapper().readTree(FairnessReports.json(r));
+        assertThat(root.get("groupings").get(1).get("summary").get("smallGroupsExcluded").asInt()).isEqualTo(small.size());
+        assertThat(root.get("audited").get("smallGroups").asInt()).isPositive();
+    }
+
+    @Test
+    void everyCheck_namesTheRequirementsItServes() throws IOException {
+        JsonNode root = new ObjectMapper().readTree(FairnessReports.json(syntheticReport()));
+        assertThat(root.get("checks")).allSatisfy(c -> assertThat(c.get("serves").toString())
+                .contains("AI Act 10(2)(f)", "PIPL 24", "third-party audit"));
+        assertThat(root.get("regulationMapping").toString()).contains("art. 12", "art. 10(2)(f)", "PIPL art. 24");
+        assertThat(FairnessReports.markdown(syntheticReport())).contains("## Regulation mapping", "EU AI Act art. 12");
+    }
+
+    @Test
+    void scope_namesDataModelRuleSetAndPeriod() {
+        AuditConfig.Builder b = AuditConfig.builder().grouping(Grouping.of("industry"))
+                .scope(AuditScope.of(java.util.Optional.of("sha256:00ff"), List.of("base@1 (checksum sha256:ab)"),
+                        List.of("policy 1a2b"), java.util.Optional.of("2026-01-01 to 2026-03-31")));
+        AuditReport r = FairnessAudit.run(HandFixtures.twoGroups(), b.build());
+        String top = FairnessReports.html(r);
+        top = top.substring(0, top.indexOf("id=\"findings\""));
+        assertThat(top).contains("sha256:00ff", "base@1 (checksum sha256:ab)", "policy 1a2b", "2026-01-01 to 2026-03-31");
+        assertThat(FairnessReports.markdown(r)).contains("- Data digest: sha256:00ff", "- Decision period: 2026-01-01");
     }
 
     @Test

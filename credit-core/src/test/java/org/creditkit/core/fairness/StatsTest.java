@@ -124,4 +124,104 @@ class StatsTest {
         assertThat(a.lower()).isCloseTo(0.0524, within(0.03));
         assertThat(a.upper()).isCloseTo(0.3339, within(0.03));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"20, 0.3", "1000, 0.004", "1000, 0.5", "5000, 0.93", "1000000, 0.3",
+        "1000000, 0.00002"})
+    void draw_hasTheBinomialMeanAndVariance(int n, double p) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int reps = 20000;
+        double sum = 0;
+        double sumSq = 0;
+        for (int r = 0; r < reps; r++) {
+            int k = Stats.draw(random, n, p);
+            assertThat(k).isBetween(0, n);
+            sum += k;
+            sumSq += (double) k * k;
+        }
+        double mean = sum / reps;
+        double var = sumSq / reps - mean * mean;
+        double trueVar = n * p * (1 - p);
+        assertThat(mean).isCloseTo(n * p, within(5 * Math.sqrt(trueVar / reps) + 1e-9));
+        assertThat(var).isCloseTo(trueVar, within(0.06 * trueVar));
+    }
+
+    @Test
+    void draw_matchesTheNaiveBernoulliSumInDistribution() {
+        // the fast sampler (BTRS here: n p = 24) against the exact pmf, chi-square over k = 10..38
+        int n = 60;
+        double p = 0.4;
+        int reps = 40000;
+        int[] counts = new int[n + 1];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int r = 0; r < reps; r++) {
+            counts[Stats.draw(random, n, p)]++;
+        }
+        double chi = 0;
+        int cells = 0;
+        for (int k = 10; k <= 38; k++) {
+            double pmf = Math.exp(Stats.logFactorial(n) - Stats.logFactorial(k) - Stats.logFactorial(n - k)
+                    + k * Math.log(p) + (n - k) * Math.log(1 - p));
+            double expected = pmf * reps;
+            chi += (counts[k] - expected) * (counts[k] - expected) / expected;
+            cells++;
+        }
+        // 29 cells: the 99.9th percentile of chi-square with 28 degrees of freedom is 56.9
+        assertThat(chi).as("chi-square over %d cells", cells).isLessThan(56.9);
+    }
+
+    @Test
+    void logFactorial_isExactBelowTheTableAndStirlingAbove() {
+        assertThat(Stats.logFactorial(10)).isCloseTo(Math.log(3628800), within(1e-12));
+        double direct = 0;
+        for (int i = 2; i <= 300; i++) {
+            direct += Math.log(i);
+        }
+        assertThat(Stats.logFactorial(300)).isCloseTo(direct, within(1e-9));
+    }
+
+    @Test
+    void bootstrapRate_isSeededAndAgreesWithWilsonOnALargeGroup() {
+        Interval a = Stats.bootstrapRate(300_000, 1_000_000, 1000, 3L);
+        assertThat(Stats.bootstrapRate(300_000, 1_000_000, 1000, 3L)).isEqualTo(a);
+        Interval w = Stats.wilson(300_000, 1_000_000);
+        assertThat(a.lower()).isCloseTo(w.lower(), within(0.0003));
+        assertThat(a.upper()).isCloseTo(w.upper(), within(0.0003));
+    }
+
+    @Test
+    void auc_equalsTheNaivePairCountWithTiesHalf() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 2 + random.nextInt(60);
+            double[] risk = new double[n];
+            boolean[] bad = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                risk[i] = random.nextInt(8) / 8.0; // many ties
+                bad[i] = random.nextBoolean();
+            }
+            double wins = 0;
+            long pairs = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (bad[i] && !bad[j]) {
+                        pairs++;
+                        wins += risk[i] > risk[j] ? 1.0 : risk[i] == risk[j] ? 0.5 : 0.0;
+                    }
+                }
+            }
+            if (pairs == 0) {
+                assertThat(Stats.auc(risk, bad)).isNaN();
+            } else {
+                assertThat(Stats.auc(risk, bad)).isCloseTo(wins / pairs, within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void theilOfCounts_equalsTheilOfTheExpandedList() {
+        double[] expanded = {0, 0, 1, 1, 1, 2, 2, 2, 2};
+        assertThat(Stats.theil(new double[] {0, 1, 2}, new long[] {2, 3, 4}))
+                .isCloseTo(Stats.theil(expanded), within(1e-15));
+    }
 }

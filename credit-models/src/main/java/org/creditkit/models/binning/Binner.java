@@ -45,6 +45,7 @@ public final class Binner {
         List<String> notes = new ArrayList<>();
         int nf = data.features().size();
         List<String> noMissing = new ArrayList<>();
+        List<String> strong = new ArrayList<>();
         for (int f = 0; f < nf; f++) {
             List<String> featureNotes = new ArrayList<>();
             FeatureBinning fb = fitFeature(data, f, options, featureNotes);
@@ -62,11 +63,15 @@ public final class Binner {
             } else {
                 kept.add(fb);
                 if (fb.iv() > 0.5) {
-                    notes.add(String.format(Locale.ROOT,
-                            "check (%s): IV %.4f above 0.5 is suspiciously strong (target leak?)", fb.name(), fb.iv()));
+                    strong.add(String.format(Locale.ROOT, "%s %.3f", fb.name(), fb.iv()));
                 }
             }
             progress.step("binning", f + 1, nf);
+        }
+        if (!strong.isEmpty()) {
+            // one line, not one identical warning per feature: LeakGuard stops training on a real leak
+            notes.add(strong.size() + " feature(s) with IV above 0.5 (strong; check none is known only after the "
+                    + "loan): " + String.join(", ", strong));
         }
         if (!noMissing.isEmpty()) {
             notes.add(noMissing.size() + " feature(s) had no missing values in training; missing scores as their riskiest"

@@ -20,6 +20,7 @@ import org.creditkit.models.eval.Evaluation;
 import org.creditkit.models.eval.GroupRow;
 import org.creditkit.models.eval.LiftRow;
 import org.creditkit.models.eval.Metrics;
+import org.creditkit.models.eval.ModelVerdict;
 import org.creditkit.models.export.TrainingDetail;
 import org.creditkit.models.export.TrainingDetail.BinRow;
 import org.creditkit.models.export.TrainingDetail.CardFeature;
@@ -75,8 +76,10 @@ public final class HtmlReport {
         h.append("<p class='sub'>").append(esc(c.dataSummary())).append("<br>Model: ").append(esc(c.modelKind()))
                 .append(" &middot; sample: ").append(esc(ev.sample())).append(" &middot; SHA-256 <code>")
                 .append(esc(c.modelChecksum())).append("</code></p>\n");
+        verdict(h, c);
         metaTable(h, c);
-        h.append("<h2>Discrimination and accuracy</h2>\n<table><tr><th>Metric</th><th>Value</th>")
+        h.append("<h2>Discrimination and accuracy (").append(esc(ev.sample()))
+                .append(")</h2>\n<table><tr><th>Metric</th><th>Value</th>")
                 .append(ev.oracle().isPresent() ? "<th>Oracle (true PD)</th>" : "").append("</tr>");
         row(h, "Rows", String.valueOf(m.rows()), ev.oracle().map(o -> String.valueOf(o.rows())));
         row(h, "Defaults", m.bads() + " (" + pct(m.observedRate()) + ")", ev.oracle().map(o -> String.valueOf(o.bads())));
@@ -115,6 +118,39 @@ public final class HtmlReport {
                 + " WoE = ln(%good/%bad); points = -(WoE&middot;&beta; + &alpha;/n)&middot;factor + offset/n.</p>\n");
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    /** The verdict the report opens on: traffic lights with their thresholds (see {@link ModelVerdict}). */
+    static ModelVerdict verdictOf(ReportContent c) {
+        ModelEvaluation ev = c.evaluation();
+        int[] y = ev.outcome();
+        if (c.cv().isPresent() && c.cv().get().outOfFoldLogOdds().length == y.length) {
+            double[] lo = c.cv().get().outOfFoldLogOdds();
+            double[] pd = new double[lo.length];
+            for (int i = 0; i < pd.length; i++) {
+                pd[i] = Evaluation.pd(lo[i]);
+            }
+            return ModelVerdict.of(pd, y, "discrimination and calibration out-of-fold (" + c.cv().get().k()
+                    + "-fold cross-validation); grade and industry checks on " + ev.sample(), ev.grades(),
+                    ev.industries());
+        }
+        return ModelVerdict.of(ev.pd(), y, ev.sample(), ev.grades(), ev.industries());
+    }
+
+    private static void verdict(StringBuilder h, ReportContent c) {
+        ModelVerdict v = verdictOf(c);
+        h.append("<section id='verdict' class='verdict ").append(v.overall()).append("'>\n<p class='headline'>Verdict ")
+                .append("<span class='light ").append(v.overall()).append("'>").append(v.overall())
+                .append("</span> <span class='sub'>").append(esc(v.basis())).append("</span></p>\n")
+                .append("<table><tr><th>Check</th><th>Light</th><th>Value</th><th>Evidence</th><th>Thresholds</th></tr>");
+        for (ModelVerdict.Check k : v.checks()) {
+            h.append("<tr><td>").append(esc(k.name())).append("</td><td><span class='light ").append(k.light())
+                    .append("'>").append(k.light()).append("</span></td><td class='n'>").append(esc(k.value()))
+                    .append("</td><td>").append(esc(k.evidence())).append("</td><td class='sub'>")
+                    .append(esc(k.threshold())).append("</td></tr>");
+        }
+        h.append("</table>\n<p class='sub'>Stability against the training sample: <code>credit psi --expected TRAIN "
+                + "--actual RECENT --model BUNDLE --report DIR</code> (exit 2 on a shift).</p>\n</section>\n");
     }
 
     private static void metaTable(StringBuilder h, ReportContent c) {
@@ -421,7 +457,12 @@ public final class HtmlReport {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f%%", v * 100) : "-";
     }
 
-    private static final String CSS = "body{font-family:-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;"
+    private static final String CSS = ".verdict{border:1px solid #ddd;border-left:6px solid #999;padding:6px 14px;"
+            + "margin:8px 0 16px}.verdict.GREEN{border-left-color:#1e8449}.verdict.AMBER{border-left-color:#b9770e}"
+            + ".verdict.RED{border-left-color:#c0392b}.headline{font-size:18px;margin:4px 0 8px}.light{display:inline-block;"
+            + "padding:1px 9px;border-radius:9px;color:#fff;font-weight:600;font-size:12px}.light.GREEN{background:#1e8449}"
+            + ".light.AMBER{background:#b9770e}.light.RED{background:#c0392b}"
+            + "body{font-family:-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;"
             + "margin:24px;color:#222;max-width:1160px}h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;"
             + "margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:15px;margin:4px 0}"
             + ".sub{color:#555;font-size:13px;margin:4px 0 10px}table{border-collapse:collapse;font-size:13px;"

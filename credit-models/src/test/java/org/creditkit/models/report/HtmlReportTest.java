@@ -71,6 +71,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void html_rendersInHeadlessChromiumOpeningOnItsVerdict(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path file = HtmlReport.write(content(), dir);
+        org.creditkit.core.testsupport.HeadlessChromium.Page page =
+                org.creditkit.core.testsupport.HeadlessChromium.require().render(file);
+        assertThat(page.errors()).isEmpty();
+        assertThat(page.hasId("verdict")).isTrue();
+        assertThat(page.dom().indexOf("id=\"verdict\"")).isLessThan(page.dom().indexOf("<svg"));
+        assertThat(page.dom()).contains("out-of-fold (3-fold cross-validation)", "Hosmer-Lemeshow", "DeLong");
+    }
+
+    @Test
     void html_smallSeededModel_matchesGoldenFile() throws IOException {
         String html = HtmlReport.html(content());
         if (Boolean.getBoolean("creditkit.updateGolden")) {
