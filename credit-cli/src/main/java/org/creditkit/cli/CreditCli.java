@@ -36,6 +36,8 @@ import picocli.CommandLine.Command;
             RulesCommand.class,
             DecideCommand.class,
             AuditCommand.class,
+            BookCommand.class,
+            MonitorCommand.class,
             LogCommand.class,
             BundleCommand.class,
             CommandLine.HelpCommand.class,

@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
  * extracts its feature table, trains a base scorecard with industry overlays, scores the holdout
  * (grade distribution, AUC against recorded outcomes and the oracle AUC of the true PDs), decides it
  * with the default Drools policy (tier mix with approval and observed default rate per tier), audits
- * the decision log for fairness, and probes the decisions counterfactually. Each step runs the same
+ * the decision log for fairness, probes the decisions counterfactually, and books the approved holdout
+ * loans and monitors them for 24 months after the loan. Each step runs the same
  * code as the command a user would type ({@code generate}, {@code train}, {@code decide},
  * {@code audit}). Every file is kept in {@code --out} (default {@code target/creditkit-demo}).
  */
@@ -234,10 +235,45 @@ final class DemoCommand implements Callable<Integer> {
                 probeSet.size(), seconds(t)));
         out.print(probe);
 
-        out.printf("%ndemo finished in %.1f s; fairness report: %s%n", seconds(started),
-                auditDir.resolve("report.html").toAbsolutePath());
+        // 9. after the loan: book the approved holdout applications and monitor them for 24 months
+        Path monitorDir = dir.resolve("monitor");
+        if (monitor(out, err, trained, holdout, dir.resolve("book.jsonl"), monitorDir) != 0) {
+            return CreditCli.EXIT_INVALID;
+        }
+
+        out.printf("%ndemo finished in %.1f s; fairness report: %s; monitoring report: %s%n", seconds(started),
+                auditDir.resolve("report.html").toAbsolutePath(), monitorDir.resolve("monitor.html").toAbsolutePath());
         out.flush();
         return 0;
+    }
+
+    /** Step 9: book the approved holdout, generate 24 months after the loan, monitor it (library workflows). */
+    private int monitor(PrintWriter out, PrintWriter err, ModelBundle trained, List<LabeledApplication> holdout,
+                        Path book, Path monitorDir) {
+        long t = System.nanoTime();
+        try (CreditEngine engine = CreditEngine.builder().model(trained).build()) {
+            LoanBookWorkflow.Booked booked;
+            try (var w = java.nio.file.Files.newBufferedWriter(book, java.nio.charset.StandardCharsets.UTF_8)) {
+                booked = LoanBookWorkflow.book(holdout, engine, seed + 2, w);
+            }
+            LoanBookWorkflow.Monitored m = LoanBookWorkflow.monitor(book, engine,
+                    org.creditkit.core.monitor.WarningParameters.defaults(),
+                    org.creditkit.core.monitor.MonitorSummary.Limits.defaults(), monitorDir, err,
+                    new Progress(err, Progress.wanted(progress), "monitored loan-book lines", booked.lines()));
+            step(out, 9, "monitor", String.format(Locale.ROOT, "%,d approved holdout loans booked with 24 months of "
+                    + "updates (%,d lines) and monitored (%.1f s): %s", booked.loans(), booked.lines(), seconds(t),
+                    org.creditkit.core.monitor.MonitorReport.verdict(m.summary())));
+            out.println("  " + LoanBookWorkflow.describe(m.summary()));
+            m.summary().breaches().forEach(b -> out.println("  limit exceeded: " + b));
+            if (m.read().badLines() > 0) {
+                err.println("credit demo: the generated loan book had " + m.read().badLines() + " rejected lines");
+                return CreditCli.EXIT_INVALID;
+            }
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("credit demo: step 'monitor' failed: " + e.getMessage());
+            return CreditCli.EXIT_INVALID;
+        }
     }
 
     private static void printTierMix(PrintWriter out, Path log) {

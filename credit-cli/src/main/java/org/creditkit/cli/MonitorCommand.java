@@ -1,0 +1,128 @@
+package org.creditkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.creditkit.core.CreditException;
+import org.creditkit.core.monitor.MonitorReport;
+import org.creditkit.core.monitor.MonitorSummary;
+import org.creditkit.core.monitor.WarningParameters;
+import org.creditkit.rules.CreditEngine;
+import org.creditkit.rules.RuleSetSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code credit monitor --book FILE [--model BUNDLE] [--rules DIR] --out DIR}: post-loan monitoring of a
+ * loan book. Exit 0 when the book is within its limits, 1 when some lines were rejected (the rest
+ * monitored), 2 when the RED share or drift exceeds the limits, 3 when the book, model or rules cannot be used.
+ */
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = {"Monitor a loan book (JSON Lines of \"loan\" lines, each followed by its \"month\" lines; "
+                + "docs/monitoring.md): four-colour early warnings per loan and month, quarterly re-scoring and "
+                + "re-limiting with the model and policy, vintage curves, roll rates, default rate by warning level, "
+                + "the risk-compensation fund's share of losses and drift.",
+            "Writes DIR/warnings.jsonl, DIR/reevaluations.jsonl, DIR/monitor.json and DIR/monitor.html.",
+            "Exit codes: 0 within limits, 1 some lines rejected, 2 a limit exceeded (RED share, drift), 3 unusable input."})
+public final class MonitorCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--book", required = true, paramLabel = "FILE", description = "The loan book (JSON Lines).")
+    Path book;
+
+    @Option(names = "--model", paramLabel = "BUNDLE", description = "Model bundle for re-scoring (default: the built-in expert bundle).")
+    Path model;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rule set for re-limiting (default: the built-in policy).")
+    Path rules;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Option(names = "--max-red-share", paramLabel = "SHARE", defaultValue = "0.05",
+            description = "Fail (exit 2) when more than this share of loans is at RED now (default ${DEFAULT-VALUE}).")
+    double maxRedShare;
+
+    @Option(names = "--max-drift-flags", paramLabel = "N", defaultValue = "-1",
+            description = "Fail (exit 2) when more than N indicators drifted materially and significantly; -1 (default) "
+                    + "reports indicator drift without failing. A PD shift always fails.")
+    int maxDriftFlags;
+
+    @Option(names = "--lgd", paramLabel = "SHARE", defaultValue = "0.45",
+            description = "Loss given default for the loss and fund figures (default ${DEFAULT-VALUE}).")
+    double lgd;
+
+    @Option(names = "--progress", description = "Show progress on stderr even when it is not a console.")
+    boolean progress;
+
+    /** Unusable input: exit 3 with what was wrong and how to get help. */
+    private static int usage(PrintWriter err, String message) {
+        err.println("credit monitor: " + message);
+        err.println("Try 'credit monitor --help' for usage.");
+        err.flush();
+        return 3;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        if (!Files.isRegularFile(book)) {
+            return usage(err, "--book " + book + ": no such file");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            return usage(err, "--out " + out + ": exists and is not a directory");
+        }
+        MonitorSummary.Limits limits;
+        try {
+            MonitorSummary.Limits d = MonitorSummary.Limits.defaults();
+            limits = new MonitorSummary.Limits(lgd, d.fundThresholdNpl(), d.fundShare(), maxRedShare, maxDriftFlags,
+                    d.maxRedListed());
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        CreditEngine.Builder builder = CreditEngine.builder();
+        CreditEngine engine;
+        try {
+            builder.model(ModelOptions.bundle(model));
+            if (rules != null) {
+                builder.rules(RuleSetSource.directory(rules));
+            }
+            engine = builder.build();
+        } catch (CreditException e) {
+            err.println("credit monitor: " + e.getMessage());
+            err.flush();
+            return 3;
+        }
+        LoanBookWorkflow.Monitored result;
+        try (engine) {
+            Progress p = new Progress(err, Progress.wanted(progress), "loan-book lines", 0);
+            result = LoanBookWorkflow.monitor(book, engine, WarningParameters.defaults(), limits, out, err, p);
+        } catch (IOException | UncheckedIOException e) {
+            err.println("credit monitor: cannot monitor " + book + " into " + out + ": " + e.getMessage());
+            err.flush();
+            return 3;
+        }
+        MonitorSummary s = result.summary();
+        outWriter.println("monitoring " + MonitorReport.verdict(s) + ": " + LoanBookWorkflow.describe(s));
+        s.breaches().forEach(b -> outWriter.println("  limit exceeded: " + b));
+        outWriter.println("report: " + result.html());
+        outWriter.flush();
+        if (result.read().badLines() > 0) {
+            err.println("credit monitor: " + result.read().badLines() + " of " + result.read().lines()
+                    + " lines rejected (see above); the rest was monitored");
+            err.flush();
+        }
+        if (!s.breaches().isEmpty()) {
+            return 2;
+        }
+        return result.read().badLines() > 0 ? 1 : 0;
+    }
+}

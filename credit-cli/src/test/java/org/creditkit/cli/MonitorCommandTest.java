@@ -1,0 +1,100 @@
+package org.creditkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.creditkit.core.testsupport.HeadlessChromium;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonitorCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path book;
+
+    @BeforeAll
+    static void book() {
+        book = dir.resolve("book.jsonl");
+        var run = CreditCliTest.run("book", "--count", "400", "--seed", "5", "--out", book.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("booked");
+    }
+
+    @Test
+    void monitor_writesWarningsReevaluationsAndAReportThatOpensOnItsVerdict() throws Exception {
+        Path out = dir.resolve("ok");
+        var run = CreditCliTest.run("monitor", "--book", book.toString(), "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("monitoring PASS");
+        List<String> warnings = Files.readAllLines(out.resolve("warnings.jsonl"));
+        long monthLines = Files.readAllLines(book).stream().filter(l -> l.contains("\"type\":\"month\"")).count();
+        assertThat((long) warnings.size()).isEqualTo(monthLines);
+        assertThat(Files.readAllLines(out.resolve("reevaluations.jsonl"))).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("\"pdAfter\"", "\"tier\""));
+        String html = Files.readString(out.resolve("monitor.html"));
+        assertThat(html.indexOf("id=\"verdict\"")).isBetween(0, 1_500);
+        assertThat(html).contains("Warning levels over time", "Vintage curves", "Roll rates", "risk-compensation fund",
+                "Drift");
+        String json = Files.readString(out.resolve("monitor.json"));
+        assertThat(json).contains("\"verdict\" : \"PASS\"", "\"warningPerformance\"", "\"rollRates\"");
+        HeadlessChromium.Page page = HeadlessChromium.require().render(out.resolve("monitor.html"));
+        assertThat(page.errors()).isEmpty();
+        assertThat(page.hasId("verdict")).isTrue();
+        assertThat(page.dom()).contains("<svg", "Live loans at RED");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+        // the book carries the applications (input); nothing the monitor writes names an enterprise
+        List<String> names = new ArrayList<>();
+        for (String l : Files.readAllLines(book)) {
+            int i = l.indexOf("\"name\":\"");
+            if (l.contains("\"type\":\"loan\"") && i > 0) {
+                names.add(l.substring(i + 8, l.indexOf('"', i + 8)));
+            }
+        }
+        assertThat(names).isNotEmpty();
+        assertThat(IdentityScan.findInFiles(out, names, f -> false, dir.toString())).isEmpty();
+        assertThat(IdentityScan.find(run.out() + run.err(), "monitor output", names, dir.toString())).isEmpty();
+    }
+
+    @Test
+    void monitor_badLinesAreReportedByLineAndTheRestMonitored() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(book));
+        lines.set(1, lines.get(1).replace("\"type\":\"month\"", "\"type\":\"month\",\"bogus\":1"));
+        lines.add(5, "not json");
+        Path bad = dir.resolve("bad.jsonl");
+        Files.write(bad, lines, StandardCharsets.UTF_8);
+        var run = CreditCliTest.run("monitor", "--book", bad.toString(), "--out", dir.resolve("bad").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("line 2: $.bogus: unknown field", "line 6: $: not well-formed JSON",
+                "2 of " + lines.size() + " lines rejected");
+    }
+
+    @Test
+    void monitor_redShareAboveTheLimitFailsTheCheck() {
+        var run = CreditCliTest.run("monitor", "--book", book.toString(), "--out", dir.resolve("strict").toString(),
+                "--max-red-share", "0");
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.out()).contains("monitoring FAIL", "limit exceeded", "at RED");
+    }
+
+    @Test
+    void monitor_missingBookOrImpossibleLimitIsAUsageError() {
+        var missing = CreditCliTest.run("monitor", "--book", dir.resolve("nope.jsonl").toString(), "--out",
+                dir.resolve("x").toString());
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err()).contains("no such file");
+        var share = CreditCliTest.run("monitor", "--book", book.toString(), "--out", dir.resolve("y").toString(),
+                "--max-red-share", "1.5");
+        assertThat(share.exit()).isEqualTo(3);
+        assertThat(share.err()).contains("maxRedShare 1.5");
+    }
+}

@@ -1,0 +1,108 @@
+package org.creditkit.core.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.creditkit.core.input.BadLine;
+import org.creditkit.core.input.StrictApplicationReader;
+import org.creditkit.core.synth.LoanBookGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LoanBookTest {
+
+    private static final List<LoanBookGenerator.GeneratedLoan> BOOK = SyntheticBook.generate(40, 9, 0.5);
+
+    private record Read(List<LoanBook.Loan> loans, List<BadLine> bad, LoanBook.ReadSummary summary) {
+    }
+
+    private static Read read(String text) {
+        List<LoanBook.Loan> loans = new ArrayList<>();
+        List<BadLine> bad = new ArrayList<>();
+        var s = LoanBook.read(new StringReader(text), StrictApplicationReader.standard(), loans::add, bad::add);
+        return new Read(loans, bad, s);
+    }
+
+    private static List<String> lines() {
+        return new ArrayList<>(SyntheticBook.jsonLines(BOOK).lines().toList());
+    }
+
+    @Test
+    void roundTrip_everyLoanAndMonthReadBackEqual() {
+        Read r = read(SyntheticBook.jsonLines(BOOK));
+        assertThat(r.bad()).isEmpty();
+        assertThat(r.loans()).hasSize(BOOK.size());
+        for (int i = 0; i < BOOK.size(); i++) {
+            assertThat(r.loans().get(i).loan()).isEqualTo(BOOK.get(i).loan());
+            assertThat(r.loans().get(i).months()).isEqualTo(BOOK.get(i).months());
+        }
+    }
+
+    @Test
+    void unknownFieldInAMonth_rejectsThatLineOnlyWithItsPathAndLine() {
+        List<String> lines = lines();
+        lines.set(2, lines.get(2).replace("\"type\":\"month\"", "\"type\":\"month\",\"taxSale\":1"));
+        Read r = read(String.join("\n", lines));
+        assertThat(r.bad()).hasSize(1);
+        assertThat(r.bad().get(0).toString()).startsWith("line 3: $.taxSale: unknown field");
+        assertThat(r.summary().months()).isEqualTo(BOOK.stream().mapToLong(g -> g.months().size()).sum() - 1);
+    }
+
+    @Test
+    void rejectedOrigination_rejectsItsMonthsSayingWhyAndKeepsTheNextLoan() {
+        List<String> lines = lines();
+        lines.set(0, lines.get(0).replace("\"termMonths\":", "\"termMonths\":0,\"x\":"));
+        Read r = read(String.join("\n", lines));
+        int months = BOOK.get(0).months().size();
+        assertThat(r.bad()).hasSize(1 + months);
+        assertThat(r.bad().get(1).toString()).contains("origination line", "(line 1) was rejected");
+        assertThat(r.loans()).hasSize(BOOK.size() - 1);
+    }
+
+    @Test
+    void skippedAndRepeatedMonths_areNamed() {
+        List<String> lines = lines();
+        lines.remove(3); // the third month of the first loan
+        Read r = read(String.join("\n", lines));
+        assertThat(r.bad()).hasSize(1);
+        assertThat(r.bad().get(0).toString()).contains("$.month", "skips");
+        List<String> again = lines();
+        again.add(3, again.get(2));
+        Read r2 = read(String.join("\n", again));
+        assertThat(r2.bad().get(0).toString()).contains("repeats or goes back");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e2147483648", "1e-2147483648", "1e-999999999", "-5", "\"12\"", "1e400"})
+    void hostileFigures_rejectTheLineWithoutAnException(String number) {
+        List<String> lines = lines();
+        lines.set(1, lines.get(1).replaceFirst("\"newCourtCases\":\\d+", "\"newCourtCases\":" + number));
+        lines.set(2, lines.get(2).replaceFirst("\"electricity\":[0-9.E]+", "\"electricity\":" + number));
+        Read r = read(String.join("\n", lines));
+        assertThat(r.bad()).isNotEmpty();
+        assertThat(r.bad().get(0).lineNumber()).isEqualTo(2);
+        assertThat(r.bad().toString().length()).isLessThan(5_000);
+    }
+
+    @Test
+    void amountWithSubFenDecimals_isRefused() {
+        List<String> lines = lines();
+        lines.set(0, lines.get(0).replaceFirst("\"amount\":[0-9.]+", "\"amount\":1000.005"));
+        Read r = read(String.join("\n", lines));
+        assertThat(r.bad().get(0).toString()).contains("$.amount", "two decimal places");
+    }
+
+    @Test
+    void notJson_isOneBadLineAndReadingGoesOn() {
+        List<String> lines = lines();
+        lines.add(1, "{\"type\":\"month\",");
+        lines.add(1, "[1,2]");
+        Read r = read(String.join("\n", lines));
+        assertThat(r.bad()).hasSize(2);
+        assertThat(r.loans()).hasSize(BOOK.size());
+    }
+}
