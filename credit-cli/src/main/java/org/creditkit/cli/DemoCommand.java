@@ -237,7 +237,7 @@ final class DemoCommand implements Callable<Integer> {
 
         // 9. after the loan: book the approved holdout applications and monitor them for 24 months
         Path monitorDir = dir.resolve("monitor");
-        if (monitor(out, err, trained, holdout, dir.resolve("book.jsonl"), monitorDir) != 0) {
+        if (monitor(out, err, trained, demoTrust, holdout, dir.resolve("book.jsonl"), monitorDir) != 0) {
             return CreditCli.EXIT_INVALID;
         }
 
@@ -248,10 +248,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Step 9: book the approved holdout, generate 24 months after the loan, monitor it (library workflows). */
-    private int monitor(PrintWriter out, PrintWriter err, ModelBundle trained, List<LabeledApplication> holdout,
+    private int monitor(PrintWriter out, PrintWriter err, ModelBundle trained, TrustStore trust, List<LabeledApplication> holdout,
                         Path book, Path monitorDir) {
         long t = System.nanoTime();
-        try (CreditEngine engine = CreditEngine.builder().model(trained).build()) {
+        try (CreditEngine engine = CreditEngine.builder().model(trained).trust(trust).build()) {
             LoanBookWorkflow.Booked booked;
             try (var w = java.nio.file.Files.newBufferedWriter(book, java.nio.charset.StandardCharsets.UTF_8)) {
                 booked = LoanBookWorkflow.book(holdout, engine, seed + 2, w);
