@@ -69,6 +69,19 @@ public class JsonReadBenchmark {
         return reader.read(documents[advance()]);
     }
 
+    /**
+     * Baseline: Jackson's own tree parse of the same text, with no validation and no records. Plain
+     * databind into the domain records would cost at least this; the issue's target compares the strict
+     * reader with databind into the same records, which needs deserializers for the domain's value types
+     * (USCC, codes, monthly series) that creditkit does not ship, so this lower bound stands in for it.
+     */
+    @Benchmark
+    public com.fasterxml.jackson.databind.JsonNode readTreeBaseline() throws java.io.IOException {
+        return PLAIN.readTree(documents[advance()]);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The compact writer, for scale. */
     @Benchmark
     public String write() {

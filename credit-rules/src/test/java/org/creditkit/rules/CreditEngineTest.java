@@ -107,7 +107,7 @@ class CreditEngineTest {
         List<String> lines = Files.readAllLines(file);
         String line = lines.stream().filter(l -> l.contains("\"kind\":\"decision\"")).findFirst().orElseThrow();
         assertThat(String.join("\n", lines)).doesNotContain(a.application().id())
-                .doesNotContain(a.application().enterprise().uscc().toString())
+                .doesNotContain(a.application().enterprise().uscc().value())
                 .doesNotContain(a.application().enterprise().name());
         JsonNode n = new ObjectMapper().readTree(line);
         assertThat(n.get("application").asText()).isEqualTo(key.pseudonym(a.application().id())).hasSize(32);

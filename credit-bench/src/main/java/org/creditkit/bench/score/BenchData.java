@@ -49,6 +49,15 @@ final class BenchData {
      * quantiles of {@code sample} (so lookups land in every bin), random points.
      */
     static Scorecard scorecard(int features, FeatureVector[] sample, long seed) {
+        return scorecard(features, sample, seed, new double[features][], new double[features][], new double[features]);
+    }
+
+    /**
+     * The same scorecard, also handing out its tables (bin edges, points per bin, points when missing) for
+     * plain-Java baselines over the very same bins.
+     */
+    static Scorecard scorecard(int features, FeatureVector[] sample, long seed, double[][] edgesOut,
+                               double[][] valuesOut, double[] missingOut) {
         Random rnd = new Random(seed);
         FeatureCatalogue cat = FeatureCatalogue.standard();
         Scorecard.Builder b = Scorecard.builder(cat).intercept(-3);
@@ -74,7 +83,11 @@ final class BenchData {
             for (int i = 0; i < vals.length; i++) {
                 vals[i] = rnd.nextGaussian() * 0.3;
             }
-            b.numeric(cat.get(f).id(), edges, vals, rnd.nextGaussian() * 0.2);
+            double missing = rnd.nextGaussian() * 0.2;
+            b.numeric(cat.get(f).id(), edges, vals, missing);
+            edgesOut[f] = edges;
+            valuesOut[f] = vals;
+            missingOut[f] = missing;
         }
         return b.build();
     }

@@ -41,6 +41,11 @@ public class ScorecardBenchmark {
     int features;
 
     private FeatureVector[] vectors;
+    private double[][] raw;
+    private double[][] edges;
+    private double[][] points;
+    private double[] missing;
+    private double[] weights;
     private Scorecard card;
     private CompositeScorer scorer;
     private int i;
@@ -49,7 +54,28 @@ public class ScorecardBenchmark {
     public void setup() {
         List<LoanApplication> apps = BenchData.applications(1024);
         vectors = BenchData.vectors(apps);
-        card = BenchData.scorecard(features, vectors, 11);
+        edges = new double[features][];
+        points = new double[features][];
+        missing = new double[features];
+        card = BenchData.scorecard(features, vectors, 11, edges, points, missing);
+        raw = new double[vectors.length][];
+        for (int k = 0; k < vectors.length; k++) {
+            raw[k] = vectors[k].toArray();
+        }
+        weights = new double[features];
+        for (int f = 0; f < features; f++) {
+            weights[f] = points[f][0];
+        }
+        for (int k = 0; k < vectors.length; k++) { // the baseline must compute the scorecard's own answer
+            i = k - 1;
+            double expected = card.logOdds(vectors[k]);
+            double got = linearScanSameBins();
+            if (Math.abs(expected - got) > 1e-9) {
+                throw new IllegalStateException("linear-scan baseline " + got + " != scorecard " + expected
+                        + " on vector " + k);
+            }
+        }
+        i = 0;
         scorer = CompositeScorer.of("bench", "1", FeatureCatalogue.standard(), BenchData.SCALING, BenchData.BANDS,
                 card, List.of());
     }
@@ -63,6 +89,44 @@ public class ScorecardBenchmark {
     @Benchmark
     public double logOdds() {
         return card.logOdds(next());
+    }
+
+    /**
+     * Baseline: a raw dot product of the same features with one weight each (no binning, NaN as 0): the
+     * floor any additive model pays for reading its inputs.
+     */
+    @Benchmark
+    public double rawDotProduct() {
+        i = (i + 1) & 1023;
+        double[] x = raw[i];
+        double sum = -3;
+        for (int f = 0; f < weights.length; f++) {
+            double v = x[f];
+            sum += v == v ? weights[f] * v : 0;
+        }
+        return sum;
+    }
+
+    /** Baseline: the same bins and points as the scorecard, looked up by a linear scan in plain arrays. */
+    @Benchmark
+    public double linearScanSameBins() {
+        i = (i + 1) & 1023;
+        double[] x = raw[i];
+        double sum = -3;
+        for (int f = 0; f < edges.length; f++) {
+            double v = x[f];
+            if (v != v) {
+                sum += missing[f];
+                continue;
+            }
+            double[] e = edges[f];
+            int b = 0;
+            while (b < e.length && v >= e[b]) {
+                b++;
+            }
+            sum += points[f][b];
+        }
+        return sum;
     }
 
     /** Full result: PD, score, grade and up to four reason codes. */

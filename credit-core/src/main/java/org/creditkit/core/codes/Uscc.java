@@ -188,8 +188,12 @@ public record Uscc(String value) {
         return value.substring(0, 2) + "*".repeat(14) + value.substring(16);
     }
 
+    /**
+     * The {@link #masked()} form, so that a code printed by accident (in a record's {@code toString},
+     * a log line or an exception message) does not leave in clear; {@link #value()} is the code.
+     */
     @Override
     public String toString() {
-        return value;
+        return masked();
     }
 }

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.creditkit.core.CreditModelException;
@@ -201,11 +202,30 @@ public final class PseudonymKey {
     }
 
     /**
-     * A fresh HMAC under this key, for streaming a document into (not shared between threads).
+     * The keyed digest of a document streamed by {@code writer} (e.g. a JSON writer), without
+     * holding the document in memory.
      *
-     * @return the initialised MAC
+     * @param writer writes the document's bytes to the stream it is given
+     * @return 64 lowercase hex digits
      */
-    public Mac newMac() {
+    public String digest(Consumer<OutputStream> writer) {
+        Mac mac = macs.get();
+        mac.reset();
+        writer.accept(new OutputStream() {
+            @Override
+            public void write(int b) {
+                mac.update((byte) b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                mac.update(b, off, len);
+            }
+        });
+        return HexFormat.of().formatHex(mac.doFinal());
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

@@ -117,11 +117,13 @@ class UsccTest {
     }
 
     @Test
-    void maskedAndRegionDigits_exposeOnlyWhatTheySay() {
+    void maskedAndRegionDigits_exposeOnlyWhatTheySay_andToStringIsMasked() {
         Uscc u = Uscc.of("914403001922038216");
 
         assertThat(u.masked()).isEqualTo("91**************16");
         assertThat(u.regionDigits()).isEqualTo("440300");
-        assertThat(u).hasToString("914403001922038216");
+        assertThat(u.value()).isEqualTo("914403001922038216");
+        assertThat(u).hasToString("91**************16");
+        assertThat(new java.util.ArrayList<>(java.util.List.of(u)).toString()).doesNotContain(u.value());
     }
 }

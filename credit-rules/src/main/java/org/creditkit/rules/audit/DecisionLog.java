@@ -3,15 +3,12 @@ package org.creditkit.rules.audit;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.chain.ChainSigner;
 import org.creditkit.core.chain.ChainWriter;
@@ -184,19 +181,7 @@ public final class DecisionLog implements AutoCloseable {
 
     /** HMAC-SHA-256 of the application's canonical JSON document (as {@link ApplicationJson} writes it). */
     private String inputDigest(LoanApplication app) {
-        Mac mac = key.newMac();
-        ApplicationJson.writeTo(app, new OutputStream() {
-            @Override
-            public void write(int b) {
-                mac.update((byte) b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                mac.update(b, off, len);
-            }
-        });
-        return HexFormat.of().formatHex(mac.doFinal());
+        return key.digest(out -> ApplicationJson.writeTo(app, out));
     }
 
     /**
