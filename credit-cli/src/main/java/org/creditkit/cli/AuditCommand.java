@@ -36,13 +36,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code credit audit}: a fairness audit of a decision log or any flat table, with HTML, JSON and
- * Markdown reports and an exit code (0 all pass, 1 any warning, 2 any failure, 3 usage or input
- * error).
+ * Markdown reports and an exit code as {@link CreditCli}: 0 all pass or warnings only, 2 any
+ * failure or no check with enough data, 3 usage or input error.
  *
  * <p>Option errors (a missing {@code --data} file, bad {@code --groups} or {@code --favorable} syntax,
  * unknown values of {@code --format}, {@code --ci} and the like) are picocli usage errors: the message
  * and the usage help go to stderr. Bad data ({@link CreditDataException}: malformed lines, unknown
- * columns, no rows) and a bad thresholds file ({@link CreditModelException}) print
+ * columns, no rows, a {@code --favorable} or {@code --outcome} value that occurs in no row, listing
+ * the values that do) and a bad thresholds file ({@link CreditModelException}) print
  * {@code credit audit: } and every problem with its location. All of these exit with 3.
  *
  * <pre>
@@ -52,16 +53,12 @@ import picocli.CommandLine.Option;
  * </pre>
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, version = "creditkit 0.1.0", sortOptions = false,
-        exitCodeOnInvalidInput = AuditCommand.EXIT_USAGE, exitCodeOnExecutionException = AuditCommand.EXIT_USAGE,
         description = {"Fairness audit of decisions: approval rates, error rates and calibration per group and "
                 + "intersection, with 95%% intervals, tests, a justified-disparity view and threshold checks.",
             "Writes report.html, report.json and report.md to --out and prints a summary.",
-            "Exit code: 0 all checks pass, 1 any warning (or no check had enough data), 2 any failure, "
-                + "3 usage or input error."})
-public final class AuditCommand implements Callable<Integer> {
-
-    /** Exit code for usage and input errors. */
-    public static final int EXIT_USAGE = 3;
+            "Exit code: 0 all checks pass or warn, 2 any failure (or no check had enough data), "
+                + "3 usage or input error (including a --favorable or --outcome value that occurs in no row)."})
+final class AuditCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -151,11 +148,11 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (CreditDataException | CreditModelException | IllegalArgumentException e) {
             err.println("credit audit: " + e.getMessage());
             err.flush();
-            return EXIT_USAGE;
+            return CreditCli.EXIT_USAGE;
         } catch (UncheckedIOException e) {
             err.println("credit audit: " + e.getMessage());
             err.flush();
-            return EXIT_USAGE;
+            return CreditCli.EXIT_USAGE;
         }
     }
 
@@ -249,7 +246,7 @@ public final class AuditCommand implements Callable<Integer> {
         return FairnessAudit.run(records, config.build());
     }
 
-    /** A usage error: picocli prints it with the usage help and exits with {@link #EXIT_USAGE}. */
+    /** A usage error: exits with {@link CreditCli#EXIT_USAGE}. */
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
@@ -296,8 +293,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     /** Prints the per-group summary table, the non-passing checks, the verdict and the report paths. */
     static void printSummary(PrintWriter w, AuditReport report, List<Path> files) {
-        w.printf(Locale.ROOT, "Fairness audit of %s: %d records, %d with an outcome, %d with a PD%n",
-                report.config().dataSource(), report.records(), report.recordsWithOutcome(), report.recordsWithPd());
+        w.println(header(report));
         String fmt = "%-22s %-18s %7s  %-22s %-22s %-22s %s%n";
         w.printf(Locale.ROOT, fmt, "GROUPING", "GROUP", "N", "APPROVAL [95% CI]", "RATIO [95% CI]", "CLASS",
                 "STATUS");
@@ -310,23 +306,43 @@ public final class AuditCommand implements Callable<Integer> {
                         gr.disparity().classification(), worst(report, g.grouping(), gr));
             }
         }
-        List<CheckResult> notable = new ArrayList<>(report.checks(CheckStatus.FAIL));
-        notable.addAll(report.checks(CheckStatus.WARN));
+        List<String> notable = notableChecks(report);
         if (!notable.isEmpty()) {
             w.println();
         }
-        for (CheckResult c : notable) {
-            w.printf(Locale.ROOT, "%-4s %-17s %s=%s: %s%n", c.status(), c.check(), c.grouping(), c.group(), c.note());
-        }
-        int insufficient = report.checks(CheckStatus.INSUFFICIENT_DATA).size();
+        notable.forEach(w::println);
         w.println();
-        w.printf(Locale.ROOT, "Checks: %d FAIL, %d WARN, %d PASS, %d INSUFFICIENT_DATA%n",
-                report.checks(CheckStatus.FAIL).size(), report.checks(CheckStatus.WARN).size(),
-                report.checks(CheckStatus.PASS).size(), insufficient);
-        w.printf(Locale.ROOT, "Verdict: %s (exit code %d)%n", report.verdict(), report.exitCode());
+        w.println(checksLine(report));
+        w.println(verdictLine(report));
         w.println("HTML report: " + files.get(0).toAbsolutePath());
         w.println("JSON report: " + files.get(1).toAbsolutePath());
         w.println("Markdown report: " + files.get(2).toAbsolutePath());
+    }
+
+    /** {@code Fairness audit of FILE: N records, N with an outcome, N with a PD}. */
+    static String header(AuditReport report) {
+        return String.format(Locale.ROOT, "Fairness audit of %s: %d records, %d with an outcome, %d with a PD",
+                report.config().dataSource(), report.records(), report.recordsWithOutcome(), report.recordsWithPd());
+    }
+
+    /** One line per failing, then warning check. */
+    static List<String> notableChecks(AuditReport report) {
+        List<CheckResult> notable = new ArrayList<>(report.checks(CheckStatus.FAIL));
+        notable.addAll(report.checks(CheckStatus.WARN));
+        return notable.stream().map(c -> String.format(Locale.ROOT, "%-4s %-17s %s=%s: %s", c.status(), c.check(),
+                c.grouping(), c.group(), c.note())).toList();
+    }
+
+    /** {@code Checks: N FAIL, N WARN, N PASS, N INSUFFICIENT_DATA}. */
+    static String checksLine(AuditReport report) {
+        return String.format(Locale.ROOT, "Checks: %d FAIL, %d WARN, %d PASS, %d INSUFFICIENT_DATA",
+                report.checks(CheckStatus.FAIL).size(), report.checks(CheckStatus.WARN).size(),
+                report.checks(CheckStatus.PASS).size(), report.checks(CheckStatus.INSUFFICIENT_DATA).size());
+    }
+
+    /** {@code Verdict: V (exit code N)}. */
+    static String verdictLine(AuditReport report) {
+        return String.format(Locale.ROOT, "Verdict: %s (exit code %d)", report.verdict(), report.exitCode());
     }
 
     /** The most severe check status of a group, or REFERENCE / PASS. */

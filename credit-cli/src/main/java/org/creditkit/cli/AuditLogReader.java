@@ -89,6 +89,9 @@ final class AuditLogReader {
         List<Problem> errors = new ArrayList<>();
         AuditScopeCollector scope = new AuditScopeCollector();
         Map<String, String> values = new HashMap<>();
+        Map<String, String> decisions = new HashMap<>();
+        Map<String, String> outcomes = new HashMap<>();
+        String outcomeColumn = spec.outcomeColumn().orElse(null);
         int lineNo = 0;
         boolean trail = false;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -116,6 +119,10 @@ final class AuditLogReader {
                     if (values.containsKey(c)) {
                         seenNamed.add(c);
                     }
+                }
+                distinct(decisions, values.get(spec.favourableColumn()));
+                if (outcomeColumn != null) {
+                    distinct(outcomes, values.get(outcomeColumn));
                 }
                 List<String> key = new ArrayList<>(attributes.size());
                 for (String a : attributes) {
@@ -163,7 +170,14 @@ final class AuditLogReader {
         if (records.isEmpty()) {
             throw new CreditDataException(source, "no rows to audit; the file needs at least one data row");
         }
+        AuditRecordMapper.checkValues(source, spec, decisions, outcomes);
         return new Result(records, scope.scope(file));
+    }
+
+    private static void distinct(Map<String, String> seen, String value) {
+        if (value != null && !value.isEmpty()) {
+            seen.putIfAbsent(value.toLowerCase(Locale.ROOT), value);
+        }
     }
 
     /** The chain fields of a hash-chained decision trail ({@code credit decide --log}); not columns. */

@@ -28,7 +28,7 @@ import org.creditkit.core.fairness.Outcome;
  *   <li>PD and score: missing is absent; a value must be a finite number, a PD within [0, 1].</li>
  * </ul>
  */
-public final class AuditRecordMapper {
+final class AuditRecordMapper {
 
     /** The group label given to a missing group attribute value. */
     public static final String MISSING = "(missing)";
@@ -91,6 +91,65 @@ public final class AuditRecordMapper {
     }
 
     /**
+     * Checks that every favourable value and the outcome's bad value occur in the table, so that a
+     * typo ({@code tier=INSTANT_APROVAL}) or a value the data does not use ({@code defaulted=yes}
+     * where the column holds true/false) is refused instead of auditing a decision nobody gets.
+     *
+     * @param table the table
+     * @param spec the spec
+     * @throws CreditDataException with one problem per value that occurs in no row, listing the
+     *     values that do occur
+     */
+    public static void checkValues(AuditTable table, AuditRecordMapper.Spec spec) {
+        checkValues(table.source(), spec, distinct(table, spec.favourableColumn()),
+                spec.outcomeColumn().map(c -> distinct(table, c)).orElse(Map.of()));
+    }
+
+    /**
+     * The same check over the distinct values a reader collected: lower-cased value to its first
+     * spelling, of the decision column and of the outcome column.
+     *
+     * @throws CreditDataException with one problem per value that occurs in no row
+     */
+    static void checkValues(String source, AuditRecordMapper.Spec spec, Map<String, String> decisions,
+            Map<String, String> outcomes) {
+        List<Problem> problems = new ArrayList<>();
+        for (String v : new TreeSet<>(spec.favourableValues())) {
+            if (!decisions.containsKey(v.toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.of("--favorable " + spec.favourableColumn() + "=" + v, "no row of "
+                        + source + " has " + spec.favourableColumn() + " = '" + v + "'; values that occur: "
+                        + sample(decisions)));
+            }
+        }
+        if (spec.outcomeColumn().isPresent() && spec.badValue().isPresent()) {
+            String column = spec.outcomeColumn().get();
+            String bad = spec.badValue().get();
+            if (!outcomes.containsKey(bad.toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.of("--outcome " + column + "=" + bad, "no row of " + source + " has "
+                        + column + " = '" + bad + "', so no default would be counted; values that occur: "
+                        + (outcomes.isEmpty() ? "none (the column is empty)" : sample(outcomes))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CreditDataException(problems);
+        }
+    }
+
+    /** Lower-cased value to its first spelling in the table, for the non-empty values of a column. */
+    private static Map<String, String> distinct(AuditTable table, String column) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        for (AuditTable.Row row : table.rows()) {
+            row.get(column).ifPresent(v -> values.putIfAbsent(v.toLowerCase(Locale.ROOT), v));
+        }
+        return values;
+    }
+
+    private static String sample(Map<String, String> values) {
+        List<String> shown = new java.util.TreeMap<>(values).values().stream().limit(20).toList();
+        return shown + (values.size() > shown.size() ? " and " + (values.size() - shown.size()) + " more" : "");
+    }
+
+    /**
      * The columns the options name, each with the first option that named it.
      *
      * @param spec the spec
@@ -114,11 +173,14 @@ public final class AuditRecordMapper {
      * @param table the table
      * @param spec the spec
      * @return one record per row, in order
-     * @throws CreditDataException naming unknown columns, with one problem per bad row (location
-     *     {@code file:line}), or if the table has no rows
+     * @throws CreditDataException naming unknown columns or favourable or bad values that occur in no
+     *     row, with one problem per bad row (location {@code file:line}), or if the table has no rows
      */
     public static List<AuditRecord> map(AuditTable table, AuditRecordMapper.Spec spec) {
         checkColumns(table, spec);
+        if (!table.rows().isEmpty()) {
+            checkValues(table, spec);
+        }
         Set<String> attributes = new TreeSet<>();
         spec.groupings().forEach(g -> attributes.addAll(g.attributes()));
         Set<String> favourable = new TreeSet<>();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param columns column names in first-seen order
  * @param rows the rows in file order
  */
-public record AuditTable(String source, List<String> columns, List<AuditTable.Row> rows) {
+record AuditTable(String source, List<String> columns, List<AuditTable.Row> rows) {
 
     /**
      * Copies the lists.

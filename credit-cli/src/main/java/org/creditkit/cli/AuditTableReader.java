@@ -31,7 +31,7 @@ import org.creditkit.core.Problem;
  * <p>Bad input is a {@link CreditDataException} with one {@link Problem} per bad line, located at
  * {@code file:line}.
  */
-public final class AuditTableReader {
+final class AuditTableReader {
 
     /** Input formats. */
     public enum Format {

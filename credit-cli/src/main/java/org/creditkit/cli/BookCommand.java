@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 + "model and policy, every approved one is booked, and up to 24 months of monthly source updates and "
                 + "repayment status are generated from the documented deterioration process (docs/monitoring.md).",
             "Exit codes: 0 written, 3 unusable options."})
-public final class BookCommand implements Callable<Integer> {
+final class BookCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,6 +60,6 @@ public final class BookCommand implements Callable<Integer> {
         err.println("booked " + booked.loans() + " of " + booked.applications() + " applications (" + booked.lines()
                 + " lines, " + booked.defaults() + " loans default within their months) into " + out);
         err.flush();
-        return 0;
+        return CreditCli.EXIT_OK;
     }
 }

@@ -26,9 +26,9 @@ import picocli.CommandLine.Parameters;
 final class BundleCommand implements Runnable {
 
     /** Exit code: the signature does not verify. */
-    static final int EXIT_INVALID_SIGNATURE = 2;
+    static final int EXIT_INVALID_SIGNATURE = CreditCli.EXIT_VERDICT;
     /** Exit code: a file cannot be used. */
-    static final int EXIT_UNUSABLE = 3;
+    static final int EXIT_UNUSABLE = CreditCli.EXIT_USAGE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,7 +54,7 @@ final class BundleCommand implements Runnable {
                 spec.commandLine().getOut().println("key " + key.id() + ": " + dir.resolve(SigningKey.PRIVATE_FILE)
                         + " (secret), " + dir.resolve(SigningKey.PUBLIC_FILE));
                 spec.commandLine().getOut().flush();
-                return 0;
+                return CreditCli.EXIT_OK;
             } catch (CreditModelException | java.io.UncheckedIOException e) {
                 spec.commandLine().getErr().println("credit bundle keygen: " + e.getMessage());
                 spec.commandLine().getErr().flush();
@@ -93,7 +93,7 @@ final class BundleCommand implements Runnable {
                 spec.commandLine().getOut().println(out + ": " + signed.id() + " " + signed.version() + " "
                         + signed.checksum() + " signed by key " + k.id());
                 spec.commandLine().getOut().flush();
-                return 0;
+                return CreditCli.EXIT_OK;
             } catch (CreditModelException e) {
                 err.println("credit bundle sign: " + e.getMessage());
                 err.flush();
@@ -139,7 +139,7 @@ final class BundleCommand implements Runnable {
             if (c.valid()) {
                 out.println(bundle + ": valid, " + c.reason() + " (" + b.id() + " " + b.version() + ")");
                 out.flush();
-                return 0;
+                return CreditCli.EXIT_OK;
             }
             err.println(bundle + ": INVALID: " + c.reason());
             err.flush();

@@ -32,18 +32,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code credit decide [--model BUNDLE] [--rules DIR] --in FILE --out decisions.jsonl [--log FILE]}:
- * scores and decides every application, one JSON line per decision (tier, offer, conditions, reasons,
- * the rules that fired and their verdicts, ruleset version, model id, and the audit groups). With
- * {@code --log}, also writes the masked decision log (no identifiers) that {@code credit audit} reads.
- * Exit 0 when every application was decided, 1 when some input lines were rejected or could not be
- * decided (the others are still decided; problems go to stderr), 2 when the model, the rules or the
- * files cannot be used.
+ * {@code credit decide [--model BUNDLE --trust KEY] [--rules DIR] --in FILE --out decisions.jsonl
+ * [--rejects FILE] [--log FILE]}: scores and decides every application in constant memory, one JSON
+ * line per decision (tier, offer, conditions, reasons, the rules that fired and their verdicts,
+ * ruleset version, model id, and the audit groups), written through a temporary file moved into
+ * place when complete. With {@code --log}, also writes the decision trail. Exit codes as
+ * {@link CreditCli}: 0 every application decided, 1 some input lines rejected or not decidable (the
+ * others are still decided; problems go to stderr and to the rejects file), 3 when the model
+ * (unreadable, or not signed by a trusted key), the rules or the files cannot be used, or an output
+ * path collides with an input or another output.
  */
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = "Score and decide applications (JSON Lines, or one .json document) with a model bundle and a "
                 + "rule set; writes one JSON line per decision.")
-public final class DecideCommand implements Callable<Integer> {
+final class DecideCommand implements Callable<Integer> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -79,6 +81,9 @@ public final class DecideCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TrustOptions trustOptions;
 
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
+
     /** Decides the file. */
     @Override
     public Integer call() {
@@ -94,7 +99,7 @@ public final class DecideCommand implements Callable<Integer> {
         } catch (CreditModelException e) {
             err.println("trust store rejected: " + e.getMessage());
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         builder.trust(trust);
         if (trustOptions.allowUnsigned) {
@@ -103,16 +108,17 @@ public final class DecideCommand implements Callable<Integer> {
         try {
             builder.model(ModelOptions.trustedBundle(model, trust, trustOptions.allowUnsigned));
             if (rules != null) {
-                builder.rules(RuleSetSource.directory(rules));
+                // a batch never hot-reloads, so no scenario gate is needed (rules check/test run them)
+                builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
             }
         } catch (CreditModelException e) {
             err.println("model bundle " + model + " rejected: " + e.getMessage());
             err.flush();
-            return 2;
+            return CreditCli.EXIT_USAGE;
         } catch (RuleSetException e) {
-            e.problems().forEach(p -> err.println(p));
+            e.ruleProblems().forEach(p -> err.println(p));
             err.flush();
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
         DecisionLog opened = null;
         if (log != null) {
@@ -122,11 +128,11 @@ public final class DecideCommand implements Callable<Integer> {
             } catch (CreditModelException e) {
                 err.println("cannot write the decision trail: " + e.getMessage());
                 err.flush();
-                return 3;
+                return CreditCli.EXIT_USAGE;
             } catch (UncheckedIOException e) {
                 err.println("cannot write the decision trail " + log + ": " + e.getMessage());
                 err.flush();
-                return 3;
+                return CreditCli.EXIT_USAGE;
             }
         } else {
             trail.checkUnused(spec);
@@ -138,16 +144,24 @@ public final class DecideCommand implements Callable<Integer> {
         CreditEngine engine;
         try {
             engine = builder.build();
+        } catch (CreditModelException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
+            err.flush();
+            return CreditCli.EXIT_USAGE;
         } catch (RuleSetException e) {
             if (opened != null) {
                 opened.close();
             }
-            for (RuleProblem p : e.problems()) {
+            for (RuleProblem p : e.ruleProblems()) {
                 err.println(p);
             }
             err.flush();
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
+        Progress bar = new Progress(err, progress.wanted(), "decided", 0);
         try (engine; Rejects rejects = Rejects.open(in, err, rejectsFile);
              BatchFiles.AtomicOutput file = BatchFiles.AtomicOutput.open(out)) {
             Writer w = file.writer();
@@ -159,11 +173,8 @@ public final class DecideCommand implements Callable<Integer> {
                     w.write('\n');
                     decided[0]++;
                     tiers.merge(ev.decision().tier(), 1L, Long::sum);
-                    if (decided[0] % 100_000 == 0) {
-                        err.println("decided " + decided[0] + " ...");
-                        err.flush();
-                    }
-                } catch (RuleInputException e) {
+                    bar.update(decided[0]);
+                } catch (RuleInputException | org.creditkit.core.CreditDecisionException e) {
                     failed[0]++;
                     rejects.add(ModelOptions.failed(line, la, "cannot be decided", e.getMessage()));
                 } catch (CreditException | ArithmeticException | IllegalArgumentException e) {
@@ -176,16 +187,18 @@ public final class DecideCommand implements Callable<Integer> {
             rejects.commit();
             file.commit();
         } catch (IOException | UncheckedIOException e) {
+            bar.done();
             err.println("cannot decide " + in + " into " + out + ": " + e.getMessage());
             err.flush();
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
+        bar.done();
         err.println("decided " + decided[0] + " of " + report.lines() + " applications " + tiers
                 + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above"
                 + (rejectsFile != null ? " and " + rejectsFile : "") + ")" : "")
                 + (failed[0] > 0 ? "; " + failed[0] + " could not be decided (see above)" : ""));
         err.flush();
-        return report.bad() > 0 || failed[0] > 0 ? 1 : 0;
+        return report.bad() > 0 || failed[0] > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;
     }
 
     /** One decision as a JSON line (the application id is the bank's own and is kept). */

@@ -1,43 +1,61 @@
 package org.creditkit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.security.SecureRandom;
-import org.creditkit.core.chain.ChainReport;
-import org.creditkit.core.chain.ChainWriter;
-import org.creditkit.core.chain.ChainVerifier;
-import org.creditkit.core.chain.CheckpointKeys;
-import org.creditkit.core.privacy.PseudonymKey;
-import org.creditkit.core.sign.SigningKey;
-import org.creditkit.core.sign.TrustStore;
-import org.creditkit.rules.audit.DecisionLog;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.creditkit.core.chain.ChainReport;
+import org.creditkit.core.chain.ChainSigner;
+import org.creditkit.core.chain.ChainVerifier;
+import org.creditkit.core.chain.ChainWriter;
+import org.creditkit.core.chain.CheckpointKeys;
 import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.fairness.AuditConfig;
+import org.creditkit.core.fairness.AuditRecord;
+import org.creditkit.core.fairness.AuditReport;
 import org.creditkit.core.fairness.CounterfactualReport;
+import org.creditkit.core.fairness.FairnessAudit;
+import org.creditkit.core.fairness.FairnessReports;
+import org.creditkit.core.fairness.FairnessThresholds;
+import org.creditkit.core.fairness.Grouping;
 import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.input.LabeledApplication;
+import org.creditkit.core.privacy.PseudonymKey;
 import org.creditkit.core.quality.DataQualityChecker;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.sign.SigningKey;
+import org.creditkit.core.sign.TrustStore;
 import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
-import org.creditkit.rules.Counterfactuals;
+import org.creditkit.models.binning.BinningOptions;
+import org.creditkit.models.data.ColumnMapping;
+import org.creditkit.models.data.DatasetReader;
+import org.creditkit.models.data.LoadResult;
+import org.creditkit.models.gbm.GbmOptions;
+import org.creditkit.models.overlay.OverlayOptions;
+import org.creditkit.models.scorecard.ScorecardOptions;
+import org.creditkit.models.workflow.ModelKind;
+import org.creditkit.models.workflow.TrainOutcome;
+import org.creditkit.models.workflow.TrainRequest;
+import org.creditkit.models.workflow.Training;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Tier;
+import org.creditkit.rules.audit.Counterfactuals;
+import org.creditkit.rules.audit.DecisionLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,9 +67,11 @@ import picocli.CommandLine.Option;
  * (grade distribution, AUC against recorded outcomes and the oracle AUC of the true PDs), decides it
  * with the default Drools policy (tier mix with approval and observed default rate per tier), audits
  * the decision log for fairness, probes the decisions counterfactually, and books the approved holdout
- * loans and monitors them for 24 months after the loan. Each step runs the same
- * code as the command a user would type ({@code generate}, {@code train}, {@code decide},
- * {@code audit}). Every file is kept in {@code --out} (default {@code target/creditkit-demo}).
+ * loans and monitors them for 24 months after the loan. Each step calls the library workflow
+ * directly (the generator, the strict reader, {@code Training.run} and the bundle export,
+ * {@code CreditEngine}, {@code FairnessAudit}, {@code Counterfactuals}, {@code LoanBookWorkflow})
+ * and prints its result objects; no step runs another command or reads its printed text. Every
+ * file is kept in {@code --out} (default {@code target/creditkit-demo}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run creditkit end to end on the built-in synthetic SME portfolio:",
@@ -59,7 +79,7 @@ import picocli.CommandLine.Option;
             "Files (portfolios, features, model bundle, decisions, decision log, fairness report) are kept in --out."})
 final class DemoCommand implements Callable<Integer> {
 
-    private static final int STEPS = 8;
+    private static final int STEPS = 9;
     /** Applications re-decided per swapped attribute by the counterfactual probe. */
     private static final int PROBE_SIZE = 2_000;
 
@@ -78,8 +98,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Directory for every file the demo writes (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a console.")
-    boolean progress;
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
 
     @Override
     public Integer call() {
@@ -107,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
                 + " applications %s..%s; files in %s%n", cfg.count(), holdoutCfg.count(), cfg.seed(), holdoutCfg.seed(),
                 cfg.firstApplicationDate(), cfg.lastApplicationDate(), dir);
         out.flush();
-        boolean showProgress = Progress.wanted(progress);
+        boolean showProgress = progress.wanted();
         int threads = Runtime.getRuntime().availableProcessors();
 
         // 1. generate
@@ -144,29 +164,40 @@ final class DemoCommand implements Callable<Integer> {
         summary.print(out);
         if (!r.report().allGood()) {
             err.println("credit demo: the generated portfolio has invalid lines; stopping");
-            return CreditCli.EXIT_INVALID;
+            return CreditCli.EXIT_INTERNAL;
         }
 
-        // 4. train base scorecard + industry overlays on the training portfolio
+        // 4. train base scorecard + industry overlays on the training portfolio (the training library)
         Path bundleFile = dir.resolve("model.json");
         t = System.nanoTime();
-        Sub train = sub("train", "--data", portfolio.toString(), "--industry-overlays", "--seed", Long.toString(seed),
-                "--id", "demo-scorecard", "--out", bundleFile.toString(),
-                "--metrics-out", dir.resolve("train-metrics.json").toString(), "--no-progress");
-        if (train.exit() != 0) {
-            return failed(err, "train", train);
-        }
-        step(out, 4, "train", train.lastLineStarting("trained") + String.format(Locale.ROOT, " (%.1f s)", seconds(t)));
-        out.println("  -> " + bundleFile.getFileName() + " " + train.lineStarting("bundle written").replaceFirst(".*\\((sha256:[0-9a-f]{12}).*", "$1"));
+        LoadResult loaded = DatasetReader.read(portfolio, ColumnMapping.unlabelled());
+        org.creditkit.models.eval.LeakGuard.check(loaded.dataset(), Set.of()).notes()
+                .forEach(n -> out.println("  note: " + n));
+        Progress trainBar = new Progress(err, showProgress, "training", 0);
+        TrainRequest request = new TrainRequest(ModelKind.SCORECARD, ScorecardOptions.defaults()
+                .withBinning(BinningOptions.forRows(loaded.dataset().rows())), GbmOptions.defaults(seed), true,
+                OverlayOptions.defaults(), 0, seed, OptionalDouble.empty());
+        TrainOutcome outcome = Training.run(loaded.dataset(), request,
+                Map.of("data", portfolio.getFileName().toString()), trainBar);
+        trainBar.done();
+        TrainCommand.Exported exported = TrainCommand.export(outcome, loaded, "demo-scorecard", "1",
+                "creditkit credit demo", portfolio, bundleFile, Optional.of(dir.resolve("train-metrics.json")));
+        ModelBundle trained = exported.bundle();
+        step(out, 4, "train", String.format(Locale.ROOT, "trained %s on %s: in-sample AUC %.4f, KS %.4f (%.1f s)",
+                outcome.model().kind(), loaded.summary(), exported.evaluation().metrics().auc(),
+                exported.evaluation().metrics().ks(), seconds(t)));
+        out.println("  -> " + bundleFile.getFileName() + " " + trained.checksum().substring(0, "sha256:".length() + 12));
+        outcome.industryLayer().ifPresent(l -> l.toText().lines().forEach(x -> out.println("  " + x)));
 
         // 5. score the holdout with the trained bundle (and the built-in expert bundle for comparison)
         t = System.nanoTime();
         List<LabeledApplication> holdout = holdoutGen.generateAll();
-        // the demo signs its own bundle with the key it generates (docs/bundles.md); decide trusts only that key
+        // the demo signs its own bundle with the key it generates (docs/bundles.md); its engines trust only that key
         DemoKeys keys = DemoKeys.in(dir.resolve("keys"));
+        SigningKey demoKey = SigningKey.read(keys.privateKey());
         Path signedFile = dir.resolve("model.signed.json");
-        ModelBundle trained = ModelBundle.read(bundleFile).signedWith(SigningKey.read(keys.privateKey()));
-        trained.write(signedFile);
+        ModelBundle signed = trained.signedWith(demoKey);
+        signed.write(signedFile);
         TrustStore demoTrust = TrustStore.read(List.of(keys.publicKey()));
         ScoreSummary scored = ScoreSummary.of(holdout, trained.scorer());
         ScoreSummary expert = ScoreSummary.of(holdout, ModelBundle.defaultBundle().scorer());
@@ -174,20 +205,41 @@ final class DemoCommand implements Callable<Integer> {
                 "holdout scored with the trained bundle in %.1f s (the built-in expert bundle: AUC %.4f)",
                 seconds(t), expert.auc()));
         out.print(scored.toText());
+        out.println("  -> " + signedFile.getFileName() + ": signed with the demo's key; its engines trust only that key");
 
-        // 6. decide the holdout with the default Drools policy
+        // 6. decide the holdout with the default Drools policy (the CreditEngine facade), writing the
+        // decisions and the signed decision trail
         Path decisions = dir.resolve("decisions.jsonl");
         Path log = dir.resolve("decision-log.jsonl");
         t = System.nanoTime();
         deleteTrail(log);
-        Sub decide = sub("decide", "--model", signedFile.toString(), "--trust", keys.publicKey().toString(),
-                "--in", holdoutFile.toString(),
-                "--out", decisions.toString(), "--log", log.toString(), "--log-key", keys.privateKey().toString(),
-                "--pseudonym-key", keys.pseudonymKey().toString());
-        if (decide.exit() != 0) {
-            return failed(err, "decide", decide);
+        Map<Tier, long[]> tiers = new EnumMap<>(Tier.class); // tier -> {count, with outcome, defaulted}
+        Map<Tier, double[]> sums = new EnumMap<>(Tier.class); // tier -> {sum PD, sum expected loss}
+        DecisionLog trail = DecisionLog.to(log).signer(ChainSigner.of(demoKey))
+                .pseudonymKey(PseudonymKey.fromFile(keys.pseudonymKey())).open();
+        try (CreditEngine engine = CreditEngine.builder().model(signed).trust(demoTrust).decisionLog(trail).build();
+             BufferedWriter w = Files.newBufferedWriter(decisions, StandardCharsets.UTF_8)) {
+            for (LabeledApplication la : holdout) {
+                Optional<Boolean> defaulted = la.outcome().map(LabeledApplication.Outcome::defaulted12m);
+                CreditEngine.Evaluation ev = engine.evaluate(la.application(), defaulted);
+                w.write(DecideCommand.json(la.application(), ev, defaulted));
+                w.write('\n');
+                long[] c = tiers.computeIfAbsent(ev.decision().tier(), k -> new long[3]);
+                c[0]++;
+                double[] sum = sums.computeIfAbsent(ev.decision().tier(), k -> new double[2]);
+                sum[0] += ev.score().pd();
+                sum[1] += ev.decision().expectedLoss().expectedLoss().doubleValue();
+                if (defaulted.isPresent()) {
+                    c[1]++;
+                    c[2] += defaulted.get() ? 1 : 0;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + decisions, e);
         }
-        step(out, 6, "decide", decide.lastLineStarting("decided") + String.format(Locale.ROOT, " (%.1f s)", seconds(t)));
+        step(out, 6, "decide", String.format(Locale.ROOT, "decided %d of %d applications -> %s, %s (%.1f s)",
+                tiers.values().stream().mapToLong(c -> c[0]).sum(), holdout.size(), decisions.getFileName(),
+                log.getFileName(), seconds(t)));
         out.println("  " + keys.note());
         ChainReport verified = ChainVerifier.verify(log, CheckpointKeys.of(TrustStore.read(List.of(keys.publicKey()))));
         out.print("  trail: " + verified.toText().lines().findFirst().orElse(""));
@@ -195,33 +247,37 @@ final class DemoCommand implements Callable<Integer> {
         if (!verified.ok()) {
             err.print(verified.toText());
             err.flush();
-            return 2;
+            return CreditCli.EXIT_VERDICT;
         }
-        printTierMix(out, log);
+        printTierMix(out, tiers, sums, holdout.size());
+        IndustryComparison.printApprovals(out, signed, demoKey, demoTrust, holdout);
 
-        // 7. fairness audit of the decision log, exactly as an auditor would run it
+        // 7. fairness audit of the decision trail (the fairness library), as an auditor would run it
         Path auditDir = dir.resolve("audit");
         t = System.nanoTime();
-        Sub audit = sub("audit", "--data", log.toString(),
-                "--groups", "industrySection,zone,sizeClass,ownership,industrySection*zone",
-                "--favorable", "tier=INSTANT_APPROVAL,MITIGATION", "--outcome", "defaulted=true",
-                "--pd", "pd", "--score", "score", "--reference", "industrySection=C", "--out", auditDir.toString(),
-                "--title", "creditkit demo: fairness audit of the holdout decisions");
-        if (audit.exit() > 2) {
-            return failed(err, "audit", audit);
-        }
-        step(out, 7, "audit", String.format(Locale.ROOT, "%s (%.1f s)", audit.lineStarting("Fairness audit"),
-                seconds(t)));
-        audit.linesStarting("FAIL ", "WARN ").forEach(l -> out.println("  " + l));
-        out.println("  " + audit.lineStarting("Checks:"));
-        out.println("  " + audit.lineStarting("Verdict:"));
-        out.println("  " + audit.lineStarting("HTML report:"));
+        List<Grouping> groupings = Stream.of("industrySection", "zone", "sizeClass", "ownership",
+                "industrySection*zone").map(Grouping::parse).toList();
+        AuditConfig.Builder config = AuditConfig.builder()
+                .title("creditkit demo: fairness audit of the holdout decisions")
+                .dataSource(log.getFileName().toString()).thresholds(FairnessThresholds.defaults())
+                .reference("industrySection", "C");
+        groupings.forEach(config::grouping);
+        List<AuditRecord> records = AuditRecordMapper.map(AuditTableReader.read(log, AuditTableReader.Format.JSONL),
+                new AuditRecordMapper.Spec(groupings, "tier", Set.of("INSTANT_APPROVAL", "MITIGATION"),
+                        Optional.of("defaulted"), Optional.of("true"), Optional.of("score"), Optional.of("pd")));
+        AuditReport report = FairnessAudit.run(records, config.build());
+        List<Path> reports = FairnessReports.writeAll(report, auditDir);
+        step(out, 7, "audit", String.format(Locale.ROOT, "%s (%.1f s)", AuditCommand.header(report), seconds(t)));
+        AuditCommand.notableChecks(report).forEach(l -> out.println("  " + l));
+        out.println("  " + AuditCommand.checksLine(report));
+        out.println("  " + AuditCommand.verdictLine(report));
+        out.println("  HTML report: " + reports.get(0).toAbsolutePath());
 
         // 8. counterfactual probe: re-decide with zone / ownership swapped
         t = System.nanoTime();
         List<LoanApplication> probeSet = holdout.stream().limit(PROBE_SIZE).map(LabeledApplication::application).toList();
         StringBuilder probe = new StringBuilder();
-        try (CreditEngine engine = CreditEngine.builder().model(trained).trust(demoTrust).build()) {
+        try (CreditEngine engine = CreditEngine.builder().model(signed).trust(demoTrust).build()) {
             for (Counterfactuals.Attribute a : Counterfactuals.Attribute.values()) {
                 CounterfactualReport cr = Counterfactuals.probe(engine, probeSet, a);
                 probe.append(String.format(Locale.ROOT, "  %-9s %,d re-decisions, %d changed tier (%.2f%%), %d approvals lost, %d gained%n",
@@ -237,14 +293,14 @@ final class DemoCommand implements Callable<Integer> {
 
         // 9. after the loan: book the approved holdout applications and monitor them for 24 months
         Path monitorDir = dir.resolve("monitor");
-        if (monitor(out, err, trained, demoTrust, holdout, dir.resolve("book.jsonl"), monitorDir) != 0) {
-            return CreditCli.EXIT_INVALID;
+        if (monitor(out, err, signed, demoTrust, holdout, dir.resolve("book.jsonl"), monitorDir) != CreditCli.EXIT_OK) {
+            return CreditCli.EXIT_INTERNAL;
         }
 
         out.printf("%ndemo finished in %.1f s; fairness report: %s; monitoring report: %s%n", seconds(started),
                 auditDir.resolve("report.html").toAbsolutePath(), monitorDir.resolve("monitor.html").toAbsolutePath());
         out.flush();
-        return 0;
+        return CreditCli.EXIT_OK;
     }
 
     /** Step 9: book the approved holdout, generate 24 months after the loan, monitor it (library workflows). */
@@ -259,7 +315,7 @@ final class DemoCommand implements Callable<Integer> {
             LoanBookWorkflow.Monitored m = LoanBookWorkflow.monitor(book, engine,
                     org.creditkit.core.monitor.WarningParameters.defaults(),
                     org.creditkit.core.monitor.MonitorSummary.Limits.defaults(), monitorDir, err,
-                    new Progress(err, Progress.wanted(progress), "monitored loan-book lines", booked.lines()));
+                    new Progress(err, progress.wanted(), "monitored loan-book lines", booked.lines()));
             step(out, 9, "monitor", String.format(Locale.ROOT, "%,d approved holdout loans booked with 24 months of "
                     + "updates (%,d lines) and monitored (%.1f s): %s", booked.loans(), booked.lines(), seconds(t),
                     org.creditkit.core.monitor.MonitorReport.verdict(m.summary())));
@@ -267,54 +323,25 @@ final class DemoCommand implements Callable<Integer> {
             m.summary().breaches().forEach(b -> out.println("  limit exceeded: " + b));
             if (m.read().badLines() > 0) {
                 err.println("credit demo: the generated loan book had " + m.read().badLines() + " rejected lines");
-                return CreditCli.EXIT_INVALID;
+                return CreditCli.EXIT_INTERNAL;
             }
-            return 0;
+            return CreditCli.EXIT_OK;
         } catch (java.io.IOException e) {
             err.println("credit demo: step 'monitor' failed: " + e.getMessage());
-            return CreditCli.EXIT_INVALID;
+            return CreditCli.EXIT_INTERNAL;
         }
     }
 
-    private static void printTierMix(PrintWriter out, Path log) {
-        ObjectMapper mapper = new ObjectMapper();
-        // tier -> {count, approved, with outcome, defaulted}, and {sum PD, sum EL}
-        Map<String, long[]> tiers = new TreeMap<>();
-        Map<String, double[]> sums = new TreeMap<>();
-        long total = 0;
-        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                JsonNode n = mapper.readTree(line);
-                if (!n.path("kind").asText().equals(DecisionLog.KIND)) {
-                    continue; // the trail's headers and checkpoints
-                }
-                String tier = n.path("tier").asText();
-                long[] c = tiers.computeIfAbsent(tier, k -> new long[4]);
-                c[0]++;
-                c[1] += n.path("approved").asBoolean() ? 1 : 0;
-                if (n.has("defaulted")) {
-                    c[2]++;
-                    c[3] += n.path("defaulted").asBoolean() ? 1 : 0;
-                }
-                double[] s = sums.computeIfAbsent(tier, k -> new double[2]);
-                s[0] += n.path("pd").asDouble();
-                s[1] += n.path("expectedLoss").asDouble();
-                total++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the decision log " + log, e);
-        }
+    /** Count, share, approval, observed default rate, mean PD and mean expected loss per tier. */
+    private static void printTierMix(PrintWriter out, Map<Tier, long[]> tiers, Map<Tier, double[]> sums, long total) {
         out.printf("  %-17s %8s %7s %9s %14s %8s %12s%n", "tier", "count", "share", "approved", "observed def.",
                 "mean PD", "mean EL CNY");
-        for (Tier tier : Tier.values()) {
-            long[] c = tiers.get(tier.name());
-            if (c == null) {
-                continue;
-            }
-            double[] s = sums.get(tier.name());
-            out.printf(Locale.ROOT, "  %-17s %,8d %6.1f%% %8.1f%% %13s %7.2f%% %,12.0f%n", tier.name(), c[0],
-                    100.0 * c[0] / total, 100.0 * c[1] / c[0],
-                    c[2] == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * c[3] / c[2]), 100 * s[0] / c[0],
+        for (Map.Entry<Tier, long[]> e : tiers.entrySet()) {
+            long[] c = e.getValue();
+            double[] s = sums.get(e.getKey());
+            out.printf(Locale.ROOT, "  %-17s %,8d %6.1f%% %8.1f%% %13s %7.2f%% %,12.0f%n", e.getKey(), c[0],
+                    100.0 * c[0] / total, e.getKey().isApproval() ? 100.0 : 0.0,
+                    c[1] == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * c[2] / c[1]), 100 * s[0] / c[0],
                     s[1] / c[0]);
         }
         out.println("  (EL: the offer's expected loss after measures; for a decline, of the requested amount and term)");
@@ -358,42 +385,6 @@ final class DemoCommand implements Callable<Integer> {
                     + ": Ed25519 signing key (private.pem, public.pem) for the trail's checkpoints and pseudonym key "
                     + "(pseudonym.key) for its HMAC pseudonyms; demo keys, not for production";
         }
-    }
-
-    /** What a sub-command printed and returned. */
-    private record Sub(int exit, String out, String err) {
-        List<String> lines() {
-            return (out + err).lines().toList();
-        }
-
-        String lineStarting(String prefix) {
-            return lines().stream().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
-        }
-
-        String lastLineStarting(String prefix) {
-            return lines().stream().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b).orElse("");
-        }
-
-        List<String> linesStarting(String... prefixes) {
-            return lines().stream().filter(l -> Arrays.stream(prefixes).anyMatch(l::startsWith)).toList();
-        }
-    }
-
-    /** Runs another {@code credit} command in this process, capturing what it prints. */
-    private static Sub sub(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CreditCli.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Sub(exit, out.toString(), err.toString());
-    }
-
-    private static int failed(PrintWriter err, String command, Sub sub) {
-        err.printf("credit demo: step '%s' failed (exit %d):%n%s%s", command, sub.exit(), sub.out(), sub.err());
-        err.flush();
-        return CreditCli.EXIT_INVALID;
     }
 
     private static void step(PrintWriter out, int n, String name, String text) {

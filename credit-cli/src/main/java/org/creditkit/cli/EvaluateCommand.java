@@ -34,11 +34,12 @@ import picocli.CommandLine.Spec;
  * metrics JSON and optionally an HTML report. The model is a core bundle written by
  * {@code credit train}; everything comes from the bundle alone: the scores through the core runtime
  * (table columns and category codes from {@code training.columns}), the report's bins, WoE,
- * importance and overlay credibility from {@code training.detail}.
+ * importance and overlay credibility from {@code training.detail}. Exit codes as {@link CreditCli}:
+ * 0, 1 when some data rows were skipped (each reported), 3 on unusable data or model.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate a trained model (core bundle) on labelled data.")
-public final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,14 +89,10 @@ public final class EvaluateCommand implements Callable<Integer> {
      *
      * @param file the bundle
      * @return the loaded model
-     * @throws ModelException if unreadable, not a valid bundle, or tampered
+     * @throws CreditModelException if unreadable, not a valid bundle, or tampered
      */
     static LoadedModel load(Path file) {
-        try {
-            return new LoadedModel(ModelBundle.read(file));
-        } catch (CreditModelException e) {
-            throw new ModelException(e.getMessage(), e);
-        }
+        return new LoadedModel(ModelBundle.read(file));
     }
 
     @Override
@@ -126,11 +123,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                 out.println("report written to " + file);
             }
             out.flush();
-            return 0;
-        } catch (ModelException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            return loaded.skipped().isEmpty() ? CreditCli.EXIT_OK : CreditCli.EXIT_REJECTED;
+        } catch (org.creditkit.core.CreditException | IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("credit evaluate: " + e.getMessage());
             err.flush();
-            return CreditCli.EXIT_INVALID;
+            return CreditCli.EXIT_USAGE;
         }
     }
 }

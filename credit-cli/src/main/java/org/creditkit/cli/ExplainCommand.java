@@ -47,13 +47,14 @@ import picocli.CommandLine.Spec;
  *       The USCC is masked and the name withheld unless {@code --show-identities}, which the access
  *       log records.</li>
  * </ul>
- * A value is shown only when the feature's openness is within the level. Exit 0; 1 when no
- * application or decision has that id; 3 when a file, key or option cannot be used.
+ * A value is shown only when the feature's openness is within the level. Exit codes as
+ * {@link CreditCli}: 0; 3 when no application or decision has that id, or a file, key or option
+ * cannot be used.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain a recorded decision from the trail (--trail), or one application's score breakdown "
                 + "(--in), within an access level; every explanation is recorded in the access log.")
-public final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -105,17 +106,17 @@ public final class ExplainCommand implements Callable<Integer> {
             err.println("credit explain: give exactly one of --trail FILE (a recorded decision) or --in FILE "
                     + "(a score breakdown)");
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         if (showIdentities && trail != null) {
             err.println("credit explain: --show-identities applies to --in; a trail holds no identities");
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         if (!List.of("en", "zh", "both").contains(lang)) {
             err.println("credit explain: --lang '" + lang + "' is not one of en, zh, both");
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         AccessLevel access;
         try {
@@ -123,7 +124,7 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("credit explain: --level: " + e.getMessage());
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         PseudonymKey pseudonyms;
         AccessLog log;
@@ -133,7 +134,7 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (CreditModelException | UncheckedIOException e) {
             err.println("credit explain: " + e.getMessage());
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         try (log) {
             return trail != null ? explainDecision(out, err, access, pseudonyms, log)
@@ -146,7 +147,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (!Files.isRegularFile(trail)) {
             err.println("credit explain: " + trail + ": no such file");
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         String pseudonym = pseudonyms.pseudonym(id);
         List<DecisionRecord> records;
@@ -155,13 +156,13 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (CreditDataException | UncheckedIOException e) {
             err.println("credit explain: " + e.getMessage());
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         if (records.isEmpty()) {
             err.println("credit explain: no decision of application " + pseudonym + " (pseudonym of --id under "
                     + pseudonyms + ") in " + trail + "; was it decided with this pseudonym key?");
             err.flush();
-            return 1;
+            return CreditCli.EXIT_USAGE;
         }
         FeatureCatalogue catalogue = FeatureCatalogue.standard();
         for (DecisionRecord r : records) {
@@ -178,23 +179,19 @@ public final class ExplainCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
+        return CreditCli.EXIT_OK;
     }
 
     private int explainScore(PrintWriter out, PrintWriter err, AccessLevel access, PseudonymKey pseudonyms,
                              AccessLog log) {
         ModelBundle bundle;
+        FeatureExtractor extractor;
         try {
             bundle = ModelOptions.bundle(model);
+            extractor = bundle.requireCompatible(FeatureExtractor.standard());
         } catch (CreditModelException e) {
             err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
-            return 3;
-        }
-        FeatureExtractor extractor = FeatureExtractor.standard();
-        if (bundle.catalogue() != extractor.catalogue()) {
-            err.println("model bundle " + bundle.id() + " uses catalogue " + bundle.catalogue().version()
-                    + "; credit explain extracts " + extractor.catalogue().version() + " from applications");
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         LoanApplication[] found = {null};
         try (Rejects rejects = Rejects.open(in, err, null)) {
@@ -205,11 +202,11 @@ public final class ExplainCommand implements Callable<Integer> {
             }, rejects);
         } catch (IOException | UncheckedIOException e) {
             err.println("cannot read " + in + ": " + e.getMessage());
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         if (found[0] == null) {
             err.println("no valid application with id '" + id + "' in " + in);
-            return 1;
+            return CreditCli.EXIT_USAGE;
         }
         LoanApplication app = found[0];
         log.record(new Access(Instant.now(), principal, pseudonyms.pseudonym(app.enterprise().uscc().value()),
@@ -218,7 +215,7 @@ public final class ExplainCommand implements Callable<Integer> {
         ScoreExplanation x = scorer.explain(extractor.extract(app), app.enterprise().industry());
         print(out, bundle, scorer, app, x, access, showIdentities);
         out.flush();
-        return 0;
+        return CreditCli.EXIT_OK;
     }
 
     private static void print(PrintWriter out, ModelBundle bundle, CompositeScorer scorer, LoanApplication app,

@@ -34,8 +34,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--catalogue-md", description = "Print the feature catalogue as Markdown and exit.")
     boolean catalogueMarkdown;
 
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a console.")
-    boolean progress;
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
 
     @Option(names = "--rejects", paramLabel = "FILE", description = "Also write every rejected line as JSON Lines "
             + "(line, problems, input) to fix and resubmit.")
@@ -47,7 +47,7 @@ final class FeaturesCommand implements Callable<Integer> {
         if (catalogueMarkdown) {
             stdout.print(FeatureDocs.markdown(FeatureCatalogue.standard()));
             stdout.flush();
-            return 0;
+            return CreditCli.EXIT_OK;
         }
         if (file == null || out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -58,13 +58,13 @@ final class FeaturesCommand implements Callable<Integer> {
         ValidateCommand.requireReadable(spec, file);
         long start = System.nanoTime();
         Result r = write(file, out, spec.commandLine().getErr(),
-                new Progress(spec.commandLine().getErr(), Progress.wanted(progress), "extracted", 0), (l, v) -> { },
+                new Progress(spec.commandLine().getErr(), progress.wanted(), "extracted", 0), (l, v) -> { },
                 rejectsFile);
         stdout.printf("%,d applications x %d indicators -> %s (%.1f%% of cells missing) in %.1f s; %s%n",
                 r.csv().rows(), FeatureCatalogue.standard().size(), out, 100 * r.csv().missingShare(),
                 (System.nanoTime() - start) / 1e9, r.report());
         stdout.flush();
-        return r.report().allGood() ? 0 : CreditCli.EXIT_INVALID;
+        return r.report().allGood() ? CreditCli.EXIT_OK : CreditCli.EXIT_REJECTED;
     }
 
     record Result(BatchReport report, FeatureCsv csv) {

@@ -58,8 +58,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a console.")
-    boolean progress;
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
 
     @Override
     public Integer call() {
@@ -70,11 +70,11 @@ final class GenerateCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         write(PortfolioGenerator.of(cfg), out, t, new Progress(spec.commandLine().getErr(),
-                Progress.wanted(progress), "generated", cfg.count()));
+                progress.wanted(), "generated", cfg.count()));
         double seconds = (System.nanoTime() - start) / 1e9;
         spec.commandLine().getOut().printf("generated %,d applications (seed %d) -> %s in %.1f s (%,.0f/s, %d threads)%n",
                 cfg.count(), cfg.seed(), out, seconds, cfg.count() / Math.max(seconds, 1e-9), t);
-        return 0;
+        return CreditCli.EXIT_OK;
     }
 
     static GeneratorConfig config(CommandLine.Model.CommandSpec spec, long count, long seed, LocalDate from,

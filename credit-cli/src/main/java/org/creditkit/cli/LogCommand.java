@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "Verify a hash-chained decision trail or access log; make a pseudonym key.",
         subcommands = {LogCommand.Verify.class, LogCommand.Keygen.class})
-public final class LogCommand implements Runnable {
+final class LogCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
@@ -63,7 +63,7 @@ public final class LogCommand implements Runnable {
             if (!Files.isRegularFile(file)) {
                 err.println("credit log verify: " + file + ": no such file");
                 err.flush();
-                return 3;
+                return CreditCli.EXIT_USAGE;
             }
             TrustStore store;
             try {
@@ -71,7 +71,7 @@ public final class LogCommand implements Runnable {
             } catch (CreditModelException e) {
                 err.println("credit log verify: " + e.getMessage());
                 err.flush();
-                return 3;
+                return CreditCli.EXIT_USAGE;
             }
             ChainReport r;
             try {
@@ -79,12 +79,12 @@ public final class LogCommand implements Runnable {
             } catch (UncheckedIOException e) {
                 err.println("credit log verify: " + e.getMessage());
                 err.flush();
-                return 3;
+                return CreditCli.EXIT_USAGE;
             }
             (r.ok() ? out : err).print(r.toText());
             out.flush();
             err.flush();
-            return r.ok() ? 0 : 2;
+            return r.ok() ? CreditCli.EXIT_OK : CreditCli.EXIT_VERDICT;
         }
     }
 
@@ -107,11 +107,11 @@ public final class LogCommand implements Runnable {
                 spec.commandLine().getOut().println("wrote " + k + " to " + file
                         + "; keep it secret and keep it: pseudonyms join only under the same key");
                 spec.commandLine().getOut().flush();
-                return 0;
+                return CreditCli.EXIT_OK;
             } catch (CreditModelException | UncheckedIOException e) {
                 spec.commandLine().getErr().println("credit log keygen: " + e.getMessage());
                 spec.commandLine().getErr().flush();
-                return 3;
+                return CreditCli.EXIT_USAGE;
             }
         }
     }

@@ -24,6 +24,30 @@ final class ModelOptions {
     private ModelOptions() {
     }
 
+    /** A {@code .json} file holds one application document; anything else is JSON Lines. */
+    static boolean isSingleDocument(Path in) {
+        return in.getFileName().toString().endsWith(".json");
+    }
+
+    /**
+     * Reads one application document (pretty-printed allowed) as a stream, refused once it passes the
+     * reader's size limit before the rest is read; its problems go to {@code rejects}.
+     *
+     * @return 1 line, good or bad
+     */
+    static BatchReport readDocument(Path in, ObjLongConsumer<LabeledApplication> onGood, Rejects rejects)
+            throws IOException {
+        LabeledApplication a;
+        try (InputStream s = Files.newInputStream(in)) {
+            a = StrictApplicationReader.standard().readLabeled(s);
+        } catch (CreditDataException e) {
+            rejects.addDocument(new BadLine(1, e.problems()));
+            return new BatchReport(1, 0, 1, e.problems().size());
+        }
+        onGood.accept(a, 1);
+        return new BatchReport(1, 1, 0, 0);
+    }
+
     /** The bundle at {@code path} (integrity checked, trust not), or the default expert bundle when absent. */
     static ModelBundle bundle(Path path) {
         return path == null ? ModelBundle.defaultBundle() : ModelBundle.read(path);
@@ -51,20 +75,11 @@ final class ModelOptions {
      * @return the report; for a single document, 1 line good or bad
      */
     static BatchReport read(Path in, ObjLongConsumer<LabeledApplication> onGood, Rejects rejects) throws IOException {
-        StrictApplicationReader reader = StrictApplicationReader.standard();
-        if (in.getFileName().toString().endsWith(".json")) {
-            LabeledApplication a;
-            try (InputStream s = Files.newInputStream(in)) {
-                a = reader.readLabeled(s);
-            } catch (CreditDataException e) {
-                rejects.add(new BadLine(1, e.problems()));
-                return new BatchReport(1, 0, 1, e.problems().size());
-            }
-            onGood.accept(a, 1);
-            return new BatchReport(1, 1, 0, 0);
+        if (isSingleDocument(in)) {
+            return readDocument(in, onGood, rejects);
         }
         long[] line = {0};
-        return reader.readBatch(in, good -> onGood.accept(good, ++line[0]), bad -> {
+        return StrictApplicationReader.standard().readBatch(in, good -> onGood.accept(good, ++line[0]), bad -> {
             line[0]++;
             rejects.add(bad);
         });

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 + "the risk-compensation fund's share of losses and drift.",
             "Writes DIR/warnings.jsonl, DIR/reevaluations.jsonl, DIR/monitor.json and DIR/monitor.html.",
             "Exit codes: 0 within limits, 1 some lines rejected, 2 a limit exceeded (RED share, drift), 3 unusable input."})
-public final class MonitorCommand implements Callable<Integer> {
+final class MonitorCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -70,7 +70,7 @@ public final class MonitorCommand implements Callable<Integer> {
         err.println("credit monitor: " + message);
         err.println("Try 'credit monitor --help' for usage.");
         err.flush();
-        return 3;
+        return CreditCli.EXIT_USAGE;
     }
 
     @Override
@@ -100,13 +100,14 @@ public final class MonitorCommand implements Callable<Integer> {
             }
             builder.model(ModelOptions.bundle(model));
             if (rules != null) {
-                builder.rules(RuleSetSource.directory(rules));
+                // a batch never hot-reloads, so no scenario gate is needed (rules check/test run them)
+                builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
             }
             engine = builder.build();
         } catch (CreditException e) {
             err.println("credit monitor: " + e.getMessage());
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         LoanBookWorkflow.Monitored result;
         try (engine) {
@@ -115,9 +116,14 @@ public final class MonitorCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             err.println("credit monitor: cannot monitor " + book + " into " + out + ": " + e.getMessage());
             err.flush();
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         MonitorSummary s = result.summary();
+        if (s.loans() == 0) {
+            // every line rejected (or an empty file): a PASS over nothing would be a plausible wrong answer
+            return usage(err, "--book " + book + ": no loan could be read (" + result.read().badLines() + " of "
+                    + result.read().lines() + " lines rejected, see above); nothing was monitored");
+        }
         outWriter.println("monitoring " + MonitorReport.verdict(s) + ": " + LoanBookWorkflow.describe(s));
         s.breaches().forEach(b -> outWriter.println("  limit exceeded: " + b));
         outWriter.println("report: " + result.html());
@@ -128,8 +134,8 @@ public final class MonitorCommand implements Callable<Integer> {
             err.flush();
         }
         if (!s.breaches().isEmpty()) {
-            return 2;
+            return CreditCli.EXIT_VERDICT;
         }
-        return result.read().badLines() > 0 ? 1 : 0;
+        return result.read().badLines() > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;
     }
 }

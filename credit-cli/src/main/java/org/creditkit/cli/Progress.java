@@ -3,12 +3,35 @@ package org.creditkit.cli;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
+import java.util.Locale;
+import picocli.CommandLine.Option;
 
 /**
- * Progress of a long run on stderr, as one line rewritten in place, at most every 250 ms. Silent
- * unless enabled (stderr is a console, or {@code --progress}).
+ * The one progress display of the command line: a line on stderr rewritten in place, at most every
+ * 250 ms (a few updates a second however fast the work goes), with a count and, when the total is
+ * known, a percentage. It serves both the counting commands ({@link #update(long)}: lines validated,
+ * applications scored or decided) and the training library's stages (as an
+ * {@link org.creditkit.models.Progress}: binning, folds, boosting). Silent unless enabled: see
+ * {@link Options}.
  */
-final class Progress {
+final class Progress implements org.creditkit.models.Progress {
+
+    private static final long INTERVAL_NANOS = 250_000_000L;
+
+    /**
+     * {@code --progress} / {@code --no-progress}: shown by default only when stderr is a terminal, so
+     * redirected output and CI logs stay clean.
+     */
+    static final class Options {
+        @Option(names = "--progress", negatable = true,
+                description = "Progress on stderr (default: only when stderr is a terminal).")
+        Boolean progress;
+
+        /** Whether to show progress. */
+        boolean wanted() {
+            return Progress.wanted(progress);
+        }
+    }
 
     private final PrintWriter err;
     private final boolean enabled;
@@ -16,6 +39,7 @@ final class Progress {
     private final long total;
     private long lastPrint;
     private boolean printed;
+    private String lastStage = "";
 
     Progress(PrintWriter err, boolean enabled, String what, long total) {
         this.err = err;
@@ -25,13 +49,14 @@ final class Progress {
     }
 
     /**
-     * Enabled when asked for, or in interactive use: the JVM has a console that is a terminal. (From
-     * JDK 22 {@code System.console()} is non-null even when redirected; {@code Console.isTerminal()}
-     * then tells, and is called reflectively because it does not exist on JDK 17.)
+     * Enabled when asked for, off when refused, else in interactive use: the JVM has a console that
+     * is a terminal. (From JDK 22 {@code System.console()} is non-null even when redirected;
+     * {@code Console.isTerminal()} then tells, and is called reflectively because it does not exist
+     * on JDK 17.)
      */
-    static boolean wanted(boolean flag) {
-        if (flag) {
-            return true;
+    static boolean wanted(Boolean flag) {
+        if (flag != null) {
+            return flag;
         }
         Console console = System.console();
         if (console == null) {
@@ -47,28 +72,52 @@ final class Progress {
         }
     }
 
+    /** {@code done} units of this display's work are complete (total given at construction, 0 = unknown). */
     void update(long done) {
-        if (!enabled) {
+        if (!enabled || !due(total > 0 && done >= total)) {
             return;
         }
-        long now = System.nanoTime();
-        if (done < total && now - lastPrint < 250_000_000L) {
-            return;
-        }
-        lastPrint = now;
-        printed = true;
         if (total > 0) {
-            err.printf("\r%s %,d / %,d (%d%%)", what, done, total, done * 100 / total);
+            err.printf(Locale.ROOT, "\r%s %,d / %,d (%d%%)", what, done, total, done * 100 / total);
         } else {
-            err.printf("\r%s %,d", what, done);
+            err.printf(Locale.ROOT, "\r%s %,d", what, done);
         }
         err.flush();
     }
 
+    /** A training stage's progress; a completed stage ends its line. */
+    @Override
+    public void step(String stage, int done, int stageTotal) {
+        boolean finished = done >= stageTotal;
+        if (!enabled || !(due(finished) || !stage.equals(lastStage))) {
+            return;
+        }
+        lastStage = stage;
+        err.printf(Locale.ROOT, "\r%-16s %d/%d (%d%%)", stage, done, stageTotal,
+                stageTotal <= 0 ? 100 : (long) done * 100 / stageTotal);
+        if (finished) {
+            err.println();
+            printed = false;
+        }
+        err.flush();
+    }
+
+    private boolean due(boolean finished) {
+        long now = System.nanoTime();
+        if (!finished && printed && now - lastPrint < INTERVAL_NANOS) {
+            return false;
+        }
+        lastPrint = now;
+        printed = true;
+        return true;
+    }
+
+    /** Ends the line, if anything was drawn. */
     void done() {
-        if (printed) {
+        if (enabled && printed) {
             err.println();
             err.flush();
+            printed = false;
         }
     }
 }

@@ -40,11 +40,12 @@ import picocli.CommandLine.Spec;
  * scorecard as the core scorer assigns them, or deciles/levels of its training columns for a tree
  * ensemble); without it, the CSI of every common feature over deciles (or
  * levels) of the expected data. Bands: below 0.10 stable, 0.10-0.25 moderate, above 0.25 shift.
- * Outcomes are not needed.
+ * Outcomes are not needed. Exit codes as {@link CreditCli}: 0, 2 (SHIFT) when the score PSI, or
+ * without a model the largest feature CSI, exceeds {@code --limit}, 3 on unusable data or model.
  */
 @Command(name = "psi", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Population stability (PSI) and per-feature CSI between two datasets.")
-public final class PsiCommand implements Callable<Integer> {
+final class PsiCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -71,9 +72,6 @@ public final class PsiCommand implements Callable<Integer> {
             description = "Exit 2 (SHIFT) when the score PSI, or without --model the largest feature CSI, exceeds "
                     + "this (default ${DEFAULT-VALUE}, the edge of the shift band).")
     double limit;
-
-    /** Exit code of a SHIFT beyond {@code --limit} (a failed verdict in the command-line contract). */
-    static final int EXIT_SHIFT = 2;
 
     @Override
     public Integer call() {
@@ -129,11 +127,11 @@ public final class PsiCommand implements Callable<Integer> {
                     scorePsi != null ? "score PSI" : "largest feature CSI", content.shifted() ? "exceeds" : "is within",
                     limit);
             out.flush();
-            return content.shifted() ? EXIT_SHIFT : 0;
-        } catch (ModelException | IllegalArgumentException | java.io.IOException e) {
+            return content.shifted() ? CreditCli.EXIT_VERDICT : CreditCli.EXIT_OK;
+        } catch (org.creditkit.core.CreditException | IllegalArgumentException | java.io.IOException e) {
             err.println("credit psi: " + e.getMessage());
             err.flush();
-            return CreditCli.EXIT_INVALID;
+            return CreditCli.EXIT_USAGE;
         }
     }
 

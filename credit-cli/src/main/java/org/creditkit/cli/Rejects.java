@@ -57,6 +57,17 @@ final class Rejects implements java.io.Closeable {
         } else if (count == STDERR_LINES + 1) {
             err.println(in + ": more rejected lines; the rest only in the rejects file");
         }
+        write(bad);
+    }
+
+    /** Reports a rejected single-document input ({@code FILE: $.path: message}, no line number). */
+    void addDocument(BadLine bad) {
+        count++;
+        bad.problems().forEach(p -> err.println(in + ": " + p));
+        write(bad);
+    }
+
+    private void write(BadLine bad) {
         if (json != null) {
             try {
                 json.writeStartObject();

@@ -23,16 +23,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code credit score [--model BUNDLE] --in FILE [--out FILE] [--rejects FILE]}: one JSON line of
- * results per input application, in constant memory whatever the mix of good and bad lines. Exit 0
- * when every application was scored, 1 when some lines were rejected or could not be scored (the
+ * {@code credit score [--model BUNDLE --trust KEY] --in FILE [--out FILE] [--rejects FILE]}: one
+ * JSON line of results per input application, in constant memory whatever the mix of good and bad
+ * lines; {@code --out} is written through a temporary file moved into place when complete. Exit codes
+ * as {@link CreditCli}: 0 every application scored, 1 some lines rejected or not scorable (the
  * others are still scored; each problem goes to stderr with its line and JSON path, and to the
- * rejects file), 2 when the model bundle or the files cannot be used.
+ * rejects file), 3 when the model bundle (unreadable, or not signed by a trusted key) or the files
+ * cannot be used, or an output path collides with an input or another output.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score applications (JSON Lines, or one .json document) with a model bundle; "
                 + "writes one JSON line of results per application.")
-public final class ScoreCommand implements Callable<Integer> {
+final class ScoreCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -56,6 +58,9 @@ public final class ScoreCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TrustOptions trustOptions;
 
+    @picocli.CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
+
     @Override
     public Integer call() {
         BatchFiles.requireDistinct(spec, BatchFiles.files("--in", in, "--model", model),
@@ -67,26 +72,23 @@ public final class ScoreCommand implements Callable<Integer> {
             trust = trustOptions.store();
         } catch (CreditModelException e) {
             err.println("trust store rejected: " + e.getMessage());
-            return 3;
+            return CreditCli.EXIT_USAGE;
         }
         ModelBundle bundle;
+        FeatureExtractor extractor;
         try {
             bundle = ModelOptions.trustedBundle(model, trust, trustOptions.allowUnsigned);
+            extractor = bundle.requireCompatible(FeatureExtractor.standard());
         } catch (CreditModelException e) {
             err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
         CompositeScorer scorer = bundle.scorer();
-        FeatureExtractor extractor = FeatureExtractor.standard();
-        if (bundle.catalogue() != extractor.catalogue()) {
-            err.println("model bundle " + bundle.id() + " uses catalogue " + bundle.catalogue().version()
-                    + "; credit score extracts " + extractor.catalogue().version() + " from applications");
-            return 2;
-        }
         ObjectMapper json = new ObjectMapper();
         long[] scored = {0};
         long[] failed = {0};
         BatchReport report;
+        Progress bar = new Progress(err, progress.wanted(), "scored", 0);
         try (Rejects rejects = Rejects.open(in, err, rejectsFile);
              BatchFiles.AtomicOutput file = out == null ? null : BatchFiles.AtomicOutput.open(out);
              Writer w = file != null ? file.writer()
@@ -113,7 +115,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                scored[0]++;
+                bar.update(++scored[0]);
             }, rejects);
             w.flush();
             rejects.commit();
@@ -121,15 +123,17 @@ public final class ScoreCommand implements Callable<Integer> {
                 file.commit();
             }
         } catch (IOException | UncheckedIOException e) {
+            bar.done();
             err.println("cannot score " + in + ": " + e.getMessage());
-            return 2;
+            return CreditCli.EXIT_USAGE;
         }
+        bar.done();
         long rejected = report.bad() + failed[0];
         err.println("scored " + scored[0] + " of " + report.lines() + " applications with " + bundle.id() + " "
                 + bundle.version() + (rejected > 0 ? "; " + rejected + " rejected (see above"
                 + (rejectsFile != null ? " and " + rejectsFile : "") + ")" : ""));
         err.flush();
-        return rejected > 0 ? 1 : 0;
+        return rejected > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;
     }
 
     /** Keeps standard output open when the writer closes. */

@@ -28,7 +28,7 @@ import org.creditkit.models.eval.Evaluation;
  * @param auc         AUC of the predicted PD against the recorded outcomes
  * @param oracleAuc   AUC of the true PDs, when every record carries one
  */
-public record ScoreSummary(long count, long defaults, List<GradeRow> byGrade, double meanPd, double auc,
+record ScoreSummary(long count, long defaults, List<GradeRow> byGrade, double meanPd, double auc,
                            OptionalDouble oracleAuc) {
 
     /**

@@ -11,9 +11,9 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.creditkit.core.codes.IndustryScheme;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
-import org.creditkit.models.Progress;
 import org.creditkit.models.binning.BinningOptions;
 import org.creditkit.models.data.ColumnMapping;
 import org.creditkit.models.data.DatasetReader;
@@ -46,12 +46,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code credit train}: trains a scorecard or GBM (optionally with industry overlays and
  * cross-validation) from a portfolio, CSV or ARFF file, writes the core bundle (and the workbench
- * model beside it), the metrics JSON and optionally an HTML report. Exit code 0 on success, 1 on
- * unusable data or a model that cannot be trained or exported, 2 on a usage error.
+ * model beside it), the metrics JSON and optionally an HTML report. Exit codes as {@link CreditCli}:
+ * 0 success, 1 some data rows skipped (each reported; the model is trained on the rest), 3 a usage
+ * error (an unknown {@code --model} is refused before the data is read), unusable data or a model
+ * that cannot be trained or exported.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a scorecard or gradient-boosting model from CSV or ARFF data.")
-public final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer> {
 
     /** The column-mapping flags shared by train, evaluate and psi. */
     public static final class MappingOptions {
@@ -71,8 +73,13 @@ public final class TrainCommand implements Callable<Integer> {
         @Option(names = "--categorical", split = ",", description = "Columns to treat as categorical.")
         List<String> categorical = new ArrayList<>();
 
-        @Option(names = "--industry", description = "Industry-code column (GB/T 4754 or NAICS), grouped by letter or leading digits.")
+        @Option(names = "--industry", description = "Industry-code column (GB/T 4754 or NAICS, see --industry-scheme), grouped by"
+                + " section letter or leading digits; missing, 0 or unknown codes are scored by the base model alone.")
         String industry;
+
+        @Option(names = "--industry-scheme", defaultValue = "gbt", description = "Classification of the --industry codes:"
+                + " gbt (GB/T 4754) or naics (default ${DEFAULT-VALUE}).")
+        String industryScheme;
 
         @Option(names = "--industry-digits", defaultValue = "2", description = "Leading digits grouping a numeric industry code (default ${DEFAULT-VALUE}).")
         int industryDigits;
@@ -99,10 +106,17 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--target COL and --bad VALUE are required for CSV and"
                         + " ARFF data (which column is the outcome and which value means default)");
             }
+            IndustryScheme scheme;
+            try {
+                scheme = IndustryScheme.parse(industryScheme);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--industry-scheme: " + e.getMessage());
+            }
+            IndustryGrouping grouping = new IndustryGrouping(industryDigits, industryDivisions, scheme);
             ColumnMapping m = new ColumnMapping(target, bad, features, Set.copyOf(exclude), Set.copyOf(categorical),
-                    Optional.empty(), Optional.empty(), new IndustryGrouping(industryDigits, industryDivisions), maxBadRows);
+                    Optional.empty(), Optional.empty(), grouping, maxBadRows);
             if (industry != null) {
-                m = m.withIndustry(industry, new IndustryGrouping(industryDigits, industryDivisions));
+                m = m.withIndustry(industry, grouping);
             }
             if (truePd != null) {
                 m = m.withTruePd(truePd);
@@ -197,17 +211,22 @@ public final class TrainCommand implements Callable<Integer> {
                     + "beyond the others); only for a feature known before the loan is granted.")
     List<String> allowFeatures = new ArrayList<>();
 
-    @Option(names = "--progress", negatable = true, description = "Progress bars on stderr (default: when on a console).")
-    Boolean progress;
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        ModelKind kind;
+        try {
+            kind = ModelKind.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         try {
             LoadResult loaded = DatasetReader.read(data, mapping.mapping(!isPortfolio(data), spec.commandLine()));
             reportLoad(err, loaded);
-            ModelKind kind = ModelKind.parse(model);
             BinningOptions sized = BinningOptions.forRows(loaded.dataset().rows());
             BinningOptions binning = new BinningOptions(minBinShare != null ? minBinShare : sized.minBinShare(),
                     maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic), monotonicAll);
@@ -227,48 +246,78 @@ public final class TrainCommand implements Callable<Integer> {
             }
             LeakGuard.Result guard = LeakGuard.check(loaded.dataset(), Set.copyOf(allowFeatures));
             guard.notes().forEach(n -> err.println("note: " + n));
-            TrainOutcome outcome = Training.run(loaded.dataset(), request, meta, progress(progress));
-            outcome.notes().forEach(n -> err.println("note: " + n));
-            ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),
-                    BundleExport.gradeBands());
-            ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), "");
-            ObjectNode bundleMetrics = json.deepCopy();
-            bundleMetrics.remove("model");
-            String bundleId = id != null ? id : "credit-train-" + BundleExport.id(baseName(data)).replace('_', '-');
-            ModelBundle bundle = BundleExport.export(outcome.model(),
-                    new BundleExport.Options(bundleId, version, "creditkit credit train", "Trained "
-                            + outcome.model().kind() + " on " + data.getFileName(), "workbench:" + bundleId + "/" + version),
-                    bundleMetrics);
-            bundle.write(out);
-            ((ObjectNode) json.get("model")).put("sha256", bundle.checksum());
-            ((ObjectNode) json.get("model")).put("bundleChecksum", bundle.checksum());
-            ((ObjectNode) json.get("model")).put("bundleId", bundle.id());
-            if (metricsOut != null) {
-                MetricsJson.write(json, metricsOut);
+            Progress bar = new Progress(err, progress.wanted(), "training", 0);
+            TrainOutcome outcome;
+            try {
+                outcome = Training.run(loaded.dataset(), request, meta, bar);
+            } finally {
+                bar.done();
             }
+            outcome.notes().forEach(n -> err.println("note: " + n));
+            String bundleId = id != null ? id : "credit-train-" + BundleExport.id(baseName(data)).replace('_', '-');
+            Exported exported = export(outcome, loaded, bundleId, version, "creditkit credit train", data, out,
+                    java.util.Optional.ofNullable(metricsOut));
+            ModelEvaluation ev = exported.evaluation();
+            ModelBundle bundle = exported.bundle();
             outw.printf(java.util.Locale.ROOT, "trained %s on %s: in-sample AUC %.4f, KS %.4f%s%s%n",
                     outcome.model().kind(), loaded.summary(), ev.metrics().auc(), ev.metrics().ks(),
                     outcome.cv().map(c -> String.format(java.util.Locale.ROOT, "; %d-fold CV AUC %.4f (sd %.4f)", c.k(),
                             c.meanAuc(), c.sdAuc())).orElse(""),
                     ev.oracle().map(o -> String.format(java.util.Locale.ROOT, "; oracle AUC %.4f", o.auc())).orElse(""));
             outw.println("bundle written to " + out + " (" + bundle.checksum() + ")");
+            outcome.industryLayer().ifPresent(l -> outw.print(l.toText()));
             if (report != null) {
                 List<String> notes = new ArrayList<>(loaded.notes());
                 notes.addAll(outcome.notes());
                 Path file = HtmlReport.write(new ReportContent("Model report: " + outcome.model().kind() + " on "
                         + data.getFileName(), data + ": " + loaded.summary(), java.util.Optional.of(TrainingDetail.of(outcome.model())), outcome.model().kind(),
                         bundle.checksum(), ev,
-                        outcome.cv(), notes), report);
+                        outcome.cv(), notes, outcome.industryLayer()), report);
                 outw.println("report written to " + file);
             }
             outw.flush();
-            return 0;
-        } catch (ModelException | IllegalArgumentException | java.io.UncheckedIOException
-                | org.creditkit.core.CreditModelException e) {
+            return loaded.skipped().isEmpty() ? CreditCli.EXIT_OK : CreditCli.EXIT_REJECTED;
+        } catch (org.creditkit.core.CreditException | IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("credit train: " + e.getMessage());
             err.flush();
-            return CreditCli.EXIT_INVALID;
+            return CreditCli.EXIT_USAGE;
         }
+    }
+
+    /**
+     * A trained model as written: its in-sample evaluation and its core bundle.
+     *
+     * @param evaluation in-sample metrics
+     * @param bundle the bundle written
+     */
+    record Exported(ModelEvaluation evaluation, ModelBundle bundle) {
+    }
+
+    /**
+     * Evaluates a trained model in-sample, exports it as a core bundle to {@code bundleFile} and writes
+     * the metrics JSON: the training library's steps after {@code Training.run}, shared by
+     * {@code train} and {@code demo}.
+     */
+    static Exported export(TrainOutcome outcome, LoadResult loaded, String bundleId, String version, String createdBy,
+            Path data, Path bundleFile, java.util.Optional<Path> metricsFile) {
+        ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", outcome.model(), loaded.dataset(),
+                BundleExport.gradeBands());
+        ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), "");
+        outcome.industryLayer().ifPresent(l -> MetricsJson.industryLayer(json, l));
+        ObjectNode bundleMetrics = json.deepCopy();
+        bundleMetrics.remove("model");
+        ModelBundle bundle = BundleExport.export(outcome.model(),
+                new BundleExport.Options(bundleId, version, createdBy, "Trained "
+                        + outcome.model().kind() + " on " + data.getFileName(), "workbench:" + bundleId + "/" + version),
+                bundleMetrics);
+        bundle.write(bundleFile);
+        ((ObjectNode) json.get("model")).put("sha256", bundle.checksum());
+        ((ObjectNode) json.get("model")).put("bundleChecksum", bundle.checksum());
+        ((ObjectNode) json.get("model")).put("bundleId", bundle.id());
+        if (metricsFile.isPresent()) {
+            MetricsJson.write(json, metricsFile.get());
+        }
+        return new Exported(ev, bundle);
     }
 
     /**
@@ -306,16 +355,5 @@ public final class TrainCommand implements Callable<Integer> {
         loaded.notes().forEach(n -> err.println("note: " + n));
         err.println(loaded.summary());
         err.flush();
-    }
-
-    /**
-     * The progress reporter: bars when asked, or by default when on a console.
-     *
-     * @param flag the --progress flag, null when not given
-     * @return the reporter
-     */
-    static Progress progress(Boolean flag) {
-        boolean on = flag != null ? flag : System.console() != null;
-        return on ? Progress.bar(System.err) : Progress.none();
     }
 }

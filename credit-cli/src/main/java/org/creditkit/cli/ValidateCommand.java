@@ -6,32 +6,38 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.creditkit.core.input.BatchReport;
+import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.input.StrictApplicationReader;
 import org.creditkit.core.quality.DataQualityChecker;
 import org.creditkit.core.quality.DataQualityFlag;
-import org.creditkit.core.quality.DataQualityReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code credit validate}: strict read of a JSON Lines file, every problem of every bad line. */
+/**
+ * {@code credit validate}: strict read of a JSON Lines file (every problem of every bad line) or of
+ * one {@code .json} document (pretty-printed allowed), as {@code score}, {@code decide} and
+ * {@code explain} read them. Exit codes as {@link CreditCli}.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a JSON Lines file of applications with the strict reader.",
+        description = {"Check applications with the strict reader: a JSON Lines file, or one .json document.",
             "Lines may be bare applications or {\"application\":...,\"outcome\":...}.",
             "Prints each problem as 'line N: $.path: message', then a summary and the data-quality flags",
-            "of the good lines. Exit code 0 when every line is valid, 1 when any is not, 2 on usage errors."})
+            "of the good lines. Exit code 0 when every line is valid, 1 when any is not, 3 on usage errors."})
 final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines file to check.")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "JSON Lines file to check, or a single application document ending in .json.")
     Path file;
 
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a console.")
-    boolean progress;
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
 
     @Option(names = "--rejects", paramLabel = "FILE", description = "Also write every rejected line as JSON Lines "
             + "(line, problems, input) to fix and resubmit; then only the first rejects are printed.")
@@ -44,23 +50,30 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<DataQualityFlag, Long> flags = new EnumMap<>(DataQualityFlag.class);
         DataQualityChecker checker = DataQualityChecker.standard();
-        Progress p = new Progress(spec.commandLine().getErr(), Progress.wanted(progress), "validated", 0);
-        long[] seen = new long[1];
+        Consumer<LabeledApplication> onGood = good -> {
+            for (DataQualityFlag f : checker.check(good.application()).flags()) {
+                flags.merge(f, 1L, Long::sum);
+            }
+        };
         BatchReport report;
+        Progress p = new Progress(spec.commandLine().getErr(), progress.wanted(), "validated", 0);
         try (Rejects rejects = Rejects.open(file, out, rejectsFile)) {
-            report = StrictApplicationReader.standard().readBatch(file, good -> {
-                DataQualityReport q = checker.check(good.application());
-                for (DataQualityFlag f : q.flags()) {
-                    flags.merge(f, 1L, Long::sum);
-                }
-                p.update(++seen[0]);
-            }, bad -> {
-                rejects.add(bad);
-                p.update(++seen[0]);
-            });
+            if (ModelOptions.isSingleDocument(file)) {
+                report = ModelOptions.readDocument(file, (good, line) -> onGood.accept(good), rejects);
+            } else {
+                long[] seen = new long[1];
+                report = StrictApplicationReader.standard().readBatch(file, good -> {
+                    onGood.accept(good);
+                    p.update(++seen[0]);
+                }, bad -> {
+                    rejects.add(bad);
+                    p.update(++seen[0]);
+                });
+            }
             rejects.commit();
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the rejects file " + rejectsFile, e);
+            throw new java.io.UncheckedIOException("cannot read " + file
+                    + (rejectsFile == null ? "" : " or write the rejects file " + rejectsFile), e);
         } finally {
             p.done();
         }
@@ -69,7 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(qualityLine(flags, report.good()));
         }
         out.flush();
-        return report.allGood() ? 0 : CreditCli.EXIT_INVALID;
+        return report.allGood() ? CreditCli.EXIT_OK : CreditCli.EXIT_REJECTED;
     }
 
     static String qualityLine(Map<DataQualityFlag, Long> flags, long good) {

@@ -98,8 +98,9 @@ class BundleCommandTest {
         Path model = unsigned(dir);
 
         assertThat(run("score", "--model", model.toString(), "--in", in.toString(), "--out", dir.resolve("o1").toString()))
-                .isEqualTo(2);
+                .as("an untrusted bundle is unusable input").isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("not signed");
+        assertThat(dir.resolve("o1")).doesNotExist();
         assertThat(run("score", "--model", model.toString(), "--allow-unsigned", "--in", in.toString(),
                 "--out", dir.resolve("o2").toString())).isZero();
 
@@ -109,7 +110,7 @@ class BundleCommandTest {
         assertThat(run("score", "--model", signed.toString(), "--trust", dir.resolve("k/public.pem").toString(),
                 "--in", in.toString(), "--out", dir.resolve("o3").toString())).isZero();
         assertThat(run("decide", "--model", signed.toString(), "--in", in.toString(), "--out", dir.resolve("d").toString()))
-                .isEqualTo(2);
+                .isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(run("decide", "--model", signed.toString(), "--trust", dir.resolve("k/public.pem").toString(),
                 "--in", in.toString(), "--out", dir.resolve("d").toString())).isZero();
     }

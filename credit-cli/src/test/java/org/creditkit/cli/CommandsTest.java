@@ -3,7 +3,6 @@ package org.creditkit.cli;
 import org.creditkit.models.GermanCredit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +24,7 @@ class CommandsTest {
     private final StringWriter err = new StringWriter();
 
     private int run(Object command, String... args) {
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return Cli.execute(command.getClass(), out, err, args);
     }
 
     @Test
@@ -107,10 +103,23 @@ class CommandsTest {
         Path holdout = dir.resolve("holdout.jsonl");
         org.creditkit.models.data.PortfolioReaderTest.writePortfolio(holdout, apps2, truth2, "");
         Path bundle = dir.resolve("bundle.json");
+        Path trainMetrics = dir.resolve("train.json");
         int code = run(new TrainCommand(), "--data", train.toString(), "--industry-overlays", "--overlay-min-bads", "10",
-                "--out", bundle.toString(), "--no-progress");
+                "--out", bundle.toString(), "--metrics-out", trainMetrics.toString(), "--report",
+                dir.resolve("train-report").toString(), "--no-progress");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("oracle AUC");
+        assertThat(out.toString()).contains("oracle AUC").contains("industry layer, out of fold (5 folds)");
+        JsonNode layer = new ObjectMapper().readTree(trainMetrics.toFile()).get("industryLayer");
+        assertThat(layer.get("folds").asInt()).isEqualTo(5);
+        assertThat(layer.get("industries")).hasSize(3);
+        assertThat(layer.get("base").get("auc").asDouble()).isGreaterThan(0.6);
+        assertThat(layer.get("layered").has("logLoss")).isTrue();
+        assertThat(layer.get("industries").get(0).get("base").has("observedOverPredicted")).isTrue();
+        assertThat(layer.has("worstCalibrationGapBase")).isTrue();
+        assertThat(layer.has("worstCalibrationGapLayered")).isTrue();
+        assertThat(java.nio.file.Files.readString(dir.resolve("train-report").resolve("index.html")))
+                .contains("Industry layer: base alone vs base + industry overlays")
+                .contains("Default rate per industry: observed vs predicted");
         Path metrics = dir.resolve("holdout.json");
         int code2 = run(new EvaluateCommand(), "--model", bundle.toString(), "--data", holdout.toString(),
                 "--metrics-out", metrics.toString(), "--report", dir.resolve("rep").toString());
@@ -120,6 +129,37 @@ class CommandsTest {
         assertThat(m.has("oracleAuc")).isTrue();
         assertThat(m.get("industries")).hasSize(3);
         assertThat(m.get("auc").asDouble()).isGreaterThan(0.6);
+    }
+
+    @Test
+    void train_naicsIndustryWithZeroAndUnknownCodes_succeedsAndReportsThem() throws Exception {
+        StringBuilder csv = new StringBuilder("id,x,naics,bad\n");
+        java.util.Random rnd = new java.util.Random(13);
+        String[] codes = {"722511", "722511", "445110", "445110", "0", "999999", ""};
+        for (int i = 0; i < 4000; i++) {
+            String code = codes[i % codes.length];
+            double x = rnd.nextGaussian();
+            double z = -2 + x + (code.startsWith("72") ? -0.6 : code.startsWith("44") ? 0.5 : 0);
+            csv.append(i).append(',').append(x).append(',').append(code).append(',')
+                    .append(rnd.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0).append('\n');
+        }
+        Path data = dir.resolve("naics.csv");
+        java.nio.file.Files.writeString(data, csv);
+        Path bundle = dir.resolve("naics.json");
+        int code = run(new TrainCommand(), "--data", data.toString(), "--target", "bad", "--bad", "1", "--exclude", "id",
+                "--industry", "naics", "--industry-scheme", "naics", "--industry-overlays", "--overlay-min-bads", "10",
+                "--allow-feature", "x",
+                "--out", bundle.toString(), "--no-progress");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("industry (naics): 1713 of 4000 rows have a missing, zero or unknown NAICS code");
+        assertThat(out.toString()).contains("1,713 rows without a known industry code: base only");
+        JsonNode overlays = new ObjectMapper().readTree(bundle.toFile()).get("overlays");
+        assertThat(overlays).hasSize(2);
+        assertThat(overlays.get(0).get("scheme").asText()).isEqualTo("NAICS");
+        assertThat(overlays.get(0).get("industries").get(0).asText()).isEqualTo("44");
+        int code2 = run(new EvaluateCommand(), "--model", bundle.toString(), "--data", data.toString(), "--target", "bad",
+                "--bad", "1", "--industry", "naics", "--industry-scheme", "naics");
+        assertThat(code2).as(err.toString()).isZero();
     }
 
     @Test
@@ -172,7 +212,7 @@ class CommandsTest {
         om.writeValue(model.toFile(), root);
         int code = run(new EvaluateCommand(), "--model", model.toString(), "--data", GermanCredit.path().toString(),
                 "--target", "class", "--bad", "bad");
-        assertThat(code).isEqualTo(CreditCli.EXIT_INVALID);
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("checksum");
     }
 
@@ -216,7 +256,37 @@ class CommandsTest {
     void train_unknownBadValue_failsNamingDeclaredValues() {
         int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "BAD",
                 "--out", dir.resolve("m.json").toString());
-        assertThat(code).isEqualTo(CreditCli.EXIT_INVALID);
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("declared: [good, bad]");
+    }
+
+    @Test
+    void train_unknownModel_isRefusedBeforeTheDataIsRead() {
+        int code = run(new TrainCommand(), "--data", dir.resolve("does-not-exist.csv").toString(), "--target", "class",
+                "--bad", "bad", "--model", "xgboost", "--out", dir.resolve("x.json").toString());
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--model must be scorecard or gbm, got 'xgboost'")
+                .doesNotContain("does-not-exist");
+        assertThat(dir.resolve("x.json")).doesNotExist();
+    }
+
+    @Test
+    void psi_sameData_isStableExit0_andShiftedDataExit2() throws Exception {
+        Path expected = dir.resolve("expected.csv");
+        Path actual = dir.resolve("actual.csv");
+        StringBuilder e = new StringBuilder("x\n");
+        StringBuilder a = new StringBuilder("x\n");
+        for (int i = 0; i < 500; i++) {
+            e.append(i % 100).append('\n');
+            a.append(i % 100 < 50 ? 99 : i % 100).append('\n');
+        }
+        Files.writeString(expected, e);
+        Files.writeString(actual, a);
+        assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual", expected.toString()))
+                .as(err.toString()).isEqualTo(CreditCli.EXIT_OK);
+        assertThat(out.toString()).contains("verdict STABLE");
+        assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual", actual.toString()))
+                .as(err.toString()).isEqualTo(CreditCli.EXIT_VERDICT);
+        assertThat(out.toString()).contains("verdict SHIFT");
     }
 }

@@ -47,7 +47,7 @@ class CreditCliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"generate", "validate", "features", "demo", "train", "evaluate", "psi", "score", "explain",
-        "rules", "audit"})
+        "rules", "decide", "audit", "log"})
     void help_everyCommand_printsUsageAndExitsZero(String command) {
         Run r = run(command, "--help");
         assertThat(r.exit()).isZero();
@@ -55,10 +55,40 @@ class CreditCliTest {
     }
 
     @Test
-    void noCommand_printsTheCommandList() {
+    void noCommand_printsTheCommandListOnStderr_exit3() {
         Run r = run();
-        assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("generate").contains("validate").contains("features").contains("demo");
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE).isEqualTo(3);
+        assertThat(r.err()).contains("a command is required").contains("generate").contains("validate")
+                .contains("features").contains("demo").contains("audit");
+    }
+
+    @Test
+    void exitCodes_areTheDocumentedContract() {
+        assertThat(List.of(CreditCli.EXIT_OK, CreditCli.EXIT_REJECTED, CreditCli.EXIT_VERDICT, CreditCli.EXIT_USAGE,
+                CreditCli.EXIT_INTERNAL)).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void validate_singlePrettyPrintedJsonDocument_isAccepted() throws IOException {
+        Path lines = generate(2, 9);
+        String first = Files.readAllLines(lines).get(0);
+        Path doc = tmp.resolve("application.json");
+        Files.writeString(doc, new com.fasterxml.jackson.databind.ObjectMapper()
+                .writerWithDefaultPrettyPrinter().writeValueAsString(
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(first)));
+        assertThat(Files.readAllLines(doc).size()).isGreaterThan(10);
+        Run r = run("validate", doc.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("1 lines: 1 good, 0 bad");
+    }
+
+    @Test
+    void validate_singleBadJsonDocument_exit1WithJsonPath() throws IOException {
+        Path doc = tmp.resolve("bad.json");
+        Files.writeString(doc, "{\n  \"application\": {\"id\": \"A1\"}\n}\n");
+        Run r = run("validate", doc.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(doc + ": $.application").contains("1 lines: 0 good, 1 bad");
     }
 
     @Test
@@ -81,11 +111,11 @@ class CreditCliTest {
         assertThat(run("generate", "--count", "50", "--out", f.toString(), "--outcome-bias", "H=0.7",
                 "--scoring-bias", "I=0.5").exit()).isZero();
         Run bad = run("generate", "--count", "50", "--out", f.toString(), "--outcome-bias", "Z=0.7");
-        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.exit()).isEqualTo(3);
         assertThat(bad.err()).contains("valid: A..T").doesNotContain("at org.");
         Run twice = run("generate", "--count", "5", "--out", f.toString(), "--scoring-bias", "I=1",
                 "--scoring-bias", "I=2");
-        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.exit()).isEqualTo(3);
         assertThat(twice.err()).contains("twice for industry section I");
     }
 
@@ -103,7 +133,7 @@ class CreditCliTest {
     @Test
     void generate_missingOut_isAUsageError() {
         Run r = run("generate", "--count", "5");
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("--out");
     }
 
@@ -129,14 +159,14 @@ class CreditCliTest {
     @Test
     void validate_missingFile_isAUsageError() {
         Run r = run("validate", tmp.resolve("nope.jsonl").toString());
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("does not exist").contains("credit validate --help");
     }
 
     @Test
     void validate_unknownOption_isAUsageError() {
         Run r = run("validate", "--frobnicate", "x");
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("Unknown option");
     }
 
@@ -183,6 +213,17 @@ class CreditCliTest {
     }
 
     @Test
+    void features_unwritableOut_oneLineError_exit3() throws IOException {
+        Path portfolio = generate(2, 3);
+        Path notADirectory = Files.writeString(tmp.resolve("a-file"), "x");
+        Path csv = notADirectory.resolve("features.csv");
+        Run r = run("features", portfolio.toString(), "--out", csv.toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("credit features: cannot write " + csv).doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void features_catalogueMarkdown_printsTheReference() {
         Run r = run("features", "--catalogue-md");
         assertThat(r.exit()).isZero();
@@ -193,7 +234,7 @@ class CreditCliTest {
     void features_withoutOut_isAUsageError() throws IOException {
         Path portfolio = generate(2, 3);
         Run r = run("features", portfolio.toString());
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("--out");
     }
 
@@ -202,17 +243,17 @@ class CreditCliTest {
         Path dir = tmp.resolve("demo");
         Run r = run("demo", "--count", "3000", "--seed", "4", "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("[1/8] generate  3,000 + 1,500 applications")
-                .contains("[2/8] validate  3000 lines: 3000 good, 0 bad")
-                .contains("[3/8] features  3,000 x 44 indicators")
+        assertThat(r.out()).contains("[1/9] generate  3,000 + 1,500 applications")
+                .contains("[2/9] validate  3000 lines: 3000 good, 0 bad")
+                .contains("[3/9] features  3,000 x 44 indicators")
                 .contains("By industry section").contains("C Manufacturing").contains("By economic zone:")
                 .contains("Oracle AUC")
-                .contains("[4/8] train     trained scorecard on used 3000 of 3000 rows")
-                .contains("[5/8] score").contains("AUC against recorded outcomes").contains("oracle AUC (true PDs)")
-                .contains("[6/8] decide    decided 1500 of 1500 applications").contains("INSTANT_APPROVAL")
-                .contains("[7/8] audit     Fairness audit of decision-log.jsonl: 1500 records, 1500 with an outcome")
+                .contains("[4/9] train     trained scorecard on used 3000 of 3000 rows")
+                .contains("[5/9] score").contains("AUC against recorded outcomes").contains("oracle AUC (true PDs)")
+                .contains("[6/9] decide    decided 1500 of 1500 applications").contains("INSTANT_APPROVAL")
+                .contains("[7/9] audit     Fairness audit of decision-log.jsonl: 1500 records, 1500 with an outcome")
                 .contains("Verdict: ").contains("HTML report: ")
-                .contains("[8/8] probe").contains("zone ").contains("ownership ").contains("sizeClass ")
+                .contains("[8/9] probe").contains("zone ").contains("ownership ").contains("sizeClass ")
                 .contains("demo finished");
         for (String f : new String[] {"portfolio.jsonl", "holdout.jsonl", "features.csv", "model.json",
             "train-metrics.json", "decisions.jsonl", "decision-log.jsonl", "audit/report.html", "audit/report.json",
@@ -244,7 +285,7 @@ class CreditCliTest {
     @Test
     void demo_badCount_isAUsageError() {
         Run r = run("demo", "--count", "1");
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("--count must be >= 2");
     }
 }

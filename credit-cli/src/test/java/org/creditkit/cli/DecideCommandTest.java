@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import org.creditkit.core.synth.PortfolioGenerator;
 import org.creditkit.rules.RuleSetSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DecideCommandTest {
 
@@ -27,10 +25,7 @@ class DecideCommandTest {
 
     int run(String... args) {
         err = new StringWriter();
-        CommandLine cl = new CommandLine(new DecideCommand());
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return Cli.execute(DecideCommand.class, new StringWriter(), err, args);
     }
 
     Path portfolio(int count) throws IOException {
@@ -63,7 +58,7 @@ class DecideCommandTest {
     }
 
     @Test
-    void decide_brokenRulesDirectory_exitsTwoWithLocatedProblem() throws IOException {
+    void decide_brokenRulesDirectory_exits3WithLocatedProblem() throws IOException {
         Path rules = Files.createDirectory(tmp.resolve("rules"));
         RuleSetSource.defaultPolicy().files().forEach((name, text) -> {
             try {
@@ -74,7 +69,7 @@ class DecideCommandTest {
             }
         });
         assertThat(run("--rules", rules.toString(), "--in", portfolio(3).toString(), "--out",
-                tmp.resolve("o.jsonl").toString())).isEqualTo(2);
+                tmp.resolve("o.jsonl").toString())).isEqualTo(3);
         assertThat(err.toString()).contains("parameters.json:3:3 $.referenceRate: 7 is out of range, must be in [0.0, 0.5]");
     }
 }

@@ -79,6 +79,17 @@ class MonitorCommandTest {
     }
 
     @Test
+    void monitor_bookWithNoReadableLoan_isRefusedNotAPassOverNothing() throws Exception {
+        Path hostile = dir.resolve("hostile.jsonl");
+        Files.writeString(hostile, "{\"type\":\"month\",\"loanId\":\"L\",\"month\":\"2025-01\",\"newCourtCases\":1e999999999}\n");
+        var run = CreditCliTest.run("monitor", "--book", hostile.toString(), "--out", dir.resolve("none").toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).doesNotContain("PASS");
+        assertThat(run.err()).contains("line 1: $.newCourtCases", "no loan could be read", "1 of 1 lines rejected");
+        assertThat(Files.readString(dir.resolve("none").resolve("monitor.html"))).contains("NO_DATA").doesNotContain(": PASS");
+    }
+
+    @Test
     void monitor_redShareAboveTheLimitFailsTheCheck() {
         var run = CreditCliTest.run("monitor", "--book", book.toString(), "--out", dir.resolve("strict").toString(),
                 "--max-red-share", "0");

@@ -3,18 +3,16 @@ package org.creditkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.creditkit.rules.RuleSetSource;
-import org.creditkit.rules.Scenarios;
+import org.creditkit.rules.testing.Scenarios;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RulesCommandTest {
 
@@ -38,10 +36,7 @@ class RulesCommandTest {
 
     int run(String... args) {
         out = new StringWriter();
-        CommandLine cl = new CommandLine(new RulesCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(out));
-        return cl.execute(args);
+        return Cli.execute(RulesCommand.class, out, out, args);
     }
 
     @Test
@@ -57,17 +52,51 @@ class RulesCommandTest {
                 "$c : Case( !input.consent )\n    eval( System.currentTimeMillis() > 0 )"));
         Files.writeString(rules.resolve(PolicyParametersFile.NAME), Files.readString(rules.resolve(PolicyParametersFile.NAME))
                 .replace("\"yellowCardMonths\": 12", "\"yellowCardMonths\": -1"));
-        assertThat(run("check", rules.toString())).isEqualTo(1);
+        assertThat(run("check", rules.toString())).isEqualTo(2);
         assertThat(out.toString())
-                .contains("hard-stops.drl:11:11 'System' is not allowed in rule files")
+                .contains("hard-stops.drl:11:11 the name 'System' is not allowed")
                 .contains("parameters.json:5:3 $.yellowCardMonths: -1 is out of range, must be in [0, 240]")
                 .contains("2 problem(s) in ");
     }
 
     @Test
-    void check_missingDirectory_exitsOne() {
-        assertThat(run("check", tmp.resolve("nope").toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("is not a directory");
+    void check_ownScenariosFireEveryRule_noWarning() throws IOException {
+        copyScenariosInto(rules.resolve("scenarios"));
+        assertThat(run("check", rules.toString(), "--strict")).as(out.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("warning").doesNotContain("error");
+    }
+
+    @Test
+    void check_ruleNoScenarioFires_warnsAndStrictMakesItAnError() throws IOException {
+        copyScenariosInto(rules.resolve("scenarios"));
+        Files.writeString(rules.resolve("extra.drl"), "package org.creditkit.rules.policy;\n\nimport org.creditkit.rules.*;\n\n"
+                + "rule \"review-very-long-term\"\nwhen\n    $c : Case( input.requestedTermMonths > 300 )\nthen\n"
+                + "    $c.tier(drools.getRule().getName(), Tier.MANUAL_REVIEW, \"long\", \"长\");\nend\n");
+        assertThat(run("check", rules.toString())).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("warning: extra.drl:5:1 rule \"review-very-long-term\" is fired by no scenario")
+                .contains("1 warning(s)");
+        assertThat(run("check", rules.toString(), "--strict")).isEqualTo(2);
+        assertThat(out.toString()).contains("error: extra.drl:5:1 rule \"review-very-long-term\" is fired by no scenario");
+    }
+
+    @Test
+    void check_directoryWithoutScenarios_warnsThatReloadsAreRefused() {
+        assertThat(run("check", rules.toString())).isZero();
+        assertThat(out.toString()).contains("has no scenarios/ folder").contains("withoutScenarioGate()");
+        assertThat(run("check", rules.toString(), "--strict")).isEqualTo(2);
+    }
+
+    private void copyScenariosInto(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (var f : Scenarios.defaultScenarioFiles().entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void check_missingDirectory_isAUsageError_exit3() {
+        assertThat(run("check", tmp.resolve("nope").toString())).isEqualTo(3);
+        assertThat(out.toString()).contains("no such directory").contains("credit rules init");
     }
 
     @Test
@@ -80,7 +109,7 @@ class RulesCommandTest {
     void test_changedThreshold_failsCasesAndShowsDifference() throws IOException {
         Path params = rules.resolve(PolicyParametersFile.NAME);
         Files.writeString(params, Files.readString(params).replace("\"yellowCardMonths\": 12", "\"yellowCardMonths\": 3"));
-        assertThat(run("test", rules.toString(), "--scenarios", scenarios.toString())).isEqualTo(1);
+        assertThat(run("test", rules.toString(), "--scenarios", scenarios.toString())).isEqualTo(2);
         assertThat(out.toString())
                 .contains("FAIL 07-yellow-card-recent-repair\n     tier: expected MANUAL_REVIEW, got INSTANT_APPROVAL\n"
                         + "     firedRules: expected but not fired [review-yellow-card-recently-repaired],"
@@ -89,8 +118,29 @@ class RulesCommandTest {
     }
 
     @Test
-    void test_missingScenariosOption_isUsageError() {
+    void test_withoutScenariosOption_runsTheDirectorysOwnScenarios() throws IOException {
         assertThat(run("test", rules.toString())).isEqualTo(2);
+        assertThat(out.toString()).contains("scenarios").contains("no scenario was run");
+        copyScenariosInto(rules.resolve("scenarios"));
+        assertThat(run("test", rules.toString())).as(out.toString()).isZero();
+    }
+
+    @Test
+    void init_writesAnEditableDefaultPolicyWithScenarios_thatPassesItsTests_andNeverOverwrites() throws IOException {
+        Path mine = tmp.resolve("my-policy");
+        assertThat(run("init", mine.toString())).as(out.toString()).isZero();
+        assertThat(mine.resolve("risk-tiers.drl")).hasContent(RuleSetSource.defaultPolicy().files().get("risk-tiers.drl"));
+        assertThat(mine.resolve(PolicyParametersFile.NAME)).exists();
+        try (var files = Files.list(mine.resolve("scenarios"))) {
+            assertThat(files.count()).isEqualTo(Scenarios.defaultScenarioFiles().size());
+        }
+        assertThat(run("test", mine.toString(), "--scenarios", mine.resolve("scenarios").toString()))
+                .as(out.toString()).isZero();
+
+        Files.writeString(mine.resolve("risk-tiers.drl"), "// my edit");
+        assertThat(run("init", mine.toString())).isEqualTo(3);
+        assertThat(out.toString()).contains("already holds").contains("risk-tiers.drl").contains("nothing was written");
+        assertThat(mine.resolve("risk-tiers.drl")).hasContent("// my edit");
     }
 
     /** The parameters file name, as a risk team sees it. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ScoreCommandTest {
 
@@ -24,10 +22,7 @@ class ScoreCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(Object command, String... args) {
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return Cli.execute(command.getClass(), out, err, args);
     }
 
     private static Path portfolio(Path dir, int n) throws IOException {
@@ -67,13 +62,13 @@ class ScoreCommandTest {
     }
 
     @Test
-    void score_tamperedBundle_isRefused_exit2(@TempDir Path dir) throws IOException {
+    void score_tamperedBundle_isRefused_exit3(@TempDir Path dir) throws IOException {
         Path bundle = dir.resolve("b.json");
         String json = org.creditkit.core.score.bundle.ModelBundle.defaultBundle().toJson()
                 .replaceFirst("\"pdo\" : 40.0", "\"pdo\" : 20.0");
         Files.writeString(bundle, json);
         assertThat(run(new ScoreCommand(), "--model", bundle.toString(), "--in", portfolio(dir, 1).toString(),
-                "--out", dir.resolve("o").toString())).isEqualTo(2);
+                "--out", dir.resolve("o").toString())).isEqualTo(3);
         assertThat(err.toString()).contains("$.checksum: checksum mismatch");
     }
 
@@ -95,9 +90,9 @@ class ScoreCommandTest {
     }
 
     @Test
-    void explain_unknownId_exit1(@TempDir Path dir) throws IOException {
+    void explain_unknownId_exit3(@TempDir Path dir) throws IOException {
         assertThat(run(new ExplainCommand(), "--in", portfolio(dir, 2).toString(), "--id", "nope", "--principal",
-                "model-team", "--access-log", dir.resolve("access.jsonl").toString(), "--development")).isEqualTo(1);
+                "model-team", "--access-log", dir.resolve("access.jsonl").toString(), "--development")).isEqualTo(3);
         assertThat(err.toString()).contains("no valid application with id 'nope'");
     }
 

@@ -3,7 +3,6 @@ package org.creditkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
 
 /**
  * Test-scale version of the issue-5 quality bar (measured at 200,000 / 100,000 rows in
@@ -34,10 +32,7 @@ class SyntheticPortfolioGapTest {
     private final StringWriter err = new StringWriter();
 
     private int run(Object command, String... args) {
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return Cli.execute(command.getClass(), out, err, args);
     }
 
     private static void generate(Path file, int count, long seed) throws Exception {

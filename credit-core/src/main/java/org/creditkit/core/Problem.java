@@ -23,10 +23,10 @@ public record Problem(String location, String message) {
         return new Problem(location, message);
     }
 
-    /** {@code location: message}. */
+    /** {@code location: message}, or just the message when the location is empty. */
     @Override
     public String toString() {
-        return location + ": " + message;
+        return location.isEmpty() ? message : location + ": " + message;
     }
 
     /**

@@ -30,6 +30,23 @@ class CreditExceptionTest {
     }
 
     @Test
+    void everyTier_isACreditException_soACallerCatchesOneType() {
+        List<CreditException> all = List.of(new CreditDataException("$.a", "bad"),
+                new CreditModelException("model m", "broken"), new CreditRuleSetException("a.drl:1:1", "broken"),
+                new CreditDecisionException("application A", "rule r failed"));
+
+        assertThat(all).extracting(e -> e.problems().size()).containsOnly(1);
+        assertThat(all).extracting(Throwable::getMessage).containsExactly("$.a: bad", "model m: broken",
+                "a.drl:1:1: broken", "application A: rule r failed");
+    }
+
+    @Test
+    void problemWithoutLocation_printsTheMessageOnly() {
+        assertThat(new CreditDataException(List.of(Problem.of("", "pd must be in [0, 1]"))))
+                .hasMessage("pd must be in [0, 1]");
+    }
+
+    @Test
     void noProblem_isRejected() {
         assertThatThrownBy(() -> new CreditModelException(List.of())).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,11 +1,16 @@
 package org.creditkit.models;
 
+import java.util.List;
+import org.creditkit.core.CreditModelException;
+import org.creditkit.core.Problem;
+
 /**
- * The one exception family of the training workbench: unusable input data, an impossible
- * configuration or a model that cannot be fitted. The message says what went wrong, where (file
- * and line, feature, fold) and what would be valid.
+ * The training library's failure: unusable training data, an impossible configuration or a model
+ * that cannot be fitted or exported. The model tier of the one exception family
+ * ({@link org.creditkit.core.CreditException}): no model comes out. The message says what went
+ * wrong, where (file and line, feature, fold) and what would be valid.
  */
-public final class ModelException extends RuntimeException {
+public final class ModelException extends CreditModelException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +20,7 @@ public final class ModelException extends RuntimeException {
      * @param message what, where and what would be valid
      */
     public ModelException(String message) {
-        super(message);
+        super(List.of(Problem.of("", message)));
     }
 
     /**
@@ -25,6 +30,6 @@ public final class ModelException extends RuntimeException {
      * @param cause the underlying failure
      */
     public ModelException(String message, Throwable cause) {
-        super(message, cause);
+        super("", message, cause);
     }
 }

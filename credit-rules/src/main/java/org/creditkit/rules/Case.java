@@ -141,7 +141,7 @@ public final class Case {
     }
 
     /**
-     * Records a tier verdict (see {@link Verdicts#tier}).
+     * Records a tier verdict; when several rules set tiers the most severe applies.
      *
      * @param rule the rule name
      * @param value the tier
@@ -153,7 +153,7 @@ public final class Case {
     }
 
     /**
-     * Records a mitigation measure (see {@link Verdicts#measure}).
+     * Records a mitigation measure (a condition when the final tier is {@link Tier#MITIGATION}).
      *
      * @param rule the rule name
      * @param value the measure
@@ -165,31 +165,33 @@ public final class Case {
     }
 
     /**
-     * Records a credit limit (see {@link Verdicts#limit}).
+     * Records a credit limit; when several rules offer limits the largest applies.
      *
      * @param rule the rule name
      * @param amount the limit in CNY
      * @param en reason in English
      * @param zh reason in Chinese
+     * @throws org.creditkit.core.CreditDecisionException if the amount is negative
      */
     public void limit(String rule, BigDecimal amount, String en, String zh) {
         verdicts.limit(rule, amount, en, zh);
     }
 
     /**
-     * Records the price (see {@link Verdicts#price}).
+     * Records the price; the last price recorded applies.
      *
      * @param rule the rule name
      * @param annualRate the annual rate
      * @param en reason in English
      * @param zh reason in Chinese
+     * @throws org.creditkit.core.CreditDecisionException if the rate is not in [0, 1)
      */
     public void price(String rule, double annualRate, String en, String zh) {
         verdicts.price(rule, annualRate, en, zh);
     }
 
     /**
-     * Records a note (see {@link Verdicts#note}).
+     * Records a note in the decision trail.
      *
      * @param rule the rule name
      * @param en reason in English
@@ -204,7 +206,7 @@ public final class Case {
      *
      * @return the collector
      */
-    public Verdicts verdicts() {
+    Verdicts verdicts() {
         return verdicts;
     }
 

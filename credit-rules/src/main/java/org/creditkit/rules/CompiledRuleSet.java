@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.creditkit.core.CreditDecisionException;
 import org.kie.api.KieBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -12,7 +15,8 @@ import org.kie.api.runtime.rule.FactHandle;
  * An immutable, compiled rule set: one shared {@link KieBase} built with the executable model, its
  * validated {@link PolicyParameters} and its version. Thread-safe: decisions borrow a pooled session,
  * insert one {@link Case} fact (input, parameters, product policy, verdict collector), fire, retract
- * it and return the session to the pool.
+ * it and return the session to the pool. Each decision is held to {@link DecisionLimits} (firings and
+ * time); one that exceeds them fails with a {@link DecisionLimitException} and its session is discarded.
  *
  * <p>Lifecycle: the set is reference-counted. {@link #close()} releases the owner's reference; the
  * Drools container, the sessions and the generated classes are disposed when the last in-flight
@@ -29,6 +33,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     private final RuleSetCompiler.Compiled compiled;
     private final String version;
     private final String origin;
+    private final DecisionLimits limits;
     /**
      * Decisions after which a pooled session is disposed and replaced. Drools 10.1.0 keeps the fired
      * matches of single-pattern rules (alpha terminal nodes) in {@code RuleExecutor.dormantMatches}
@@ -47,12 +52,15 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleSet.class);
+
     private final Queue<Lane> pool = new ConcurrentLinkedQueue<>();
     /** Reference count: 1 for the owner plus one per decision in flight; 0 means disposed. */
     private final AtomicInteger refs = new AtomicInteger(1);
 
-    CompiledRuleSet(RuleSetCompiler.Compiled compiled, RuleSetSource source) {
+    CompiledRuleSet(RuleSetCompiler.Compiled compiled, RuleSetSource source, DecisionLimits limits) {
         this.compiled = compiled;
+        this.limits = limits;
         this.version = source.version();
         this.origin = source.origin();
     }
@@ -93,6 +101,20 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         return compiled.ruleNames();
     }
 
+    /** Where rule {@code name} is declared (file, line, column; the message is the name). */
+    RuleProblem ruleSite(String name) {
+        return compiled.ruleSites().getOrDefault(name, RuleProblem.of(origin, 1, 1, name));
+    }
+
+    /**
+     * The runaway protection of each decision.
+     *
+     * @return the firing and time limits
+     */
+    public DecisionLimits limits() {
+        return limits;
+    }
+
     /**
      * Whether the set has been disposed (closed and no decision in flight).
      *
@@ -122,21 +144,29 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
             lane = new Lane(compiled.kieBase().newKieSession());
         }
         Case c = new Case(input, compiled.parameters());
+        FiringGuard guard = new FiringGuard(limits, System.nanoTime());
         try {
             FactHandle h = lane.session.insert(c);
-            lane.session.fireAllRules();
+            lane.session.fireAllRules(guard);
             lane.session.delete(h);
         } catch (RuntimeException e) {
             lane.session.dispose();
-            throw new RuleInputException("The rules " + version.substring(0, 12) + " failed on application "
-                    + input.applicationId() + ": " + e.getMessage(), e);
+            throw new CreditDecisionException("application " + input.applicationId(),
+                    "the rules " + version.substring(0, 12) + " failed: " + e.getMessage(), e);
+        }
+        if (guard.stopped() != null) {
+            // the session may hold a half-run agenda: never reuse it
+            lane.session.dispose();
+            throw new DecisionLimitException("The rules " + version.substring(0, 12) + " from " + origin
+                    + " were stopped on application " + input.applicationId() + ": " + guard.stopped()
+                    + "; no decision was made for it, the engine keeps serving");
         }
         if (++lane.decisions >= SESSION_RECYCLE_DECISIONS) {
             lane.session.dispose();
+            LOG.debug("rule session of rule set {} recycled after {} decisions", shortVersion(), lane.decisions);
         } else {
             pool.offer(lane);
         }
-        long t1 = System.nanoTime();
         Decision d = c.verdicts().toDecision(input, compiled.parameters(), version, modelId,
                 DecisionTimings.of(scoringNanos, 0L, 0L));
         long t2 = System.nanoTime();
@@ -159,6 +189,10 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         if (refs.decrementAndGet() == 0) {
             dispose();
         }
+    }
+
+    private String shortVersion() {
+        return version.substring(0, 12);
     }
 
     private void dispose() {

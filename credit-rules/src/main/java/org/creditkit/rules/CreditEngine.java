@@ -18,6 +18,10 @@ import org.creditkit.core.sign.TrustStore;
 import org.creditkit.rules.audit.DecisionExplanation;
 import org.creditkit.rules.audit.DecisionLog;
 import org.creditkit.rules.audit.DecisionRecord;
+import org.creditkit.rules.testing.Scenario;
+import org.creditkit.rules.testing.Scenarios;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facade a bank embeds: application in, decision out. Features, data-quality checks and the
@@ -36,8 +40,16 @@ import org.creditkit.rules.audit.DecisionRecord;
  *         .decisionLog(DecisionLog.to(Path.of("decisions.jsonl")).signer(signer).pseudonymKey(key).open())
  *         .build();
  * }</pre>
+ *
+ * <p>Errors: everything thrown is an {@link org.creditkit.core.CreditException}; catch its tiers to
+ * act on them: {@link org.creditkit.core.CreditDataException} (this application's data, refer it),
+ * {@link org.creditkit.core.CreditDecisionException} (the rules failed on this application, refer it),
+ * {@link RuleSetException} and {@link org.creditkit.core.CreditModelException} (at build time: broken
+ * rules or a bundle that does not fit).
  */
 public final class CreditEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreditEngine.class);
 
     /**
      * Everything one decision produced, for callers that need more than the decision.
@@ -61,21 +73,17 @@ public final class CreditEngine implements AutoCloseable {
     private CreditEngine(Builder b) {
         this.bundle = b.bundle;
         this.scorer = bundle.scorer();
-        this.extractor = FeatureExtractor.standard();
-        if (!bundle.catalogue().equals(extractor.catalogue())) {
-            throw new RuleSetException("model " + bundle.id(), List.of(RuleProblem.of("model " + bundle.id(), 1, 1,
-                    "the bundle's feature catalogue " + bundle.catalogue().version()
-                            + " is not the standard catalogue " + extractor.catalogue().version()
-                            + " the engine extracts from applications")));
-        }
+        this.extractor = bundle.requireCompatible(FeatureExtractor.standard());
+        LOG.info("model bundle {} {} loaded ({})", bundle.id(), bundle.version(), bundle.checksum());
         this.checker = b.checker;
-        this.rules = RuleEngine.of(RuleSets.compile(b.rules, b.lintOptions), b.gate);
+        RuleEngine.Builder rb = RuleEngine.builder(RuleSets.compile(b.rules, b.limits)).reloadGate(b.gate);
+        this.rules = (b.ungated ? rb.withoutScenarioGate() : rb).build();
         this.log = Optional.ofNullable(b.log);
         this.modelId = bundle.id() + "@" + bundle.version();
     }
 
     /**
-     * The default expert model bundle and the default policy (reloads gated on its scenarios).
+     * The default expert model bundle and the default policy (reloads gated on the reloaded rules' own scenarios).
      *
      * @return the engine
      */
@@ -97,7 +105,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param application the application
      * @return the decision (ruleset version and model id recorded)
-     * @throws RuleInputException when the application cannot be decided
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Decision decide(LoanApplication application) {
         return evaluate(application, Optional.empty()).decision();
@@ -110,6 +119,7 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param input the rule input
      * @return the decision (ruleset version and this engine's model id recorded)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this input
      */
     public Decision decide(RuleInput input) {
         return rules.decide(Objects.requireNonNull(input, "input"), modelId);
@@ -120,6 +130,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param application the application with its outcome
      * @return the decision
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Decision decide(LabeledApplication application) {
         return evaluate(application.application(),
@@ -132,6 +144,8 @@ public final class CreditEngine implements AutoCloseable {
      * @param application the application
      * @param defaulted the observed outcome for the decision log, when known
      * @return the evaluation
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Evaluation evaluate(LoanApplication application, Optional<Boolean> defaulted) {
         Objects.requireNonNull(application, "application");
@@ -151,6 +165,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param applications the applications
      * @return one decision per application
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application (the first failure ends the batch; decide one by one to keep going)
      */
     public List<Decision> decideAll(List<LoanApplication> applications) {
         return applications.parallelStream().map(this::decide).toList();
@@ -161,6 +177,8 @@ public final class CreditEngine implements AutoCloseable {
      *
      * @param applications the applications
      * @return one evaluation per application, in input order
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application (the first failure ends the batch)
      */
     public List<Evaluation> evaluateAll(List<LabeledApplication> applications) {
         return applications.parallelStream()
@@ -194,7 +212,8 @@ public final class CreditEngine implements AutoCloseable {
      * Hot-reloads the rules (built and scenario-tested off the request path, then swapped atomically).
      *
      * @param source the new rules
-     * @return what happened
+     * @return what happened: accepted, or refused with every problem and failed scenario (a broken
+     *         rule set is reported here, not thrown; the rules in service stay)
      */
     public ReloadResult reloadRules(RuleSetSource source) {
         return rules.reload(source);
@@ -238,10 +257,11 @@ public final class CreditEngine implements AutoCloseable {
     public static final class Builder {
         private ModelBundle bundle;
         private RuleSetSource rules;
-        private List<Scenario> gate;
+        private List<Scenario> gate = List.of();
+        private boolean ungated;
+        private DecisionLimits limits = DecisionLimits.DEFAULT;
         private DataQualityChecker checker = DataQualityChecker.standard();
         private DecisionLog log;
-        private LintOptions lintOptions = LintOptions.DEFAULT;
         private TrustStore trust = TrustStore.empty();
         private boolean allowUnsigned;
 
@@ -295,14 +315,37 @@ public final class CreditEngine implements AutoCloseable {
         }
 
         /**
-         * Scenarios every hot reload must pass (default: the default policy's scenarios when the rules
-         * are the default policy, none otherwise).
+         * Scenarios every hot reload must pass, in addition to the reloaded directory's own
+         * {@code scenarios/} (default: none beyond those).
          *
          * @param value the gating scenarios
          * @return this builder
          */
         public Builder reloadGate(List<Scenario> value) {
             gate = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Accept rules (and reloads) that bring no scenario, with no reload gate. Without this, rules
+         * with no {@code scenarios/} and no {@link #reloadGate} are refused: ungated, any compiling
+         * rule set would go live on a reload, "decline everything" included.
+         *
+         * @return this builder
+         */
+        public Builder withoutScenarioGate() {
+            ungated = true;
+            return this;
+        }
+
+        /**
+         * Runaway protection of each decision (default {@link DecisionLimits#DEFAULT}).
+         *
+         * @param value the firing and time limits
+         * @return this builder
+         */
+        public Builder decisionLimits(DecisionLimits value) {
+            limits = Objects.requireNonNull(value, "decisionLimits");
             return this;
         }
 
@@ -329,23 +372,13 @@ public final class CreditEngine implements AutoCloseable {
         }
 
         /**
-         * Linter options for the rules (default: functions rejected).
-         *
-         * @param value the options
-         * @return this builder
-         */
-        public Builder lintOptions(LintOptions value) {
-            lintOptions = Objects.requireNonNull(value, "lintOptions");
-            return this;
-        }
-
-        /**
          * Loads, compiles and validates everything.
          *
          * @return the engine
-         * @throws RuleSetException when the rules or the model are broken
-         * @throws org.creditkit.core.CreditModelException when the model bundle is not trusted: unsigned
-         *         or signed by an unknown key (unless {@link #allowUnsignedBundles()}), or edited after signing
+         * @throws RuleSetException when the rules are broken (rule-set tier)
+         * @throws org.creditkit.core.CreditModelException when the model bundle does not fit the
+         *         feature catalogue the engine extracts, or is not trusted: unsigned or signed by an
+         *         unknown key (unless {@link #allowUnsignedBundles()}), or edited after signing (model tier)
          */
         public CreditEngine build() {
             if (bundle == null) {
@@ -354,12 +387,12 @@ public final class CreditEngine implements AutoCloseable {
             BundleLoader.check(bundle, trust, allowUnsigned, "model bundle " + bundle.id());
             if (rules == null) {
                 rules = RuleSetSource.defaultPolicy();
-                if (gate == null) {
-                    gate = Scenarios.defaultScenarios();
-                }
             }
-            if (gate == null) {
-                gate = List.of();
+            if (gate.isEmpty() && rules.scenarioFiles().isEmpty() && !ungated) {
+                throw new RuleSetException(rules.origin(), List.of(RuleProblem.of(rules.origin(), 1, 1,
+                        "no scenario would gate reloads of these rules: add a " + RuleSetSource.SCENARIOS
+                                + "/ folder of .json cases next to the rule files, give reloadGate(...), or say"
+                                + " withoutScenarioGate() on purpose")));
             }
             return new CreditEngine(this);
         }

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.quality.DataQualityFlag;
+import org.creditkit.rules.internal.JsonDoc;
+import org.creditkit.rules.internal.JsonFields;
 
 /**
  * The thresholds, caps, grids and industry multiples of a decision policy: what risk teams tune

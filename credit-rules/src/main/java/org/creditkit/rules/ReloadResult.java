@@ -1,6 +1,7 @@
 package org.creditkit.rules;
 
 import java.util.List;
+import org.creditkit.rules.testing.ScenarioResult;
 
 /**
  * The outcome of a hot reload.
@@ -8,7 +9,7 @@ import java.util.List;
  * @param accepted whether the new rules went live
  * @param activeVersion the version serving decisions after the reload
  * @param candidateVersion the version that was tried
- * @param problems lint, parse, parameter and compile problems (empty when it compiled)
+ * @param problems allow-list, parse, parameter and compile problems (empty when it compiled)
  * @param failedScenarios the gating scenarios the candidate failed
  * @param buildNanos time spent building and testing the candidate (off the request path)
  */

@@ -1,7 +1,16 @@
 package org.creditkit.rules;
 
-/** Bad data about one application: the application is rejected or referred, the engine keeps serving. */
-public final class RuleInputException extends RulesException {
+import java.util.List;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
+
+/**
+ * Bad data about one application, found while building its {@link RuleInput}: the application is
+ * rejected or referred, the engine keeps serving. The data tier of the one exception family
+ * ({@link org.creditkit.core.CreditException}). {@link DecisionLimitException} is the one subclass:
+ * rules that ran away on one application.
+ */
+public class RuleInputException extends CreditDataException {
 
     private static final long serialVersionUID = 1L;
 
@@ -11,7 +20,7 @@ public final class RuleInputException extends RulesException {
      * @param message what is wrong, in which field, and what would be valid
      */
     public RuleInputException(String message) {
-        super(message);
+        super(List.of(Problem.of("", message)));
     }
 
     /**
@@ -21,6 +30,6 @@ public final class RuleInputException extends RulesException {
      * @param cause the underlying failure
      */
     public RuleInputException(String message, Throwable cause) {
-        super(message, cause);
+        super("", message, cause);
     }
 }

@@ -3,7 +3,6 @@ package org.creditkit.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,8 +46,6 @@ import org.creditkit.core.codes.SizeClass;
  */
 public final class RuleInputMapper {
 
-    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
-
     private RuleInputMapper() {
     }
 
@@ -62,7 +59,7 @@ public final class RuleInputMapper {
      * @throws RuleInputException when the application cannot be expressed as a valid rule input
      */
     public static RuleInput map(LoanApplication app, ScoreResult score, DataQualityReport quality) {
-        LocalDate day = app.applicationTime().atOffset(CST).toLocalDate();
+        LocalDate day = app.decisionDate();
         var e = app.enterprise();
         var s = app.sources();
         RuleInput.Builder b = RuleInput.builder(app.id(), day)

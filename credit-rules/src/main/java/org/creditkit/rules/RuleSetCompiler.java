@@ -25,7 +25,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Lints, parses, validates and compiles a {@link RuleSetSource} with Drools' executable model.
+ * Checks, parses, validates and compiles a {@link RuleSetSource} with Drools' executable model.
  *
  * <p>Every problem is located in the file a risk team edits. Syntax errors come from Drools' own
  * DRL parser ({@link DrlParser}), which reports the DRL line and column. The executable model
@@ -49,12 +49,12 @@ final class RuleSetCompiler {
 
     /** The result of a successful compilation. */
     record Compiled(KieContainer container, KieBase kieBase, ReleaseId releaseId, PolicyParameters parameters,
-            List<String> ruleNames) {
+            List<String> ruleNames, Map<String, RuleProblem> ruleSites) {
     }
 
-    /** Every problem of the source (lint, parse, parameters, compile); empty when it compiles cleanly. */
-    static List<RuleProblem> check(RuleSetSource source, LintOptions options) {
-        Attempt a = attempt(source, options, false);
+    /** Every problem of the source (allow-list, parse, parameters, compile); empty when it compiles cleanly. */
+    static List<RuleProblem> check(RuleSetSource source) {
+        Attempt a = attempt(source, false);
         return a.problems;
     }
 
@@ -63,8 +63,8 @@ final class RuleSetCompiler {
      *
      * @throws RuleSetException listing every problem
      */
-    static Compiled compile(RuleSetSource source, LintOptions options) {
-        Attempt a = attempt(source, options, true);
+    static Compiled compile(RuleSetSource source) {
+        Attempt a = attempt(source, true);
         if (!a.problems.isEmpty()) {
             throw new RuleSetException(source.origin(), a.problems);
         }
@@ -76,7 +76,7 @@ final class RuleSetCompiler {
         Compiled compiled;
     }
 
-    private static Attempt attempt(RuleSetSource source, LintOptions options, boolean keep) {
+    private static Attempt attempt(RuleSetSource source, boolean keep) {
         Attempt a = new Attempt();
         PolicyParameters parameters = null;
         String paramsText = source.files().get(PolicyParameters.FILE_NAME);
@@ -87,21 +87,24 @@ final class RuleSetCompiler {
             try {
                 parameters = PolicyParameters.fromJson(PolicyParameters.FILE_NAME, paramsText);
             } catch (RuleSetException e) {
-                a.problems.addAll(e.problems());
+                a.problems.addAll(e.ruleProblems());
             }
         }
         List<ParsedDrl> drls = new ArrayList<>();
         boolean parseErrors = false;
+        boolean checkerRefused = false;
         Map<String, String> ruleOwner = new LinkedHashMap<>();
+        Map<String, RuleProblem> sites = new LinkedHashMap<>();
         for (Map.Entry<String, String> f : source.files().entrySet()) {
             if (!f.getKey().endsWith(".drl")) {
                 continue;
             }
-            a.problems.addAll(DrlLinter.lint(f.getKey(), f.getValue(), options));
+            // the checker and Drools both read the text with Unicode escapes translated, as javac would
+            String text = RuleChecker.translated(f.getValue());
             DrlParser parser = new DrlParser();
             PackageDescr pkg;
             try {
-                pkg = parser.parse(false, f.getValue());
+                pkg = parser.parse(false, text);
             } catch (DroolsParserException e) {
                 a.problems.add(RuleProblem.of(f.getKey(), e.getLineNumber(), e.getColumn() + 1, e.getMessage()));
                 parseErrors = true;
@@ -121,14 +124,18 @@ final class RuleSetCompiler {
                 parseErrors = true;
                 continue;
             }
+            List<RuleProblem> refused = RuleChecker.check(f.getKey(), f.getValue(), pkg);
+            a.problems.addAll(refused);
+            checkerRefused |= !refused.isEmpty();
             for (RuleDescr r : pkg.getRules()) {
                 String previous = ruleOwner.putIfAbsent(r.getName(), f.getKey());
+                sites.putIfAbsent(r.getName(), RuleProblem.of(f.getKey(), r.getLine(), r.getColumn() + 1, r.getName()));
                 if (previous != null) {
                     a.problems.add(RuleProblem.of(f.getKey(), r.getLine(), r.getColumn() + 1, "duplicate rule name '"
                             + r.getName() + "' (also in " + previous + "); rule names must be unique across the rule set"));
                 }
             }
-            drls.add(new ParsedDrl(f.getKey(), f.getValue(), pkg.getRules()));
+            drls.add(new ParsedDrl(f.getKey(), text, pkg.getRules()));
         }
         if (drls.isEmpty() && !parseErrors) {
             a.problems.add(RuleProblem.of(source.origin(), 1, 1, "holds no .drl rule file"));
@@ -140,12 +147,16 @@ final class RuleSetCompiler {
         for (ParsedDrl d : drls) {
             texts.put(d.name(), d.text());
         }
+        if (checkerRefused) {
+            // never hand Drools (and javac) a file the checker refused
+            return a;
+        }
         Build full = build(texts, keep && a.problems.isEmpty() && parameters != null);
         if (!full.errors.isEmpty()) {
             a.problems.addAll(locate(drls, full.errors));
         } else if (full.container != null) {
             a.compiled = new Compiled(full.container, full.container.getKieBase(), full.releaseId, parameters,
-                    List.copyOf(ruleOwner.keySet()));
+                    List.copyOf(ruleOwner.keySet()), Map.copyOf(sites));
         }
         return a;
     }

@@ -1,14 +1,11 @@
 package org.creditkit.rules;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +13,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.creditkit.rules.internal.Classpath;
+import org.creditkit.rules.testing.Scenario;
+import org.creditkit.rules.testing.Scenarios;
 
 /**
  * The files of a rule set before compilation: {@code *.drl} rule files plus the
@@ -31,11 +31,13 @@ public final class RuleSetSource {
     private final String origin;
     private final SortedMap<String, String> files;
     private final String version;
+    private final SortedMap<String, String> scenarioFiles;
 
-    private RuleSetSource(String origin, SortedMap<String, String> files) {
+    private RuleSetSource(String origin, SortedMap<String, String> files, SortedMap<String, String> scenarioFiles) {
         this.origin = origin;
         this.files = Collections.unmodifiableSortedMap(files);
         this.version = sha256(files);
+        this.scenarioFiles = Collections.unmodifiableSortedMap(new TreeMap<>(scenarioFiles));
     }
 
     /**
@@ -45,14 +47,16 @@ public final class RuleSetSource {
      */
     public static RuleSetSource defaultPolicy() {
         SortedMap<String, String> files = new TreeMap<>();
-        for (String name : classpathIndex(DEFAULT_POLICY + "INDEX")) {
-            files.put(name, classpathText(DEFAULT_POLICY + name));
+        for (String name : Classpath.index(DEFAULT_POLICY + "INDEX")) {
+            files.put(name, Classpath.text(DEFAULT_POLICY + name));
         }
-        return new RuleSetSource("classpath:" + DEFAULT_POLICY, files);
+        return new RuleSetSource("classpath:" + DEFAULT_POLICY, files, Scenarios.defaultScenarioFiles());
     }
 
     /**
-     * Reads every {@code *.drl} file and the parameters file of a directory (not recursive).
+     * Reads every {@code *.drl} file and the parameters file of a directory (not recursive), and the
+     * {@code *.json} scenarios of its {@code scenarios/} folder when it has one (they gate reloads of
+     * these rules; they are not part of the version).
      *
      * @param dir the directory
      * @return its sources
@@ -79,8 +83,13 @@ public final class RuleSetSource {
             throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
                     "holds no .drl rule file")));
         }
-        return new RuleSetSource(dir.toString(), files);
+        Path scenarioDir = dir.resolve(SCENARIOS);
+        SortedMap<String, String> scenarios = Files.isDirectory(scenarioDir) ? Scenarios.files(scenarioDir) : new TreeMap<>();
+        return new RuleSetSource(dir.toString(), files, scenarios);
     }
+
+    /** The folder of a rule directory that holds its scenarios. */
+    public static final String SCENARIOS = "scenarios";
 
     /**
      * A rule set from in-memory files (name to content).
@@ -90,7 +99,37 @@ public final class RuleSetSource {
      * @return the sources
      */
     public static RuleSetSource of(String origin, Map<String, String> files) {
-        return new RuleSetSource(origin, new TreeMap<>(files));
+        return new RuleSetSource(origin, new TreeMap<>(files), new TreeMap<>());
+    }
+
+    /**
+     * The scenario files that came with the rules (a directory's {@code scenarios/}, or the default
+     * policy's); empty when none.
+     *
+     * @return file name to JSON text, sorted by name
+     */
+    public SortedMap<String, String> scenarioFiles() {
+        return scenarioFiles;
+    }
+
+    /**
+     * The scenarios that came with the rules, parsed.
+     *
+     * @return the scenarios, possibly empty
+     * @throws RuleSetException when a scenario file is broken
+     */
+    public List<Scenario> scenarios() {
+        return scenarioFiles.isEmpty() ? List.of() : Scenarios.parse(origin + "/" + SCENARIOS, scenarioFiles);
+    }
+
+    /**
+     * A copy whose scenarios are the given files (name to JSON) instead of its own.
+     *
+     * @param scenarios file name to scenario JSON
+     * @return the new sources
+     */
+    public RuleSetSource withScenarioFiles(Map<String, String> scenarios) {
+        return new RuleSetSource(origin, new TreeMap<>(files), new TreeMap<>(scenarios));
     }
 
     /**
@@ -130,29 +169,7 @@ public final class RuleSetSource {
     public RuleSetSource with(String name, String content) {
         SortedMap<String, String> copy = new TreeMap<>(files);
         copy.put(name, content);
-        return new RuleSetSource(origin, copy);
-    }
-
-    static List<String> classpathIndex(String resource) {
-        List<String> names = new ArrayList<>();
-        for (String line : classpathText(resource).split("\n")) {
-            String n = line.strip();
-            if (!n.isEmpty() && !n.startsWith("#")) {
-                names.add(n);
-            }
-        }
-        return names;
-    }
-
-    static String classpathText(String resource) {
-        try (InputStream in = RuleSetSource.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("classpath resource " + resource + " is missing from credit-rules");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read classpath resource " + resource, e);
-        }
+        return new RuleSetSource(origin, copy, scenarioFiles);
     }
 
     private static String sha256(SortedMap<String, String> files) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.creditkit.core.CreditDecisionException;
 
 /**
  * The verdict collector: one fresh instance per decision, carried by the decision's {@link Case}
@@ -17,7 +18,7 @@ import java.util.Set;
  * assembles the {@link Decision} from what was collected. The plain-Java policy uses the same
  * collector and assembly. Not thread-safe: it lives inside one decision.
  */
-public final class Verdicts {
+final class Verdicts {
 
     private static final BigDecimal ZERO_MONEY = BigDecimal.ZERO.setScale(2);
 
@@ -66,7 +67,7 @@ public final class Verdicts {
      */
     public void limit(String rule, BigDecimal amount, String en, String zh) {
         if (amount.signum() < 0) {
-            throw new RuleInputException("rule " + rule + " offered a negative limit " + amount.toPlainString());
+            throw new CreditDecisionException("rule " + rule, "offered a negative limit " + amount.toPlainString());
         }
         BigDecimal a = amount.setScale(2, RoundingMode.DOWN);
         limit = limit == null ? a : limit.max(a);
@@ -83,7 +84,7 @@ public final class Verdicts {
      */
     public void price(String rule, double annualRate, String en, String zh) {
         if (!(annualRate >= 0 && annualRate < 1)) {
-            throw new RuleInputException("rule " + rule + " set the rate " + annualRate + ", must be in [0, 1)");
+            throw new CreditDecisionException("rule " + rule, "set the rate " + annualRate + ", must be in [0, 1)");
         }
         rate = annualRate;
         trail.add(new RuleVerdict(rule, "price=" + annualRate, new Reason(rule, en, zh)));

@@ -1,8 +1,11 @@
 package org.creditkit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import org.creditkit.core.CreditDecisionException;
+import org.creditkit.rules.testing.SyntheticRuleInputs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,27 @@ class CompiledRuleSetTest {
                 "price-grade-grid");
         assertThat(d.rulesetVersion()).isEqualTo(RuleSetSource.defaultPolicy().version()).hasSize(64);
         assertThat(d.modelId()).isEqualTo("m1");
+    }
+
+    @Test
+    void decide_ruleWritesNegativeLimit_isADecisionErrorNamingApplicationAndRule() {
+        RuleSetSource broken = RuleSetSource.defaultPolicy().with("broken.drl", """
+                package org.creditkit.rules.policy;
+                import org.creditkit.rules.*;
+                import java.math.BigDecimal;
+                rule "negative-limit"
+                when
+                    $c : Case( )
+                then
+                    $c.limit(drools.getRule().getName(), BigDecimal.ONE.negate(), "x", "x");
+                end
+                """);
+        try (CompiledRuleSet r = RuleSets.compile(broken)) {
+            assertThatThrownBy(() -> r.decide(Inputs.clean("A9").build(), "m1"))
+                    .isInstanceOf(CreditDecisionException.class)
+                    .hasMessageContaining("application A9")
+                    .hasMessageContaining("negative-limit");
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
+import org.creditkit.rules.audit.DecisionLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

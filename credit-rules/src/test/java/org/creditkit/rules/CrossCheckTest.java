@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.creditkit.rules.testing.SyntheticRuleInputs;
 import org.junit.jupiter.api.Test;
 
 class CrossCheckTest {

@@ -38,7 +38,7 @@ class PolicyParametersTest {
                 .replace("\"GENERAL\":      {\"instantMaxPd\": 0.03,  \"reviewMaxPd\": 0.08", "\"GENERAL\":      {\"instantMaxPd\": 0.09,  \"reviewMaxPd\": 0.08")
                 .replace("\"autoApprovalCap\": 3000000,  \"maxAmount\": 5000000", "\"autoApprovalCap\": 6000000,  \"maxAmount\": 5000000")
                 .replace("\"CC\": 0.045", "\"CC\": 0.02");
-        assertThat(problemsOf(json).problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+        assertThat(problemsOf(json).ruleProblems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "parameters.json:15:22 $.products.GENERAL.instantMaxPd: instantMaxPd 0.09 must be below reviewMaxPd 0.08",
                 "parameters.json:18:66 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
                         + " maxAmount 5000000",
@@ -51,7 +51,7 @@ class PolicyParametersTest {
         String json = DEFAULT.replace("\"yellowCardMonths\": 12,", "\"yellowCardMonth\": 12,")
                 .replace("\"referenceRate\": 0.031", "\"referenceRate\": \"3.1%\"")
                 .replace("\"C39\":", "\"C3X\":");
-        assertThat(problemsOf(json).problems()).extracting(RuleProblem::message).contains(
+        assertThat(problemsOf(json).ruleProblems()).extracting(RuleProblem::message).contains(
                 "$.yellowCardMonth: unknown key 'yellowCardMonth'; valid keys are [acceptedCoreEnterpriseRatings,"
                         + " formatVersion, gradeSpreads, industryMultiples, lossModel, mitigationMaxTermMonths, products,"
                         + " reducedLimitFactor, reducedLimitPd, referenceRate, reviewDataQualityFlags,"
@@ -62,10 +62,10 @@ class PolicyParametersTest {
 
     @Test
     void fromJson_badIndustryKeyAndSyntax_areRejected() {
-        assertThat(problemsOf(DEFAULT.replace("\"C39\":", "\"C3X\":")).problems()).extracting(Object::toString)
+        assertThat(problemsOf(DEFAULT.replace("\"C39\":", "\"C3X\":")).ruleProblems()).extracting(Object::toString)
                 .containsExactly("parameters.json:29:5 $.industryMultiples.C3X: 'C3X' is not 'default', a GB/T 4754"
                         + " section letter (e.g. C) or a division (e.g. C39)");
-        assertThat(problemsOf("{\"formatVersion\": 1,,}").problems().get(0).toString()).startsWith("parameters.json:1:21 invalid JSON");
+        assertThat(problemsOf("{\"formatVersion\": 1,,}").ruleProblems().get(0).toString()).startsWith("parameters.json:1:21 invalid JSON");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +42,7 @@ class ReloadMetaspaceTest {
     @Test
     void reload_100Times_metaspaceDoesNotGrowUnbounded() throws Exception {
         RuleInput in = Inputs.clean("M").consent(false).build();
-        try (RuleEngine engine = RuleEngine.of(RuleSets.compile(tiny(0)), List.of())) {
+        try (RuleEngine engine = RuleEngine.builder(RuleSets.compile(tiny(0))).withoutScenarioGate().build()) {
             for (int i = 1; i <= 10; i++) { // warm up: Drools' own classes load once
                 assertThat(engine.reload(tiny(i)).accepted()).isTrue();
                 engine.decide(in);

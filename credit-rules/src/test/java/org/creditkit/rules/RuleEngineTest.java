@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.creditkit.rules.testing.SyntheticRuleInputs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,17 @@ class RuleEngineTest {
         Decision d = engine.decide(in);
         assertThat(d.rulesetVersion()).isEqualTo(DEARER.version());
         assertThat(d.interestRate()).isEqualTo(0.035 + 0.005);
+    }
+
+    @Test
+    void reload_functionBlock_isRefusedByTheAllowList() {
+        RuleSetSource withFunction = DEFAULT.with("helpers.drl", """
+                package org.creditkit.rules.policy;
+                function String label(String s) { return "[" + s + "]"; }
+                """);
+        ReloadResult refused = engine.reload(withFunction);
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.toString()).contains("'function' blocks are not allowed");
     }
 
     @Test

@@ -49,7 +49,7 @@ public class CreditEngineBenchmark {
                 apps[i] = g.generate(i).application();
             }
             int[] k = {0};
-            SteadyState.reach("CreditEngine.decide warm-up", () -> engine.decide(apps[k[0]++ & 1023]), 5_000, 50_000, 60);
+            SteadyState.reach("CreditEngine.decide warm-up", () -> engine.decide(apps[k[0]++ & 1023]), 5_000, 400_000, 90);
         }
 
         /** Closes the engine. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.creditkit.bench.SteadyState;
 import org.creditkit.core.chain.ChainSigner;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.privacy.PseudonymKey;
@@ -31,7 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * the hash-chained trail (keyed pseudonyms, HMAC input digest, SHA-256 per line, an Ed25519-signed
  * checkpoint every 1,000 records, each line handed to the OS), over 1,024 synthetic applications
  * rotated. The trail goes to a temporary file deleted at tear-down. The difference of the two is the
- * trail's cost per decision.
+ * trail's cost per decision. Both engines are driven to their steady state in {@code @Setup}
+ * ({@link SteadyState}: Drools compiles constraints in the background).
  *
  * <p>Run: {@code java -jar credit-bench/target/benchmarks.jar DecisionTrailBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc}
  */
@@ -62,6 +64,11 @@ public class DecisionTrailBenchmark {
         for (int k = 0; k < apps.length; k++) {
             apps[k] = g.generate(k).application();
         }
+        int[] k = {0};
+        SteadyState.reach("decide without trail warm-up", () -> plain.evaluate(apps[k[0]++ & 1023], Optional.empty()),
+                5_000, 50_000, 60);
+        SteadyState.reach("decide with trail warm-up", () -> logged.evaluate(apps[k[0]++ & 1023], Optional.empty()),
+                5_000, 50_000, 60);
     }
 
     /** Closes the engines and deletes the trail. */

@@ -7,7 +7,7 @@ import org.creditkit.rules.ReloadResult;
 import org.creditkit.rules.RuleEngine;
 import org.creditkit.rules.RuleSetSource;
 import org.creditkit.rules.RuleSets;
-import org.creditkit.rules.Scenarios;
+import org.creditkit.rules.testing.Scenarios;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

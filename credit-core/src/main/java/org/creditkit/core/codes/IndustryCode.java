@@ -1,5 +1,8 @@
 package org.creditkit.core.codes;
 
+import java.util.List;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
 import java.util.Objects;
 
 /**
@@ -12,26 +15,28 @@ import java.util.Objects;
  */
 public record IndustryCode(char section, String division) {
 
-    /** @throws IllegalArgumentException if the division is not in the section per GB/T 4754-2017 */
+    /** @throws CreditDataException if the division is not in the section per GB/T 4754-2017 */
     public IndustryCode {
         Objects.requireNonNull(division, "division");
         String problem = IndustryCatalogue.problem(section, division);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new CreditDataException(List.of(Problem.of("", problem)));
         }
     }
 
     /**
      * Parses {@code "C39"}.
      *
-     * @throws IllegalArgumentException if malformed or not in the catalogue, saying what would be valid
+     * @param code the code, e.g. {@code C39}
+     * @return the code
+     * @throws CreditDataException if malformed or not in the catalogue, saying what would be valid
      */
     public static IndustryCode of(String code) {
         Objects.requireNonNull(code, "code");
         if (code.length() != 3 || code.charAt(0) < 'A' || code.charAt(0) > 'Z'
                 || code.charAt(1) < '0' || code.charAt(1) > '9' || code.charAt(2) < '0' || code.charAt(2) > '9') {
-            throw new IllegalArgumentException("industry code '" + code
-                    + "' must be a GB/T 4754-2017 section letter and two-digit division in ASCII, e.g. C39");
+            throw new CreditDataException(List.of(Problem.of("", "industry code '" + code
+                    + "' must be a GB/T 4754-2017 section letter and two-digit division in ASCII, e.g. C39")));
         }
         return new IndustryCode(code.charAt(0), code.substring(1));
     }

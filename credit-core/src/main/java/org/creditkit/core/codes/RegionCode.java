@@ -1,5 +1,8 @@
 package org.creditkit.core.codes;
 
+import java.util.List;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
 import java.util.Objects;
 
 /**
@@ -10,16 +13,22 @@ import java.util.Objects;
  */
 public record RegionCode(String code) {
 
-    /** @throws IllegalArgumentException if not six digits of a known province */
+    /** @throws CreditDataException if not six digits of a known province */
     public RegionCode {
         Objects.requireNonNull(code, "code");
         String problem = RegionCatalogue.problem(code);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new CreditDataException(List.of(Problem.of("", problem)));
         }
     }
 
-    /** Parses and validates a code. */
+    /**
+     * Parses and validates a code.
+     *
+     * @param code six digits, e.g. {@code 310115}
+     * @return the code
+     * @throws CreditDataException if not six digits of a known province
+     */
     public static RegionCode of(String code) {
         return new RegionCode(code);
     }

@@ -1,5 +1,8 @@
 package org.creditkit.core.codes;
 
+import java.util.List;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
 import java.util.Objects;
 
 /**
@@ -50,20 +53,22 @@ public record Uscc(String value) {
         TYPES.put('Y', "1");    // other
     }
 
-    /** @throws IllegalArgumentException if the code is not a valid USCC; the message says why */
+    /** @throws CreditDataException if the code is not a valid USCC; the message says why */
     public Uscc {
         Objects.requireNonNull(value, "value");
         String problem = problem(value);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new CreditDataException(List.of(Problem.of("", problem)));
         }
     }
 
     /**
      * Parses and validates a code.
      *
-     * @throws IllegalArgumentException with what is wrong: length, a character outside the set, or
-     *                                  a check character that does not match the computed one
+     * @param value the code
+     * @return the code
+     * @throws CreditDataException with what is wrong: length, a character outside the set, or
+     *                             a check character that does not match the computed one
      */
     public static Uscc of(String value) {
         return new Uscc(value);

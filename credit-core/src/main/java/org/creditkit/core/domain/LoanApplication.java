@@ -2,6 +2,8 @@ package org.creditkit.core.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,12 @@ import java.util.Objects;
 public record LoanApplication(String id, Instant applicationTime, Product product, BigDecimal amount, int termMonths,
                               String purpose, GuaranteeType guarantee, boolean dataUseConsent, Enterprise enterprise,
                               SourceData sources) {
+
+    /**
+     * China Standard Time (UTC+8, no daylight saving): every calendar day creditkit derives from an
+     * instant (the decision day, fiscal years, staleness months) is taken in it.
+     */
+    public static final ZoneOffset CHINA_TIME = ZoneOffset.ofHours(8);
 
     /** @throws IllegalArgumentException on a blank id, non-positive amount, sub-fen amount or bad term */
     public LoanApplication {
@@ -42,5 +50,27 @@ public record LoanApplication(String id, Instant applicationTime, Product produc
         if (termMonths < 1 || termMonths > 360) {
             throw new IllegalArgumentException("termMonths (" + termMonths + ") must be 1..360");
         }
+    }
+
+    /**
+     * The decision day: the calendar day of {@link #applicationTime()} in {@link #CHINA_TIME}. The
+     * feature extractor, the data-quality checker, the strict reader and the rules all use this one
+     * day (an application at 23:30 UTC is decided on the next day in China).
+     *
+     * @return the decision day
+     */
+    public LocalDate decisionDate() {
+        return decisionDate(applicationTime);
+    }
+
+    /**
+     * The decision day of an application made at {@code applicationTime}, for callers that hold the
+     * instant before the application exists (the strict reader).
+     *
+     * @param applicationTime when the application was made
+     * @return its calendar day in {@link #CHINA_TIME}
+     */
+    public static LocalDate decisionDate(Instant applicationTime) {
+        return LocalDate.ofInstant(applicationTime, CHINA_TIME);
     }
 }

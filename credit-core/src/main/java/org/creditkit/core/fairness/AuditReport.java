@@ -40,15 +40,16 @@ public record AuditReport(AuditConfig config, int records, int recordsWithOutcom
     }
 
     /**
-     * Returns the process exit code for this verdict: 0 PASS, 1 WARN or INSUFFICIENT_DATA, 2 FAIL.
+     * Returns the process exit code for this verdict, as the {@code credit} command line uses it:
+     * 0 PASS or WARN (the warnings are in the report), 2 FAIL or INSUFFICIENT_DATA (no check had
+     * enough data, so the audit cannot vouch for the decisions).
      *
      * @return the exit code
      */
     public int exitCode() {
         return switch (verdict) {
-            case PASS -> 0;
-            case WARN, INSUFFICIENT_DATA -> 1;
-            case FAIL -> 2;
+            case PASS, WARN -> 0;
+            case FAIL, INSUFFICIENT_DATA -> 2;
         };
     }
 

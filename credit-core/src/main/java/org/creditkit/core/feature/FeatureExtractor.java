@@ -76,7 +76,8 @@ public final class FeatureExtractor {
 
     private static final FeatureExtractor STANDARD = new FeatureExtractor();
     /** China Standard Time offset in seconds. */
-    private static final long CST_OFFSET_SECONDS = 8L * 3600;
+    /** {@link LoanApplication#CHINA_TIME}, as seconds: the decision day without allocating a LocalDate. */
+    private static final long CST_OFFSET_SECONDS = LoanApplication.CHINA_TIME.getTotalSeconds();
     private static final long SECONDS_PER_DAY = 86_400L;
     private static final double DAYS_PER_YEAR = 365.25;
 

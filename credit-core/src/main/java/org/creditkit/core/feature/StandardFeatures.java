@@ -91,7 +91,7 @@ public final class StandardFeatures {
     public static final int PATENT_CHANGE_FREQUENCY = 37;
     /** Index of {@code trademarks}: Registered trademarks held. */
     public static final int TRADEMARKS = 38;
-    /** Index of {@code rd_intensity}: R&D expense over revenue. */
+    /** Index of {@code rd_intensity}: R&amp;D expense over revenue. */
     public static final int RD_INTENSITY = 39;
     /** Index of {@code carbon_intensity}: CO2-equivalent tonnes per 10,000 CNY of revenue. */
     public static final int CARBON_INTENSITY = 40;

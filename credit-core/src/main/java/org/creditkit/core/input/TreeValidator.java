@@ -54,7 +54,7 @@ import org.creditkit.core.domain.UtilityRecord;
 final class TreeValidator {
 
     /** China Standard Time: calendar dates in the documents are Chinese dates. */
-    static final ZoneOffset CST = ZoneOffset.ofHours(8);
+    static final ZoneOffset CST = LoanApplication.CHINA_TIME;
     /** Upper bound of any money amount, 10^15 CNY. */
     static final BigDecimal MAX_MONEY = new BigDecimal("1E15");
     /** Earliest date or year accepted anywhere. */
@@ -136,7 +136,7 @@ final class TreeValidator {
         Instant time = instant(n, p, "applicationTime", false);
         if (time != null) {
             appTime = time;
-            appDate = LocalDate.ofInstant(time, CST);
+            appDate = LoanApplication.decisionDate(time);
         }
         Product product = enumValue(n, p, "product", Product.values());
         BigDecimal amount = money(n, p, "amount", false);
@@ -605,7 +605,7 @@ final class TreeValidator {
         }
         try {
             return parser.apply(s);
-        } catch (IllegalArgumentException e) {
+        } catch (org.creditkit.core.CreditDataException e) {
             add(p + "." + name, e.getMessage());
             return null;
         }
@@ -846,7 +846,7 @@ final class TreeValidator {
         }
         try {
             return factory.get();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.creditkit.core.CreditDataException e) {
             add(p, "invalid: " + e.getMessage());
             return null;
         }

@@ -79,6 +79,19 @@ public record Drift(String name, int expected, int actual, int bins, double psi,
         return new Drift(name, n, m, used, psi, p, psi >= MATERIAL_PSI && p < ALPHA);
     }
 
+    /**
+     * The chi-square upper tail {@code P(X > x)} with {@code df} degrees of freedom (the regularized upper
+     * incomplete gamma function {@code Q(df/2, x/2)}). One implementation for every test that needs it
+     * (drift here, Hosmer-Lemeshow in the model verdict).
+     *
+     * @param x  the statistic
+     * @param df degrees of freedom, &gt;= 1
+     * @return the p-value; 1 for {@code x <= 0}
+     */
+    public static double chiSquareSurvival(double x, int df) {
+        return ChiSquare.survival(x, df);
+    }
+
     /** Whether this indicator ages with the loan ({@link #AGEING}): shown, never a finding. */
     public boolean ageing() {
         return AGEING.contains(name);

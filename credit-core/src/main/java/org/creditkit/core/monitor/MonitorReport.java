@@ -39,8 +39,11 @@ public final class MonitorReport {
     public record Meta(String book, String bookSha256, String modelId, String ruleset, String generated) {
     }
 
-    /** The verdict: FAIL when a limit is breached, else PASS. */
+    /** The verdict: NO DATA when no loan was monitored, FAIL when a limit is breached, else PASS. */
     public static String verdict(MonitorSummary s) {
+        if (s.loans() == 0) {
+            return "NO_DATA";
+        }
         return s.breaches().isEmpty() ? "PASS" : "FAIL";
     }
 
@@ -180,7 +183,7 @@ public final class MonitorReport {
                 .append("body{font-family:system-ui,sans-serif;margin:1.5em auto;max-width:1100px;color:#222}")
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
                 .append("th{background:#f3f3f3}td.l,th.l{text-align:left}.verdict{padding:1em;border-radius:6px;margin-bottom:1em}")
-                .append(".PASS{background:#e3f4e3;border:2px solid #2e7d32}.FAIL{background:#fbe3e3;border:2px solid #c62828}")
+                .append(".PASS{background:#e3f4e3;border:2px solid #2e7d32}.NO_DATA{background:#eee;border:2px solid #777}.FAIL{background:#fbe3e3;border:2px solid #c62828}")
                 .append("nav a{margin-right:1em}.muted{color:#777}.flag{color:#c62828;font-weight:bold}")
                 .append("</style></head><body>");
         h.append("<div id=\"verdict\" class=\"verdict ").append(verdict).append("\"><h1>Loan book monitoring: ")

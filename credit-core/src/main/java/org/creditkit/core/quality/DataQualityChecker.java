@@ -87,7 +87,7 @@ public final class DataQualityChecker {
     public static final Set<DataSource> DEFAULT_KEY_SOURCES =
             Collections.unmodifiableSet(EnumSet.of(DataSource.TAX));
 
-    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+    private static final ZoneOffset CST = LoanApplication.CHINA_TIME;
     private static final DataQualityChecker STANDARD = builder().build();
 
     private final double maxInconsistency;
@@ -159,7 +159,7 @@ public final class DataQualityChecker {
                     a.enterprise().employees(), () -> "insured headcount of " + h.lastMonth() + " (" + fmt(insured)
                             + ") and reported employees (" + a.enterprise().employees() + ")", out);
         }
-        if (fs.isPresent() && fs.get().fiscalYear() == LocalDate.ofInstant(a.applicationTime(), CST).getYear() - 1) {
+        if (fs.isPresent() && fs.get().fiscalYear() == a.decisionDate().getYear() - 1) {
             double reported = a.enterprise().annualRevenue().doubleValue();
             double statement = fs.get().revenue().doubleValue();
             compare(DataSource.FINANCIAL_STATEMENTS, "enterprise.annualRevenue vs financials.revenue", reported,

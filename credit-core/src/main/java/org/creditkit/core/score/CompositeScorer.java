@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.creditkit.core.codes.IndustryCode;
+import org.creditkit.core.codes.IndustryScheme;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureCatalogue;
@@ -93,6 +94,9 @@ public final class CompositeScorer {
             ids.add(Optional.of(ov.id()));
             checkCatalogue(ov.model(), "overlay '" + ov.id() + "'", problems);
             for (String code : ov.industries()) {
+                if (ov.scheme() != IndustryScheme.GBT_4754) {
+                    continue; // applications carry GB/T codes: a NAICS overlay never selects by application
+                }
                 String prev = claimed.put(code, ov.id());
                 if (prev != null) {
                     problems.add("industry " + code + " is claimed by overlays '" + prev + "' and '" + ov.id()

@@ -3,7 +3,7 @@ package org.creditkit.core.score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.creditkit.core.codes.IndustryCode;
+import org.creditkit.core.codes.IndustryScheme;
 import org.creditkit.core.score.spi.ScoringModel;
 
 /**
@@ -12,14 +12,20 @@ import org.creditkit.core.score.spi.ScoringModel;
  *
  * @param id         stable id, lower kebab case, e.g. {@code technology}
  * @param name       readable name
- * @param industries GB/T 4754 codes it covers: divisions ({@code C39}) or whole sections ({@code A});
- *                   a division match wins over a section match
+ * @param industries codes it covers in its scheme: GB/T 4754 divisions ({@code C39}) or whole sections
+ *                   ({@code A}), a division match winning over a section match; or NAICS prefixes
+ *                   ({@code 72})
  * @param model      the overlay model (its bias is the intercept shift)
+ * @param scheme     the classification of {@code industries}. Loan applications carry GB/T 4754 codes,
+ *                   so only GB/T overlays select by application; a NAICS overlay applies to table rows
+ *                   whose industry group it names (the workbench's scoring of CSV/ARFF tables)
  */
-public record IndustryOverlay(String id, String name, List<String> industries, ScoringModel model) {
+public record IndustryOverlay(String id, String name, List<String> industries, ScoringModel model,
+                              IndustryScheme scheme) {
 
     /** @throws IllegalArgumentException on a malformed id, no industries or a malformed industry code */
     public IndustryOverlay {
+        Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(model, "model");
@@ -32,7 +38,7 @@ public record IndustryOverlay(String id, String name, List<String> industries, S
             problems.add("overlay '" + id + "' must cover at least one industry code");
         }
         for (String code : industries) {
-            String p = industryCodeProblem(code);
+            String p = scheme.overlayCodeProblem(code);
             if (p != null) {
                 problems.add("overlay '" + id + "': " + p);
             }
@@ -42,29 +48,27 @@ public record IndustryOverlay(String id, String name, List<String> industries, S
         }
     }
 
-    /** Factory. */
+    /**
+     * A GB/T 4754 overlay.
+     *
+     * @param id         stable id, lower kebab case
+     * @param name       readable name
+     * @param industries GB/T 4754 sections or divisions
+     * @param model      the overlay model
+     */
+    public IndustryOverlay(String id, String name, List<String> industries, ScoringModel model) {
+        this(id, name, industries, model, IndustryScheme.GBT_4754);
+    }
+
+    /** Factory of a GB/T 4754 overlay. */
     public static IndustryOverlay of(String id, String name, List<String> industries, ScoringModel model) {
         return new IndustryOverlay(id, name, industries, model);
     }
 
-    /**
-     * Why {@code code} is not a GB/T 4754-2017 section letter or division code, or {@code null} when
-     * it is one.
-     */
-    static String industryCodeProblem(String code) {
-        if (code.length() == 1) {
-            char c = code.charAt(0);
-            if (c >= 'A' && c <= 'T') {
-                return null;
-            }
-            return "industry '" + code + "' is not a GB/T 4754-2017 section (A..T)";
-        }
-        try {
-            IndustryCode.of(code);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return "industry '" + code + "': " + e.getMessage();
-        }
+    /** Factory of an overlay keyed by codes of {@code scheme}. */
+    public static IndustryOverlay of(IndustryScheme scheme, String id, String name, List<String> industries,
+                                     ScoringModel model) {
+        return new IndustryOverlay(id, name, industries, model, scheme);
     }
 
     /** Whether the code names a whole section. */

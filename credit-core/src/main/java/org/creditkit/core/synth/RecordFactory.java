@@ -95,8 +95,17 @@ final class RecordFactory {
     static final double P_REPAIRED = 0.4;
     static final double P_STATEMENTS_MICRO = 0.8;
     static final double P_STATEMENTS = 0.95;
+    /** Catering and retail keep thinner books: statements for 60% of micro and 80% of other firms. */
+    static final double P_STATEMENTS_MICRO_CONTINUITY = 0.6;
+    static final double P_STATEMENTS_CONTINUITY = 0.8;
 
-    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+    // ---- industries whose generic indicators look worse than their risk (the one-size-fits-all failure)
+    /** Technology firms: expensed R&D and few tangible assets show as thin margins and high leverage. */
+    static final double TECH_GENERIC_LOOK = 0.5;
+    /** Catering and retail: cash trade, leases and volatile sales show as weak ratios and volatility. */
+    static final double CONTINUITY_GENERIC_LOOK = 0.5;
+
+    private static final ZoneOffset CST = LoanApplication.CHINA_TIME;
     private static final String NAME_CHARS = "华瑞鑫源泰丰恒通达盛宏兴隆昌明远嘉诚信安德博睿晨阳光宇航越峰海川";
     private static final String[] CORE_RATINGS = {"AAA", "AA+", "AA", "AA-", "A+", "A", "BBB"};
     private static final double[] CORE_RATING_CUM = Rng.cumulative(25, 20, 25, 10, 8, 7, 5);
@@ -164,6 +173,13 @@ final class RecordFactory {
         t.q = r.normal();
         double shift = config.scoringBias(section).map(GeneratorConfig.GroupBias::shift).orElse(0.0);
         double qo = t.q - shift; // what the data shows
+        // what the generic indicators (leverage, margin, sales volatility, bank debt) show: for technology
+        // and for catering and retail, worse than the firm is, by the nature of the business, not its risk
+        double qg = qo - switch (spec.driver()) {
+            case TECHNOLOGY -> TECH_GENERIC_LOOK;
+            case CONTINUITY -> CONTINUITY_GENERIC_LOOK;
+            default -> 0.0;
+        };
         double contNoise = r.normal();
         double contOffset = spec.driver() == Driver.CONTINUITY ? 0.6 : 0.0;
         t.inactiveRate = Rng.sigmoid(-4.6 - 0.9 * t.q + 0.8 * contNoise + contOffset);
@@ -248,7 +264,9 @@ final class RecordFactory {
         boolean hasCourts = r.chance(0.92);
         boolean hasPenalties = r.chance(0.90);
         boolean hasIp = r.chance(spec.pIp());
-        boolean hasFin = r.chance(micro ? P_STATEMENTS_MICRO : P_STATEMENTS);
+        boolean hasFin = spec.driver() == Driver.CONTINUITY
+                ? r.chance(micro ? P_STATEMENTS_MICRO_CONTINUITY : P_STATEMENTS_CONTINUITY)
+                : r.chance(micro ? P_STATEMENTS_MICRO : P_STATEMENTS);
         boolean hasBank = r.chance(0.70);
         if (!hasBank) {
             // no credit file: a firm that never borrowed from a bank has no overdue history either
@@ -295,7 +313,7 @@ final class RecordFactory {
         // ---- observable data --------------------------------------------------------------------------------------
         SourceData.Builder sources = SourceData.builder();
         double growth = 0.04 + 0.10 * qo + r.normal(0, GROWTH_NOISE);
-        double volatility = 0.015 + 0.06 * Rng.sigmoid(-1.5 * qo) + (spec.driver() == Driver.CONTINUITY ? 0.03 : 0);
+        double volatility = 0.015 + 0.06 * Rng.sigmoid(-1.5 * qg) + (spec.driver() == Driver.CONTINUITY ? 0.03 : 0);
         double[] season = spec.season();
         double seasonScale = spec.driver() == Driver.SEASONALITY ? t.seasonAmplitude / 0.6 : 1.0;
         // sales for the 24 months before the application month (fewer for young firms)
@@ -431,9 +449,9 @@ final class RecordFactory {
                 if (asOf.isAfter(appTime)) {
                     asOf = recent;
                 }
-                double debt = Rng.sigmoid(-0.2 - 0.5 * qo + r.normal(0, DEBT_NOISE));
+                double debt = Rng.sigmoid(-0.2 - 0.5 * qg + r.normal(0, DEBT_NOISE));
                 double liabilities = assets * debt;
-                double margin = (techFirm ? 0.0 : 0.03) + 0.04 * qo + r.normal(0, MARGIN_NOISE); // tech expenses its R&D
+                double margin = (techFirm ? 0.0 : 0.03) + 0.04 * qg + r.normal(0, MARGIN_NOISE); // tech expenses its R&D
                 double profit = stmtRevenue * margin;
                 double ocf = profit * r.uniform(0.5, 1.5) + r.normal(0, 0.03) * stmtRevenue;
                 double rd = techFirm ? stmtRevenue * Math.exp(r.normal(Math.log(0.06) + 0.35 * innovationObs, RD_NOISE))
@@ -462,7 +480,7 @@ final class RecordFactory {
             int loans = r.chance(0.25) ? 0 : 1 + r.poisson(0.8);
             // weaker firms borrow more against their sales
             double balance = loans == 0 ? 0
-                    : revenue * r.uniform(0.05, 0.5) * Math.min(loans, 3) / 2 * Math.exp(BANK_DEBT_QUALITY * qo);
+                    : revenue * r.uniform(0.05, 0.5) * Math.min(loans, 3) / 2 * Math.exp(BANK_DEBT_QUALITY * qg);
             int history = Math.min(monthsSince, r.uniformInt(0, 120));
             sources.bankCredit(new BankCreditRecord(prov("pboc-credit-reference", appTime.minusSeconds(3600)), loans,
                     money(balance), t.currentOverdue, t.maxOverdue, history));

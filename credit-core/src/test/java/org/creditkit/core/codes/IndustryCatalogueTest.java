@@ -59,7 +59,7 @@ class IndustryCatalogueTest {
                     assertThat(IndustryCode.of(code).code()).isEqualTo(code);
                 } else {
                     assertThatThrownBy(() -> IndustryCode.of(code)).as(code)
-                            .isInstanceOf(IllegalArgumentException.class)
+                            .isInstanceOf(org.creditkit.core.CreditDataException.class)
                             .hasMessageContaining(String.format("valid: %02d..%02d", range[0], range[1]));
                 }
             }
@@ -69,7 +69,7 @@ class IndustryCatalogueTest {
     @ParameterizedTest
     @ValueSource(strings = {"U01", "Z99", "c39", "C3", "C399", "39", "", "C-9", "CC9"})
     void of_malformedOrUnknownSection_isRejected(String code) {
-        assertThatThrownBy(() -> IndustryCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> IndustryCode.of(code)).isInstanceOf(org.creditkit.core.CreditDataException.class)
                 .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("e.g. C39", "valid: A..T"));
     }
 

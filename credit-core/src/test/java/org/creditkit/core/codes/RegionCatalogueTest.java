@@ -46,14 +46,14 @@ class RegionCatalogueTest {
     @ParameterizedTest
     @ValueSource(strings = {"31011", "3101150", "31011A", "", " 31011"})
     void of_notSixDigits_isRejectedWithAnExample(String code) {
-        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(org.creditkit.core.CreditDataException.class)
                 .hasMessageContaining("six ASCII digits of a GB/T 2260 code");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"710000", "810000", "820000", "990101", "000000", "160101"})
     void of_unknownProvincePrefix_isRejectedListingValidOnes(String code) {
-        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(org.creditkit.core.CreditDataException.class)
                 .hasMessageContaining("is not a GB/T 2260 province").hasMessageContaining("11, 12, 13");
     }
 
@@ -65,7 +65,7 @@ class RegionCatalogueTest {
     @ParameterizedTest
     @ValueSource(strings = {"319999", "310100", "110199", "440399", "650199", "310103"})
     void of_wellFormedCodeNotInTheCountyList_isRefusedNamingTheEdition(String code) {
-        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(org.creditkit.core.CreditDataException.class)
                 .hasMessageContaining("not in the GB/T 2260 list (MCA revision 2020-12)");
     }
 

@@ -81,7 +81,7 @@ class UsccTest {
 
     @Test
     void of_wrongCheckCharacter_saysWhichWasExpected() {
-        assertThatThrownBy(() -> Uscc.of("914403001922038217")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Uscc.of("914403001922038217")).isInstanceOf(org.creditkit.core.CreditDataException.class)
                 .hasMessage("check character '7' does not match computed '6'");
     }
 
@@ -90,7 +90,7 @@ class UsccTest {
     void of_characterOutsideTheSet_isRejectedWithItsPosition(String bad) {
         String code = "9144030019220382" + bad + "6";
 
-        assertThatThrownBy(() -> Uscc.of(code)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Uscc.of(code)).isInstanceOf(org.creditkit.core.CreditDataException.class)
                 .hasMessageContaining("character 17 '" + bad + "' is not allowed");
     }
 

@@ -81,6 +81,6 @@ class FairlearnReferenceTest {
         assertThat(report.checks()).isNotEmpty().allSatisfy(c ->
                 assertThat(c.status()).isEqualTo(CheckStatus.INSUFFICIENT_DATA));
         assertThat(report.verdict()).isEqualTo(CheckStatus.INSUFFICIENT_DATA);
-        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.exitCode()).isEqualTo(2);
     }
 }

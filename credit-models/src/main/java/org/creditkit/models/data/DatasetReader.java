@@ -14,8 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.creditkit.core.codes.IndustryScheme;
 import org.creditkit.models.ModelException;
 
 /**
@@ -28,8 +30,9 @@ import org.creditkit.models.ModelException;
  * }</pre>
  *
  * <p>Rules: a row whose target is missing, whose numeric value is not a number, whose nominal
- * value is not declared, whose industry code is malformed or whose true PD is outside [0,1] is
- * skipped and reported with its line. A missing feature value is kept as missing. ARFF nominal and
+ * value is not declared or whose true PD is outside [0,1] is skipped and reported with its line. A
+ * row whose industry code is missing, all zeros or unknown in the grouping's scheme is kept with no
+ * industry (scored by the base model alone) and counted in a note. A missing feature value is kept as missing. ARFF nominal and
  * string attributes are categorical; a CSV column is categorical when listed in
  * {@code --categorical} or when most of its values are not numbers (noted in the result).
  */
@@ -187,6 +190,8 @@ public final class DatasetReader {
         List<SkippedRow> skipped = new ArrayList<>(t.skipped());
         Set<String> targetValues = new LinkedHashSet<>();
         int used = 0;
+        int noIndustry = 0;
+        Set<String> unknownExamples = new LinkedHashSet<>();
         rows:
         for (RawTable.RawRecord r : t.records()) {
             String[] v = r.values();
@@ -219,14 +224,10 @@ public final class DatasetReader {
                 }
             }
             int ind = Dataset.NO_INDUSTRY;
-            if (industryCol >= 0 && v[industryCol] != null) {
-                String group;
-                try {
-                    group = m.grouping().group(v[industryCol]);
-                } catch (IllegalArgumentException e) {
-                    skipped.add(new SkippedRow(r.line(), "industry (" + t.names().get(industryCol) + "): " + e.getMessage()));
-                    continue;
-                }
+            Optional<String> known = industryCol < 0 || v[industryCol] == null ? Optional.empty()
+                    : m.grouping().groupOf(v[industryCol]);
+            if (known.isPresent()) {
+                String group = known.get();
                 Integer code = industryLevels.get(group);
                 if (code == null) {
                     code = industryNames.size();
@@ -267,6 +268,13 @@ public final class DatasetReader {
             lines[used] = r.line();
             if (industryCol >= 0) {
                 industry[used] = ind;
+                if (ind == Dataset.NO_INDUSTRY) {
+                    // missing, zero or unknown code: the row is kept and scored by the base model alone
+                    noIndustry++;
+                    if (unknownExamples.size() < 5) {
+                        unknownExamples.add(v[industryCol] == null ? "(missing)" : "'" + v[industryCol] + "'");
+                    }
+                }
             }
             if (pdCol >= 0) {
                 pd[used] = truePd;
@@ -287,6 +295,15 @@ public final class DatasetReader {
         if (m.labelled() && !targetValues.contains(m.badValue())) {
             throw new ModelException(source + ": no row has target (" + m.target() + ") = '" + m.badValue()
                     + "'; values seen: " + targetValues);
+        }
+        if (noIndustry > 0) {
+            String col = t.names().get(industryCol);
+            notes.add(String.format(Locale.ROOT, "industry (%s): %d of %d rows have a missing, zero or unknown %s code"
+                    + " (e.g. %s): they are kept and scored by the base model alone%s", col, noIndustry, used,
+                    m.grouping().scheme().id(), String.join(", ", unknownExamples),
+                    m.grouping().scheme() == IndustryScheme.GBT_4754
+                            && unknownExamples.stream().anyMatch(e -> e.matches("'[0-9]{5,6}'"))
+                            ? "; 5- and 6-digit codes look like NAICS: pass --industry-scheme naics" : ""));
         }
         if (targetValues.size() > 2) {
             notes.add("target (" + m.target() + ") has " + targetValues.size() + " values " + targetValues + "; '"

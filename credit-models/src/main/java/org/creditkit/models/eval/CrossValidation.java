@@ -75,25 +75,73 @@ public final class CrossValidation {
     public static CvResult run(Dataset data, int k, long seed, Function<Dataset, Function<Dataset, double[]>> learner,
             Progress progress) {
         int[] fold = stratifiedFolds(data.targets(), k, seed);
+        return summarize(data, fold, k, seed, outOfFold(data, fold, k, learner, progress));
+    }
+
+    /**
+     * Out-of-fold log-odds: each fold predicted by the learner fitted on the other folds.
+     *
+     * @param data all rows
+     * @param fold per row its fold in {@code [0, k)} (see {@link #stratifiedFolds})
+     * @param k number of folds
+     * @param learner fits on a training part and returns a function giving log-odds for a dataset
+     * @param progress per-fold progress
+     * @return per row the log-odds of the model that did not see it
+     */
+    public static double[] outOfFold(Dataset data, int[] fold, int k,
+            Function<Dataset, Function<Dataset, double[]>> learner, Progress progress) {
         double[] oof = new double[data.rows()];
-        List<Metrics> folds = new ArrayList<>();
         progress.step("cross-validation", 0, k);
         for (int f = 0; f < k; f++) {
-            int[] train = rowsWhere(fold, f, false);
-            int[] test = rowsWhere(fold, f, true);
-            Dataset trainSet = data.subset(train);
-            Dataset testSet = data.subset(test);
-            double[] logOdds = learner.apply(trainSet).apply(testSet);
+            int[] train = rows(fold, f, false);
+            int[] test = rows(fold, f, true);
+            double[] logOdds = learner.apply(data.subset(train)).apply(data.subset(test));
             for (int i = 0; i < test.length; i++) {
                 oof[test[i]] = logOdds[i];
             }
-            folds.add(Evaluation.metrics(Evaluation.pd(logOdds), testSet.targets()));
             progress.step("cross-validation", f + 1, k);
+        }
+        return oof;
+    }
+
+    /**
+     * Per-fold and pooled metrics of out-of-fold log-odds.
+     *
+     * @param data all rows
+     * @param fold per row its fold
+     * @param k number of folds
+     * @param seed the fold seed, recorded
+     * @param oof per row the out-of-fold log-odds
+     * @return the result
+     */
+    public static CvResult summarize(Dataset data, int[] fold, int k, long seed, double[] oof) {
+        List<Metrics> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            int[] test = rows(fold, f, true);
+            double[] pd = new double[test.length];
+            int[] y = new int[test.length];
+            for (int i = 0; i < test.length; i++) {
+                pd[i] = Evaluation.pd(oof[test[i]]);
+                y[i] = data.target(test[i]);
+            }
+            folds.add(Evaluation.metrics(pd, y));
         }
         Metrics pooled = Evaluation.metrics(Evaluation.pd(oof), data.targets());
         return new CvResult(k, seed, folds, mean(folds, Metrics::auc), sd(folds, Metrics::auc),
                 mean(folds, Metrics::gini), mean(folds, Metrics::ks), mean(folds, Metrics::brier),
                 mean(folds, Metrics::logLoss), pooled, oof);
+    }
+
+    /**
+     * The rows of one fold, or of all the others.
+     *
+     * @param fold per row its fold
+     * @param f the fold
+     * @param in true for the rows of {@code f}, false for the rest
+     * @return row indices, ascending
+     */
+    public static int[] rows(int[] fold, int f, boolean in) {
+        return rowsWhere(fold, f, in);
     }
 
     private static int[] rowsWhere(int[] fold, int f, boolean in) {

@@ -385,64 +385,9 @@ public record ModelVerdict(Light overall, String basis, List<Check> checks) {
         return x >= 0 ? 0.5 * erfc : 1 - 0.5 * erfc;
     }
 
-    /** P(X &gt; x) for chi-square with df degrees of freedom: the regularized upper incomplete gamma Q(df/2, x/2). */
+    /** P(X &gt; x) for chi-square with df degrees of freedom (credit-core's one implementation). */
     static double chiSquareUpper(double x, int df) {
-        if (x <= 0) {
-            return 1.0;
-        }
-        double a = df / 2.0;
-        double z = x / 2.0;
-        double lga = logGamma(a);
-        if (z < a + 1) {
-            // series for P(a, z) (Numerical Recipes gser)
-            double sum = 1.0 / a;
-            double term = sum;
-            for (int n = 1; n < 500; n++) {
-                term *= z / (a + n);
-                sum += term;
-                if (Math.abs(term) < Math.abs(sum) * 1e-15) {
-                    break;
-                }
-            }
-            return Math.max(0.0, 1.0 - sum * Math.exp(-z + a * Math.log(z) - lga));
-        }
-        // continued fraction for Q(a, z) (Numerical Recipes gcf, modified Lentz)
-        double b = z + 1 - a;
-        double c = 1 / 1e-300;
-        double d = 1 / b;
-        double h = d;
-        for (int i = 1; i < 500; i++) {
-            double an = -i * (i - a);
-            b += 2;
-            d = an * d + b;
-            d = Math.abs(d) < 1e-300 ? 1e-300 : d;
-            c = b + an / c;
-            c = Math.abs(c) < 1e-300 ? 1e-300 : c;
-            d = 1 / d;
-            double delta = d * c;
-            h *= delta;
-            if (Math.abs(delta - 1) < 1e-15) {
-                break;
-            }
-        }
-        return Math.exp(-z + a * Math.log(z) - lga) * h;
-    }
-
-    /** ln Γ(x) for x &gt; 0 (Lanczos, g = 7, n = 9). */
-    static double logGamma(double x) {
-        double[] g = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-            1.5056327351493116e-7};
-        if (x < 0.5) {
-            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-        }
-        double xx = x - 1;
-        double a = g[0];
-        double t = xx + 7.5;
-        for (int i = 1; i < 9; i++) {
-            a += g[i] / (xx + i);
-        }
-        return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(a);
+        return org.creditkit.core.monitor.Drift.chiSquareSurvival(x, df);
     }
 
     private static String f3(double v) {

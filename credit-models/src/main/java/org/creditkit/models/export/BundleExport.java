@@ -15,6 +15,7 @@ import org.creditkit.core.feature.FeatureCategory;
 import org.creditkit.core.feature.FeatureDefinition;
 import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.core.score.GradeBands;
+import org.creditkit.core.codes.IndustryScheme;
 import org.creditkit.core.score.IndustryOverlay;
 import org.creditkit.core.score.Scaling;
 import org.creditkit.core.score.bundle.ModelBundle;
@@ -25,6 +26,7 @@ import org.creditkit.models.ModelException;
 import org.creditkit.models.binning.Bin;
 import org.creditkit.models.binning.FeatureBinning;
 import org.creditkit.models.data.Dataset;
+import org.creditkit.models.data.IndustryGrouping;
 import org.creditkit.models.data.Feature;
 import org.creditkit.models.data.FeatureAlignment;
 import org.creditkit.models.gbm.FeatureEncoding;
@@ -149,7 +151,8 @@ public final class BundleExport {
                 .createdBy(options.createdBy()).description(options.description()).catalogue(catalogue)
                 .scaling(scaling(model)).gradeBands(gradeBands()).base(base).training(training).metrics(metrics);
         for (org.creditkit.models.overlay.IndustryOverlay o : model.overlays().overlays()) {
-            String code = gbt(o.industry());
+            boolean naics = o.industry().startsWith(IndustryGrouping.NAICS_PREFIX);
+            String code = naics ? o.industry().substring(IndustryGrouping.NAICS_PREFIX.length()) : gbt(o.industry());
             List<Term> terms = new ArrayList<>();
             for (int j = 0; j < o.features().size(); j++) {
                 terms.add(new Term(o.features().get(j), o.coefficients().get(j)));
@@ -157,9 +160,10 @@ public final class BundleExport {
             ScoringModel m = terms.isEmpty()
                     ? TreeEnsemble.of(catalogue, o.shift(), 1, 1, List.of(List.of(TreeEnsemble.Node.leaf(0))))
                     : scorecard(catalogue, model, o.shift(), terms);
-            b.overlay(IndustryOverlay.of("industry-" + code.toLowerCase(Locale.ROOT), "Industry " + code + " overlay ("
-                    + o.rows() + " rows, credibility " + String.format(Locale.ROOT, "%.3f", o.credibility()) + ")",
-                    List.of(code), m));
+            b.overlay(IndustryOverlay.of(naics ? IndustryScheme.NAICS : IndustryScheme.GBT_4754,
+                    "industry-" + (naics ? "naics-" : "") + code.toLowerCase(Locale.ROOT), "Industry "
+                    + (naics ? "NAICS " : "") + code + " overlay (" + o.rows() + " rows, credibility "
+                    + String.format(Locale.ROOT, "%.3f", o.credibility()) + ")", List.of(code), m));
         }
         try {
             return b.build();
@@ -243,7 +247,7 @@ public final class BundleExport {
         if (group.length() == 3 && Character.isLetter(group.charAt(0))) {
             try {
                 return IndustryCode.of(group).code();
-            } catch (IllegalArgumentException e) {
+            } catch (org.creditkit.core.CreditDataException e) {
                 throw new ModelException("Industry group " + group + ": " + e.getMessage(), e);
             }
         }

@@ -7,10 +7,12 @@ import java.util.Optional;
 import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.core.input.StrictApplicationReader;
+import org.creditkit.core.codes.IndustryScheme;
 import org.creditkit.core.score.IndustryOverlay;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.data.Dataset;
+import org.creditkit.models.data.IndustryGrouping;
 
 /**
  * Scores data with an exported core {@link ModelBundle} (the runtime path), for evaluating and
@@ -29,14 +31,11 @@ public final class CoreScoring {
      * @param bundle the bundle (standard catalogue)
      * @param portfolio the JSON Lines file
      * @return log-odds per kept line
-     * @throws ModelException if the bundle is not laid out against the standard catalogue
+     * @throws org.creditkit.core.CreditModelException if the bundle is not laid out against the
+     *         standard catalogue
      */
     public static double[] portfolioLogOdds(ModelBundle bundle, Path portfolio) {
-        FeatureExtractor fx = FeatureExtractor.standard();
-        if (!bundle.catalogue().version().equals(fx.catalogue().version())) {
-            throw new ModelException("Bundle " + bundle.id() + " uses catalogue " + bundle.catalogue().version()
-                    + "; a portfolio file is scored with the standard catalogue " + fx.catalogue().version());
-        }
+        FeatureExtractor fx = bundle.requireCompatible(FeatureExtractor.standard());
         double[][] out = {new double[1024]};
         int[] n = {0};
         StrictApplicationReader.standard().readBatch(portfolio, la -> {
@@ -79,12 +78,18 @@ public final class CoreScoring {
     }
 
     private static Optional<IndustryOverlay> overlay(ModelBundle bundle, String group) {
+        if (group.startsWith(IndustryGrouping.NAICS_PREFIX)) {
+            String naics = group.substring(IndustryGrouping.NAICS_PREFIX.length());
+            return bundle.overlays().stream()
+                    .filter(o -> o.scheme() == IndustryScheme.NAICS && o.industries().contains(naics)).findFirst();
+        }
         String code;
         try {
             code = BundleExport.gbt(group);
         } catch (ModelException e) {
             return Optional.empty();
         }
-        return bundle.overlays().stream().filter(o -> o.industries().contains(code)).findFirst();
+        return bundle.overlays().stream()
+                .filter(o -> o.scheme() == IndustryScheme.GBT_4754 && o.industries().contains(code)).findFirst();
     }
 }

@@ -1,6 +1,8 @@
 package org.creditkit.models.overlay;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.creditkit.models.binning.BinningOptions;
@@ -9,18 +11,41 @@ import org.creditkit.models.binning.BinningOptions;
  * Settings of overlay fitting.
  *
  * @param minBads an industry needs at least this many defaults to get an overlay
- * @param k0 credibility constant: the weight of an industry with {@code n} rows is
- *        {@code n / (n + k0)}; 0 means no shrinkage (independent per-industry fits); used as given
- *        unless {@code estimateK0}
- * @param estimateK0 whether to estimate {@code k0} from the data (empirical Bayes: the spread of the
- *        raw shifts beyond their sampling noise), falling back to {@code k0} when fewer than three
- *        industries get an overlay
- * @param ownFeatures features each overlay may use beyond its intercept shift (binned within the
- *        industry); empty for intercept-only overlays
- * @param ridge L2 penalty on the own-feature coefficients (not on the shift)
+ * @param k0 credibility constant used when {@code estimateK0} is false: every parameter of an
+ *        industry with {@code n} rows is multiplied by {@code n / (n + k0)}; 0 means no shrinkage
+ *        (independent per-industry fits). When {@code estimateK0} is true it is only the fallback
+ *        for the shifts when fewer than three industries get an overlay
+ * @param estimateK0 whether to estimate the shrinkage from the data (empirical Bayes: the spread of
+ *        the raw shifts and of the raw slopes beyond their sampling noise gives the prior variances,
+ *        and each overlay is refitted as the posterior mode under that prior)
+ * @param ownFeatures features every overlay uses beyond its intercept shift (binned within the
+ *        industry; each must be in the data); empty for none
+ * @param industryFeatures per industry group the features its overlay uses beyond
+ *        {@code ownFeatures}, used when the data has them (a table without those columns simply
+ *        gets intercept-only overlays for that industry, with a note)
+ * @param ridge L2 penalty on the own-feature coefficients of the raw (unshrunk) fit, for stability
  * @param binning how own features are binned within an industry
  */
-public record OverlayOptions(int minBads, double k0, boolean estimateK0, List<String> ownFeatures, double ridge, BinningOptions binning) {
+public record OverlayOptions(int minBads, double k0, boolean estimateK0, List<String> ownFeatures,
+        Map<String, List<String>> industryFeatures, double ridge, BinningOptions binning) {
+
+    /**
+     * The features that matter for an industry beyond the generic indicators, per GB/T 4754
+     * section: patents and R&amp;D for information technology (I) and research and technical
+     * services (M); tax and electricity continuity and seasonality for wholesale and retail (F) and
+     * catering (H); seasonality for agriculture (A).
+     */
+    public static final Map<String, List<String>> GBT_SECTION_FEATURES = standard();
+
+    private static Map<String, List<String>> standard() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("I", List.of("invention_patents", "rd_intensity"));
+        m.put("M", List.of("invention_patents", "rd_intensity"));
+        m.put("F", List.of("tax_continuity_index", "electricity_continuity"));
+        m.put("H", List.of("tax_continuity_index", "electricity_continuity"));
+        m.put("A", List.of("sales_seasonality"));
+        return Map.copyOf(m);
+    }
 
     /**
      * Checks and copies.
@@ -29,6 +54,9 @@ public record OverlayOptions(int minBads, double k0, boolean estimateK0, List<St
      */
     public OverlayOptions {
         ownFeatures = List.copyOf(ownFeatures);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        industryFeatures.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        industryFeatures = Map.copyOf(copy);
         Objects.requireNonNull(binning, "binning");
         if (minBads < 1 || !(k0 >= 0) || !(ridge >= 0)) {
             throw new IllegalArgumentException("Overlay minBads must be >= 1 and k0, ridge >= 0; got " + minBads + ", "
@@ -37,13 +65,15 @@ public record OverlayOptions(int minBads, double k0, boolean estimateK0, List<St
     }
 
     /**
-     * At least 30 defaults, {@code k0} estimated from the data (500 rows when it cannot be),
-     * intercept-only, ridge 1.
+     * At least 30 defaults, shrinkage estimated from the data (k0 500 rows for the shifts when it
+     * cannot be), the {@linkplain #GBT_SECTION_FEATURES industry features of GB/T 4754 sections}
+     * where the data has them, ridge 0.1, own features in at most 6 bins of at least 5% of all rows.
      *
      * @return the defaults
      */
     public static OverlayOptions defaults() {
-        return new OverlayOptions(30, 500, true, List.of(), 1.0, BinningOptions.defaults().withMinIv(0));
+        return new OverlayOptions(30, 500, true, List.of(), GBT_SECTION_FEATURES, 0.1,
+                BinningOptions.defaults().withMinIv(0).withMaxBins(6).withMinBinShare(0.05));
     }
 
     /**
@@ -53,17 +83,27 @@ public record OverlayOptions(int minBads, double k0, boolean estimateK0, List<St
      * @return the copy
      */
     public OverlayOptions withK0(double k) {
-        return new OverlayOptions(minBads, k, false, ownFeatures, ridge, binning);
+        return new OverlayOptions(minBads, k, false, ownFeatures, industryFeatures, ridge, binning);
     }
 
     /**
-     * Returns a copy with own features.
+     * Returns a copy with own features for every overlay.
      *
      * @param features own features of every overlay
      * @return the copy
      */
     public OverlayOptions withOwnFeatures(List<String> features) {
-        return new OverlayOptions(minBads, k0, estimateK0, features, ridge, binning);
+        return new OverlayOptions(minBads, k0, estimateK0, features, industryFeatures, ridge, binning);
+    }
+
+    /**
+     * Returns a copy with other per-industry features.
+     *
+     * @param features per industry group its own features (empty map: intercept-only overlays)
+     * @return the copy
+     */
+    public OverlayOptions withIndustryFeatures(Map<String, List<String>> features) {
+        return new OverlayOptions(minBads, k0, estimateK0, ownFeatures, features, ridge, binning);
     }
 
     /**
@@ -73,6 +113,6 @@ public record OverlayOptions(int minBads, double k0, boolean estimateK0, List<St
      * @return the copy
      */
     public OverlayOptions withMinBads(int bads) {
-        return new OverlayOptions(bads, k0, estimateK0, ownFeatures, ridge, binning);
+        return new OverlayOptions(bads, k0, estimateK0, ownFeatures, industryFeatures, ridge, binning);
     }
 }

@@ -18,6 +18,7 @@ import org.creditkit.models.eval.CalibrationRow;
 import org.creditkit.models.eval.CvResult;
 import org.creditkit.models.eval.Evaluation;
 import org.creditkit.models.eval.GroupRow;
+import org.creditkit.models.eval.IndustryLayer;
 import org.creditkit.models.eval.LiftRow;
 import org.creditkit.models.eval.Metrics;
 import org.creditkit.models.eval.ModelVerdict;
@@ -107,6 +108,7 @@ public final class HtmlReport {
             c.model().ifPresent(tm -> tm.overlays().forEach(o -> overlays.put(o.industry(), o)));
             groupTable(h, "Per industry", "Industry", ev.industries(), overlays);
         }
+        c.industryLayer().ifPresent(l -> industryLayer(h, l));
         c.model().flatMap(tm -> tm.scorecard()).ifPresent(card -> woe(h, card));
         c.model().flatMap(tm -> tm.gbm()).ifPresent(g -> importance(h, g));
         if (!c.notes().isEmpty()) {
@@ -350,6 +352,63 @@ public final class HtmlReport {
             h.append("</tr>");
         }
         h.append("</table>\n");
+    }
+
+    private static void industryLayer(StringBuilder h, IndustryLayer l) {
+        h.append("<h2>Industry layer: base alone vs base + industry overlays (out of fold, ").append(l.folds())
+                .append(" folds)</h2>\n<p class='sub'>AUC ").append(num(l.base().auc())).append(" &rarr; ")
+                .append(num(l.layered().auc())).append(", log loss ").append(num(l.base().logLoss())).append(" &rarr; ")
+                .append(num(l.layered().logLoss())).append("; worst |observed &minus; predicted| default rate over"
+                        + " industries with at least ").append(l.minDefaults()).append(" defaults ")
+                .append(pct(l.worstCalibrationGapBase())).append(" &rarr; ").append(pct(l.worstCalibrationGapLayered()))
+                .append(l.noIndustryRows() > 0 ? "; " + l.noIndustryRows() + " rows without a known industry code (base only)"
+                        : "").append("</p>\n");
+        h.append(industryChart(l));
+        h.append("<table><tr><th>Industry</th><th>Rows</th><th>Defaults</th><th>Observed</th><th>Base PD</th>"
+                + "<th>Base O/P</th><th>Base AUC</th><th>Layered PD</th><th>Layered O/P</th><th>Layered AUC</th>"
+                + "<th>Overlay</th></tr>");
+        for (IndustryLayer.Row r : l.industries()) {
+            h.append("<tr><td>").append(esc(r.industry())).append("</td><td class='n'>").append(r.rows())
+                    .append("</td><td class='n'>").append(r.defaults()).append("</td><td class='n'>")
+                    .append(pct(r.observedRate())).append("</td><td class='n'>").append(pct(r.meanPdBase()))
+                    .append("</td><td class='n'>").append(num(r.observedOverPredictedBase())).append("</td><td class='n'>")
+                    .append(num(r.aucBase())).append("</td><td class='n'>").append(pct(r.meanPdLayered()))
+                    .append("</td><td class='n'>").append(num(r.observedOverPredictedLayered()))
+                    .append("</td><td class='n'>").append(num(r.aucLayered())).append("</td><td>")
+                    .append(r.overlay() ? "yes" : "base only").append("</td></tr>");
+        }
+        h.append("</table>\n");
+    }
+
+    /** Grouped bars per industry: observed default rate, mean PD of the base, mean PD with the overlay. */
+    private static String industryChart(IndustryLayer l) {
+        List<IndustryLayer.Row> rows = l.industries();
+        double max = 0;
+        for (IndustryLayer.Row r : rows) {
+            max = Math.max(max, Math.max(r.observedRate(), Math.max(r.meanPdBase(), r.meanPdLayered())));
+        }
+        // five y ticks at whole percentages: the top is 5 x the smallest whole-percent step that clears max by 10%
+        max = 5 * Math.max(1, Math.ceil(max * 1.1 * 100 / 5)) / 100;
+        StringBuilder s = new StringBuilder();
+        int n = Math.max(1, rows.size());
+        Svg.axes(s, "Default rate per industry: observed vs predicted (out of fold)", "industry",
+                "default rate", 0, n, 0, max, false, true, false);
+        String[] colors = {"#333333", BAD, MODEL};
+        for (int i = 0; i < rows.size(); i++) {
+            IndustryLayer.Row r = rows.get(i);
+            double[] v = {r.observedRate(), r.meanPdBase(), r.meanPdLayered()};
+            for (int j = 0; j < 3; j++) {
+                double x0 = i + 0.12 + j * 0.25;
+                bar(s, x0, x0 + 0.25, v[j], 0, n, max, colors[j]);
+            }
+            s.append("<text x='").append(f(Svg.px(i + 0.5, 0, n))).append("' y='").append(Svg.H - Svg.B + 14)
+                    .append("' text-anchor='middle' class='tk'>").append(esc(r.industry())).append("</text>");
+        }
+        Svg.legend(s, List.of(new Svg.Series("observed", colors[0], new double[0][], false),
+                new Svg.Series("base PD", colors[1], new double[0][], false),
+                new Svg.Series("base + industry PD", colors[2], new double[0][], false)));
+        s.append("</svg>");
+        return "<div class='grid2'>" + s + "</div>";
     }
 
     private static void woe(StringBuilder h, TrainingDetail.Card card) {

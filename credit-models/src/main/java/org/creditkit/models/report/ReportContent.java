@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.creditkit.models.eval.CvResult;
+import org.creditkit.models.eval.IndustryLayer;
 import org.creditkit.models.export.TrainingDetail;
 import org.creditkit.models.workflow.ModelEvaluation;
 
@@ -20,10 +21,29 @@ import org.creditkit.models.workflow.ModelEvaluation;
  * @param evaluation the model evaluated on the reported data
  * @param cv cross-validation, when run
  * @param notes training and loading notes
+ * @param industryLayer the base alone against base plus industry overlays, out of fold, when
+ *        overlays were trained
  */
 public record ReportContent(String title, String dataSummary, Optional<TrainingDetail> model, String modelKind,
         String modelChecksum,
-        ModelEvaluation evaluation, Optional<CvResult> cv, List<String> notes) {
+        ModelEvaluation evaluation, Optional<CvResult> cv, List<String> notes, Optional<IndustryLayer> industryLayer) {
+
+    /**
+     * A report without an industry-layer comparison.
+     *
+     * @param title the report title
+     * @param dataSummary one line about the data
+     * @param model what training learnt, when known
+     * @param modelKind the model kind
+     * @param modelChecksum the model file's checksum
+     * @param evaluation the model evaluated on the reported data
+     * @param cv cross-validation, when run
+     * @param notes training and loading notes
+     */
+    public ReportContent(String title, String dataSummary, Optional<TrainingDetail> model, String modelKind,
+            String modelChecksum, ModelEvaluation evaluation, Optional<CvResult> cv, List<String> notes) {
+        this(title, dataSummary, model, modelKind, modelChecksum, evaluation, cv, notes, Optional.empty());
+    }
 
     /** Checks and copies. */
     public ReportContent {
@@ -35,5 +55,6 @@ public record ReportContent(String title, String dataSummary, Optional<TrainingD
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(cv, "cv");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(industryLayer, "industryLayer");
     }
 }

@@ -50,6 +50,12 @@ final class Svg {
     /** Axes with ticks, a title and axis labels. */
     static void axes(StringBuilder s, String title, String xLabel, String yLabel, double x0, double x1, double y0,
             double y1, boolean percentX, boolean percentY) {
+        axes(s, title, xLabel, yLabel, x0, x1, y0, y1, percentX, percentY, true);
+    }
+
+    /** Axes with a title and axis labels, with or without numeric x ticks (categories label their own). */
+    static void axes(StringBuilder s, String title, String xLabel, String yLabel, double x0, double x1, double y0,
+            double y1, boolean percentX, boolean percentY, boolean xTicks) {
         s.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(W).append("' height='").append(H)
                 .append("' viewBox='0 0 ").append(W).append(' ').append(H).append("' role='img' aria-label='")
                 .append(esc(title)).append("'>");
@@ -61,12 +67,16 @@ final class Svg {
             double yv = y0 + (y1 - y0) * i / 5;
             double gx = px(xv, x0, x1);
             double gy = py(yv, y0, y1);
-            s.append("<line x1='").append(f(gx)).append("' y1='").append(T).append("' x2='").append(f(gx))
-                    .append("' y2='").append(H - B).append("' class='grid'/>");
+            if (xTicks) {
+                s.append("<line x1='").append(f(gx)).append("' y1='").append(T).append("' x2='").append(f(gx))
+                        .append("' y2='").append(H - B).append("' class='grid'/>");
+            }
             s.append("<line x1='").append(L).append("' y1='").append(f(gy)).append("' x2='").append(W - R)
                     .append("' y2='").append(f(gy)).append("' class='grid'/>");
-            s.append("<text x='").append(f(gx)).append("' y='").append(H - B + 14).append("' text-anchor='middle' class='tk'>")
-                    .append(tick(xv, percentX)).append("</text>");
+            if (xTicks) {
+                s.append("<text x='").append(f(gx)).append("' y='").append(H - B + 14)
+                        .append("' text-anchor='middle' class='tk'>").append(tick(xv, percentX)).append("</text>");
+            }
             s.append("<text x='").append(L - 5).append("' y='").append(f(gy + 3)).append("' text-anchor='end' class='tk'>")
                     .append(tick(yv, percentY)).append("</text>");
         }

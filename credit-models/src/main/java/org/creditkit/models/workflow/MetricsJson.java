@@ -11,6 +11,7 @@ import org.creditkit.models.ModelException;
 import org.creditkit.models.eval.CalibrationRow;
 import org.creditkit.models.eval.CvResult;
 import org.creditkit.models.eval.GroupRow;
+import org.creditkit.models.eval.IndustryLayer;
 import org.creditkit.models.eval.Metrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code bads}, {@code auc} (with {@code aucLower}/{@code aucUpper}), {@code gini}, {@code ks},
  * {@code brier}, {@code logLoss}; {@code oracleAuc} when true PDs are known; {@code cv} with
  * per-fold values and their means when cross-validated; calibration, per-industry and per-grade
- * tables; and the model's kind and checksum. Undefined values (an AUC of a one-outcome group) are
+ * tables; {@code industryLayer} when industry overlays were trained
+ * ({@link #industryLayer}); and the model's kind and checksum. Undefined values (an AUC of a one-outcome group) are
  * {@code null}.
  */
 public final class MetricsJson {
@@ -86,6 +88,53 @@ public final class MetricsJson {
         model.put("kind", modelKind);
         model.put("sha256", modelChecksum);
         return root;
+    }
+
+    /**
+     * Adds the {@code industryLayer} section: {@code folds}, {@code base} and {@code layered}
+     * (overall out-of-fold {@code auc} and {@code logLoss}), {@code industries} (per group
+     * {@code industry}, {@code rows}, {@code defaults}, {@code observedRate}, and for {@code base}
+     * and {@code layered} the {@code meanPd}, {@code observedOverPredicted} and {@code auc};
+     * {@code overlay} whether the model has one), {@code minDefaults},
+     * {@code worstCalibrationGapBase}, {@code worstCalibrationGapLayered} and
+     * {@code noIndustryRows}.
+     *
+     * @param root the metrics tree
+     * @param layer the measured layer
+     */
+    public static void industryLayer(ObjectNode root, IndustryLayer layer) {
+        ObjectNode n = root.putObject("industryLayer");
+        n.put("folds", layer.folds());
+        overall(n.putObject("base"), layer.base());
+        overall(n.putObject("layered"), layer.layered());
+        n.put("minDefaults", layer.minDefaults());
+        put(n, "worstCalibrationGapBase", layer.worstCalibrationGapBase());
+        put(n, "worstCalibrationGapLayered", layer.worstCalibrationGapLayered());
+        n.put("noIndustryRows", layer.noIndustryRows());
+        ArrayNode rows = n.putArray("industries");
+        for (IndustryLayer.Row r : layer.industries()) {
+            ObjectNode o = rows.addObject();
+            o.put("industry", r.industry());
+            o.put("rows", r.rows());
+            o.put("defaults", r.defaults());
+            put(o, "observedRate", r.observedRate());
+            o.put("overlay", r.overlay());
+            ObjectNode b = o.putObject("base");
+            put(b, "meanPd", r.meanPdBase());
+            put(b, "observedOverPredicted", r.observedOverPredictedBase());
+            put(b, "auc", r.aucBase());
+            ObjectNode l = o.putObject("layered");
+            put(l, "meanPd", r.meanPdLayered());
+            put(l, "observedOverPredicted", r.observedOverPredictedLayered());
+            put(l, "auc", r.aucLayered());
+        }
+    }
+
+    private static void overall(ObjectNode o, Metrics m) {
+        put(o, "auc", m.auc());
+        put(o, "logLoss", m.logLoss());
+        put(o, "brier", m.brier());
+        put(o, "meanPd", m.meanPd());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.creditkit.models.data.Dataset;
 import org.creditkit.models.eval.Calibration;
 import org.creditkit.models.eval.CrossValidation;
 import org.creditkit.models.eval.CvResult;
+import org.creditkit.models.eval.IndustryLayer;
 import org.creditkit.models.gbm.GbmTrainer;
 import org.creditkit.models.gbm.TrainedGbm;
 import org.creditkit.models.overlay.OverlayModel;
@@ -22,9 +23,11 @@ import org.creditkit.models.scorecard.TrainedScorecard;
 import org.creditkit.models.store.TrainedModel;
 
 /**
- * Trains a complete model: base (scorecard or GBM), then industry overlays on the base's
- * log-odds, then calibration to a target rate; optionally cross-validates that whole pipeline
- * first. Deterministic for the same data and request.
+ * Trains a complete model: base (scorecard or GBM), then industry overlays fitted on the base's
+ * out-of-fold (cross-fitted) log-odds, then calibration to a target rate; optionally
+ * cross-validates that whole pipeline first. With overlays, the folds of the cross-fitting are
+ * those of the cross-validation, and the base alone is compared with base plus overlays out of fold
+ * ({@link IndustryLayer}). Deterministic for the same data and request.
  *
  * <p>Example:
  * <pre>{@code
@@ -49,25 +52,69 @@ public final class Training {
     public static TrainOutcome run(Dataset data, TrainRequest request, Map<String, String> metadata,
             Progress progress) {
         Optional<CvResult> cv = Optional.empty();
-        if (request.cvFolds() >= 2) {
+        Optional<IndustryLayer> layer = Optional.empty();
+        List<String> notes = new ArrayList<>();
+        OverlayModel overlays = OverlayModel.none();
+        if (request.overlays()) {
+            // Cross-fitting: the overlays learn from base log-odds of models that did not see the row,
+            // so the base has not already absorbed what an industry does differently.
+            int k = request.cvFolds() >= 2 ? request.cvFolds() : CROSS_FIT_FOLDS;
+            int[] fold = CrossValidation.stratifiedFolds(data.targets(), k, request.seed());
+            double[] base = CrossValidation.outOfFold(data, fold, k,
+                    train -> baseModel(train, request, Progress.none(), new ArrayList<>()), progress);
+            overlays = OverlayTrainer.fit(data, base, request.overlayOptions());
+            notes.addAll(overlays.notes());
+            double[] layered = base.clone();
+            for (int f = 0; f < k; f++) {
+                int[] train = CrossValidation.rows(fold, f, false);
+                int[] test = CrossValidation.rows(fold, f, true);
+                double[] trainBase = new double[train.length];
+                for (int i = 0; i < train.length; i++) {
+                    trainBase[i] = base[train[i]];
+                }
+                double[] adj = OverlayTrainer.fit(data.subset(train), trainBase, request.overlayOptions())
+                        .adjustments(data.subset(test));
+                for (int i = 0; i < test.length; i++) {
+                    layered[test[i]] += adj[i];
+                }
+            }
+            List<String> with = overlays.overlays().stream().map(o -> o.industry()).toList();
+            layer = Optional.of(IndustryLayer.measure(data, k, base, layered, with,
+                    request.overlayOptions().minBads()));
+            if (request.cvFolds() >= 2) {
+                cv = Optional.of(CrossValidation.summarize(data, fold, k, request.seed(), layered));
+            }
+        } else if (request.cvFolds() >= 2) {
             Function<Dataset, Function<Dataset, double[]>> learner = train -> {
-                TrainedModel m = fit(train, request, Map.of(), Progress.none(), new ArrayList<>());
+                TrainedModel m = fit(train, request, Map.of(), Progress.none(), new ArrayList<>(), OverlayModel.none());
                 return m::logOdds;
             };
             cv = Optional.of(CrossValidation.run(data, request.cvFolds(), request.seed(), learner, progress));
         }
-        List<String> notes = new ArrayList<>();
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         meta.put("rows", String.valueOf(data.rows()));
         meta.put("bads", String.valueOf(data.bads()));
         meta.put("seed", String.valueOf(request.seed()));
         meta.put("model", request.kind().name().toLowerCase(Locale.ROOT));
-        TrainedModel model = fit(data, request, meta, progress, notes);
-        return new TrainOutcome(model, cv, notes);
+        TrainedModel model = fit(data, request, meta, progress, notes, overlays);
+        return new TrainOutcome(model, cv, layer, notes);
+    }
+
+    /** Folds of the cross-fitting of overlays when no cross-validation is requested. */
+    static final int CROSS_FIT_FOLDS = 5;
+
+    private static Function<Dataset, double[]> baseModel(Dataset train, TrainRequest request, Progress progress,
+            List<String> notes) {
+        if (request.kind() == ModelKind.SCORECARD) {
+            TrainedScorecard card = ScorecardTrainer.fit(train, request.scorecard(), progress);
+            notes.addAll(card.notes());
+            return card::logOdds;
+        }
+        return GbmTrainer.fit(train, request.gbm(), progress)::logOdds;
     }
 
     private static TrainedModel fit(Dataset data, TrainRequest request, Map<String, String> meta, Progress progress,
-            List<String> notes) {
+            List<String> notes, OverlayModel overlays) {
         double[] base;
         TrainedScorecard card = null;
         TrainedGbm gbm = null;
@@ -79,14 +126,9 @@ public final class Training {
             gbm = GbmTrainer.fit(data, request.gbm(), progress);
             base = gbm.logOdds(data);
         }
-        OverlayModel overlays = OverlayModel.none();
-        if (request.overlays()) {
-            overlays = OverlayTrainer.fit(data, base, request.overlayOptions());
-            notes.addAll(overlays.notes());
-            double[] adj = overlays.adjustments(data);
-            for (int i = 0; i < base.length; i++) {
-                base[i] += adj[i];
-            }
+        double[] adj = overlays.adjustments(data);
+        for (int i = 0; i < base.length; i++) {
+            base[i] += adj[i];
         }
         double shift = 0;
         if (request.targetRate().isPresent()) {

@@ -91,11 +91,32 @@ class DatasetReaderTest {
     @Test
     void csv_industryColumn_groupsByLetterOrLeadingDigits() {
         String text = "x,ind,y\n1,C3912,1\n2,C13,0\n3,311811,0\n4,31,1\n5,,0\n";
-        Dataset d = csv(text, ColumnMapping.of("y", "1").withIndustry("ind", IndustryGrouping.defaults())).dataset();
+        LoadResult r = csv(text, ColumnMapping.of("y", "1").withIndustry("ind", IndustryGrouping.defaults()));
+        Dataset d = r.dataset();
         assertThat(d.industryLevels()).containsExactly("C", "31");
+        // a 6-digit code is no GB/T 4754 code: kept without industry, with a hint, never read as division 31
         assertThat(new int[] {d.industry(0), d.industry(1), d.industry(2), d.industry(3), d.industry(4)})
-                .containsExactly(0, 0, 1, 1, Dataset.NO_INDUSTRY);
+                .containsExactly(0, 0, Dataset.NO_INDUSTRY, 1, Dataset.NO_INDUSTRY);
+        assertThat(r.notes()).anyMatch(n -> n.contains("2 of 5 rows have a missing, zero or unknown GB/T 4754 code")
+                && n.contains("'311811'") && n.contains("--industry-scheme naics"));
         assertThat(d.features()).extracting(Feature::name).containsExactly("x");
+    }
+
+    @Test
+    void csv_naicsIndustryWithZeroAndUnknownCodes_keepsEveryRowAndCountsTheUnknown() {
+        String text = "x,ind,y\n1,722511,1\n2,7225,0\n3,0,0\n4,,1\n5,999999,0\n6,445110,1\n7,000000,0\n";
+        LoadResult r = csv(text, ColumnMapping.of("y", "1").withIndustry("ind",
+                new IndustryGrouping(2, false, org.creditkit.core.codes.IndustryScheme.NAICS)));
+        Dataset d = r.dataset();
+        assertThat(r.skipped()).isEmpty();
+        assertThat(d.rows()).isEqualTo(7);
+        assertThat(d.industryLevels()).containsExactly("NAICS:72", "NAICS:44");
+        assertThat(new int[] {d.industry(0), d.industry(1), d.industry(2), d.industry(3), d.industry(4), d.industry(5),
+            d.industry(6)}).containsExactly(0, 0, Dataset.NO_INDUSTRY, Dataset.NO_INDUSTRY, Dataset.NO_INDUSTRY, 1,
+                    Dataset.NO_INDUSTRY);
+        assertThat(r.notes()).anyMatch(n -> n.contains("industry (ind): 4 of 7 rows have a missing, zero or unknown"
+                + " NAICS code") && n.contains("'0'") && n.contains("(missing)") && n.contains("'999999'")
+                && n.contains("scored by the base model alone"));
     }
 
     @Test

@@ -96,7 +96,7 @@ class OverlayTrainerTest {
         double pooled = logLoss(test, baseTest, OverlayTrainer.fit(train, baseTrain, few));
         double independent = logLoss(test, baseTest, OverlayTrainer.fit(train, baseTrain, few.withK0(0)));
         assertThat(pooled).isLessThan(independent);
-        assertThat(OverlayTrainer.fit(train, baseTrain, few).notes()).anyMatch(n -> n.contains("estimated from 20 industries"));
+        assertThat(OverlayTrainer.fit(train, baseTrain, few).notes()).anyMatch(n -> n.contains("empirical Bayes from 20 industries"));
     }
 
     @Test
@@ -144,6 +144,79 @@ class OverlayTrainerTest {
             pd[i] = Evaluation.pd(base[i] + adj[i]);
         }
         return Evaluation.metrics(pd, d.targets()).logLoss();
+    }
+
+    /**
+     * Six industries of 4,000 rows; truth {@code -2 + x + shift[k] + slope[k] * z}; the base given
+     * to the overlays is {@code -2 + x} (it knows neither the industry nor z). Returns per row the
+     * true industry effect {@code shift[k] + slope[k] * z} in {@code effect}.
+     */
+    private static Dataset withSlopes(long seed, double[] shift, double[] slope, double[] base, double[] effect) {
+        Random rnd = new Random(seed);
+        int per = 4000;
+        int n = per * shift.length;
+        double[] x = new double[n];
+        double[] z = new double[n];
+        int[] y = new int[n];
+        int[] ind = new int[n];
+        long[] lines = new long[n];
+        List<String> names = new ArrayList<>();
+        for (int k = 0, r = 0; k < shift.length; k++) {
+            names.add("I" + k);
+            for (int i = 0; i < per; i++, r++) {
+                x[r] = rnd.nextGaussian();
+                z[r] = rnd.nextGaussian();
+                effect[r] = shift[k] + slope[k] * z[r];
+                base[r] = -2 + x[r];
+                y[r] = rnd.nextDouble() < 1 / (1 + Math.exp(-(base[r] + effect[r]))) ? 1 : 0;
+                ind[r] = k;
+                lines[r] = r + 2;
+            }
+        }
+        return Dataset.of(List.of(Feature.numeric("x"), Feature.numeric("z")), new double[][] {x, z}, y, lines, names,
+                ind, new double[0]);
+    }
+
+    private static double rms(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s / a.length);
+    }
+
+    @Test
+    void fit_truthWithIndustryShiftsAndSlopes_overlaysRecoverThem() {
+        double[] shift = {0.6, -0.6, 0.4, -0.4, 0, 0};
+        double[] slope = {0.8, 0, -0.5, 0, 0, 0};
+        double[] base = new double[24000];
+        double[] effect = new double[24000];
+        Dataset d = withSlopes(31, shift, slope, base, effect);
+        OverlayModel m = OverlayTrainer.fit(d, base, OverlayOptions.defaults().withOwnFeatures(List.of("z")));
+        double[] adj = m.adjustments(d);
+        // the overlays explain most of the industry effect (what is left is mostly the binning of z)
+        assertThat(rms(adj, effect)).isLessThan(0.5 * rms(new double[adj.length], effect));
+        assertThat(m.overlays().get(0).credibility()).isGreaterThan(0.9);
+        assertThat(m.overlays().get(0).shift()).isCloseTo(0.6, within(0.2));
+        assertThat(m.overlays().get(1).shift()).isCloseTo(-0.6, within(0.2));
+        // the slope on z is learnt where it exists, with its sign, and stays small where it does not
+        assertThat(m.overlays().get(0).coefficients().get(0)).isGreaterThan(0.5);
+        assertThat(m.overlays().get(2).coefficients().get(0)).isLessThan(-0.3);
+        assertThat(Math.abs(m.overlays().get(4).coefficients().get(0)))
+                .isLessThan(Math.abs(m.overlays().get(0).coefficients().get(0)) / 3);
+    }
+
+    @Test
+    void fit_truthWithoutIndustryEffects_overlaysStayNearZero() {
+        double[] none = new double[6];
+        double[] base = new double[24000];
+        double[] effect = new double[24000];
+        Dataset d = withSlopes(32, none, none, base, effect);
+        OverlayModel m = OverlayTrainer.fit(d, base, OverlayOptions.defaults().withOwnFeatures(List.of("z")));
+        assertThat(m.overlays()).hasSize(6);
+        for (double a : m.adjustments(d)) {
+            assertThat(Math.abs(a)).isLessThan(0.1);
+        }
     }
 
     @Test

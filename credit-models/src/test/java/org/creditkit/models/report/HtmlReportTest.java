@@ -17,6 +17,7 @@ import org.creditkit.models.data.Dataset;
 import org.creditkit.models.data.Feature;
 import org.creditkit.models.eval.CrossValidation;
 import org.creditkit.models.eval.CvResult;
+import org.creditkit.models.eval.IndustryLayer;
 import org.creditkit.models.export.BundleExport;
 import org.creditkit.models.export.TrainingDetail;
 import org.creditkit.models.overlay.OverlayModel;
@@ -66,8 +67,16 @@ class HtmlReportTest {
         ModelEvaluation ev = ModelEvaluation.of("training (in-sample)", m, d, BundleExport.gradeBands());
         List<String> notes = new ArrayList<>(card.notes());
         notes.addAll(overlays.notes());
+        double[] base = cv.outOfFoldLogOdds();
+        double[] layered = base.clone();
+        double[] adj = overlays.adjustments(d);
+        for (int i = 0; i < n; i++) {
+            layered[i] += adj[i];
+        }
+        IndustryLayer layer = IndustryLayer.measure(d, 3, base, layered,
+                overlays.overlays().stream().map(o -> o.industry()).toList(), 30);
         return new ReportContent("Model report: scorecard <golden> & co", "synthetic: 3000 rows", Optional.of(TrainingDetail.of(m)),
-                "scorecard", "sha256:golden", ev, Optional.of(cv), notes);
+                "scorecard", "sha256:golden", ev, Optional.of(cv), notes, Optional.of(layer));
     }
 
     @Test
@@ -97,7 +106,8 @@ class HtmlReportTest {
         assertThat(html.replace("xmlns='http://www.w3.org/2000/svg'", ""))
                 .doesNotContain("<script", "http://", "https://", "src=", "href=", "url(")
                 .contains("Model report: scorecard &lt;golden&gt; &amp; co", "Per industry", "Overlay shift",
-                        "Cross-validation (3-fold", "utilisation", "region");
-        assertThat(html.split("<svg", -1).length - 1).isGreaterThanOrEqualTo(6);
+                        "Cross-validation (3-fold", "utilisation", "region",
+                        "Industry layer: base alone vs base + industry overlays", "Layered O/P");
+        assertThat(html.split("<svg", -1).length - 1).isGreaterThanOrEqualTo(7);
     }
 }

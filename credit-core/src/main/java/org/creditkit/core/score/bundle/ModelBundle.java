@@ -35,6 +35,7 @@ import org.creditkit.core.feature.FeatureDefinition;
 import org.creditkit.core.feature.StandardFeatures;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.GradeBands;
+import org.creditkit.core.codes.IndustryScheme;
 import org.creditkit.core.score.IndustryOverlay;
 import org.creditkit.core.score.Scaling;
 import org.creditkit.core.score.spi.ModelFormat;
@@ -79,6 +80,7 @@ import org.creditkit.core.sign.TrustStore;
  *  "features": ["debt_to_asset", ...],                    (every feature a model reads)
  *  "base": {"type": "scorecard", ...},
  *  "overlays": [{"id": "technology", "name": "...", "industries": ["I63", "M"], "model": {...}}],
+ *  (an overlay may add "scheme": "NAICS" and NAICS prefixes such as "72"; without it, GB/T 4754)
  *  "training": {...}, "metrics": {...},
  *  "checksum": "sha256:...",
  *  "signature": {"algorithm": "Ed25519", "keyId": "...", "value": "..."}}   (optional)
@@ -657,7 +659,16 @@ public final class ModelBundle {
                     continue;
                 }
                 ModelReadContext ctx = ModelReadContext.of(cat, op);
-                ctx.onlyFields(ov, op, "id", "name", "industries", "model");
+                ctx.onlyFields(ov, op, "id", "name", "scheme", "industries", "model");
+                // "scheme" arrived with NAICS overlays; a bundle without it keys its overlays by GB/T 4754
+                IndustryScheme scheme = IndustryScheme.GBT_4754;
+                if (ov.has("scheme")) {
+                    try {
+                        scheme = IndustryScheme.parse(ov.get("scheme").asText(""));
+                    } catch (IllegalArgumentException e) {
+                        ctx.problem(op + ".scheme", e.getMessage());
+                    }
+                }
                 String oid = ctx.text(ov, "id", op);
                 String name = ctx.text(ov, "name", op);
                 if (!oid.isEmpty() && !oid.matches("[a-z][a-z0-9-]*")) {
@@ -673,12 +684,13 @@ public final class ModelBundle {
                 for (int i = 0; i < inds.size(); i++) {
                     String ip = op + ".industries[" + i + "]";
                     String code = inds.get(i).asText("");
-                    String bad = inds.get(i).isTextual() ? Overlays.problem(code) : "must be a string";
+                    String bad = inds.get(i).isTextual() ? scheme.overlayCodeProblem(code) : "must be a string";
                     if (bad != null) {
-                        ctx.problem(ip, bad + " (a section letter A..T or a division such as C39)");
+                        ctx.problem(ip, bad + (scheme == IndustryScheme.NAICS ? " (a NAICS prefix such as 72)"
+                                : " (a section letter A..T or a division such as C39)"));
                         continue;
                     }
-                    String prev = claimed.put(code, oid);
+                    String prev = claimed.put(scheme.id() + ":" + code, oid);
                     if (prev != null) {
                         ctx.problem(ip, "industry " + code + " is already claimed by overlay '" + prev
                                 + "'; each code may select one overlay");
@@ -688,26 +700,10 @@ public final class ModelBundle {
                 problems.addAll(ctx.problems());
                 Optional<ScoringModel> model = readModel(ov.get("model"), op + ".model", cat);
                 if (!ctx.hasProblems() && model.isPresent()) {
-                    out.add(IndustryOverlay.of(oid, name, codes, model.get()));
+                    out.add(IndustryOverlay.of(scheme, oid, name, codes, model.get()));
                 }
             }
             return out;
-        }
-    }
-
-    /** Industry-code checks shared with {@link IndustryOverlay}. */
-    private static final class Overlays {
-        static String problem(String code) {
-            if (code.length() == 1) {
-                char c = code.charAt(0);
-                return c >= 'A' && c <= 'T' ? null : "industry '" + code + "' is not a GB/T 4754-2017 section";
-            }
-            try {
-                org.creditkit.core.codes.IndustryCode.of(code);
-                return null;
-            } catch (IllegalArgumentException e) {
-                return "industry '" + code + "': " + e.getMessage();
-            }
         }
     }
 
@@ -763,6 +759,9 @@ public final class ModelBundle {
             ObjectNode on = ovs.addObject();
             on.put("id", ov.id());
             on.put("name", ov.name());
+            if (ov.scheme() != IndustryScheme.GBT_4754) {
+                on.put("scheme", ov.scheme().id()); // GB/T bundles stay as they were
+            }
             ArrayNode inds = on.putArray("industries");
             ov.industries().forEach(inds::add);
             on.set("model", writeModel(ov.model(), registry));
@@ -817,6 +816,26 @@ public final class ModelBundle {
     /** The feature catalogue vectors must be laid out against. */
     public FeatureCatalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * The one compatibility check of a bundle and a feature extractor: this bundle's models read the
+     * vectors {@code extractor} produces only when both use the same catalogue (the same instance:
+     * a custom catalogue that reuses the standard version string is not the standard one).
+     *
+     * @param extractor the extractor that will feed this bundle
+     * @return {@code extractor}
+     * @throws CreditModelException naming the bundle and both catalogue versions
+     */
+    public org.creditkit.core.feature.FeatureExtractor requireCompatible(
+            org.creditkit.core.feature.FeatureExtractor extractor) {
+        if (extractor.catalogue() != catalogue) {
+            throw new CreditModelException("model " + id + " " + version, "the bundle's models are laid out against "
+                    + "feature catalogue " + catalogue.version() + ", but the extractor produces catalogue "
+                    + extractor.catalogue().version() + "; train the bundle on the standard indicators (a JSON Lines "
+                    + "portfolio) to score applications with it");
+        }
+        return extractor;
     }
 
     /** Ids of every feature a model of this bundle reads, in catalogue order. */

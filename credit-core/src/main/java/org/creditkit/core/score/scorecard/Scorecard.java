@@ -237,7 +237,7 @@ public final class Scorecard implements ScoringModel {
     /**
      * A scorecard from its parts.
      *
-     * @throws IllegalArgumentException listing every structural problem (see {@link #problems})
+     * @throws IllegalArgumentException listing every structural problem
      */
     public static Scorecard of(FeatureCatalogue catalogue, double intercept, List<Characteristic> characteristics) {
         List<String> problems = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.creditkit.rules;
+package org.creditkit.rules.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -16,6 +16,17 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.creditkit.rules.MitigationMeasure;
+import org.creditkit.rules.RuleDecider;
+import org.creditkit.rules.RuleInput;
+import org.creditkit.rules.RuleProblem;
+import org.creditkit.rules.RuleSetException;
+import org.creditkit.rules.RuleSetSource;
+import org.creditkit.rules.Tier;
+import org.creditkit.rules.internal.Classpath;
+import org.creditkit.rules.internal.JsonDoc;
+import org.creditkit.rules.internal.JsonFields;
+import org.creditkit.rules.internal.RuleInputJson;
 
 /**
  * Loads and runs {@link Scenario} files: every {@code *.json} in a directory, or the scenarios
@@ -44,8 +55,8 @@ public final class Scenarios {
      */
     public static SortedMap<String, String> defaultScenarioFiles() {
         SortedMap<String, String> files = new TreeMap<>();
-        for (String name : RuleSetSource.classpathIndex(RuleSetSource.DEFAULT_POLICY + "scenarios/INDEX")) {
-            files.put(name, RuleSetSource.classpathText(RuleSetSource.DEFAULT_POLICY + "scenarios/" + name));
+        for (String name : Classpath.index(RuleSetSource.DEFAULT_POLICY + "scenarios/INDEX")) {
+            files.put(name, Classpath.text(RuleSetSource.DEFAULT_POLICY + "scenarios/" + name));
         }
         return java.util.Collections.unmodifiableSortedMap(files);
     }
@@ -58,6 +69,22 @@ public final class Scenarios {
      * @throws RuleSetException listing every problem of every file as {@code file:line:column}
      */
     public static List<Scenario> load(Path dir) {
+        SortedMap<String, String> files = files(dir);
+        if (files.isEmpty()) {
+            throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
+                    "holds no .json scenario file")));
+        }
+        return parse(dir.toString(), files);
+    }
+
+    /**
+     * Every {@code *.json} file of a directory, by name (a rule directory's {@code scenarios/}).
+     *
+     * @param dir the directory
+     * @return file name to content, sorted
+     * @throws RuleSetException when the directory cannot be read
+     */
+    public static SortedMap<String, String> files(Path dir) {
         SortedMap<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
@@ -69,11 +96,7 @@ public final class Scenarios {
             throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
                     "cannot read the scenario directory: " + e)));
         }
-        if (files.isEmpty()) {
-            throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
-                    "holds no .json scenario file")));
-        }
-        return parse(dir.toString(), files);
+        return files;
     }
 
     /**
@@ -92,7 +115,7 @@ public final class Scenarios {
             try {
                 doc = JsonDoc.parse(e.getKey(), e.getValue());
             } catch (RuleSetException ex) {
-                problems.addAll(ex.problems());
+                problems.addAll(ex.ruleProblems());
                 continue;
             }
             Scenario s = read(new JsonFields(doc, problems), e.getKey());

@@ -1,4 +1,4 @@
-package org.creditkit.rules;
+package org.creditkit.rules.testing;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -6,6 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.creditkit.rules.Decision;
+import org.creditkit.rules.MitigationMeasure;
+import org.creditkit.rules.RuleDecider;
+import org.creditkit.rules.RuleInput;
+import org.creditkit.rules.Tier;
 
 /**
  * A rule scenario test case for risk teams: an input and the decision it must get. Loaded from a
@@ -56,7 +61,7 @@ public record Scenario(String name, String description, RuleInput input, Tier ti
         Decision d;
         try {
             d = decider.decide(input, "scenario");
-        } catch (RulesException e) {
+        } catch (org.creditkit.core.CreditException e) {
             return new ScenarioResult(this, List.of("the decision failed: " + e.getMessage()), Optional.empty());
         }
         List<String> diff = new java.util.ArrayList<>();

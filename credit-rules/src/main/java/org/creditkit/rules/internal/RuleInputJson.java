@@ -1,4 +1,4 @@
-package org.creditkit.rules;
+package org.creditkit.rules.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -12,6 +12,10 @@ import org.creditkit.core.domain.Product;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
+import org.creditkit.rules.DebtorStatus;
+import org.creditkit.rules.Reason;
+import org.creditkit.rules.RuleInput;
+import org.creditkit.rules.RuleInputException;
 
 /**
  * Reads a {@link RuleInput} from a scenario's {@code "input"} object. Keys are the record's
@@ -23,11 +27,11 @@ import org.creditkit.core.codes.SizeClass;
  * (only with a count), taxRatingA3Years (false), coreEnterpriseRating (absent when missing),
  * guaranteeOffered (NONE).
  */
-final class RuleInputJson {
+public final class RuleInputJson {
 
-    static final Set<String> REQUIRED = Set.of("applicationId", "decisionDate", "product", "requestedAmount",
+    public static final Set<String> REQUIRED = Set.of("applicationId", "decisionDate", "product", "requestedAmount",
             "requestedTermMonths", "consent", "industrySection", "industryDivision", "sizeClass", "pd", "score", "grade");
-    static final Set<String> OPTIONAL = Set.of("annualRevenue", "annualTaxPaid", "scoreReasons", "dataQualityFlags",
+    public static final Set<String> OPTIONAL = Set.of("annualRevenue", "annualTaxPaid", "scoreReasons", "dataQualityFlags",
             "debtorStatus", "repairDate", "seriousPenaltyCount", "monthsSinceLastSeriousPenalty", "taxRatingA3Years",
             "coreEnterpriseRating", "guaranteeOffered");
 
@@ -37,7 +41,7 @@ final class RuleInputJson {
     }
 
     /** Reads the input at {@code pointer}; returns null after recording problems when it is invalid. */
-    static RuleInput read(JsonFields f, String pointer, JsonNode n) {
+    public static RuleInput read(JsonFields f, String pointer, JsonNode n) {
         int before = f.problems().size();
         if (!f.object(pointer, n, REQUIRED, OPTIONAL)) {
             return null;

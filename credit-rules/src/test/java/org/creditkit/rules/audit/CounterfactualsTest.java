@@ -1,4 +1,4 @@
-package org.creditkit.rules;
+package org.creditkit.rules.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,8 @@ import org.creditkit.core.domain.OwnershipType;
 import org.creditkit.core.fairness.CounterfactualReport;
 import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
+import org.creditkit.rules.CreditEngine;
+import org.creditkit.rules.Decision;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.creditkit.rules;
+package org.creditkit.rules.audit;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +12,9 @@ import org.creditkit.core.domain.OwnershipType;
 import org.creditkit.core.fairness.CounterfactualProbe;
 import org.creditkit.core.fairness.CounterfactualReport;
 import org.creditkit.core.codes.SizeClass;
+import org.creditkit.rules.CreditEngine;
+import org.creditkit.rules.RuleInput;
+import org.creditkit.rules.Tier;
 
 /**
  * The counterfactual probe of the fairness audit run against a {@link CreditEngine}: every

@@ -1,4 +1,4 @@
-package org.creditkit.rules;
+package org.creditkit.rules.testing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,6 +11,8 @@ import org.creditkit.core.domain.Product;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
+import org.creditkit.rules.Reason;
+import org.creditkit.rules.RuleInput;
 
 /**
  * Deterministic random {@link RuleInput}s that exercise every branch of the default policy (PDs

@@ -1,4 +1,4 @@
-package org.creditkit.rules;
+package org.creditkit.rules.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -8,35 +8,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.creditkit.rules.RuleProblem;
 
 /**
  * Reads typed fields out of a {@link JsonDoc}, collecting every problem (with its location) instead
  * of stopping at the first; invalid fields yield a fallback value so reading can go on.
  */
-final class JsonFields {
+public final class JsonFields {
 
     private final JsonDoc doc;
     private final List<RuleProblem> problems;
 
-    JsonFields(JsonDoc doc, List<RuleProblem> problems) {
+    public JsonFields(JsonDoc doc, List<RuleProblem> problems) {
         this.doc = doc;
         this.problems = problems;
     }
 
-    JsonDoc doc() {
+    public JsonDoc doc() {
         return doc;
     }
 
-    List<RuleProblem> problems() {
+    public List<RuleProblem> problems() {
         return problems;
     }
 
-    void problem(String pointer, String message) {
+    public void problem(String pointer, String message) {
         problems.add(doc.problem(pointer, message));
     }
 
     /** Checks that {@code node} is an object with all {@code required} keys and no key outside required+optional. */
-    boolean object(String pointer, JsonNode node, Set<String> required, Set<String> optional) {
+    public boolean object(String pointer, JsonNode node, Set<String> required, Set<String> optional) {
         if (node == null || !node.isObject()) {
             problem(pointer, "must be a JSON object, got " + kind(node));
             return false;
@@ -57,7 +58,7 @@ final class JsonFields {
         return true;
     }
 
-    BigDecimal decimal(String pointer, JsonNode node, BigDecimal min, BigDecimal max, boolean minExclusive) {
+    public BigDecimal decimal(String pointer, JsonNode node, BigDecimal min, BigDecimal max, boolean minExclusive) {
         if (node == null) {
             return min;
         }
@@ -74,11 +75,11 @@ final class JsonFields {
         return v;
     }
 
-    double number(String pointer, JsonNode node, double min, double max, boolean minExclusive) {
+    public double number(String pointer, JsonNode node, double min, double max, boolean minExclusive) {
         return decimal(pointer, node, BigDecimal.valueOf(min), BigDecimal.valueOf(max), minExclusive).doubleValue();
     }
 
-    int integer(String pointer, JsonNode node, int min, int max) {
+    public int integer(String pointer, JsonNode node, int min, int max) {
         if (node == null) {
             return min;
         }
@@ -93,7 +94,7 @@ final class JsonFields {
         return v;
     }
 
-    boolean bool(String pointer, JsonNode node) {
+    public boolean bool(String pointer, JsonNode node) {
         if (node == null) {
             return false;
         }
@@ -104,7 +105,7 @@ final class JsonFields {
         return node.booleanValue();
     }
 
-    String text(String pointer, JsonNode node) {
+    public String text(String pointer, JsonNode node) {
         if (node == null) {
             return "";
         }
@@ -115,7 +116,7 @@ final class JsonFields {
         return node.textValue();
     }
 
-    <E extends Enum<E>> E enumValue(String pointer, JsonNode node, Class<E> type, E fallback) {
+    public <E extends Enum<E>> E enumValue(String pointer, JsonNode node, Class<E> type, E fallback) {
         String s = text(pointer, node);
         if (node == null || !node.isTextual()) {
             return fallback;
@@ -133,7 +134,7 @@ final class JsonFields {
         return fallback;
     }
 
-    List<JsonNode> array(String pointer, JsonNode node) {
+    public List<JsonNode> array(String pointer, JsonNode node) {
         if (node == null) {
             return List.of();
         }
@@ -146,7 +147,7 @@ final class JsonFields {
         return out;
     }
 
-    static String kind(JsonNode node) {
+    public static String kind(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }

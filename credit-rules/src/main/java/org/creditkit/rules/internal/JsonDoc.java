@@ -1,4 +1,4 @@
-package org.creditkit.rules;
+package org.creditkit.rules.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -13,14 +13,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.creditkit.rules.RuleProblem;
+import org.creditkit.rules.RuleSetException;
 
 /**
  * A strictly parsed JSON document (duplicate keys and NaN rejected) that remembers where each key
  * and value stands, so problems found later can be reported as {@code file:line:column}.
  */
-final class JsonDoc {
+public final class JsonDoc {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -41,7 +43,7 @@ final class JsonDoc {
      *
      * @throws RuleSetException with the location of the syntax error
      */
-    static JsonDoc parse(String file, String text) {
+    public static JsonDoc parse(String file, String text) {
         try {
             JsonNode root = MAPPER.readTree(text);
             if (root == null || root.isMissingNode()) {
@@ -77,16 +79,16 @@ final class JsonDoc {
         return out;
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
     /** A problem at the JSON pointer (or the closest enclosing key that has a location). */
-    RuleProblem problem(String pointer, String message) {
+    public RuleProblem problem(String pointer, String message) {
         String p = pointer;
         while (true) {
             int[] at = locations.get(p);
@@ -101,7 +103,7 @@ final class JsonDoc {
     }
 
     /** {@code /a/b/0} as {@code $.a.b[0]}. */
-    static String path(String pointer) {
+    public static String path(String pointer) {
         StringBuilder sb = new StringBuilder("$");
         if (pointer.isEmpty()) {
             return sb.toString();

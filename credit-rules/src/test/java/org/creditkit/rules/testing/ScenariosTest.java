@@ -1,4 +1,4 @@
-package org.creditkit.rules;
+package org.creditkit.rules.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.creditkit.rules.CompiledRuleSet;
+import org.creditkit.rules.MitigationMeasure;
+import org.creditkit.rules.PlainJavaPolicy;
+import org.creditkit.rules.RuleSetException;
+import org.creditkit.rules.RuleSetSource;
+import org.creditkit.rules.RuleSets;
+import org.creditkit.rules.Tier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +83,7 @@ class ScenariosTest {
                 + "    \"pd\": 1.5, \"score\": 700, \"grade\": \"AA\", \"colour\": \"red\"},\n"
                 + "  \"expect\": {\"tier\": \"MAYBE\", \"conditions\": [], \"firedRules\": []}\n}\n");
         assertThatThrownBy(() -> Scenarios.parse("test", files))
-                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.ruleProblems()).extracting(Object::toString)
                         .contains("bad.json:2:35 $.input.decisionDate: '2026-13-01' is not an ISO date (yyyy-MM-dd)",
                                 "bad.json:5:45 $.input.colour: unknown key 'colour'; valid keys are [annualRevenue,"
                                         + " annualTaxPaid, applicationId, consent, coreEnterpriseRating, dataQualityFlags,"

@@ -1,7 +1,8 @@
-package org.creditkit.rules;
+package org.creditkit.rules.testing;
 
 import java.util.List;
 import java.util.Optional;
+import org.creditkit.rules.Decision;
 
 /**
  * The outcome of one scenario.

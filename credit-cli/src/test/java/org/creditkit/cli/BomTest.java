@@ -1,0 +1,41 @@
+package org.creditkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** credit-bom has no parent (so importing it leaks nothing), hence its versions are checked here. */
+class BomTest {
+
+    private static final Path ROOT = Path.of("..");
+
+    private static String property(String pom, String name) throws IOException {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</" + Pattern.quote(name) + ">")
+                .matcher(Files.readString(ROOT.resolve(pom)));
+        assertThat(m.find()).as("%s in %s", name, pom).isTrue();
+        return m.group(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jackson.version", "drools.version", "slf4j.version"})
+    void bom_pinsTheVersionsTheBuildTestsWith(String property) throws IOException {
+        assertThat(property("credit-bom/pom.xml", property)).isEqualTo(property("pom.xml", property));
+    }
+
+    @Test
+    void bom_hasTheProjectVersion_andListsEveryLibraryModule() throws IOException {
+        assertThat(property("credit-bom/pom.xml", "version")).isEqualTo(property("pom.xml", "version"));
+        String bom = Files.readString(ROOT.resolve("credit-bom/pom.xml"));
+        for (String module : new String[] {"credit-core", "credit-rules", "credit-models", "credit-cli"}) {
+            assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
+        }
+        assertThat(Files.readString(ROOT.resolve("pom.xml"))).contains("<module>credit-bom</module>");
+    }
+}

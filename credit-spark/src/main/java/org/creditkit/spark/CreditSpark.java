@@ -1,0 +1,249 @@
+package org.creditkit.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.rules.RuleSetSource;
+import scala.Tuple2;
+
+/**
+ * Scores and decides loan applications held in a Spark {@code Dataset<Row>}, with the same results
+ * as {@link org.creditkit.rules.CreditEngine} in one JVM.
+ *
+ * <p>Input, either of:
+ * <ul>
+ *   <li><b>JSON text</b>: a string column {@code value} holding one application per row in the JSON
+ *       format of {@code docs/json-format.md} (bare, or labeled with an outcome), and optionally
+ *       {@code source} (string) and {@code line} (long) saying where it came from —
+ *       {@link #readJsonLines} gives exactly that, with 1-based line numbers per file;</li>
+ *   <li><b>structured</b>: columns that mirror the JSON format ({@code id}, {@code applicationTime},
+ *       {@code enterprise} struct, {@code sources} struct..., or {@code application} and {@code outcome}),
+ *       as {@code spark.read().json(path)} infers them or a Parquet file
+ *       written from that; each row is turned back into its JSON text and read by the same strict
+ *       reader, so both inputs are checked by one set of rules.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * CreditSpark credit = CreditSpark.of(spark, ModelBundle.read(bundle), RuleSetSource.directory(rules));
+ * BatchResult out = credit.decide(CreditSpark.readJsonLines(spark, "hdfs:///in/applications.jsonl")).persist();
+ * out.results().write().parquet("hdfs:///out/decisions");    // Schemas.DECISIONS
+ * out.rejected().write().parquet("hdfs:///out/rejected");    // line, id, every problem
+ * }</pre>
+ *
+ * <p>The model bundle and the rule set travel to the executors as text in one broadcast
+ * {@link EngineSpec}; each executor JVM builds one engine per (bundle checksum, ruleset version) and
+ * shares it between its task threads. Nothing here holds an engine or a logger, so nothing of the kind
+ * is serialised.
+ */
+public final class CreditSpark {
+
+    private final EngineSpec spec;
+    private final Broadcast<EngineSpec> broadcast;
+
+    private CreditSpark(SparkSession spark, EngineSpec spec) {
+        this.spec = spec;
+        this.broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(spec);
+    }
+
+    /**
+     * Decisions with a model bundle and a rule set, broadcast once.
+     *
+     * @param spark the session
+     * @param bundle the model bundle, trusted as given: read a bundle file with
+     *        {@code BundleLoader.standard().trust(...)} first (docs/bundles.md); executors accept only
+     *        the bundle with this one's checksum
+     * @param rules the rule files
+     * @return the facade
+     */
+    public static CreditSpark of(SparkSession spark, ModelBundle bundle, RuleSetSource rules) {
+        return of(spark, EngineSpec.of(bundle, rules));
+    }
+
+    /**
+     * Decisions with a spec.
+     *
+     * @param spark the session
+     * @param spec the bundle and rules as text
+     * @return the facade
+     */
+    public static CreditSpark of(SparkSession spark, EngineSpec spec) {
+        return new CreditSpark(Objects.requireNonNull(spark, "spark"), Objects.requireNonNull(spec, "spec"));
+    }
+
+    /**
+     * The default expert bundle and the default policy.
+     *
+     * @param spark the session
+     * @return the facade
+     */
+    public static CreditSpark defaults(SparkSession spark) {
+        return of(spark, EngineSpec.defaults());
+    }
+
+    /**
+     * What the executors build their engine from.
+     *
+     * @return the spec
+     */
+    public EngineSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Scores every row (PD, score, grade, reason codes), without rules.
+     *
+     * @param input applications, as JSON text or structured (see the class documentation)
+     * @return scores ({@link Schemas#SCORES}) and rejected rows
+     */
+    public BatchResult score(Dataset<Row> input) {
+        return BatchResult.of(normalise(input).mapPartitions(new Evaluator(broadcast, false),
+                Encoders.row(Schemas.withProblems(Schemas.SCORES))));
+    }
+
+    /**
+     * Decides every row: score, tier, offer, conditions, reasons, fired rules and trail, versions.
+     *
+     * @param input applications, as JSON text or structured (see the class documentation)
+     * @return decisions ({@link Schemas#DECISIONS}) and rejected rows
+     */
+    public BatchResult decide(Dataset<Row> input) {
+        return BatchResult.of(normalise(input).mapPartitions(new Evaluator(broadcast, true),
+                Encoders.row(Schemas.withProblems(Schemas.DECISIONS))));
+    }
+
+    /**
+     * Brings either input form to {@link Schemas#INPUT}: source, line, JSON text, read error.
+     *
+     * @param input JSON text ({@code value} string column) or structured columns
+     * @return the normalised rows
+     */
+    static Dataset<Row> normalise(Dataset<Row> input) {
+        Set<String> names = Set.of(input.columns());
+        Column source = names.contains("source") ? col("source").cast(DataTypes.StringType)
+                : lit(null).cast(DataTypes.StringType);
+        Column line = names.contains("line") ? col("line").cast(DataTypes.LongType) : lit(null).cast(DataTypes.LongType);
+        Column error = names.contains("error") ? col("error").cast(DataTypes.StringType)
+                : lit(null).cast(DataTypes.StringType);
+        Column value;
+        if (names.contains("value") && input.schema().apply("value").dataType().equals(DataTypes.StringType)) {
+            value = col("value");
+        } else {
+            Column[] fields = Arrays.stream(input.columns())
+                    .filter(n -> !n.equals("source") && !n.equals("line") && !n.equals("error"))
+                    .map(n -> col("`" + n + "`")).toArray(Column[]::new);
+            value = to_json(struct(fields));
+        }
+        return input.select(source.as("source"), line.as("line"), value.as("value"), error.as("error"));
+    }
+
+    /** Lines counted in one input split (pass 1 of {@link #readJsonLines}). */
+    private record SplitCount(String path, long start, long lines) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Reads UTF-8 JSON Lines files (a file, a directory or a glob) as {@link Schemas#INPUT} rows with
+     * the file and the 1-based line number of every line, including blank lines and lines that are not
+     * UTF-8 (those are rejected later, with their line, never dropped). Lines end at {@code \n}; a
+     * {@code \r} before it is ignored by the JSON reader. Two passes over the input: the first counts the
+     * lines of each split so that the second can number them.
+     *
+     * @param spark the session
+     * @param path where the files are (any Hadoop file system URI)
+     * @return one row per line
+     */
+    public static Dataset<Row> readJsonLines(SparkSession spark, String path) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration conf = new Configuration(jsc.hadoopConfiguration());
+        conf.set("textinputformat.record.delimiter", "\n");
+        JavaNewHadoopRDD<LongWritable, Text> files = (JavaNewHadoopRDD<LongWritable, Text>) jsc.newAPIHadoopFile(
+                path, TextInputFormat.class, LongWritable.class, Text.class, conf);
+        List<SplitCount> counts = files.mapPartitionsWithInputSplit((split, it) -> {
+            FileSplit fs = (FileSplit) split;
+            long n = 0;
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+            return List.of(new SplitCount(fs.getPath().toString(), fs.getStart(), n)).iterator();
+        }, true).collect();
+        Map<String, Long> firstLine = new HashMap<>();
+        Map<String, List<SplitCount>> byFile = counts.stream().collect(Collectors.groupingBy(SplitCount::path));
+        byFile.forEach((file, splits) -> {
+            List<SplitCount> sorted = new ArrayList<>(splits);
+            sorted.sort(Comparator.comparingLong(SplitCount::start));
+            long next = 1;
+            for (SplitCount c : sorted) {
+                firstLine.put(c.path() + "@" + c.start(), next);
+                next += c.lines();
+            }
+        });
+        Broadcast<Map<String, Long>> first = jsc.broadcast(firstLine);
+        JavaRDD<Row> rows = files.mapPartitionsWithInputSplit((split, it) -> {
+            FileSplit fs = (FileSplit) split;
+            String file = fs.getPath().toString();
+            long start = first.value().get(file + "@" + fs.getStart());
+            return new java.util.Iterator<Row>() {
+                long line = start;
+
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Tuple2<LongWritable, Text> t = it.next();
+                    return decode(file, line++, t._2());
+                }
+            };
+        }, true);
+        return spark.createDataFrame(rows, Schemas.INPUT);
+    }
+
+    /** One line's row: its text, or why it is not UTF-8. */
+    private static Row decode(String file, long line, Text text) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(text.getBytes(), 0, text.getLength())).toString();
+            return RowFactory.create(file, line, s, null);
+        } catch (CharacterCodingException e) {
+            return RowFactory.create(file, line, null, "the line is not valid UTF-8 (" + e.getMessage()
+                    + "); save the file as UTF-8");
+        }
+    }
+}

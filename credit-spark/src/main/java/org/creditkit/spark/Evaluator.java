@@ -1,0 +1,195 @@
+package org.creditkit.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.creditkit.core.CreditException;
+import org.creditkit.core.Problem;
+import org.creditkit.core.domain.Enterprise;
+import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.feature.FeatureExtractor;
+import org.creditkit.core.input.LabeledApplication;
+import org.creditkit.core.input.StrictApplicationReader;
+import org.creditkit.core.score.ScoreResult;
+import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.rules.CreditEngine;
+import org.creditkit.rules.Decision;
+import org.creditkit.rules.ExpectedLoss;
+import org.creditkit.rules.MitigationMeasure;
+import org.creditkit.rules.RuleVerdict;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Scores or decides the rows of one partition: reads each row's JSON strictly, evaluates it with the
+ * executor's shared engine, and emits one output row per input row — a result, or the row's problems.
+ * No row fails the task and none is dropped. Serialised to the executors: it holds only the broadcast
+ * handle and a flag; the engine is looked up on the executor ({@link ExecutorEngines}).
+ */
+final class Evaluator implements MapPartitionsFunction<Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+    /** Plain JSON, used only to find the id of a row the strict reader rejected. Thread-safe. */
+    private static final ObjectMapper LENIENT = new ObjectMapper();
+
+    static final int HEAD = Schemas.HEAD.length;
+    static final int SCORE = Schemas.SCORE.length;
+    static final int OFFER = Schemas.OFFER.length;
+
+    private final Broadcast<EngineSpec> spec;
+    private final boolean decide;
+
+    Evaluator(Broadcast<EngineSpec> spec, boolean decide) {
+        this.spec = spec;
+        this.decide = decide;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+        EngineSpec s = spec.value();
+        CreditEngine engine = decide ? ExecutorEngines.engine(s) : null;
+        ModelBundle bundle = decide ? null : ExecutorEngines.bundle(s);
+        FeatureExtractor extractor = FeatureExtractor.standard();
+        int width = HEAD + SCORE + (decide ? OFFER : 0) + 1;
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                Row in = rows.next();
+                String source = in.isNullAt(0) ? null : in.getString(0);
+                Long line = in.isNullAt(1) ? null : in.getLong(1);
+                String text = in.isNullAt(2) ? null : in.getString(2);
+                Object[] v = new Object[width];
+                v[0] = source;
+                v[1] = line;
+                if (!in.isNullAt(3)) {
+                    return rejected(v, null, List.of(Problem.of("$", in.getString(3))));
+                }
+                try {
+                    LabeledApplication a = read(text);
+                    head(v, a);
+                    if (decide) {
+                        CreditEngine.Evaluation e = engine.evaluate(a.application(), Optional.empty());
+                        score(v, e.score(), s.bundleChecksum());
+                        offer(v, e.decision());
+                    } else {
+                        LoanApplication app = a.application();
+                        score(v, bundle.scorer().score(extractor.extract(app), app.enterprise().industry()),
+                                s.bundleChecksum());
+                    }
+                } catch (CreditException e) {
+                    return rejected(v, text, e.problems());
+                } catch (RuntimeException e) {
+                    // a bug, not bad data: still reported with the row rather than failing the job
+                    return rejected(v, text, List.of(Problem.of("$", "internal error while "
+                            + (decide ? "deciding" : "scoring") + " this application (please report it): " + e)));
+                }
+                return RowFactory.create(v);
+            }
+        };
+    }
+
+    private static LabeledApplication read(String text) {
+        if (text == null) {
+            throw new org.creditkit.core.CreditDataException("$", "no application text (the value is null); "
+                    + "every row must hold one JSON object");
+        }
+        if (text.isBlank()) {
+            throw new org.creditkit.core.CreditDataException("$", "blank line; every line must hold one JSON object "
+                    + "(remove blank lines)");
+        }
+        return StrictApplicationReader.standard().readLabeled(text);
+    }
+
+    private static Row rejected(Object[] v, String text, List<Problem> problems) {
+        Object[] r = new Object[v.length];
+        r[0] = v[0];
+        r[1] = v[1];
+        r[2] = idOf(text);
+        r[v.length - 1] = seq(problems.stream().map(p -> RowFactory.create(p.location(), p.message())).toList());
+        return RowFactory.create(r);
+    }
+
+    /** The {@code id} (or {@code application.id}) of a rejected row, when its JSON is well-formed enough. */
+    static String idOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode root = LENIENT.readTree(text);
+            JsonNode id = root.path("id");
+            if (!id.isTextual()) {
+                id = root.path("application").path("id");
+            }
+            return id.isTextual() ? id.asText() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void head(Object[] v, LabeledApplication a) {
+        LoanApplication app = a.application();
+        Enterprise e = app.enterprise();
+        v[2] = app.id();
+        v[3] = app.product().name();
+        v[4] = e.industry().sectionCode();
+        v[5] = e.industry().code();
+        v[6] = e.region().zone().name();
+        v[7] = e.region().provinceCode();
+        v[8] = e.sizeClass().name();
+        v[9] = e.ownership().name();
+        v[10] = a.outcome().map(LabeledApplication.Outcome::defaulted12m).orElse(null);
+    }
+
+    private static void score(Object[] v, ScoreResult r, String checksum) {
+        int i = HEAD;
+        v[i++] = r.pd();
+        v[i++] = r.logOdds();
+        v[i++] = r.baseLogOdds();
+        v[i++] = r.industryLogOdds();
+        v[i++] = r.overlay().orElse(null);
+        v[i++] = r.score();
+        v[i++] = r.grade().code();
+        v[i++] = r.grade().rank();
+        v[i++] = seq(r.reasons().stream().map(c -> RowFactory.create(c.code(), c.featureId(), c.pointsLost(),
+                seq(c.sources().stream().map(Enum::name).toList()))).toList());
+        v[i++] = r.modelVersion();
+        v[i] = checksum;
+    }
+
+    private static void offer(Object[] v, Decision d) {
+        int i = HEAD + SCORE;
+        v[i++] = d.tier().name();
+        v[i++] = d.tier().isApproval();
+        v[i++] = d.approvedAmount();
+        v[i++] = d.approvedTermMonths();
+        v[i++] = d.interestRate();
+        v[i++] = seq(d.conditions().stream().map(MitigationMeasure::name).toList());
+        ExpectedLoss el = d.expectedLoss();
+        v[i++] = RowFactory.create(el.pd(), el.termPd(), el.lgd(), el.ead(), el.expectedLoss(), el.expectedLossRate());
+        v[i++] = seq(d.reasons().stream().map(r -> RowFactory.create(r.code(), r.en(), r.zh(),
+                seq(r.lineage().stream().map(l -> RowFactory.create(l.source().name(), l.system(),
+                        l.asOf().toString())).toList()))).toList());
+        v[i++] = seq(d.firedRules());
+        v[i++] = seq(d.trail().stream().map(Evaluator::verdict).toList());
+        v[i++] = d.rulesetVersion();
+        v[i] = d.modelId();
+    }
+
+    private static Row verdict(RuleVerdict t) {
+        return RowFactory.create(t.rule(), t.verdict(), t.reason().code(), t.reason().en(), t.reason().zh());
+    }
+
+    private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+        return CollectionConverters.asScala(list).toList();
+    }
+}
