@@ -71,7 +71,16 @@ final class RuleSetCompiler {
 
     /** Every problem of the source (allow-list, parse, parameters, compile); empty when it compiles cleanly. */
     static List<RuleProblem> check(RuleSetSource source) {
-        Attempt a = attempt(source, Keep.NOTHING);
+        return check(source, Case.class);
+    }
+
+    /**
+     * Every problem of a rule set whose patterns match {@code fact}: {@link Case} for a decision policy
+     * (which needs its parameters file), {@link WarningCase} for early-warning rules (which take
+     * {@code WarningParameters} from the caller).
+     */
+    static List<RuleProblem> check(RuleSetSource source, Class<?> fact) {
+        Attempt a = attempt(source, Keep.NOTHING, fact);
         return a.problems;
     }
 
@@ -82,17 +91,25 @@ final class RuleSetCompiler {
      * @throws RuleSetException listing every problem
      */
     static Compiled compile(RuleSetSource source) {
-        Optional<Compiled> pre = precompiled(source);
+        return compile(source, Case.class);
+    }
+
+    /**
+     * Compiles a rule set whose patterns match {@code fact} (see {@link #check(RuleSetSource, Class)}).
+     *
+     * @throws RuleSetException listing every problem
+     */
+    static Compiled compile(RuleSetSource source, Class<?> fact) {
+        Optional<Compiled> pre = fact == Case.class ? precompiled(source) : Optional.empty();
         if (pre.isPresent()) {
             return pre.get();
         }
-        Attempt a = attempt(source, Keep.CONTAINER);
+        Attempt a = attempt(source, Keep.CONTAINER, fact);
         if (!a.problems.isEmpty()) {
             throw new RuleSetException(source.origin(), a.problems);
         }
         return a.compiled;
     }
-
     private static Optional<Compiled> precompiled(RuleSetSource source) {
         String paramsText = source.files().get(PolicyParameters.FILE_NAME);
         if (paramsText == null) {
@@ -113,12 +130,13 @@ final class RuleSetCompiler {
      * @throws RuleSetException listing every problem
      */
     static Generated generate(RuleSetSource source) {
-        Attempt a = attempt(source, Keep.CLASSES);
+        Attempt a = attempt(source, Keep.CLASSES, Case.class);
         if (!a.problems.isEmpty()) {
             throw new RuleSetException(source.origin(), a.problems);
         }
         return a.generated;
     }
+
 
     private static final class Attempt {
         final List<RuleProblem> problems = new ArrayList<>();
@@ -126,11 +144,18 @@ final class RuleSetCompiler {
         Generated generated;
     }
 
-    private static Attempt attempt(RuleSetSource source, Keep keep) {
+    private static Attempt attempt(RuleSetSource source, Keep keep, Class<?> fact) {
         Attempt a = new Attempt();
+        boolean policy = fact == Case.class;
         PolicyParameters parameters = null;
         String paramsText = source.files().get(PolicyParameters.FILE_NAME);
-        if (paramsText == null) {
+        if (!policy) {
+            if (paramsText != null) {
+                a.problems.add(RuleProblem.of(PolicyParameters.FILE_NAME, 1, 1, "a warning rule set has no "
+                        + PolicyParameters.FILE_NAME + " (its thresholds are the WarningParameters given with it);"
+                        + " remove the file, or point at the decision policy's folder instead"));
+            }
+        } else if (paramsText == null) {
             a.problems.add(RuleProblem.of(PolicyParameters.FILE_NAME, 1, 1, "missing: a rule set needs its "
                     + PolicyParameters.FILE_NAME + " next to the .drl files"));
         } else {
@@ -174,7 +199,7 @@ final class RuleSetCompiler {
                 parseErrors = true;
                 continue;
             }
-            List<RuleProblem> refused = RuleChecker.check(f.getKey(), f.getValue(), pkg);
+            List<RuleProblem> refused = RuleChecker.check(f.getKey(), f.getValue(), pkg, fact);
             a.problems.addAll(refused);
             checkerRefused |= !refused.isEmpty();
             for (RuleDescr r : pkg.getRules()) {
@@ -201,7 +226,7 @@ final class RuleSetCompiler {
             // never hand Drools (and javac) a file the checker refused
             return a;
         }
-        Build full = build(texts, a.problems.isEmpty() && parameters != null ? keep : Keep.NOTHING);
+        Build full = build(texts, a.problems.isEmpty() && (parameters != null || !policy) ? keep : Keep.NOTHING);
         if (!full.errors.isEmpty()) {
             a.problems.addAll(locate(drls, full.errors));
         } else if (full.container != null) {
@@ -271,6 +296,10 @@ final class RuleSetCompiler {
         }
         ks.getRepository().removeKieModule(rid);
         return b;
+    }
+
+    static void dispose(Compiled c) {
+        c.disposer().run();
     }
 
     /** Turns Drools build errors into problems located in the DRL files. */
