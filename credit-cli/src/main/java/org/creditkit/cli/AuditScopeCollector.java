@@ -67,7 +67,15 @@ final class AuditScopeCollector {
      * @return the scope
      */
     AuditScope scope(Path file) {
-        return AuditScope.of(Optional.of("sha256:" + sha256(file)), counted(models), counted(ruleSets),
+        return scope("sha256:" + sha256(file));
+    }
+
+    /**
+     * @param digest the file's digest, {@code sha256:HEX}
+     * @return the scope
+     */
+    AuditScope scope(String digest) {
+        return AuditScope.of(Optional.of(digest), counted(models), counted(ruleSets),
                 first == null ? Optional.empty() : Optional.of(first + " to " + last));
     }
 
