@@ -27,6 +27,7 @@ import org.creditkit.core.fairness.AuditConfig;
 import org.creditkit.core.fairness.AuditRecord;
 import org.creditkit.core.fairness.AuditReport;
 import org.creditkit.core.fairness.CounterfactualReport;
+import org.creditkit.core.fairness.ScoreShiftReport;
 import org.creditkit.core.fairness.FairnessAudit;
 import org.creditkit.core.fairness.FairnessReports;
 import org.creditkit.core.fairness.FairnessThresholds;
@@ -270,6 +271,7 @@ final class DemoCommand implements Callable<Integer> {
         t = System.nanoTime();
         List<LoanApplication> probeSet = holdout.stream().limit(PROBE_SIZE).map(LabeledApplication::application).toList();
         StringBuilder probe = new StringBuilder();
+        StringBuilder probeMd = new StringBuilder("# Counterfactual probes of the demo's engine\n\n");
         try (CreditEngine engine = CreditEngine.builder().model(trained).build()) {
             for (Counterfactuals.Attribute a : Counterfactuals.Attribute.values()) {
                 CounterfactualReport cr = Counterfactuals.probe(engine, probeSet, a);
@@ -277,8 +279,19 @@ final class DemoCommand implements Callable<Integer> {
                         cr.attribute(), cr.changed().trials(), cr.changed().successes(),
                         100.0 * cr.changed().successes() / cr.changed().trials(), cr.lostFavourable(),
                         cr.gainedFavourable()));
+                probeMd.append(cr.toMarkdown()).append('\n');
+            }
+            // the scores too: industry may move them only through the industry layer, zone and ownership not at all
+            for (Counterfactuals.Attribute a : List.of(Counterfactuals.Attribute.INDUSTRY, Counterfactuals.Attribute.ZONE,
+                    Counterfactuals.Attribute.OWNERSHIP)) {
+                ScoreShiftReport sr = Counterfactuals.scores(engine, probeSet, a);
+                probe.append("  score ").append(sr.summary()).append('\n');
+                probeMd.append(sr.toMarkdown()).append('\n');
             }
         }
+        Path probeFile = dir.resolve("counterfactual.md");
+        Files.writeString(probeFile, probeMd, StandardCharsets.UTF_8);
+        probe.append("  probe tables: ").append(probeFile.toAbsolutePath()).append('\n');
         step(out, 8, "probe", String.format(Locale.ROOT,
                 "counterfactual: %,d holdout applications re-decided with one attribute swapped (%.1f s)",
                 probeSet.size(), seconds(t)));

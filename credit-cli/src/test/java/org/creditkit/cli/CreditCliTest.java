@@ -244,10 +244,11 @@ class CreditCliTest {
                 .contains("[7/9] audit     Fairness audit of decision-log.jsonl: 1500 records, 1500 with an outcome")
                 .contains("Verdict: ").contains("HTML report: ")
                 .contains("[8/9] probe").contains("zone ").contains("ownership ").contains("sizeClass ")
+                .contains("score industry: ").contains("score zone: 0 of ")
                 .contains("demo finished");
         for (String f : new String[] {"portfolio.jsonl", "holdout.jsonl", "features.csv", "model.json",
             "train-metrics.json", "decisions.jsonl", "decision-log.jsonl", "audit/report.html", "audit/report.json",
-            "audit/report.md", "keys/private.pem", "keys/public.pem", "keys/pseudonym.key"}) {
+            "audit/report.md", "counterfactual.md", "keys/private.pem", "keys/public.pem", "keys/pseudonym.key"}) {
             assertThat(dir.resolve(f)).exists();
         }
         assertThat(r.out()).contains("generated the demo's own keys").contains("trail: OK ");
