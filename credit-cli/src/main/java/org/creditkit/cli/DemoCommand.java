@@ -290,7 +290,11 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         Path probeFile = dir.resolve("counterfactual.md");
-        Files.writeString(probeFile, probeMd, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(probeFile, probeMd, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + probeFile, e);
+        }
         probe.append("  probe tables: ").append(probeFile.toAbsolutePath()).append('\n');
         step(out, 8, "probe", String.format(Locale.ROOT,
                 "counterfactual: %,d holdout applications re-decided with one attribute swapped (%.1f s)",
