@@ -23,12 +23,12 @@ import org.creditkit.core.chain.ChainVerifier;
 import org.creditkit.core.chain.ChainWriter;
 import org.creditkit.core.chain.CheckpointKeys;
 import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.fairness.AuditAccumulator;
 import org.creditkit.core.fairness.AuditConfig;
-import org.creditkit.core.fairness.AuditRecord;
 import org.creditkit.core.fairness.AuditReport;
+import org.creditkit.core.fairness.AuditScope;
 import org.creditkit.core.fairness.CounterfactualReport;
 import org.creditkit.core.fairness.ScoreShiftReport;
-import org.creditkit.core.fairness.FairnessAudit;
 import org.creditkit.core.fairness.FairnessReports;
 import org.creditkit.core.fairness.FairnessThresholds;
 import org.creditkit.core.fairness.Grouping;
@@ -70,7 +70,7 @@ import picocli.CommandLine.Option;
  * the decision log for fairness, probes the decisions counterfactually, and books the approved holdout
  * loans and monitors them for 24 months after the loan. Each step calls the library workflow
  * directly (the generator, the strict reader, {@code Training.run} and the bundle export,
- * {@code CreditEngine}, {@code FairnessAudit}, {@code Counterfactuals}, {@code LoanBookWorkflow})
+ * {@code CreditEngine}, {@code AuditAccumulator}, {@code Counterfactuals}, {@code LoanBookWorkflow})
  * and prints its result objects; no step runs another command or reads its printed text. Every
  * file is kept in {@code --out} (default {@code target/creditkit-demo}).
  */
@@ -256,10 +256,14 @@ final class DemoCommand implements Callable<Integer> {
                 .dataSource(log.getFileName().toString()).thresholds(FairnessThresholds.defaults())
                 .reference("industrySection", "C");
         groupings.forEach(config::grouping);
-        List<AuditRecord> records = AuditRecordMapper.map(AuditTableReader.read(log, AuditTableReader.Format.JSONL),
-                new AuditRecordMapper.Spec(groupings, "tier", Set.of("INSTANT_APPROVAL", "MITIGATION"),
-                        Optional.of("defaulted"), Optional.of("true"), Optional.of("score"), Optional.of("pd")));
-        AuditReport report = FairnessAudit.run(records, config.build());
+        // the audit date an auditor signs, and (read from the trail) the data digest, the model with its
+        // checksum, the rule set and the decision period: the report names what it audited
+        config.generatedAt(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        AuditAccumulator audit = new AuditAccumulator(config.build());
+        AuditScope scope = AuditLogReader.read(log, new AuditRecordMapper.Spec(groupings, "tier",
+                Set.of("INSTANT_APPROVAL", "MITIGATION"), Optional.of("defaulted"), Optional.of("true"),
+                Optional.of("score"), Optional.of("pd")), audit);
+        AuditReport report = audit.report(scope);
         List<Path> reports = FairnessReports.writeAll(report, auditDir);
         step(out, 7, "audit", String.format(Locale.ROOT, "%s (%.1f s)", AuditCommand.header(report), seconds(t)));
         AuditCommand.notableChecks(report).forEach(l -> out.println("  " + l));

@@ -229,7 +229,7 @@ class CreditCliTest {
     }
 
     @Test
-    void demo_smallPortfolio_runsEveryStep_andKeepsFilesInOutDir() {
+    void demo_smallPortfolio_runsEveryStep_andKeepsFilesInOutDir() throws java.io.IOException {
         Path dir = tmp.resolve("demo");
         Run r = run("demo", "--count", "3000", "--seed", "4", "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -252,6 +252,10 @@ class CreditCliTest {
             assertThat(dir.resolve(f)).exists();
         }
         assertThat(r.out()).contains("generated the demo's own keys").contains("trail: OK ");
+        // the audit report names what it audited, read from the decision trail
+        String audited = Files.readString(dir.resolve("audit/report.md"));
+        assertThat(audited).contains("- Data digest: sha256:", "(checksum sha256:", "- Rule set: ", "- Decision period: 20",
+                "- Audit date: 20").doesNotContain("not recorded");
         // masking by default: no file the demo writes about the applicants (everything but the generated
         // application documents themselves and the keys) carries a USCC or an enterprise name
         List<String> names = new ArrayList<>();
