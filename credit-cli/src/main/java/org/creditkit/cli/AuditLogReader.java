@@ -23,6 +23,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
+import org.creditkit.core.chain.BrokenChainException;
+import org.creditkit.core.chain.ChainVerifier;
 import org.creditkit.core.fairness.AuditAccumulator;
 import org.creditkit.core.fairness.AuditScope;
 
@@ -37,7 +39,9 @@ import org.creditkit.core.fairness.AuditScope;
  * {@code String} per line), the file digested in the same pass, and each row is counted into the
  * audit as it is read ({@link AuditRowSink}): memory does not grow with the number of lines.
  *
- * <p>In a hash-chained decision trail ({@code credit decide --log}, docs/decision-log.md) only the
+ * <p>A hash-chained decision trail ({@code credit decide --log}, docs/decision-log.md) is read
+ * whole: its rotated parts ({@code L.jsonl}, {@code L.2.jsonl} ...) in chain order, once they are
+ * found to be one unbroken chain (a broken one is refused, naming its first bad line). Only its
  * {@code decision} records are rows; headers and checkpoints are passed over.
  *
  * <p>The same refusals as the table reader: a line that is not a JSON object, a named column whose
@@ -61,6 +65,8 @@ final class AuditLogReader {
      * @param spec what to read
      * @param audit where each row is counted
      * @return what was audited (the file's SHA-256, computed from the bytes read, not a second pass)
+     * @throws BrokenChainException when the file is a decision trail whose parts are not one
+     *     unbroken chain (nothing is read)
      * @throws CreditDataException with one problem per bad line ({@code file:line}, the first 20
      *     listed), per named column no line has, or if there is no data line
      */
@@ -116,11 +122,14 @@ final class AuditLogReader {
             sink.row(lineNo, row, values[slot.get("bundleChecksum")] != null ? "bundleChecksum" : "modelVersion",
                     firstTime(values, slot));
         };
-        try (InputStream in = Files.newInputStream(file)) {
-            lines(in, digest, lines);
-        } catch (IOException e) {
-            throw new CreditDataException(source, "cannot read the audit data: " + e.getMessage()
-                    + "; pass a readable UTF-8 file", e);
+        for (Path part : parts(file)) {
+            sink.part(part.toString());
+            try (InputStream in = Files.newInputStream(part)) {
+                lines(in, digest, lines); // the parts digested as one byte stream, in chain order
+            } catch (IOException e) {
+                throw new CreditDataException(part.toString(), "cannot read the audit data: " + e.getMessage()
+                        + "; pass a readable UTF-8 file", e);
+            }
         }
         if (trail[0]) {
             seenColumns.removeAll(TRAIL_FIELDS);
@@ -136,6 +145,19 @@ final class AuditLogReader {
             throw new CreditDataException(unknown);
         }
         return sink.finish(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * The files to read: a flat file alone, or every part of a decision trail in chain order once
+     * {@link ChainVerifier#verifyLinks} has found them one unbroken chain.
+     *
+     * @throws BrokenChainException naming the first bad line of a trail that is not one chain
+     */
+    private static List<Path> parts(Path file) {
+        if (!ChainVerifier.isChain(file)) {
+            return List.of(file);
+        }
+        return ChainVerifier.verifyLinks(file).requireIntact("the decision trail " + file).files();
     }
 
     /** Receives one line of a file as bytes (without its line end). */

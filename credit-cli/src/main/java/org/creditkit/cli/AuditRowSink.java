@@ -34,6 +34,7 @@ final class AuditRowSink {
     private final Map<String, String> outcomes = new TreeMap<>();
     private final List<Problem> errors = new ArrayList<>();
     private final AuditScopeCollector scope = new AuditScopeCollector();
+    private String where;
 
     /**
      * @param source the file name, for messages
@@ -42,11 +43,22 @@ final class AuditRowSink {
      */
     AuditRowSink(String source, AuditRecordMapper.Spec spec, AuditAccumulator audit) {
         this.source = source;
+        this.where = source;
         this.spec = spec;
         this.audit = audit;
         this.attributes = audit.attributes();
         this.values = new String[attributes.size()];
         spec.favourableValues().forEach(v -> favourable.add(v.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Names the file the following lines come from (a part of a rotated decision trail), for the
+     * {@code file:line} of their problems.
+     *
+     * @param file the part
+     */
+    void part(String file) {
+        where = file;
     }
 
     /**
@@ -68,7 +80,7 @@ final class AuditRowSink {
         try {
             p = AuditRecordMapper.parse(c -> Optional.ofNullable(row.apply(c)), spec, favourable);
         } catch (IllegalArgumentException e) {
-            errors.add(Problem.of(source + ":" + line, e.getMessage()));
+            errors.add(Problem.of(where + ":" + line, e.getMessage()));
             return;
         }
         if (!errors.isEmpty()) {
@@ -86,7 +98,7 @@ final class AuditRowSink {
      * @param message what is wrong
      */
     void bad(int line, String message) {
-        errors.add(Problem.of(source + ":" + line, message));
+        errors.add(Problem.of(where + ":" + line, message));
     }
 
     /**
