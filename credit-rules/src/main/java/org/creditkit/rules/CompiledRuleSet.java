@@ -71,7 +71,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
                 if (guard.stopped() != null) {
                     break;
                 }
-                c.verdicts().toDecision(input, compiled.parameters(), version, "warm-up", DecisionTimings.of(0L, 0L, 0L));
+                c.verdicts().toDecision(input, compiled.parameters(), version, "warm-up", 0L, System.nanoTime());
                 clean = true;
             } catch (RuntimeException e) {
                 // rules that fail or run away on a synthetic input fail the same way on a real one, which says so
@@ -188,10 +188,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
                     + "; no decision was made for it, the engine keeps serving");
         }
         pool.offer(session);
-        Decision d = c.verdicts().toDecision(input, compiled.parameters(), version, modelId,
-                DecisionTimings.of(scoringNanos, 0L, 0L));
-        long t2 = System.nanoTime();
-        return d.withTimings(DecisionTimings.of(scoringNanos, t2 - t0, scoringNanos + (t2 - t0)));
+        return c.verdicts().toDecision(input, compiled.parameters(), version, modelId, scoringNanos, t0);
     }
 
     boolean tryAcquire() {
