@@ -194,12 +194,12 @@ final class ExplainCommand implements Callable<Integer> {
             return CreditCli.EXIT_USAGE;
         }
         LoanApplication[] found = {null};
-        try {
-            ModelOptions.read(in, la -> {
+        try (Rejects rejects = Rejects.open(in, err, null)) {
+            ModelOptions.read(in, (la, line) -> {
                 if (found[0] == null && la.application().id().equals(id)) {
                     found[0] = la.application();
                 }
-            }, err);
+            }, rejects);
         } catch (IOException | UncheckedIOException e) {
             err.println("cannot read " + in + ": " + e.getMessage());
             return CreditCli.EXIT_USAGE;

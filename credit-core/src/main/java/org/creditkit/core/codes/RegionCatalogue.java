@@ -41,6 +41,11 @@ public final class RegionCatalogue {
         return codes;
     }
 
+    /** How many codes the bundled list holds (provinces, prefectures and counties). */
+    static int listedCount() {
+        return CODES.cardinality();
+    }
+
     /** Whether {@code code} is in the bundled county-level list ({@link #EDITION}). */
     public static boolean isListed(String code) {
         return problem(code) == null;

@@ -199,6 +199,18 @@ public final class StrictApplicationReader {
         return a;
     }
 
+    /**
+     * As {@link #readLabeled(String)}, one UTF-8 document read from {@code in} to its end (not closed),
+     * refused once it passes the size limit, before the rest is read.
+     *
+     * @throws CreditDataException  with every problem of the document, if it exceeds the size limit or is
+     *                              not valid UTF-8
+     * @throws UncheckedIOException if reading fails
+     */
+    public LabeledApplication readLabeled(InputStream in) {
+        return readLabeled(readLimited(in));
+    }
+
     private LabeledApplication readLabeled(String json, List<Problem> problems, boolean line) {
         LabeledApplication a = readLabeledStreaming(json);
         return a != null ? a : readLabeledByTree(json, problems, line);
@@ -317,7 +329,7 @@ public final class StrictApplicationReader {
                 } else {
                     bad++;
                     problemCount += problems.size();
-                    onBad.accept(new BadLine(lines, problems));
+                    onBad.accept(new BadLine(lines, problems, java.util.Optional.ofNullable(line.text())));
                 }
             }
         } catch (IOException e) {
