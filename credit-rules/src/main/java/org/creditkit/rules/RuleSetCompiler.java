@@ -54,7 +54,16 @@ final class RuleSetCompiler {
 
     /** Every problem of the source (allow-list, parse, parameters, compile); empty when it compiles cleanly. */
     static List<RuleProblem> check(RuleSetSource source) {
-        Attempt a = attempt(source, false);
+        return check(source, Case.class);
+    }
+
+    /**
+     * Every problem of a rule set whose patterns match {@code fact}: {@link Case} for a decision policy
+     * (which needs its parameters file), {@link WarningCase} for early-warning rules (which take
+     * {@code WarningParameters} from the caller).
+     */
+    static List<RuleProblem> check(RuleSetSource source, Class<?> fact) {
+        Attempt a = attempt(source, false, fact);
         return a.problems;
     }
 
@@ -64,7 +73,16 @@ final class RuleSetCompiler {
      * @throws RuleSetException listing every problem
      */
     static Compiled compile(RuleSetSource source) {
-        Attempt a = attempt(source, true);
+        return compile(source, Case.class);
+    }
+
+    /**
+     * Compiles a rule set whose patterns match {@code fact} (see {@link #check(RuleSetSource, Class)}).
+     *
+     * @throws RuleSetException listing every problem
+     */
+    static Compiled compile(RuleSetSource source, Class<?> fact) {
+        Attempt a = attempt(source, true, fact);
         if (!a.problems.isEmpty()) {
             throw new RuleSetException(source.origin(), a.problems);
         }
@@ -76,11 +94,18 @@ final class RuleSetCompiler {
         Compiled compiled;
     }
 
-    private static Attempt attempt(RuleSetSource source, boolean keep) {
+    private static Attempt attempt(RuleSetSource source, boolean keep, Class<?> fact) {
         Attempt a = new Attempt();
+        boolean policy = fact == Case.class;
         PolicyParameters parameters = null;
         String paramsText = source.files().get(PolicyParameters.FILE_NAME);
-        if (paramsText == null) {
+        if (!policy) {
+            if (paramsText != null) {
+                a.problems.add(RuleProblem.of(PolicyParameters.FILE_NAME, 1, 1, "a warning rule set has no "
+                        + PolicyParameters.FILE_NAME + " (its thresholds are the WarningParameters given with it);"
+                        + " remove the file, or point at the decision policy's folder instead"));
+            }
+        } else if (paramsText == null) {
             a.problems.add(RuleProblem.of(PolicyParameters.FILE_NAME, 1, 1, "missing: a rule set needs its "
                     + PolicyParameters.FILE_NAME + " next to the .drl files"));
         } else {
@@ -124,7 +149,7 @@ final class RuleSetCompiler {
                 parseErrors = true;
                 continue;
             }
-            List<RuleProblem> refused = RuleChecker.check(f.getKey(), f.getValue(), pkg);
+            List<RuleProblem> refused = RuleChecker.check(f.getKey(), f.getValue(), pkg, fact);
             a.problems.addAll(refused);
             checkerRefused |= !refused.isEmpty();
             for (RuleDescr r : pkg.getRules()) {
@@ -151,7 +176,7 @@ final class RuleSetCompiler {
             // never hand Drools (and javac) a file the checker refused
             return a;
         }
-        Build full = build(texts, keep && a.problems.isEmpty() && parameters != null);
+        Build full = build(texts, keep && a.problems.isEmpty() && (parameters != null || !policy));
         if (!full.errors.isEmpty()) {
             a.problems.addAll(locate(drls, full.errors));
         } else if (full.container != null) {
