@@ -3,6 +3,7 @@ package org.creditkit.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -158,7 +159,7 @@ public record RuleInput(
         if (dataQualityFlags == null) {
             throw invalid(id, "dataQualityFlags", "must not be null (use an empty set)");
         }
-        dataQualityFlags = dataQualityFlags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dataQualityFlags));
+        dataQualityFlags = dataQualityFlags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(dataQualityFlags));
         if (debtorStatus == null) {
             throw invalid(id, "debtorStatus", "must be one of " + List.of(DebtorStatus.values()));
         }
@@ -202,7 +203,7 @@ public record RuleInput(
         if (missingSources == null) {
             throw invalid(id, "missingSources", "must not be null (use an empty set)");
         }
-        missingSources = missingSources.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(missingSources));
+        missingSources = missingSources.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(missingSources));
         if (indicators == null) {
             throw invalid(id, "indicators", "must not be null (use Indicators.none())");
         }
