@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
+import org.creditkit.core.chain.BrokenChainException;
+import org.creditkit.core.chain.ChainVerifier;
 import org.creditkit.core.fairness.AuditRecord;
 import org.creditkit.core.fairness.AuditScope;
 
@@ -34,7 +36,9 @@ import org.creditkit.core.fairness.AuditScope;
  * ones without breaking the audit, and a million decisions need memory for a million small records
  * only: the group-attribute maps are shared between rows with the same values.
  *
- * <p>In a hash-chained decision trail ({@code credit decide --log}, docs/decision-log.md) only the
+ * <p>A hash-chained decision trail ({@code credit decide --log}, docs/decision-log.md) is read
+ * whole: its rotated parts ({@code L.jsonl}, {@code L.2.jsonl} ...) in chain order, once they are
+ * found to be one unbroken chain (a broken one is refused, naming its first bad line). Only its
  * {@code decision} records are rows; headers and checkpoints are passed over.
  *
  * <p>The same refusals as the table reader: a line that is not a JSON object, a named column whose
@@ -66,6 +70,8 @@ final class AuditLogReader {
      * @param file the file
      * @param spec what to read
      * @return the records and scope
+     * @throws BrokenChainException when the file is a decision trail whose parts are not one
+     *     unbroken chain (nothing is read)
      * @throws CreditDataException with one problem per bad line ({@code file:line}, the first 20
      *     listed), per named column no line has, or if there is no data line
      */
@@ -92,64 +98,70 @@ final class AuditLogReader {
         Map<String, String> decisions = new HashMap<>();
         Map<String, String> outcomes = new HashMap<>();
         String outcomeColumn = spec.outcomeColumn().orElse(null);
-        int lineNo = 0;
         boolean trail = false;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                values.clear();
-                String error = parse(line, wanted, values, lineNo <= COLUMN_SAMPLE_LINES ? seenColumns : null);
-                if (error != null) {
-                    errors.add(Problem.of(source + ":" + lineNo, error));
-                    continue;
-                }
-                if (isTrailLine(values)) {
-                    trail = true;
-                    if (!AuditTableReader.TRAIL_RECORD.equals(values.get("kind"))) {
-                        continue; // a header or checkpoint of a decision trail, not a decision
+        long linesRead = 0;
+        List<Path> parts = parts(file);
+        for (Path part : parts) {
+            String partName = part.toString();
+            int lineNo = 0;
+            try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lineNo++;
+                    linesRead++;
+                    if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                        line = line.substring(1);
                     }
-                }
-                for (String c : named.keySet()) {
-                    if (values.containsKey(c)) {
-                        seenNamed.add(c);
+                    if (line.isBlank()) {
+                        continue;
                     }
-                }
-                distinct(decisions, values.get(spec.favourableColumn()));
-                if (outcomeColumn != null) {
-                    distinct(outcomes, values.get(outcomeColumn));
-                }
-                List<String> key = new ArrayList<>(attributes.size());
-                for (String a : attributes) {
-                    String v = values.get(a);
-                    key.add(v == null || v.isEmpty() ? AuditRecordMapper.MISSING : v);
-                }
-                Map<String, String> attrs = sharedAttributes.computeIfAbsent(key, k -> {
-                    Map<String, String> m = new LinkedHashMap<>();
-                    int i = 0;
+                    values.clear();
+                    String error = parse(line, wanted, values, linesRead <= COLUMN_SAMPLE_LINES ? seenColumns : null);
+                    if (error != null) {
+                        errors.add(Problem.of(partName + ":" + lineNo, error));
+                        continue;
+                    }
+                    if (isTrailLine(values)) {
+                        trail = true;
+                        if (!AuditTableReader.TRAIL_RECORD.equals(values.get("kind"))) {
+                            continue; // a header or checkpoint of a decision trail, not a decision
+                        }
+                    }
+                    for (String c : named.keySet()) {
+                        if (values.containsKey(c)) {
+                            seenNamed.add(c);
+                        }
+                    }
+                    distinct(decisions, values.get(spec.favourableColumn()));
+                    if (outcomeColumn != null) {
+                        distinct(outcomes, values.get(outcomeColumn));
+                    }
+                    List<String> key = new ArrayList<>(attributes.size());
                     for (String a : attributes) {
-                        m.put(a, k.get(i++));
+                        String v = values.get(a);
+                        key.add(v == null || v.isEmpty() ? AuditRecordMapper.MISSING : v);
                     }
-                    return m;
-                });
-                try {
-                    records.add(AuditRecordMapper.record(c -> Optional.ofNullable(values.get(c)).filter(v -> !v.isEmpty()),
-                            attrs, spec, favourable));
-                } catch (IllegalArgumentException e) {
-                    errors.add(Problem.of(source + ":" + lineNo, e.getMessage()));
-                    continue;
+                    Map<String, String> attrs = sharedAttributes.computeIfAbsent(key, k -> {
+                        Map<String, String> m = new LinkedHashMap<>();
+                        int i = 0;
+                        for (String a : attributes) {
+                            m.put(a, k.get(i++));
+                        }
+                        return m;
+                    });
+                    try {
+                        records.add(AuditRecordMapper.record(c -> Optional.ofNullable(values.get(c)).filter(v -> !v.isEmpty()),
+                                attrs, spec, favourable));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(Problem.of(partName + ":" + lineNo, e.getMessage()));
+                        continue;
+                    }
+                    scope.add(values.get("modelId"), values.getOrDefault("bundleChecksum", values.get("modelVersion")),
+                            values.get(AuditScopeCollector.RULESET_COLUMN), firstTime(values));
                 }
-                scope.add(values.get("modelId"), values.getOrDefault("bundleChecksum", values.get("modelVersion")),
-                        values.get(AuditScopeCollector.RULESET_COLUMN), firstTime(values));
+            } catch (IOException e) {
+                throw new CreditDataException(partName, "cannot read the audit data: " + e.getMessage()
+                        + "; pass a readable UTF-8 file", e);
             }
-        } catch (IOException e) {
-            throw new CreditDataException(source, "cannot read the audit data: " + e.getMessage()
-                    + "; pass a readable UTF-8 file", e);
         }
         if (trail) {
             seenColumns.removeAll(TRAIL_FIELDS);
@@ -171,7 +183,20 @@ final class AuditLogReader {
             throw new CreditDataException(source, "no rows to audit; the file needs at least one data row");
         }
         AuditRecordMapper.checkValues(source, spec, decisions, outcomes);
-        return new Result(records, scope.scope(file));
+        return new Result(records, scope.scope(parts));
+    }
+
+    /**
+     * The files to read: a flat file alone, or every part of a decision trail in chain order once
+     * {@link ChainVerifier#verifyLinks} has found them one unbroken chain.
+     *
+     * @throws BrokenChainException naming the first bad line of a trail that is not one chain
+     */
+    private static List<Path> parts(Path file) {
+        if (!ChainVerifier.isChain(file)) {
+            return List.of(file);
+        }
+        return ChainVerifier.verifyLinks(file).requireIntact("the decision trail " + file).files();
     }
 
     private static void distinct(Map<String, String> seen, String value) {

@@ -262,9 +262,9 @@ final class DemoCommand implements Callable<Integer> {
                 .dataSource(log.getFileName().toString()).thresholds(FairnessThresholds.defaults())
                 .reference("industrySection", "C");
         groupings.forEach(config::grouping);
-        List<AuditRecord> records = AuditRecordMapper.map(AuditTableReader.read(log, AuditTableReader.Format.JSONL),
-                new AuditRecordMapper.Spec(groupings, "tier", Set.of("INSTANT_APPROVAL", "MITIGATION"),
-                        Optional.of("defaulted"), Optional.of("true"), Optional.of("score"), Optional.of("pd")));
+        List<AuditRecord> records = AuditLogReader.read(log, new AuditRecordMapper.Spec(groupings, "tier",
+                Set.of("INSTANT_APPROVAL", "MITIGATION"), Optional.of("defaulted"), Optional.of("true"),
+                Optional.of("score"), Optional.of("pd"))).records();
         AuditReport report = FairnessAudit.run(records, config.build());
         List<Path> reports = FairnessReports.writeAll(report, auditDir);
         step(out, 7, "audit", String.format(Locale.ROOT, "%s (%.1f s)", AuditCommand.header(report), seconds(t)));
