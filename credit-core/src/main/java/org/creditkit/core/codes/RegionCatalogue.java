@@ -130,15 +130,7 @@ public final class RegionCatalogue {
 
     /** Whether {@code code} is a retired code of the bundled history; allocates nothing. */
     public static boolean isRetired(String code) {
-        if (code.length() != 6) {
-            return false;
-        }
-        for (int i = 0; i < 6; i++) {
-            if (code.charAt(i) < '0' || code.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return RETIRED_CODES.get(Integer.parseInt(code));
+        return code.length() == 6 && sixDigits(code) && RETIRED_CODES.get(Integer.parseInt(code));
     }
 
     /**
