@@ -37,7 +37,6 @@ public class DecisionLimitsBenchmark {
     public static class Session {
         RuleSetCompiler.Compiled compiled;
         KieSession session;
-        int decisions;
         RuleInput[] inputs;
         int i;
 
@@ -69,11 +68,6 @@ public class DecisionLimitsBenchmark {
 
         /** One decision: insert the case, fire (with or without the guard), delete it. */
         int fire(RuleInput input, boolean guarded) {
-            if (++decisions >= CompiledRuleSet.SESSION_RECYCLE_DECISIONS) { // as CompiledRuleSet does (#6361)
-                session.dispose();
-                session = compiled.kieBase().newKieSession();
-                decisions = 0;
-            }
             Case c = new Case(input, compiled.parameters());
             FactHandle h = session.insert(c);
             int fired = guarded ? session.fireAllRules(new FiringGuard(DecisionLimits.DEFAULT, System.nanoTime()))
