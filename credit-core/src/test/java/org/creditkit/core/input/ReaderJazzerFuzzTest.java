@@ -68,7 +68,9 @@ class ReaderJazzerFuzzTest {
 
     private static void checkProblem(Problem p) {
         if (!p.location().startsWith("$") || p.message().length() > 1_000
-                || p.message().contains("creditkit bug")) {
+                // the reader's own marker of a validation gap, in full: an echoed value is cut to 40 characters,
+                // so input cannot forge it (the one-hour run "found" a key that spelled "creditkit bug")
+                || p.message().contains("this is a creditkit bug, please report it")) {
             throw new AssertionError("bad problem: " + p);
         }
     }
