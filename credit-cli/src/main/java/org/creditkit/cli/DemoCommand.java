@@ -337,8 +337,8 @@ final class DemoCommand implements Callable<Integer> {
                     org.creditkit.core.monitor.WarningParameters.defaults(),
                     org.creditkit.core.monitor.MonitorSummary.Limits.defaults(), monitorDir, err,
                     new Progress(err, progress.wanted(), "monitored loan-book lines", booked.lines()));
-            step(out, 9, "monitor", String.format(Locale.ROOT, "%,d approved holdout loans booked with 24 months of "
-                    + "updates (%,d lines) and monitored (%.1f s): %s", booked.loans(), booked.lines(), seconds(t),
+            step(out, 9, "monitor", String.format(Locale.ROOT, "%,d holdout loans booked (every tier but "
+                    + "DECLINE; manual reviews taken as approved at the offer) with 24 months of updates (%,d lines) and monitored (%.1f s): %s", booked.loans(), booked.lines(), seconds(t),
                     org.creditkit.core.monitor.MonitorReport.verdict(m.summary())));
             out.println("  " + LoanBookWorkflow.describe(m.summary()));
             m.summary().breaches().forEach(b -> out.println("  limit exceeded: " + b));
