@@ -49,9 +49,6 @@ public final class WarningRules implements WarningGrader, AutoCloseable {
     /** Where the default warning rules are on the class path. */
     public static final String DEFAULT = "org/creditkit/rules/warning-policy/";
 
-    /** Evaluations after which a pooled session is replaced (see {@link CompiledRuleSet}: Drools #6361). */
-    private static final int SESSION_RECYCLE = 2_000;
-
     private final RuleSetCompiler.Compiled compiled;
     private final RuleSetSource source;
     private final WarningParameters parameters;
@@ -60,7 +57,6 @@ public final class WarningRules implements WarningGrader, AutoCloseable {
 
     private static final class Lane {
         final KieSession session;
-        int uses;
 
         Lane(KieSession session) {
             this.session = session;
@@ -218,7 +214,7 @@ public final class WarningRules implements WarningGrader, AutoCloseable {
             throw new DecisionLimitException("The warning rules " + source.version().substring(0, 12) + " from "
                     + source.origin() + " were stopped on loan-month " + what + ": " + guard.stopped());
         }
-        if (++lane.uses >= SESSION_RECYCLE || closed) {
+        if (closed) { // no recycling: Drools 10.2.0 deletes a fired match with its fact (#6361), as CompiledRuleSet relies on
             lane.session.dispose();
         } else {
             pool.offer(lane);
