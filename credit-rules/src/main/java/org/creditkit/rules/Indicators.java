@@ -18,11 +18,12 @@ import org.creditkit.core.feature.FeatureVector;
 public final class Indicators {
 
     private static final FeatureCatalogue CATALOGUE = FeatureCatalogue.standard();
-    private static final Indicators NONE = new Indicators(filledNaN());
+    private static final Indicators NONE = new Indicators(FeatureVector.of(CATALOGUE, filledNaN()));
 
-    private final double[] values;
+    /** The values, NaN where missing: the extracted vector itself (immutable), not a copy per decision. */
+    private final FeatureVector values;
 
-    private Indicators(double[] values) {
+    private Indicators(FeatureVector values) {
         this.values = values;
     }
 
@@ -53,11 +54,7 @@ public final class Indicators {
             throw new RuleInputException("indicators must be laid out against the standard catalogue "
                     + CATALOGUE.version() + ", got " + x.catalogue().version());
         }
-        double[] v = new double[CATALOGUE.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = x.value(i);
-        }
-        return new Indicators(v);
+        return new Indicators(x);
     }
 
     /**
@@ -76,7 +73,7 @@ public final class Indicators {
             }
             v[index(e.getKey())] = d;
         }
-        return new Indicators(v);
+        return new Indicators(FeatureVector.of(CATALOGUE, v));
     }
 
     private static int index(String id) {
@@ -96,7 +93,7 @@ public final class Indicators {
      * @throws RuleInputException if the id is not in the catalogue
      */
     public double value(String id) {
-        return values[index(id)];
+        return values.value(index(id));
     }
 
     /**
@@ -107,7 +104,7 @@ public final class Indicators {
      * @throws RuleInputException if the id is not in the catalogue
      */
     public boolean missing(String id) {
-        return Double.isNaN(values[index(id)]);
+        return Double.isNaN(values.value(index(id)));
     }
 
     /**
@@ -117,9 +114,10 @@ public final class Indicators {
      */
     public Map<String, Double> present() {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isNaN(values[i])) {
-                out.put(CATALOGUE.get(i).id(), values[i]);
+        for (int i = 0; i < values.size(); i++) {
+            double v = values.value(i);
+            if (!Double.isNaN(v)) {
+                out.put(CATALOGUE.get(i).id(), v);
             }
         }
         return out;
@@ -127,12 +125,25 @@ public final class Indicators {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Indicators other && Arrays.equals(values, other.values);
+        if (!(o instanceof Indicators other)) {
+            return false;
+        }
+        for (int i = 0; i < values.size(); i++) { // Arrays.equals of the values
+            if (Double.doubleToLongBits(values.value(i)) != Double.doubleToLongBits(other.values.value(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        int h = 1; // Arrays.hashCode of the values
+        for (int i = 0; i < values.size(); i++) {
+            long bits = Double.doubleToLongBits(values.value(i));
+            h = 31 * h + (int) (bits ^ (bits >>> 32));
+        }
+        return h;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -116,14 +115,23 @@ public final class RuleInputMapper {
                 b.repairedDishonestDebtor(latestRepair);
             }
         }
-        s.penalties().ifPresent(pr -> {
-            List<Penalty> serious = pr.penalties().stream()
-                    .filter(p -> p.severity() == PenaltySeverity.SERIOUS && !p.date().isAfter(day)).toList();
-            if (!serious.isEmpty()) {
-                LocalDate latest = serious.stream().map(Penalty::date).max(Comparator.naturalOrder()).orElseThrow();
-                b.seriousPenalties(serious.size(), (int) ChronoUnit.MONTHS.between(latest, day));
+        if (s.penalties().isPresent()) {
+            List<Penalty> penalties = s.penalties().get().penalties();
+            int serious = 0;
+            LocalDate latest = null;
+            for (int i = 0; i < penalties.size(); i++) {
+                Penalty p = penalties.get(i);
+                if (p.severity() == PenaltySeverity.SERIOUS && !p.date().isAfter(day)) {
+                    serious++;
+                    if (latest == null || p.date().isAfter(latest)) {
+                        latest = p.date();
+                    }
+                }
             }
-        });
+            if (serious > 0) {
+                b.seriousPenalties(serious, (int) ChronoUnit.MONTHS.between(latest, day));
+            }
+        }
         s.supplyChain().ifPresent(link -> {
             if (!link.coreRating().isBlank()) {
                 b.coreEnterpriseRating(link.coreRating());
@@ -144,7 +152,8 @@ public final class RuleInputMapper {
     static boolean whitelisted(List<TaxRating> ratings, int decisionYear) {
         int a = 0;
         for (int year = decisionYear - 3; year < decisionYear; year++) {
-            for (TaxRating r : ratings) {
+            for (int i = 0; i < ratings.size(); i++) {
+                TaxRating r = ratings.get(i);
                 if (r.year() == year && r.grade() == TaxGrade.A) {
                     a++;
                     break;

@@ -19,6 +19,17 @@ import org.creditkit.core.CreditDecisionException;
 final class Verdicts {
 
     private static final BigDecimal ZERO_MONEY = BigDecimal.ZERO.setScale(2);
+    /** The trail's verdict of each tier and measure, written once instead of per decision. */
+    private static final String[] TIER_VERDICTS = verdicts("tier=", Tier.values());
+    private static final String[] MEASURE_VERDICTS = verdicts("measure=", MitigationMeasure.values());
+
+    private static String[] verdicts(String prefix, Enum<?>[] values) {
+        String[] out = new String[values.length];
+        for (Enum<?> v : values) {
+            out[v.ordinal()] = prefix + v.name();
+        }
+        return out;
+    }
 
     private final List<RuleVerdict> trail = new ArrayList<>(8);
     private Tier tier;
@@ -39,7 +50,7 @@ final class Verdicts {
      */
     public void tier(String rule, Tier value, String en, String zh) {
         tier = tier == null ? value : tier.mostSevere(value);
-        trail.add(new RuleVerdict(rule, "tier=" + value.name(), new Reason(rule, en, zh)));
+        trail.add(new RuleVerdict(rule, TIER_VERDICTS[value.ordinal()], new Reason(rule, en, zh)));
     }
 
     /**
@@ -52,7 +63,7 @@ final class Verdicts {
      */
     public void measure(String rule, MitigationMeasure value, String en, String zh) {
         measures.add(value);
-        trail.add(new RuleVerdict(rule, "measure=" + value.name(), new Reason(rule, en, zh)));
+        trail.add(new RuleVerdict(rule, MEASURE_VERDICTS[value.ordinal()], new Reason(rule, en, zh)));
     }
 
     /**
@@ -193,9 +204,23 @@ final class Verdicts {
             }
         }
         long rulesNanos = System.nanoTime() - startNanos;
+        // immutable lists, so that the decision's List.copyOf keeps them instead of copying again
         return new Decision(in.applicationId(), finalTier, amount, term, price, conditions, loss,
-                Arrays.asList(reasons).subList(0, nReasons), Arrays.asList(fired).subList(0, nFired), trail,
-                rulesetVersion, modelId, DecisionTimings.of(scoringNanos, rulesNanos, scoringNanos + rulesNanos));
+                immutable(reasons, nReasons), immutable(fired, nFired),
+                immutable(trail.toArray(EMPTY_TRAIL), trail.size()), rulesetVersion, modelId,
+                DecisionTimings.of(scoringNanos, rulesNanos, scoringNanos + rulesNanos));
+    }
+
+    private static final RuleVerdict[] EMPTY_TRAIL = {};
+
+    /** The first {@code n} elements as an unmodifiable list ({@code List.of}: no array for up to two). */
+    private static <T> List<T> immutable(T[] a, int n) {
+        return switch (n) {
+            case 0 -> List.of();
+            case 1 -> List.of(a[0]);
+            case 2 -> List.of(a[0], a[1]);
+            default -> List.of(n == a.length ? a : Arrays.copyOf(a, n));
+        };
     }
 
     private static int addReason(Reason[] reasons, int n, Reason r) {

@@ -15,6 +15,15 @@ import java.util.Objects;
  */
 public record IndustryCode(char section, String division) {
 
+    /** {@link #sectionCode()} of the sections A..T (read on every decision): no string per call. */
+    private static final String[] SECTION_CODES = new String['T' - 'A' + 1];
+
+    static {
+        for (char c = 'A'; c <= 'T'; c++) {
+            SECTION_CODES[c - 'A'] = String.valueOf(c);
+        }
+    }
+
     /** @throws CreditDataException if the division is not in the section per GB/T 4754-2017 */
     public IndustryCode {
         Objects.requireNonNull(division, "division");
@@ -43,7 +52,7 @@ public record IndustryCode(char section, String division) {
 
     /** The section as a string, e.g. {@code "C"}. */
     public String sectionCode() {
-        return String.valueOf(section);
+        return SECTION_CODES[section - 'A'];
     }
 
     /** English name of the section. */

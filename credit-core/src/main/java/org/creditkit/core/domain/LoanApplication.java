@@ -71,6 +71,8 @@ public record LoanApplication(String id, Instant applicationTime, Product produc
      * @return its calendar day in {@link #CHINA_TIME}
      */
     public static LocalDate decisionDate(Instant applicationTime) {
-        return LocalDate.ofInstant(applicationTime, CHINA_TIME);
+        // what LocalDate.ofInstant(applicationTime, CHINA_TIME) computes, without the ZoneRules it builds per call
+        long seconds = applicationTime.getEpochSecond() + CHINA_TIME.getTotalSeconds();
+        return LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
     }
 }

@@ -67,6 +67,28 @@ public record SourceData(Optional<TaxRecord> tax, Optional<SocialInsuranceRecord
         return out;
     }
 
+    /**
+     * The record of one source, or null when it is absent (or the source is supplied with the
+     * application itself): {@link #present()} without building a list, for {@link SourceLineage#of}.
+     */
+    SourceRecord recordOrNull(DataSource source) {
+        Optional<? extends SourceRecord> r = switch (source) {
+            case TAX -> tax;
+            case SOCIAL_INSURANCE -> socialInsurance;
+            case UTILITIES -> utilities;
+            case CUSTOMS -> customs;
+            case COURTS -> courts;
+            case PENALTIES -> penalties;
+            case INTELLECTUAL_PROPERTY -> intellectualProperty;
+            case FINANCIAL_STATEMENTS -> financials;
+            case BANK_CREDIT -> bankCredit;
+            case CARBON -> carbon;
+            case SUPPLY_CHAIN -> supplyChain;
+            case APPLICATION, MARKET_SUPERVISION -> Optional.empty();
+        };
+        return r.orElse(null);
+    }
+
     /** A builder with every source absent. */
     public static Builder builder() {
         return new Builder();

@@ -1,7 +1,7 @@
 package org.creditkit.core.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,21 +33,28 @@ public record SourceLineage(DataSource source, String system, Instant asOf) {
      *
      * @param sources the sources, e.g. a reason code's
      * @param application the application
-     * @return one entry per source found, in the order given
+     * @return one entry per source found, in the order given (unmodifiable)
      */
     public static List<SourceLineage> of(List<DataSource> sources, LoanApplication application) {
-        List<SourceLineage> out = new ArrayList<>(sources.size());
-        for (DataSource s : sources) {
+        // called for every reason of every decision: no list of the present records, no growable list
+        SourceLineage[] out = new SourceLineage[sources.size()];
+        int n = 0;
+        for (int i = 0; i < out.length; i++) {
+            DataSource s = sources.get(i);
             if (s == DataSource.APPLICATION || s == DataSource.MARKET_SUPERVISION) {
-                out.add(new SourceLineage(s, APPLICATION_SYSTEM, application.applicationTime()));
+                out[n++] = new SourceLineage(s, APPLICATION_SYSTEM, application.applicationTime());
                 continue;
             }
-            for (SourceRecord r : application.sources().present()) {
-                if (r.source() == s) {
-                    out.add(new SourceLineage(s, r.provenance().sourceSystem(), r.provenance().asOf()));
-                }
+            SourceRecord r = application.sources().recordOrNull(s);
+            if (r != null) {
+                out[n++] = new SourceLineage(s, r.provenance().sourceSystem(), r.provenance().asOf());
             }
         }
-        return out;
+        return switch (n) {
+            case 0 -> List.of();
+            case 1 -> List.of(out[0]);
+            case 2 -> List.of(out[0], out[1]);
+            default -> List.of(Arrays.copyOf(out, n));
+        };
     }
 }
