@@ -79,7 +79,7 @@ final class RulesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote the default policy (" + RuleSetSource.defaultPolicy().files().size() + " files) and "
                     + Scenarios.defaultScenarioFiles().size() + " scenarios to " + dir);
-            out.println("next: edit the .drl files or parameters.json, then 'credit rules test " + dir
+            out.println("next: edit the .drl files, parameters.json or products.json, then 'credit rules test " + dir
                     + " --scenarios " + dir.resolve("scenarios") + "'");
             out.flush();
             return CreditCli.EXIT_OK;

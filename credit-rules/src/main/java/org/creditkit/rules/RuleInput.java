@@ -41,6 +41,8 @@ import org.creditkit.core.domain.DataSource;
  * @param industrySection GB/T 4754-2017 section letter, e.g. {@code "C"}
  * @param industryDivision GB/T 4754-2017 division code, e.g. {@code "C39"}; starts with the section
  * @param sizeClass enterprise size class
+ * @param region GB/T 2260 six-digit region code of registration, e.g. {@code "330106"}; the empty
+ *        string when unknown (inputs scored elsewhere, scenarios that set none)
  * @param hasAnnualRevenue whether an annual revenue figure is known
  * @param annualRevenue annual revenue in CNY (&gt;= 0); {@link BigDecimal#ZERO} when absent
  * @param hasAnnualTaxPaid whether an annual tax-paid figure is known
@@ -76,6 +78,7 @@ public record RuleInput(
         String industrySection,
         String industryDivision,
         SizeClass sizeClass,
+        String region,
         boolean hasAnnualRevenue,
         BigDecimal annualRevenue,
         boolean hasAnnualTaxPaid,
@@ -105,6 +108,7 @@ public record RuleInput(
 
     private static final Pattern SECTION = Pattern.compile("[A-T]");
     private static final Pattern DIVISION = Pattern.compile("[A-T][0-9]{2}");
+    private static final Pattern REGION = Pattern.compile("|[1-9][0-9]{5}");
 
     /**
      * Checks every field.
@@ -115,7 +119,7 @@ public record RuleInput(
         String id = applicationId == null ? "?" : applicationId;
         need(applicationId != null && !applicationId.isBlank(), id, "applicationId", "must not be blank");
         need(decisionDate != null && !decisionDate.equals(NO_DATE), id, "decisionDate", "must be a real date");
-        need(product != null, id, "product", "must be one of " + List.of(Product.values()));
+        need(product != null, id, "product", "must be a product id (e.g. GENERAL)");
         need(requestedAmount != null && requestedAmount.signum() > 0, id, "requestedAmount",
                 "must be > 0 CNY, got " + requestedAmount);
         need(requestedTermMonths >= 1 && requestedTermMonths <= 360, id, "requestedTermMonths",
@@ -127,6 +131,8 @@ public record RuleInput(
                 "must be the section letter plus two digits (e.g. " + industrySection + "39), got '"
                         + industryDivision + "'");
         need(sizeClass != null, id, "sizeClass", "must be one of " + List.of(SizeClass.values()));
+        need(region != null && REGION.matcher(region).matches(), id, "region",
+                "must be a six-digit GB/T 2260 code (e.g. 330106) or empty when unknown, got '" + region + "'");
         checkOptionalMoney(id, "annualRevenue", hasAnnualRevenue, annualRevenue);
         checkOptionalMoney(id, "annualTaxPaid", hasAnnualTaxPaid, annualTaxPaid);
         need(pd >= 0.0 && pd <= 1.0, id, "pd", "must be in [0, 1], got " + pd);
@@ -218,6 +224,7 @@ public record RuleInput(
         b.industrySection = industrySection;
         b.industryDivision = industryDivision;
         b.sizeClass = sizeClass;
+        b.region = region;
         b.hasAnnualRevenue = hasAnnualRevenue;
         b.annualRevenue = annualRevenue;
         b.hasAnnualTaxPaid = hasAnnualTaxPaid;
@@ -257,6 +264,7 @@ public record RuleInput(
         private String industrySection;
         private String industryDivision;
         private SizeClass sizeClass = SizeClass.SMALL;
+        private String region = "";
         private boolean hasAnnualRevenue;
         private BigDecimal annualRevenue = BigDecimal.ZERO;
         private boolean hasAnnualTaxPaid;
@@ -339,6 +347,17 @@ public record RuleInput(
          */
         public Builder sizeClass(SizeClass value) {
             sizeClass = value;
+            return this;
+        }
+
+        /**
+         * Sets the region of registration.
+         *
+         * @param value GB/T 2260 six-digit code, or the empty string when unknown
+         * @return this builder
+         */
+        public Builder region(String value) {
+            region = value;
             return this;
         }
 
@@ -511,7 +530,7 @@ public record RuleInput(
          */
         public RuleInput build() {
             return new RuleInput(applicationId, decisionDate, product, requestedAmount, requestedTermMonths, consent,
-                    industrySection, industryDivision, sizeClass, hasAnnualRevenue, annualRevenue, hasAnnualTaxPaid,
+                    industrySection, industryDivision, sizeClass, region, hasAnnualRevenue, annualRevenue, hasAnnualTaxPaid,
                     annualTaxPaid, pd, score, grade, scoreReasons, dataQualityFlags, debtorStatus, repairDate,
                     seriousPenaltyCount, monthsSinceLastSeriousPenalty, taxRatingA3Years, hasCoreEnterpriseRating,
                     coreEnterpriseRating, guaranteeOffered, scoreConfidence, missingSources, indicators);

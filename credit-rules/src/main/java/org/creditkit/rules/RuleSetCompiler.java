@@ -79,16 +79,10 @@ final class RuleSetCompiler {
     private static Attempt attempt(RuleSetSource source, boolean keep) {
         Attempt a = new Attempt();
         PolicyParameters parameters = null;
-        String paramsText = source.files().get(PolicyParameters.FILE_NAME);
-        if (paramsText == null) {
-            a.problems.add(RuleProblem.of(PolicyParameters.FILE_NAME, 1, 1, "missing: a rule set needs its "
-                    + PolicyParameters.FILE_NAME + " next to the .drl files"));
-        } else {
-            try {
-                parameters = PolicyParameters.fromJson(PolicyParameters.FILE_NAME, paramsText);
-            } catch (RuleSetException e) {
-                a.problems.addAll(e.ruleProblems());
-            }
+        try {
+            parameters = PolicyParameters.fromFiles(source.files());
+        } catch (RuleSetException e) {
+            a.problems.addAll(e.ruleProblems());
         }
         List<ParsedDrl> drls = new ArrayList<>();
         boolean parseErrors = false;
