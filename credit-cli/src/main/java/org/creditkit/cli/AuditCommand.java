@@ -16,13 +16,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.CreditModelException;
+import org.creditkit.core.chain.BrokenChainException;
 import org.creditkit.core.fairness.AuditConfig;
-import org.creditkit.core.fairness.AuditRecord;
+import org.creditkit.core.fairness.AuditAccumulator;
 import org.creditkit.core.fairness.AuditReport;
+import org.creditkit.core.fairness.AuditScope;
 import org.creditkit.core.fairness.CheckResult;
 import org.creditkit.core.fairness.CheckStatus;
 import org.creditkit.core.fairness.DifferenceMethod;
-import org.creditkit.core.fairness.FairnessAudit;
 import org.creditkit.core.fairness.FairnessReports;
 import org.creditkit.core.fairness.FairnessThresholds;
 import org.creditkit.core.fairness.GroupResult;
@@ -37,7 +38,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code credit audit}: a fairness audit of a decision log or any flat table, with HTML, JSON and
  * Markdown reports and an exit code as {@link CreditCli}: 0 all pass or warnings only, 2 any
- * failure or no check with enough data, 3 usage or input error.
+ * failure or no check with enough data, or a decision trail that is not one unbroken chain, 3 usage
+ * or input error. A decision trail ({@code credit decide --log}) is read whole, every rotated part
+ * in chain order.
  *
  * <p>Option errors (a missing {@code --data} file, bad {@code --groups} or {@code --favorable} syntax,
  * unknown values of {@code --format}, {@code --ci} and the like) are picocli usage errors: the message
@@ -56,7 +59,8 @@ import picocli.CommandLine.Option;
         description = {"Fairness audit of decisions: approval rates, error rates and calibration per group and "
                 + "intersection, with 95%% intervals, tests, a justified-disparity view and threshold checks.",
             "Writes report.html, report.json and report.md to --out and prints a summary.",
-            "Exit code: 0 all checks pass or warn, 2 any failure (or no check had enough data), "
+            "Exit code: 0 all checks pass or warn, 2 any failure (or no check had enough data, or a decision trail "
+                + "is not one unbroken chain), "
                 + "3 usage or input error (including a --favorable or --outcome value that occurs in no row)."})
 final class AuditCommand implements Callable<Integer> {
 
@@ -64,7 +68,8 @@ final class AuditCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "Decisions to audit: flat JSON Lines or CSV with a header row.")
+            description = "Decisions to audit: flat JSON Lines, CSV with a header row, or the first file of a "
+                    + "decision trail (credit decide --log; every rotated part is read, the chain checked first).")
     Path data;
 
     @Option(names = "--format", paramLabel = "jsonl|csv",
@@ -145,6 +150,11 @@ final class AuditCommand implements Callable<Integer> {
             printSummary(stdout, report, files);
             stdout.flush();
             return report.exitCode();
+        } catch (BrokenChainException e) {
+            // a decision trail that is not one chain is not evidence: a verdict over it would mislead
+            err.println("credit audit: " + e.getMessage());
+            err.flush();
+            return CreditCli.EXIT_VERDICT;
         } catch (CreditDataException | CreditModelException | IllegalArgumentException e) {
             err.println("credit audit: " + e.getMessage());
             err.flush();
@@ -222,28 +232,11 @@ final class AuditCommand implements Callable<Integer> {
         refs.forEach(config::reference);
         // the audit date is part of what an auditor signs: today's UTC date unless pinned
         config.generatedAt(generatedAt != null ? generatedAt : java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
-        List<AuditRecord> records;
-        if (fmt == AuditTableReader.Format.JSONL) {
-            // decision logs: streamed, only the used columns kept (a million lines in well under a gigabyte)
-            AuditLogReader.Result read = AuditLogReader.read(data, mapping);
-            records = read.records();
-            config.scope(read.scope());
-        } else {
-            AuditTable table = AuditTableReader.read(data, fmt);
-            AuditRecordMapper.checkColumns(table, mapping);
-            records = AuditRecordMapper.map(table, mapping);
-            AuditScopeCollector scope = new AuditScopeCollector();
-            String timeColumn = AuditScopeCollector.TIME_COLUMNS.stream().filter(table.columns()::contains)
-                    .findFirst().orElse("");
-            String checksumColumn = AuditScopeCollector.MODEL_COLUMNS.subList(1, 3).stream()
-                    .filter(table.columns()::contains).findFirst().orElse("");
-            for (AuditTable.Row row : table.rows()) {
-                scope.add(row.get("modelId").orElse(null), row.get(checksumColumn).orElse(null),
-                        row.get(AuditScopeCollector.RULESET_COLUMN).orElse(null), row.get(timeColumn).orElse(null));
-            }
-            config.scope(scope.scope(data));
-        }
-        return FairnessAudit.run(records, config.build());
+        // the scope (file digest, models, rule sets, period) is known only once the file is read
+        AuditAccumulator audit = new AuditAccumulator(config.build());
+        AuditScope scope = fmt == AuditTableReader.Format.JSONL ? AuditLogReader.read(data, mapping, audit)
+                : AuditTableReader.readCsv(data, mapping, audit);
+        return audit.report(scope);
     }
 
     /** A usage error: exits with {@link CreditCli#EXIT_USAGE}. */

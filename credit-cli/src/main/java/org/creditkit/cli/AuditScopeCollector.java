@@ -67,7 +67,24 @@ final class AuditScopeCollector {
      * @return the scope
      */
     AuditScope scope(Path file) {
-        return AuditScope.of(Optional.of("sha256:" + sha256(file)), counted(models), counted(ruleSets),
+        return scope(List.of(file));
+    }
+
+    /**
+     * @param files the audited files (the parts of a rotated trail, in order), digested here as one
+     *     byte stream
+     * @return the scope
+     */
+    AuditScope scope(List<Path> files) {
+        return scope("sha256:" + sha256(files));
+    }
+
+    /**
+     * @param digest the files' digest, {@code sha256:HEX}
+     * @return the scope
+     */
+    AuditScope scope(String digest) {
+        return AuditScope.of(Optional.of(digest), counted(models), counted(ruleSets),
                 first == null ? Optional.empty() : Optional.of(first + " to " + last));
     }
 
@@ -77,18 +94,23 @@ final class AuditScopeCollector {
         return out;
     }
 
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " to digest it: " + e.getMessage(), e);
+    static String sha256(List<Path> files) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
+        byte[] buf = new byte[1 << 16];
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                    md.update(buf, 0, n);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + " to digest it: " + e.getMessage(), e);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 }

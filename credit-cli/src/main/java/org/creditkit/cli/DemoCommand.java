@@ -23,11 +23,12 @@ import org.creditkit.core.chain.ChainVerifier;
 import org.creditkit.core.chain.ChainWriter;
 import org.creditkit.core.chain.CheckpointKeys;
 import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.fairness.AuditAccumulator;
 import org.creditkit.core.fairness.AuditConfig;
-import org.creditkit.core.fairness.AuditRecord;
 import org.creditkit.core.fairness.AuditReport;
+import org.creditkit.core.fairness.AuditScope;
 import org.creditkit.core.fairness.CounterfactualReport;
-import org.creditkit.core.fairness.FairnessAudit;
+import org.creditkit.core.fairness.ScoreShiftReport;
 import org.creditkit.core.fairness.FairnessReports;
 import org.creditkit.core.fairness.FairnessThresholds;
 import org.creditkit.core.fairness.Grouping;
@@ -69,7 +70,7 @@ import picocli.CommandLine.Option;
  * the decision log for fairness, probes the decisions counterfactually, and books the approved holdout
  * loans and monitors them for 24 months after the loan. Each step calls the library workflow
  * directly (the generator, the strict reader, {@code Training.run} and the bundle export,
- * {@code CreditEngine}, {@code FairnessAudit}, {@code Counterfactuals}, {@code LoanBookWorkflow})
+ * {@code CreditEngine}, {@code AuditAccumulator}, {@code Counterfactuals}, {@code LoanBookWorkflow})
  * and prints its result objects; no step runs another command or reads its printed text. Every
  * file is kept in {@code --out} (default {@code target/creditkit-demo}).
  */
@@ -192,25 +193,32 @@ final class DemoCommand implements Callable<Integer> {
         // 5. score the holdout with the trained bundle (and the built-in expert bundle for comparison)
         t = System.nanoTime();
         List<LabeledApplication> holdout = holdoutGen.generateAll();
+        // the demo signs its own bundle with the key it generates (docs/bundles.md); its engines trust only that key
+        DemoKeys keys = DemoKeys.in(dir.resolve("keys"));
+        SigningKey demoKey = SigningKey.read(keys.privateKey());
+        Path signedFile = dir.resolve("model.signed.json");
+        ModelBundle signed = trained.signedWith(demoKey);
+        signed.write(signedFile);
+        TrustStore demoTrust = TrustStore.read(List.of(keys.publicKey()));
         ScoreSummary scored = ScoreSummary.of(holdout, trained.scorer());
         ScoreSummary expert = ScoreSummary.of(holdout, ModelBundle.defaultBundle().scorer());
         step(out, 5, "score", String.format(Locale.ROOT,
                 "holdout scored with the trained bundle in %.1f s (the built-in expert bundle: AUC %.4f)",
                 seconds(t), expert.auc()));
         out.print(scored.toText());
+        out.println("  -> " + signedFile.getFileName() + ": signed with the demo's key; its engines trust only that key");
 
         // 6. decide the holdout with the default Drools policy (the CreditEngine facade), writing the
         // decisions and the signed decision trail
         Path decisions = dir.resolve("decisions.jsonl");
         Path log = dir.resolve("decision-log.jsonl");
         t = System.nanoTime();
-        DemoKeys keys = DemoKeys.in(dir.resolve("keys"));
         deleteTrail(log);
         Map<Tier, long[]> tiers = new EnumMap<>(Tier.class); // tier -> {count, with outcome, defaulted}
         Map<Tier, double[]> sums = new EnumMap<>(Tier.class); // tier -> {sum PD, sum expected loss}
-        DecisionLog trail = DecisionLog.to(log).signer(ChainSigner.of(SigningKey.read(keys.privateKey())))
+        DecisionLog trail = DecisionLog.to(log).signer(ChainSigner.of(demoKey))
                 .pseudonymKey(PseudonymKey.fromFile(keys.pseudonymKey())).open();
-        try (CreditEngine engine = CreditEngine.builder().model(trained).decisionLog(trail).build();
+        try (CreditEngine engine = CreditEngine.builder().model(signed).trust(demoTrust).decisionLog(trail).build();
              BufferedWriter w = Files.newBufferedWriter(decisions, StandardCharsets.UTF_8)) {
             for (LabeledApplication la : holdout) {
                 Optional<Boolean> defaulted = la.outcome().map(LabeledApplication.Outcome::defaulted12m);
@@ -243,7 +251,7 @@ final class DemoCommand implements Callable<Integer> {
             return CreditCli.EXIT_VERDICT;
         }
         printTierMix(out, tiers, sums, holdout.size());
-        IndustryComparison.printApprovals(out, trained, holdout);
+        IndustryComparison.printApprovals(out, signed, demoKey, demoTrust, holdout);
 
         // 7. fairness audit of the decision trail (the fairness library), as an auditor would run it
         Path auditDir = dir.resolve("audit");
@@ -255,10 +263,14 @@ final class DemoCommand implements Callable<Integer> {
                 .dataSource(log.getFileName().toString()).thresholds(FairnessThresholds.defaults())
                 .reference("industrySection", "C");
         groupings.forEach(config::grouping);
-        List<AuditRecord> records = AuditRecordMapper.map(AuditTableReader.read(log, AuditTableReader.Format.JSONL),
-                new AuditRecordMapper.Spec(groupings, "tier", Set.of("INSTANT_APPROVAL", "MITIGATION"),
-                        Optional.of("defaulted"), Optional.of("true"), Optional.of("score"), Optional.of("pd")));
-        AuditReport report = FairnessAudit.run(records, config.build());
+        // the audit date an auditor signs, and (read from the trail) the data digest, the model with its
+        // checksum, the rule set and the decision period: the report names what it audited
+        config.generatedAt(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        AuditAccumulator audit = new AuditAccumulator(config.build());
+        AuditScope scope = AuditLogReader.read(log, new AuditRecordMapper.Spec(groupings, "tier",
+                Set.of("INSTANT_APPROVAL", "MITIGATION"), Optional.of("defaulted"), Optional.of("true"),
+                Optional.of("score"), Optional.of("pd")), audit);
+        AuditReport report = audit.report(scope);
         List<Path> reports = FairnessReports.writeAll(report, auditDir);
         step(out, 7, "audit", String.format(Locale.ROOT, "%s (%.1f s)", AuditCommand.header(report), seconds(t)));
         AuditCommand.notableChecks(report).forEach(l -> out.println("  " + l));
@@ -275,15 +287,31 @@ final class DemoCommand implements Callable<Integer> {
         t = System.nanoTime();
         List<LoanApplication> probeSet = holdout.stream().limit(PROBE_SIZE).map(LabeledApplication::application).toList();
         StringBuilder probe = new StringBuilder();
-        try (CreditEngine engine = CreditEngine.builder().model(trained).build()) {
+        StringBuilder probeMd = new StringBuilder("# Counterfactual probes of the demo's engine\n\n");
+        try (CreditEngine engine = CreditEngine.builder().model(signed).trust(demoTrust).build()) {
             for (Counterfactuals.Attribute a : Counterfactuals.Attribute.values()) {
                 CounterfactualReport cr = Counterfactuals.probe(engine, probeSet, a);
                 probe.append(String.format(Locale.ROOT, "  %-9s %,d re-decisions, %d changed tier (%.2f%%), %d approvals lost, %d gained%n",
                         cr.attribute(), cr.changed().trials(), cr.changed().successes(),
                         100.0 * cr.changed().successes() / cr.changed().trials(), cr.lostFavourable(),
                         cr.gainedFavourable()));
+                probeMd.append(cr.toMarkdown()).append('\n');
+            }
+            // the scores too: industry may move them only through the industry layer, zone and ownership not at all
+            for (Counterfactuals.Attribute a : List.of(Counterfactuals.Attribute.INDUSTRY, Counterfactuals.Attribute.ZONE,
+                    Counterfactuals.Attribute.OWNERSHIP)) {
+                ScoreShiftReport sr = Counterfactuals.scores(engine, probeSet, a);
+                probe.append("  score ").append(sr.summary()).append('\n');
+                probeMd.append(sr.toMarkdown()).append('\n');
             }
         }
+        Path probeFile = dir.resolve("counterfactual.md");
+        try {
+            Files.writeString(probeFile, probeMd, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + probeFile, e);
+        }
+        probe.append("  probe tables: ").append(probeFile.toAbsolutePath()).append('\n');
         step(out, 8, "probe", String.format(Locale.ROOT,
                 "counterfactual: %,d holdout applications re-decided with one attribute swapped (%.1f s)",
                 probeSet.size(), seconds(t)));
@@ -291,7 +319,7 @@ final class DemoCommand implements Callable<Integer> {
 
         // 9. after the loan: book the approved holdout applications and monitor them for 24 months
         Path monitorDir = dir.resolve("monitor");
-        if (monitor(out, err, trained, holdout, dir.resolve("book.jsonl"), monitorDir) != CreditCli.EXIT_OK) {
+        if (monitor(out, err, signed, demoTrust, holdout, dir.resolve("book.jsonl"), monitorDir) != CreditCli.EXIT_OK) {
             return CreditCli.EXIT_INTERNAL;
         }
 
@@ -302,10 +330,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Step 9: book the approved holdout, generate 24 months after the loan, monitor it (library workflows). */
-    private int monitor(PrintWriter out, PrintWriter err, ModelBundle trained, List<LabeledApplication> holdout,
+    private int monitor(PrintWriter out, PrintWriter err, ModelBundle trained, TrustStore trust, List<LabeledApplication> holdout,
                         Path book, Path monitorDir) {
         long t = System.nanoTime();
-        try (CreditEngine engine = CreditEngine.builder().model(trained).build()) {
+        try (CreditEngine engine = CreditEngine.builder().model(trained).trust(trust).build()) {
             LoanBookWorkflow.Booked booked;
             try (var w = java.nio.file.Files.newBufferedWriter(book, java.nio.charset.StandardCharsets.UTF_8)) {
                 booked = LoanBookWorkflow.book(holdout, engine, seed + 2, w);
@@ -314,8 +342,8 @@ final class DemoCommand implements Callable<Integer> {
                     org.creditkit.core.monitor.WarningParameters.defaults(),
                     org.creditkit.core.monitor.MonitorSummary.Limits.defaults(), monitorDir, err,
                     new Progress(err, progress.wanted(), "monitored loan-book lines", booked.lines()));
-            step(out, 9, "monitor", String.format(Locale.ROOT, "%,d approved holdout loans booked with 24 months of "
-                    + "updates (%,d lines) and monitored (%.1f s): %s", booked.loans(), booked.lines(), seconds(t),
+            step(out, 9, "monitor", String.format(Locale.ROOT, "%,d holdout loans booked (every tier but "
+                    + "DECLINE; manual reviews taken as approved at the offer) with 24 months of updates (%,d lines) and monitored (%.1f s): %s", booked.loans(), booked.lines(), seconds(t),
                     org.creditkit.core.monitor.MonitorReport.verdict(m.summary())));
             out.println("  " + LoanBookWorkflow.describe(m.summary()));
             m.summary().breaches().forEach(b -> out.println("  limit exceeded: " + b));

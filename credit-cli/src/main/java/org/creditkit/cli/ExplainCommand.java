@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.CreditModelException;
+import org.creditkit.core.chain.BrokenChainException;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureCatalogue;
@@ -41,19 +42,23 @@ import picocli.CommandLine.Spec;
  * the access log ({@code --access-log}, who: {@code --principal}):
  * <ul>
  *   <li>{@code --trail TRAIL --id ID}: the person-facing explanation of a recorded decision, in
- *       English and Chinese, from the decision trail alone (no re-scoring; PIPL art. 24);</li>
+ *       English and Chinese, from the decision trail alone (no re-scoring; PIPL art. 24), after
+ *       checking that the trail's parts form one unbroken chain;</li>
  *   <li>{@code --in FILE --id ID [--model BUNDLE]}: the score breakdown of one application: points
  *       per feature with its value, bin and sources, base versus industry overlay, reason codes.
  *       The USCC is masked and the name withheld unless {@code --show-identities}, which the access
  *       log records.</li>
  * </ul>
  * A value is shown only when the feature's openness is within the level. Exit codes as
- * {@link CreditCli}: 0; 3 when no application or decision has that id, or a file, key or option
+ * {@link CreditCli}: 0; 2 when the trail is not one unbroken chain (the first bad line is named,
+ * nothing is explained); 3 when no application or decision has that id, or a file, key or option
  * cannot be used.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain a recorded decision from the trail (--trail), or one application's score breakdown "
-                + "(--in), within an access level; every explanation is recorded in the access log.")
+        description = {"Explain a recorded decision from the trail (--trail), or one application's score breakdown "
+                + "(--in), within an access level; every explanation is recorded in the access log.",
+            "Exit code: 0 explained, 2 the trail is not one unbroken chain (names the first bad line), "
+                + "3 usage or unusable input (no such id, file, key or option)."})
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec
@@ -153,6 +158,11 @@ final class ExplainCommand implements Callable<Integer> {
         List<DecisionRecord> records;
         try {
             records = DecisionTrail.find(trail, pseudonym);
+        } catch (BrokenChainException e) {
+            // an explanation from a tampered or damaged trail would be a plausible wrong answer
+            err.println("credit explain: " + e.getMessage());
+            err.flush();
+            return CreditCli.EXIT_VERDICT;
         } catch (CreditDataException | UncheckedIOException e) {
             err.println("credit explain: " + e.getMessage());
             err.flush();
@@ -194,12 +204,12 @@ final class ExplainCommand implements Callable<Integer> {
             return CreditCli.EXIT_USAGE;
         }
         LoanApplication[] found = {null};
-        try {
-            ModelOptions.read(in, la -> {
+        try (Rejects rejects = Rejects.open(in, err, null)) {
+            ModelOptions.read(in, (la, line) -> {
                 if (found[0] == null && la.application().id().equals(id)) {
                     found[0] = la.application();
                 }
-            }, err);
+            }, rejects);
         } catch (IOException | UncheckedIOException e) {
             err.println("cannot read " + in + ": " + e.getMessage());
             return CreditCli.EXIT_USAGE;

@@ -2,20 +2,20 @@ package org.creditkit.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.creditkit.core.CreditDecisionException;
+import org.creditkit.core.CreditException;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.input.BatchReport;
+import org.creditkit.core.sign.TrustStore;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Criterion;
 import org.creditkit.rules.ProductMatch;
@@ -30,12 +30,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code credit match [--model BUNDLE] [--rules DIR] --in FILE --out FILE}: for every application,
+ * {@code credit match [--model BUNDLE --trust KEY] [--rules DIR] --in FILE --out FILE [--rejects FILE]}:
+ * for every application,
  * every product of the rule set's {@code products.json}, offers ranked best first (tier, rate, limit)
  * and the refused products with the criteria missed or the decline reasons; the thin command over
  * {@link CreditEngine#match}. Exit codes as {@link CreditCli}: 0 every application matched, 1 some
- * input lines rejected or not matchable (the others are still matched), 3 when the model, the rules
- * or the files cannot be used.
+ * input lines rejected or not matchable (the others are still matched; problems go to stderr and to
+ * the rejects file), 3 when the model (unreadable, or not signed by a trusted key), the rules or the
+ * files cannot be used, or an output path collides with an input or another output.
  */
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = "Match applications against every product of the rule set (products.json): eligible offers "
@@ -58,24 +60,42 @@ final class MatchCommand implements Callable<Integer> {
             description = "Applications: JSON Lines (bare or labeled), or a single .json document.")
     Path in;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "One JSON line of matches per application.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "One JSON line of matches per "
+            + "application, written to a temporary file and moved into place when complete.")
     Path out;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Also write every rejected line as JSON Lines "
+            + "(line, problems, input) to fix and resubmit.")
+    Path rejectsFile;
+
+    @CommandLine.Mixin
+    TrustOptions trustOptions;
 
     @CommandLine.Mixin
     Progress.Options progress = new Progress.Options();
 
     @Override
     public Integer call() {
+        BatchFiles.requireDistinct(spec, BatchFiles.files("--in", in, "--model", model, "--rules", rules),
+                BatchFiles.files("--out", out, "--rejects", rejectsFile));
+        ValidateCommand.requireReadable(spec, in);
         PrintWriter err = spec.commandLine().getErr();
         CreditEngine engine;
         try {
-            CreditEngine.Builder builder = CreditEngine.builder().model(ModelOptions.bundle(model));
+            TrustStore trust = trustOptions.store();
+            CreditEngine.Builder builder = CreditEngine.builder().trust(trust);
+            if (trustOptions.allowUnsigned) {
+                builder.allowUnsignedBundles();
+            }
+            builder.model(ModelOptions.trustedBundle(model, trust, trustOptions.allowUnsigned));
             if (rules != null) {
+                // a batch never hot-reloads, so no scenario gate is needed (rules check/test run them)
                 builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
             }
             engine = builder.build();
         } catch (CreditModelException e) {
-            err.println("model bundle " + model + " rejected: " + e.getMessage());
+            err.println("model bundle " + (model == null ? "(default)" : model) + " or trust store rejected: "
+                    + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
         } catch (RuleSetException e) {
@@ -89,8 +109,10 @@ final class MatchCommand implements Callable<Integer> {
         Map<String, Long> bestByProduct = new TreeMap<>();
         BatchReport report;
         Progress bar = new Progress(err, progress.wanted(), "matched", 0);
-        try (engine; BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            report = ModelOptions.read(in, la -> {
+        try (engine; Rejects rejects = Rejects.open(in, err, rejectsFile);
+             BatchFiles.AtomicOutput file = BatchFiles.AtomicOutput.open(out)) {
+            Writer w = file.writer();
+            report = ModelOptions.read(in, (la, line) -> {
                 try {
                     ProductMatch m = engine.match(la.application());
                     w.write(json(m));
@@ -104,11 +126,16 @@ final class MatchCommand implements Callable<Integer> {
                     bar.update(matched[0]);
                 } catch (RuleInputException | CreditDecisionException e) {
                     failed[0]++;
-                    err.println(in + " application " + la.application().id() + ": " + e.getMessage());
+                    rejects.add(ModelOptions.failed(line, la, "cannot be matched", e.getMessage()));
+                } catch (CreditException | ArithmeticException | IllegalArgumentException e) {
+                    failed[0]++;
+                    rejects.add(ModelOptions.failed(line, la, "cannot be scored", e.getMessage()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, err);
+            }, rejects);
+            rejects.commit();
+            file.commit();
         } catch (IOException | UncheckedIOException e) {
             bar.done();
             err.println("cannot match " + in + " into " + out + ": " + e.getMessage());
@@ -118,7 +145,8 @@ final class MatchCommand implements Callable<Integer> {
         bar.done();
         err.println("matched " + matched[0] + " of " + report.lines() + " applications; best offer by product "
                 + bestByProduct + "; " + withoutOffer[0] + " without any offer"
-                + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above)" : "")
+                + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above"
+                + (rejectsFile != null ? " and " + rejectsFile : "") + ")" : "")
                 + (failed[0] > 0 ? "; " + failed[0] + " could not be matched (see above)" : ""));
         err.flush();
         return report.bad() > 0 || failed[0] > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;

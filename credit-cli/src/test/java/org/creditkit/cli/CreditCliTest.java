@@ -204,12 +204,22 @@ class CreditCliTest {
     }
 
     @Test
-    void features_unwritableOut_oneLineError_exit3() throws IOException {
+    void features_directoryAsOut_isAUsageError_beforeAnythingIsRead() throws IOException {
         Path portfolio = generate(2, 3);
         Path dir = Files.createDirectories(tmp.resolve("a-directory"));
         Run r = run("features", portfolio.toString(), "--out", dir.toString());
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).startsWith("credit features: --out " + dir + " is a directory").doesNotContain("\tat ");
+    }
+
+    @Test
+    void features_unwritableOut_oneLineError_exit3() throws IOException {
+        Path portfolio = generate(2, 3);
+        Path notADirectory = Files.writeString(tmp.resolve("a-file"), "x");
+        Path csv = notADirectory.resolve("features.csv");
+        Run r = run("features", portfolio.toString(), "--out", csv.toString());
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).startsWith("credit features: cannot write " + dir).doesNotContain("\tat ");
+        assertThat(r.err()).startsWith("credit features: cannot write " + csv).doesNotContain("\tat ");
         assertThat(r.err().strip().lines()).hasSize(1);
     }
 
@@ -229,7 +239,7 @@ class CreditCliTest {
     }
 
     @Test
-    void demo_smallPortfolio_runsEveryStep_andKeepsFilesInOutDir() {
+    void demo_smallPortfolio_runsEveryStep_andKeepsFilesInOutDir() throws java.io.IOException {
         Path dir = tmp.resolve("demo");
         Run r = run("demo", "--count", "3000", "--seed", "4", "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -244,13 +254,18 @@ class CreditCliTest {
                 .contains("[7/9] audit     Fairness audit of decision-log.jsonl: 1500 records, 1500 with an outcome")
                 .contains("Verdict: ").contains("HTML report: ")
                 .contains("[8/9] probe").contains("zone ").contains("ownership ").contains("sizeClass ")
+                .contains("score industry: ").contains("score zone: 0 of ")
                 .contains("demo finished");
         for (String f : new String[] {"portfolio.jsonl", "holdout.jsonl", "features.csv", "model.json",
             "train-metrics.json", "decisions.jsonl", "decision-log.jsonl", "audit/report.html", "audit/report.json",
-            "audit/report.md", "keys/private.pem", "keys/public.pem", "keys/pseudonym.key"}) {
+            "audit/report.md", "counterfactual.md", "keys/private.pem", "keys/public.pem", "keys/pseudonym.key"}) {
             assertThat(dir.resolve(f)).exists();
         }
         assertThat(r.out()).contains("generated the demo's own keys").contains("trail: OK ");
+        // the audit report names what it audited, read from the decision trail
+        String audited = Files.readString(dir.resolve("audit/report.md"));
+        assertThat(audited).contains("- Data digest: sha256:", "(checksum sha256:", "- Rule set: ", "- Decision period: 20",
+                "- Audit date: 20").doesNotContain("not recorded");
         // masking by default: no file the demo writes about the applicants (everything but the generated
         // application documents themselves and the keys) carries a USCC or an enterprise name
         List<String> names = new ArrayList<>();

@@ -14,6 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.creditkit.core.chain.ChainSigner;
+import org.creditkit.core.chain.ChainWriter;
+import org.creditkit.core.chain.Rotation;
+import org.creditkit.core.sign.SigningKey;
 import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +154,89 @@ class DecisionTrailCliTest {
                 "tier=INSTANT_APPROVAL,MITIGATION", "--out", tmp.resolve("audit").toString());
         assertThat(r.exit()).as(r.err()).isLessThanOrEqualTo(2);
         assertThat(r.out()).contains("40 records");
+    }
+
+    /**
+     * The same decision records as {@link #trail}, re-chained into parts of at most 4 KiB
+     * ({@code rotated.jsonl}, {@code rotated.2.jsonl} ...), as a long-running service leaves them.
+     */
+    private Path rotatedTrail() throws IOException {
+        Path f = tmp.resolve("rotated.jsonl");
+        String kind = "\"kind\":\"decision\",";
+        try (ChainWriter w = ChainWriter.to(f, "decision").signer(ChainSigner.of(SigningKey.read(
+                keys.resolve("private.pem")))).rotation(Rotation.bySize(4096)).checkpointEvery(10).open()) {
+            for (String l : Files.readAllLines(trail, StandardCharsets.UTF_8)) {
+                int at = l.indexOf(kind);
+                if (at > 0) {
+                    w.append("decision", l.substring(at + kind.length(), l.lastIndexOf(",\"hash\":\"")));
+                }
+            }
+        }
+        assertThat(ChainWriter.partFile(f, 3)).as("the records need at least three parts").exists();
+        return f;
+    }
+
+    private static Run audit(Path data, Path out) {
+        return run("audit", "--data", data.toString(), "--groups", "zone", "--favorable",
+                "tier=INSTANT_APPROVAL,MITIGATION", "--out", out.toString());
+    }
+
+    @Test
+    void audit_rotatedTrail_readsEveryPartInChainOrder() throws IOException {
+        Path rotated = rotatedTrail();
+        assertThat(verify(rotated).exit()).isZero();
+        Run r = audit(rotated, tmp.resolve("audit"));
+        assertThat(r.exit()).as(r.err()).isLessThanOrEqualTo(2);
+        assertThat(r.out()).contains("40 records");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void audit_rotatedTrailWithAPartMissingOrALineMovedAcrossParts_exitsTwoNamingTheLine() throws IOException {
+        Path rotated = rotatedTrail();
+        Path p2 = ChainWriter.partFile(rotated, 2);
+        Path p3 = ChainWriter.partFile(rotated, 3);
+        List<String> two = new ArrayList<>(Files.readAllLines(p2, StandardCharsets.UTF_8));
+        List<String> three = new ArrayList<>(Files.readAllLines(p3, StandardCharsets.UTF_8));
+        int moved = two.size() - 2;
+        three.add(1, two.remove(moved));
+        Files.writeString(p2, String.join("\n", two) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(p3, String.join("\n", three) + "\n", StandardCharsets.UTF_8);
+        Run r = audit(rotated, tmp.resolve("audit"));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(p2 + ":" + (moved + 1)).contains("not one unbroken chain");
+        assertThat(r.out()).doesNotContain("Verdict");
+
+        Files.delete(p2);
+        Run gap = audit(rotated, tmp.resolve("audit2"));
+        assertThat(gap.exit()).isEqualTo(2);
+        assertThat(gap.err()).contains("part 2 of the log is missing");
+    }
+
+    @Test
+    void explain_rotatedTrail_findsADecisionInALaterPart() throws IOException {
+        Path rotated = rotatedTrail();
+        String id = inputs().get(39).get("id").asText();
+        Run r = explain("--trail", rotated.toString(), "--id", id);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Decision on application");
+    }
+
+    @Test
+    void explain_tamperedTrail_isRefusedWithExitTwoNamingTheFirstBadLine() throws IOException {
+        String id = inputs().get(3).get("id").asText();
+        List<String> lines = new ArrayList<>(Files.readAllLines(trail, StandardCharsets.UTF_8));
+        lines.set(6, lines.get(6).replace("\"score\":", "\"score\":1"));
+        Run r = explain("--trail", copy(lines).toString(), "--id", id);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("tampered.jsonl:7").contains("altered");
+        assertThat(r.out()).isEmpty();
+
+        lines = new ArrayList<>(Files.readAllLines(trail, StandardCharsets.UTF_8));
+        lines.remove(20);
+        Run removed = explain("--trail", copy(lines).toString(), "--id", id);
+        assertThat(removed.exit()).isEqualTo(2);
+        assertThat(removed.err()).contains("tampered.jsonl:21").contains("removed");
     }
 
     /** Ids, USCCs and names of the input applications. */

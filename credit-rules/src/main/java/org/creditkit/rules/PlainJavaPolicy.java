@@ -211,7 +211,6 @@ public final class PlainJavaPolicy implements RuleDecider {
                             + " (still within the requested amount and the product maximum)",
                     "白名单：额度提升" + LossModel.percent(p.whitelistLimitUplift().doubleValue()) + "（不超过申请金额和产品上限）");
         }
-        long t1 = System.nanoTime();
-        return v.toDecision(in, p, version, modelId, DecisionTimings.of(0L, t1 - t0, t1 - t0));
+        return v.toDecision(in, p, version, modelId, 0L, t0);
     }
 }

@@ -3,11 +3,9 @@ package org.creditkit.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.creditkit.core.CreditDecisionException;
 
@@ -143,8 +141,8 @@ final class Verdicts {
      * {@code mitigation-plan}. When no set of measures is enough the decision becomes a
      * {@link Tier#DECLINE}, recorded as {@code decline-expected-loss-above-appetite}.
      */
-    Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId,
-            DecisionTimings timings) {
+    Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId, long scoringNanos,
+            long startNanos) {
         Tier finalTier = tier;
         if (finalTier == null) {
             finalTier = Tier.MANUAL_REVIEW;
@@ -217,16 +215,43 @@ final class Verdicts {
         if (loss == null) {
             loss = lm.expectedLoss(in.pd(), in.requestedAmount(), in.requestedTermMonths(), Set.of());
         }
-        Map<String, Reason> reasons = new LinkedHashMap<>();
-        for (Reason r : in.scoreReasons()) {
-            reasons.putIfAbsent(r.code(), r);
+        // first reason per code and each rule once, in order; a decision has a handful, so a scan beats hashing
+        List<Reason> scoreReasons = in.scoreReasons();
+        Reason[] reasons = new Reason[scoreReasons.size() + trail.size()];
+        int nReasons = 0;
+        for (Reason r : scoreReasons) {
+            nReasons = addReason(reasons, nReasons, r);
         }
-        Set<String> fired = new LinkedHashSet<>();
+        String[] fired = new String[trail.size()];
+        int nFired = 0;
         for (RuleVerdict v : trail) {
-            reasons.putIfAbsent(v.reason().code(), v.reason());
-            fired.add(v.rule());
+            nReasons = addReason(reasons, nReasons, v.reason());
+            if (indexOf(fired, nFired, v.rule()) < 0) {
+                fired[nFired++] = v.rule();
+            }
         }
+        long rulesNanos = System.nanoTime() - startNanos;
         return new Decision(in.applicationId(), finalTier, amount, term, price, conditions, loss,
-                List.copyOf(reasons.values()), List.copyOf(fired), trail, rulesetVersion, modelId, timings);
+                Arrays.asList(reasons).subList(0, nReasons), Arrays.asList(fired).subList(0, nFired), trail,
+                rulesetVersion, modelId, DecisionTimings.of(scoringNanos, rulesNanos, scoringNanos + rulesNanos));
+    }
+
+    private static int addReason(Reason[] reasons, int n, Reason r) {
+        for (int i = 0; i < n; i++) {
+            if (reasons[i].code().equals(r.code())) {
+                return n;
+            }
+        }
+        reasons[n] = r;
+        return n + 1;
+    }
+
+    private static int indexOf(String[] names, int n, String name) {
+        for (int i = 0; i < n; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

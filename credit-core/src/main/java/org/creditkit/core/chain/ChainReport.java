@@ -37,6 +37,33 @@ public record ChainReport(List<Path> files, long lines, long records, long check
     }
 
     /**
+     * Whether the lines read form one unbroken chain (nothing altered, removed, inserted, reordered
+     * or cut short), signed or not: what a reader of a trail needs before using its lines.
+     *
+     * @return true when there is no problem and at least one line
+     */
+    public boolean intact() {
+        return problem.isEmpty() && lines > 0;
+    }
+
+    /**
+     * This report, when the chain is {@link #intact() intact}.
+     *
+     * @param what what the log is, for the message, e.g. {@code "the decision trail decisions.jsonl"}
+     * @return this report
+     * @throws BrokenChainException naming the first bad line ({@code file:line}) when it is not
+     *     intact; an empty log is not intact either
+     */
+    public ChainReport requireIntact(String what) {
+        if (intact()) {
+            return this;
+        }
+        ChainProblem p = problem.orElseGet(() -> new ChainProblem(ChainProblem.Kind.NOT_A_CHAIN,
+                files.isEmpty() ? Path.of("(no file)") : files.get(0), 1, "the log is empty"));
+        throw new BrokenChainException(what, this, p);
+    }
+
+    /**
      * A readable verdict: {@code OK ...} or {@code FAILED ...}, then what verified and whether the
      * tail is signed.
      *

@@ -27,6 +27,8 @@ import org.creditkit.core.chain.ChainProblem.Kind;
 public final class ChainVerifier {
 
     private final CheckpointKeys keys;
+    /** False for {@link #verifyLinks}: checkpoints are hashed and linked like any line, their signatures unread. */
+    private final boolean signatures;
     private final MessageDigest sha = ChainFormat.sha256();
     private final List<Path> files = new ArrayList<>();
     private long lines;
@@ -37,8 +39,9 @@ public final class ChainVerifier {
     private long expected;
     private String prev = ChainFormat.GENESIS;
 
-    private ChainVerifier(CheckpointKeys keys) {
+    private ChainVerifier(CheckpointKeys keys, boolean signatures) {
         this.keys = keys;
+        this.signatures = signatures;
     }
 
     /**
@@ -50,9 +53,54 @@ public final class ChainVerifier {
      * @throws UncheckedIOException when a file cannot be read
      */
     public static ChainReport verify(Path first, CheckpointKeys keys) {
-        ChainVerifier v = new ChainVerifier(keys);
+        return new ChainVerifier(java.util.Objects.requireNonNull(keys, "keys"), true).verifyFrom(first);
+    }
+
+    /**
+     * Verifies that a log and its later parts are one unbroken chain, without a key: every line's
+     * own hash, the link to the line before, the sequence numbers across files and the part numbers
+     * in the headers. Checkpoint signatures are not read, so this proves continuity (nothing
+     * altered, removed, inserted or reordered since the lines were chained) but not who chained
+     * them; {@link #verify} with the signer's public key proves both. Readers of a trail
+     * ({@code credit audit}, {@code credit explain}) call this before using a line, and read the
+     * parts in {@link ChainReport#files()} order.
+     *
+     * <pre>{@code
+     * ChainReport r = ChainVerifier.verifyLinks(Path.of("decisions.jsonl"));
+     * if (!r.intact()) throw ...;              // names the first bad line
+     * for (Path part : r.files()) { ... }      // decisions.jsonl, decisions.2.jsonl, ...
+     * }</pre>
+     *
+     * @param first the first part
+     * @return the report; its {@code checkpoints} count is 0 and every line counts as unsigned
+     * @throws UncheckedIOException when a file cannot be read
+     */
+    public static ChainReport verifyLinks(Path first) {
+        return new ChainVerifier(CheckpointKeys.none(), false).verifyFrom(first);
+    }
+
+    /**
+     * Whether a file starts like a chained log (a header line {@code "seq":0} whose {@code prev} is all zeros),
+     * so a reader can tell a decision trail from a flat JSON Lines table.
+     *
+     * @param file a file
+     * @return true when its first line is the header of a chain's first part
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static boolean isChain(Path file) {
+        byte[] start = ("{\"seq\":0,\"prev\":\"" + ChainFormat.GENESIS + "\",\"kind\":\"" + ChainFormat.HEADER + "\"")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(start.length);
+            return Arrays.equals(head, start);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private ChainReport verifyFrom(Path first) {
         try {
-            return v.run(first);
+            return run(first);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the log " + first, e);
         }
@@ -135,13 +183,17 @@ public final class ChainVerifier {
                 unsigned++;
             }
             case ChainFormat.CHECKPOINT -> {
-                ChainProblem p = checkSignature(in, l);
-                if (p != null) {
-                    return p;
+                if (signatures) {
+                    ChainProblem p = checkSignature(in, l);
+                    if (p != null) {
+                        return p;
+                    }
+                    checkpoints++;
+                    unsigned = 0;
+                    lastCheckpoint = file + ":" + no;
+                } else {
+                    unsigned++;
                 }
-                checkpoints++;
-                unsigned = 0;
-                lastCheckpoint = file + ":" + no;
             }
             default -> {
                 records++;

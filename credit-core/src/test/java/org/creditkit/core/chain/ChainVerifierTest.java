@@ -36,6 +36,15 @@ class ChainVerifierTest {
         return f;
     }
 
+    /** 100 records in parts of at most 4 KiB. */
+    private static void writeRotated(Path f) {
+        try (ChainWriter w = ChainWriter.to(f, "test").signer(KEYS.signer()).rotation(Rotation.bySize(4096)).open()) {
+            for (int i = 0; i < 100; i++) {
+                w.append("rec", "\"i\":" + i + ",\"pad\":\"" + "x".repeat(100) + "\"");
+            }
+        }
+    }
+
     private static List<String> lines(Path f) throws IOException {
         return new ArrayList<>(Files.readAllLines(f, StandardCharsets.UTF_8));
     }
@@ -185,11 +194,7 @@ class ChainVerifierTest {
     @Test
     void rotation_bySize_keepsTheChainAcrossParts_andAMissingPartIsNamed() throws IOException {
         Path f = dir.resolve("rot.jsonl");
-        try (ChainWriter w = ChainWriter.to(f, "test").signer(KEYS.signer()).rotation(Rotation.bySize(4096)).open()) {
-            for (int i = 0; i < 100; i++) {
-                w.append("rec", "\"i\":" + i + ",\"pad\":\"" + "x".repeat(100) + "\"");
-            }
-        }
+        writeRotated(f);
         Path p2 = ChainFormat.part(f, 2);
         Path p3 = ChainFormat.part(f, 3);
         assertThat(p2).exists().hasFileName("rot.2.jsonl");
@@ -201,6 +206,52 @@ class ChainVerifierTest {
         Files.move(p2, dir.resolve("elsewhere.jsonl"));
         assertThat(ChainVerifier.verify(f, KEYS.keys()).problem()).get()
                 .satisfies(p -> assertThat(p.kind()).isEqualTo(Kind.REMOVED));
+    }
+
+    @Test
+    void verifyLinks_rotatedLog_readsEveryPartInOrder_andNamesALineSwappedAcrossParts() throws IOException {
+        Path f = dir.resolve("rot.jsonl");
+        writeRotated(f);
+        ChainReport r = ChainVerifier.verifyLinks(f);
+        assertThat(r.intact()).as(r.toText()).isTrue();
+        assertThat(r.records()).isEqualTo(100);
+        assertThat(r.files()).startsWith(f, ChainFormat.part(f, 2), ChainFormat.part(f, 3));
+        assertThat(r.checkpoints()).as("signatures are not read").isZero();
+
+        Path p2 = ChainFormat.part(f, 2);
+        Path p3 = ChainFormat.part(f, 3);
+        List<String> two = lines(p2);
+        List<String> three = lines(p3);
+        String moved = two.remove(2);
+        three.add(2, moved);
+        rewrite(p2, two);
+        rewrite(p3, three);
+        ChainProblem p = ChainVerifier.verifyLinks(f).problem().orElseThrow();
+        assertThat(p.file()).isEqualTo(p2);
+        assertThat(p.line()).isEqualTo(3);
+    }
+
+    @Test
+    void verifyLinks_checkpointRewritten_isAltered_evenWithoutAKey() throws IOException {
+        Path f = write(4, 2);
+        List<String> l = lines(f);
+        int cp = 0;
+        while (!l.get(cp).contains("\"kind\":\"checkpoint\"")) {
+            cp++;
+        }
+        l.set(cp, l.get(cp).replace("\"signature\":\"", "\"signature\":\"A"));
+        rewrite(f, l);
+        ChainProblem p = ChainVerifier.verifyLinks(f).problem().orElseThrow();
+        assertThat(p.kind()).isEqualTo(Kind.ALTERED);
+        assertThat(p.line()).isEqualTo(cp + 1);
+    }
+
+    @Test
+    void isChain_tellsATrailFromAFlatJsonLinesFile() throws IOException {
+        Path flat = dir.resolve("flat.jsonl");
+        Files.writeString(flat, "{\"seq\":0,\"tier\":\"DECLINE\"}\n");
+        assertThat(ChainVerifier.isChain(write(1, 1))).isTrue();
+        assertThat(ChainVerifier.isChain(flat)).isFalse();
     }
 
     @Test

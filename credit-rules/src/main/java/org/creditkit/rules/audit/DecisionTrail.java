@@ -12,12 +12,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.creditkit.core.CreditDataException;
-import org.creditkit.core.chain.ChainWriter;
+import org.creditkit.core.chain.BrokenChainException;
+import org.creditkit.core.chain.ChainReport;
+import org.creditkit.core.chain.ChainVerifier;
 
 /**
- * Reads decision records back from a trail written by {@link DecisionLog} (all its parts), to
- * explain a decision from the evidence alone. Reading does not verify the chain: run
- * {@link org.creditkit.core.chain.ChainVerifier} (or {@code credit log verify}) for that.
+ * Reads decision records back from a trail written by {@link DecisionLog} (all its rotated parts,
+ * in chain order), to explain a decision from the evidence alone. Before using a line it checks
+ * that the parts form one unbroken chain ({@link ChainVerifier#verifyLinks}: every line's hash,
+ * its link to the line before, the sequence across files) and refuses a broken one, naming the
+ * first bad line; the checkpoint signatures, which prove who wrote the chain, are checked by
+ * {@link ChainVerifier#verify} with the signer's public key ({@code credit log verify}).
  */
 public final class DecisionTrail {
 
@@ -33,14 +38,16 @@ public final class DecisionTrail {
      * @param applicationPseudonym the application's pseudonym ({@link DecisionLog#pseudonym}, or
      *     {@code PseudonymKey.pseudonym(applicationId)} under the trail's key)
      * @return the records, possibly none
+     * @throws BrokenChainException naming {@code file:line} of the first line altered, removed,
+     *     inserted, reordered or cut short, when the trail is not one unbroken chain (nothing is read)
      * @throws CreditDataException naming {@code file:line} when a matching line is not a decision record
      * @throws UncheckedIOException when a file cannot be read
      */
     public static List<DecisionRecord> find(Path first, String applicationPseudonym) {
+        ChainReport chain = ChainVerifier.verifyLinks(first).requireIntact("the decision trail " + first);
         String needle = "\"application\":\"" + applicationPseudonym + "\"";
         List<DecisionRecord> out = new ArrayList<>();
-        for (int part = 1; Files.exists(ChainWriter.partFile(first, part)); part++) {
-            Path file = ChainWriter.partFile(first, part);
+        for (Path file : chain.files()) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 long no = 0;
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
