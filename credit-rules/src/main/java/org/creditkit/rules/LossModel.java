@@ -62,7 +62,7 @@ public record LossModel(double lgdUnsecured, double guaranteeCoverShare, double 
         BigDecimal e = ead.setScale(2, RoundingMode.DOWN);
         double rate = termPd * lgd;
         BigDecimal el = e.signum() == 0 ? ZERO_MONEY
-                : e.multiply(BigDecimal.valueOf(rate)).setScale(2, RoundingMode.HALF_UP);
+                : Cents.times(e, rate); // e x BigDecimal.valueOf(rate), rounded half up to cents
         return new ExpectedLoss(pd, termPd, lgd, e, el, e.signum() == 0 ? 0.0 : rate);
     }
 

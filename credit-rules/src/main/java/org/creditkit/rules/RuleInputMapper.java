@@ -1,7 +1,6 @@
 package org.creditkit.rules;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -146,7 +145,7 @@ public final class RuleInputMapper {
         for (int i = series.length() - 12; i < series.length(); i++) {
             sum += Math.max(0.0, series.get(i));
         }
-        return BigDecimal.valueOf(sum).setScale(2, RoundingMode.HALF_UP);
+        return Cents.halfUp(sum); // BigDecimal.valueOf(sum).setScale(2, RoundingMode.HALF_UP)
     }
 
     /** Tax rating A in each of the three years before the decision year. */
