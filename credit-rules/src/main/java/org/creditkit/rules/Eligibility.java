@@ -50,55 +50,7 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
      * @return the criteria, met or not (empty when the product is open to anyone)
      */
     public List<Criterion> evaluate(RuleInput in) {
-        List<Criterion> out = new ArrayList<>(4);
-        if (!industries.isEmpty()) {
-            boolean met = false;
-            for (String p : industries) {
-                met |= in.industryDivision().startsWith(p);
-            }
-            out.add(new Criterion("industries", met, "industry " + in.industryDivision()
-                    + (met ? " is" : " is not") + " one of " + industries,
-                    "行业" + in.industryDivision() + (met ? "属于" : "不属于") + industries));
-        }
-        if (!sizeClasses.isEmpty()) {
-            boolean met = sizeClasses.contains(in.sizeClass());
-            out.add(new Criterion("sizeClasses", met, "size class " + in.sizeClass() + (met ? " is" : " is not")
-                    + " one of " + sizeClasses, "企业规模" + in.sizeClass() + (met ? "属于" : "不属于") + sizeClasses));
-        }
-        if (!regions.isEmpty()) {
-            boolean met = false;
-            for (String p : regions) {
-                met |= !in.region().isEmpty() && in.region().startsWith(p);
-            }
-            String region = in.region().isEmpty() ? "unknown" : in.region();
-            out.add(new Criterion("regions", met, "region " + region + (met ? " is" : " is not") + " within "
-                    + regions, "注册地区" + (in.region().isEmpty() ? "未知" : in.region()) + (met ? "属于" : "不属于") + regions));
-        }
-        if (minFirmAgeYears > 0) {
-            out.add(atLeast("minFirmAgeYears", in, "firm_age_years", minFirmAgeYears, "firm age (years)", "成立年限（年）"));
-        }
-        if (minAmount.signum() > 0) {
-            boolean met = in.requestedAmount().compareTo(minAmount) >= 0;
-            out.add(new Criterion("minAmount", met, "requested " + in.requestedAmount().toPlainString() + " CNY, at least "
-                    + minAmount.toPlainString() + " CNY", "申请金额" + in.requestedAmount().toPlainString() + "元，最低"
-                    + minAmount.toPlainString() + "元"));
-        }
-        if (requiresWhitelist) {
-            boolean met = in.taxRatingA3Years();
-            out.add(new Criterion("requiresWhitelist", met, met ? "on the tax credit whitelist (A for three years)"
-                    : "not on the tax credit whitelist (A for three years)", met ? "纳税信用白名单（连续三年A级）"
-                    : "不在纳税信用白名单（连续三年A级）"));
-        }
-        if (requiresCoreEnterpriseRating) {
-            boolean met = in.hasCoreEnterpriseRating();
-            out.add(new Criterion("requiresCoreEnterpriseRating", met, met ? "core enterprise rated "
-                    + in.coreEnterpriseRating() : "no supply-chain core enterprise rating", met ? "核心企业评级"
-                    + in.coreEnterpriseRating() : "无供应链核心企业评级"));
-        }
-        for (Map.Entry<String, Double> e : minIndicators.entrySet()) {
-            out.add(atLeast("minIndicators/" + e.getKey(), in, e.getKey(), e.getValue(), e.getKey(), e.getKey()));
-        }
-        return out;
+        return criteria(in, false);
     }
 
     /**
@@ -108,13 +60,77 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
      * @return the failed criteria (empty when eligible)
      */
     public List<Criterion> failures(RuleInput in) {
-        List<Criterion> failed = new ArrayList<>(2);
-        for (Criterion c : evaluate(in)) {
-            if (!c.met()) {
-                failed.add(c);
+        return criteria(in, true);
+    }
+
+    /**
+     * The criteria, or only the failed ones: every decision asks for the failures, and a met criterion's
+     * sentences are not written then (they cost about 300 bytes a decision).
+     */
+    private List<Criterion> criteria(RuleInput in, boolean failedOnly) {
+        List<Criterion> out = failedOnly ? new ArrayList<>(0) : new ArrayList<>(4);
+        if (!industries.isEmpty()) {
+            boolean met = false;
+            for (String p : industries) {
+                met |= in.industryDivision().startsWith(p);
+            }
+            if (!(failedOnly && met)) {
+                out.add(new Criterion("industries", met, "industry " + in.industryDivision()
+                        + (met ? " is" : " is not") + " one of " + industries,
+                        "行业" + in.industryDivision() + (met ? "属于" : "不属于") + industries));
             }
         }
-        return failed;
+        if (!sizeClasses.isEmpty()) {
+            boolean met = sizeClasses.contains(in.sizeClass());
+            if (!(failedOnly && met)) {
+                out.add(new Criterion("sizeClasses", met, "size class " + in.sizeClass() + (met ? " is" : " is not")
+                        + " one of " + sizeClasses, "企业规模" + in.sizeClass() + (met ? "属于" : "不属于") + sizeClasses));
+            }
+        }
+        if (!regions.isEmpty()) {
+            boolean met = false;
+            for (String p : regions) {
+                met |= !in.region().isEmpty() && in.region().startsWith(p);
+            }
+            if (!(failedOnly && met)) {
+                String region = in.region().isEmpty() ? "unknown" : in.region();
+                out.add(new Criterion("regions", met, "region " + region + (met ? " is" : " is not") + " within "
+                        + regions, "注册地区" + (in.region().isEmpty() ? "未知" : in.region()) + (met ? "属于" : "不属于")
+                        + regions));
+            }
+        }
+        if (minFirmAgeYears > 0) {
+            atLeast(out, failedOnly, "minFirmAgeYears", in, "firm_age_years", minFirmAgeYears, "firm age (years)",
+                    "成立年限（年）");
+        }
+        if (minAmount.signum() > 0) {
+            boolean met = in.requestedAmount().compareTo(minAmount) >= 0;
+            if (!(failedOnly && met)) {
+                out.add(new Criterion("minAmount", met, "requested " + in.requestedAmount().toPlainString()
+                        + " CNY, at least " + minAmount.toPlainString() + " CNY", "申请金额"
+                        + in.requestedAmount().toPlainString() + "元，最低" + minAmount.toPlainString() + "元"));
+            }
+        }
+        if (requiresWhitelist) {
+            boolean met = in.taxRatingA3Years();
+            if (!(failedOnly && met)) {
+                out.add(new Criterion("requiresWhitelist", met, met ? "on the tax credit whitelist (A for three years)"
+                        : "not on the tax credit whitelist (A for three years)", met ? "纳税信用白名单（连续三年A级）"
+                        : "不在纳税信用白名单（连续三年A级）"));
+            }
+        }
+        if (requiresCoreEnterpriseRating) {
+            boolean met = in.hasCoreEnterpriseRating();
+            if (!(failedOnly && met)) {
+                out.add(new Criterion("requiresCoreEnterpriseRating", met, met ? "core enterprise rated "
+                        + in.coreEnterpriseRating() : "no supply-chain core enterprise rating", met ? "核心企业评级"
+                        + in.coreEnterpriseRating() : "无供应链核心企业评级"));
+            }
+        }
+        for (Map.Entry<String, Double> e : minIndicators.entrySet()) {
+            atLeast(out, failedOnly, "minIndicators/" + e.getKey(), in, e.getKey(), e.getValue(), e.getKey(), e.getKey());
+        }
+        return out;
     }
 
     /**
@@ -135,15 +151,19 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
         return b.toString();
     }
 
-    private static Criterion atLeast(String id, RuleInput in, String indicator, double min, String en, String zh) {
+    private static void atLeast(List<Criterion> out, boolean failedOnly, String id, RuleInput in, String indicator,
+            double min, String en, String zh) {
         if (in.indicators().missing(indicator)) {
-            return new Criterion(id, false, en + " is missing (at least " + num(min) + " required)",
-                    zh + "缺失（要求不低于" + num(min) + "）");
+            out.add(new Criterion(id, false, en + " is missing (at least " + num(min) + " required)",
+                    zh + "缺失（要求不低于" + num(min) + "）"));
+            return;
         }
         double v = in.indicators().value(indicator);
         boolean met = v >= min;
-        return new Criterion(id, met, en + " " + num(v) + ", at least " + num(min),
-                zh + num(v) + "，要求不低于" + num(min));
+        if (!(failedOnly && met)) {
+            out.add(new Criterion(id, met, en + " " + num(v) + ", at least " + num(min),
+                    zh + num(v) + "，要求不低于" + num(min)));
+        }
     }
 
     private static String num(double v) {
