@@ -63,6 +63,56 @@ public final class Case {
     }
 
     /**
+     * The input's PD, on the fact itself: {@code Case( pd > 0.62 )} is a constraint on a property of the
+     * fact, which Drools indexes in a sorted range index once more than
+     * {@code drools.alphaNodeRangeIndexThreshold} (9) rules constrain it against literals, so a decision
+     * looks up the rules whose bounds its PD crosses instead of testing each; {@code input.pd > 0.62},
+     * through the nested input, is tested rule by rule. Same value as {@code input.pd}.
+     *
+     * @return the 12-month PD
+     */
+    public double getPd() {
+        return input.pd();
+    }
+
+    /**
+     * The input's score, on the fact itself (indexable as {@link #getPd()} is).
+     *
+     * @return the score
+     */
+    public double getScore() {
+        return input.score();
+    }
+
+    /**
+     * The requested term, on the fact itself (indexable as {@link #getPd()} is).
+     *
+     * @return the requested term in months
+     */
+    public int getRequestedTermMonths() {
+        return input.requestedTermMonths();
+    }
+
+    /**
+     * The requested amount, on the fact itself (indexable as {@link #getPd()} is).
+     *
+     * @return the requested amount in CNY
+     */
+    public BigDecimal getRequestedAmount() {
+        return input.requestedAmount();
+    }
+
+    /**
+     * The GB/T 4754 division of the input, on the fact itself: {@code Case( industryDivision == "C39" )}
+     * is hashed by Drools like any equality on a property of the fact.
+     *
+     * @return the division, e.g. {@code C39}
+     */
+    public String getIndustryDivision() {
+        return input.industryDivision();
+    }
+
+    /**
      * The application as the rules see it.
      *
      * @return the input

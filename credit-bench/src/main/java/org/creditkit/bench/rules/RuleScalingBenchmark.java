@@ -31,9 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code sector}: a sector watch list, one rule per industry division and threshold,
  *     {@code Case( input.industryDivision == "C39", input.pd > 0.62, input.requestedTermMonths > 24 )};
  *     the division is an equality Drools can hash, so a decision only evaluates its division's rules.</li>
- * <li>{@code threshold}: PD and term bands with no discriminating equality,
- *     {@code Case( input.pd > 0.62, input.requestedTermMonths > 24 )}; every rule's constraints are
- *     candidates on every decision.</li>
+ * <li>{@code threshold}: PD and term bands with no discriminating equality, written against the fact's
+ *     own properties, {@code Case( pd > 0.62, requestedTermMonths > 24 )}: Drools keeps the PD bounds of
+ *     more than {@code drools.alphaNodeRangeIndexThreshold} (9) rules in a sorted range index, so a decision
+ *     finds the rules its PD crosses by lookup.</li>
+ * <li>{@code nestedThreshold}: the same bands through the nested input,
+ *     {@code Case( input.pd > 0.62, input.requestedTermMonths > 24 )}: not indexed, every rule's
+ *     constraint is tested on every decision (the baseline of the flat form).</li>
  * </ul>
  * The generated thresholds lie above every synthetic input's PD, so the extra rules never fire and
  * the decisions equal the default policy's (checked in setup): what is measured is the cost of the
@@ -52,7 +56,7 @@ public class RuleScalingBenchmark {
     public int extra;
 
     /** The generated rules' shape. */
-    @Param({"sector", "threshold"})
+    @Param({"sector", "threshold", "nestedThreshold"})
     public String shape;
 
     CompiledRuleSet rules;
@@ -80,8 +84,10 @@ public class RuleScalingBenchmark {
             String when = switch (shape) {
                 case "sector" -> String.format(Locale.ROOT, "input.industryDivision == \"%s\", input.pd > %.4f, "
                         + "input.requestedTermMonths > %d", divisions.get(k % divisions.size()).division(), pd, term);
-                case "threshold" -> String.format(Locale.ROOT, "input.pd > %.4f, input.requestedTermMonths > %d", pd, term);
-                default -> throw new IllegalArgumentException("shape " + shape + ": sector or threshold");
+                case "threshold" -> String.format(Locale.ROOT, "pd > %.4f, requestedTermMonths > %d", pd, term);
+                case "nestedThreshold" -> String.format(Locale.ROOT, "input.pd > %.4f, input.requestedTermMonths > %d",
+                        pd, term);
+                default -> throw new IllegalArgumentException("shape " + shape + ": sector, threshold or nestedThreshold");
             };
             drl.append(String.format(Locale.ROOT, """
                     rule "generated-%d"
