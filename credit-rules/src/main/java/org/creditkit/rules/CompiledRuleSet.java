@@ -138,6 +138,11 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
 
     /** Decides while the caller holds a reference. */
     Decision decideAcquired(RuleInput input, String modelId, long scoringNanos) {
+        return decideAcquired(input, modelId, scoringNanos, InputLineage.NONE);
+    }
+
+    /** Decides while the caller holds a reference, giving rule reasons the lineage of their inputs. */
+    Decision decideAcquired(RuleInput input, String modelId, long scoringNanos, InputLineage lineage) {
         long t0 = System.nanoTime();
         Lane lane = pool.poll();
         if (lane == null) {
@@ -168,7 +173,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
             pool.offer(lane);
         }
         Decision d = c.verdicts().toDecision(input, compiled.parameters(), version, modelId,
-                DecisionTimings.of(scoringNanos, 0L, 0L));
+                DecisionTimings.of(scoringNanos, 0L, 0L), compiled.ruleInputs(), lineage);
         long t2 = System.nanoTime();
         return d.withTimings(DecisionTimings.of(scoringNanos, t2 - t0, scoringNanos + (t2 - t0)));
     }

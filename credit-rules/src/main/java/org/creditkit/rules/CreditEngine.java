@@ -152,7 +152,8 @@ public final class CreditEngine implements AutoCloseable {
         DataQualityReport quality = checker.check(application);
         RuleInput input = RuleInputMapper.map(application, score, quality);
         long scoring = System.nanoTime() - t0;
-        Decision d = rules.decide(input, modelId, scoring);
+        Decision d = rules.decide(input, modelId, scoring,
+                members -> RuleInputMapper.lineage(members, application, score, quality));
         log.ifPresent(l -> l.write(application, features, score, quality, d, bundle.checksum(), defaulted));
         return new Evaluation(input, score, quality, d);
     }

@@ -48,8 +48,14 @@ final class RuleSetCompiler {
     }
 
     /** The result of a successful compilation. */
+    /**
+     * A compiled rule set.
+     *
+     * @param ruleInputs per rule name, the rule-input members it reads (as the checker resolved them),
+     *     from which its reasons get their lineage
+     */
     record Compiled(KieContainer container, KieBase kieBase, ReleaseId releaseId, PolicyParameters parameters,
-            List<String> ruleNames, Map<String, RuleProblem> ruleSites) {
+            List<String> ruleNames, Map<String, RuleProblem> ruleSites, Map<String, Set<String>> ruleInputs) {
     }
 
     /** Every problem of the source (allow-list, parse, parameters, compile); empty when it compiles cleanly. */
@@ -95,6 +101,7 @@ final class RuleSetCompiler {
         boolean checkerRefused = false;
         Map<String, String> ruleOwner = new LinkedHashMap<>();
         Map<String, RuleProblem> sites = new LinkedHashMap<>();
+        Map<String, Set<String>> ruleInputs = new LinkedHashMap<>();
         for (Map.Entry<String, String> f : source.files().entrySet()) {
             if (!f.getKey().endsWith(".drl")) {
                 continue;
@@ -124,7 +131,9 @@ final class RuleSetCompiler {
                 parseErrors = true;
                 continue;
             }
-            List<RuleProblem> refused = RuleChecker.check(f.getKey(), f.getValue(), pkg);
+            RuleChecker.Checked checked = RuleChecker.check(f.getKey(), f.getValue(), pkg);
+            List<RuleProblem> refused = checked.problems();
+            ruleInputs.putAll(checked.inputsUsed());
             a.problems.addAll(refused);
             checkerRefused |= !refused.isEmpty();
             for (RuleDescr r : pkg.getRules()) {
@@ -156,7 +165,7 @@ final class RuleSetCompiler {
             a.problems.addAll(locate(drls, full.errors));
         } else if (full.container != null) {
             a.compiled = new Compiled(full.container, full.container.getKieBase(), full.releaseId, parameters,
-                    List.copyOf(ruleOwner.keySet()), Map.copyOf(sites));
+                    List.copyOf(ruleOwner.keySet()), Map.copyOf(sites), Map.copyOf(ruleInputs));
         }
         return a;
     }

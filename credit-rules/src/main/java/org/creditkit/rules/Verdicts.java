@@ -22,6 +22,12 @@ final class Verdicts {
 
     private static final BigDecimal ZERO_MONEY = BigDecimal.ZERO.setScale(2);
 
+    /** The inputs of the verdicts the assembly itself adds (the loss model's plan and its decline). */
+    private static final Map<String, Set<String>> ENGINE_RULE_INPUTS = Map.of(
+            "mitigation-plan", Set.of("pd", "requestedAmount", "requestedTermMonths", "product", "guaranteeOffered"),
+            "decline-expected-loss-above-appetite",
+            Set.of("pd", "requestedAmount", "requestedTermMonths", "product", "guaranteeOffered"));
+
     private final List<RuleVerdict> trail = new ArrayList<>(8);
     private Tier tier;
     private final Set<MitigationMeasure> measures = EnumSet.noneOf(MitigationMeasure.class);
@@ -110,6 +116,17 @@ final class Verdicts {
      */
     Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId,
             DecisionTimings timings) {
+        return toDecision(in, p, rulesetVersion, modelId, timings, Map.of(), InputLineage.NONE);
+    }
+
+    /**
+     * Assembles the decision, giving each rule reason the lineage of the inputs its rule reads.
+     *
+     * @param ruleInputs per rule name, the rule-input members it reads
+     * @param lineage the sources of those members in this application
+     */
+    Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId,
+            DecisionTimings timings, Map<String, Set<String>> ruleInputs, InputLineage lineage) {
         Tier finalTier = tier;
         if (finalTier == null) {
             finalTier = Tier.MANUAL_REVIEW;
@@ -185,7 +202,12 @@ final class Verdicts {
         }
         Set<String> fired = new LinkedHashSet<>();
         for (RuleVerdict v : trail) {
-            reasons.putIfAbsent(v.reason().code(), v.reason());
+            Reason r = v.reason();
+            if (!reasons.containsKey(r.code())) {
+                Set<String> used = ruleInputs.getOrDefault(v.rule(), ENGINE_RULE_INPUTS.getOrDefault(v.rule(), Set.of()));
+                reasons.put(r.code(), used.isEmpty() || lineage == InputLineage.NONE ? r
+                        : new Reason(r.code(), r.en(), r.zh(), lineage.of(used)));
+            }
             fired.add(v.rule());
         }
         return new Decision(in.applicationId(), finalTier, amount, term, price, conditions, loss,
