@@ -140,33 +140,40 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory for the reports.")
     Path out;
 
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        Progress lines = new Progress(err, progress.wanted(), "audit: lines read", 0);
         try {
-            AuditReport report = run();
+            AuditReport report = run(lines);
             List<Path> files = FairnessReports.writeAll(report, out);
             printSummary(stdout, report, files);
             stdout.flush();
             return report.exitCode();
         } catch (BrokenChainException e) {
             // a decision trail that is not one chain is not evidence: a verdict over it would mislead
+            lines.done();
             err.println("credit audit: " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_VERDICT;
         } catch (CreditDataException | CreditModelException | IllegalArgumentException e) {
+            lines.done();
             err.println("credit audit: " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
         } catch (UncheckedIOException e) {
+            lines.done();
             err.println("credit audit: " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
         }
     }
 
-    private AuditReport run() {
+    private AuditReport run(Progress lines) {
         if (!Files.isRegularFile(data)) {
             throw usage("--data " + data + ": no such file; pass an existing JSON Lines or CSV file");
         }
@@ -235,7 +242,7 @@ final class AuditCommand implements Callable<Integer> {
         List<AuditRecord> records;
         if (fmt == AuditTableReader.Format.JSONL) {
             // decision logs: streamed, only the used columns kept (a million lines in well under a gigabyte)
-            AuditLogReader.Result read = AuditLogReader.read(data, mapping);
+            AuditLogReader.Result read = AuditLogReader.read(data, mapping, lines::update);
             records = read.records();
             config.scope(read.scope());
         } else {
@@ -253,7 +260,11 @@ final class AuditCommand implements Callable<Integer> {
             }
             config.scope(scope.scope(data));
         }
-        return FairnessAudit.run(records, config.build());
+        lines.done();
+        lines.step("auditing", 0, 1);
+        AuditReport report = FairnessAudit.run(records, config.build());
+        lines.step("auditing", 1, 1);
+        return report;
     }
 
     /** A usage error: exits with {@link CreditCli#EXIT_USAGE}. */

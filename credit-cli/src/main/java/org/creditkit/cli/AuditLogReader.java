@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
 import org.creditkit.core.chain.BrokenChainException;
@@ -76,6 +77,21 @@ final class AuditLogReader {
      *     listed), per named column no line has, or if there is no data line
      */
     static Result read(Path file, AuditRecordMapper.Spec spec) {
+        return read(file, spec, n -> { });
+    }
+
+    /**
+     * Reads a JSON Lines file, reporting progress.
+     *
+     * @param file the file
+     * @param spec what to read
+     * @param linesRead called with the number of lines read so far, after each line (throttle it)
+     * @return the records and scope
+     * @throws BrokenChainException when the file is a decision trail whose parts are not one
+     *     unbroken chain (nothing is read)
+     * @throws CreditDataException as {@link #read(Path, AuditRecordMapper.Spec)}
+     */
+    static Result read(Path file, AuditRecordMapper.Spec spec, LongConsumer linesRead) {
         String source = file.toString();
         Set<String> attributes = new TreeSet<>();
         spec.groupings().forEach(g -> attributes.addAll(g.attributes()));
@@ -99,7 +115,7 @@ final class AuditLogReader {
         Map<String, String> outcomes = new HashMap<>();
         String outcomeColumn = spec.outcomeColumn().orElse(null);
         boolean trail = false;
-        long linesRead = 0;
+        long totalLines = 0;
         List<Path> parts = parts(file);
         for (Path part : parts) {
             String partName = part.toString();
@@ -107,7 +123,7 @@ final class AuditLogReader {
             try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lineNo++;
-                    linesRead++;
+                    linesRead.accept(++totalLines);
                     if (lineNo == 1 && line.startsWith("\uFEFF")) {
                         line = line.substring(1);
                     }
@@ -115,7 +131,7 @@ final class AuditLogReader {
                         continue;
                     }
                     values.clear();
-                    String error = parse(line, wanted, values, linesRead <= COLUMN_SAMPLE_LINES ? seenColumns : null);
+                    String error = parse(line, wanted, values, totalLines <= COLUMN_SAMPLE_LINES ? seenColumns : null);
                     if (error != null) {
                         errors.add(Problem.of(partName + ":" + lineNo, error));
                         continue;

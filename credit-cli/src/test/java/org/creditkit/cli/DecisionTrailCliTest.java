@@ -192,6 +192,21 @@ class DecisionTrailCliTest {
     }
 
     @Test
+    void audit_withProgress_countsTheLinesOfEveryPartAndTheAuditStage_onStderr() throws IOException {
+        Path rotated = rotatedTrail();
+        Run r = run("audit", "--data", rotated.toString(), "--groups", "zone", "--favorable",
+                "tier=INSTANT_APPROVAL,MITIGATION", "--out", tmp.resolve("audit").toString(), "--progress");
+        assertThat(r.exit()).as(r.err()).isLessThanOrEqualTo(2);
+        long lines = 0;
+        for (int part = 1; Files.exists(ChainWriter.partFile(rotated, part)); part++) {
+            lines += Files.readAllLines(ChainWriter.partFile(rotated, part)).size();
+        }
+        assertThat(r.err()).contains(String.format(java.util.Locale.ROOT, "audit: lines read %,d", lines))
+                .contains("auditing         1/1 (100%)");
+        assertThat(r.out()).doesNotContain("lines read");
+    }
+
+    @Test
     void audit_rotatedTrailWithAPartMissingOrALineMovedAcrossParts_exitsTwoNamingTheLine() throws IOException {
         Path rotated = rotatedTrail();
         Path p2 = ChainWriter.partFile(rotated, 2);
