@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.creditkit.core.CreditDataException;
@@ -194,15 +195,12 @@ final class ExplainCommand implements Callable<Integer> {
 
     private int explainScore(PrintWriter out, PrintWriter err, AccessLevel access, PseudonymKey pseudonyms,
                              AccessLog log) {
-        ModelBundle bundle;
-        FeatureExtractor extractor;
-        try {
-            bundle = ModelOptions.bundle(model);
-            extractor = bundle.requireCompatible(FeatureExtractor.standard());
-        } catch (CreditModelException e) {
-            err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
+        Optional<ModelOptions.Scoring> loaded = ModelOptions.scoring(model, err);
+        if (loaded.isEmpty()) {
             return CreditCli.EXIT_USAGE;
         }
+        ModelBundle bundle = loaded.get().bundle();
+        FeatureExtractor extractor = loaded.get().extractor();
         LoanApplication[] found = {null};
         try {
             ModelOptions.read(in, la -> {

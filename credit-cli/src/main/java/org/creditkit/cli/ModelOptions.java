@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.creditkit.core.CreditModelException;
+import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.input.LabeledApplication;
@@ -42,6 +45,36 @@ final class ModelOptions {
     /** The bundle at {@code path}, or the default expert bundle when absent. */
     static ModelBundle bundle(Path path) {
         return path == null ? ModelBundle.defaultBundle() : ModelBundle.read(path);
+    }
+
+    /**
+     * A bundle and the standard extractor it was checked against.
+     *
+     * @param bundle the bundle
+     * @param extractor the standard feature extractor, compatible with the bundle's catalogue
+     */
+    record Scoring(ModelBundle bundle, FeatureExtractor extractor) {
+    }
+
+    /**
+     * The bundle of {@code --model} (or the default) with a compatible extractor; a bundle that cannot
+     * be read or does not fit the standard features is reported on {@code err} as
+     * {@link #rejected} says, and gives empty (the command exits {@link CreditCli#EXIT_USAGE}).
+     */
+    static Optional<Scoring> scoring(Path model, PrintWriter err) {
+        try {
+            ModelBundle bundle = bundle(model);
+            return Optional.of(new Scoring(bundle, bundle.requireCompatible(FeatureExtractor.standard())));
+        } catch (CreditModelException e) {
+            err.println(rejected(model, e));
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    /** {@code model bundle FILE rejected: why}, naming the default bundle when no file was given. */
+    static String rejected(Path model, CreditModelException e) {
+        return "model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage();
     }
 
     /**

@@ -10,8 +10,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.creditkit.core.CreditModelException;
 import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.score.CompositeScorer;
@@ -53,15 +53,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ModelBundle bundle;
-        FeatureExtractor extractor;
-        try {
-            bundle = ModelOptions.bundle(model);
-            extractor = bundle.requireCompatible(FeatureExtractor.standard());
-        } catch (CreditModelException e) {
-            err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
+        Optional<ModelOptions.Scoring> loaded = ModelOptions.scoring(model, err);
+        if (loaded.isEmpty()) {
             return CreditCli.EXIT_USAGE;
         }
+        ModelBundle bundle = loaded.get().bundle();
+        FeatureExtractor extractor = loaded.get().extractor();
         CompositeScorer scorer = bundle.scorer();
         ObjectMapper json = new ObjectMapper();
         long[] scored = {0};
