@@ -16,7 +16,8 @@ final class ScoreJson {
     /**
      * {@code {"id", "uscc" (masked: first two and last two characters), "industry", "pd", "logOdds", "score", "grade", "baseLogOdds",
      * "industryLogOdds", "overlay"?, "reasons": [{"code", "featureId", "text", "textZh", "sources",
-     * "pointsLost"}], "modelId", "modelVersion"}}; {@code overlay} is left out when the base alone scored.
+     * "pointsLost", "missingData"}], "confidence", "missingSources", "modelId", "modelVersion"}}; {@code overlay}
+     * is left out when the base alone scored.
      */
     static ObjectNode of(LoanApplication app, ScoreResult r) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -40,7 +41,11 @@ final class ScoreJson {
             ArrayNode src = n.putArray("sources");
             rc.sources().forEach(s -> src.add(s.name()));
             n.put("pointsLost", Math.round(rc.pointsLost() * 100) / 100.0);
+            n.put("missingData", rc.missingData());
         }
+        o.put("confidence", r.confidence());
+        ArrayNode missing = o.putArray("missingSources");
+        r.missingSources().forEach(s -> missing.add(s.name()));
         o.put("modelId", r.modelId());
         o.put("modelVersion", r.modelVersion());
         return o;

@@ -104,4 +104,18 @@ class ScoreCommandTest {
         assertThat(run(new ScoreCommand(), "--in", example.toString(), "--out", res.toString())).isZero();
         assertThat(Files.readAllLines(res)).hasSize(1);
     }
+
+    @Test
+    void score_readmeExample_namesTheMissingTaxHistoryAsMissingData(@TempDir Path dir) throws IOException {
+        // 18 months of positive declared sales: the 24-month continuity indicator is missing, and the
+        // reason must say so rather than blame the (absent) value
+        Path example = Path.of("../docs/examples/application.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(example), "docs/examples/application.json not found");
+        Path res = dir.resolve("one.jsonl");
+        assertThat(run(new ScoreCommand(), "--in", example.toString(), "--out", res.toString())).isZero();
+        String line = Files.readAllLines(res).get(0);
+        assertThat(line).contains("R-MISSING-TAX_CONTINUITY_INDEX")
+                .contains("Fewer than 24 months of tax declarations on record — source: tax")
+                .doesNotContain("\"R-TAX_CONTINUITY_INDEX\"");
+    }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.creditkit.core.codes.SizeClass;
+import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.quality.DataQualityFlag;
@@ -63,7 +64,7 @@ final class AllowList {
             Map.entry(ExpectedLoss.class, Set.of()));
 
     private static final List<Class<?>> ENUMS = List.of(Tier.class, MitigationMeasure.class, DebtorStatus.class,
-            SizeClass.class, GuaranteeType.class, Product.class, DataQualityFlag.class, RoundingMode.class,
+            SizeClass.class, GuaranteeType.class, Product.class, DataQualityFlag.class, DataSource.class, RoundingMode.class,
             ChronoUnit.class, DayOfWeek.class, Month.class);
 
     static {
@@ -82,6 +83,8 @@ final class AllowList {
         }
         // the policy's pure static helpers
         STATIC.put(LossModel.class, Set.of("percent", "withinAppetite"));
+        // the catalogue indicators by id: read one value or its missing state, nothing else (no factories)
+        type(Indicators.class, Set.of("value/1", "missing/1"), Set.of());
         for (Class<?> t : ENUMS) {
             TYPES.put(t.getSimpleName(), t);
             INSTANCE.put(t, Set.of("name", "ordinal", "compareTo", "equals", "toString"));

@@ -150,7 +150,7 @@ public final class CreditEngine implements AutoCloseable {
         FeatureVector features = extractor.extract(application);
         ScoreResult score = scorer.score(features, application.enterprise().industry());
         DataQualityReport quality = checker.check(application);
-        RuleInput input = RuleInputMapper.map(application, score, quality);
+        RuleInput input = RuleInputMapper.map(application, features, score, quality);
         long scoring = System.nanoTime() - t0;
         Decision d = rules.decide(input, modelId, scoring,
                 members -> RuleInputMapper.lineage(members, application, score, quality));

@@ -77,6 +77,22 @@ public final class PlainJavaPolicy implements RuleDecider {
                     "Yellow card: dishonest-debtor listing repaired " + in.monthsSinceRepair() + " month(s) ago",
                     "黄牌：失信记录于" + in.monthsSinceRepair() + "个月前完成信用修复");
         }
+        double overdue = in.indicators().value("current_days_overdue");
+        if (overdue > p.currentOverdueDeclineDays()) {
+            v.tier("decline-currently-overdue", Tier.DECLINE,
+                    "Overdue at a bank now for more than " + p.currentOverdueDeclineDays() + " days",
+                    "当前在银行逾期超过" + p.currentOverdueDeclineDays() + "天");
+        }
+        if (overdue > 0 && overdue <= p.currentOverdueDeclineDays()) {
+            v.tier("review-currently-overdue", Tier.MANUAL_REVIEW,
+                    "Overdue at a bank now (up to " + p.currentOverdueDeclineDays() + " days): referred to a credit officer",
+                    "当前在银行逾期（不超过" + p.currentOverdueDeclineDays() + "天）：转人工审核");
+        }
+        if (in.indicators().value("enforcement_cases") >= p.enforcementReviewCases()) {
+            v.tier("review-enforcement-cases", Tier.MANUAL_REVIEW,
+                    "Enforcement cases against the enterprise on record: referred to a credit officer",
+                    "存在被执行案件记录：转人工审核");
+        }
         // risk-tiers.drl
         if (lowPd && withinCap) {
             v.tier("instant-low-risk", Tier.INSTANT_APPROVAL,
@@ -108,6 +124,14 @@ public final class PlainJavaPolicy implements RuleDecider {
             v.tier("review-data-quality-flags", Tier.MANUAL_REVIEW,
                     "Data-quality doubts " + in.dataQualityFlags() + ": referred to a credit officer",
                     "数据质量存疑 " + in.dataQualityFlags() + "：转人工审核");
+        }
+        if (in.scoreConfidence() < p.minScoreConfidence()) {
+            v.tier("review-low-score-confidence", Tier.MANUAL_REVIEW,
+                    "Score confidence " + LossModel.percent(in.scoreConfidence()) + " is below "
+                            + LossModel.percent(p.minScoreConfidence()) + "; missing sources " + in.missingSources()
+                            + ": referred to a credit officer",
+                    "评分可信度" + LossModel.percent(in.scoreConfidence()) + "低于" + LossModel.percent(p.minScoreConfidence())
+                            + "，缺失数据来源" + in.missingSources() + "：转人工审核");
         }
         if (p.warnsAny(in.dataQualityFlags())) {
             v.note("note-data-quality-warning",

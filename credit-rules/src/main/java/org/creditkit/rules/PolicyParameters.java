@@ -36,6 +36,9 @@ import org.creditkit.rules.internal.JsonFields;
  *   "riskCompensationProducts": ["AGRICULTURE"], // products a risk-compensation fund covers
  *   "acceptedCoreEnterpriseRatings": ["AAA"],    // supply-chain core ratings accepted without review
  *   "reviewDataQualityFlags": ["STALE_SOURCE"],  // flags that send to review; the others only warn
+ *   "minScoreConfidence": 0.35,                  // score confidence below this -> manual review
+ *   "currentOverdueDeclineDays": 30,             // overdue at a bank now: above -> decline, 1..this -> review
+ *   "enforcementReviewCases": 1,                 // enforcement cases at least this -> manual review
  *   "lossModel": {"lgdUnsecured": 0.45,          // expected-loss model, see LossModel
  *                 "guaranteeCoverShare": 0.5, "collateralLtv": 0.7, "collateralRecoveryRate": 0.6,
  *                 "riskFundNplThreshold": 0.03, "riskFundShare": 0.5},
@@ -61,6 +64,12 @@ import org.creditkit.rules.internal.JsonFields;
  * @param acceptedCoreEnterpriseRatings supply-chain core enterprise ratings accepted without review
  * @param reviewDataQualityFlags data-quality flags that send an application to manual review; any
  *        other flag only adds a warning to the decision's reasons
+ * @param minScoreConfidence score confidence (share of the model's discriminating weight on present data)
+ *        below which the application goes to manual review naming the missing sources
+ * @param currentOverdueDeclineDays days currently overdue at a bank (indicator {@code current_days_overdue})
+ *        above which the application is declined; 1 up to this many days send it to manual review
+ * @param enforcementReviewCases enforcement cases (indicator {@code enforcement_cases}) from which the
+ *        application goes to manual review
  * @param lossModel the expected-loss model (LGD, guarantee, collateral and risk-fund parameters)
  * @param products policy per product (all products present)
  * @param gradeSpreads spread over the reference rate per grade, best grade first, in file order
@@ -76,6 +85,9 @@ public record PolicyParameters(
         Set<Product> riskCompensationProducts,
         Set<String> acceptedCoreEnterpriseRatings,
         Set<DataQualityFlag> reviewDataQualityFlags,
+        double minScoreConfidence,
+        int currentOverdueDeclineDays,
+        int enforcementReviewCases,
         LossModel lossModel,
         Map<Product, ProductPolicy> products,
         Map<String, Double> gradeSpreads,
@@ -319,7 +331,8 @@ public record PolicyParameters(
         JsonNode root = doc.root();
         Set<String> keys = Set.of("formatVersion", "referenceRate", "seriousPenaltyLookbackMonths", "yellowCardMonths",
                 "reducedLimitPd", "reducedLimitFactor", "mitigationMaxTermMonths", "riskCompensationProducts",
-                "acceptedCoreEnterpriseRatings", "reviewDataQualityFlags", "lossModel", "products", "gradeSpreads", "industryMultiples");
+                "acceptedCoreEnterpriseRatings", "reviewDataQualityFlags", "minScoreConfidence", "currentOverdueDeclineDays",
+                "enforcementReviewCases", "lossModel", "products", "gradeSpreads", "industryMultiples");
         if (!f.object("", root, keys, Set.of())) {
             throw new RuleSetException(file, problems);
         }
@@ -359,6 +372,9 @@ public record PolicyParameters(
                 reviewFlags.add(flag);
             }
         }
+        double minConfidence = f.number("/minScoreConfidence", root.get("minScoreConfidence"), 0, 1, false);
+        int overdueDays = f.integer("/currentOverdueDeclineDays", root.get("currentOverdueDeclineDays"), 0, 3650);
+        int enforcementCases = f.integer("/enforcementReviewCases", root.get("enforcementReviewCases"), 1, 10_000);
         LossModel lossModel = new LossModel(0.45, 0, 1, 0, 0, 0);
         JsonNode ln = root.get("lossModel");
         if (ln != null && f.object("/lossModel", ln, Set.of("lgdUnsecured", "guaranteeCoverShare", "collateralLtv",
@@ -428,7 +444,7 @@ public record PolicyParameters(
             throw new RuleSetException(file, problems);
         }
         return new PolicyParameters(referenceRate, lookback, yellow, reducedPd, reducedFactor, mitigationTerm,
-                fundProducts, ratings, reviewFlags, lossModel, products, spreads, multiples);
+                fundProducts, ratings, reviewFlags, minConfidence, overdueDays, enforcementCases, lossModel, products, spreads, multiples);
     }
 
     private static Set<String> fieldNames(JsonNode n) {

@@ -11,6 +11,7 @@ import org.creditkit.core.domain.Product;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
+import org.creditkit.core.domain.DataSource;
 
 /**
  * Everything the decision policy sees about one scored application, as one flat immutable fact.
@@ -59,6 +60,11 @@ import org.creditkit.core.codes.SizeClass;
  * @param hasCoreEnterpriseRating whether a supply-chain core enterprise rating is known
  * @param coreEnterpriseRating that rating (e.g. {@code "AA"}); empty when absent
  * @param guaranteeOffered the guarantee the applicant offers
+ * @param scoreConfidence share of the model's discriminating weight resting on present data, in [0, 1]
+ *        (1 when the score was computed elsewhere and no confidence is known)
+ * @param missingSources the data sources of the missing indicators that carry weight (may be empty)
+ * @param indicators every indicator of the standard catalogue by id, with its missing state
+ *        ({@link Indicators#none()} when the input was scored elsewhere)
  */
 public record RuleInput(
         String applicationId,
@@ -86,7 +92,10 @@ public record RuleInput(
         boolean taxRatingA3Years,
         boolean hasCoreEnterpriseRating,
         String coreEnterpriseRating,
-        GuaranteeType guaranteeOffered) {
+        GuaranteeType guaranteeOffered,
+        double scoreConfidence,
+        Set<DataSource> missingSources,
+        Indicators indicators) {
 
     /** The explicit absent date ({@link LocalDate#MIN}). */
     public static final LocalDate NO_DATE = LocalDate.MIN;
@@ -148,6 +157,11 @@ public record RuleInput(
         need(hasCoreEnterpriseRating != coreEnterpriseRating.isEmpty(), id, "coreEnterpriseRating",
                 "must be non-empty exactly when hasCoreEnterpriseRating is true, got '" + coreEnterpriseRating + "'");
         need(guaranteeOffered != null, id, "guaranteeOffered", "must be one of " + List.of(GuaranteeType.values()));
+        need(scoreConfidence >= 0 && scoreConfidence <= 1, id, "scoreConfidence", "must be in [0, 1], got "
+                + scoreConfidence);
+        need(missingSources != null, id, "missingSources", "must not be null (use an empty set)");
+        missingSources = missingSources.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(missingSources));
+        need(indicators != null, id, "indicators", "must not be null (use Indicators.none())");
     }
 
     private static void checkOptionalMoney(String id, String field, boolean has, BigDecimal value) {
@@ -221,6 +235,9 @@ public record RuleInput(
         b.hasCoreEnterpriseRating = hasCoreEnterpriseRating;
         b.coreEnterpriseRating = coreEnterpriseRating;
         b.guaranteeOffered = guaranteeOffered;
+        b.scoreConfidence = scoreConfidence;
+        b.missingSources = missingSources;
+        b.indicators = indicators;
         return b;
     }
 
@@ -257,6 +274,9 @@ public record RuleInput(
         private boolean hasCoreEnterpriseRating;
         private String coreEnterpriseRating = "";
         private GuaranteeType guaranteeOffered = GuaranteeType.NONE;
+        private double scoreConfidence = 1.0;
+        private Set<DataSource> missingSources = Set.of();
+        private Indicators indicators = Indicators.none();
 
         private Builder(String applicationId, LocalDate decisionDate) {
             this.applicationId = applicationId;
@@ -459,12 +479,42 @@ public record RuleInput(
          * @return the input
          * @throws RuleInputException when a field is missing or invalid
          */
+        /**
+         * Sets the score's confidence and the sources whose absence lowered it.
+         *
+         * @param confidence share of discriminating weight on present data, in [0, 1]
+         * @param sources the missing sources
+         * @return this builder
+         */
+        public Builder scoreConfidence(double confidence, Set<DataSource> sources) {
+            scoreConfidence = confidence;
+            missingSources = sources;
+            return this;
+        }
+
+        /**
+         * Sets the indicators the model saw.
+         *
+         * @param value the indicators
+         * @return this builder
+         */
+        public Builder indicators(Indicators value) {
+            indicators = value;
+            return this;
+        }
+
+        /**
+         * Builds and validates the input.
+         *
+         * @return the input
+         * @throws RuleInputException naming the first invalid field
+         */
         public RuleInput build() {
             return new RuleInput(applicationId, decisionDate, product, requestedAmount, requestedTermMonths, consent,
                     industrySection, industryDivision, sizeClass, hasAnnualRevenue, annualRevenue, hasAnnualTaxPaid,
                     annualTaxPaid, pd, score, grade, scoreReasons, dataQualityFlags, debtorStatus, repairDate,
                     seriousPenaltyCount, monthsSinceLastSeriousPenalty, taxRatingA3Years, hasCoreEnterpriseRating,
-                    coreEnterpriseRating, guaranteeOffered);
+                    coreEnterpriseRating, guaranteeOffered, scoreConfidence, missingSources, indicators);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.creditkit.core.domain.TaxGrade;
 import org.creditkit.core.domain.TaxRating;
 import org.creditkit.core.domain.TaxRecord;
 import org.creditkit.core.domain.DataSource;
+import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.core.quality.DataQualityFinding;
 import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.ReasonCode;
@@ -58,12 +60,13 @@ public final class RuleInputMapper {
      * Maps one application.
      *
      * @param app the application
+     * @param x its extracted features (standard catalogue): every indicator reaches the rules
      * @param score its score result
      * @param quality its data-quality report
      * @return the rule input
      * @throws RuleInputException when the application cannot be expressed as a valid rule input
      */
-    public static RuleInput map(LoanApplication app, ScoreResult score, DataQualityReport quality) {
+    public static RuleInput map(LoanApplication app, FeatureVector x, ScoreResult score, DataQualityReport quality) {
         LocalDate day = app.decisionDate();
         var e = app.enterprise();
         var s = app.sources();
@@ -81,6 +84,9 @@ public final class RuleInputMapper {
         }
         b.scoreReasons(reasons);
         b.dataQualityFlags(quality.flags());
+        b.indicators(Indicators.of(x));
+        b.scoreConfidence(score.confidence(), score.missingSources().isEmpty() ? Set.of()
+                : EnumSet.copyOf(score.missingSources()));
 
         TaxRecord tax = s.tax().orElse(null);
         if (s.financials().isPresent()) {

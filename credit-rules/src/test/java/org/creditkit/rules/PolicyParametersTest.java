@@ -39,10 +39,10 @@ class PolicyParametersTest {
                 .replace("\"autoApprovalCap\": 3000000,  \"maxAmount\": 5000000", "\"autoApprovalCap\": 6000000,  \"maxAmount\": 5000000")
                 .replace("\"CC\": 0.045", "\"CC\": 0.02");
         assertThat(problemsOf(json).ruleProblems()).extracting(Object::toString).containsExactlyInAnyOrder(
-                "parameters.json:15:22 $.products.GENERAL.instantMaxPd: instantMaxPd 0.09 must be below reviewMaxPd 0.08",
-                "parameters.json:18:66 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
+                "parameters.json:18:22 $.products.GENERAL.instantMaxPd: instantMaxPd 0.09 must be below reviewMaxPd 0.08",
+                "parameters.json:21:66 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
                         + " maxAmount 5000000",
-                "parameters.json:23:31 $.gradeSpreads.CC: spread 0.02 of grade CC is below the spread 0.035 of the better"
+                "parameters.json:26:31 $.gradeSpreads.CC: spread 0.02 of grade CC is below the spread 0.035 of the better"
                         + " grade CCC (grades are listed best first; spreads must not decrease)");
     }
 
@@ -53,7 +53,8 @@ class PolicyParametersTest {
                 .replace("\"C39\":", "\"C3X\":");
         assertThat(problemsOf(json).ruleProblems()).extracting(RuleProblem::message).contains(
                 "$.yellowCardMonth: unknown key 'yellowCardMonth'; valid keys are [acceptedCoreEnterpriseRatings,"
-                        + " formatVersion, gradeSpreads, industryMultiples, lossModel, mitigationMaxTermMonths, products,"
+                        + " currentOverdueDeclineDays, enforcementReviewCases, formatVersion, gradeSpreads, industryMultiples,"
+                        + " lossModel, minScoreConfidence, mitigationMaxTermMonths, products,"
                         + " reducedLimitFactor, reducedLimitPd, referenceRate, reviewDataQualityFlags,"
                         + " riskCompensationProducts, seriousPenaltyLookbackMonths, yellowCardMonths]",
                 "$: missing key 'yellowCardMonths'",
@@ -63,7 +64,7 @@ class PolicyParametersTest {
     @Test
     void fromJson_badIndustryKeyAndSyntax_areRejected() {
         assertThat(problemsOf(DEFAULT.replace("\"C39\":", "\"C3X\":")).ruleProblems()).extracting(Object::toString)
-                .containsExactly("parameters.json:29:5 $.industryMultiples.C3X: 'C3X' is not 'default', a GB/T 4754"
+                .containsExactly("parameters.json:32:5 $.industryMultiples.C3X: 'C3X' is not 'default', a GB/T 4754"
                         + " section letter (e.g. C) or a division (e.g. C39)");
         assertThat(problemsOf("{\"formatVersion\": 1,,}").ruleProblems().get(0).toString()).startsWith("parameters.json:1:21 invalid JSON");
     }
@@ -73,7 +74,8 @@ class PolicyParametersTest {
         PolicyParameters p = PolicyParameters.fromJson("parameters.json", DEFAULT);
         assertThatThrownBy(() -> new PolicyParameters(p.referenceRate(), p.seriousPenaltyLookbackMonths(),
                 p.yellowCardMonths(), p.reducedLimitPd(), BigDecimal.ONE, p.mitigationMaxTermMonths(),
-                p.riskCompensationProducts(), p.acceptedCoreEnterpriseRatings(), p.reviewDataQualityFlags(), p.lossModel(),
+                p.riskCompensationProducts(), p.acceptedCoreEnterpriseRatings(), p.reviewDataQualityFlags(), p.minScoreConfidence(), p.currentOverdueDeclineDays(),
+                p.enforcementReviewCases(), p.lossModel(),
                 p.products(), p.gradeSpreads(),
                 p.industryMultiples())).isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("$.reducedLimitFactor: 1 is out of range, must be in (0, 1)");

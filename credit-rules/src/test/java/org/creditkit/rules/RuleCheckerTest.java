@@ -230,4 +230,28 @@ class RuleCheckerTest {
                 + "end\n";
         assertThat(RuleSets.check(source(drl))).isEmpty();
     }
+
+    @Test
+    void check_ruleReadingIndicatorsConfidenceAndMissingSources_passes() {
+        String drl = HEADER + "import org.creditkit.core.domain.DataSource;\n\n"
+                + "rule \"indicators\"\nwhen\n"
+                + "    $c : Case( !input.indicators.missing(\"tax_continuity_index\"),"
+                + " input.indicators.value(\"tax_continuity_index\") < 0.5,"
+                + " input.scoreConfidence < 0.6, input.missingSources contains DataSource.TAX )\n"
+                + "then\n"
+                + "    $c.note(drools.getRule().getName(), \"missing \" + $c.input().missingSources()"
+                + " + \" \" + $c.input().indicators().value(\"current_days_overdue\"), \"b\");\n"
+                + "end\n";
+        assertThat(RuleSets.check(source(drl))).isEmpty();
+    }
+
+    @Test
+    void check_indicatorsBeyondValueAndMissing_areRefused() {
+        String factory = then("$c.note(\"r\", \"\" + Indicators.@@none(), \"b\");");
+        String listing = then("$c.note(\"r\", \"\" + $c.input().indicators().@@present(), \"b\");");
+        assertThat(RuleSets.check(source(factory.replace(MARK, ""))))
+                .anySatisfy(p -> assertThat(p.message()).contains("none"));
+        assertThat(RuleSets.check(source(listing.replace(MARK, ""))))
+                .anySatisfy(p -> assertThat(p.message()).contains("'present' (0 argument(s)) is not an allowed method of Indicators"));
+    }
 }

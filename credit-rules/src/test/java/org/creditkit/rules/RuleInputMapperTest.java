@@ -66,7 +66,7 @@ class RuleInputMapperTest {
             LoanApplication app = g.generate(i).application();
             ScoreResult score = scorer.score(x.extract(app), app.enterprise().industry());
             DataQualityReport q = checker.check(app);
-            RuleInput in = RuleInputMapper.map(app, score, q);
+            RuleInput in = RuleInputMapper.map(app, FeatureExtractor.standard().extract(app), score, q);
             LocalDate day = app.applicationTime().atOffset(ZoneOffset.ofHours(8)).toLocalDate();
             assertThat(in.applicationId()).isEqualTo(app.id());
             assertThat(in.decisionDate()).isEqualTo(day);

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -97,6 +96,11 @@ public final class DataQualityChecker {
     private final int maxSeriesLagMonths;
     private final Duration maxClockSkew;
     private final Set<DataSource> keySources;
+    /** {@link #keySources} in enum order, iterated without an iterator. */
+    private final DataSource[] keySourceOrder;
+    /** Per source ordinal: the maximum age as whole months and days (a {@link Period} subtracts months first). */
+    private final long[] maxAgeMonths;
+    private final long[] maxAgeDays;
 
     private DataQualityChecker(Builder b) {
         this.maxInconsistency = b.maxInconsistency;
@@ -107,6 +111,13 @@ public final class DataQualityChecker {
         this.maxClockSkew = b.maxClockSkew;
         this.keySources = b.keySources.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(b.keySources));
+        this.keySourceOrder = keySources.toArray(new DataSource[0]);
+        this.maxAgeMonths = new long[DataSource.values().length];
+        this.maxAgeDays = new long[DataSource.values().length];
+        for (Map.Entry<DataSource, Period> e : maxAge.entrySet()) {
+            maxAgeMonths[e.getKey().ordinal()] = e.getValue().toTotalMonths();
+            maxAgeDays[e.getKey().ordinal()] = e.getValue().getDays();
+        }
     }
 
     /** A checker with the default thresholds. */
@@ -119,80 +130,111 @@ public final class DataQualityChecker {
         return new Builder();
     }
 
-    /** Checks one application. */
+    /**
+     * Checks one application. An application without a finding costs no allocation: every test is
+     * integer and double arithmetic on the records as they are (calendar months and days in China
+     * Standard Time computed from epoch seconds), and a finding's sentence is written only when its
+     * {@link DataQualityFinding#message()} is read.
+     */
     public DataQualityReport check(LoanApplication application) {
         Objects.requireNonNull(application, "application");
-        List<DataQualityFinding> out = new ArrayList<>();
-        inconsistency(application, out);
-        fluctuation(application.sources(), out);
-        staleness(application, out);
-        missing(application.sources(), out);
-        timestamps(application, out);
-        return DataQualityReport.of(out);
+        List<DataQualityFinding> out = null;
+        out = inconsistency(application, out);
+        out = fluctuation(application.sources(), out);
+        out = staleness(application, out);
+        out = missing(application.sources(), out);
+        out = timestamps(application, out);
+        return out == null ? DataQualityReport.of(List.of()) : DataQualityReport.of(out);
+    }
+
+    /** {@code out} with {@code f} added; the list is made at the first finding. */
+    private static List<DataQualityFinding> add(List<DataQualityFinding> out, DataQualityFinding f) {
+        List<DataQualityFinding> list = out == null ? new ArrayList<>(4) : out;
+        list.add(f);
+        return list;
     }
 
     // ---------------------------------------------------------------- cross-source inconsistency
 
-    private void inconsistency(LoanApplication a, List<DataQualityFinding> out) {
+    private List<DataQualityFinding> inconsistency(LoanApplication a, List<DataQualityFinding> out) {
         SourceData s = a.sources();
-        Optional<FinancialStatement> fs = s.financials();
-        if (s.tax().isPresent() && fs.isPresent()) {
+        FinancialStatement fs = s.financials().orElse(null);
+        if (s.tax().isPresent() && fs != null) {
             MonthlySeries sales = s.tax().get().declaredSales();
-            int year = fs.get().fiscalYear();
-            long start = ChronoUnit.MONTHS.between(sales.firstMonth(), YearMonth.of(year, 1));
+            int year = fs.fiscalYear();
+            long start = year * 12L - CstCalendar.epochMonth(sales.firstMonth());
             if (start >= 0 && start + 12 <= sales.length()) {
                 double total = 0;
                 for (int i = 0; i < 12; i++) {
                     total += sales.get((int) start + i);
                 }
                 double sum = total;
-                compare(DataSource.TAX, "tax.declaredSales vs financials.revenue", sum,
-                        fs.get().revenue().doubleValue(), () -> "tax-declared sales of " + year + " (" + money(sum)
-                                + " CNY) and statement revenue (" + money(fs.get().revenue().doubleValue()) + " CNY)",
-                        out);
+                double revenue = fs.revenue().doubleValue();
+                double rel = relativeDifference(sum, revenue);
+                if (rel > maxInconsistency) {
+                    out = add(out, inconsistent(DataSource.TAX, "tax.declaredSales vs financials.revenue", rel,
+                            () -> "tax-declared sales of " + year + " (" + money(sum)
+                                    + " CNY) and statement revenue (" + money(revenue) + " CNY)"));
+                }
             }
         }
         if (s.socialInsurance().isPresent() && !s.socialInsurance().get().insuredHeadcount().isEmpty()) {
             MonthlySeries h = s.socialInsurance().get().insuredHeadcount();
             double insured = h.get(h.length() - 1);
-            compare(DataSource.SOCIAL_INSURANCE, "socialInsurance.insuredHeadcount vs enterprise.employees", insured,
-                    a.enterprise().employees(), () -> "insured headcount of " + h.lastMonth() + " (" + fmt(insured)
-                            + ") and reported employees (" + a.enterprise().employees() + ")", out);
+            int employees = a.enterprise().employees();
+            double rel = relativeDifference(insured, employees);
+            if (rel > maxInconsistency) {
+                out = add(out, inconsistent(DataSource.SOCIAL_INSURANCE,
+                        "socialInsurance.insuredHeadcount vs enterprise.employees", rel,
+                        () -> "insured headcount of " + h.lastMonth() + " (" + fmt(insured)
+                                + ") and reported employees (" + employees + ")"));
+            }
         }
-        if (fs.isPresent() && fs.get().fiscalYear() == a.decisionDate().getYear() - 1) {
+        if (fs != null && fs.fiscalYear() == CstCalendar.year(a.applicationTime()) - 1) {
             double reported = a.enterprise().annualRevenue().doubleValue();
-            double statement = fs.get().revenue().doubleValue();
-            compare(DataSource.FINANCIAL_STATEMENTS, "enterprise.annualRevenue vs financials.revenue", reported,
-                    statement, () -> "reported annual revenue (" + money(reported) + " CNY) and statement revenue of "
-                            + fs.get().fiscalYear() + " (" + money(statement) + " CNY)", out);
+            double statement = fs.revenue().doubleValue();
+            double rel = relativeDifference(reported, statement);
+            if (rel > maxInconsistency) {
+                out = add(out, inconsistent(DataSource.FINANCIAL_STATEMENTS,
+                        "enterprise.annualRevenue vs financials.revenue", rel,
+                        () -> "reported annual revenue (" + money(reported) + " CNY) and statement revenue of "
+                                + fs.fiscalYear() + " (" + money(statement) + " CNY)"));
+            }
         }
+        return out;
     }
 
-    /** {@code what} is only formatted when there is a finding: most applications are consistent. */
-    private void compare(DataSource source, String subject, double x, double y, Supplier<String> what,
-                         List<DataQualityFinding> out) {
+    /** {@code |x - y| / max(|x|, |y|)}, 0 when both are 0. */
+    private static double relativeDifference(double x, double y) {
         double max = Math.max(Math.abs(x), Math.abs(y));
-        double rel = max == 0 ? 0 : Math.abs(x - y) / max;
-        if (rel > maxInconsistency) {
-            out.add(new DataQualityFinding(DataQualityFlag.CROSS_SOURCE_INCONSISTENCY, source, subject, rel,
-                    maxInconsistency, "relative difference", what.get() + " differ by " + pct(rel) + ", more than "
-                    + pct(maxInconsistency)));
-        }
+        return max == 0 ? 0 : Math.abs(x - y) / max;
+    }
+
+    private DataQualityFinding inconsistent(DataSource source, String subject, double rel, Supplier<String> what) {
+        double limit = maxInconsistency;
+        return new DataQualityFinding(DataQualityFlag.CROSS_SOURCE_INCONSISTENCY, source, subject, rel, limit,
+                "relative difference", () -> what.get() + " differ by " + pct(rel) + ", more than " + pct(limit));
     }
 
     // ---------------------------------------------------------------- fluctuation
 
-    private void fluctuation(SourceData s, List<DataQualityFinding> out) {
-        s.tax().ifPresent(t -> swings(DataSource.TAX, "tax.declaredSales", t.declaredSales(), out));
-        s.utilities().ifPresent(u -> swings(DataSource.UTILITIES, "utilities.electricity", u.electricity(), out));
+    private List<DataQualityFinding> fluctuation(SourceData s, List<DataQualityFinding> out) {
+        if (s.tax().isPresent()) {
+            out = swings(DataSource.TAX, "tax.declaredSales", s.tax().get().declaredSales(), out);
+        }
+        if (s.utilities().isPresent()) {
+            out = swings(DataSource.UTILITIES, "utilities.electricity", s.utilities().get().electricity(), out);
+        }
+        return out;
     }
 
-    private void swings(DataSource source, String subject, MonthlySeries s, List<DataQualityFinding> out) {
+    private List<DataQualityFinding> swings(DataSource source, String subject, MonthlySeries s,
+                                            List<DataQualityFinding> out) {
         int n = s.length();
         int count = 0;
         int excused = 0;
         double largest = 0;
-        YearMonth largestMonth = null;
+        int largestAt = -1;
         for (int t = Math.max(1, n - 12); t < n; t++) {
             double change = change(s.get(t - 1), s.get(t));
             if (!(Math.abs(change) > maxMonthlyChange)) {
@@ -208,16 +250,24 @@ public final class DataQualityChecker {
             count++;
             if (Math.abs(change) > Math.abs(largest)) {
                 largest = change;
-                largestMonth = s.firstMonth().plusMonths(t);
+                largestAt = t;
             }
         }
-        if (count >= minSwings) {
-            out.add(new DataQualityFinding(DataQualityFlag.ABNORMAL_FLUCTUATION, source, subject, count, minSwings,
-                    "swings", count + " month-over-month changes beyond ±" + pct(maxMonthlyChange)
-                    + " in the last 12 months (largest " + signedPct(largest) + " in " + largestMonth + ")"
-                    + (excused > 0 ? ", besides " + excused + " seasonal ones repeated a year earlier" : "")
-                    + "; " + minSwings + " or more flag"));
+        if (count < minSwings) {
+            return out;
         }
+        int swings = count;
+        int seasonal = excused;
+        double big = largest;
+        int bigAt = largestAt;
+        double limit = maxMonthlyChange;
+        int needed = minSwings;
+        return add(out, new DataQualityFinding(DataQualityFlag.ABNORMAL_FLUCTUATION, source, subject, swings, needed,
+                "swings", () -> swings + " month-over-month changes beyond ±" + pct(limit)
+                + " in the last 12 months (largest " + signedPct(big) + " in "
+                + (bigAt < 0 ? null : s.firstMonth().plusMonths(bigAt)) + ")"
+                + (seasonal > 0 ? ", besides " + seasonal + " seasonal ones repeated a year earlier" : "")
+                + "; " + needed + " or more flag"));
     }
 
     /** Relative change; a rise from zero is +infinity, zero to zero is no change. */
@@ -230,113 +280,170 @@ public final class DataQualityChecker {
 
     // ---------------------------------------------------------------- staleness
 
-    private void staleness(LoanApplication a, List<DataQualityFinding> out) {
-        OffsetDateTime at = a.applicationTime().atOffset(CST);
-        YearMonth appMonth = YearMonth.from(at);
-        for (SourceRecord r : a.sources().present()) {
-            Period period = maxAge.get(r.source());
-            Instant cutoff = at.minus(period).toInstant();
+    private List<DataQualityFinding> staleness(LoanApplication a, List<DataQualityFinding> out) {
+        Instant app = a.applicationTime();
+        SourceData sources = a.sources();
+        for (int k = 0; k < RECORDS; k++) {
+            SourceRecord r = record(sources, k);
+            if (r == null) {
+                continue;
+            }
             Instant asOf = r.provenance().asOf();
-            if (asOf.isBefore(cutoff)) {
-                long ageDays = Duration.between(asOf, a.applicationTime()).toDays();
-                long maxDays = Duration.between(cutoff, a.applicationTime()).toDays();
-                out.add(new DataQualityFinding(DataQualityFlag.STALE_SOURCE, r.source(), name(r.source())
-                        + ".provenance.asOf", ageDays, maxDays, "days", r.source().english() + " data is "
-                        + ageDays + " days old at the application (as of " + asOf + "); at most " + period
-                        + " is current"));
+            int o = r.source().ordinal();
+            if (CstCalendar.isBeforeMinus(asOf, app, maxAgeMonths[o], maxAgeDays[o])) {
+                out = add(out, stale(a, r));
             }
         }
-        seriesOf(a.sources()).forEach((subject, entry) -> {
-            MonthlySeries s = entry.series();
-            if (s.isEmpty()) {
-                return;
+        long appMonth = CstCalendar.epochMonth(app);
+        for (int k = 0; k < SERIES.length; k++) {
+            MonthlySeries s = series(sources, k);
+            if (s == null || s.isEmpty()) {
+                continue;
             }
-            long lag = ChronoUnit.MONTHS.between(s.lastMonth(), appMonth);
+            long lag = appMonth - lastMonth(s);
             if (lag > maxSeriesLagMonths) {
-                out.add(new DataQualityFinding(DataQualityFlag.STALE_SOURCE, entry.source(), subject, lag,
-                        maxSeriesLagMonths, "months", "the series ends " + s.lastMonth() + ", " + lag
-                        + " months before the application month " + appMonth + "; at most " + maxSeriesLagMonths
-                        + " are expected"));
+                int maxLag = maxSeriesLagMonths;
+                out = add(out, new DataQualityFinding(DataQualityFlag.STALE_SOURCE, SERIES_SOURCE[k], SERIES[k], lag,
+                        maxLag, "months", () -> "the series ends " + s.lastMonth() + ", " + lag
+                        + " months before the application month " + YearMonth.from(app.atOffset(CST)) + "; at most "
+                        + maxLag + " are expected"));
             }
-        });
+        }
+        return out;
     }
 
-    private record SeriesEntry(DataSource source, MonthlySeries series) {
+    /** The staleness finding of a record found older than its maximum age. */
+    private DataQualityFinding stale(LoanApplication a, SourceRecord r) {
+        OffsetDateTime at = a.applicationTime().atOffset(CST);
+        Period period = maxAge.get(r.source());
+        Instant cutoff = at.minus(period).toInstant();
+        Instant asOf = r.provenance().asOf();
+        long ageDays = Duration.between(asOf, a.applicationTime()).toDays();
+        long maxDays = Duration.between(cutoff, a.applicationTime()).toDays();
+        return new DataQualityFinding(DataQualityFlag.STALE_SOURCE, r.source(), name(r.source()) + ".provenance.asOf",
+                ageDays, maxDays, "days", () -> r.source().english() + " data is " + ageDays
+                + " days old at the application (as of " + asOf + "); at most " + period + " is current");
     }
 
-    /** Every monthly series present, by subject path, in source order. */
-    private static Map<String, SeriesEntry> seriesOf(SourceData s) {
-        Map<String, SeriesEntry> m = new java.util.LinkedHashMap<>();
-        s.tax().ifPresent(t -> {
-            m.put("tax.declaredSales", new SeriesEntry(DataSource.TAX, t.declaredSales()));
-            m.put("tax.taxPaid", new SeriesEntry(DataSource.TAX, t.taxPaid()));
-        });
-        s.socialInsurance().ifPresent(x -> m.put("socialInsurance.insuredHeadcount",
-                new SeriesEntry(DataSource.SOCIAL_INSURANCE, x.insuredHeadcount())));
-        s.utilities().ifPresent(u -> {
-            m.put("utilities.electricity", new SeriesEntry(DataSource.UTILITIES, u.electricity()));
-            m.put("utilities.water", new SeriesEntry(DataSource.UTILITIES, u.water()));
-        });
-        s.customs().ifPresent(c -> {
-            m.put("customs.imports", new SeriesEntry(DataSource.CUSTOMS, c.imports()));
-            m.put("customs.exports", new SeriesEntry(DataSource.CUSTOMS, c.exports()));
-        });
-        return m;
+    /** Number of record slots in {@link SourceData}. */
+    private static final int RECORDS = 11;
+
+    /** Record slot {@code k} of {@link SourceData#present()}'s order, or null when absent. */
+    private static SourceRecord record(SourceData s, int k) {
+        Optional<? extends SourceRecord> o = switch (k) {
+            case 0 -> s.tax();
+            case 1 -> s.socialInsurance();
+            case 2 -> s.utilities();
+            case 3 -> s.customs();
+            case 4 -> s.courts();
+            case 5 -> s.penalties();
+            case 6 -> s.intellectualProperty();
+            case 7 -> s.financials();
+            case 8 -> s.bankCredit();
+            case 9 -> s.carbon();
+            case 10 -> s.supplyChain();
+            default -> throw new IndexOutOfBoundsException(k);
+        };
+        return o.isPresent() ? o.get() : null;
+    }
+
+    /** Every monthly series, by subject path, in source order. */
+    private static final String[] SERIES = {"tax.declaredSales", "tax.taxPaid", "socialInsurance.insuredHeadcount",
+        "utilities.electricity", "utilities.water", "customs.imports", "customs.exports"};
+    private static final DataSource[] SERIES_SOURCE = {DataSource.TAX, DataSource.TAX, DataSource.SOCIAL_INSURANCE,
+        DataSource.UTILITIES, DataSource.UTILITIES, DataSource.CUSTOMS, DataSource.CUSTOMS};
+
+    /** Series {@code k} of {@link #SERIES}, or null when its record is absent. */
+    private static MonthlySeries series(SourceData s, int k) {
+        return switch (k) {
+            case 0 -> s.tax().isPresent() ? s.tax().get().declaredSales() : null;
+            case 1 -> s.tax().isPresent() ? s.tax().get().taxPaid() : null;
+            case 2 -> s.socialInsurance().isPresent() ? s.socialInsurance().get().insuredHeadcount() : null;
+            case 3 -> s.utilities().isPresent() ? s.utilities().get().electricity() : null;
+            case 4 -> s.utilities().isPresent() ? s.utilities().get().water() : null;
+            case 5 -> s.customs().isPresent() ? s.customs().get().imports() : null;
+            case 6 -> s.customs().isPresent() ? s.customs().get().exports() : null;
+            default -> throw new IndexOutOfBoundsException(k);
+        };
+    }
+
+    /** Proleptic month (year * 12 + month - 1) of a series' last value. */
+    private static long lastMonth(MonthlySeries s) {
+        return CstCalendar.epochMonth(s.firstMonth()) + s.length() - 1;
     }
 
     // ---------------------------------------------------------------- missing key sources
 
-    private void missing(SourceData s, List<DataQualityFinding> out) {
-        EnumSet<DataSource> present = EnumSet.noneOf(DataSource.class);
-        s.present().forEach(r -> present.add(r.source()));
-        for (DataSource key : keySources) {
-            if (!present.contains(key)) {
-                out.add(new DataQualityFinding(DataQualityFlag.MISSING_KEY_SOURCE, key, name(key), 0, 1, "records",
-                        "no " + key.english() + " data (" + key.chinese() + ") was supplied; it is a key source"));
+    private List<DataQualityFinding> missing(SourceData s, List<DataQualityFinding> out) {
+        for (DataSource key : keySourceOrder) {
+            boolean present = false;
+            for (int k = 0; k < RECORDS && !present; k++) {
+                SourceRecord r = record(s, k);
+                present = r != null && r.source() == key;
+            }
+            if (!present) {
+                out = add(out, new DataQualityFinding(DataQualityFlag.MISSING_KEY_SOURCE, key, name(key), 0, 1,
+                        "records", () -> "no " + key.english() + " data (" + key.chinese()
+                        + ") was supplied; it is a key source"));
             }
         }
         if (keySources.contains(DataSource.TAX) && s.tax().isPresent() && s.tax().get().declaredSales().isEmpty()) {
-            out.add(new DataQualityFinding(DataQualityFlag.MISSING_KEY_SOURCE, DataSource.TAX, "tax.declaredSales",
-                    0, 1, "months", "the tax record has no month of declared sales"));
+            out = add(out, new DataQualityFinding(DataQualityFlag.MISSING_KEY_SOURCE, DataSource.TAX,
+                    "tax.declaredSales", 0, 1, "months", "the tax record has no month of declared sales"));
         }
+        return out;
     }
 
     // ---------------------------------------------------------------- timestamps
 
-    private void timestamps(LoanApplication a, List<DataQualityFinding> out) {
-        for (SourceRecord r : a.sources().present()) {
-            Duration ahead = Duration.between(a.applicationTime(), r.provenance().asOf());
-            if (ahead.compareTo(maxClockSkew) > 0) {
+    private List<DataQualityFinding> timestamps(LoanApplication a, List<DataQualityFinding> out) {
+        Instant app = a.applicationTime();
+        SourceData sources = a.sources();
+        for (int k = 0; k < RECORDS; k++) {
+            SourceRecord r = record(sources, k);
+            if (r != null && CstCalendar.isAfterPlus(r.provenance().asOf(), app, maxClockSkew)) {
+                Duration ahead = Duration.between(app, r.provenance().asOf());
                 double hours = ahead.toMinutes() / 60.0;
-                out.add(new DataQualityFinding(DataQualityFlag.TIMESTAMP_ANOMALY, r.source(),
-                        name(r.source()) + ".provenance.asOf", hours, maxClockSkew.toMinutes() / 60.0, "hours",
-                        r.source().english() + " data is dated " + r.provenance().asOf() + ", " + fmt(hours)
-                        + " hours after the application time " + a.applicationTime() + "; more than "
-                        + fmt(maxClockSkew.toMinutes() / 60.0) + " hours is not clock skew"));
+                double limit = maxClockSkew.toMinutes() / 60.0;
+                out = add(out, new DataQualityFinding(DataQualityFlag.TIMESTAMP_ANOMALY, r.source(),
+                        name(r.source()) + ".provenance.asOf", hours, limit, "hours",
+                        () -> r.source().english() + " data is dated " + r.provenance().asOf() + ", " + fmt(hours)
+                        + " hours after the application time " + app + "; more than " + fmt(limit)
+                        + " hours is not clock skew"));
             }
         }
-        Map<DataSource, Instant> asOf = new EnumMap<>(DataSource.class);
-        a.sources().present().forEach(r -> asOf.put(r.source(), r.provenance().asOf()));
-        seriesOf(a.sources()).forEach((subject, entry) -> {
-            MonthlySeries s = entry.series();
-            YearMonth asOfMonth = YearMonth.from(asOf.get(entry.source()).atOffset(CST));
-            if (!s.isEmpty() && s.lastMonth().isAfter(asOfMonth)) {
-                long months = ChronoUnit.MONTHS.between(asOfMonth, s.lastMonth());
-                out.add(new DataQualityFinding(DataQualityFlag.TIMESTAMP_ANOMALY, entry.source(), subject, months, 0,
-                        "months", "the series runs to " + s.lastMonth() + " but its source is as of "
-                        + asOf.get(entry.source()) + " (" + asOfMonth + ")"));
+        for (int k = 0; k < SERIES.length; k++) {
+            MonthlySeries s = series(sources, k);
+            if (s == null || s.isEmpty()) {
+                continue;
             }
-        });
-        a.sources().financials().ifPresent(f -> {
-            Instant yearEnd = LocalDate.of(f.fiscalYear() + 1, 1, 1).atStartOfDay(CST).toInstant();
-            if (f.provenance().asOf().isBefore(yearEnd)) {
-                double days = Duration.between(f.provenance().asOf(), yearEnd).toHours() / 24.0;
-                out.add(new DataQualityFinding(DataQualityFlag.TIMESTAMP_ANOMALY, DataSource.FINANCIAL_STATEMENTS,
-                        "financials.provenance.asOf", days, 0, "days", "the annual statement for "
-                        + f.fiscalYear() + " is as of " + f.provenance().asOf() + ", before that year ended"));
+            Instant asOf = record(sources, SERIES_RECORD[k]).provenance().asOf();
+            long asOfMonth = CstCalendar.epochMonth(asOf);
+            long last = lastMonth(s);
+            if (last > asOfMonth) {
+                long months = last - asOfMonth;
+                out = add(out, new DataQualityFinding(DataQualityFlag.TIMESTAMP_ANOMALY, SERIES_SOURCE[k], SERIES[k],
+                        months, 0, "months", () -> "the series runs to " + s.lastMonth() + " but its source is as of "
+                        + asOf + " (" + YearMonth.from(asOf.atOffset(CST)) + ")"));
             }
-        });
+        }
+        if (sources.financials().isPresent()) {
+            FinancialStatement f = sources.financials().get();
+            Instant asOf = f.provenance().asOf();
+            if (CstCalendar.isBeforeNewYear(asOf, f.fiscalYear() + 1)) {
+                Instant yearEnd = LocalDate.of(f.fiscalYear() + 1, 1, 1).atStartOfDay(CST).toInstant();
+                double days = Duration.between(asOf, yearEnd).toHours() / 24.0;
+                out = add(out, new DataQualityFinding(DataQualityFlag.TIMESTAMP_ANOMALY,
+                        DataSource.FINANCIAL_STATEMENTS, "financials.provenance.asOf", days, 0, "days",
+                        () -> "the annual statement for " + f.fiscalYear() + " is as of " + asOf
+                        + ", before that year ended"));
+            }
+        }
+        return out;
     }
+
+    /** Record slot (see {@link #record}) of each series' source. */
+    private static final int[] SERIES_RECORD = {0, 0, 1, 2, 2, 3, 3};
 
     // ---------------------------------------------------------------- formatting
 

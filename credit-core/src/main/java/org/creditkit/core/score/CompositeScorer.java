@@ -24,7 +24,11 @@ import org.creditkit.core.score.spi.ScoringModel;
  * code: {@code logOdds = base(x) + industry_k(x)}, most specific match first (division {@code C39},
  * then section {@code C}), else the base alone. Then PD, scaled score, grade and up to four reason
  * codes: the features that cost the most points relative to their most favourable value, ties
- * broken by catalogue order. Immutable and thread-safe; {@link #score} allocates only its result.
+ * broken by catalogue order; a missing feature gives a missing-data reason (its own code and text,
+ * from the {@link ReasonTable}), never a value-driven one. The result also carries the score's
+ * confidence: the share of the discriminating weight (highest minus lowest contribution of each
+ * feature the models read) that rests on present data, and the sources of the missing weight.
+ * Immutable and thread-safe; {@link #score} allocates only its result.
  *
  * <pre>{@code
  * CompositeScorer scorer = ModelBundle.defaultBundle().scorer();
@@ -56,6 +60,18 @@ public final class CompositeScorer {
     private final String[] codes;
     private final String[] texts;
     private final String[] textsZh;
+    private final String[] missingCodes;
+    private final String[] missingTexts;
+    private final String[] missingTextsZh;
+    private final ReasonTable reasonTable;
+    /** Per route, by catalogue position: discriminating weight (0 for features the route does not read). */
+    private final double[][] weight;
+    /** Per route: total discriminating weight. */
+    private final double[] totalWeight;
+    /** By catalogue position: bit mask of the feature's sources (DataSource ordinals). */
+    private final long[] sourceMask;
+    private final java.util.concurrent.ConcurrentHashMap<Long, List<DataSource>> sourceLists =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final List<List<DataSource>> lineage;
     private final double factor;
     private final double offset;
@@ -70,7 +86,9 @@ public final class CompositeScorer {
     }
 
     private CompositeScorer(String modelId, String modelVersion, FeatureCatalogue catalogue, Scaling scaling,
-                            GradeBands bands, ScoringModel base, List<IndustryOverlay> overlays) {
+                            GradeBands bands, ScoringModel base, List<IndustryOverlay> overlays,
+                            ReasonTable reasonTable) {
+        this.reasonTable = Objects.requireNonNull(reasonTable, "reasonTable");
         this.modelId = Objects.requireNonNull(modelId, "modelId");
         this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
@@ -121,6 +139,8 @@ public final class CompositeScorer {
         }
         used = new int[k + 1][];
         favourable = new double[k + 1][n];
+        weight = new double[k + 1][n];
+        totalWeight = new double[k + 1];
         for (int r = 0; r <= k; r++) {
             TreeSet<Integer> u = new TreeSet<>();
             for (int f : base.features()) {
@@ -138,18 +158,42 @@ public final class CompositeScorer {
                     fav += overlayModels[r - 1].favourable(f);
                 }
                 favourable[r][f] = fav;
+                double w = contains(base.features(), f) ? this.base.unfavourable(f) - this.base.favourable(f) : 0;
+                if (r > 0 && contains(overlayModels[r - 1].features(), f)) {
+                    w += overlayModels[r - 1].unfavourable(f) - overlayModels[r - 1].favourable(f);
+                }
+                weight[r][f] = Math.max(0, w);
+                totalWeight[r] += weight[r][f];
+            }
+            if (!(totalWeight[r] > 0)) {
+                // the models report no weights: every feature they read weighs the same
+                for (int f : used[r]) {
+                    weight[r][f] = 1;
+                }
+                totalWeight[r] = Math.max(1, used[r].length);
             }
         }
         codes = new String[n];
         texts = new String[n];
         textsZh = new String[n];
+        missingCodes = new String[n];
+        missingTexts = new String[n];
+        missingTextsZh = new String[n];
+        sourceMask = new long[n];
         List<List<DataSource>> lin = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             FeatureDefinition d = catalogue.get(i);
+            ReasonTable.Texts t = reasonTable.textsFor(d);
             codes[i] = ReasonCode.codeFor(d.id());
-            texts[i] = d.description() + " lowered the score";
-            textsZh[i] = d.descriptionZh() + "拉低了评分";
+            texts[i] = t.en();
+            textsZh[i] = t.zh();
+            missingCodes[i] = ReasonCode.missingCodeFor(d.id());
+            missingTexts[i] = t.missingEn();
+            missingTextsZh[i] = t.missingZh();
             lin.add(d.lineage());
+            for (DataSource src : d.lineage()) {
+                sourceMask[i] |= 1L << src.ordinal();
+            }
         }
         lineage = List.copyOf(lin);
         factor = scaling.factor();
@@ -187,7 +231,29 @@ public final class CompositeScorer {
     public static CompositeScorer of(String modelId, String modelVersion, FeatureCatalogue catalogue,
                                      Scaling scaling, GradeBands bands, ScoringModel base,
                                      List<IndustryOverlay> overlays) {
-        return new CompositeScorer(modelId, modelVersion, catalogue, scaling, bands, base, overlays);
+        return new CompositeScorer(modelId, modelVersion, catalogue, scaling, bands, base, overlays,
+                ReasonTable.standard());
+    }
+
+    /**
+     * The same scorer with the reason texts of another table (a risk team's edited copy).
+     *
+     * @param table the reason table
+     * @return a new scorer
+     * @throws IllegalArgumentException if the table names a feature the catalogue does not have
+     */
+    public CompositeScorer withReasons(ReasonTable table) {
+        List<String> unknown = table.unknownIds(catalogue);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("the reason table names features the catalogue " + catalogue.version()
+                    + " does not have: " + unknown);
+        }
+        return new CompositeScorer(modelId, modelVersion, catalogue, scaling, bands, base, overlays, table);
+    }
+
+    /** The reason table the texts come from. */
+    public ReasonTable reasonTable() {
+        return reasonTable;
     }
 
     /** The overlay that applies to an industry: division match, else section match, else none. */
@@ -288,24 +354,55 @@ public final class CompositeScorer {
         if (t0 == 0) {
             reasons = List.of();
         } else if (t1 == 0) {
-            reasons = List.of(reason(t0, c, fav));
+            reasons = List.of(reason(t0, c, fav, x));
         } else if (t2 == 0) {
-            reasons = List.of(reason(t0, c, fav), reason(t1, c, fav));
+            reasons = List.of(reason(t0, c, fav, x), reason(t1, c, fav, x));
         } else if (t3 == 0) {
-            reasons = List.of(reason(t0, c, fav), reason(t1, c, fav), reason(t2, c, fav));
+            reasons = List.of(reason(t0, c, fav, x), reason(t1, c, fav, x), reason(t2, c, fav, x));
         } else {
-            reasons = List.of(reason(t0, c, fav), reason(t1, c, fav), reason(t2, c, fav), reason(t3, c, fav));
+            reasons = List.of(reason(t0, c, fav, x), reason(t1, c, fav, x), reason(t2, c, fav, x),
+                    reason(t3, c, fav, x));
         }
+        double[] w = weight[r];
+        double present = 0;
+        long missingMask = 0;
+        for (int f : u) {
+            if (x.isMissing(f)) {
+                if (w[f] > 0) {
+                    missingMask |= sourceMask[f];
+                }
+            } else {
+                present += w[f];
+            }
+        }
+        double confidence = Math.min(1.0, Math.max(0.0, present / totalWeight[r]));
         double pd = Scaling.pd(lo);
         double score = offset - factor * lo;
         return new ScoreResult(pd, lo, score, bands.grade(score, pd), reasons, baseLo, indLo, overlayIds.get(r),
-                modelId, modelVersion);
+                modelId, modelVersion, confidence, sources(missingMask));
     }
 
-    private ReasonCode reason(long key, double[] c, double[] fav) {
+    private List<DataSource> sources(long mask) {
+        if (mask == 0) {
+            return List.of();
+        }
+        return sourceLists.computeIfAbsent(mask, m -> {
+            List<DataSource> out = new ArrayList<>();
+            for (DataSource d : DataSource.values()) {
+                if ((m & 1L << d.ordinal()) != 0) {
+                    out.add(d);
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private ReasonCode reason(long key, double[] c, double[] fav, FeatureVector x) {
         int f = 0xFFFF - (int) (key & 0xFFFF);
-        return new ReasonCode(codes[f], catalogue.get(f).id(), texts[f], textsZh[f], lineage.get(f),
-                factor * (c[f] - fav[f]));
+        boolean missing = x.isMissing(f);
+        return new ReasonCode(missing ? missingCodes[f] : codes[f], catalogue.get(f).id(),
+                missing ? missingTexts[f] : texts[f], missing ? missingTextsZh[f] : textsZh[f], lineage.get(f),
+                factor * (c[f] - fav[f]), missing);
     }
 
     /**

@@ -6,17 +6,21 @@ import org.creditkit.core.domain.DataSource;
 
 /**
  * Why a score is not higher: one feature that cost points, with a stable code, English and Chinese
- * text, and the sources the feature came from (lineage).
+ * text, and the sources the feature came from (lineage). A feature that is missing and whose missing
+ * bin cost the points gives a missing-data reason ({@code missingData}, code
+ * {@code R-MISSING-<ID>}, a text naming the absent record and its source), never a value-driven one.
  *
- * @param code       stable code {@code R-} plus the upper-case feature id, e.g. {@code R-DEBT_TO_ASSET}
+ * @param code       stable code {@code R-} plus the upper-case feature id, e.g. {@code R-DEBT_TO_ASSET};
+ *                   {@code R-MISSING-} plus the id for a missing-data reason
  * @param featureId  the feature's id in the bundle's catalogue
  * @param text       English text
  * @param textZh     Chinese text
  * @param sources    the data sources behind the feature (lineage), at least one
  * @param pointsLost score points this feature cost relative to its most favourable value, &gt; 0
+ * @param missingData whether the feature was missing (the reason is the absent data, not a value)
  */
 public record ReasonCode(String code, String featureId, String text, String textZh, List<DataSource> sources,
-                         double pointsLost) {
+                         double pointsLost, boolean missingData) {
 
     /** @throws IllegalArgumentException on empty sources or non-positive / non-finite points */
     public ReasonCode {
@@ -37,6 +41,16 @@ public record ReasonCode(String code, String featureId, String text, String text
     /** The stable code for a feature id: {@code R-} plus the id in upper case. */
     public static String codeFor(String featureId) {
         return "R-" + featureId.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The stable code of a feature's missing-data reason: {@code R-MISSING-} plus the id in upper case.
+     *
+     * @param featureId a feature id
+     * @return the code
+     */
+    public static String missingCodeFor(String featureId) {
+        return "R-MISSING-" + featureId.toUpperCase(java.util.Locale.ROOT);
     }
 
     /** {@code R-DEBT_TO_ASSET(-35.2)}. */

@@ -3,6 +3,7 @@ package org.creditkit.core.score;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.creditkit.core.domain.DataSource;
 
 /**
  * The score of one application: PD, log-odds, score, grade, reasons, and how the base model and the
@@ -18,10 +19,14 @@ import java.util.Optional;
  * @param overlay           id of the overlay that applied, empty when the base model alone scored
  * @param modelId           id of the model bundle
  * @param modelVersion      version of the model bundle
+ * @param confidence        share of the model's discriminating weight that rests on present data, in [0, 1]:
+ *                          the sum over the features the model read and found present of their weight
+ *                          (highest minus lowest contribution they can make), over the sum over all of them
+ * @param missingSources    the data sources of the missing features that carry weight, in enum order
  */
 public record ScoreResult(double pd, double logOdds, double score, Grade grade, List<ReasonCode> reasons,
                           double baseLogOdds, double industryLogOdds, Optional<String> overlay,
-                          String modelId, String modelVersion) {
+                          String modelId, String modelVersion, double confidence, List<DataSource> missingSources) {
 
     /** Most reason codes a result carries. */
     public static final int MAX_REASONS = 4;
@@ -33,6 +38,10 @@ public record ScoreResult(double pd, double logOdds, double score, Grade grade, 
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(modelVersion, "modelVersion");
         reasons = List.copyOf(reasons);
+        missingSources = List.copyOf(missingSources);
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("score result needs a confidence in [0, 1], got " + confidence);
+        }
         if (!(pd >= 0 && pd <= 1) || !Double.isFinite(logOdds) || !Double.isFinite(score)
                 || !Double.isFinite(baseLogOdds) || !Double.isFinite(industryLogOdds)) {
             throw new IllegalArgumentException("score result needs a PD in [0, 1] and finite numbers, got pd=" + pd

@@ -117,11 +117,27 @@ class CompositeScorerTest {
     void reasons_missingValue_costsRelativeToBestBin_andOverlayCostsAddToBase() {
         CompositeScorer s = withOverlays();
         ScoreResult r = s.scoreBase(x(Double.NaN, 0, 0, 0, 0, 0));
-        assertThat(r.reasonCodes()).containsExactly("R-F0");
+        // a missing feature gives its own missing-data reason, not a value-driven one
+        assertThat(r.reasonCodes()).containsExactly("R-MISSING-F0");
+        assertThat(r.reasons().get(0).missingData()).isTrue();
+        assertThat(r.reasons().get(0).text()).startsWith("No data on record for: ");
         assertThat(r.reasons().get(0).pointsLost()).isCloseTo(scaling.factor() * 0.05, within(1e-9));
         // in C39 the overlay's f0 penalty adds to the base one
         ScoreResult c39 = s.score(x(1, 0, 0, 0, 0, 0), IndustryCode.of("C39"));
         assertThat(c39.reasons().get(0).pointsLost()).isCloseTo(scaling.factor() * 1.1, within(1e-9));
+    }
+
+    @Test
+    void confidence_isTheShareOfDiscriminatingWeightOnPresentData() {
+        CompositeScorer s = withOverlays();
+        ScoreResult all = s.scoreBase(x(0, 0, 0, 0, 0, 0));
+        assertThat(all.confidence()).isEqualTo(1.0);
+        assertThat(all.missingSources()).isEmpty();
+        ScoreResult oneMissing = s.scoreBase(x(Double.NaN, 0, 0, 0, 0, 0));
+        assertThat(oneMissing.confidence()).isLessThan(1.0).isGreaterThan(0.0);
+        assertThat(oneMissing.missingSources()).isNotEmpty();
+        ScoreResult noneThere = s.scoreBase(x(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        assertThat(noneThere.confidence()).isEqualTo(0.0);
     }
 
     @Test

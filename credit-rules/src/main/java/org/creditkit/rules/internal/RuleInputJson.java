@@ -1,5 +1,6 @@
 package org.creditkit.rules.internal;
 
+import org.creditkit.rules.Indicators;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.creditkit.core.domain.Product;
+import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
@@ -22,7 +24,9 @@ import org.creditkit.rules.RuleInputException;
  * component names. Required: applicationId, decisionDate (ISO date), product, requestedAmount,
  * requestedTermMonths, consent, industrySection, industryDivision, sizeClass, pd, score, grade.
  * Optional, with explicit absence when left out: annualRevenue, annualTaxPaid (absent when the key is
- * missing), scoreReasons ([{code,en,zh}]), dataQualityFlags ([names]), debtorStatus (NONE),
+ * missing), indicators ({id: number or null}; the ones not given are missing), scoreConfidence (1),
+ * missingSources ([DataSource names]), scoreReasons ([{code,en,zh}]),
+ * dataQualityFlags ([names]), debtorStatus (NONE),
  * repairDate (ISO date, only with REPAIRED), seriousPenaltyCount (0), monthsSinceLastSeriousPenalty
  * (only with a count), taxRatingA3Years (false), coreEnterpriseRating (absent when missing),
  * guaranteeOffered (NONE).
@@ -31,7 +35,8 @@ public final class RuleInputJson {
 
     public static final Set<String> REQUIRED = Set.of("applicationId", "decisionDate", "product", "requestedAmount",
             "requestedTermMonths", "consent", "industrySection", "industryDivision", "sizeClass", "pd", "score", "grade");
-    public static final Set<String> OPTIONAL = Set.of("annualRevenue", "annualTaxPaid", "scoreReasons", "dataQualityFlags",
+    public static final Set<String> OPTIONAL = Set.of("indicators", "scoreConfidence", "missingSources", "annualRevenue", "annualTaxPaid",
+            "scoreReasons", "dataQualityFlags",
             "debtorStatus", "repairDate", "seriousPenaltyCount", "monthsSinceLastSeriousPenalty", "taxRatingA3Years",
             "coreEnterpriseRating", "guaranteeOffered");
 
@@ -85,6 +90,33 @@ public final class RuleInputJson {
             }
         }
         b.dataQualityFlags(flags);
+        Set<DataSource> missing = EnumSet.noneOf(DataSource.class);
+        List<JsonNode> ms = f.array(pointer + "/missingSources", n.get("missingSources"));
+        for (int i = 0; i < ms.size(); i++) {
+            DataSource src = f.enumValue(pointer + "/missingSources/" + i, ms.get(i), DataSource.class, null);
+            if (src != null) {
+                missing.add(src);
+            }
+        }
+        JsonNode ind = n.get("indicators");
+        if (ind != null && !ind.isObject()) {
+            f.problem(pointer + "/indicators", "must be an object of indicator id -> number or null");
+        } else if (ind != null) {
+            java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<String, JsonNode> e : ind.properties()) {
+                String at = pointer + "/indicators/" + e.getKey();
+                if (org.creditkit.core.feature.FeatureCatalogue.standard().indexOf(e.getKey()) < 0) {
+                    f.problem(at, "unknown indicator '" + e.getKey() + "' (see docs/features.md for the ids)");
+                } else if (e.getValue().isNull()) {
+                    values.put(e.getKey(), Double.NaN);
+                } else {
+                    values.put(e.getKey(), f.number(at, e.getValue(), -1e15, 1e15, false));
+                }
+            }
+            b.indicators(Indicators.of(values));
+        }
+        b.scoreConfidence(n.has("scoreConfidence") ? f.number(pointer + "/scoreConfidence", n.get("scoreConfidence"), 0, 1,
+                false) : 1.0, missing);
         DebtorStatus status = n.has("debtorStatus")
                 ? f.enumValue(pointer + "/debtorStatus", n.get("debtorStatus"), DebtorStatus.class, DebtorStatus.NONE)
                 : DebtorStatus.NONE;

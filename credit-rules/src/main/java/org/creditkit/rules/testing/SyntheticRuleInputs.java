@@ -1,5 +1,6 @@
 package org.creditkit.rules.testing;
 
+import org.creditkit.rules.Indicators;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.creditkit.core.domain.Product;
+import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
@@ -99,6 +101,16 @@ public final class SyntheticRuleInputs {
         }
         if (r.nextInt(10) < 7) {
             b.coreEnterpriseRating(CORE_RATINGS[r.nextInt(CORE_RATINGS.length)]);
+        }
+        if (r.nextInt(5) == 0) {
+            java.util.Map<String, Double> seen = new java.util.HashMap<>();
+            seen.put("current_days_overdue", r.nextInt(3) == 0 ? Double.NaN : (double) (r.nextInt(3) == 0 ? 0 : r.nextInt(90)));
+            seen.put("enforcement_cases", (double) (r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 0));
+            b.indicators(Indicators.of(seen));
+        }
+        if (r.nextInt(6) == 0) {
+            DataSource[] all = DataSource.values();
+            b.scoreConfidence(r.nextDouble(), EnumSet.of(all[r.nextInt(all.length)], all[r.nextInt(all.length)]));
         }
         if (r.nextInt(4) == 0) {
             b.scoreReasons(List.of(Reason.of("R" + r.nextInt(40), "reason", "原因")));

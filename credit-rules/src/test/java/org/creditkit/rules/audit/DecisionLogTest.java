@@ -55,7 +55,7 @@ class DecisionLogTest {
         FeatureVector features = FeatureExtractor.standard().extract(app);
         ScoreResult score = bundle.scorer().score(features, app.enterprise().industry());
         DataQualityReport quality = DataQualityChecker.standard().check(app);
-        List<Reason> reasons = RuleInputMapper.map(app, score, quality).scoreReasons();
+        List<Reason> reasons = RuleInputMapper.map(app, FeatureExtractor.standard().extract(app), score, quality).scoreReasons();
         Decision d = new Decision(app.id(), Tier.MANUAL_REVIEW, new java.math.BigDecimal("100000.00"), 12, 0.05,
                 List.of(), new ExpectedLoss(score.pd(), score.pd(), 0.45, new java.math.BigDecimal("100000.00"),
                         java.math.BigDecimal.ZERO.setScale(2), 0.0), reasons, List.of("review-rule"), List.of(), "r".repeat(64), bundle.id() + "@" + bundle.version(),

@@ -87,9 +87,10 @@ class ScenariosTest {
                         .contains("bad.json:2:35 $.input.decisionDate: '2026-13-01' is not an ISO date (yyyy-MM-dd)",
                                 "bad.json:5:45 $.input.colour: unknown key 'colour'; valid keys are [annualRevenue,"
                                         + " annualTaxPaid, applicationId, consent, coreEnterpriseRating, dataQualityFlags,"
-                                        + " debtorStatus, decisionDate, grade, guaranteeOffered, industryDivision,"
-                                        + " industrySection, monthsSinceLastSeriousPenalty, pd, product, repairDate,"
-                                        + " requestedAmount, requestedTermMonths, score, scoreReasons, seriousPenaltyCount,"
+                                        + " debtorStatus, decisionDate, grade, guaranteeOffered, indicators, industryDivision,"
+                                        + " industrySection, missingSources, monthsSinceLastSeriousPenalty, pd, product,"
+                                        + " repairDate, requestedAmount, requestedTermMonths, score, scoreConfidence,"
+                                        + " scoreReasons, seriousPenaltyCount,"
                                         + " sizeClass, taxRatingA3Years]")
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:5 $.input.product: 'CAR' is not a valid"))
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:23 $.input.requestedAmount: -5 is out of range"))

@@ -94,6 +94,9 @@ public final class Scorecard implements ScoringModel {
 
         /** The lowest log-odds any of its bins gives (its most favourable bin). */
         double best();
+
+        /** The highest log-odds any of its bins gives (its least favourable bin, the missing bin included). */
+        double worst();
     }
 
     /**
@@ -117,6 +120,15 @@ public final class Scorecard implements ScoringModel {
                 b = Math.min(b, bin.logOdds());
             }
             return b;
+        }
+
+        @Override
+        public double worst() {
+            double w = missingLogOdds;
+            for (Bin bin : bins) {
+                w = Math.max(w, bin.logOdds());
+            }
+            return w;
         }
     }
 
@@ -144,6 +156,15 @@ public final class Scorecard implements ScoringModel {
             }
             return b;
         }
+
+        @Override
+        public double worst() {
+            double w = Math.max(missingLogOdds, otherLogOdds);
+            for (Category c : categories) {
+                w = Math.max(w, c.logOdds());
+            }
+            return w;
+        }
     }
 
     private final FeatureCatalogue catalogue;
@@ -161,6 +182,7 @@ public final class Scorecard implements ScoringModel {
     private final double[] missing;
     private final double[] other;
     private final double[] favourableByFeature;
+    private final double[] unfavourableByFeature;
     private final int[] featuresSorted;
 
     private Scorecard(FeatureCatalogue catalogue, double intercept, List<Characteristic> characteristics) {
@@ -176,6 +198,7 @@ public final class Scorecard implements ScoringModel {
         missing = new double[n];
         other = new double[n];
         favourableByFeature = new double[catalogue.size()];
+        unfavourableByFeature = new double[catalogue.size()];
         int nk = 0;
         int nv = 0;
         for (Characteristic c : this.characteristics) {
@@ -197,6 +220,7 @@ public final class Scorecard implements ScoringModel {
             feat[j] = catalogue.indexOf(c.feature());
             missing[j] = c.missingLogOdds();
             favourableByFeature[feat[j]] = c.best();
+            unfavourableByFeature[feat[j]] = c.worst();
             keyStart[j] = k;
             valStart[j] = v;
             if (c instanceof Numeric num) {
@@ -440,6 +464,11 @@ public final class Scorecard implements ScoringModel {
     @Override
     public double favourable(int featureIndex) {
         return favourableByFeature[featureIndex];
+    }
+
+    @Override
+    public double unfavourable(int featureIndex) {
+        return unfavourableByFeature[featureIndex];
     }
 
     @Override

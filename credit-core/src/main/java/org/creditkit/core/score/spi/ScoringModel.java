@@ -56,6 +56,19 @@ public interface ScoringModel {
     double favourable(int featureIndex);
 
     /**
+     * The least favourable (highest) contribution feature {@code featureIndex} can make; with
+     * {@link #favourable} it spans the feature's discriminating weight, which the score's confidence
+     * uses. The default, for models that cannot say, returns {@link #favourable} (no weight known: the
+     * scorer then weighs every feature the model reads the same).
+     *
+     * @param featureIndex a catalogue position
+     * @return the highest contribution
+     */
+    default double unfavourable(int featureIndex) {
+        return favourable(featureIndex);
+    }
+
+    /**
      * Whether construction already proves every output finite (the built-in types validate every
      * number at load). Models that return {@code false} are wrapped by {@link #validating}.
      */

@@ -58,6 +58,11 @@ final class ValidatingModel implements ScoringModel {
     }
 
     @Override
+    public double unfavourable(int featureIndex) {
+        return check(delegate.unfavourable(featureIndex), "unfavourable");
+    }
+
+    @Override
     public boolean finiteByConstruction() {
         return true;
     }
