@@ -80,7 +80,7 @@ public final class ChainVerifier {
     }
 
     /**
-     * Whether a file starts like a chained log ({@code {"seq":0,"prev":"000...} with a header line),
+     * Whether a file starts like a chained log (a header line {@code "seq":0} whose {@code prev} is all zeros),
      * so a reader can tell a decision trail from a flat JSON Lines table.
      *
      * @param file a file
