@@ -238,6 +238,21 @@ class DecisionTrailCliTest {
     }
 
     @Test
+    void explain_withTrailKey_verifiesTheSignaturesToo_andRefusesAnotherSignersTrail() throws IOException {
+        String id = inputs().get(3).get("id").asText();
+        Run ok = explain("--trail", trail.toString(), "--id", id, "--trail-key", keys.resolve("public.pem").toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        Path other = tmp.resolve("other-keys");
+        org.creditkit.core.sign.SigningKey.generateInto(other);
+        Run wrong = explain("--trail", trail.toString(), "--id", id, "--trail-key", other.resolve("public.pem").toString());
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("fails verification").contains("unknown key");
+        assertThat(wrong.out()).isEmpty();
+        assertThat(explain("--in", shared.resolve("apps.jsonl").toString(), "--id", id, "--trail-key",
+                keys.resolve("public.pem").toString()).exit()).isEqualTo(3);
+    }
+
+    @Test
     void explain_tamperedTrail_isRefusedWithExitTwoNamingTheFirstBadLine() throws IOException {
         String id = inputs().get(3).get("id").asText();
         List<String> lines = new ArrayList<>(Files.readAllLines(trail, StandardCharsets.UTF_8));
