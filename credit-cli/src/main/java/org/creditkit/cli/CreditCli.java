@@ -53,6 +53,7 @@ import picocli.CommandLine.Command;
             BookCommand.class,
             MonitorCommand.class,
             LogCommand.class,
+            BundleCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class CreditCli implements Callable<Integer> {

@@ -2,18 +2,17 @@ package org.creditkit.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.creditkit.core.CreditException;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.input.BatchReport;
@@ -33,13 +32,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code credit decide [--model BUNDLE] [--rules DIR] --in FILE --out decisions.jsonl [--log FILE]}:
- * scores and decides every application, one JSON line per decision (tier, offer, conditions, reasons,
- * the rules that fired and their verdicts, ruleset version, model id, and the audit groups). With
- * {@code --log}, also writes the masked decision log (no identifiers) that {@code credit audit} reads.
- * Exit codes as {@link CreditCli}: 0 every application decided, 1 some input lines rejected or not
- * decidable (the others are still decided; problems go to stderr), 3 when the model, the rules or
- * the files cannot be used.
+ * {@code credit decide [--model BUNDLE --trust KEY] [--rules DIR] --in FILE --out decisions.jsonl
+ * [--rejects FILE] [--log FILE]}: scores and decides every application in constant memory, one JSON
+ * line per decision (tier, offer, conditions, reasons, the rules that fired and their verdicts,
+ * ruleset version, model id, and the audit groups), written through a temporary file moved into
+ * place when complete. With {@code --log}, also writes the decision trail. Exit codes as
+ * {@link CreditCli}: 0 every application decided, 1 some input lines rejected or not decidable (the
+ * others are still decided; problems go to stderr and to the rejects file), 3 when the model
+ * (unreadable, or not signed by a trusted key), the rules or the files cannot be used, or an output
+ * path collides with an input or another output.
  */
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = "Score and decide applications (JSON Lines, or one .json document) with a model bundle and a "
@@ -62,8 +63,13 @@ final class DecideCommand implements Callable<Integer> {
             description = "Applications: JSON Lines (bare or labeled), or a single .json document.")
     Path in;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Decisions as JSON Lines.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Decisions as JSON Lines, written "
+            + "to a temporary file and moved into place when complete.")
     Path out;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Also write every rejected line as JSON Lines "
+            + "(line, problems, input) to fix and resubmit.")
+    Path rejectsFile;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Also write the decision trail: hash-chained JSON "
             + "Lines with signed checkpoints, identifiers pseudonymised (an existing trail is continued).")
@@ -73,15 +79,34 @@ final class DecideCommand implements Callable<Integer> {
     TrailOptions trail;
 
     @CommandLine.Mixin
+    TrustOptions trustOptions;
+
+    @CommandLine.Mixin
     Progress.Options progress = new Progress.Options();
 
     /** Decides the file. */
     @Override
     public Integer call() {
+        BatchFiles.requireDistinct(spec, BatchFiles.files("--in", in, "--model", model, "--rules", rules,
+                "--log-key", trail.logKey, "--pseudonym-key", trail.pseudonymKey),
+                BatchFiles.files("--out", out, "--log", log, "--rejects", rejectsFile));
+        ValidateCommand.requireReadable(spec, in);
         PrintWriter err = spec.commandLine().getErr();
         CreditEngine.Builder builder = CreditEngine.builder();
+        org.creditkit.core.sign.TrustStore trust;
         try {
-            builder.model(ModelOptions.bundle(model));
+            trust = trustOptions.store();
+        } catch (CreditModelException e) {
+            err.println("trust store rejected: " + e.getMessage());
+            err.flush();
+            return CreditCli.EXIT_USAGE;
+        }
+        builder.trust(trust);
+        if (trustOptions.allowUnsigned) {
+            builder.allowUnsignedBundles();
+        }
+        try {
+            builder.model(ModelOptions.trustedBundle(model, trust, trustOptions.allowUnsigned));
             if (rules != null) {
                 // a batch never hot-reloads, so no scenario gate is needed (rules check/test run them)
                 builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
@@ -119,6 +144,13 @@ final class DecideCommand implements Callable<Integer> {
         CreditEngine engine;
         try {
             engine = builder.build();
+        } catch (CreditModelException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
+            err.flush();
+            return CreditCli.EXIT_USAGE;
         } catch (RuleSetException e) {
             if (opened != null) {
                 opened.close();
@@ -130,8 +162,10 @@ final class DecideCommand implements Callable<Integer> {
             return CreditCli.EXIT_USAGE;
         }
         Progress bar = new Progress(err, progress.wanted(), "decided", 0);
-        try (engine; BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            report = ModelOptions.read(in, la -> {
+        try (engine; Rejects rejects = Rejects.open(in, err, rejectsFile);
+             BatchFiles.AtomicOutput file = BatchFiles.AtomicOutput.open(out)) {
+            Writer w = file.writer();
+            report = ModelOptions.read(in, (la, line) -> {
                 try {
                     Optional<Boolean> defaulted = la.outcome().map(LabeledApplication.Outcome::defaulted12m);
                     CreditEngine.Evaluation ev = engine.evaluate(la.application(), defaulted);
@@ -142,11 +176,16 @@ final class DecideCommand implements Callable<Integer> {
                     bar.update(decided[0]);
                 } catch (RuleInputException | org.creditkit.core.CreditDecisionException e) {
                     failed[0]++;
-                    err.println(in + " application " + la.application().id() + ": " + e.getMessage());
+                    rejects.add(ModelOptions.failed(line, la, "cannot be decided", e.getMessage()));
+                } catch (CreditException | ArithmeticException | IllegalArgumentException e) {
+                    failed[0]++;
+                    rejects.add(ModelOptions.failed(line, la, "cannot be scored", e.getMessage()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, err);
+            }, rejects);
+            rejects.commit();
+            file.commit();
         } catch (IOException | UncheckedIOException e) {
             bar.done();
             err.println("cannot decide " + in + " into " + out + ": " + e.getMessage());
@@ -155,7 +194,8 @@ final class DecideCommand implements Callable<Integer> {
         }
         bar.done();
         err.println("decided " + decided[0] + " of " + report.lines() + " applications " + tiers
-                + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above)" : "")
+                + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above"
+                + (rejectsFile != null ? " and " + rejectsFile : "") + ")" : "")
                 + (failed[0] > 0 ? "; " + failed[0] + " could not be decided (see above)" : ""));
         err.flush();
         return report.bad() > 0 || failed[0] > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;

@@ -192,25 +192,32 @@ final class DemoCommand implements Callable<Integer> {
         // 5. score the holdout with the trained bundle (and the built-in expert bundle for comparison)
         t = System.nanoTime();
         List<LabeledApplication> holdout = holdoutGen.generateAll();
+        // the demo signs its own bundle with the key it generates (docs/bundles.md); its engines trust only that key
+        DemoKeys keys = DemoKeys.in(dir.resolve("keys"));
+        SigningKey demoKey = SigningKey.read(keys.privateKey());
+        Path signedFile = dir.resolve("model.signed.json");
+        ModelBundle signed = trained.signedWith(demoKey);
+        signed.write(signedFile);
+        TrustStore demoTrust = TrustStore.read(List.of(keys.publicKey()));
         ScoreSummary scored = ScoreSummary.of(holdout, trained.scorer());
         ScoreSummary expert = ScoreSummary.of(holdout, ModelBundle.defaultBundle().scorer());
         step(out, 5, "score", String.format(Locale.ROOT,
                 "holdout scored with the trained bundle in %.1f s (the built-in expert bundle: AUC %.4f)",
                 seconds(t), expert.auc()));
         out.print(scored.toText());
+        out.println("  -> " + signedFile.getFileName() + ": signed with the demo's key; its engines trust only that key");
 
         // 6. decide the holdout with the default Drools policy (the CreditEngine facade), writing the
         // decisions and the signed decision trail
         Path decisions = dir.resolve("decisions.jsonl");
         Path log = dir.resolve("decision-log.jsonl");
         t = System.nanoTime();
-        DemoKeys keys = DemoKeys.in(dir.resolve("keys"));
         deleteTrail(log);
         Map<Tier, long[]> tiers = new EnumMap<>(Tier.class); // tier -> {count, with outcome, defaulted}
         Map<Tier, double[]> sums = new EnumMap<>(Tier.class); // tier -> {sum PD, sum expected loss}
-        DecisionLog trail = DecisionLog.to(log).signer(ChainSigner.of(SigningKey.read(keys.privateKey())))
+        DecisionLog trail = DecisionLog.to(log).signer(ChainSigner.of(demoKey))
                 .pseudonymKey(PseudonymKey.fromFile(keys.pseudonymKey())).open();
-        try (CreditEngine engine = CreditEngine.builder().model(trained).decisionLog(trail).build();
+        try (CreditEngine engine = CreditEngine.builder().model(signed).trust(demoTrust).decisionLog(trail).build();
              BufferedWriter w = Files.newBufferedWriter(decisions, StandardCharsets.UTF_8)) {
             for (LabeledApplication la : holdout) {
                 Optional<Boolean> defaulted = la.outcome().map(LabeledApplication.Outcome::defaulted12m);
@@ -243,7 +250,7 @@ final class DemoCommand implements Callable<Integer> {
             return CreditCli.EXIT_VERDICT;
         }
         printTierMix(out, tiers, sums, holdout.size());
-        IndustryComparison.printApprovals(out, trained, holdout);
+        IndustryComparison.printApprovals(out, signed, demoKey, demoTrust, holdout);
 
         // 7. fairness audit of the decision trail (the fairness library), as an auditor would run it
         Path auditDir = dir.resolve("audit");
@@ -270,7 +277,7 @@ final class DemoCommand implements Callable<Integer> {
         t = System.nanoTime();
         List<LoanApplication> probeSet = holdout.stream().limit(PROBE_SIZE).map(LabeledApplication::application).toList();
         StringBuilder probe = new StringBuilder();
-        try (CreditEngine engine = CreditEngine.builder().model(trained).build()) {
+        try (CreditEngine engine = CreditEngine.builder().model(signed).trust(demoTrust).build()) {
             for (Counterfactuals.Attribute a : Counterfactuals.Attribute.values()) {
                 CounterfactualReport cr = Counterfactuals.probe(engine, probeSet, a);
                 probe.append(String.format(Locale.ROOT, "  %-9s %,d re-decisions, %d changed tier (%.2f%%), %d approvals lost, %d gained%n",
@@ -286,7 +293,7 @@ final class DemoCommand implements Callable<Integer> {
 
         // 9. after the loan: book the approved holdout applications and monitor them for 24 months
         Path monitorDir = dir.resolve("monitor");
-        if (monitor(out, err, trained, holdout, dir.resolve("book.jsonl"), monitorDir) != CreditCli.EXIT_OK) {
+        if (monitor(out, err, signed, demoTrust, holdout, dir.resolve("book.jsonl"), monitorDir) != CreditCli.EXIT_OK) {
             return CreditCli.EXIT_INTERNAL;
         }
 
@@ -297,10 +304,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Step 9: book the approved holdout, generate 24 months after the loan, monitor it (library workflows). */
-    private int monitor(PrintWriter out, PrintWriter err, ModelBundle trained, List<LabeledApplication> holdout,
+    private int monitor(PrintWriter out, PrintWriter err, ModelBundle trained, TrustStore trust, List<LabeledApplication> holdout,
                         Path book, Path monitorDir) {
         long t = System.nanoTime();
-        try (CreditEngine engine = CreditEngine.builder().model(trained).build()) {
+        try (CreditEngine engine = CreditEngine.builder().model(trained).trust(trust).build()) {
             LoanBookWorkflow.Booked booked;
             try (var w = java.nio.file.Files.newBufferedWriter(book, java.nio.charset.StandardCharsets.UTF_8)) {
                 booked = LoanBookWorkflow.book(holdout, engine, seed + 2, w);

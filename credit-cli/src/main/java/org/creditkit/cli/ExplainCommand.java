@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.creditkit.core.CreditDataException;
@@ -227,19 +226,22 @@ final class ExplainCommand implements Callable<Integer> {
 
     private int explainScore(PrintWriter out, PrintWriter err, AccessLevel access, PseudonymKey pseudonyms,
                              AccessLog log) {
-        Optional<ModelOptions.Scoring> loaded = ModelOptions.scoring(model, err);
-        if (loaded.isEmpty()) {
+        ModelBundle bundle;
+        FeatureExtractor extractor;
+        try {
+            bundle = ModelOptions.bundle(model);
+            extractor = bundle.requireCompatible(FeatureExtractor.standard());
+        } catch (CreditModelException e) {
+            err.println(ModelOptions.rejected(model, e));
             return CreditCli.EXIT_USAGE;
         }
-        ModelBundle bundle = loaded.get().bundle();
-        FeatureExtractor extractor = loaded.get().extractor();
         LoanApplication[] found = {null};
-        try {
-            ModelOptions.read(in, la -> {
+        try (Rejects rejects = Rejects.open(in, err, null)) {
+            ModelOptions.read(in, (la, line) -> {
                 if (found[0] == null && la.application().id().equals(id)) {
                     found[0] = la.application();
                 }
-            }, err);
+            }, rejects);
         } catch (IOException | UncheckedIOException e) {
             err.println("cannot read " + in + ": " + e.getMessage());
             return CreditCli.EXIT_USAGE;

@@ -1,11 +1,8 @@
 package org.creditkit.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.creditkit.core.feature.FeatureCatalogue;
@@ -40,6 +37,10 @@ final class FeaturesCommand implements Callable<Integer> {
     @CommandLine.Mixin
     Progress.Options progress = new Progress.Options();
 
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Also write every rejected line as JSON Lines "
+            + "(line, problems, input) to fix and resubmit.")
+    Path rejectsFile;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -52,10 +53,13 @@ final class FeaturesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give FILE and --out FILE.csv (or --catalogue-md)");
         }
+        BatchFiles.requireDistinct(spec, BatchFiles.files("FILE", file),
+                BatchFiles.files("--out", out, "--rejects", rejectsFile));
         ValidateCommand.requireReadable(spec, file);
         long start = System.nanoTime();
         Result r = write(file, out, spec.commandLine().getErr(),
-                new Progress(spec.commandLine().getErr(), progress.wanted(), "extracted", 0));
+                new Progress(spec.commandLine().getErr(), progress.wanted(), "extracted", 0), (l, v) -> { },
+                rejectsFile);
         stdout.printf("%,d applications x %d indicators -> %s (%.1f%% of cells missing) in %.1f s; %s%n",
                 r.csv().rows(), FeatureCatalogue.standard().size(), out, 100 * r.csv().missingShare(),
                 (System.nanoTime() - start) / 1e9, r.report());
@@ -74,23 +78,30 @@ final class FeaturesCommand implements Callable<Integer> {
     static Result write(Path in, Path csvFile, PrintWriter err, Progress progress,
                         java.util.function.BiConsumer<org.creditkit.core.input.LabeledApplication,
                                 org.creditkit.core.feature.FeatureVector> onGood) {
-        try {
-            Path parent = csvFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (BufferedWriter w = Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8)) {
-                FeatureCsv csv = new FeatureCsv(w);
-                long[] seen = new long[1];
-                BatchReport report = StrictApplicationReader.standard().readBatch(in, l -> {
-                    onGood.accept(l, csv.add(l));
-                    progress.update(++seen[0]);
-                }, bad -> {
-                    err.println(bad);
-                    progress.update(++seen[0]);
-                });
-                return new Result(report, csv);
-            }
+        return write(in, csvFile, err, progress, onGood, null);
+    }
+
+    /**
+     * Reads {@code in} and writes the CSV through a temporary file moved into place when complete;
+     * bad lines go to {@code err} and, when {@code rejectsFile} is given, to that JSON Lines file.
+     */
+    static Result write(Path in, Path csvFile, PrintWriter err, Progress progress,
+                        java.util.function.BiConsumer<org.creditkit.core.input.LabeledApplication,
+                                org.creditkit.core.feature.FeatureVector> onGood, Path rejectsFile) {
+        try (Rejects rejects = Rejects.open(in, err, rejectsFile);
+             BatchFiles.AtomicOutput file = BatchFiles.AtomicOutput.open(csvFile)) {
+            FeatureCsv csv = new FeatureCsv(file.writer());
+            long[] seen = new long[1];
+            BatchReport report = StrictApplicationReader.standard().readBatch(in, l -> {
+                onGood.accept(l, csv.add(l));
+                progress.update(++seen[0]);
+            }, bad -> {
+                rejects.add(bad);
+                progress.update(++seen[0]);
+            });
+            rejects.commit();
+            file.commit();
+            return new Result(report, csv);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + csvFile, e);
         } finally {

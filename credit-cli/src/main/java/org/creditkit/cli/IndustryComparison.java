@@ -8,6 +8,8 @@ import java.util.function.Predicate;
 import org.creditkit.core.codes.IndustryCode;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.sign.SigningKey;
+import org.creditkit.core.sign.TrustStore;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Decision;
 
@@ -48,18 +50,21 @@ final class IndustryComparison {
      * the count, approval rate under each model, mean true PD and observed default rate.
      *
      * @param out where to print
-     * @param layered the trained bundle with overlays
+     * @param layered the trained bundle with overlays, signed by {@code key}
+     * @param key signs the base-only bundle derived from it
+     * @param trust trusts {@code key}
      * @param holdout labelled applications
      */
-    static void printApprovals(PrintWriter out, ModelBundle layered, List<LabeledApplication> holdout) {
+    static void printApprovals(PrintWriter out, ModelBundle layered, SigningKey key, TrustStore trust,
+                               List<LabeledApplication> holdout) {
         List<LabeledApplication> apps = holdout.stream()
                 .filter(a -> GROUPS.stream().anyMatch(g -> g.member().test(code(a)))).toList();
         List<Decision> base;
         List<Decision> withOverlays;
-        try (CreditEngine e = CreditEngine.builder().model(baseOnly(layered)).build()) {
+        try (CreditEngine e = CreditEngine.builder().model(baseOnly(layered).signedWith(key)).trust(trust).build()) {
             base = e.decideAll(apps.stream().map(LabeledApplication::application).toList());
         }
-        try (CreditEngine e = CreditEngine.builder().model(layered).build()) {
+        try (CreditEngine e = CreditEngine.builder().model(layered).trust(trust).build()) {
             withOverlays = e.decideAll(apps.stream().map(LabeledApplication::application).toList());
         }
         out.printf("  %-25s %6s %14s %14s %12s %10s%n", "approval rate", "count", "base alone", "base+industry",

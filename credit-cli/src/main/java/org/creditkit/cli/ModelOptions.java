@@ -1,18 +1,22 @@
 package org.creditkit.cli;
 
-import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
-import org.creditkit.core.CreditModelException;
-import org.creditkit.core.feature.FeatureExtractor;
+import java.util.function.ObjLongConsumer;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.Problem;
 import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.input.StrictApplicationReader;
+import org.creditkit.core.CreditModelException;
+import org.creditkit.core.score.bundle.BundleLoader;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.sign.TrustStore;
 
 /** Shared by the scoring commands: which bundle, and how applications are read. */
 final class ModelOptions {
@@ -26,50 +30,27 @@ final class ModelOptions {
     }
 
     /**
-     * Reads one application document (pretty-printed allowed); its problems go to {@code err}.
+     * Reads one application document (pretty-printed allowed) as a stream, refused once it passes the
+     * reader's size limit before the rest is read; its problems go to {@code rejects}.
      *
      * @return 1 line, good or bad
      */
-    static BatchReport readDocument(Path in, Consumer<LabeledApplication> onGood, PrintWriter err)
-            throws java.io.IOException {
-        String text = java.nio.file.Files.readString(in);
-        try {
-            onGood.accept(StrictApplicationReader.standard().readLabeled(text));
-            return new BatchReport(1, 1, 0, 0);
-        } catch (org.creditkit.core.CreditDataException e) {
-            e.problems().forEach(p -> err.println(in + ": " + p));
+    static BatchReport readDocument(Path in, ObjLongConsumer<LabeledApplication> onGood, Rejects rejects)
+            throws IOException {
+        LabeledApplication a;
+        try (InputStream s = Files.newInputStream(in)) {
+            a = StrictApplicationReader.standard().readLabeled(s);
+        } catch (CreditDataException e) {
+            rejects.addDocument(new BadLine(1, e.problems()));
             return new BatchReport(1, 0, 1, e.problems().size());
         }
+        onGood.accept(a, 1);
+        return new BatchReport(1, 1, 0, 0);
     }
 
-    /** The bundle at {@code path}, or the default expert bundle when absent. */
+    /** The bundle at {@code path} (integrity checked, trust not), or the default expert bundle when absent. */
     static ModelBundle bundle(Path path) {
         return path == null ? ModelBundle.defaultBundle() : ModelBundle.read(path);
-    }
-
-    /**
-     * A bundle and the standard extractor it was checked against.
-     *
-     * @param bundle the bundle
-     * @param extractor the standard feature extractor, compatible with the bundle's catalogue
-     */
-    record Scoring(ModelBundle bundle, FeatureExtractor extractor) {
-    }
-
-    /**
-     * The bundle of {@code --model} (or the default) with a compatible extractor; a bundle that cannot
-     * be read or does not fit the standard features is reported on {@code err} as
-     * {@link #rejected} says, and gives empty (the command exits {@link CreditCli#EXIT_USAGE}).
-     */
-    static Optional<Scoring> scoring(Path model, PrintWriter err) {
-        try {
-            ModelBundle bundle = bundle(model);
-            return Optional.of(new Scoring(bundle, bundle.requireCompatible(FeatureExtractor.standard())));
-        } catch (CreditModelException e) {
-            err.println(rejected(model, e));
-            err.flush();
-            return Optional.empty();
-        }
     }
 
     /** {@code model bundle FILE rejected: why}, naming the default bundle when no file was given. */
@@ -78,22 +59,40 @@ final class ModelOptions {
     }
 
     /**
-     * Reads applications: a {@code .json} file holds one application document, anything else is
-     * JSON Lines (bare or labeled applications, one per line). Bad lines go to {@code err} with their
-     * line number and every problem.
+     * The bundle at {@code path} accepted only when trusted (docs/bundles.md): signed by a key in
+     * {@code trust}, or the built-in default when {@code path} is null, or any bundle not proven
+     * tampered when {@code allowUnsigned}.
+     *
+     * @throws CreditModelException why the bundle is unusable or refused
+     */
+    static ModelBundle trustedBundle(Path path, TrustStore trust, boolean allowUnsigned) {
+        ModelBundle b = bundle(path);
+        BundleLoader.check(b, trust, allowUnsigned, path == null ? "default bundle" : path.toString());
+        return b;
+    }
+
+    /**
+     * Reads applications in constant memory: a {@code .json} file holds one application document
+     * (refused once it passes the reader's size limit, before the rest is read), anything else is JSON
+     * Lines (bare or labeled applications, one per line). Every good application goes to
+     * {@code onGood} with its line number; every bad line to {@code rejects}.
      *
      * @return the report; for a single document, 1 line good or bad
      */
-    static BatchReport read(Path in, Consumer<LabeledApplication> onGood, PrintWriter err) throws java.io.IOException {
+    static BatchReport read(Path in, ObjLongConsumer<LabeledApplication> onGood, Rejects rejects) throws IOException {
         if (isSingleDocument(in)) {
-            return readDocument(in, onGood, err);
+            return readDocument(in, onGood, rejects);
         }
-        StrictApplicationReader reader = StrictApplicationReader.standard();
-        List<BadLine> bad = new ArrayList<>();
-        BatchReport report = reader.readBatch(in, onGood, b -> {
-            bad.add(b);
-            err.println(in + " " + b);
+        long[] line = {0};
+        return StrictApplicationReader.standard().readBatch(in, good -> onGood.accept(good, ++line[0]), bad -> {
+            line[0]++;
+            rejects.add(bad);
         });
-        return report;
+    }
+
+    /** A good line that could not be processed (scored, decided): rejected with its line number. */
+    static BadLine failed(long line, LabeledApplication a, String what, String why) {
+        return new BadLine(line, List.of(Problem.of("$", what + ": " + why)),
+                Optional.of(org.creditkit.core.input.ApplicationJson.write(a.application())));
     }
 }

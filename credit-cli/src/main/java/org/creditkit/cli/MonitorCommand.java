@@ -34,6 +34,9 @@ final class MonitorCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    TrustOptions trustOptions;
+
     @Option(names = "--book", required = true, paramLabel = "FILE", description = "The loan book (JSON Lines).")
     Path book;
 
@@ -91,6 +94,10 @@ final class MonitorCommand implements Callable<Integer> {
         CreditEngine.Builder builder = CreditEngine.builder();
         CreditEngine engine;
         try {
+            builder.trust(trustOptions.store());
+            if (trustOptions.allowUnsigned) {
+                builder.allowUnsignedBundles();
+            }
             builder.model(ModelOptions.bundle(model));
             if (rules != null) {
                 // a batch never hot-reloads, so no scenario gate is needed (rules check/test run them)

@@ -39,8 +39,13 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     Progress.Options progress = new Progress.Options();
 
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Also write every rejected line as JSON Lines "
+            + "(line, problems, input) to fix and resubmit; then only the first rejects are printed.")
+    Path rejectsFile;
+
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() {
+        BatchFiles.requireDistinct(spec, BatchFiles.files("FILE", file), BatchFiles.files("--rejects", rejectsFile));
         requireReadable(spec, file);
         PrintWriter out = spec.commandLine().getOut();
         Map<DataQualityFlag, Long> flags = new EnumMap<>(DataQualityFlag.class);
@@ -51,22 +56,26 @@ final class ValidateCommand implements Callable<Integer> {
             }
         };
         BatchReport report;
-        if (ModelOptions.isSingleDocument(file)) {
-            report = ModelOptions.readDocument(file, onGood, out);
-        } else {
-            Progress p = new Progress(spec.commandLine().getErr(), progress.wanted(), "validated", 0);
-            long[] seen = new long[1];
-            try {
+        Progress p = new Progress(spec.commandLine().getErr(), progress.wanted(), "validated", 0);
+        try (Rejects rejects = Rejects.open(file, out, rejectsFile)) {
+            if (ModelOptions.isSingleDocument(file)) {
+                report = ModelOptions.readDocument(file, (good, line) -> onGood.accept(good), rejects);
+            } else {
+                long[] seen = new long[1];
                 report = StrictApplicationReader.standard().readBatch(file, good -> {
                     onGood.accept(good);
                     p.update(++seen[0]);
                 }, bad -> {
-                    out.println(bad);
+                    rejects.add(bad);
                     p.update(++seen[0]);
                 });
-            } finally {
-                p.done();
             }
+            rejects.commit();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file
+                    + (rejectsFile == null ? "" : " or write the rejects file " + rejectsFile), e);
+        } finally {
+            p.done();
         }
         out.println(file + ": " + report);
         if (report.good() > 0) {

@@ -204,12 +204,22 @@ class CreditCliTest {
     }
 
     @Test
-    void features_unwritableOut_oneLineError_exit3() throws IOException {
+    void features_directoryAsOut_isAUsageError_beforeAnythingIsRead() throws IOException {
         Path portfolio = generate(2, 3);
         Path dir = Files.createDirectories(tmp.resolve("a-directory"));
         Run r = run("features", portfolio.toString(), "--out", dir.toString());
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).startsWith("credit features: --out " + dir + " is a directory").doesNotContain("\tat ");
+    }
+
+    @Test
+    void features_unwritableOut_oneLineError_exit3() throws IOException {
+        Path portfolio = generate(2, 3);
+        Path notADirectory = Files.writeString(tmp.resolve("a-file"), "x");
+        Path csv = notADirectory.resolve("features.csv");
+        Run r = run("features", portfolio.toString(), "--out", csv.toString());
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).startsWith("credit features: cannot write " + dir).doesNotContain("\tat ");
+        assertThat(r.err()).startsWith("credit features: cannot write " + csv).doesNotContain("\tat ");
         assertThat(r.err().strip().lines()).hasSize(1);
     }
 

@@ -12,7 +12,9 @@ import org.creditkit.core.quality.DataQualityChecker;
 import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.ScoreResult;
+import org.creditkit.core.score.bundle.BundleLoader;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.sign.TrustStore;
 import org.creditkit.rules.audit.DecisionExplanation;
 import org.creditkit.rules.audit.DecisionLog;
 import org.creditkit.rules.audit.DecisionRecord;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *     Decision d = engine.decide(application);       // d.tier(), d.approvedAmount(), d.conditions() ...
  * }
  * CreditEngine custom = CreditEngine.builder()
- *         .model(ModelBundle.read(Path.of("bundle.json")))
+ *         .model(ModelBundle.read(Path.of("bundle.signed.json")))
+ *         .trust(TrustStore.read(List.of(Path.of("keys/model-team.pem"))))   // see docs/bundles.md
  *         .rules(RuleSetSource.directory(Path.of("rules")))
  *         .decisionLog(DecisionLog.to(Path.of("decisions.jsonl")).signer(signer).pseudonymKey(key).open())
  *         .build();
@@ -260,8 +263,34 @@ public final class CreditEngine implements AutoCloseable {
         private DecisionLimits limits = DecisionLimits.DEFAULT;
         private DataQualityChecker checker = DataQualityChecker.standard();
         private DecisionLog log;
+        private TrustStore trust = TrustStore.empty();
+        private boolean allowUnsigned;
 
         private Builder() {
+        }
+
+        /**
+         * The public keys whose bundle signatures are trusted (default: none, so only the built-in
+         * expert bundle is accepted unless unsigned bundles are allowed). See docs/bundles.md.
+         *
+         * @param value the trust store
+         * @return this builder
+         */
+        public Builder trust(TrustStore value) {
+            trust = Objects.requireNonNull(value, "trust");
+            return this;
+        }
+
+        /**
+         * Accepts an unsigned model bundle (or one signed by a key outside the trust store): for
+         * development and tests only. A bundle whose signature by a trusted key does not match its
+         * content is refused even then.
+         *
+         * @return this builder
+         */
+        public Builder allowUnsignedBundles() {
+            allowUnsigned = true;
+            return this;
         }
 
         /**
@@ -349,12 +378,14 @@ public final class CreditEngine implements AutoCloseable {
          * @return the engine
          * @throws RuleSetException when the rules are broken (rule-set tier)
          * @throws org.creditkit.core.CreditModelException when the model bundle does not fit the
-         *         feature catalogue the engine extracts (model tier)
+         *         feature catalogue the engine extracts, or is not trusted: unsigned or signed by an
+         *         unknown key (unless {@link #allowUnsignedBundles()}), or edited after signing (model tier)
          */
         public CreditEngine build() {
             if (bundle == null) {
                 bundle = ModelBundle.defaultBundle();
             }
+            BundleLoader.check(bundle, trust, allowUnsigned, "model bundle " + bundle.id());
             if (rules == null) {
                 rules = RuleSetSource.defaultPolicy();
             }

@@ -138,6 +138,11 @@ public final class RuleInputMapper {
 
     /** Members derived from the score: their lineage is the lineage of the score reasons. */
     private static final Set<String> FROM_SCORE = Set.of("pd", "score", "grade", "scoreReasons", "gradePriced");
+    /**
+     * Members derived from which sources are present at all (the score's confidence, the missing
+     * sources, the whole indicator table): their lineage is every source present in the application.
+     */
+    private static final Set<String> FROM_ALL_SOURCES = Set.of("scoreConfidence", "missingSources", "indicators");
     /** Members derived from the data-quality checks: their lineage is the sources of the findings. */
     private static final Set<String> FROM_QUALITY = Set.of("dataQualityFlags", "reviewFlagged", "warningFlagged");
     /** Members derived from a fixed set of sources, as {@link #map} derives them. */
@@ -179,6 +184,7 @@ public final class RuleInputMapper {
      */
     static boolean knows(String member) {
         return FROM_SCORE.contains(member) || FROM_QUALITY.contains(member) || FROM_SOURCES.containsKey(member)
+                || FROM_ALL_SOURCES.contains(member)
                 || member.equals("hasAnnualRevenue") || member.equals("annualRevenue") || NO_DATA.contains(member);
     }
 
@@ -203,6 +209,8 @@ public final class RuleInputMapper {
                 for (ReasonCode r : score.reasons()) {
                     out.addAll(SourceLineage.of(r.sources(), app));
                 }
+            } else if (FROM_ALL_SOURCES.contains(m)) {
+                out.addAll(SourceLineage.of(List.of(DataSource.values()), app));
             } else if (FROM_QUALITY.contains(m)) {
                 List<DataSource> flagged = new ArrayList<>();
                 for (DataQualityFinding f : quality.findings()) {

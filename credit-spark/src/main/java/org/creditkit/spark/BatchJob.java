@@ -14,7 +14,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.creditkit.core.CreditException;
+import org.creditkit.core.score.bundle.BundleLoader;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.sign.TrustStore;
 import org.creditkit.rules.RuleSetSource;
 
 /**
@@ -24,15 +26,21 @@ import org.creditkit.rules.RuleSetSource;
  * <pre>
  * spark-submit --class org.creditkit.spark.BatchJob credit-spark.jar \
  *     --in hdfs:///in/applications.jsonl --out hdfs:///out/run-2026-11-30 [--audit /reports/run-2026-11-30] \
- *     [--model bundle.json] [--rules rules-dir] [--format jsonl|parquet]
+ *     [--model bundle.signed.json --trust public.pem[,other.pem]] [--rules rules-dir] [--format jsonl|parquet]
  * </pre>
+ *
+ * <p>A {@code --model} bundle is accepted only when signed by a {@code --trust} key
+ * (docs/bundles.md), unless {@code --allow-unsigned} is given; the built-in bundle needs neither.
  *
  * <p>Writes {@code OUT/decisions} ({@link Schemas#DECISIONS}) and {@code OUT/rejected}
  * ({@link Schemas#REJECTED}: file, line, id, every problem). Exit code: 0 every row decided; 1 some
  * rows rejected (the rest decided and written); 2 the audit's verdict is FAIL; 3 usage or unusable
- * input (missing option or file, output exists, bad bundle or rules); 4 internal error.
+ * input (missing option or file, output exists, bad or untrusted bundle, bad rules); 4 internal error.
  */
 public final class BatchJob {
+
+    /** Options that take no value. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("--allow-unsigned");
 
     /** The options, each with its help text. */
     private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
@@ -43,6 +51,8 @@ public final class BatchJob {
         OPTIONS.put("--format", "jsonl|parquet   input format (default: parquet when --in ends in .parquet, else jsonl)");
         OPTIONS.put("--audit", "DIR   also audit fairness of the decisions and write report.html/json/md there");
         OPTIONS.put("--model", "FILE   model bundle (default: the expert bundle)");
+        OPTIONS.put("--trust", "FILE[,FILE...]   public keys (PEM) whose signatures on --model are trusted");
+        OPTIONS.put("--allow-unsigned", "  accept an unsigned --model bundle (development only)");
         OPTIONS.put("--rules", "DIR   rule set (default: the built-in policy)");
         OPTIONS.put("--master", "URL   Spark master when not set by spark-submit (default local[*])");
     }
@@ -107,7 +117,7 @@ public final class BatchJob {
         String outDir = opts.get("--out");
         mustNotExist(spark, outDir, "--out");
         mustExist(spark, in);
-        ModelBundle bundle = opts.containsKey("--model") ? ModelBundle.read(Path.of(opts.get("--model")))
+        ModelBundle bundle = opts.containsKey("--model") ? loader(opts).read(Path.of(opts.get("--model")))
                 : ModelBundle.defaultBundle();
         RuleSetSource rules = opts.containsKey("--rules") ? RuleSetSource.directory(Path.of(opts.get("--rules")))
                 : RuleSetSource.defaultPolicy();
@@ -142,6 +152,20 @@ public final class BatchJob {
         } finally {
             result.unpersist();
         }
+    }
+
+    /** The bundle loader of {@code --trust} and {@code --allow-unsigned}. */
+    private static BundleLoader loader(Map<String, String> opts) {
+        List<Path> keys = new ArrayList<>();
+        if (opts.containsKey("--trust")) {
+            for (String k : opts.get("--trust").split(",")) {
+                if (!k.isBlank()) {
+                    keys.add(Path.of(k.strip()));
+                }
+            }
+        }
+        BundleLoader loader = BundleLoader.standard().trust(TrustStore.read(keys));
+        return opts.containsKey("--allow-unsigned") ? loader.allowUnsigned() : loader;
     }
 
     /** {@code file:line: $.path: message; ...} of a rejected row. */
@@ -210,7 +234,12 @@ public final class BatchJob {
             if (!OPTIONS.containsKey(name)) {
                 throw new UsageException("unknown option '" + name + "'; the options are " + OPTIONS.keySet());
             }
-            if (value == null) {
+            if (FLAGS.contains(name)) {
+                if (value != null) {
+                    throw new UsageException(name + " takes no value");
+                }
+                value = "true";
+            } else if (value == null) {
                 if (rest.isEmpty()) {
                     throw new UsageException(name + " needs a value: " + OPTIONS.get(name));
                 }

@@ -81,7 +81,9 @@ public final class CreditSpark {
      * Decisions with a model bundle and a rule set, broadcast once.
      *
      * @param spark the session
-     * @param bundle the model bundle
+     * @param bundle the model bundle, trusted as given: read a bundle file with
+     *        {@code BundleLoader.standard().trust(...)} first (docs/bundles.md); executors accept only
+     *        the bundle with this one's checksum
      * @param rules the rule files
      * @return the facade
      */

@@ -75,13 +75,17 @@ final class ExecutorEngines {
      * Builds a new engine from a spec, not cached (also what the benchmark times as the per-executor cost).
      * An executor's engine decides one batch and is never reloaded (a new rule set is a new spec, hence a
      * new engine), so there is no reload to gate: it is built {@code withoutScenarioGate()}, as the
-     * batch commands are. The rule set was checked where the job was submitted.
+     * batch commands are. The rule set was checked where the job was submitted, and so was the bundle's
+     * trust: the driver was handed a {@code ModelBundle} object (read through {@code BundleLoader} with
+     * its trust store), and the executor only accepts the bundle whose checksum the spec names, so it
+     * builds with {@code allowUnsignedBundles()} instead of a trust store of its own.
      *
      * @param spec the spec
      * @return a new engine, to be closed by the caller
      */
     static CreditEngine build(EngineSpec spec) {
-        return CreditEngine.builder().model(spec.bundle()).rules(spec.rules()).withoutScenarioGate().build();
+        return CreditEngine.builder().model(spec.bundle()).allowUnsignedBundles().rules(spec.rules())
+                .withoutScenarioGate().build();
     }
 
     /** How many engines this JVM holds (for tests). */

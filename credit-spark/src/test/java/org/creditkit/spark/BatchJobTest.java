@@ -96,6 +96,21 @@ class BatchJobTest {
     }
 
     @Test
+    void run_unsignedModelBundle_refusedUnlessAllowedExplicitly() throws IOException {
+        Path in = dir.resolve("a.jsonl");
+        Files.write(in, Applications.generate(1, 1L).lines());
+        Path bundle = dir.resolve("copy.json");
+        org.creditkit.core.score.bundle.ModelBundle.defaultBundle().write(bundle);
+
+        assertThat(run("--in", in.toString(), "--out", dir.resolve("out").toString(), "--model", bundle.toString()))
+                .isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(bundle.toString(), "refused", "allow unsigned");
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(run("--in", in.toString(), "--out", dir.resolve("out").toString(), "--model", bundle.toString(),
+                "--allow-unsigned")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    @Test
     void run_unknownOption_usageCode() {
         assertThat(run("--in", "x", "--out", "y", "--bogus", "1")).isEqualTo(3);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--bogus'", "usage:");

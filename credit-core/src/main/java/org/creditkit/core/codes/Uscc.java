@@ -31,6 +31,20 @@ public record Uscc(String value) {
 
     /** The code's character set, in value order (the value of a character is its index). */
     static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    /** The value of each ASCII character in {@link #CHARSET}, -1 for the others (every code read looks up 35). */
+    private static final int[] VALUES = new int[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, -1);
+        for (int i = 0; i < CHARSET.length(); i++) {
+            VALUES[CHARSET.charAt(i)] = i;
+        }
+    }
+
+    /** The value of {@code c} in the code's character set ({@code CHARSET.indexOf(c)}), or -1. */
+    private static int value(char c) {
+        return c < 128 ? VALUES[c] : -1;
+    }
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
     /** The region part of a registration at national level (GB 32100-2015, 5.3). */
@@ -88,7 +102,7 @@ public record Uscc(String value) {
             return "a unified social credit code has 18 characters, got " + value.length();
         }
         for (int i = 0; i < 18; i++) {
-            if (CHARSET.indexOf(value.charAt(i)) < 0) {
+            if (value(value.charAt(i)) < 0) {
                 char c = value.charAt(i);
                 return "character " + (i + 1) + " '" + c + "'" + (c > 127 ? String.format(" (U+%04X)", (int) c) : "")
                         + " is not allowed (valid: ASCII 0-9 and upper-case A-Y except I, O, S, V, Z)";
@@ -134,7 +148,7 @@ public record Uscc(String value) {
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            int v = CHARSET.indexOf(first17.charAt(i));
+            int v = value(first17.charAt(i));
             if (v < 0) {
                 throw new IllegalArgumentException("character " + (i + 1) + " '" + first17.charAt(i)
                         + "' is not in the USCC character set");

@@ -119,6 +119,15 @@ final class SafeTree {
         return true;
     }
 
+    /** {@link #numberKind}: a number within range whose digits are all zero. */
+    static final int ZERO = 0;
+    /** {@link #numberKind}: a non-zero number within range. */
+    static final int NON_ZERO = 1;
+    /** {@link #numberKind}: not a JSON number. */
+    static final int MALFORMED = 2;
+    /** {@link #numberKind}: a number out of the range creditkit reads. */
+    static final int OUT_OF_RANGE = 3;
+
     /**
      * Why the JSON number {@code text} is out of the range creditkit reads, or {@code null}: the
      * written exponent must be within ±{@value #MAX_WRITTEN_EXPONENT} and a non-zero value's magnitude
@@ -126,54 +135,67 @@ final class SafeTree {
      * so any exponent, however long, is safe.
      */
     static String numberProblem(String text) {
-        int i = 0;
-        int n = text.length();
-        if (i < n && text.charAt(i) == '-') {
+        return switch (numberKind(text.toCharArray(), 0, text.length())) {
+            case MALFORMED -> "number " + TreeValidator.quote(text) + " is malformed";
+            case OUT_OF_RANGE -> outOfRange(text);
+            default -> null;
+        };
+    }
+
+    /**
+     * The range check of {@link #numberProblem(String)} on {@code text[off, off + len)} without
+     * allocating (the streaming reader's number buffer): {@link #ZERO}, {@link #NON_ZERO},
+     * {@link #MALFORMED} or {@link #OUT_OF_RANGE}.
+     */
+    static int numberKind(char[] text, int off, int len) {
+        int i = off;
+        int n = off + len;
+        if (i < n && text[i] == '-') {
             i++;
         }
         int intDigits = 0;
         int firstNonZero = -1;
         int digits = 0;
-        for (; i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++, intDigits++, digits++) {
-            if (firstNonZero < 0 && text.charAt(i) != '0') {
+        for (; i < n && text[i] >= '0' && text[i] <= '9'; i++, intDigits++, digits++) {
+            if (firstNonZero < 0 && text[i] != '0') {
                 firstNonZero = digits;
             }
         }
-        if (i < n && text.charAt(i) == '.') {
-            for (i++; i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++, digits++) {
-                if (firstNonZero < 0 && text.charAt(i) != '0') {
+        if (i < n && text[i] == '.') {
+            for (i++; i < n && text[i] >= '0' && text[i] <= '9'; i++, digits++) {
+                if (firstNonZero < 0 && text[i] != '0') {
                     firstNonZero = digits;
                 }
             }
         }
         long exponent = 0;
-        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+        if (i < n && (text[i] == 'e' || text[i] == 'E')) {
             i++;
             boolean negative = false;
-            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                negative = text.charAt(i) == '-';
+            if (i < n && (text[i] == '+' || text[i] == '-')) {
+                negative = text[i] == '-';
                 i++;
             }
             for (; i < n; i++) {
-                char c = text.charAt(i);
+                char c = text[i];
                 if (c < '0' || c > '9') {
-                    return "number " + TreeValidator.quote(text) + " is malformed";
+                    return MALFORMED;
                 }
                 exponent = exponent * 10 + (c - '0');
                 if (exponent > MAX_WRITTEN_EXPONENT) {
-                    return outOfRange(text);
+                    return OUT_OF_RANGE;
                 }
             }
             exponent = negative ? -exponent : exponent;
         }
         if (i != n) {
-            return "number " + TreeValidator.quote(text) + " is malformed";
+            return MALFORMED;
         }
         if (firstNonZero < 0) {
-            return null;
+            return ZERO;
         }
         long magnitude = (long) intDigits - 1 - firstNonZero + exponent;
-        return magnitude > MAX_MAGNITUDE || magnitude < MIN_MAGNITUDE ? outOfRange(text) : null;
+        return magnitude > MAX_MAGNITUDE || magnitude < MIN_MAGNITUDE ? OUT_OF_RANGE : NON_ZERO;
     }
 
     private static String outOfRange(String text) {

@@ -79,18 +79,28 @@ public final class StrictApplicationReader {
 
     private final ReaderSettings settings;
     private final ObjectMapper mapper;
+    /**
+     * The streaming reader's parsers: the same limits, no duplicate detection (it tracks every key
+     * itself), and Jackson's correctly rounded fast {@code double} parsing.
+     */
+    private final JsonFactory streaming;
 
     private StrictApplicationReader(ReaderSettings settings) {
         this.settings = settings;
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxDocumentLength(settings.maxDocumentBytes())
+                .maxNestingDepth(settings.maxNestingDepth())
+                .maxStringLength(settings.maxStringLength())
+                .maxNumberLength(settings.maxNumberLength())
+                .maxNameLength(Math.max(settings.maxKeyLength(), settings.maxStringLength()))
+                .build();
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxDocumentLength(settings.maxDocumentBytes())
-                        .maxNestingDepth(settings.maxNestingDepth())
-                        .maxStringLength(settings.maxStringLength())
-                        .maxNumberLength(settings.maxNumberLength())
-                        .maxNameLength(Math.max(settings.maxKeyLength(), settings.maxStringLength()))
-                        .build())
+                .streamReadConstraints(limits)
+                .build();
+        this.streaming = JsonFactory.builder()
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .streamReadConstraints(limits)
                 .build();
         this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -118,7 +128,20 @@ public final class StrictApplicationReader {
      */
     public LoanApplication read(String json) {
         Objects.requireNonNull(json, "json");
-        checkSize(utf8Length(json));
+        checkSize(json);
+        try (JsonParser parser = streaming.createParser(withoutBom(json))) {
+            LoanApplication app = StreamingReader.application(parser, settings);
+            if (app != null) {
+                return app;
+            }
+        } catch (IOException e) {
+            // a String source cannot fail to open or close; the tree walk below decides
+        }
+        return readByTree(json);
+    }
+
+    /** {@link #read(String)} without the streaming reader: parse to a tree, walk it, report every problem. */
+    LoanApplication readByTree(String json) {
         List<Problem> problems = new ArrayList<>();
         JsonNode root = parse(json, problems, false);
         if (root != null) {
@@ -167,7 +190,7 @@ public final class StrictApplicationReader {
      */
     public LabeledApplication readLabeled(String json) {
         Objects.requireNonNull(json, "json");
-        checkSize(utf8Length(json));
+        checkSize(json);
         List<Problem> problems = new ArrayList<>();
         LabeledApplication a = readLabeled(json, problems, false);
         if (a == null) {
@@ -176,7 +199,34 @@ public final class StrictApplicationReader {
         return a;
     }
 
+    /**
+     * As {@link #readLabeled(String)}, one UTF-8 document read from {@code in} to its end (not closed),
+     * refused once it passes the size limit, before the rest is read.
+     *
+     * @throws CreditDataException  with every problem of the document, if it exceeds the size limit or is
+     *                              not valid UTF-8
+     * @throws UncheckedIOException if reading fails
+     */
+    public LabeledApplication readLabeled(InputStream in) {
+        return readLabeled(readLimited(in));
+    }
+
     private LabeledApplication readLabeled(String json, List<Problem> problems, boolean line) {
+        LabeledApplication a = readLabeledStreaming(json);
+        return a != null ? a : readLabeledByTree(json, problems, line);
+    }
+
+    /** The streaming reader's result, or null when the tree walk must decide (tests compare both). */
+    LabeledApplication readLabeledStreaming(String json) {
+        try (JsonParser parser = streaming.createParser(withoutBom(json))) {
+            return StreamingReader.labeled(parser, settings);
+        } catch (IOException e) {
+            return null; // a String source cannot fail to open or close; the tree walk decides
+        }
+    }
+
+    /** {@link #readLabeled(String, List, boolean)} without the streaming reader (tests compare both). */
+    LabeledApplication readLabeledByTree(String json, List<Problem> problems, boolean line) {
         JsonNode root = parse(json, problems, line);
         if (root == null) {
             return null;
@@ -279,7 +329,7 @@ public final class StrictApplicationReader {
                 } else {
                     bad++;
                     problemCount += problems.size();
-                    onBad.accept(new BadLine(lines, problems));
+                    onBad.accept(new BadLine(lines, problems, java.util.Optional.ofNullable(line.text())));
                 }
             }
         } catch (IOException e) {
@@ -296,7 +346,7 @@ public final class StrictApplicationReader {
      * line of a batch, so the column alone is given).
      */
     private JsonNode parse(String json, List<Problem> problems, boolean line) {
-        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        String text = withoutBom(json);
         JsonParser parser = null;
         try {
             parser = mapper.getFactory().createParser(text);
@@ -333,6 +383,10 @@ public final class StrictApplicationReader {
         return null;
     }
 
+    private static String withoutBom(String json) {
+        return json.startsWith("\uFEFF") ? json.substring(1) : json;
+    }
+
     private static String parseMessage(JsonProcessingException e, JsonParser parser, boolean line) {
         String original = TreeValidator.clip(String.valueOf(e.getOriginalMessage()), 200);
         String where = e.getLocation() != null ? Positions.at(e.getLocation(), line)
@@ -352,6 +406,13 @@ public final class StrictApplicationReader {
     }
 
     // ---------------------------------------------------------------- size limits
+
+    /** The size limit, measured only when the characters could exceed it (one char is at most 3 UTF-8 bytes). */
+    private void checkSize(String json) {
+        if (json.length() * 3L > settings.maxDocumentBytes()) {
+            checkSize(utf8Length(json));
+        }
+    }
 
     private void checkSize(long bytes) {
         if (bytes > settings.maxDocumentBytes()) {

@@ -65,9 +65,9 @@ final class TreeValidator {
      */
     static final Instant EARLIEST_TIME = LocalDate.of(1949, 10, 1).atStartOfDay(ZoneOffset.ofHours(8)).toInstant();
     private static final String EARLIEST_TIME_TEXT = "1949-10-01T00:00+08:00";
-    private static final Pattern MONEY_TEXT = Pattern.compile("-?\\d{1,16}(\\.\\d{1,2})?");
-    private static final Pattern RATING = Pattern.compile("(AAA|AA|A|BBB|BB|B|CCC|CC|C)[+-]?|D");
-    private static final int MAX_COUNT = 1_000_000;
+    static final Pattern MONEY_TEXT = Pattern.compile("-?\\d{1,16}(\\.\\d{1,2})?");
+    static final Pattern RATING = Pattern.compile("(AAA|AA|A|BBB|BB|B|CCC|CC|C)[+-]?|D");
+    static final int MAX_COUNT = 1_000_000;
 
     private static final List<String> APPLICATION_FIELDS = List.of("id", "applicationTime", "product", "amount",
             "termMonths", "purpose", "guarantee", "dataUseConsent", "enterprise", "sources");
@@ -589,7 +589,7 @@ final class TreeValidator {
         return s;
     }
 
-    private static boolean hasControl(String s) {
+    static boolean hasControl(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isISOControl(s.charAt(i))) {
                 return true;

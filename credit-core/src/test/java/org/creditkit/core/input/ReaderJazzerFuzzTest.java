@@ -3,9 +3,11 @@ package org.creditkit.core.input;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Coverage-guided fuzzing of the strict reader with Jazzer: whatever the bytes, reading one document
  * and reading them as a JSON Lines batch either succeeds or throws {@link CreditDataException} whose
  * problems are located and short; any other exception, or the reader's own "validation gap" problem,
- * is a finding. Seeds: {@code ReaderJazzerFuzzTestInputs/} (a valid document and hostile numbers).
+ * is a finding. So is a document the streaming reader accepts that the tree walk rejects or reads
+ * into other records. Seeds: {@code ReaderJazzerFuzzTestInputs/} (a valid document and hostile numbers).
  *
  * <p>CI ({@code .ci/run}) fuzzes {@link #read_anyBytes_onlyTheTypedDataExceptionLeaves} for a few seconds
  * with {@code mvn -B -pl credit-core -Pfuzz test} (profile {@code fuzz}: this class alone, in its own JVM,
@@ -51,6 +54,14 @@ class ReaderJazzerFuzzTest {
         }
         READER.readBatch(new ByteArrayInputStream(input), a -> { }, bad -> bad.problems()
                 .forEach(ReaderJazzerFuzzTest::checkProblem));
+        String text = new String(input, StandardCharsets.UTF_8);
+        LabeledApplication streamed = READER.readLabeledStreaming(text);
+        if (streamed != null) {
+            LabeledApplication tree = READER.readLabeledByTree(text, new ArrayList<>(), false);
+            if (!streamed.equals(tree)) {
+                throw new AssertionError("streaming reader accepted " + streamed + ", tree walk gave " + tree);
+            }
+        }
     }
 
     private static void checkProblem(Problem p) {

@@ -22,7 +22,7 @@ final class CanonicalJson {
     private CanonicalJson() {
     }
 
-    /** Canonical text of {@code root} without its top-level {@code checksum} field. */
+    /** Canonical text of {@code root} without its top-level {@code checksum} and {@code signature} fields. */
     static String canonical(JsonNode root) {
         StringBuilder sb = new StringBuilder(4096);
         write(root, sb, true);
@@ -48,7 +48,7 @@ final class CanonicalJson {
             sb.append('{');
             boolean first = true;
             for (String name : names) {
-                if (top && name.equals("checksum")) {
+                if (top && (name.equals("checksum") || name.equals("signature"))) {
                     continue;
                 }
                 if (!first) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,11 +43,17 @@ import org.creditkit.core.score.spi.ModelFormat;
 import org.creditkit.core.score.spi.ModelReadContext;
 import org.creditkit.core.score.spi.ModelRegistry;
 import org.creditkit.core.score.spi.ScoringModel;
+import org.creditkit.core.sign.SignatureCheck;
+import org.creditkit.core.sign.SigningKey;
+import org.creditkit.core.sign.TrustStore;
 
 /**
  * A complete, versioned model in JSON: scaling, grade bands, feature catalogue (built-in by version,
  * or inline definitions for a custom table), the features used, a base model, industry overlays,
- * training metadata and metrics, sealed with a SHA-256 over the canonical content.
+ * training metadata and metrics, sealed with a SHA-256 over the canonical content and optionally signed
+ * with Ed25519 ({@link #signedWith}, {@link #verify}; the format is in docs/bundles.md). Reading caps
+ * the file size ({@link BundleLoader#DEFAULT_MAX_BYTES}) and checks every number is finite and in
+ * range; whether to <em>trust</em> a bundle is decided by {@link BundleLoader} or the engine's builder.
  *
  * <p>Reading verifies the format version, the checksum, every reference to a feature, every model
  * type name and every structural rule, and throws one {@link CreditModelException} listing every
@@ -76,7 +83,8 @@ import org.creditkit.core.score.spi.ScoringModel;
  *  "overlays": [{"id": "technology", "name": "...", "industries": ["I63", "M"], "model": {...}}],
  *  (an overlay may add "scheme": "NAICS" and NAICS prefixes such as "72"; without it, GB/T 4754)
  *  "training": {...}, "metrics": {...},
- *  "checksum": "sha256:..."}
+ *  "checksum": "sha256:...",
+ *  "signature": {"algorithm": "Ed25519", "keyId": "...", "value": "..."}}   (optional)
  * }</pre>
  */
 public final class ModelBundle {
@@ -112,8 +120,10 @@ public final class ModelBundle {
     private final ObjectNode json;
     private final String checksum;
     private final CompositeScorer scorer;
+    private final Optional<BundleSignature> signature;
+    private final boolean builtIn;
 
-    private ModelBundle(Builder b, ObjectNode json, String checksum) {
+    private ModelBundle(Builder b, ObjectNode json, String checksum, Optional<BundleSignature> signature) {
         this.id = b.id;
         this.version = b.version;
         this.createdBy = b.createdBy;
@@ -129,6 +139,29 @@ public final class ModelBundle {
         this.json = json;
         this.checksum = checksum;
         this.scorer = CompositeScorer.of(id, version, catalogue, scaling, gradeBands, base, overlays);
+        this.signature = signature;
+        this.builtIn = false;
+    }
+
+    /** A copy with another JSON form, signature or provenance (the model parts are shared: immutable). */
+    private ModelBundle(ModelBundle o, ObjectNode json, Optional<BundleSignature> signature, boolean builtIn) {
+        this.id = o.id;
+        this.version = o.version;
+        this.createdBy = o.createdBy;
+        this.description = o.description;
+        this.scaling = o.scaling;
+        this.gradeBands = o.gradeBands;
+        this.catalogue = o.catalogue;
+        this.features = o.features;
+        this.base = o.base;
+        this.overlays = o.overlays;
+        this.training = o.training;
+        this.metrics = o.metrics;
+        this.json = json;
+        this.checksum = o.checksum;
+        this.scorer = o.scorer;
+        this.signature = signature;
+        this.builtIn = builtIn;
     }
 
     private static List<String> usedFeatures(FeatureCatalogue c, ScoringModel base, List<IndustryOverlay> overlays) {
@@ -169,10 +202,37 @@ public final class ModelBundle {
      * @throws CreditModelException listing every problem with its JSON path, or the I/O failure
      */
     public static ModelBundle read(Path file, ModelRegistry registry) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), registry);
+        return read(file, registry, BundleLoader.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads and verifies a bundle file of at most {@code maxBytes}; a larger file (or a device such as
+     * {@code /dev/zero}) is refused after reading {@code maxBytes + 1} bytes, never read whole. This
+     * checks integrity, not trust: see {@link #verify(TrustStore)} and {@link BundleLoader}.
+     *
+     * @throws CreditModelException listing every problem with its JSON path, or the I/O failure
+     */
+    public static ModelBundle read(Path file, ModelRegistry registry, long maxBytes) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(readCapped(in, file.toString(), maxBytes), file.toString(), registry);
         } catch (IOException e) {
-            throw new CreditModelException(file.toString(), "cannot read model bundle: " + e.getMessage(), e);
+            throw new CreditModelException(file.toString(), "cannot read model bundle: " + e, e);
+        }
+    }
+
+    private static String readCapped(InputStream in, String source, long maxBytes) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            throw new CreditModelException(source, "larger than " + maxBytes + " bytes; a model bundle is "
+                    + "at most that (BundleLoader.maxBytes raises the cap for a larger model)");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CreditModelException(source, "not UTF-8 text; a model bundle is JSON");
         }
     }
 
@@ -184,7 +244,7 @@ public final class ModelBundle {
      */
     public static ModelBundle read(InputStream in, String source, ModelRegistry registry) {
         try {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source, registry);
+            return parse(readCapped(in, source, BundleLoader.DEFAULT_MAX_BYTES), source, registry);
         } catch (IOException e) {
             throw new CreditModelException(source, "cannot read model bundle: " + e.getMessage(), e);
         }
@@ -204,6 +264,9 @@ public final class ModelBundle {
             String where = e.getLocation() == null ? source
                     : source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
             throw new CreditModelException(where, "model bundle is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (RuntimeException e) {
+            throw new CreditModelException(source, "model bundle cannot be parsed (" + e.getClass().getSimpleName()
+                    + "); a number out of range?", e);
         }
         if (root == null || !root.isObject()) {
             throw new CreditModelException("$", source + ": a model bundle must be a JSON object");
@@ -216,7 +279,8 @@ public final class ModelBundle {
             if (in == null) {
                 throw new CreditModelException(resource, "default model bundle is missing from the class path");
             }
-            return read(in, resource, ModelRegistry.standard());
+            ModelBundle b = read(in, resource, ModelRegistry.standard());
+            return new ModelBundle(b, b.json, b.signature, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -258,7 +322,7 @@ public final class ModelBundle {
                         + computed + "; the file was changed after it was written (re-export it instead of editing)");
             }
             String[] allowed = {"formatVersion", "id", "version", "createdBy", "description", "scaling", "grades",
-                "catalogue", "features", "base", "overlays", "training", "metrics", "checksum"};
+                "catalogue", "features", "base", "overlays", "training", "metrics", "checksum", "signature"};
             ModelReadContext top = ModelReadContext.of(FeatureCatalogue.standard(), "$");
             top.onlyFields(root, "$", allowed);
             Builder b = new Builder();
@@ -298,9 +362,50 @@ public final class ModelBundle {
                 }
                 throw new CreditModelException(problems);
             }
+            Optional<BundleSignature> signature = readSignature();
+            if (!problems.isEmpty()) {
+                throw new CreditModelException(problems);
+            }
             b.base = base.get();
             b.overlays.addAll(overlays);
-            return new ModelBundle(b, root.deepCopy(), computed);
+            return new ModelBundle(b, root.deepCopy(), computed, signature);
+        }
+
+        private Optional<BundleSignature> readSignature() {
+            JsonNode s = root.get("signature");
+            if (s == null) {
+                return Optional.empty();
+            }
+            String p = "$.signature";
+            if (!s.isObject()) {
+                problem(p, "must be an object {\"algorithm\": \"Ed25519\", \"keyId\", \"value\"}, got "
+                        + ModelReadContext.describe(s));
+                return Optional.empty();
+            }
+            ModelReadContext c = ModelReadContext.of(FeatureCatalogue.standard(), p);
+            c.onlyFields(s, p, "algorithm", "keyId", "value");
+            String algorithm = c.text(s, "algorithm", p);
+            String keyId = c.text(s, "keyId", p);
+            String value = c.text(s, "value", p);
+            problems.addAll(c.problems());
+            if (c.hasProblems()) {
+                return Optional.empty();
+            }
+            if (!algorithm.equals(BundleSignature.ALGORITHM)) {
+                problem(p + ".algorithm", "'" + algorithm + "' is not supported; valid: Ed25519");
+                return Optional.empty();
+            }
+            if (!org.creditkit.core.sign.KeyId.isWellFormed(keyId)) {
+                problem(p + ".keyId", "must be 16 lowercase hex digits (a key id), got '"
+                        + (keyId.length() > 20 ? keyId.substring(0, 20) + "..." : keyId) + "'");
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new BundleSignature(org.creditkit.core.sign.KeyId.of(keyId), value));
+            } catch (IllegalArgumentException e) {
+                problem(p + ".value", e.getMessage());
+                return Optional.empty();
+            }
         }
 
         private ObjectNode object(String field) {
@@ -779,12 +884,58 @@ public final class ModelBundle {
         return checksum;
     }
 
+    /** The signature, when the bundle is signed. */
+    public Optional<BundleSignature> signature() {
+        return signature;
+    }
+
+    /**
+     * Whether this is the default expert bundle loaded by {@link #defaultBundle()} from credit-core's
+     * own class path: trusted as shipped, by provenance rather than signature (it is as trustworthy as
+     * the credit-core jar itself; a copy of it on disk is an ordinary unsigned bundle).
+     */
+    public boolean builtIn() {
+        return builtIn;
+    }
+
+    /**
+     * This bundle signed with {@code key}: the same content and checksum plus a {@code signature}
+     * field (an existing signature is replaced).
+     */
+    public ModelBundle signedWith(SigningKey key) {
+        BundleSignature sig = new BundleSignature(key.id(),
+                Base64.getEncoder().encodeToString(key.sign(BundleSignature.message(checksum))));
+        ObjectNode signed = json.deepCopy();
+        signed.remove("signature");
+        ObjectNode s = signed.putObject("signature");
+        s.put("algorithm", BundleSignature.ALGORITHM);
+        s.put("keyId", sig.keyId().value());
+        s.put("value", sig.value());
+        return new ModelBundle(this, signed, Optional.of(sig), false);
+    }
+
+    /**
+     * Whether this bundle is trusted under {@code trust}: the built-in default bundle always is; an
+     * unsigned bundle is not; a signed one is when its key is in {@code trust} and the signature
+     * matches the checksum (so the content). Never throws for a bad signature.
+     */
+    public SignatureCheck verify(TrustStore trust) {
+        if (builtIn) {
+            return new SignatureCheck(true, "the built-in expert bundle of credit-core, trusted as shipped");
+        }
+        if (signature.isEmpty()) {
+            return SignatureCheck.invalid("the bundle is not signed");
+        }
+        BundleSignature s = signature.get();
+        return trust.check(s.keyId(), BundleSignature.message(checksum), s.bytes());
+    }
+
     /** The scorer for this bundle (built once). */
     public CompositeScorer scorer() {
         return scorer;
     }
 
-    /** The bundle as pretty-printed JSON including its checksum. */
+    /** The bundle as pretty-printed JSON including its checksum (and signature, when signed). */
     public String toJson() {
         try {
             return MAPPER.writeValueAsString(json) + "\n";

@@ -41,7 +41,7 @@ public final class ScorecardFormat implements ModelFormat {
     public Optional<ScoringModel> read(JsonNode json, ModelReadContext ctx) {
         String p = ctx.path();
         ctx.onlyFields(json, p, "type", "intercept", "characteristics");
-        double intercept = ctx.number(json, "intercept", p);
+        double intercept = ctx.logOdds(json, "intercept", p);
         JsonNode chars = ctx.array(json, "characteristics", p);
         List<Scorecard.Characteristic> list = new ArrayList<>();
         int before = ctx.problems().size();
@@ -60,7 +60,7 @@ public final class ScorecardFormat implements ModelFormat {
                         + "' has no missing bin; add \"missing\": <log-odds> (every characteristic needs one)");
                 missing = 0;
             } else {
-                missing = ctx.number(missingNode, cp + ".missing");
+                missing = ctx.logOdds(missingNode, cp + ".missing");
             }
             boolean hasBins = c.has("bins");
             boolean hasCats = c.has("categories");
@@ -83,13 +83,13 @@ public final class ScorecardFormat implements ModelFormat {
                     ctx.onlyFields(bin, bp, "lo", "hi", "logOdds");
                     double lo = ctx.extendedNumber(bin.get("lo"), bp + ".lo");
                     double hi = ctx.extendedNumber(bin.get("hi"), bp + ".hi");
-                    double v = ctx.number(bin, "logOdds", bp);
+                    double v = ctx.logOdds(bin, "logOdds", bp);
                     out.add(Scorecard.Bin.of(lo, hi, v));
                 }
                 list.add(new Scorecard.Numeric(feature, out, missing));
             } else {
                 ctx.onlyFields(c, cp, "feature", "missing", "other", "categories");
-                double other = ctx.number(c, "other", cp);
+                double other = ctx.logOdds(c, "other", cp);
                 JsonNode cats = ctx.array(c, "categories", cp);
                 List<Scorecard.Category> out = new ArrayList<>();
                 for (int b = 0; b < cats.size(); b++) {
@@ -105,7 +105,7 @@ public final class ScorecardFormat implements ModelFormat {
                     for (int k = 0; k < codes.size(); k++) {
                         cs.add(ctx.number(codes.get(k), bp + ".codes[" + k + "]"));
                     }
-                    out.add(Scorecard.Category.of(cs, ctx.number(cat, "logOdds", bp)));
+                    out.add(Scorecard.Category.of(cs, ctx.logOdds(cat, "logOdds", bp)));
                 }
                 list.add(new Scorecard.Categorical(feature, out, other, missing));
             }

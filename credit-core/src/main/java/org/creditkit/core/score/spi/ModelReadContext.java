@@ -55,6 +55,11 @@ public final class ModelReadContext {
         return !problems.isEmpty();
     }
 
+    /** Largest magnitude of any number in a bundle. */
+    public static final double MAX_MAGNITUDE = 1e15;
+    /** Largest magnitude of one log-odds contribution. */
+    public static final double MAX_LOG_ODDS = 100;
+
     /**
      * A finite number field of {@code obj}; records a problem and returns NaN when absent, not a
      * number, or not finite.
@@ -69,7 +74,11 @@ public final class ModelReadContext {
         return number(n, p);
     }
 
-    /** A finite number; records a problem and returns NaN otherwise. */
+    /**
+     * A finite number within {@link #MAX_MAGNITUDE} in magnitude (no bundle number is larger: a
+     * bigger one is an error or an attack, which would overflow the scoring sums); records a problem
+     * and returns NaN otherwise.
+     */
     public double number(JsonNode n, String p) {
         if (!n.isNumber()) {
             problem(p, "must be a finite number, got " + describe(n));
@@ -78,6 +87,34 @@ public final class ModelReadContext {
         double v = n.doubleValue();
         if (!Double.isFinite(v)) {
             problem(p, "must be finite, got " + v);
+            return Double.NaN;
+        }
+        if (Math.abs(v) > MAX_MAGNITUDE) {
+            problem(p, v + " is out of range; valid: a magnitude of at most 1e15");
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    /**
+     * A log-odds contribution (a scorecard bin, an intercept, a tree leaf): finite and within
+     * &plusmn;{@link #MAX_LOG_ODDS}, so that no sum of contributions can overflow (a weight of 1e308
+     * used to load and then abort every scoring batch); records a problem and returns NaN otherwise.
+     */
+    public double logOdds(JsonNode obj, String field, String objPath) {
+        double v = number(obj, field, objPath);
+        return checkLogOdds(v, objPath + "." + field);
+    }
+
+    /** As {@link #logOdds(JsonNode, String, String)} for a value node. */
+    public double logOdds(JsonNode n, String p) {
+        return checkLogOdds(number(n, p), p);
+    }
+
+    private double checkLogOdds(double v, String p) {
+        if (Math.abs(v) > MAX_LOG_ODDS) {
+            problem(p, v + " is out of range for a log-odds contribution; valid: -" + (int) MAX_LOG_ODDS + ".."
+                    + (int) MAX_LOG_ODDS + " (odds of e^100 are already certainty)");
             return Double.NaN;
         }
         return v;

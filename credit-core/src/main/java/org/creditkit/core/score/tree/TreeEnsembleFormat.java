@@ -44,7 +44,7 @@ public final class TreeEnsembleFormat implements ModelFormat {
     public Optional<ScoringModel> read(JsonNode json, ModelReadContext ctx) {
         String p = ctx.path();
         ctx.onlyFields(json, p, "type", "intercept", "shrinkage", "scale", "trees");
-        double intercept = ctx.number(json, "intercept", p);
+        double intercept = ctx.logOdds(json, "intercept", p);
         double shrinkage = ctx.number(json, "shrinkage", p);
         double scale = ctx.number(json, "scale", p);
         JsonNode treesNode = ctx.array(json, "trees", p);
@@ -81,7 +81,7 @@ public final class TreeEnsembleFormat implements ModelFormat {
         }
         if (!n.has("feature")) {
             ctx.onlyFields(n, np, "value");
-            return TreeEnsemble.Node.leaf(ctx.number(n, "value", np));
+            return TreeEnsemble.Node.leaf(ctx.logOdds(n, "value", np));
         }
         ctx.onlyFields(n, np, "feature", "threshold", "left", "right", "missingLeft", "nominal", "value");
         String id = ctx.text(n, "feature", np);
@@ -93,7 +93,7 @@ public final class TreeEnsembleFormat implements ModelFormat {
         boolean nominal = bool(n, "nominal", np, ctx, false);
         double value = Double.NaN;
         if (n.has("value") && !n.get("value").isNull()) {
-            value = ctx.number(n.get("value"), np + ".value");
+            value = ctx.logOdds(n.get("value"), np + ".value");
         }
         return new TreeEnsemble.Node(f.orElse(0), threshold, l.orElse(0), r.orElse(0), value, missingLeft, nominal);
     }

@@ -1,0 +1,124 @@
+package org.creditkit.core.score.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.creditkit.core.CreditModelException;
+import org.creditkit.core.score.spi.ModelRegistry;
+import org.creditkit.core.sign.SigningKey;
+import org.creditkit.core.sign.TrustStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bundles that cannot be forged or blown up: signatures, trust, size cap, number ranges. */
+class BundleSigningTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The default bundle's content as an ordinary (not built-in) bundle file. */
+    private static Path unsignedCopy(Path dir) throws Exception {
+        Path f = dir.resolve("bundle.json");
+        Files.writeString(f, ModelBundle.defaultBundle().toJson());
+        return f;
+    }
+
+    @Test
+    void signedWith_thenRead_verifiesUnderTheSigningKeyOnly(@TempDir Path dir) throws Exception {
+        SigningKey key = SigningKey.generate();
+        Path f = dir.resolve("signed.json");
+        ModelBundle.read(unsignedCopy(dir)).signedWith(key).write(f);
+
+        ModelBundle back = ModelBundle.read(f);
+        assertThat(back.signature()).isPresent();
+        assertThat(back.verify(TrustStore.of(key.verifyingKey())).valid()).isTrue();
+        assertThat(back.verify(TrustStore.of(SigningKey.generate().verifyingKey())).reason()).contains("not trusted");
+        assertThat(back.checksum()).isEqualTo(ModelBundle.defaultBundle().checksum());
+        assertThat(BundleLoader.standard().trust(TrustStore.of(key.verifyingKey())).read(f).id())
+                .isEqualTo("creditkit-expert");
+    }
+
+    @Test
+    void editedAfterSigning_withChecksumRecomputed_isRefused(@TempDir Path dir) throws Exception {
+        SigningKey key = SigningKey.generate();
+        ObjectNode json = (ObjectNode) MAPPER.readTree(ModelBundle.read(unsignedCopy(dir)).signedWith(key).toJson());
+        ((ObjectNode) json.get("scaling")).put("pdo", 20.0);
+        json.put("checksum", CanonicalJson.checksum(json)); // anyone can recompute a SHA-256
+        Path f = dir.resolve("forged.json");
+        Files.writeString(f, json.toString());
+
+        assertThatThrownBy(() -> BundleLoader.standard().trust(TrustStore.of(key.verifyingKey())).read(f))
+                .isInstanceOf(CreditModelException.class).hasMessageContaining("changed after signing");
+        assertThatThrownBy(() -> BundleLoader.standard().trust(TrustStore.of(key.verifyingKey())).allowUnsigned().read(f))
+                .as("a failed signature by a trusted key is refused even when unsigned bundles are allowed")
+                .isInstanceOf(CreditModelException.class);
+    }
+
+    @Test
+    void unsignedOrUnknownKey_isRefusedUnlessUnsignedIsAllowed(@TempDir Path dir) throws Exception {
+        Path unsigned = unsignedCopy(dir);
+        Path stranger = dir.resolve("stranger.json");
+        ModelBundle.read(unsigned).signedWith(SigningKey.generate()).write(stranger);
+
+        assertThatThrownBy(() -> BundleLoader.standard().read(unsigned)).isInstanceOf(CreditModelException.class)
+                .hasMessageContaining("not signed").hasMessageContaining("allow unsigned bundles explicitly");
+        assertThatThrownBy(() -> BundleLoader.standard().read(stranger)).hasMessageContaining("not trusted");
+        assertThat(BundleLoader.standard().allowUnsigned().read(unsigned).signature()).isEmpty();
+        assertThat(BundleLoader.standard().allowUnsigned().read(stranger).signature()).isPresent();
+    }
+
+    @Test
+    void builtInDefault_isTrustedAsShipped_butACopyOnDiskIsNot(@TempDir Path dir) throws Exception {
+        assertThat(ModelBundle.defaultBundle().builtIn()).isTrue();
+        assertThat(ModelBundle.defaultBundle().verify(TrustStore.empty()).valid()).isTrue();
+        assertThat(ModelBundle.read(unsignedCopy(dir)).builtIn()).isFalse();
+    }
+
+    @Test
+    void malformedSignatureField_isAProblemAtItsPath(@TempDir Path dir) throws Exception {
+        ObjectNode json = (ObjectNode) MAPPER.readTree(ModelBundle.defaultBundle().toJson());
+        json.putObject("signature").put("algorithm", "RSA").put("keyId", "xyz").put("value", "AAAA");
+        Path f = dir.resolve("b.json");
+        Files.writeString(f, json.toString());
+
+        assertThatThrownBy(() -> ModelBundle.read(f)).isInstanceOf(CreditModelException.class)
+                .hasMessageContaining("$.signature.algorithm");
+    }
+
+    @Test
+    void hugeWeight_isRefusedAtLoadWithItsPath(@TempDir Path dir) throws Exception {
+        String text = ModelBundle.defaultBundle().toJson().replaceFirst("\"logOdds\" : [-0-9.eE]+", "\"logOdds\" : 1e308");
+        ObjectNode json = (ObjectNode) MAPPER.readTree(text);
+        json.put("checksum", CanonicalJson.checksum(json));
+        Path f = dir.resolve("b.json");
+        Files.writeString(f, json.toString());
+
+        assertThatThrownBy(() -> ModelBundle.read(f)).isInstanceOf(CreditModelException.class)
+                .hasMessageContaining(".logOdds").hasMessageContaining("out of range");
+    }
+
+    @Test
+    void hugeExponentInABundle_isACreditModelException(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("b.json");
+        Files.writeString(f, "{\"formatVersion\":1,\"x\":1e2147483648}");
+
+        assertThatThrownBy(() -> ModelBundle.read(f)).isInstanceOf(CreditModelException.class);
+    }
+
+    @Test
+    void oversizedBundle_isRefusedBeforeItIsReadWhole(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("big.json");
+        Files.write(f, new byte[2048]);
+
+        assertThatThrownBy(() -> ModelBundle.read(f, ModelRegistry.standard(), 1024))
+                .isInstanceOf(CreditModelException.class).hasMessageContaining("larger than 1024 bytes");
+        Path zero = Path.of("/dev/zero");
+        if (Files.exists(zero)) {
+            assertThatThrownBy(() -> BundleLoader.standard().maxBytes(1 << 20).read(zero))
+                    .isInstanceOf(CreditModelException.class).hasMessageContaining("larger than");
+        }
+    }
+}
