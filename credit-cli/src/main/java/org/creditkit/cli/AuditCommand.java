@@ -18,12 +18,12 @@ import org.creditkit.core.CreditDataException;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.chain.BrokenChainException;
 import org.creditkit.core.fairness.AuditConfig;
-import org.creditkit.core.fairness.AuditRecord;
+import org.creditkit.core.fairness.AuditAccumulator;
 import org.creditkit.core.fairness.AuditReport;
+import org.creditkit.core.fairness.AuditScope;
 import org.creditkit.core.fairness.CheckResult;
 import org.creditkit.core.fairness.CheckStatus;
 import org.creditkit.core.fairness.DifferenceMethod;
-import org.creditkit.core.fairness.FairnessAudit;
 import org.creditkit.core.fairness.FairnessReports;
 import org.creditkit.core.fairness.FairnessThresholds;
 import org.creditkit.core.fairness.GroupResult;
@@ -239,30 +239,13 @@ final class AuditCommand implements Callable<Integer> {
         refs.forEach(config::reference);
         // the audit date is part of what an auditor signs: today's UTC date unless pinned
         config.generatedAt(generatedAt != null ? generatedAt : java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
-        List<AuditRecord> records;
-        if (fmt == AuditTableReader.Format.JSONL) {
-            // decision logs: streamed, only the used columns kept (a million lines in well under a gigabyte)
-            AuditLogReader.Result read = AuditLogReader.read(data, mapping, lines::update);
-            records = read.records();
-            config.scope(read.scope());
-        } else {
-            AuditTable table = AuditTableReader.read(data, fmt);
-            AuditRecordMapper.checkColumns(table, mapping);
-            records = AuditRecordMapper.map(table, mapping);
-            AuditScopeCollector scope = new AuditScopeCollector();
-            String timeColumn = AuditScopeCollector.TIME_COLUMNS.stream().filter(table.columns()::contains)
-                    .findFirst().orElse("");
-            String checksumColumn = AuditScopeCollector.MODEL_COLUMNS.subList(1, 3).stream()
-                    .filter(table.columns()::contains).findFirst().orElse("");
-            for (AuditTable.Row row : table.rows()) {
-                scope.add(row.get("modelId").orElse(null), row.get(checksumColumn).orElse(null),
-                        row.get(AuditScopeCollector.RULESET_COLUMN).orElse(null), row.get(timeColumn).orElse(null));
-            }
-            config.scope(scope.scope(data));
-        }
+        // the scope (file digest, models, rule sets, period) is known only once the file is read
+        AuditAccumulator audit = new AuditAccumulator(config.build());
+        AuditScope scope = fmt == AuditTableReader.Format.JSONL ? AuditLogReader.read(data, mapping, audit, lines::update)
+                : AuditTableReader.readCsv(data, mapping, audit, lines::update);
         lines.done();
         lines.step("auditing", 0, 1);
-        AuditReport report = FairnessAudit.run(records, config.build());
+        AuditReport report = audit.report(scope);
         lines.step("auditing", 1, 1);
         return report;
     }

@@ -4,27 +4,29 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
 import org.creditkit.core.chain.BrokenChainException;
 import org.creditkit.core.chain.ChainVerifier;
-import org.creditkit.core.fairness.AuditRecord;
+import org.creditkit.core.fairness.AuditAccumulator;
 import org.creditkit.core.fairness.AuditScope;
 
 /**
@@ -34,8 +36,9 @@ import org.creditkit.core.fairness.AuditScope;
  * {@code rulesetVersion}, {@code time}/{@code decisionDate}/{@code decidedAt}) are read and every
  * other field is skipped unparsed, nested objects and arrays included. So a log may carry any number
  * of fields the audit does not use (reasons with lineage, quality flags, chain hashes) and grow new
- * ones without breaking the audit, and a million decisions need memory for a million small records
- * only: the group-attribute maps are shared between rows with the same values.
+ * ones without breaking the audit. Lines are split as bytes and parsed from the bytes (no
+ * {@code String} per line), the file digested in the same pass, and each row is counted into the
+ * audit as it is read ({@link AuditRowSink}): memory does not grow with the number of lines.
  *
  * <p>A hash-chained decision trail ({@code credit decide --log}, docs/decision-log.md) is read
  * whole: its rotated parts ({@code L.jsonl}, {@code L.2.jsonl} ...) in chain order, once they are
@@ -57,134 +60,102 @@ final class AuditLogReader {
     }
 
     /**
-     * The records and what was audited.
-     *
-     * @param records one per data line, in order
-     * @param scope the data digest, models, rule sets and period
-     */
-    record Result(List<AuditRecord> records, AuditScope scope) {
-    }
-
-    /**
-     * Reads a JSON Lines file.
+     * Reads a JSON Lines file into an audit.
      *
      * @param file the file
      * @param spec what to read
-     * @return the records and scope
+     * @param audit where each row is counted
+     * @return what was audited (the file's SHA-256, computed from the bytes read, not a second pass)
      * @throws BrokenChainException when the file is a decision trail whose parts are not one
      *     unbroken chain (nothing is read)
      * @throws CreditDataException with one problem per bad line ({@code file:line}, the first 20
      *     listed), per named column no line has, or if there is no data line
      */
-    static Result read(Path file, AuditRecordMapper.Spec spec) {
-        return read(file, spec, n -> { });
+    static AuditScope read(Path file, AuditRecordMapper.Spec spec, AuditAccumulator audit) {
+        return read(file, spec, audit, n -> { });
     }
 
     /**
-     * Reads a JSON Lines file, reporting progress.
+     * Reads a JSON Lines file into an audit, reporting progress.
      *
      * @param file the file
      * @param spec what to read
-     * @param linesRead called with the number of lines read so far, after each line (throttle it)
-     * @return the records and scope
-     * @throws BrokenChainException when the file is a decision trail whose parts are not one
-     *     unbroken chain (nothing is read)
-     * @throws CreditDataException as {@link #read(Path, AuditRecordMapper.Spec)}
+     * @param audit where each row is counted
+     * @param linesRead called with the number of lines read so far (of all parts), after each line;
+     *     the receiver throttles
+     * @return what was audited
+     * @throws BrokenChainException as {@link #read(Path, AuditRecordMapper.Spec, AuditAccumulator)}
+     * @throws CreditDataException as {@link #read(Path, AuditRecordMapper.Spec, AuditAccumulator)}
      */
-    static Result read(Path file, AuditRecordMapper.Spec spec, LongConsumer linesRead) {
+    static AuditScope read(Path file, AuditRecordMapper.Spec spec, AuditAccumulator audit, LongConsumer linesRead) {
         String source = file.toString();
-        Set<String> attributes = new TreeSet<>();
-        spec.groupings().forEach(g -> attributes.addAll(g.attributes()));
         Map<String, String> named = AuditRecordMapper.namedColumns(spec);
-        Set<String> wanted = new LinkedHashSet<>(named.keySet());
-        wanted.addAll(AuditScopeCollector.MODEL_COLUMNS);
-        wanted.add(AuditScopeCollector.RULESET_COLUMN);
-        wanted.addAll(AuditScopeCollector.TIME_COLUMNS);
-        wanted.addAll(TRAIL_FIELDS);
-        Set<String> favourable = new TreeSet<>();
-        spec.favourableValues().forEach(v -> favourable.add(v.toLowerCase(Locale.ROOT)));
+        Set<String> wantedNames = new LinkedHashSet<>(named.keySet());
+        wantedNames.addAll(AuditScopeCollector.MODEL_COLUMNS);
+        wantedNames.add(AuditScopeCollector.RULESET_COLUMN);
+        wantedNames.addAll(AuditScopeCollector.TIME_COLUMNS);
+        wantedNames.addAll(TRAIL_FIELDS);
+        Map<String, Integer> slot = new HashMap<>();
+        for (String w : wantedNames) {
+            slot.put(w, slot.size());
+        }
+        String[] values = new String[slot.size()];
+        Function<String, String> row = c -> {
+            Integer i = slot.get(c);
+            return i == null ? null : values[i];
+        };
+        int seq = slot.get("seq");
+        int prev = slot.get("prev");
+        int kind = slot.get("kind");
+        int hash = slot.get("hash");
+        int[] namedSlots = named.keySet().stream().mapToInt(slot::get).toArray();
+        boolean[] seenNamed = new boolean[slot.size()];
 
         Set<String> seenColumns = new TreeSet<>();
-        Set<String> seenNamed = new LinkedHashSet<>();
-        Map<List<String>, Map<String, String>> sharedAttributes = new HashMap<>();
-        List<AuditRecord> records = new ArrayList<>();
-        List<Problem> errors = new ArrayList<>();
-        AuditScopeCollector scope = new AuditScopeCollector();
-        Map<String, String> values = new HashMap<>();
-        Map<String, String> decisions = new HashMap<>();
-        Map<String, String> outcomes = new HashMap<>();
-        String outcomeColumn = spec.outcomeColumn().orElse(null);
-        boolean trail = false;
-        long totalLines = 0;
-        List<Path> parts = parts(file);
-        for (Path part : parts) {
-            String partName = part.toString();
-            int lineNo = 0;
-            try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lineNo++;
-                    linesRead.accept(++totalLines);
-                    if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                        line = line.substring(1);
-                    }
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    values.clear();
-                    String error = parse(line, wanted, values, totalLines <= COLUMN_SAMPLE_LINES ? seenColumns : null);
-                    if (error != null) {
-                        errors.add(Problem.of(partName + ":" + lineNo, error));
-                        continue;
-                    }
-                    if (isTrailLine(values)) {
-                        trail = true;
-                        if (!AuditTableReader.TRAIL_RECORD.equals(values.get("kind"))) {
-                            continue; // a header or checkpoint of a decision trail, not a decision
-                        }
-                    }
-                    for (String c : named.keySet()) {
-                        if (values.containsKey(c)) {
-                            seenNamed.add(c);
-                        }
-                    }
-                    distinct(decisions, values.get(spec.favourableColumn()));
-                    if (outcomeColumn != null) {
-                        distinct(outcomes, values.get(outcomeColumn));
-                    }
-                    List<String> key = new ArrayList<>(attributes.size());
-                    for (String a : attributes) {
-                        String v = values.get(a);
-                        key.add(v == null || v.isEmpty() ? AuditRecordMapper.MISSING : v);
-                    }
-                    Map<String, String> attrs = sharedAttributes.computeIfAbsent(key, k -> {
-                        Map<String, String> m = new LinkedHashMap<>();
-                        int i = 0;
-                        for (String a : attributes) {
-                            m.put(a, k.get(i++));
-                        }
-                        return m;
-                    });
-                    try {
-                        records.add(AuditRecordMapper.record(c -> Optional.ofNullable(values.get(c)).filter(v -> !v.isEmpty()),
-                                attrs, spec, favourable));
-                    } catch (IllegalArgumentException e) {
-                        errors.add(Problem.of(partName + ":" + lineNo, e.getMessage()));
-                        continue;
-                    }
-                    scope.add(values.get("modelId"), values.getOrDefault("bundleChecksum", values.get("modelVersion")),
-                            values.get(AuditScopeCollector.RULESET_COLUMN), firstTime(values));
+        AuditRowSink sink = new AuditRowSink(source, spec, audit);
+        boolean[] trail = {false};
+        MessageDigest digest = sha256();
+        long[] total = {0};
+        LineReader lines = (lineNo, buf, off, len) -> {
+            linesRead.accept(++total[0]);
+            if (isBlank(buf, off, len)) {
+                return;
+            }
+            Arrays.fill(values, null);
+            String error = parse(buf, off, len, slot, values, lineNo <= COLUMN_SAMPLE_LINES ? seenColumns : null);
+            if (error != null) {
+                sink.bad(lineNo, error);
+                return;
+            }
+            if (values[seq] != null && values[prev] != null && values[kind] != null && values[hash] != null) {
+                trail[0] = true;
+                if (!AuditTableReader.TRAIL_RECORD.equals(values[kind])) {
+                    return; // a header or checkpoint of a decision trail, not a decision
                 }
+            }
+            for (int i : namedSlots) {
+                if (values[i] != null) {
+                    seenNamed[i] = true;
+                }
+            }
+            sink.row(lineNo, row, values[slot.get("bundleChecksum")] != null ? "bundleChecksum" : "modelVersion",
+                    firstTime(values, slot));
+        };
+        for (Path part : parts(file)) {
+            sink.part(part.toString());
+            try (InputStream in = Files.newInputStream(part)) {
+                lines(in, digest, lines); // the parts digested as one byte stream, in chain order
             } catch (IOException e) {
-                throw new CreditDataException(partName, "cannot read the audit data: " + e.getMessage()
+                throw new CreditDataException(part.toString(), "cannot read the audit data: " + e.getMessage()
                         + "; pass a readable UTF-8 file", e);
             }
         }
-        if (trail) {
+        if (trail[0]) {
             seenColumns.removeAll(TRAIL_FIELDS);
         }
         List<Problem> unknown = new ArrayList<>();
         for (Map.Entry<String, String> e : named.entrySet()) {
-            if (!seenNamed.contains(e.getKey()) && !seenColumns.contains(e.getKey())) {
+            if (!seenNamed[slot.get(e.getKey())] && !seenColumns.contains(e.getKey())) {
                 unknown.add(Problem.of(source + " column '" + e.getKey() + "'", "unknown column, given in "
                         + e.getValue() + "; " + source + " has the columns " + seenColumns));
             }
@@ -192,14 +163,7 @@ final class AuditLogReader {
         if (!unknown.isEmpty()) {
             throw new CreditDataException(unknown);
         }
-        if (!errors.isEmpty()) {
-            throw AuditTableReader.badLines(source, errors, "bad lines");
-        }
-        if (records.isEmpty()) {
-            throw new CreditDataException(source, "no rows to audit; the file needs at least one data row");
-        }
-        AuditRecordMapper.checkValues(source, spec, decisions, outcomes);
-        return new Result(records, scope.scope(parts));
+        return sink.finish(HexFormat.of().formatHex(digest.digest()));
     }
 
     /**
@@ -215,25 +179,91 @@ final class AuditLogReader {
         return ChainVerifier.verifyLinks(file).requireIntact("the decision trail " + file).files();
     }
 
-    private static void distinct(Map<String, String> seen, String value) {
-        if (value != null && !value.isEmpty()) {
-            seen.putIfAbsent(value.toLowerCase(Locale.ROOT), value);
+    /** Receives one line of a file as bytes (without its line end). */
+    @FunctionalInterface
+    interface LineReader {
+        /**
+         * @param lineNo the line number, from 1
+         * @param buf the bytes (valid only during the call)
+         * @param off where the line starts
+         * @param len its length, without the {@code \n}
+         */
+        void line(int lineNo, byte[] buf, int off, int len);
+    }
+
+    /**
+     * Splits a stream into lines of bytes, a UTF-8 byte-order mark at the start dropped, feeding
+     * every byte read to the digest: one pass over the file, no {@code String} per line.
+     */
+    static void lines(InputStream in, MessageDigest digest, LineReader out) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        int start = 0;
+        int end = 0;
+        int lineNo = 0;
+        while (true) {
+            if (end == buf.length) {
+                if (start > 0) {
+                    System.arraycopy(buf, start, buf, 0, end - start);
+                    end -= start;
+                    start = 0;
+                } else {
+                    buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+                }
+            }
+            int n = in.read(buf, end, buf.length - end);
+            if (n < 0) {
+                break;
+            }
+            digest.update(buf, end, n);
+            int from = end;
+            end += n;
+            for (int i = from; i < end; i++) {
+                if (buf[i] == '\n') {
+                    emit(++lineNo, buf, start, i - start, out);
+                    start = i + 1;
+                }
+            }
+        }
+        if (end > start) {
+            emit(++lineNo, buf, start, end - start, out);
+        }
+    }
+
+    private static void emit(int lineNo, byte[] buf, int off, int len, LineReader out) {
+        if (lineNo == 1 && len >= 3 && (buf[off] & 0xFF) == 0xEF && (buf[off + 1] & 0xFF) == 0xBB
+                && (buf[off + 2] & 0xFF) == 0xBF) {
+            out.line(lineNo, buf, off + 3, len - 3); // a UTF-8 byte-order mark
+        } else {
+            out.line(lineNo, buf, off, len);
+        }
+    }
+
+    private static boolean isBlank(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
 
     /** The chain fields of a hash-chained decision trail ({@code credit decide --log}); not columns. */
     private static final List<String> TRAIL_FIELDS = List.of("seq", "prev", "kind", "hash");
 
-    private static boolean isTrailLine(Map<String, String> values) {
-        return values.containsKey("seq") && values.containsKey("prev") && values.containsKey("kind")
-                && values.containsKey("hash");
-    }
-
-    private static String firstTime(Map<String, String> values) {
+    /** The first time column this line has a value in, or null. */
+    private static String firstTime(String[] values, Map<String, Integer> slot) {
         for (String c : AuditScopeCollector.TIME_COLUMNS) {
-            String v = values.get(c);
-            if (v != null && !v.isEmpty()) {
-                return v;
+            if (values[slot.get(c)] != null) {
+                return c;
             }
         }
         return null;
@@ -245,9 +275,11 @@ final class AuditLogReader {
      *
      * @return null, or what is wrong with the line
      */
-    private static String parse(String line, Set<String> wanted, Map<String, String> values, Set<String> columns) {
-        try (JsonParser p = JSON.createParser(line)) {
+    private static String parse(byte[] buf, int off, int len, Map<String, Integer> slot, String[] values,
+            Set<String> columns) {
+        try (JsonParser p = JSON.createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
+                String line = new String(buf, off, len, StandardCharsets.UTF_8).strip();
                 return "expected a JSON object, got " + (line.length() <= 40 ? line : line.substring(0, 40) + "...");
             }
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -256,7 +288,8 @@ final class AuditLogReader {
                     columns.add(name);
                 }
                 JsonToken v = p.nextToken();
-                if (!wanted.contains(name)) {
+                Integer at = slot.get(name);
+                if (at == null) {
                     p.skipChildren();
                     continue;
                 }
@@ -276,9 +309,10 @@ final class AuditLogReader {
                         }
                         joined.append(p.getText());
                     }
-                    values.put(name, joined.toString());
+                    values[at] = joined.length() == 0 ? null : joined.toString();
                 } else if (v != JsonToken.VALUE_NULL) {
-                    values.put(name, p.getText());
+                    String text = p.getText();
+                    values[at] = text.isEmpty() ? null : text;
                 }
             }
             if (p.nextToken() != null) {

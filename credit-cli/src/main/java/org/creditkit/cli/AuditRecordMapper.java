@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.creditkit.core.CreditDataException;
@@ -224,34 +225,62 @@ final class AuditRecordMapper {
      */
     static AuditRecord record(java.util.function.Function<String, Optional<String>> row, Map<String, String> attrs,
             AuditRecordMapper.Spec spec, Set<String> favourable) {
+        Parsed p = parse(row, spec, favourable);
+        return new AuditRecord(attrs, p.favourable(), p.pd(), p.score(), p.outcome());
+    }
+
+    /**
+     * What the audit reads from one row besides its group attributes.
+     *
+     * @param favourable whether the decision is favourable
+     * @param pd the PD, if given
+     * @param score the score, if given
+     * @param outcome the outcome, {@link Outcome#UNKNOWN} if not given
+     */
+    record Parsed(boolean favourable, OptionalDouble pd, OptionalDouble score, Outcome outcome) {
+    }
+
+    /**
+     * Reads the decision, outcome, PD and score of one row.
+     *
+     * @param row a column's value, absent if missing, null or empty
+     * @param spec what to read
+     * @param favourable the favourable values, lower case
+     * @return the values
+     * @throws IllegalArgumentException saying what is wrong with the row
+     */
+    static Parsed parse(java.util.function.Function<String, Optional<String>> row, AuditRecordMapper.Spec spec,
+            Set<String> favourable) {
         String decision = row.apply(spec.favourableColumn()).orElseThrow(() -> new IllegalArgumentException(
                 "no value in the decision column '" + spec.favourableColumn() + "'"));
-        AuditRecord r = AuditRecord.of(attrs, favourable.contains(decision.toLowerCase(Locale.ROOT)));
+        boolean fav = favourable.contains(decision.toLowerCase(Locale.ROOT));
+        Outcome outcome = Outcome.UNKNOWN;
         if (spec.outcomeColumn().isPresent()) {
             Optional<String> v = row.apply(spec.outcomeColumn().get());
             if (v.isPresent()) {
-                boolean bad = v.get().equalsIgnoreCase(spec.badValue().orElseThrow());
-                r = r.withOutcome(bad ? Outcome.BAD : Outcome.GOOD);
+                outcome = v.get().equalsIgnoreCase(spec.badValue().orElseThrow()) ? Outcome.BAD : Outcome.GOOD;
             }
         }
+        OptionalDouble pd = OptionalDouble.empty();
         if (spec.pdColumn().isPresent()) {
             Optional<String> v = row.apply(spec.pdColumn().get());
             if (v.isPresent()) {
-                double pd = number(v.get(), spec.pdColumn().get());
-                if (!(pd >= 0.0 && pd <= 1.0)) {
+                double x = number(v.get(), spec.pdColumn().get());
+                if (!(x >= 0.0 && x <= 1.0)) {
                     throw new IllegalArgumentException("PD column '" + spec.pdColumn().get() + "' holds " + v.get()
                             + "; a PD must be within [0, 1]");
                 }
-                r = r.withPd(pd);
+                pd = OptionalDouble.of(x);
             }
         }
+        OptionalDouble score = OptionalDouble.empty();
         if (spec.scoreColumn().isPresent()) {
             Optional<String> v = row.apply(spec.scoreColumn().get());
             if (v.isPresent()) {
-                r = r.withScore(number(v.get(), spec.scoreColumn().get()));
+                score = OptionalDouble.of(number(v.get(), spec.scoreColumn().get()));
             }
         }
-        return r;
+        return new Parsed(fav, pd, score, outcome);
     }
 
     private static double number(String text, String column) {

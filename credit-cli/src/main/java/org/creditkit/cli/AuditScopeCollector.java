@@ -76,7 +76,15 @@ final class AuditScopeCollector {
      * @return the scope
      */
     AuditScope scope(List<Path> files) {
-        return AuditScope.of(Optional.of("sha256:" + sha256(files)), counted(models), counted(ruleSets),
+        return scope("sha256:" + sha256(files));
+    }
+
+    /**
+     * @param digest the files' digest, {@code sha256:HEX}
+     * @return the scope
+     */
+    AuditScope scope(String digest) {
+        return AuditScope.of(Optional.of(digest), counted(models), counted(ruleSets),
                 first == null ? Optional.empty() : Optional.of(first + " to " + last));
     }
 

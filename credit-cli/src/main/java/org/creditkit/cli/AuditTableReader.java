@@ -3,20 +3,33 @@ package org.creditkit.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
+import org.creditkit.core.fairness.AuditAccumulator;
+import org.creditkit.core.fairness.AuditScope;
 
 /**
  * Reads the input of {@code credit audit}: flat JSON Lines (one object per line, scalar fields; an
@@ -204,20 +217,8 @@ final class AuditTableReader {
             errors.add(Problem.of(source + ":1", "no header row; a CSV file needs a header naming its columns"));
             failIfAny(source, errors);
         }
-        CsvRecord header = records.get(0);
         List<String> columns = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String c : header.fields()) {
-            String name = c.trim();
-            if (name.isEmpty()) {
-                errors.add(Problem.of(source + ":" + header.line(), "empty column name in the header; "
-                        + "every column needs a name"));
-            } else if (!seen.add(name)) {
-                errors.add(Problem.of(source + ":" + header.line(), "duplicate column name '" + name
-                        + "' in the header; column names must be unique"));
-            }
-            columns.add(name);
-        }
+        header(records.get(0), source, errors, columns, new HashMap<>());
         List<AuditTable.Row> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
             CsvRecord rec = records.get(r);
@@ -242,6 +243,20 @@ final class AuditTableReader {
     /** RFC 4180 tokenizer; fully empty lines are skipped. */
     static List<CsvRecord> csvRecords(String text, String source, List<Problem> errors) {
         List<CsvRecord> out = new ArrayList<>();
+        try {
+            csvRecords(new StringReader(text), source, errors, out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
+        }
+        return out;
+    }
+
+    /**
+     * RFC 4180 tokenizer over a stream: each record is handed on as soon as it ends, so a file of
+     * any length is tokenized in memory for one record; fully empty lines are skipped.
+     */
+    static void csvRecords(Reader in, String source, List<Problem> errors, Consumer<CsvRecord> out)
+            throws IOException {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         int line = 1;
@@ -250,14 +265,15 @@ final class AuditTableReader {
         boolean afterQuote = false;
         boolean fieldStarted = false;
         boolean badRecord = false;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char ch = text.charAt(i);
+        int next = in.read();
+        while (next >= 0) {
+            char ch = (char) next;
+            next = in.read();
             if (inQuotes) {
                 if (ch == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                    if (next == '"') {
                         field.append('"');
-                        i++;
+                        next = in.read();
                     } else {
                         inQuotes = false;
                         afterQuote = true;
@@ -275,13 +291,13 @@ final class AuditTableReader {
                 field.setLength(0);
                 afterQuote = false;
                 fieldStarted = true;
-            } else if (ch == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+            } else if (ch == '\r' && next == '\n') {
                 continue;
             } else if (ch == '\n') {
                 if (fieldStarted || field.length() > 0 || afterQuote || !fields.isEmpty()) {
                     fields.add(field.toString());
                     if (!badRecord) {
-                        out.add(new CsvRecord(recordLine, List.copyOf(fields)));
+                        out.accept(new CsvRecord(recordLine, List.copyOf(fields)));
                     }
                 }
                 fields.clear();
@@ -320,10 +336,106 @@ final class AuditTableReader {
         } else if (fieldStarted || field.length() > 0 || afterQuote || !fields.isEmpty()) {
             fields.add(field.toString());
             if (!badRecord) {
-                out.add(new CsvRecord(recordLine, List.copyOf(fields)));
+                out.accept(new CsvRecord(recordLine, List.copyOf(fields)));
             }
         }
-        return out;
+    }
+
+    /**
+     * Streams a CSV file into an audit: the header is checked (names present and unique, every
+     * column the options name present) before any row, then each record is counted as it is read
+     * ({@link AuditRowSink}); nothing but one record is held.
+     *
+     * @param file the file
+     * @param spec what to read
+     * @param audit where each row is counted
+     * @return what was audited (the file's SHA-256 computed from the bytes read)
+     * @throws CreditDataException with one problem per bad line ({@code file:line}, the first 20
+     *     listed), per unknown column, or if there is no header or no row
+     */
+    static AuditScope readCsv(Path file, AuditRecordMapper.Spec spec, AuditAccumulator audit) {
+        return readCsv(file, spec, audit, n -> { });
+    }
+
+    /**
+     * Streams a CSV file into an audit, reporting progress.
+     *
+     * @param file the file
+     * @param spec what to read
+     * @param audit where each row is counted
+     * @param recordsRead called with the number of CSV records read so far (the header included),
+     *     after each one; the receiver throttles
+     * @return what was audited
+     * @throws CreditDataException as {@link #readCsv(Path, AuditRecordMapper.Spec, AuditAccumulator)}
+     */
+    static AuditScope readCsv(Path file, AuditRecordMapper.Spec spec, AuditAccumulator audit,
+            java.util.function.LongConsumer recordsRead) {
+        String source = file.toString();
+        AuditRowSink sink = new AuditRowSink(source, spec, audit);
+        List<Problem> errors = sink.problems();
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+        Map<String, Integer> index = new HashMap<>();
+        List<String> columns = new ArrayList<>();
+        String[] checksumColumn = {null};
+        String[] timeColumn = {null};
+        try (Reader in = new BufferedReader(new InputStreamReader(new DigestInputStream(Files.newInputStream(file),
+                digest), StandardCharsets.UTF_8.newDecoder()), 1 << 16)) {
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
+            }
+            long[] read = {0};
+            csvRecords(in, source, errors, rec -> {
+                recordsRead.accept(++read[0]);
+                if (columns.isEmpty()) {
+                    header(rec, source, errors, columns, index);
+                    AuditRecordMapper.checkColumns(new AuditTable(source, columns, List.of()), spec);
+                    checksumColumn[0] = AuditScopeCollector.MODEL_COLUMNS.subList(1, 3).stream()
+                            .filter(index::containsKey).findFirst().orElse(null);
+                    timeColumn[0] = AuditScopeCollector.TIME_COLUMNS.stream().filter(index::containsKey)
+                            .findFirst().orElse(null);
+                    return;
+                }
+                if (rec.fields().size() != columns.size()) {
+                    sink.bad(rec.line(), rec.fields().size() + " fields, but the header has " + columns.size());
+                    return;
+                }
+                sink.row(rec.line(), c -> {
+                    Integer i = index.get(c);
+                    String v = i == null ? null : rec.fields().get(i);
+                    return v == null || v.isEmpty() ? null : v;
+                }, checksumColumn[0], timeColumn[0]);
+            });
+        } catch (CharacterCodingException e) {
+            throw new CreditDataException(source, "not UTF-8 text (" + e.getMessage() + "); save the file as UTF-8");
+        } catch (IOException e) {
+            throw new CreditDataException(source, "cannot read the audit data: " + e.getMessage()
+                    + "; pass a readable UTF-8 file", e);
+        }
+        if (columns.isEmpty()) {
+            errors.add(Problem.of(source + ":1", "no header row; a CSV file needs a header naming its columns"));
+        }
+        return sink.finish(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static void header(CsvRecord header, String source, List<Problem> errors, List<String> columns,
+            Map<String, Integer> index) {
+        for (String c : header.fields()) {
+            String name = c.trim();
+            if (name.isEmpty()) {
+                errors.add(Problem.of(source + ":" + header.line(), "empty column name in the header; "
+                        + "every column needs a name"));
+            } else if (index.putIfAbsent(name, columns.size()) != null) {
+                errors.add(Problem.of(source + ":" + header.line(), "duplicate column name '" + name
+                        + "' in the header; column names must be unique"));
+            }
+            columns.add(name);
+        }
     }
 
     private static void failIfAny(String source, List<Problem> errors) {

@@ -23,11 +23,12 @@ import org.creditkit.core.chain.ChainVerifier;
 import org.creditkit.core.chain.ChainWriter;
 import org.creditkit.core.chain.CheckpointKeys;
 import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.fairness.AuditAccumulator;
 import org.creditkit.core.fairness.AuditConfig;
-import org.creditkit.core.fairness.AuditRecord;
 import org.creditkit.core.fairness.AuditReport;
+import org.creditkit.core.fairness.AuditScope;
 import org.creditkit.core.fairness.CounterfactualReport;
-import org.creditkit.core.fairness.FairnessAudit;
+import org.creditkit.core.fairness.ScoreShiftReport;
 import org.creditkit.core.fairness.FairnessReports;
 import org.creditkit.core.fairness.FairnessThresholds;
 import org.creditkit.core.fairness.Grouping;
@@ -69,7 +70,7 @@ import picocli.CommandLine.Option;
  * the decision log for fairness, probes the decisions counterfactually, and books the approved holdout
  * loans and monitors them for 24 months after the loan. Each step calls the library workflow
  * directly (the generator, the strict reader, {@code Training.run} and the bundle export,
- * {@code CreditEngine}, {@code FairnessAudit}, {@code Counterfactuals}, {@code LoanBookWorkflow})
+ * {@code CreditEngine}, {@code AuditAccumulator}, {@code Counterfactuals}, {@code LoanBookWorkflow})
  * and prints its result objects; no step runs another command or reads its printed text. Every
  * file is kept in {@code --out} (default {@code target/creditkit-demo}).
  */
@@ -262,10 +263,14 @@ final class DemoCommand implements Callable<Integer> {
                 .dataSource(log.getFileName().toString()).thresholds(FairnessThresholds.defaults())
                 .reference("industrySection", "C");
         groupings.forEach(config::grouping);
-        List<AuditRecord> records = AuditLogReader.read(log, new AuditRecordMapper.Spec(groupings, "tier",
+        // the audit date an auditor signs, and (read from the trail) the data digest, the model with its
+        // checksum, the rule set and the decision period: the report names what it audited
+        config.generatedAt(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        AuditAccumulator audit = new AuditAccumulator(config.build());
+        AuditScope scope = AuditLogReader.read(log, new AuditRecordMapper.Spec(groupings, "tier",
                 Set.of("INSTANT_APPROVAL", "MITIGATION"), Optional.of("defaulted"), Optional.of("true"),
-                Optional.of("score"), Optional.of("pd"))).records();
-        AuditReport report = FairnessAudit.run(records, config.build());
+                Optional.of("score"), Optional.of("pd")), audit);
+        AuditReport report = audit.report(scope);
         List<Path> reports = FairnessReports.writeAll(report, auditDir);
         step(out, 7, "audit", String.format(Locale.ROOT, "%s (%.1f s)", AuditCommand.header(report), seconds(t)));
         AuditCommand.notableChecks(report).forEach(l -> out.println("  " + l));
@@ -277,6 +282,7 @@ final class DemoCommand implements Callable<Integer> {
         t = System.nanoTime();
         List<LoanApplication> probeSet = holdout.stream().limit(PROBE_SIZE).map(LabeledApplication::application).toList();
         StringBuilder probe = new StringBuilder();
+        StringBuilder probeMd = new StringBuilder("# Counterfactual probes of the demo's engine\n\n");
         try (CreditEngine engine = CreditEngine.builder().model(signed).trust(demoTrust).build()) {
             for (Counterfactuals.Attribute a : Counterfactuals.Attribute.values()) {
                 CounterfactualReport cr = Counterfactuals.probe(engine, probeSet, a);
@@ -284,8 +290,23 @@ final class DemoCommand implements Callable<Integer> {
                         cr.attribute(), cr.changed().trials(), cr.changed().successes(),
                         100.0 * cr.changed().successes() / cr.changed().trials(), cr.lostFavourable(),
                         cr.gainedFavourable()));
+                probeMd.append(cr.toMarkdown()).append('\n');
+            }
+            // the scores too: industry may move them only through the industry layer, zone and ownership not at all
+            for (Counterfactuals.Attribute a : List.of(Counterfactuals.Attribute.INDUSTRY, Counterfactuals.Attribute.ZONE,
+                    Counterfactuals.Attribute.OWNERSHIP)) {
+                ScoreShiftReport sr = Counterfactuals.scores(engine, probeSet, a);
+                probe.append("  score ").append(sr.summary()).append('\n');
+                probeMd.append(sr.toMarkdown()).append('\n');
             }
         }
+        Path probeFile = dir.resolve("counterfactual.md");
+        try {
+            Files.writeString(probeFile, probeMd, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + probeFile, e);
+        }
+        probe.append("  probe tables: ").append(probeFile.toAbsolutePath()).append('\n');
         step(out, 8, "probe", String.format(Locale.ROOT,
                 "counterfactual: %,d holdout applications re-decided with one attribute swapped (%.1f s)",
                 probeSet.size(), seconds(t)));
@@ -316,8 +337,8 @@ final class DemoCommand implements Callable<Integer> {
                     org.creditkit.core.monitor.WarningParameters.defaults(),
                     org.creditkit.core.monitor.MonitorSummary.Limits.defaults(), monitorDir, err,
                     new Progress(err, progress.wanted(), "monitored loan-book lines", booked.lines()));
-            step(out, 9, "monitor", String.format(Locale.ROOT, "%,d approved holdout loans booked with 24 months of "
-                    + "updates (%,d lines) and monitored (%.1f s): %s", booked.loans(), booked.lines(), seconds(t),
+            step(out, 9, "monitor", String.format(Locale.ROOT, "%,d holdout loans booked (every tier but "
+                    + "DECLINE; manual reviews taken as approved at the offer) with 24 months of updates (%,d lines) and monitored (%.1f s): %s", booked.loans(), booked.lines(), seconds(t),
                     org.creditkit.core.monitor.MonitorReport.verdict(m.summary())));
             out.println("  " + LoanBookWorkflow.describe(m.summary()));
             m.summary().breaches().forEach(b -> out.println("  limit exceeded: " + b));

@@ -16,6 +16,7 @@ import org.creditkit.models.data.DatasetReader;
 import org.creditkit.models.data.LoadResult;
 import org.creditkit.models.export.BundleExport;
 import org.creditkit.models.export.CoreScoring;
+import org.creditkit.models.eval.Stability;
 import org.creditkit.models.report.HtmlReport;
 import org.creditkit.models.report.ReportContent;
 import org.creditkit.models.workflow.MetricsJson;
@@ -105,16 +106,26 @@ final class EvaluateCommand implements Callable<Integer> {
                     mapping.mapping(!TrainCommand.isPortfolio(data), spec.commandLine()));
             TrainCommand.reportLoad(err, loaded);
             double[] z = m.logOdds(data, loaded.dataset());
-            ModelEvaluation ev = ModelEvaluation.of(data.getFileName().toString(), z, loaded.dataset(),
+            ModelEvaluation evaluated = ModelEvaluation.of(data.getFileName().toString(), z, loaded.dataset(),
                     m.bundle().scaling(), m.bundle().gradeBands());
+            Optional<Stability.Reference> development = MetricsJson.development(m.bundle().metrics(),
+                    model + " $.metrics");
+            ModelEvaluation ev = development.map(evaluated::withStability).orElse(evaluated);
+            if (development.isEmpty()) {
+                err.println("note: " + model + " records no training-sample distribution (trained by an earlier "
+                        + "version), so stability is not in the verdict; measure it with credit psi");
+            }
             ObjectNode json = MetricsJson.of(ev, Optional.empty(), m.kind(), m.checksum());
             if (metricsOut != null) {
                 MetricsJson.write(json, metricsOut);
             }
-            out.printf(Locale.ROOT, "evaluated %s on %s: AUC %.4f [%.4f, %.4f], Gini %.4f, KS %.4f, Brier %.4f%s%n",
+            out.printf(Locale.ROOT, "evaluated %s on %s: AUC %.4f [%.4f, %.4f], Gini %.4f, KS %.4f, Brier %.4f%s%s%n",
                     m.kind(), loaded.summary(), ev.metrics().auc(), ev.metrics().aucLower(), ev.metrics().aucUpper(),
                     ev.metrics().gini(), ev.metrics().ks(), ev.metrics().brier(),
-                    ev.oracle().map(o -> String.format(Locale.ROOT, "; oracle AUC %.4f", o.auc())).orElse(""));
+                    ev.oracle().map(o -> String.format(Locale.ROOT, "; oracle AUC %.4f", o.auc())).orElse(""),
+                    ev.stability().map(st -> String.format(Locale.ROOT, "; PSI vs training %.4f (%s)", st.index(),
+                            st.band())).orElse(""));
+            out.printf(Locale.ROOT, "verdict %s%n", ev.verdict(Optional.empty()).overall());
             if (report != null) {
                 List<String> notes = new ArrayList<>(loaded.notes());
                 Path file = HtmlReport.write(new ReportContent("Model evaluation: " + m.kind() + " on "

@@ -40,6 +40,7 @@ import org.creditkit.core.monitor.MonthWarning;
 import org.creditkit.core.monitor.PortfolioMonitor;
 import org.creditkit.core.monitor.Reevaluation;
 import org.creditkit.core.monitor.Rescorer;
+import org.creditkit.core.monitor.WarningGrader;
 import org.creditkit.core.monitor.WarningParameters;
 import org.creditkit.core.synth.LoanBookGenerator;
 import org.creditkit.rules.CreditEngine;
@@ -127,6 +128,26 @@ final class LoanBookWorkflow {
      */
     static Monitored monitor(Path book, CreditEngine engine, WarningParameters parameters, MonitorSummary.Limits limits,
                              Path outDir, PrintWriter err, Progress progress) throws IOException {
+        return monitor(book, engine, parameters, WarningGrader.points(parameters), limits, outDir, err, progress);
+    }
+
+    /**
+     * Monitors a book with a given way of grading warnings (e.g. Drools warning rules).
+     *
+     * @param book       the loan book
+     * @param engine     the engine that re-scores and re-limits each quarter
+     * @param parameters warning thresholds
+     * @param grader     how a month's signals become its level
+     * @param limits     fund terms and limits
+     * @param outDir     output directory (created)
+     * @param err        where rejected lines are reported
+     * @param progress   progress reporting
+     * @return the result
+     * @throws IOException if a file cannot be read or written
+     */
+    static Monitored monitor(Path book, CreditEngine engine, WarningParameters parameters, WarningGrader grader,
+                             MonitorSummary.Limits limits, Path outDir, PrintWriter err, Progress progress)
+            throws IOException {
         Files.createDirectories(outDir);
         Path warnings = outDir.resolve("warnings.jsonl");
         Path reevaluations = outDir.resolve("reevaluations.jsonl");
@@ -142,8 +163,8 @@ final class LoanBookWorkflow {
                 throw new IllegalStateException("loan " + loan.loanId() + ": re-evaluation failed: " + e.getMessage(), e);
             }
         };
-        PortfolioMonitor pm = PortfolioMonitor.builder().parameters(parameters).limits(limits).rescorer(rescorer)
-                .features(FeatureExtractor.standard()).build();
+        PortfolioMonitor pm = PortfolioMonitor.builder().parameters(parameters).grader(grader).limits(limits)
+                .rescorer(rescorer).features(FeatureExtractor.standard()).build();
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");

@@ -74,8 +74,9 @@ final class ModelOptions {
     /**
      * Reads applications in constant memory: a {@code .json} file holds one application document
      * (refused once it passes the reader's size limit, before the rest is read), anything else is JSON
-     * Lines (bare or labeled applications, one per line). Every good application goes to
-     * {@code onGood} with its line number; every bad line to {@code rejects}.
+     * Lines (bare or labeled applications, one per line), parsed on a second thread while this one
+     * processes the lines before ({@link ReadAhead}). Every good application goes to {@code onGood} with
+     * its line number, every bad line to {@code rejects}, in file order on the calling thread.
      *
      * @return the report; for a single document, 1 line good or bad
      */
@@ -83,11 +84,7 @@ final class ModelOptions {
         if (isSingleDocument(in)) {
             return readDocument(in, onGood, rejects);
         }
-        long[] line = {0};
-        return StrictApplicationReader.standard().readBatch(in, good -> onGood.accept(good, ++line[0]), bad -> {
-            line[0]++;
-            rejects.add(bad);
-        });
+        return ReadAhead.read(in, onGood, rejects::add);
     }
 
     /** A good line that could not be processed (scored, decided): rejected with its line number. */

@@ -5,14 +5,17 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.creditkit.core.CreditException;
 import org.creditkit.core.monitor.MonitorReport;
 import org.creditkit.core.monitor.MonitorSummary;
+import org.creditkit.core.monitor.WarningGrader;
 import org.creditkit.core.monitor.WarningParameters;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.RuleSetSource;
+import org.creditkit.rules.WarningRules;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +48,11 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Rule set for re-limiting (default: the built-in policy).")
     Path rules;
+
+    @Option(names = "--warning-rules", paramLabel = "DIR", description = "Grade warning levels with the Drools "
+            + "warning rules in DIR (.drl files and scenarios/, see docs/monitoring.md) instead of the built-in points; "
+            + "their scenarios must pass.")
+    Path warningRules;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
@@ -109,14 +117,47 @@ final class MonitorCommand implements Callable<Integer> {
             err.flush();
             return CreditCli.EXIT_USAGE;
         }
+        WarningParameters parameters = WarningParameters.defaults();
+        WarningGrader grader = WarningGrader.points(parameters);
+        WarningRules warnings = null;
+        if (warningRules != null) {
+            try {
+                warnings = WarningRules.directory(warningRules, parameters);
+                List<WarningRules.ScenarioResult> scenarios = warnings.runScenarios();
+                List<WarningRules.ScenarioResult> failed = scenarios.stream().filter(r -> !r.passed()).toList();
+                if (!failed.isEmpty()) {
+                    failed.forEach(r -> err.println("credit monitor: --warning-rules " + warningRules + ": " + r));
+                    err.println("credit monitor: the warning rules fail " + failed.size() + " of their own scenarios;"
+                            + " nothing was monitored");
+                    err.flush();
+                    warnings.close();
+                    engine.close();
+                    return CreditCli.EXIT_VERDICT;
+                }
+                grader = warnings;
+                outWriter.println("warning levels from " + warnings.ruleNames().size() + " rules in " + warningRules
+                        + " (version " + warnings.version().substring(0, 12) + ", "
+                        + scenarios.size() + " scenarios passed)");
+            } catch (CreditException e) {
+                if (warnings != null) {
+                    warnings.close();
+                }
+                engine.close();
+                return usage(err, "--warning-rules " + e.getMessage());
+            }
+        }
         LoanBookWorkflow.Monitored result;
         try (engine) {
             Progress p = new Progress(err, progress.wanted(), "loan-book lines", 0);
-            result = LoanBookWorkflow.monitor(book, engine, WarningParameters.defaults(), limits, out, err, p);
+            result = LoanBookWorkflow.monitor(book, engine, parameters, grader, limits, out, err, p);
         } catch (IOException | UncheckedIOException e) {
             err.println("credit monitor: cannot monitor " + book + " into " + out + ": " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
+        } finally {
+            if (warnings != null) {
+                warnings.close();
+            }
         }
         MonitorSummary s = result.summary();
         if (s.loans() == 0) {

@@ -9,6 +9,7 @@ import org.creditkit.rules.RuleProblem;
 import org.creditkit.rules.RuleSetException;
 import org.creditkit.rules.RuleSetSource;
 import org.creditkit.rules.RuleSets;
+import org.creditkit.rules.WarningRules;
 import org.creditkit.rules.testing.Scenario;
 import org.creditkit.rules.testing.ScenarioResult;
 import org.creditkit.rules.testing.Scenarios;
@@ -60,11 +61,18 @@ final class RulesCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "Directory to create (must not hold the files yet).")
         Path dir;
 
+        @Option(names = "--warnings", description = "Write the default early-warning rules (levels.drl "
+                + "and their scenarios) instead of the decision policy; use them with 'credit monitor --warning-rules DIR'.")
+        boolean warnings;
+
         /** Writes the copy. */
         @Override
         public Integer call() throws java.io.IOException {
-            java.util.SortedMap<String, String> files = new java.util.TreeMap<>(RuleSetSource.defaultPolicy().files());
-            Scenarios.defaultScenarioFiles().forEach((name, text) -> files.put("scenarios/" + name, text));
+            RuleSetSource source = warnings ? WarningRules.defaultSource() : RuleSetSource.defaultPolicy();
+            java.util.SortedMap<String, String> files = new java.util.TreeMap<>(source.files());
+            java.util.SortedMap<String, String> scenarios = warnings ? source.scenarioFiles()
+                    : Scenarios.defaultScenarioFiles();
+            scenarios.forEach((name, text) -> files.put("scenarios/" + name, text));
             List<String> existing = files.keySet().stream().filter(n -> java.nio.file.Files.exists(dir.resolve(n)))
                     .toList();
             if (!existing.isEmpty()) {
@@ -77,9 +85,11 @@ final class RulesCommand implements Runnable {
                         java.nio.charset.StandardCharsets.UTF_8);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println("wrote the default policy (" + RuleSetSource.defaultPolicy().files().size() + " files) and "
-                    + Scenarios.defaultScenarioFiles().size() + " scenarios to " + dir);
-            out.println("next: edit the .drl files or parameters.json, then 'credit rules test " + dir
+            out.println("wrote the default " + (warnings ? "warning rules" : "policy") + " (" + source.files().size()
+                    + " files) and " + scenarios.size() + " scenarios to " + dir);
+            out.println(warnings ? "next: edit the .drl files and scenarios, then 'credit monitor --warning-rules " + dir
+                    + " ...' (it runs the scenarios first)"
+                    : "next: edit the .drl files or parameters.json, then 'credit rules test " + dir
                     + " --scenarios " + dir.resolve("scenarios") + "'");
             out.flush();
             return CreditCli.EXIT_OK;

@@ -304,6 +304,7 @@ final class TrainCommand implements Callable<Integer> {
                 BundleExport.gradeBands());
         ObjectNode json = MetricsJson.of(ev, outcome.cv(), outcome.model().kind(), "");
         outcome.industryLayer().ifPresent(l -> MetricsJson.industryLayer(json, l));
+        MetricsJson.development(json, ev.development()); // sealed into the bundle: evaluate's stability check
         ObjectNode bundleMetrics = json.deepCopy();
         bundleMetrics.remove("model");
         ModelBundle bundle = BundleExport.export(outcome.model(),

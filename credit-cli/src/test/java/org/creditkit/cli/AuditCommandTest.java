@@ -295,6 +295,59 @@ class AuditCommandTest {
         golden("hand-summary.txt", summary);
     }
 
+    @Test
+    void csvOfTheSameDecisionsAsJsonLines_isStreamedToTheSameVerdictAndChecks() throws IOException {
+        StringBuilder csv = new StringBuilder("industrySection,zone,tier,pd,defaulted\n");
+        for (String line : decisionLog(3L, 0.6, 0.05).split("\n")) {
+            csv.append(field(line, "industrySection")).append(',').append(field(line, "zone")).append(',')
+                    .append(field(line, "tier")).append(',').append(field(line, "pd")).append(',')
+                    .append(field(line, "defaulted").replace("null", "")).append('\n');
+        }
+        Path jsonl = write("log.jsonl", decisionLog(3L, 0.6, 0.05));
+        Path table = write("log.csv", csv.toString());
+        String[] options = {"--groups", "industrySection,zone,industrySection*zone", "--favorable",
+            "tier=INSTANT_APPROVAL,MITIGATION", "--outcome", "defaulted=true", "--pd", "pd", "--reference",
+            "industrySection=C", "--generated-at", "2026-01-01"};
+        assertThat(run(concat(options, "--data", jsonl.toString(), "--out", dir.resolve("j").toString()))).isEqualTo(2);
+        assertThat(run(concat(options, "--data", table.toString(), "--out", dir.resolve("c").toString()))).isEqualTo(2);
+        String fromJson = Files.readString(dir.resolve("j/report.md"));
+        String fromCsv = Files.readString(dir.resolve("c/report.md"));
+        assertThat(checksSection(fromCsv)).isEqualTo(checksSection(fromJson)).contains("approval-ratio");
+    }
+
+    @Test
+    void csvWithBadRows_listsEveryBadLineInFileOrder() throws IOException {
+        Path data = write("bad.csv", String.join("\n", "industry,approved,pd", "C,true,0.02", "C,true,high",
+                "H,\"fal\"se,0.1", "H,false", "H,false,1.5", "C,,0.1", ""));
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true", "--pd",
+                "pd", "--out", dir.resolve("o").toString())).isEqualTo(3);
+        String e = err.toString();
+        assertThat(e).contains("credit audit: 5 problems:");
+        assertThat(e.indexOf(data + ":3: column 'pd' holds 'high'")).isPositive()
+                .isLessThan(e.indexOf(data + ":4: text after a closing double quote"));
+        assertThat(e.indexOf(data + ":4:")).isLessThan(e.indexOf(data + ":5: 2 fields, but the header has 3"));
+        assertThat(e).contains(data + ":6: PD column 'pd' holds 1.5", data + ":7: no value in the decision column");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    private static String field(String jsonLine, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(jsonLine);
+        assertThat(m.find()).as("%s in %s", name, jsonLine).isTrue();
+        return m.group(1);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** The report from its verdict on, without what names the file (its name and digest differ). */
+    private static String checksSection(String md) {
+        return md.lines().filter(l -> !l.contains("log.jsonl") && !l.contains("log.csv") && !l.contains("sha256:"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     private static void appendRows(StringBuilder csv, String industry, int n, String decision, String defaulted,
             String pd) {
         for (int i = 0; i < n; i++) {

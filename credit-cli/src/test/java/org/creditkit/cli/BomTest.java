@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,12 +32,28 @@ class BomTest {
     }
 
     @Test
-    void bom_hasTheProjectVersion_andListsEveryLibraryModule() throws IOException {
+    void bom_hasTheProjectVersion_andListsEveryPublishedModuleOfTheBuild() throws IOException {
         assertThat(property("credit-bom/pom.xml", "version")).isEqualTo(property("pom.xml", "version"));
         String bom = Files.readString(ROOT.resolve("credit-bom/pom.xml"));
-        for (String module : new String[] {"credit-core", "credit-rules", "credit-models", "credit-cli"}) {
-            assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        List<String> modules = new ArrayList<>();
+        while (m.find()) {
+            modules.add(m.group(1));
         }
-        assertThat(Files.readString(ROOT.resolve("pom.xml"))).contains("<module>credit-bom</module>");
+        assertThat(modules).contains("credit-bom", "credit-core", "credit-rules", "credit-models", "credit-cli",
+                "credit-spark");
+        // every module a bank could depend on; the BOM itself and the benchmarks are not published libraries
+        modules.removeAll(List.of("credit-bom", "credit-bench"));
+        for (String module : modules) {
+            assertThat(bom).as("credit-bom lists %s", module).contains("<artifactId>" + module + "</artifactId>");
+        }
+    }
+
+    @Test
+    void bom_statesTheSparkAndSparkJacksonVersionsCreditSparkIsBuiltWith() throws IOException {
+        assertThat(property("credit-bom/pom.xml", "spark.version"))
+                .isEqualTo(property("credit-spark/pom.xml", "spark.version"));
+        assertThat(property("credit-bom/pom.xml", "spark.jackson.version"))
+                .isEqualTo(property("credit-spark/pom.xml", "jackson.version"));
     }
 }

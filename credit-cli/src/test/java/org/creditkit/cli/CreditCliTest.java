@@ -239,7 +239,7 @@ class CreditCliTest {
     }
 
     @Test
-    void demo_smallPortfolio_runsEveryStep_andKeepsFilesInOutDir() {
+    void demo_smallPortfolio_runsEveryStep_andKeepsFilesInOutDir() throws java.io.IOException {
         Path dir = tmp.resolve("demo");
         Run r = run("demo", "--count", "3000", "--seed", "4", "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -254,13 +254,18 @@ class CreditCliTest {
                 .contains("[7/9] audit     Fairness audit of decision-log.jsonl: 1500 records, 1500 with an outcome")
                 .contains("Verdict: ").contains("HTML report: ")
                 .contains("[8/9] probe").contains("zone ").contains("ownership ").contains("sizeClass ")
+                .contains("score industry: ").contains("score zone: 0 of ")
                 .contains("demo finished");
         for (String f : new String[] {"portfolio.jsonl", "holdout.jsonl", "features.csv", "model.json",
             "train-metrics.json", "decisions.jsonl", "decision-log.jsonl", "audit/report.html", "audit/report.json",
-            "audit/report.md", "keys/private.pem", "keys/public.pem", "keys/pseudonym.key"}) {
+            "audit/report.md", "counterfactual.md", "keys/private.pem", "keys/public.pem", "keys/pseudonym.key"}) {
             assertThat(dir.resolve(f)).exists();
         }
         assertThat(r.out()).contains("generated the demo's own keys").contains("trail: OK ");
+        // the audit report names what it audited, read from the decision trail
+        String audited = Files.readString(dir.resolve("audit/report.md"));
+        assertThat(audited).contains("- Data digest: sha256:", "(checksum sha256:", "- Rule set: ", "- Decision period: 20",
+                "- Audit date: 20").doesNotContain("not recorded");
         // masking by default: no file the demo writes about the applicants (everything but the generated
         // application documents themselves and the keys) carries a USCC or an enterprise name
         List<String> names = new ArrayList<>();

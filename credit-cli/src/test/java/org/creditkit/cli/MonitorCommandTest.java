@@ -90,6 +90,45 @@ class MonitorCommandTest {
     }
 
     @Test
+    void monitor_withTheDefaultWarningRulesFromRulesInit_writesTheSameWarningsAsTheBuiltInPoints() throws Exception {
+        Path rules = dir.resolve("warning-rules");
+        var init = CreditCliTest.run("rules", "init", rules.toString(), "--warnings");
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(rules.resolve("levels.drl")).exists();
+        assertThat(rules.resolve("scenarios")).isNotEmptyDirectory();
+        Path byRules = dir.resolve("by-rules");
+        var run = CreditCliTest.run("monitor", "--book", book.toString(), "--out", byRules.toString(),
+                "--warning-rules", rules.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("warning levels from 8 rules in " + rules, "10 scenarios passed");
+        Path byPoints = dir.resolve("by-points");
+        assertThat(CreditCliTest.run("monitor", "--book", book.toString(), "--out", byPoints.toString()).exit()).isZero();
+        assertThat(Files.readAllLines(byRules.resolve("warnings.jsonl")))
+                .isEqualTo(Files.readAllLines(byPoints.resolve("warnings.jsonl")));
+    }
+
+    @Test
+    void monitor_warningRulesThatFailTheirOwnScenarios_monitorNothingAndExit2() throws Exception {
+        Path rules = dir.resolve("lenient-rules");
+        assertThat(CreditCliTest.run("rules", "init", rules.toString(), "--warnings").exit()).isZero();
+        Path drl = rules.resolve("levels.drl");
+        Files.writeString(drl, Files.readString(drl).replace("$w : WarningCase( dishonestListed )",
+                "$w : WarningCase( dishonestListed, monthsOnBook > 12 )"));
+        Path out = dir.resolve("lenient");
+        var run = CreditCliTest.run("monitor", "--book", book.toString(), "--out", out.toString(),
+                "--warning-rules", rules.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("FAIL 06-dishonest-listed-red: level YELLOW, expected RED",
+                "fail 1 of their own scenarios");
+        assertThat(out.resolve("warnings.jsonl")).doesNotExist();
+        Files.writeString(drl, "rule \"x\" when $c : Case( ) then end\n");
+        var bad = CreditCliTest.run("monitor", "--book", book.toString(), "--out", out.toString(),
+                "--warning-rules", rules.toString());
+        assertThat(bad.exit()).isEqualTo(3);
+        assertThat(bad.err()).contains("levels.drl:1", "the only fact is WarningCase");
+    }
+
+    @Test
     void monitor_redShareAboveTheLimitFailsTheCheck() {
         var run = CreditCliTest.run("monitor", "--book", book.toString(), "--out", dir.resolve("strict").toString(),
                 "--max-red-share", "0");

@@ -20,6 +20,9 @@ import org.creditkit.core.codes.SizeClass;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.domain.Product;
+import org.creditkit.core.monitor.WarningLevel;
+import org.creditkit.core.monitor.WarningParameters;
+import org.creditkit.core.monitor.WarningSignal;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
@@ -40,8 +43,13 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 final class AllowList {
 
-    /** The only fact type a pattern may match: one {@link Case} per decision. */
+    /** The only fact type a decision policy's pattern may match: one {@link Case} per decision. */
     static final Class<?> FACT = Case.class;
+    /**
+     * Every fact type: {@link Case} for decision policies, {@link WarningCase} (one per loan-month) for
+     * early-warning rules; each rule set's checker allows exactly one of them in patterns.
+     */
+    static final Set<Class<?>> FACTS = Set.of(Case.class, WarningCase.class);
 
     /** Simple name to type, for every type a rule may name. */
     private static final Map<String, Class<?>> TYPES = new LinkedHashMap<>();
@@ -61,11 +69,13 @@ final class AllowList {
             Map.entry(IndustryMultiple.class, Set.of()),
             Map.entry(Reason.class, Set.of()),
             Map.entry(LossModel.class, Set.of()),
-            Map.entry(ExpectedLoss.class, Set.of()));
+            Map.entry(ExpectedLoss.class, Set.of()),
+            Map.entry(WarningCase.class, Set.of()),
+            Map.entry(WarningParameters.class, Set.of()));
 
     private static final List<Class<?>> ENUMS = List.of(Tier.class, MitigationMeasure.class, DebtorStatus.class,
             SizeClass.class, GuaranteeType.class, Product.class, DataQualityFlag.class, DataSource.class, RoundingMode.class,
-            ChronoUnit.class, DayOfWeek.class, Month.class);
+            ChronoUnit.class, DayOfWeek.class, Month.class, WarningLevel.class, WarningSignal.class);
 
     static {
         for (Map.Entry<Class<?>, Set<String>> e : POLICY_TYPES.entrySet()) {

@@ -1,13 +1,14 @@
 package org.creditkit.rules;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.creditkit.core.CreditDecisionException;
+import org.creditkit.rules.testing.SyntheticRuleInputs;
 import org.kie.api.KieBase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -34,27 +35,14 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     private final String version;
     private final String origin;
     private final DecisionLimits limits;
+    /** Per rule, the rule-input members its reasons take their lineage from; made once per rule set. */
+    private final Map<String, Set<String>> ruleInputs;
     /**
-     * Decisions after which a pooled session is disposed and replaced. Drools 10.1.0 keeps the fired
-     * matches of single-pattern rules (alpha terminal nodes) in {@code RuleExecutor.dormantMatches}
-     * after their fact is deleted (apache/incubator-kie-drools#6361, fixed after 10.1.0), about 2.5 KB
-     * per decision; recycling bounds that to a few MB per session at a negligible amortised cost.
+     * Pooled sessions. A session lives as long as the rule set: Drools 10.2.0 deletes the fired match
+     * of a single-pattern rule with its fact (10.1.0 kept it in {@code RuleExecutor.dormantMatches},
+     * apache/incubator-kie-drools#6361, and sessions had to be recycled every 2,000 decisions).
      */
-    static final int SESSION_RECYCLE_DECISIONS = 2_000;
-
-    /** A pooled session and how many decisions it has made. */
-    private static final class Lane {
-        final KieSession session;
-        int decisions;
-
-        Lane(KieSession session) {
-            this.session = session;
-        }
-    }
-
-    private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleSet.class);
-
-    private final Queue<Lane> pool = new ConcurrentLinkedQueue<>();
+    private final Queue<KieSession> pool = new ConcurrentLinkedQueue<>();
     /** Reference count: 1 for the owner plus one per decision in flight; 0 means disposed. */
     private final AtomicInteger refs = new AtomicInteger(1);
 
@@ -63,6 +51,44 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         this.limits = limits;
         this.version = source.version();
         this.origin = source.origin();
+        this.ruleInputs = Verdicts.withEngineRules(compiled.ruleInputs());
+        warmUp();
+    }
+
+    /**
+     * Decisions made at build on the first pooled session, so that the first real decision finds the
+     * classes of the rules' conditions and consequences loaded, the session's network memory built
+     * and the decision code run (about 30 ms of CPU otherwise spent on the first decision).
+     */
+    static final int WARM_UP_DECISIONS = 16;
+
+    private void warmUp() {
+        KieSession session = compiled.kieBase().newKieSession();
+        boolean clean = true;
+        for (RuleInput input : SyntheticRuleInputs.generate(1L, WARM_UP_DECISIONS)) {
+            clean = false;
+            try {
+                Case c = new Case(input, compiled.parameters());
+                FiringGuard guard = new FiringGuard(limits, System.nanoTime());
+                FactHandle h = session.insert(c);
+                session.fireAllRules(guard);
+                session.delete(h);
+                if (guard.stopped() != null) {
+                    break;
+                }
+                c.verdicts().toDecision(input, compiled.parameters(), version, "warm-up", 0L, System.nanoTime());
+                clean = true;
+            } catch (RuntimeException e) {
+                // rules that fail or run away on a synthetic input fail the same way on a real one, which says so
+                break;
+            }
+        }
+        if (!clean) {
+            // the session may hold a half-run agenda: never reuse it
+            session.dispose();
+            session = compiled.kieBase().newKieSession();
+        }
+        pool.offer(session);
     }
 
     /**
@@ -99,6 +125,16 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
      */
     public List<String> ruleNames() {
         return compiled.ruleNames();
+    }
+
+    /** Whether the rules were loaded from the default policy's precompiled executable model. */
+    boolean precompiled() {
+        return compiled.precompiled();
+    }
+
+    /** Per rule, the rule-input members its reasons take their lineage from (the assembly's own verdicts included). */
+    Map<String, Set<String>> ruleInputs() {
+        return ruleInputs;
     }
 
     /** Where rule {@code name} is declared (file, line, column; the message is the name). */
@@ -144,38 +180,31 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     /** Decides while the caller holds a reference, giving rule reasons the lineage of their inputs. */
     Decision decideAcquired(RuleInput input, String modelId, long scoringNanos, InputLineage lineage) {
         long t0 = System.nanoTime();
-        Lane lane = pool.poll();
-        if (lane == null) {
-            lane = new Lane(compiled.kieBase().newKieSession());
+        KieSession session = pool.poll();
+        if (session == null) {
+            session = compiled.kieBase().newKieSession();
         }
         Case c = new Case(input, compiled.parameters());
         FiringGuard guard = new FiringGuard(limits, System.nanoTime());
         try {
-            FactHandle h = lane.session.insert(c);
-            lane.session.fireAllRules(guard);
-            lane.session.delete(h);
+            FactHandle h = session.insert(c);
+            session.fireAllRules(guard);
+            session.delete(h);
         } catch (RuntimeException e) {
-            lane.session.dispose();
+            session.dispose();
             throw new CreditDecisionException("application " + input.applicationId(),
                     "the rules " + version.substring(0, 12) + " failed: " + e.getMessage(), e);
         }
         if (guard.stopped() != null) {
             // the session may hold a half-run agenda: never reuse it
-            lane.session.dispose();
+            session.dispose();
             throw new DecisionLimitException("The rules " + version.substring(0, 12) + " from " + origin
                     + " were stopped on application " + input.applicationId() + ": " + guard.stopped()
                     + "; no decision was made for it, the engine keeps serving");
         }
-        if (++lane.decisions >= SESSION_RECYCLE_DECISIONS) {
-            lane.session.dispose();
-            LOG.debug("rule session of rule set {} recycled after {} decisions", shortVersion(), lane.decisions);
-        } else {
-            pool.offer(lane);
-        }
-        Decision d = c.verdicts().toDecision(input, compiled.parameters(), version, modelId,
-                DecisionTimings.of(scoringNanos, 0L, 0L), compiled.ruleInputs(), lineage);
-        long t2 = System.nanoTime();
-        return d.withTimings(DecisionTimings.of(scoringNanos, t2 - t0, scoringNanos + (t2 - t0)));
+        pool.offer(session);
+        return c.verdicts().toDecision(input, compiled.parameters(), version, modelId, scoringNanos, t0,
+                ruleInputs, lineage);
     }
 
     boolean tryAcquire() {
@@ -196,16 +225,12 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         }
     }
 
-    private String shortVersion() {
-        return version.substring(0, 12);
-    }
-
     private void dispose() {
-        Lane lane;
-        while ((lane = pool.poll()) != null) {
-            lane.session.dispose();
+        KieSession session;
+        while ((session = pool.poll()) != null) {
+            session.dispose();
         }
-        RuleSetCompiler.dispose(compiled);
+        compiled.disposer().run();
     }
 
     /**

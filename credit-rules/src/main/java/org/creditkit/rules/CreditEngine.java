@@ -229,6 +229,11 @@ public final class CreditEngine implements AutoCloseable {
         return rules.version();
     }
 
+    /** Whether the live rules were loaded from the precompiled default policy (for tests). */
+    boolean rulesPrecompiled() {
+        return rules.precompiled();
+    }
+
     /**
      * The model id recorded in decisions: bundle id and version.
      *

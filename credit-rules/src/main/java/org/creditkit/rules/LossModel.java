@@ -57,10 +57,26 @@ public record LossModel(double lgdUnsecured, double guaranteeCoverShare, double 
      * @return the expected loss
      */
     public ExpectedLoss expectedLoss(double pd, BigDecimal ead, int termMonths, Set<MitigationMeasure> measures) {
+        double termPd = termPd(pd, termMonths, measures);
+        double lgd = lgd(measures);
+        BigDecimal e = ead.setScale(2, RoundingMode.DOWN);
+        double rate = termPd * lgd;
+        BigDecimal el = e.signum() == 0 ? ZERO_MONEY
+                : e.multiply(BigDecimal.valueOf(rate)).setScale(2, RoundingMode.HALF_UP);
+        return new ExpectedLoss(pd, termPd, lgd, e, el, e.signum() == 0 ? 0.0 : rate);
+    }
+
+    /** The bank's share of the default probability over the term, in [0, 1]. */
+    private double termPd(double pd, int termMonths, Set<MitigationMeasure> measures) {
         double termPd = 1.0 - Math.pow(1.0 - pd, termMonths / 12.0);
         if (measures.contains(MitigationMeasure.RISK_COMPENSATION_FUND)) {
             termPd -= riskFundShare * Math.max(0.0, termPd - riskFundNplThreshold);
         }
+        return Math.min(1.0, Math.max(0.0, termPd));
+    }
+
+    /** The loss given default under the measures, in [0, 1]. */
+    private double lgd(Set<MitigationMeasure> measures) {
         double lgd = lgdUnsecured;
         if (measures.contains(MitigationMeasure.COLLATERAL)) {
             lgd *= 1.0 - Math.min(1.0, collateralRecoveryRate / collateralLtv);
@@ -68,13 +84,7 @@ public record LossModel(double lgdUnsecured, double guaranteeCoverShare, double 
         if (measures.contains(MitigationMeasure.GUARANTEE_INSTITUTION)) {
             lgd *= 1.0 - guaranteeCoverShare;
         }
-        termPd = Math.min(1.0, Math.max(0.0, termPd));
-        lgd = Math.min(1.0, Math.max(0.0, lgd));
-        BigDecimal e = ead.setScale(2, RoundingMode.DOWN);
-        double rate = termPd * lgd;
-        BigDecimal el = e.signum() == 0 ? ZERO_MONEY
-                : e.multiply(BigDecimal.valueOf(rate)).setScale(2, RoundingMode.HALF_UP);
-        return new ExpectedLoss(pd, termPd, lgd, e, el, e.signum() == 0 ? 0.0 : rate);
+        return Math.min(1.0, Math.max(0.0, lgd));
     }
 
     /**
@@ -138,6 +148,9 @@ public record LossModel(double lgdUnsecured, double guaranteeCoverShare, double 
             a = a.setScale(2, RoundingMode.DOWN);
             int t = chosen.contains(MitigationMeasure.SHORTER_TERM) ? Math.min(termMonths, p.mitigationMaxTermMonths())
                     : termMonths;
+            if (a.signum() != 0 && termPd(pd, t, chosen) * lgd(chosen) > product.maxExpectedLossRate()) {
+                continue; // outside the appetite by its rate alone (the rate withinAppetite compares): no EL amount needed
+            }
             ExpectedLoss el = expectedLoss(pd, a, t, chosen);
             if (!withinAppetite(el, product)) {
                 continue;
@@ -157,7 +170,20 @@ public record LossModel(double lgdUnsecured, double guaranteeCoverShare, double 
      * @return the text
      */
     public static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.2f%%", 100 * rate);
+        double x = 100 * rate;
+        if (x >= 0 && x < 1e4) {
+            // String.format rounds the shortest decimal of x half up; scaled by 100 in double arithmetic the
+            // same digits come out except within a hair of a tie (the error here is below 1e-10), left to it
+            double scaled = x * 100;
+            double floor = Math.floor(scaled);
+            if (Math.abs(scaled - floor - 0.5) > 1e-6) {
+                long cents = (long) floor + (scaled - floor > 0.5 ? 1 : 0);
+                long whole = cents / 100;
+                int frac = (int) (cents % 100);
+                return whole + (frac < 10 ? ".0" : ".") + frac + "%";
+            }
+        }
+        return String.format(Locale.ROOT, "%.2f%%", x);
     }
 
     /**

@@ -194,7 +194,6 @@ public final class PlainJavaPolicy implements RuleDecider {
             v.price("review-grade-not-priced", p.referenceRate() + p.worstSpread(),
                     "Priced at the worst spread of the grid pending review", "按定价表最高利差暂定价格，待人工审核");
         }
-        long t1 = System.nanoTime();
-        return v.toDecision(in, p, version, modelId, DecisionTimings.of(0L, t1 - t0, t1 - t0));
+        return v.toDecision(in, p, version, modelId, 0L, t0);
     }
 }

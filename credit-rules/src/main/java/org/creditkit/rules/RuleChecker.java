@@ -99,12 +99,15 @@ final class RuleChecker {
     private static final Set<String> FORBIDDEN_PACKAGES = Set.of("java", "javax", "jdk", "sun", "com.sun", "org.drools",
             "org.kie", "org.creditkit");
 
+    /** The one fact type the file's patterns may match. */
+    private final Class<?> fact;
     private final String file;
     private final String text;
     private final UnicodeEscapes escapes;
     private final List<RuleProblem> problems = new ArrayList<>();
 
-    private RuleChecker(String file, String original) {
+    private RuleChecker(String file, String original, Class<?> fact) {
+        this.fact = fact;
         this.file = file;
         this.escapes = UnicodeEscapes.translate(original);
         this.text = escapes.text();
@@ -136,7 +139,23 @@ final class RuleChecker {
      * @return the problems, in file order, and the inputs each rule reads
      */
     static Checked check(String file, String original, PackageDescr pkg) {
-        RuleChecker c = new RuleChecker(file, original);
+        return check(file, original, pkg, AllowList.FACT);
+    }
+
+    /**
+     * Checks one DRL file whose patterns match {@code fact} ({@link Case} or {@link WarningCase}).
+     *
+     * @param file its name in the rule set
+     * @param original its text as written
+     * @param pkg the package Drools' parser read from the translated text
+     * @param fact the one fact type its patterns may match
+     * @return the problems, in file order, and the inputs each rule reads
+     */
+    static Checked check(String file, String original, PackageDescr pkg, Class<?> fact) {
+        if (!AllowList.FACTS.contains(fact)) {
+            throw new IllegalArgumentException("not a fact type: " + fact);
+        }
+        RuleChecker c = new RuleChecker(file, original, fact);
         c.checkEscapes();
         c.checkPackage(pkg);
         c.problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
@@ -336,11 +355,12 @@ final class RuleChecker {
         if (p.getBehaviors() != null && !p.getBehaviors().isEmpty()) {
             problem(p, "sliding windows are not allowed");
         }
-        if (!AllowList.FACT.getSimpleName().equals(p.getObjectType())) {
-            problem(p, "the pattern type " + p.getObjectType() + " is not allowed: the only fact is Case");
+        if (!fact.getSimpleName().equals(p.getObjectType())) {
+            problem(p, "the pattern type " + p.getObjectType() + " is not allowed: the only fact is "
+                    + fact.getSimpleName());
             return;
         }
-        Scope scope = new Scope(bindings, AllowList.FACT);
+        Scope scope = new Scope(bindings, fact);
         for (BaseDescr c : p.getDescrs()) {
             if (c instanceof ExprConstraintDescr e) {
                 checkExpression(e.getExpression(), c.getStartCharacter(), scope, c);
@@ -349,7 +369,7 @@ final class RuleChecker {
             }
         }
         if (p.getIdentifier() != null) {
-            bindings.put(p.getIdentifier(), AllowList.FACT);
+            bindings.put(p.getIdentifier(), fact);
         }
     }
 
@@ -601,8 +621,9 @@ final class RuleChecker {
     }
 
     private void checkFactReference(Expression e, Scope scope, String what) {
-        if (!(e instanceof NameExpr n) || scope.bindings.get(n.getNameAsString()) != AllowList.FACT) {
-            refuse(e, what + " is allowed only on a Case bound in the conditions (e.g. " + what + "($c))");
+        if (!(e instanceof NameExpr n) || scope.bindings.get(n.getNameAsString()) != fact) {
+            refuse(e, what + " is allowed only on a " + fact.getSimpleName() + " bound in the conditions (e.g. "
+                    + what + "($c))");
         }
     }
 

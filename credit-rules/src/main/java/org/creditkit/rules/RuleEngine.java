@@ -140,6 +140,11 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
         }
     }
 
+    /** Whether the live rule set was loaded from the precompiled default policy. */
+    boolean precompiled() {
+        return current.get().precompiled();
+    }
+
     private CompiledRuleSet pin() {
         while (true) {
             CompiledRuleSet rules = current.get();

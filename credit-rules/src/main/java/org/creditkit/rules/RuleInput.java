@@ -3,10 +3,10 @@ package org.creditkit.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
@@ -103,84 +103,140 @@ public record RuleInput(
     /** {@link #monthsSinceLastSeriousPenalty} when there is no serious penalty. */
     public static final int NO_PENALTY = -1;
 
-    private static final Pattern SECTION = Pattern.compile("[A-T]");
-    private static final Pattern DIVISION = Pattern.compile("[A-T][0-9]{2}");
 
     /**
-     * Checks every field.
+     * Checks every field; the messages are built only for an invalid field (a decision maps its
+     * application to a {@code RuleInput} on every call).
+
      *
      * @throws RuleInputException naming the first invalid field and what would be valid
      */
     public RuleInput {
         String id = applicationId == null ? "?" : applicationId;
-        need(applicationId != null && !applicationId.isBlank(), id, "applicationId", "must not be blank");
-        need(decisionDate != null && !decisionDate.equals(NO_DATE), id, "decisionDate", "must be a real date");
-        need(product != null, id, "product", "must be one of " + List.of(Product.values()));
-        need(requestedAmount != null && requestedAmount.signum() > 0, id, "requestedAmount",
-                "must be > 0 CNY, got " + requestedAmount);
-        need(requestedTermMonths >= 1 && requestedTermMonths <= 360, id, "requestedTermMonths",
-                "must be in 1..360, got " + requestedTermMonths);
-        need(industrySection != null && SECTION.matcher(industrySection).matches(), id, "industrySection",
-                "must be a GB/T 4754 section letter A..T, got '" + industrySection + "'");
-        need(industryDivision != null && DIVISION.matcher(industryDivision).matches()
-                        && industryDivision.startsWith(industrySection), id, "industryDivision",
-                "must be the section letter plus two digits (e.g. " + industrySection + "39), got '"
-                        + industryDivision + "'");
-        need(sizeClass != null, id, "sizeClass", "must be one of " + List.of(SizeClass.values()));
+        if (!(applicationId != null && !applicationId.isBlank())) {
+            throw invalid(id, "applicationId", "must not be blank");
+        }
+        if (!(decisionDate != null && !decisionDate.equals(NO_DATE))) {
+            throw invalid(id, "decisionDate", "must be a real date");
+        }
+        if (product == null) {
+            throw invalid(id, "product", "must be one of " + List.of(Product.values()));
+        }
+        if (!(requestedAmount != null && requestedAmount.signum() > 0)) {
+            throw invalid(id, "requestedAmount", "must be > 0 CNY, got " + requestedAmount);
+        }
+        if (!(requestedTermMonths >= 1 && requestedTermMonths <= 360)) {
+            throw invalid(id, "requestedTermMonths", "must be in 1..360, got " + requestedTermMonths);
+        }
+        if (industrySection == null || industrySection.length() != 1 || !isSection(industrySection.charAt(0))) {
+            throw invalid(id, "industrySection", "must be a GB/T 4754 section letter A..T, got '" + industrySection
+                    + "'");
+        }
+        if (industryDivision == null || industryDivision.length() != 3
+                || industryDivision.charAt(0) != industrySection.charAt(0)
+                || !isDigit(industryDivision.charAt(1)) || !isDigit(industryDivision.charAt(2))) {
+            throw invalid(id, "industryDivision", "must be the section letter plus two digits (e.g. " + industrySection
+                    + "39), got '" + industryDivision + "'");
+        }
+        if (sizeClass == null) {
+            throw invalid(id, "sizeClass", "must be one of " + List.of(SizeClass.values()));
+        }
         checkOptionalMoney(id, "annualRevenue", hasAnnualRevenue, annualRevenue);
         checkOptionalMoney(id, "annualTaxPaid", hasAnnualTaxPaid, annualTaxPaid);
-        need(pd >= 0.0 && pd <= 1.0, id, "pd", "must be in [0, 1], got " + pd);
-        need(Double.isFinite(score), id, "score", "must be finite, got " + score);
-        need(grade != null && !grade.isBlank(), id, "grade", "must not be blank");
-        need(scoreReasons != null, id, "scoreReasons", "must not be null (use an empty list)");
-        scoreReasons = List.copyOf(scoreReasons);
-        need(dataQualityFlags != null, id, "dataQualityFlags", "must not be null (use an empty set)");
-        dataQualityFlags = dataQualityFlags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dataQualityFlags));
-        need(debtorStatus != null, id, "debtorStatus", "must be one of " + List.of(DebtorStatus.values()));
-        need(repairDate != null, id, "repairDate", "must not be null (use RuleInput.NO_DATE)");
-        if (debtorStatus == DebtorStatus.REPAIRED) {
-            need(!repairDate.equals(NO_DATE) && !repairDate.isAfter(decisionDate), id, "repairDate",
-                    "must be a date on or before the decision date " + decisionDate + " when debtorStatus is REPAIRED");
-        } else {
-            need(repairDate.equals(NO_DATE), id, "repairDate",
-                    "must be absent (NO_DATE) unless debtorStatus is REPAIRED, got " + repairDate);
+        if (!(pd >= 0.0 && pd <= 1.0)) {
+            throw invalid(id, "pd", "must be in [0, 1], got " + pd);
         }
-        need(seriousPenaltyCount >= 0, id, "seriousPenaltyCount", "must be >= 0, got " + seriousPenaltyCount);
+        if (!Double.isFinite(score)) {
+            throw invalid(id, "score", "must be finite, got " + score);
+        }
+        if (!(grade != null && !grade.isBlank())) {
+            throw invalid(id, "grade", "must not be blank");
+        }
+        if (scoreReasons == null) {
+            throw invalid(id, "scoreReasons", "must not be null (use an empty list)");
+        }
+        scoreReasons = List.copyOf(scoreReasons);
+        if (dataQualityFlags == null) {
+            throw invalid(id, "dataQualityFlags", "must not be null (use an empty set)");
+        }
+        dataQualityFlags = dataQualityFlags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(dataQualityFlags));
+        if (debtorStatus == null) {
+            throw invalid(id, "debtorStatus", "must be one of " + List.of(DebtorStatus.values()));
+        }
+        if (repairDate == null) {
+            throw invalid(id, "repairDate", "must not be null (use RuleInput.NO_DATE)");
+        }
+        if (debtorStatus == DebtorStatus.REPAIRED) {
+            if (repairDate.equals(NO_DATE) || repairDate.isAfter(decisionDate)) {
+                throw invalid(id, "repairDate", "must be a date on or before the decision date " + decisionDate
+                        + " when debtorStatus is REPAIRED");
+            }
+        } else if (!repairDate.equals(NO_DATE)) {
+            throw invalid(id, "repairDate", "must be absent (NO_DATE) unless debtorStatus is REPAIRED, got "
+                    + repairDate);
+        }
+        if (seriousPenaltyCount < 0) {
+            throw invalid(id, "seriousPenaltyCount", "must be >= 0, got " + seriousPenaltyCount);
+        }
         if (seriousPenaltyCount == 0) {
-            need(monthsSinceLastSeriousPenalty == NO_PENALTY, id, "monthsSinceLastSeriousPenalty",
-                    "must be NO_PENALTY (-1) when seriousPenaltyCount is 0, got " + monthsSinceLastSeriousPenalty);
-        } else {
-            need(monthsSinceLastSeriousPenalty >= 0, id, "monthsSinceLastSeriousPenalty",
+            if (monthsSinceLastSeriousPenalty != NO_PENALTY) {
+                throw invalid(id, "monthsSinceLastSeriousPenalty",
+                        "must be NO_PENALTY (-1) when seriousPenaltyCount is 0, got " + monthsSinceLastSeriousPenalty);
+            }
+        } else if (monthsSinceLastSeriousPenalty < 0) {
+            throw invalid(id, "monthsSinceLastSeriousPenalty",
                     "must be >= 0 when seriousPenaltyCount > 0, got " + monthsSinceLastSeriousPenalty);
         }
-        need(coreEnterpriseRating != null, id, "coreEnterpriseRating", "must not be null (use \"\")");
-        need(hasCoreEnterpriseRating != coreEnterpriseRating.isEmpty(), id, "coreEnterpriseRating",
-                "must be non-empty exactly when hasCoreEnterpriseRating is true, got '" + coreEnterpriseRating + "'");
-        need(guaranteeOffered != null, id, "guaranteeOffered", "must be one of " + List.of(GuaranteeType.values()));
-        need(scoreConfidence >= 0 && scoreConfidence <= 1, id, "scoreConfidence", "must be in [0, 1], got "
-                + scoreConfidence);
-        need(missingSources != null, id, "missingSources", "must not be null (use an empty set)");
-        missingSources = missingSources.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(missingSources));
-        need(indicators != null, id, "indicators", "must not be null (use Indicators.none())");
+        if (coreEnterpriseRating == null) {
+            throw invalid(id, "coreEnterpriseRating", "must not be null (use \"\")");
+        }
+        if (hasCoreEnterpriseRating == coreEnterpriseRating.isEmpty()) {
+            throw invalid(id, "coreEnterpriseRating", "must be non-empty exactly when hasCoreEnterpriseRating is true,"
+                    + " got '" + coreEnterpriseRating + "'");
+        }
+        if (guaranteeOffered == null) {
+            throw invalid(id, "guaranteeOffered", "must be one of " + List.of(GuaranteeType.values()));
+        }
+        if (!(scoreConfidence >= 0 && scoreConfidence <= 1)) {
+            throw invalid(id, "scoreConfidence", "must be in [0, 1], got " + scoreConfidence);
+        }
+        if (missingSources == null) {
+            throw invalid(id, "missingSources", "must not be null (use an empty set)");
+        }
+        missingSources = missingSources.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(missingSources));
+        if (indicators == null) {
+            throw invalid(id, "indicators", "must not be null (use Indicators.none())");
+        }
     }
 
     private static void checkOptionalMoney(String id, String field, boolean has, BigDecimal value) {
-        need(value != null, id, field, "must not be null (use BigDecimal.ZERO with has" + capital(field) + " false)");
-        if (has) {
-            need(value.signum() >= 0, id, field, "must be >= 0 CNY, got " + value);
-        } else {
-            need(value.signum() == 0, id, field, "must be ZERO when has" + capital(field) + " is false, got " + value);
+        if (value == null) {
+            throw invalid(id, field, "must not be null (use BigDecimal.ZERO with has" + capital(field) + " false)");
         }
+        if (has) {
+            if (value.signum() < 0) {
+                throw invalid(id, field, "must be >= 0 CNY, got " + value);
+            }
+        } else if (value.signum() != 0) {
+            throw invalid(id, field, "must be ZERO when has" + capital(field) + " is false, got " + value);
+        }
+    }
+
+    private static boolean isSection(char c) {
+        return c >= 'A' && c <= 'T';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String capital(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static void need(boolean ok, String id, String field, String what) {
-        if (!ok) {
-            throw new RuleInputException("RuleInput " + id + ": " + field + " " + what);
-        }
+    /** The exception for an invalid field; messages are only built for an invalid input. */
+    private static RuleInputException invalid(String id, String field, String what) {
+        return new RuleInputException("RuleInput " + id + ": " + field + " " + what);
     }
 
     /**

@@ -1,14 +1,18 @@
 package org.creditkit.rules;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -47,46 +51,118 @@ final class RuleSetCompiler {
     private record ParsedDrl(String name, String text, List<RuleDescr> rules) {
     }
 
-    /** The result of a successful compilation. */
     /**
-     * A compiled rule set.
+     * The result of a successful compilation.
      *
+     * @param disposer releases what the KieBase holds (its container and module), run once when the set is disposed
      * @param ruleInputs per rule name, the rule-input members it reads (as the checker resolved them),
      *     from which its reasons get their lineage
+     * @param precompiled whether the KieBase was loaded from the precompiled default policy instead of compiled
      */
-    record Compiled(KieContainer container, KieBase kieBase, ReleaseId releaseId, PolicyParameters parameters,
-            List<String> ruleNames, Map<String, RuleProblem> ruleSites, Map<String, Set<String>> ruleInputs) {
+    record Compiled(KieBase kieBase, Runnable disposer, PolicyParameters parameters, List<String> ruleNames,
+            Map<String, RuleProblem> ruleSites, Map<String, Set<String>> ruleInputs, boolean precompiled) {
     }
+
+    /**
+     * The classes Drools generated for a source, to be loaded later without compiling (see {@link PrecompiledPolicy}).
+     *
+     * @param ruleInputs per rule name, the rule-input members it reads, kept with the classes so that
+     *     a precompiled rule set gives its reasons lineage as a compiled one does
+     */
+    record Generated(Map<String, byte[]> classFiles, List<String> models, List<String> ruleNames,
+            Map<String, RuleProblem> ruleSites, Map<String, Set<String>> ruleInputs) {
+    }
+
+    /** What an attempt keeps of a clean build. */
+    private enum Keep { NOTHING, CONTAINER, CLASSES }
 
     /** Every problem of the source (allow-list, parse, parameters, compile); empty when it compiles cleanly. */
     static List<RuleProblem> check(RuleSetSource source) {
-        Attempt a = attempt(source, false);
+        return check(source, Case.class);
+    }
+
+    /**
+     * Every problem of a rule set whose patterns match {@code fact}: {@link Case} for a decision policy
+     * (which needs its parameters file), {@link WarningCase} for early-warning rules (which take
+     * {@code WarningParameters} from the caller).
+     */
+    static List<RuleProblem> check(RuleSetSource source, Class<?> fact) {
+        Attempt a = attempt(source, Keep.NOTHING, fact);
         return a.problems;
     }
 
     /**
-     * Compiles the source.
+     * Compiles the source, or loads the precompiled default policy when the source's rule files are
+     * the default policy's.
      *
      * @throws RuleSetException listing every problem
      */
     static Compiled compile(RuleSetSource source) {
-        Attempt a = attempt(source, true);
+        return compile(source, Case.class);
+    }
+
+    /**
+     * Compiles a rule set whose patterns match {@code fact} (see {@link #check(RuleSetSource, Class)}).
+     *
+     * @throws RuleSetException listing every problem
+     */
+    static Compiled compile(RuleSetSource source, Class<?> fact) {
+        Optional<Compiled> pre = fact == Case.class ? precompiled(source) : Optional.empty();
+        if (pre.isPresent()) {
+            return pre.get();
+        }
+        Attempt a = attempt(source, Keep.CONTAINER, fact);
         if (!a.problems.isEmpty()) {
             throw new RuleSetException(source.origin(), a.problems);
         }
         return a.compiled;
     }
+    private static Optional<Compiled> precompiled(RuleSetSource source) {
+        String paramsText = source.files().get(PolicyParameters.FILE_NAME);
+        if (paramsText == null) {
+            return Optional.empty();
+        }
+        PolicyParameters parameters;
+        try {
+            parameters = PolicyParameters.fromJson(PolicyParameters.FILE_NAME, paramsText);
+        } catch (RuleSetException e) {
+            return Optional.empty(); // the full attempt reports it with every other problem
+        }
+        return PrecompiledPolicy.load(source, parameters);
+    }
+
+    /**
+     * Checks and compiles the source, keeping the generated classes instead of a container.
+     *
+     * @throws RuleSetException listing every problem
+     */
+    static Generated generate(RuleSetSource source) {
+        Attempt a = attempt(source, Keep.CLASSES, Case.class);
+        if (!a.problems.isEmpty()) {
+            throw new RuleSetException(source.origin(), a.problems);
+        }
+        return a.generated;
+    }
+
 
     private static final class Attempt {
         final List<RuleProblem> problems = new ArrayList<>();
         Compiled compiled;
+        Generated generated;
     }
 
-    private static Attempt attempt(RuleSetSource source, boolean keep) {
+    private static Attempt attempt(RuleSetSource source, Keep keep, Class<?> fact) {
         Attempt a = new Attempt();
+        boolean policy = fact == Case.class;
         PolicyParameters parameters = null;
         String paramsText = source.files().get(PolicyParameters.FILE_NAME);
-        if (paramsText == null) {
+        if (!policy) {
+            if (paramsText != null) {
+                a.problems.add(RuleProblem.of(PolicyParameters.FILE_NAME, 1, 1, "a warning rule set has no "
+                        + PolicyParameters.FILE_NAME + " (its thresholds are the WarningParameters given with it);"
+                        + " remove the file, or point at the decision policy's folder instead"));
+            }
+        } else if (paramsText == null) {
             a.problems.add(RuleProblem.of(PolicyParameters.FILE_NAME, 1, 1, "missing: a rule set needs its "
                     + PolicyParameters.FILE_NAME + " next to the .drl files"));
         } else {
@@ -131,7 +207,7 @@ final class RuleSetCompiler {
                 parseErrors = true;
                 continue;
             }
-            RuleChecker.Checked checked = RuleChecker.check(f.getKey(), f.getValue(), pkg);
+            RuleChecker.Checked checked = RuleChecker.check(f.getKey(), f.getValue(), pkg, fact);
             List<RuleProblem> refused = checked.problems();
             ruleInputs.putAll(checked.inputsUsed());
             a.problems.addAll(refused);
@@ -160,12 +236,19 @@ final class RuleSetCompiler {
             // never hand Drools (and javac) a file the checker refused
             return a;
         }
-        Build full = build(texts, keep && a.problems.isEmpty() && parameters != null);
+        Build full = build(texts, a.problems.isEmpty() && (parameters != null || !policy) ? keep : Keep.NOTHING);
         if (!full.errors.isEmpty()) {
             a.problems.addAll(locate(drls, full.errors));
         } else if (full.container != null) {
-            a.compiled = new Compiled(full.container, full.container.getKieBase(), full.releaseId, parameters,
-                    List.copyOf(ruleOwner.keySet()), Map.copyOf(sites), Map.copyOf(ruleInputs));
+            KieContainer container = full.container;
+            ReleaseId rid = full.releaseId;
+            a.compiled = new Compiled(container.getKieBase(), () -> {
+                container.dispose();
+                KieServices.get().getRepository().removeKieModule(rid);
+            }, parameters, List.copyOf(ruleOwner.keySet()), Map.copyOf(sites), Map.copyOf(ruleInputs), false);
+        } else if (full.classFiles != null) {
+            a.generated = new Generated(full.classFiles, full.models, List.copyOf(ruleOwner.keySet()), Map.copyOf(sites),
+                    Map.copyOf(ruleInputs));
         }
         return a;
     }
@@ -183,9 +266,11 @@ final class RuleSetCompiler {
         final List<Message> errors = new ArrayList<>();
         KieContainer container;
         ReleaseId releaseId;
+        Map<String, byte[]> classFiles;
+        List<String> models;
     }
 
-    private static Build build(Map<String, String> drlFiles, boolean keepContainer) {
+    private static Build build(Map<String, String> drlFiles, Keep keep) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId rid = ks.newReleaseId(GROUP, "ruleset", "1." + BUILDS.incrementAndGet());
@@ -198,22 +283,34 @@ final class RuleSetCompiler {
         for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
             b.errors.add(m);
         }
-        if (b.errors.isEmpty()) {
-            if (keepContainer) {
-                b.container = ks.newKieContainer(rid);
-                b.releaseId = rid;
-            } else {
-                ks.getRepository().removeKieModule(rid);
-            }
-        } else {
-            ks.getRepository().removeKieModule(rid);
+        if (b.errors.isEmpty() && keep == Keep.CONTAINER) {
+            b.container = ks.newKieContainer(rid);
+            b.releaseId = rid;
+            return b;
         }
+        if (b.errors.isEmpty() && keep == Keep.CLASSES) {
+            InternalKieModule module = (InternalKieModule) kb.getKieModule();
+            b.classFiles = new TreeMap<>();
+            b.models = new ArrayList<>();
+            for (String name : module.getFileNames()) {
+                if (name.endsWith(".class")) {
+                    b.classFiles.put(name, module.getBytes(name));
+                } else if (name.endsWith("/drools-model")) {
+                    // the executable model's entry points, after a "Drools-Model-Version:" line
+                    for (String line : new String(module.getBytes(name), StandardCharsets.UTF_8).split("\n")) {
+                        if (!line.isBlank() && !line.startsWith("Drools-Model-Version:")) {
+                            b.models.add(line.strip());
+                        }
+                    }
+                }
+            }
+        }
+        ks.getRepository().removeKieModule(rid);
         return b;
     }
 
     static void dispose(Compiled c) {
-        c.container().dispose();
-        KieServices.get().getRepository().removeKieModule(c.releaseId());
+        c.disposer().run();
     }
 
     /** Turns Drools build errors into problems located in the DRL files. */
@@ -257,7 +354,7 @@ final class RuleSetCompiler {
                 for (ParsedDrl other : drls) {
                     texts.put(other.name(), blankRulesExcept(other, other == d ? r : null));
                 }
-                Build b = build(texts, false);
+                Build b = build(texts, Keep.NOTHING);
                 for (Message m : b.errors) {
                     String text = firstLineOf(m.getText());
                     if (isNoise(text)) {

@@ -172,7 +172,8 @@ public final class RuleSetSource {
         return new RuleSetSource(origin, copy, scenarioFiles);
     }
 
-    private static String sha256(SortedMap<String, String> files) {
+    /** SHA-256 (hex) over every file name and content in name order. */
+    static String sha256(SortedMap<String, String> files) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, String> e : files.entrySet()) {

@@ -3,8 +3,10 @@ package org.creditkit.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +24,32 @@ final class Verdicts {
 
     private static final BigDecimal ZERO_MONEY = BigDecimal.ZERO.setScale(2);
 
-    /** The inputs of the verdicts the assembly itself adds (the loss model's plan and its decline). */
-    private static final Map<String, Set<String>> ENGINE_RULE_INPUTS = Map.of(
-            "mitigation-plan", Set.of("pd", "requestedAmount", "requestedTermMonths", "product", "guaranteeOffered"),
-            "decline-expected-loss-above-appetite",
-            Set.of("pd", "requestedAmount", "requestedTermMonths", "product", "guaranteeOffered"));
+    /**
+     * The inputs of the verdicts the assembly itself adds (the loss model's plan and its decline), in
+     * a fixed order ({@code Set.of} iterates in an order salted per JVM start, and lineage is written
+     * in member order).
+     */
+    private static final Set<String> LOSS_MODEL_INPUTS = Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("pd", "requestedAmount", "requestedTermMonths", "product", "guaranteeOffered")));
+
+    /**
+     * The rule inputs of a rule set for {@link #toDecision}: each rule's members as the checker found
+     * them, rules that read none left out, plus the verdicts the assembly adds. Made once per rule set.
+     *
+     * @param ruleInputs per rule name, the members it reads
+     * @return the map to pass to every decision
+     */
+    static Map<String, Set<String>> withEngineRules(Map<String, Set<String>> ruleInputs) {
+        Map<String, Set<String>> out = new HashMap<>();
+        ruleInputs.forEach((rule, members) -> {
+            if (!members.isEmpty()) {
+                out.put(rule, members);
+            }
+        });
+        out.putIfAbsent("mitigation-plan", LOSS_MODEL_INPUTS);
+        out.putIfAbsent("decline-expected-loss-above-appetite", LOSS_MODEL_INPUTS);
+        return Map.copyOf(out);
+    }
 
     private final List<RuleVerdict> trail = new ArrayList<>(8);
     private Tier tier;
@@ -114,19 +137,20 @@ final class Verdicts {
      * {@code mitigation-plan}. When no set of measures is enough the decision becomes a
      * {@link Tier#DECLINE}, recorded as {@code decline-expected-loss-above-appetite}.
      */
-    Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId,
-            DecisionTimings timings) {
-        return toDecision(in, p, rulesetVersion, modelId, timings, Map.of(), InputLineage.NONE);
+    Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId, long scoringNanos,
+            long startNanos) {
+        return toDecision(in, p, rulesetVersion, modelId, scoringNanos, startNanos, Map.of(), InputLineage.NONE);
     }
 
     /**
      * Assembles the decision, giving each rule reason the lineage of the inputs its rule reads.
      *
-     * @param ruleInputs per rule name, the rule-input members it reads
-     * @param lineage the sources of those members in this application
+     * @param ruleInputs per rule name, the rule-input members it reads ({@link #withEngineRules} of the
+     *     rule set's, made once per rule set)
+     * @param lineage the sources of those members in this application; {@link InputLineage#NONE} for none
      */
-    Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId,
-            DecisionTimings timings, Map<String, Set<String>> ruleInputs, InputLineage lineage) {
+    Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId, long scoringNanos,
+            long startNanos, Map<String, Set<String>> ruleInputs, InputLineage lineage) {
         Tier finalTier = tier;
         if (finalTier == null) {
             finalTier = Tier.MANUAL_REVIEW;
@@ -196,21 +220,58 @@ final class Verdicts {
         if (loss == null) {
             loss = lm.expectedLoss(in.pd(), in.requestedAmount(), in.requestedTermMonths(), Set.of());
         }
-        Map<String, Reason> reasons = new LinkedHashMap<>();
-        for (Reason r : in.scoreReasons()) {
-            reasons.putIfAbsent(r.code(), r);
+        // first reason per code and each rule once, in order; a decision has a handful, so a scan beats hashing
+        List<Reason> scoreReasons = in.scoreReasons();
+        Reason[] reasons = new Reason[scoreReasons.size() + trail.size()];
+        int nReasons = 0;
+        for (Reason r : scoreReasons) {
+            nReasons = addReason(reasons, nReasons, r);
         }
-        Set<String> fired = new LinkedHashSet<>();
+        String[] fired = new String[trail.size()];
+        int nFired = 0;
         for (RuleVerdict v : trail) {
             Reason r = v.reason();
-            if (!reasons.containsKey(r.code())) {
-                Set<String> used = ruleInputs.getOrDefault(v.rule(), ENGINE_RULE_INPUTS.getOrDefault(v.rule(), Set.of()));
-                reasons.put(r.code(), used.isEmpty() || lineage == InputLineage.NONE ? r
-                        : new Reason(r.code(), r.en(), r.zh(), lineage.of(used)));
+            if (lineage != InputLineage.NONE && indexOfCode(reasons, nReasons, r.code()) < 0) {
+                // only a reason that is kept gets its lineage looked up
+                Set<String> used = ruleInputs.get(v.rule());
+                if (used != null) {
+                    r = new Reason(r.code(), r.en(), r.zh(), lineage.of(used));
+                }
             }
-            fired.add(v.rule());
+            nReasons = addReason(reasons, nReasons, r);
+            if (indexOf(fired, nFired, v.rule()) < 0) {
+                fired[nFired++] = v.rule();
+            }
         }
+        long rulesNanos = System.nanoTime() - startNanos;
         return new Decision(in.applicationId(), finalTier, amount, term, price, conditions, loss,
-                List.copyOf(reasons.values()), List.copyOf(fired), trail, rulesetVersion, modelId, timings);
+                Arrays.asList(reasons).subList(0, nReasons), Arrays.asList(fired).subList(0, nFired), trail,
+                rulesetVersion, modelId, DecisionTimings.of(scoringNanos, rulesNanos, scoringNanos + rulesNanos));
+    }
+
+    private static int addReason(Reason[] reasons, int n, Reason r) {
+        if (indexOfCode(reasons, n, r.code()) >= 0) {
+            return n;
+        }
+        reasons[n] = r;
+        return n + 1;
+    }
+
+    private static int indexOfCode(Reason[] reasons, int n, String code) {
+        for (int i = 0; i < n; i++) {
+            if (reasons[i].code().equals(code)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(String[] names, int n, String name) {
+        for (int i = 0; i < n; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

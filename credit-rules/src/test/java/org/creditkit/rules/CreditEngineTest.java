@@ -61,6 +61,8 @@ class CreditEngineTest {
 
     @Test
     void ruleReasons_carryTheLineageOfTheFactsTheirRuleRead() {
+        // the default engine loads the precompiled default policy: its rule inputs come from precompiled.kjar
+        assertThat(engine.rulesPrecompiled()).as("the default engine's rules are precompiled").isTrue();
         int redCards = 0;
         int ruleReasons = 0;
         int withLineage = 0;

@@ -84,4 +84,56 @@ class LossModelTest {
         assertThat(MODEL.plan(0.3, MILLION, 12, EnumSet.of(MitigationMeasure.GUARANTEE_INSTITUTION), params(),
                 product(0.025, 150_000))).isNull();
     }
+
+    @Test
+    void percent_writesWhatStringFormatWrites_onRandomRatesTiesAndEdges() {
+        java.util.Random r = new java.util.Random(5L);
+        java.util.List<Double> rates = new java.util.ArrayList<>(java.util.List.of(0.0, 1.0, 0.5, 0.00125, 0.000125,
+                0.0125, 0.01005, 0.015, 0.025, 0.035, 0.0235, 0.99995, 1e-9, 99.99995, 123.456, -0.0125, 2e6,
+                Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE));
+        for (int i = 0; i < 200_000; i++) {
+            rates.add(r.nextDouble());
+            rates.add(r.nextInt(100_000) / 1e5 + 5e-7 * (r.nextInt(3) - 1)); // on and beside ties
+            rates.add(r.nextInt(10_000) / 1e4);
+        }
+        for (double rate : rates) {
+            assertThat(LossModel.percent(rate)).as("rate %s", rate)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f%%", 100 * rate));
+        }
+    }
+
+    @Test
+    void plan_sameAsTryingEverySet_onRandomExposures() {
+        // the plan skips sets whose EL rate alone is outside the appetite; the result must be the exhaustive one's
+        java.util.Random r = new java.util.Random(9L);
+        PolicyParameters p = params();
+        EnumSet<MitigationMeasure> all = EnumSet.allOf(MitigationMeasure.class);
+        for (int i = 0; i < 2_000; i++) {
+            double pd = 0.05 + 0.3 * r.nextDouble();
+            BigDecimal amount = BigDecimal.valueOf(100_000 + r.nextInt(5_000_000));
+            int term = 6 + r.nextInt(60);
+            ProductPolicy product = product(0.005 + 0.05 * r.nextDouble(), 20_000 + r.nextInt(400_000));
+            LossModel.Plan plan = MODEL.plan(pd, amount, term, all, p, product);
+            LossModel.Plan best = null;
+            java.util.List<MitigationMeasure> list = java.util.List.copyOf(all);
+            for (int mask = 1; mask < 1 << list.size(); mask++) {
+                EnumSet<MitigationMeasure> chosen = EnumSet.noneOf(MitigationMeasure.class);
+                for (int k = 0; k < list.size(); k++) {
+                    if ((mask & 1 << k) != 0) {
+                        chosen.add(list.get(k));
+                    }
+                }
+                BigDecimal a = (chosen.contains(MitigationMeasure.REDUCED_LIMIT) ? amount.multiply(p.reducedLimitFactor())
+                        : amount).setScale(2, java.math.RoundingMode.DOWN);
+                int t = chosen.contains(MitigationMeasure.SHORTER_TERM) ? Math.min(term, p.mitigationMaxTermMonths()) : term;
+                ExpectedLoss el = MODEL.expectedLoss(pd, a, t, chosen);
+                if (LossModel.withinAppetite(el, product) && (best == null || chosen.size() < best.measures().size()
+                        || chosen.size() == best.measures().size()
+                        && el.expectedLoss().compareTo(best.loss().expectedLoss()) < 0)) {
+                    best = new LossModel.Plan(java.util.List.copyOf(chosen), a, t, el);
+                }
+            }
+            assertThat(plan).as("pd %s amount %s term %s", pd, amount, term).isEqualTo(best);
+        }
+    }
 }

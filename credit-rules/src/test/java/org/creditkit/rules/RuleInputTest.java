@@ -52,4 +52,16 @@ class RuleInputTest {
         assertThat(in.dataQualityFlags()).containsExactly(DataQualityFlag.STALE_SOURCE);
         assertThatThrownBy(() -> in.dataQualityFlags().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void flags_iterateInDeclarationOrder_soReasonTextIsTheSameInEveryJvm() {
+        // Set.copyOf iterates in an order salted per JVM start: decide wrote flags in a different order each run.
+        java.util.List<DataQualityFlag> all = java.util.List.of(DataQualityFlag.values());
+        java.util.Set<DataQualityFlag> given = new java.util.LinkedHashSet<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            given.add(all.get(i));
+        }
+        RuleInput in = Inputs.clean("A").dataQualityFlags(given).build();
+        assertThat(in.dataQualityFlags()).containsExactlyElementsOf(all);
+    }
 }

@@ -27,13 +27,15 @@ import org.creditkit.rules.RuleSetSource;
  * spark-submit --class org.creditkit.spark.BatchJob credit-spark.jar \
  *     --in hdfs:///in/applications.jsonl --out hdfs:///out/run-2026-11-30 [--audit /reports/run-2026-11-30] \
  *     [--model bundle.signed.json --trust public.pem[,other.pem]] [--rules rules-dir] [--format jsonl|parquet]
+ *     [--trail hdfs:///trail/run-2026-11-30 --log-key private.pem --pseudonym-key pseudonym.key]
  * </pre>
  *
  * <p>A {@code --model} bundle is accepted only when signed by a {@code --trust} key
  * (docs/bundles.md), unless {@code --allow-unsigned} is given; the built-in bundle needs neither.
  *
  * <p>Writes {@code OUT/decisions} ({@link Schemas#DECISIONS}) and {@code OUT/rejected}
- * ({@link Schemas#REJECTED}: file, line, id, every problem). Exit code: 0 every row decided; 1 some
+ * ({@link Schemas#REJECTED}: file, line, id, every problem), and with {@code --trail} the masked decision
+ * trail, one signed chain per partition ({@link TrailSpec}). Exit code: 0 every row decided; 1 some
  * rows rejected (the rest decided and written); 2 the audit's verdict is FAIL; 3 usage or unusable
  * input (missing option or file, output exists, bad or untrusted bundle, bad rules); 4 internal error.
  */
@@ -50,6 +52,12 @@ public final class BatchJob {
         OPTIONS.put("--out", "DIR   where decisions/ and rejected/ are written as Parquet; must not exist (required)");
         OPTIONS.put("--format", "jsonl|parquet   input format (default: parquet when --in ends in .parquet, else jsonl)");
         OPTIONS.put("--audit", "DIR   also audit fairness of the decisions and write report.html/json/md there");
+        OPTIONS.put("--trail", "DIR   also write the masked, signed decision trail there: one chain per partition, "
+                + "part-NNNNN.jsonl, each checked by 'credit log verify'; must not exist");
+        OPTIONS.put("--log-key", "FILE   Ed25519 private key (private.pem of 'credit bundle keygen') that signs the "
+                + "trail's checkpoints (with --trail)");
+        OPTIONS.put("--pseudonym-key", "FILE   the operator's pseudonym key ('credit log keygen') (with --trail)");
+        OPTIONS.put("--checkpoint-every", "N   trail records between signed checkpoints (default 1000)");
         OPTIONS.put("--model", "FILE   model bundle (default: the expert bundle)");
         OPTIONS.put("--trust", "FILE[,FILE...]   public keys (PEM) whose signatures on --model are trusted");
         OPTIONS.put("--allow-unsigned", "  accept an unsigned --model bundle (development only)");
@@ -128,7 +136,17 @@ public final class BatchJob {
             case "parquet" -> spark.read().parquet(in);
             default -> throw new UsageException("--format " + format + ": must be jsonl or parquet");
         };
-        BatchResult result = CreditSpark.of(spark, bundle, rules).decide(input).persist();
+        CreditSpark credit = CreditSpark.of(spark, bundle, rules);
+        String trailDir = opts.get("--trail");
+        if (trailDir != null) {
+            mustNotExist(spark, trailDir, "--trail");
+            TrailSpec trail = TrailSpec.of(trailDir, Path.of(opts.get("--log-key")), Path.of(opts.get("--pseudonym-key")));
+            if (opts.containsKey("--checkpoint-every")) {
+                trail = trail.withCheckpointEvery(Integer.parseInt(opts.get("--checkpoint-every")));
+            }
+            credit = credit.withTrail(trail);
+        }
+        BatchResult result = credit.decide(input).persist();
         try {
             result.results().write().parquet(outDir + "/decisions");
             result.rejected().write().parquet(outDir + "/rejected");
@@ -144,6 +162,9 @@ public final class BatchJob {
                     out.printf(Locale.ROOT, "  ... %d more in %s/rejected%n", rejected - 10, outDir);
                 }
             }
+            if (trailDir != null) {
+                out.println(trailSummary(spark, trailDir, decided));
+            }
             int code = rejected > 0 ? 1 : 0;
             if (opts.containsKey("--audit")) {
                 code = Math.max(code, SparkAudit.runJobAudit(result.results(), Path.of(opts.get("--audit")), out));
@@ -151,6 +172,22 @@ public final class BatchJob {
             return code;
         } finally {
             result.unpersist();
+        }
+    }
+
+    /** How many trail parts were published, and how to verify them. */
+    private static String trailSummary(SparkSession spark, String dir, long decided) {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            fs.delete(new org.apache.hadoop.fs.Path(p, "_temporary"), true); // every task has published its part
+            org.apache.hadoop.fs.FileStatus[] parts = fs.globStatus(new org.apache.hadoop.fs.Path(p, "part-*.jsonl"));
+            int n = parts == null ? 0 : parts.length;
+            return String.format(Locale.ROOT, "decision trail: %d decisions in %d signed chain(s) -> %s/part-*.jsonl"
+                    + " (verify each: credit log verify %s/%s --key public.pem)", decided, n, dir, dir,
+                    n > 0 ? parts[0].getPath().getName() : TrailSpec.partName(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
         }
     }
 
@@ -252,6 +289,24 @@ public final class BatchJob {
         for (String required : List.of("--in", "--out")) {
             if (!opts.containsKey(required)) {
                 throw new UsageException("missing " + required + " " + OPTIONS.get(required));
+            }
+        }
+        boolean trail = opts.containsKey("--trail");
+        for (String needs : List.of("--log-key", "--pseudonym-key", "--checkpoint-every")) {
+            if (opts.containsKey(needs) && !trail) {
+                throw new UsageException(needs + " is for the decision trail: give --trail DIR too");
+            }
+        }
+        for (String key : List.of("--log-key", "--pseudonym-key")) {
+            if (trail && !opts.containsKey(key)) {
+                throw new UsageException("--trail needs " + key + " " + OPTIONS.get(key)
+                        + " (the trail is never written unsigned or with a public pseudonym key)");
+            }
+        }
+        if (opts.containsKey("--checkpoint-every")) {
+            String n = opts.get("--checkpoint-every");
+            if (!n.matches("[1-9][0-9]{0,8}")) {
+                throw new UsageException("--checkpoint-every " + n + ": must be a whole number from 1 to 999999999");
             }
         }
         String format = opts.get("--format");

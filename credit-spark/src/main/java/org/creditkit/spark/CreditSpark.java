@@ -69,12 +69,48 @@ import scala.Tuple2;
  */
 public final class CreditSpark {
 
+    private final SparkSession spark;
     private final EngineSpec spec;
     private final Broadcast<EngineSpec> broadcast;
+    /** The decision trail's broadcast, or null without a trail. */
+    private final Broadcast<TrailSpec> trail;
 
     private CreditSpark(SparkSession spark, EngineSpec spec) {
+        this(spark, spec, JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(spec), null);
+    }
+
+    private CreditSpark(SparkSession spark, EngineSpec spec, Broadcast<EngineSpec> broadcast,
+            Broadcast<TrailSpec> trail) {
+        this.spark = spark;
         this.spec = spec;
-        this.broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(spec);
+        this.broadcast = broadcast;
+        this.trail = trail;
+    }
+
+    /**
+     * The same decisions, also recorded in the masked decision trail: one hash-chained, signed chain per
+     * partition ({@code DIR/part-00000.jsonl} ...), each verified by {@code credit log verify} like the
+     * trail of one JVM. The trail is written while {@link #decide} computes its rows, so compute them once:
+     * {@link BatchResult#persist()} before writing decisions and rejected rows (as {@link BatchJob} does);
+     * a partition computed again rewrites its part in full.
+     *
+     * @param value where and with which keys
+     * @return a facade that writes the trail
+     * @throws IllegalArgumentException when the trail directory already exists (a trail is never overwritten)
+     */
+    public CreditSpark withTrail(TrailSpec value) {
+        Objects.requireNonNull(value, "trail");
+        try {
+            org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(value.dir());
+            if (dir.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(dir)) {
+                throw new IllegalArgumentException("the decision trail directory " + value.dir()
+                        + " already exists; give a new one (a trail is never overwritten)");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot check " + value.dir(), e);
+        }
+        return new CreditSpark(spark, spec, broadcast,
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(value));
     }
 
     /**
@@ -139,7 +175,7 @@ public final class CreditSpark {
      * @return decisions ({@link Schemas#DECISIONS}) and rejected rows
      */
     public BatchResult decide(Dataset<Row> input) {
-        return BatchResult.of(normalise(input).mapPartitions(new Evaluator(broadcast, true),
+        return BatchResult.of(normalise(input).mapPartitions(new Evaluator(broadcast, true, trail),
                 Encoders.row(Schemas.withProblems(Schemas.DECISIONS))));
     }
 

@@ -43,10 +43,17 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
 
     private final Broadcast<EngineSpec> spec;
     private final boolean decide;
+    /** The decision trail's broadcast, or null when no trail is written. */
+    private final Broadcast<TrailSpec> trail;
 
     Evaluator(Broadcast<EngineSpec> spec, boolean decide) {
+        this(spec, decide, null);
+    }
+
+    Evaluator(Broadcast<EngineSpec> spec, boolean decide, Broadcast<TrailSpec> trail) {
         this.spec = spec;
         this.decide = decide;
+        this.trail = trail;
     }
 
     @Override
@@ -56,10 +63,15 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         ModelBundle bundle = decide ? null : ExecutorEngines.bundle(s);
         FeatureExtractor extractor = FeatureExtractor.standard();
         int width = HEAD + SCORE + (decide ? OFFER : 0) + 1;
+        PartitionTrail log = decide && trail != null ? PartitionTrail.open(trail.value()) : null;
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return rows.hasNext();
+                boolean more = rows.hasNext();
+                if (!more && log != null) {
+                    log.publish();
+                }
+                return more;
             }
 
             @Override
@@ -74,11 +86,13 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
                 if (!in.isNullAt(3)) {
                     return rejected(v, null, List.of(Problem.of("$", in.getString(3))));
                 }
+                LabeledApplication a;
+                CreditEngine.Evaluation e = null;
                 try {
-                    LabeledApplication a = read(text);
+                    a = read(text);
                     head(v, a);
                     if (decide) {
-                        CreditEngine.Evaluation e = engine.evaluate(a.application(), Optional.empty());
+                        e = engine.evaluate(a.application(), Optional.empty());
                         score(v, e.score(), s.bundleChecksum());
                         offer(v, e.decision());
                     } else {
@@ -86,12 +100,18 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
                         score(v, bundle.scorer().score(extractor.extract(app), app.enterprise().industry()),
                                 s.bundleChecksum());
                     }
-                } catch (CreditException e) {
-                    return rejected(v, text, e.problems());
-                } catch (RuntimeException e) {
+                } catch (CreditException x) {
+                    return rejected(v, text, x.problems());
+                } catch (RuntimeException x) {
                     // a bug, not bad data: still reported with the row rather than failing the job
                     return rejected(v, text, List.of(Problem.of("$", "internal error while "
-                            + (decide ? "deciding" : "scoring") + " this application (please report it): " + e)));
+                            + (decide ? "deciding" : "scoring") + " this application (please report it): " + x)));
+                }
+                if (log != null) {
+                    // outside the catch: a trail that cannot be written fails the task (and the job) rather
+                    // than leave a decision without its evidence
+                    log.write(a.application(), e, s.bundleChecksum(),
+                            a.outcome().map(LabeledApplication.Outcome::defaulted12m));
                 }
                 return RowFactory.create(v);
             }

@@ -2,24 +2,44 @@ package org.creditkit.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.creditkit.core.chain.ChainReport;
+import org.creditkit.core.chain.ChainSigner;
+import org.creditkit.core.chain.ChainVerifier;
+import org.creditkit.core.chain.CheckpointKeys;
+import org.creditkit.core.input.LabeledApplication;
+import org.creditkit.core.privacy.PseudonymKey;
+import org.creditkit.core.sign.SigningKey;
+import org.creditkit.core.sign.TrustStore;
+import org.creditkit.rules.CreditEngine;
+import org.creditkit.rules.audit.DecisionLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The batch job over a JSON Lines file with good and bad lines: every line decided or rejected by line. */
+/**
+ * The batch job over a JSON Lines file with good and bad lines: every line decided or rejected by line; and
+ * its masked decision trail, one verifiable chain per partition with the records one JVM writes.
+ */
 class BatchJobTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -119,5 +139,87 @@ class BatchJobTest {
     private static String problems(Row r) {
         return r.<Row>getList(3).stream().map(p -> p.getString(0) + ": " + p.getString(1))
                 .sorted(Comparator.naturalOrder()).collect(Collectors.joining("; "));
+    }
+
+    @Test
+    void trail_onePartPerPartition_eachVerifies_andHoldsTheRecordsOneJvmWrites_masked() throws IOException {
+        Path keys = dir.resolve("keys");
+        SigningKey signing = SigningKey.generateInto(keys);
+        PseudonymKey pseudonyms = PseudonymKey.generate(new SecureRandom());
+        pseudonyms.writeTo(keys.resolve("pseudonym.key"));
+        Applications apps = Applications.generate(200, 19L);
+        // two input files, so at least two partitions and two chains; one bad line, which is no decision
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.write(in.resolve("a.jsonl"), apps.lines().subList(0, 100), StandardCharsets.UTF_8);
+        List<String> second = new ArrayList<>(apps.lines().subList(100, 200));
+        second.add("{\"id\": \"broken\"");
+        Files.write(in.resolve("b.jsonl"), second, StandardCharsets.UTF_8);
+        Path trail = dir.resolve("trail");
+
+        int code = run("--in", in.toString(), "--out", dir.resolve("out").toString(), "--trail", trail.toString(),
+                "--log-key", keys.resolve("private.pem").toString(), "--pseudonym-key",
+                keys.resolve("pseudonym.key").toString(), "--checkpoint-every", "50");
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        List<Path> parts;
+        try (Stream<Path> s = Files.list(trail)) {
+            parts = s.sorted().toList();
+        }
+        assertThat(parts).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(p -> assertThat(p.getFileName().toString()).matches("part-\\d{5}\\.jsonl"));
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("decision trail: 200 decisions in " + parts.size() + " signed chain(s)");
+        CheckpointKeys trusted = CheckpointKeys.of(TrustStore.read(List.of(keys.resolve("public.pem"))));
+        long records = 0;
+        Map<String, ObjectNode> spark = new HashMap<>();
+        for (Path p : parts) {
+            ChainReport r = ChainVerifier.verify(p, trusted);
+            assertThat(r.ok()).as(r.toText()).isTrue();
+            records += r.records();
+            spark.putAll(decisions(p));
+        }
+        assertThat(records).isEqualTo(200);
+
+        // the same applications through CreditEngine and its DecisionLog in this JVM, with the same keys
+        Path jvmTrail = dir.resolve("jvm.jsonl");
+        try (CreditEngine engine = CreditEngine.builder().decisionLog(DecisionLog.to(jvmTrail)
+                .signer(ChainSigner.of(signing)).pseudonymKey(pseudonyms).open()).build()) {
+            for (LabeledApplication a : apps.labeled()) {
+                engine.decide(a);     // with its outcome, as the job reads labeled lines
+            }
+        }
+        Map<String, ObjectNode> jvm = decisions(jvmTrail);
+        assertThat(spark).hasSize(200).isEqualTo(jvm);
+
+        // masked: the application ids and USCCs appear only as keyed pseudonyms
+        String all = Files.readString(parts.get(0)) + Files.readString(parts.get(parts.size() - 1));
+        for (LabeledApplication a : apps.labeled()) {
+            assertThat(all).doesNotContain("\"" + a.application().id() + "\"")
+                    .doesNotContain(a.application().enterprise().uscc().value());
+            assertThat(spark).containsKey(pseudonyms.pseudonym(a.application().id()));
+        }
+    }
+
+    @Test
+    void trail_withoutBothKeys_orKeysWithoutTrail_isAUsageError() {
+        assertThat(run("--in", "x", "--out", "y", "--trail", "t", "--log-key", "k")).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--trail needs --pseudonym-key");
+        assertThat(run("--in", "x", "--out", "y", "--pseudonym-key", "k")).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--pseudonym-key is for the decision trail");
+        assertThat(run("--in", "x", "--out", "y", "--trail", "t", "--log-key", "k", "--pseudonym-key", "p",
+                "--checkpoint-every", "0")).isEqualTo(3);
+    }
+
+    /** The decision records of a trail by application pseudonym, without the fields that differ per write. */
+    private static Map<String, ObjectNode> decisions(Path trail) throws IOException {
+        Map<String, ObjectNode> out = new HashMap<>();
+        for (String line : Files.readAllLines(trail, StandardCharsets.UTF_8)) {
+            ObjectNode n = (ObjectNode) JSON.readTree(line);
+            if (n.path("kind").asText().equals("decision")) {
+                n.remove(List.of("seq", "prev", "hash", "time"));
+                out.put(n.path("application").asText(), n);
+            }
+        }
+        return out;
     }
 }

@@ -1,14 +1,27 @@
 package org.creditkit.core.codes;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * GB/T 2260 region codes: the 31 provincial-level divisions of mainland China with their economic
- * zones as used by the National Bureau of Statistics, and the full list of county-level codes
- * ({@link #EDITION}), bundled as {@code gb2260-counties.txt} with its source. A region code must be
- * in that list: a well-formed code under a known province such as {@code 319999} is refused.
+ * zones as used by the National Bureau of Statistics, the full list of current county-level codes
+ * ({@link #EDITION}, bundled as {@code gb2260-counties.txt} with its source), and the codes retired
+ * before it with the revisions between which each was retired ({@link #HISTORY}, bundled as
+ * {@code gb2260-retired.txt}). A region code must be current or retired-and-known: a well-formed code
+ * under a known province such as {@code 319999} is refused.
+ *
+ * <p>Whether a retired code may still be used depends on a date: see {@link Retirement}.
  */
 public final class RegionCatalogue {
 
@@ -16,39 +29,118 @@ public final class RegionCatalogue {
     public static final String EDITION = "GB/T 2260 county-level codes, Ministry of Civil Affairs revision 2020-12"
             + " (published 2021-12; via github.com/cn/GB2260 mca/202112.tsv)";
 
-    private static final java.util.BitSet CODES = load();
+    /** The history of retired codes. */
+    public static final String HISTORY = "GB/T 2260 revisions 2002-12 to 2016-07 of the National Bureau of Statistics"
+            + " (npm package gb2260 0.6.0), against the 2020-12 list";
 
-    private static java.util.BitSet load() {
-        java.util.BitSet codes = new java.util.BitSet(1_000_000);
-        try (java.io.InputStream in = RegionCatalogue.class.getResourceAsStream("gb2260-counties.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("gb2260-counties.txt is missing from the classpath");
-            }
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+    /** When the current list was published: the "next revision" of codes last listed in 2016-07. */
+    private static final YearMonth CURRENT_PUBLISHED = YearMonth.of(2021, 12);
+
+    private static final BitSet CODES = new BitSet(1_000_000);
+    private static final Map<Integer, Retirement> RETIRED = new HashMap<>();
+    /** The keys of {@link #RETIRED}, for a test that boxes nothing. */
+    private static final BitSet RETIRED_CODES = new BitSet(1_000_000);
+
+    static {
+        for (String line : lines("gb2260-counties.txt")) {
+            int prefix = Integer.parseInt(line.substring(0, 4));
+            for (String suffix : line.substring(5).trim().split(" ")) {
+                if (!suffix.isEmpty()) {
+                    CODES.set(prefix * 100 + Integer.parseInt(suffix));
                 }
-                int prefix = Integer.parseInt(line.substring(0, 4));
-                for (String suffix : line.substring(5).trim().split(" ")) {
-                    if (!suffix.isEmpty()) {
-                        codes.set(prefix * 100 + Integer.parseInt(suffix));
-                    }
-                }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read gb2260-counties.txt", e);
         }
-        return codes;
+        for (String line : lines("gb2260-retired.txt")) {
+            String[] f = line.split(" ", 4);
+            Retirement r = new Retirement(f[0], f[3], revision(f[1]), revision(f[2]));
+            if (CODES.get(Integer.parseInt(f[0])) || RETIRED.put(Integer.parseInt(f[0]), r) != null) {
+                throw new IllegalStateException("gb2260-retired.txt: " + f[0] + " is current or listed twice");
+            }
+            RETIRED_CODES.set(Integer.parseInt(f[0]));
+        }
     }
 
-    /** How many codes the bundled list holds (provinces, prefectures and counties). */
+    private static List<String> lines(String resource) {
+        try (InputStream in = RegionCatalogue.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static YearMonth revision(String yyyymm) {
+        return YearMonth.of(Integer.parseInt(yyyymm.substring(0, 4)), Integer.parseInt(yyyymm.substring(4)));
+    }
+
+    /**
+     * A code no longer in the current list: its name when it was listed, the last revision that lists
+     * it and the next revision, which no longer does. It was retired between the two; the year is
+     * exact only when both fall in the same year ({@link #retiredIn()}).
+     *
+     * @param code          the six-digit code
+     * @param name          its name in the last revision that lists it, e.g. {@code 卢湾区}
+     * @param lastListed    the last revision that lists it, e.g. 2010-10
+     * @param firstUnlisted the next revision, the first that does not, e.g. 2011-10
+     */
+    public record Retirement(String code, String name, YearMonth lastListed, YearMonth firstUnlisted) {
+
+        /** Whether the code was still listed on {@code date}: on or before the end of {@link #lastListed}. */
+        public boolean listedOn(LocalDate date) {
+            return !date.isAfter(lastListed.atEndOfMonth());
+        }
+
+        /** Whether the code was retired by {@code date}: on or after the start of {@link #firstUnlisted}. */
+        public boolean retiredBy(LocalDate date) {
+            return !date.isBefore(firstUnlisted.atDay(1));
+        }
+
+        /** The year it was retired, when {@link #lastListed} and {@link #firstUnlisted} share it. */
+        public Optional<Integer> retiredIn() {
+            return lastListed.getYear() == firstUnlisted.getYear() ? Optional.of(lastListed.getYear())
+                    : Optional.empty();
+        }
+
+        /** {@code 310103 (卢湾区) was retired between the GB/T 2260 revisions 2010-10 and 2011-10}. */
+        public String describe() {
+            return code + " (" + name + ") was retired " + retiredIn().map(y -> "in " + y + ", ").orElse("")
+                    + "between the GB/T 2260 revisions " + lastListed + " (the last to list it) and "
+                    + (firstUnlisted.equals(CURRENT_PUBLISHED) ? "the current list (revision 2020-12, published 2021-12)"
+                    : firstUnlisted.toString()) + sanshaHint(code);
+        }
+    }
+
+    /** How many codes the bundled current list holds (provinces, prefectures and counties). */
     static int listedCount() {
         return CODES.cardinality();
     }
 
-    /** Whether {@code code} is in the bundled county-level list ({@link #EDITION}). */
+    /** How many retired codes the bundled history holds. */
+    static int retiredCount() {
+        return RETIRED.size();
+    }
+
+    /** Whether {@code code} is in the bundled current list ({@link #EDITION}). */
     public static boolean isListed(String code) {
-        return problem(code) == null;
+        return problem(code) == null && CODES.get(Integer.parseInt(code));
+    }
+
+    /** Whether {@code code} is a retired code of the bundled history; allocates nothing. */
+    public static boolean isRetired(String code) {
+        return code.length() == 6 && sixDigits(code) && RETIRED_CODES.get(Integer.parseInt(code));
+    }
+
+    /**
+     * The retirement of a code that is no longer listed but was in an earlier revision.
+     *
+     * @param code six digits
+     * @return its retirement; empty for a current or unknown code
+     */
+    public static Optional<Retirement> retirement(String code) {
+        return isRetired(code) ? Optional.of(RETIRED.get(Integer.parseInt(code))) : Optional.empty();
     }
 
     private record Province(String name, String chineseName, EconomicZone zone) {
@@ -135,12 +227,24 @@ public final class RegionCatalogue {
             return "region code '" + code + "' has province prefix " + code.substring(0, 2)
                     + ", which is not a GB/T 2260 province (valid: " + String.join(", ", PROVINCES.keySet()) + ")";
         }
-        if (!CODES.get(Integer.parseInt(code))) {
+        int n = Integer.parseInt(code);
+        if (!CODES.get(n) && !RETIRED.containsKey(n)) {
             return "region code '" + code + "' is not in the GB/T 2260 list (MCA revision 2020-12) although its "
-                    + "province " + code.substring(0, 2) + " (" + provinceName(code.substring(0, 2)) + ") is; give the "
-                    + "county-level code of the registration (codes retired before that revision are not listed)";
+                    + "province " + code.substring(0, 2) + " (" + provinceName(code.substring(0, 2)) + ") is, nor among "
+                    + "the codes retired since 2002-12; give the county-level code of the registration"
+                    + sanshaHint(code);
         }
         return null;
+    }
+
+    /**
+     * Where the current list has no code for a division: Sansha's districts (西沙区, 南沙区, created in
+     * 2020) are named in the 2020-12 list without codes of their own.
+     */
+    private static String sanshaHint(String code) {
+        return code.startsWith("4603") && !code.equals("460300")
+                ? " (the 2020-12 list gives Sansha's districts 西沙区 and 南沙区 no codes of their own: use 460300, 三沙市)"
+                : "";
     }
 
     private static Province province(String provinceCode) {

@@ -7,13 +7,15 @@ import java.util.Objects;
 
 /**
  * A GB/T 2260 administrative division code (six digits), with the province it belongs to and that
- * province's economic zone.
+ * province's economic zone. The code is current ({@link RegionCatalogue#EDITION}) or retired with a
+ * known history ({@link #retirement()}): whether a retired code may be used depends on the date it is
+ * used for, which the strict reader checks against the application time.
  *
  * @param code the six-digit code, e.g. {@code 310115}
  */
 public record RegionCode(String code) {
 
-    /** @throws CreditDataException if not six digits of a known province */
+    /** @throws CreditDataException if not six digits of a current or known retired code */
     public RegionCode {
         Objects.requireNonNull(code, "code");
         String problem = RegionCatalogue.problem(code);
@@ -27,10 +29,19 @@ public record RegionCode(String code) {
      *
      * @param code six digits, e.g. {@code 310115}
      * @return the code
-     * @throws CreditDataException if not six digits of a known province
+     * @throws CreditDataException if not six digits of a current or known retired code
      */
     public static RegionCode of(String code) {
         return new RegionCode(code);
+    }
+
+    /**
+     * When the code is no longer in the current list: the revisions between which it was retired.
+     *
+     * @return the retirement; empty for a current code
+     */
+    public java.util.Optional<RegionCatalogue.Retirement> retirement() {
+        return RegionCatalogue.retirement(code);
     }
 
     /** The two-digit province code, e.g. {@code 31}. */

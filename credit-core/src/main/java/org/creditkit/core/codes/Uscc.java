@@ -13,8 +13,10 @@ import java.util.Objects;
  *       GB 32100-2015 table (with the later additions A, military, and N, agriculture: rural collective
  *       economic organisations): 1 = 1,2,3,9; 2 = 1,9; 3 = 1-5,9; 4 = 1,9; 5 = 1,2,3,9; 6 = 1,2,9;
  *       7 = 1,2,9; 8 = 1,9; 9 = 1,2,3; A = 1,9; N = 1,2,3,9; Y = 1;</li>
- *   <li>characters 3-8, the registering authority's GB/T 2260 region: a known code
- *       ({@link RegionCode}) or {@code 100000} for a national-level registration;</li>
+ *   <li>characters 3-8, the registering authority's GB/T 2260 region: a current code, a code retired
+ *       after USCCs were first issued on 2015-10-01 (a USCC never changes, so an enterprise registered
+ *       in a county since merged keeps the old county's code: {@link #ISSUED_FROM}), or
+ *       {@code 100000} for a national-level registration;</li>
  *   <li>characters 9-17, the organisation code of GB 11714-1997: eight body characters and a check
  *       digit ({@code 0-9} or {@code X}) computed modulo 11 with weights 3, 7, 9, 10, 5, 8, 4, 2 and
  *       letters valued A = 10 ... Z = 35;</li>
@@ -47,6 +49,9 @@ public record Uscc(String value) {
     }
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
+    /** The first day USCCs were issued (GB 32100-2015 took effect). */
+    public static final java.time.LocalDate ISSUED_FROM = java.time.LocalDate.of(2015, 10, 1);
+
     /** The region part of a registration at national level (GB 32100-2015, 5.3). */
     static final String NATIONAL_REGION = "100000";
     /** Registration authority to its organisation types (GB 32100-2015 table 1 with later additions). */
@@ -123,6 +128,11 @@ public record Uscc(String value) {
             String regionProblem = RegionCatalogue.problem(region);
             if (regionProblem != null) {
                 return "characters 3-8: " + regionProblem;
+            }
+            var retired = RegionCatalogue.retirement(region);
+            if (retired.isPresent() && retired.get().retiredBy(ISSUED_FROM)) {
+                return "characters 3-8: region code " + retired.get().describe() + ", before USCCs were first "
+                        + "issued (" + ISSUED_FROM + "), so no USCC can carry it";
             }
         }
         char orgCheck = organisationCheckCharacter(value.substring(8, 16));

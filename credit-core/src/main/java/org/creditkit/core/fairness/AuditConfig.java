@@ -92,6 +92,18 @@ public record AuditConfig(List<Grouping> groupings, Map<String, String> namedRef
     }
 
     /**
+     * Returns this configuration naming what was audited, for a scope known only once the data is
+     * read (its digest, models, rule sets and period).
+     *
+     * @param value the scope
+     * @return the copy
+     */
+    public AuditConfig withScope(AuditScope value) {
+        return new AuditConfig(groupings, namedReferences, defaultReference, thresholds, differenceMethod,
+                significanceTest, bootstrapReplicates, seed, title, dataSource, generatedAt, value);
+    }
+
+    /**
      * Returns a builder with the defaults: reference LARGEST, default thresholds, Newcombe
      * intervals, Fisher exact test, 1000 bootstrap replicates, seed 20240601, title
      * "Fairness audit", data source "records", no timestamp.

@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.creditkit.core.CreditDataException;
-import org.creditkit.core.Problem;
 
 /**
  * Runs a fairness audit: group metrics with intervals and tests, the justified-disparity view,
@@ -57,43 +54,40 @@ public final class FairnessAudit {
      * @return the report
      * @throws CreditDataException if there are no records (location {@code records}), if records
      *     lack grouping attributes (one problem per such record, location {@code record N}, counting
-     *     from 1, at most {@value #MAX_LISTED_PROBLEMS} listed) or if a named reference group does not
+     *     from 1, at most 20 listed) or if a named reference group does not
      *     occur in the data (location {@code reference of grouping 'g'})
      */
     public static AuditReport run(Collection<AuditRecord> records, AuditConfig config) {
-        List<AuditRecord> data = List.copyOf(records);
-        if (data.isEmpty()) {
-            throw new CreditDataException("records", "no records to audit: the input holds no decision; "
-                    + "an audit needs at least one");
-        }
-        checkAttributes(data, config.groupings());
-        FairnessThresholds t = config.thresholds();
-        int withOutcome = 0;
-        int withPd = 0;
-        int withBoth = 0;
-        long[] benefitCounts = new long[3]; // benefits are 0, 1 or 2: counted, not listed
-        for (AuditRecord r : data) {
-            if (r.outcome() != Outcome.UNKNOWN) {
-                withOutcome++;
-                benefitCounts[(int) benefit(r)]++;
-                if (r.pd().isPresent()) {
-                    withBoth++;
-                }
-            }
-            if (r.pd().isPresent()) {
-                withPd++;
-            }
-        }
-        boolean hasOutcomes = withOutcome > 0;
-        boolean hasCalibration = withBoth > 0;
+        AuditAccumulator acc = new AuditAccumulator(config);
+        records.forEach(acc::add);
+        return acc.report();
+    }
 
+    /**
+     * The report over cells: each cell holds the counts of one combination of attribute values, so
+     * each grouping's groups are sums of cells and no record is kept.
+     */
+    static AuditReport report(AuditConfig config, Collection<GroupStats> cells, int records, int withOutcome,
+            int withPd, long[] benefitCounts) {
+        FairnessThresholds t = config.thresholds();
+        boolean hasOutcomes = withOutcome > 0;
+        boolean hasCalibration = cells.stream().anyMatch(c -> c.calCount > 0);
+        List<String> attributes = AuditAccumulator.attributesOf(config);
+        // each cell's risks sorted once: a group's column is then a concatenation of sorted runs,
+        // which Arrays.sort merges instead of sorting again for every grouping
+        cells.forEach(GroupStats::sortRisks);
         List<GroupingResult> groupingResults = new ArrayList<>();
         List<CheckResult> checks = new ArrayList<>();
         for (Grouping grouping : config.groupings()) {
+            int[] index = grouping.attributes().stream().mapToInt(attributes::indexOf).toArray();
             TreeMap<String, GroupStats> groups = new TreeMap<>();
-            for (AuditRecord r : data) {
-                String label = grouping.labelOf(r);
-                groups.computeIfAbsent(label, l -> new GroupStats(l, valuesOf(grouping, r), t.pdBandEdges())).add(r);
+            for (GroupStats cell : cells) {
+                List<String> values = new ArrayList<>(index.length);
+                for (int i : index) {
+                    values.add(cell.values.get(i));
+                }
+                String label = String.join(Grouping.SEPARATOR, values);
+                groups.computeIfAbsent(label, l -> new GroupStats(l, values, t.pdBandEdges())).merge(cell);
             }
             Reference ref = chooseReference(grouping, groups, config);
             GroupStats refStats = groups.get(ref.label());
@@ -136,13 +130,9 @@ public final class FairnessAudit {
             groupingResults.add(new GroupingResult(grouping.name(), ref.label(), ref.rule(), results,
                     summarize(groups.values(), t.minGroupSize()), betweenGroupTheil(groups.values())));
         }
-        return new AuditReport(config, data.size(), withOutcome, withPd,
+        return new AuditReport(config, records, withOutcome, withPd,
                 Fmt.opt(Stats.theil(new double[] {0.0, 1.0, 2.0}, benefitCounts)),
                 groupingResults, checks, verdict(checks));
-    }
-
-    private static List<String> valuesOf(Grouping grouping, AuditRecord r) {
-        return grouping.attributes().stream().map(a -> r.attributes().get(a)).toList();
     }
 
     private static boolean comparable(GroupStats g, GroupStats ref, FairnessThresholds t) {
@@ -157,46 +147,9 @@ public final class FairnessAudit {
         return x.isPresent() ? Optional.of(x.getAsDouble()) : Optional.empty();
     }
 
-    /** How many records lacking attributes are listed before the rest are only counted. */
-    static final int MAX_LISTED_PROBLEMS = 20;
-
-    /** One problem per record that lacks an attribute some grouping needs, so all are fixed at once. */
-    private static void checkAttributes(List<AuditRecord> data, List<Grouping> groupings) {
-        TreeSet<String> needed = new TreeSet<>();
-        groupings.forEach(g -> needed.addAll(g.attributes()));
-        List<Problem> problems = new ArrayList<>();
-        int bad = 0;
-        for (int i = 0; i < data.size(); i++) {
-            Map<String, String> attributes = data.get(i).attributes();
-            List<String> missing = needed.stream().filter(a -> !attributes.containsKey(a)).toList();
-            if (missing.isEmpty()) {
-                continue;
-            }
-            bad++;
-            if (problems.size() < MAX_LISTED_PROBLEMS) {
-                List<String> users = groupings.stream()
-                        .filter(g -> g.attributes().stream().anyMatch(missing::contains)).map(Grouping::name).toList();
-                problems.add(Problem.of("record " + (i + 1), "no attribute " + quoted(missing) + ", needed by "
-                        + (users.size() == 1 ? "grouping " : "groupings ") + quoted(users) + "; it has "
-                        + new TreeSet<>(attributes.keySet()) + ", every record needs " + needed));
-            }
-        }
-        if (bad > problems.size()) {
-            problems.add(Problem.of("records", (bad - problems.size()) + " more records lack grouping attributes; "
-                    + bad + " of " + data.size() + " in all"));
-        }
-        if (!problems.isEmpty()) {
-            throw new CreditDataException(problems);
-        }
-    }
-
-    private static String quoted(List<String> names) {
-        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
-    }
-
     /** Benefit of Speicher et al. (2018): b = ŷ - y + 1 with ŷ = favourable, y = good. */
-    static double benefit(AuditRecord r) {
-        return (r.favourable() ? 1 : 0) - (r.outcome() == Outcome.GOOD ? 1 : 0) + 1;
+    static int benefit(boolean favourable, Outcome outcome) {
+        return (favourable ? 1 : 0) - (outcome == Outcome.GOOD ? 1 : 0) + 1;
     }
 
     private record Reference(String label, String rule) {
@@ -612,11 +565,15 @@ public final class FairnessAudit {
         return CheckStatus.INSUFFICIENT_DATA;
     }
 
-    /** Running counts of one group. */
-    private static final class GroupStats {
+    /**
+     * Running counts of one cell (a combination of every attribute's value) or of one group (a sum
+     * of cells). The risks of records with an outcome are kept per class, primitive and sorted
+     * lazily, for the group's AUC; everything else is a sufficient statistic.
+     */
+    static final class GroupStats {
         final String label;
         final List<String> values;
-        final List<Double> edges;
+        final double[] edges;
         int n;
         int fav;
         int pdCount;
@@ -629,9 +586,12 @@ public final class FairnessAudit {
         int calCount;
         double calPdSum;
         int calBad;
-        // primitive columns, not boxed lists: a million records per grouping stay a few megabytes
-        final RiskColumn aucPd = new RiskColumn();
-        final RiskColumn aucScore = new RiskColumn();
+        final DoubleColumn badPd = new DoubleColumn();
+        final DoubleColumn goodPd = new DoubleColumn();
+        final DoubleColumn badScore = new DoubleColumn();
+        final DoubleColumn goodScore = new DoubleColumn();
+        /** The cells summed into this group, whose risk columns its AUC reads. */
+        final List<GroupStats> cells = new ArrayList<>();
         final int[] bandCount;
         final int[] bandApproved;
         final double[] bandPdSum;
@@ -641,8 +601,8 @@ public final class FairnessAudit {
         GroupStats(String label, List<String> values, List<Double> edges) {
             this.label = label;
             this.values = values;
-            this.edges = edges;
-            int bands = edges.size() - 1;
+            this.edges = edges.stream().mapToDouble(Double::doubleValue).toArray();
+            int bands = this.edges.length - 1;
             bandCount = new int[bands];
             bandApproved = new int[bands];
             bandPdSum = new double[bands];
@@ -654,15 +614,16 @@ public final class FairnessAudit {
             return tp + fp + tn + fn;
         }
 
-        void add(AuditRecord r) {
+        /** Adds one record; {@code pd} and {@code score} are NaN when absent (checked by the caller). */
+        void add(boolean favourable, double pd, double score, Outcome outcome) {
             n++;
-            if (r.favourable()) {
+            if (favourable) {
                 fav++;
             }
-            boolean known = r.outcome() != Outcome.UNKNOWN;
-            boolean bad = r.outcome() == Outcome.BAD;
+            boolean known = outcome != Outcome.UNKNOWN;
+            boolean bad = outcome == Outcome.BAD;
             if (known) {
-                if (r.favourable()) {
+                if (favourable) {
                     if (bad) {
                         fp++;
                     } else {
@@ -673,16 +634,15 @@ public final class FairnessAudit {
                 } else {
                     fn++;
                 }
-                benefitSum += benefit(r);
+                benefitSum += benefit(favourable, outcome);
             }
-            if (r.pd().isPresent()) {
-                double pd = r.pd().getAsDouble();
+            if (!Double.isNaN(pd)) {
                 pdCount++;
                 pdSum += pd;
                 int band = band(pd);
                 bandCount[band]++;
                 bandPdSum[band] += pd;
-                if (r.favourable()) {
+                if (favourable) {
                     bandApproved[band]++;
                 }
                 if (known) {
@@ -693,46 +653,93 @@ public final class FairnessAudit {
                         calBad++;
                         bandBad[band]++;
                     }
-                    aucPd.add(pd, bad);
+                    (bad ? badPd : goodPd).add(pd);
                 }
             }
-            if (known && r.score().isPresent()) {
-                aucScore.add(-r.score().getAsDouble(), bad);
+            if (known && !Double.isNaN(score)) {
+                (bad ? badScore : goodScore).add(-score);
+            }
+        }
+
+        /** Adds a cell's counts and risks. */
+        void merge(GroupStats c) {
+            n += c.n;
+            fav += c.fav;
+            pdCount += c.pdCount;
+            pdSum += c.pdSum;
+            tp += c.tp;
+            fp += c.fp;
+            tn += c.tn;
+            fn += c.fn;
+            benefitSum += c.benefitSum;
+            calCount += c.calCount;
+            calPdSum += c.calPdSum;
+            calBad += c.calBad;
+            cells.add(c);
+            for (int i = 0; i < bandCount.length; i++) {
+                bandCount[i] += c.bandCount[i];
+                bandApproved[i] += c.bandApproved[i];
+                bandPdSum[i] += c.bandPdSum[i];
+                bandWithOutcome[i] += c.bandWithOutcome[i];
+                bandBad[i] += c.bandBad[i];
             }
         }
 
         int band(double pd) {
-            for (int i = 1; i < edges.size() - 1; i++) {
-                if (pd < edges.get(i)) {
+            for (int i = 1; i < edges.length - 1; i++) {
+                if (pd < edges[i]) {
                     return i - 1;
                 }
             }
-            return edges.size() - 2;
+            return edges.length - 2;
+        }
+
+        void sortRisks() {
+            badPd.sort();
+            goodPd.sort();
+            badScore.sort();
+            goodScore.sort();
         }
 
         /** AUC of PD where any record has one, else of the negated score; NaN if neither. */
         double auc() {
-            RiskColumn c = aucPd.size == 0 ? aucScore : aucPd;
-            if (c.size == 0) {
-                return Double.NaN;
+            boolean byPd = cells.stream().anyMatch(c -> c.badPd.size + c.goodPd.size > 0);
+            return Stats.aucOfClasses(concatenated(byPd ? c -> c.badPd : c -> c.badScore),
+                    concatenated(byPd ? c -> c.goodPd : c -> c.goodScore));
+        }
+
+        /** One class's risks over the cells, sorted: the cells' runs are sorted, so the sort merges them. */
+        private double[] concatenated(java.util.function.Function<GroupStats, DoubleColumn> column) {
+            int size = 0;
+            for (GroupStats c : cells) {
+                size += column.apply(c).size;
             }
-            return Stats.auc(Arrays.copyOf(c.risk, c.size), Arrays.copyOf(c.bad, c.size));
+            double[] all = new double[size];
+            int at = 0;
+            for (GroupStats c : cells) {
+                DoubleColumn d = column.apply(c);
+                System.arraycopy(d.values, 0, all, at, d.size);
+                at += d.size;
+            }
+            Arrays.sort(all);
+            return all;
         }
     }
 
-    /** A growable column of (risk, defaulted) pairs. */
-    private static final class RiskColumn {
-        double[] risk = new double[16];
-        boolean[] bad = new boolean[16];
+    /** A growable column of doubles. */
+    static final class DoubleColumn {
+        double[] values = new double[8];
         int size;
 
-        void add(double value, boolean defaulted) {
-            if (size == risk.length) {
-                risk = Arrays.copyOf(risk, size * 2);
-                bad = Arrays.copyOf(bad, size * 2);
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
             }
-            risk[size] = value;
-            bad[size++] = defaulted;
+            values[size++] = value;
+        }
+
+        void sort() {
+            Arrays.sort(values, 0, size);
         }
     }
 }

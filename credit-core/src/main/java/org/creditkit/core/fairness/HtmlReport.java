@@ -172,6 +172,24 @@ final class HtmlReport {
             sb.append("<p>No check reached a result.</p>\n");
             return;
         }
+        // failing and warning checks open; the passing ones folded, so that the charts are not pushed
+        // below a thousand PASS rows when many groups and intersections are audited
+        List<CheckResult> notable = checks.stream().filter(k -> k.status() != CheckStatus.PASS).toList();
+        List<CheckResult> passing = checks.stream().filter(k -> k.status() == CheckStatus.PASS).toList();
+        if (notable.isEmpty()) {
+            sb.append("<p>No check failed or warned.</p>\n");
+        } else {
+            findingsTable(sb, notable);
+        }
+        if (!passing.isEmpty()) {
+            sb.append("<details id=\"passing\">\n<summary>").append(passing.size())
+                    .append(passing.size() == 1 ? " passing check" : " passing checks").append("</summary>\n");
+            findingsTable(sb, passing);
+            sb.append("</details>\n");
+        }
+    }
+
+    private static void findingsTable(StringBuilder sb, List<CheckResult> checks) {
         sb.append("<table>\n<thead><tr><th class=\"narrow\">Status</th><th>Check and group</th><th>Value [95% CI]</th>"
                 + "<th>p / p (Holm)</th><th>n</th><th class=\"wide\">Reason and evidence</th></tr></thead>\n<tbody>\n");
         for (CheckResult k : checks) {

@@ -325,6 +325,20 @@ final class Stats {
         }
         Arrays.sort(bads);
         Arrays.sort(goods);
+        return aucOfClasses(bads, goods);
+    }
+
+    /**
+     * AUC from the sorted risks of each class (Mann-Whitney, ties counted half).
+     *
+     * @return NaN if a class is empty
+     */
+    static double aucOfClasses(double[] bads, double[] goods) {
+        int nBad = bads.length;
+        int nGood = goods.length;
+        if (nBad == 0 || nGood == 0) {
+            return Double.NaN;
+        }
         double wins = 0.0;
         int below = 0;
         int upTo = 0;

@@ -360,6 +360,9 @@ final class StreamingReader {
                 case "region" -> {
                     seen = once(seen, 1 << 5);
                     region = RegionCode.of(string(64, false));
+                    if (org.creditkit.core.codes.RegionCatalogue.isRetired(region.code())) {
+                        throw GIVE_UP; // judged on the application date by the tree walk (rare)
+                    }
                 }
                 case "employees" -> {
                     seen = once(seen, 1 << 6);

@@ -168,6 +168,17 @@ final class TreeValidator {
         BigDecimal capital = money(n, p, "registeredCapital", false);
         IndustryCode industry = code(n, p, "industry", IndustryCode::of);
         RegionCode region = code(n, p, "region", RegionCode::of);
+        if (region != null && appDate != null) {
+            var retired = region.retirement();
+            if (retired.isPresent() && retired.get().retiredBy(appDate)) {
+                // valid once, but not on the application's date: a silent zone or region feature from a
+                // code that no longer exists would be a wrong answer (an older application still reads,
+                // flagged RETIRED_REGION_CODE by the data-quality checker)
+                add(p + ".region", "region code " + retired.get().describe() + ", before the application date "
+                        + appDate + "; give the code of the registration's county in the current list (GB/T 2260 "
+                        + "revision 2020-12)");
+            }
+        }
         Integer employees = integer(n, p, "employees", 0, 10_000_000);
         BigDecimal revenue = money(n, p, "annualRevenue", false);
         BigDecimal assets = money(n, p, "totalAssets", false);

@@ -255,10 +255,7 @@ public final class LoanMonitor {
         if ((mask & red) != 0) {
             return WarningLevel.RED;
         }
-        int points = 0;
-        for (int bits = mask; bits != 0; bits &= bits - 1) {
-            points += parameters.points(SIGNALS[Integer.numberOfTrailingZeros(bits)]);
-        }
+        int points = points(mask, parameters);
         if (points >= parameters.redPoints()) {
             return WarningLevel.RED;
         }
@@ -269,6 +266,22 @@ public final class LoanMonitor {
             return WarningLevel.YELLOW;
         }
         return points >= parameters.bluePoints() ? WarningLevel.BLUE : WarningLevel.NONE;
+    }
+
+    /**
+     * The points of a set of signals: each signal's severity counts {@link WarningParameters#weakPoints()},
+     * {@link WarningParameters#moderatePoints()} or {@link WarningParameters#severePoints()}.
+     *
+     * @param mask       signals as bits
+     * @param parameters the points per severity
+     * @return the sum
+     */
+    public static int points(int mask, WarningParameters parameters) {
+        int points = 0;
+        for (int bits = mask; bits != 0; bits &= bits - 1) {
+            points += parameters.points(SIGNALS[Integer.numberOfTrailingZeros(bits)]);
+        }
+        return points;
     }
 
     private static final WarningSignal[] SIGNALS = WarningSignal.values();

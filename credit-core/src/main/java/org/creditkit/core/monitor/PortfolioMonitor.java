@@ -32,6 +32,7 @@ import org.creditkit.core.feature.FeatureVector;
 public final class PortfolioMonitor {
 
     private final WarningParameters parameters;
+    private final WarningGrader grader;
     private final Rescorer rescorer;
     private final int rescoreEveryMonths;
     private final Optional<FeatureExtractor> features;
@@ -68,6 +69,7 @@ public final class PortfolioMonitor {
 
     private PortfolioMonitor(Builder b) {
         this.parameters = b.parameters;
+        this.grader = b.grader != null ? b.grader : WarningGrader.points(b.parameters);
         this.rescorer = Objects.requireNonNull(b.rescorer, "a rescorer is required: Builder.rescorer(...)");
         this.rescoreEveryMonths = b.rescoreEveryMonths;
         this.features = Optional.ofNullable(b.features);
@@ -140,7 +142,8 @@ public final class PortfolioMonitor {
                 onReevaluation.accept(re);
             }
             int mask = monitor.observe(m);
-            WarningLevel level = monitor.level(mask);
+            WarningLevel level = Objects.requireNonNull(grader.grade(booked0, m, mask, monitor.originationPd(),
+                    monitor.currentPd()), "the warning grader returned no level");
             loanMonths++;
             onWarning.accept(new MonthWarning(booked0.loanId(), m.month(), t, level, mask, monitor.currentPd(),
                     m.status()));
@@ -321,6 +324,7 @@ public final class PortfolioMonitor {
     /** Builder. */
     public static final class Builder {
         private WarningParameters parameters = WarningParameters.defaults();
+        private WarningGrader grader;
         private Rescorer rescorer;
         private int rescoreEveryMonths = 3;
         private FeatureExtractor features;
@@ -332,6 +336,16 @@ public final class PortfolioMonitor {
         /** The warning thresholds (default {@link WarningParameters#defaults()}). */
         public Builder parameters(WarningParameters value) {
             parameters = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * How a month's signals become a level (default {@link WarningGrader#points}: the points and red
+         * triggers of the {@link #parameters(WarningParameters) parameters}); e.g. credit-rules'
+         * {@code WarningRules} to grade with Drools rules.
+         */
+        public Builder grader(WarningGrader value) {
+            grader = Objects.requireNonNull(value);
             return this;
         }
 

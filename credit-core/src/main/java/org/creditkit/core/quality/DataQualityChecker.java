@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.Set;
+import org.creditkit.core.codes.RegionCatalogue;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.FinancialStatement;
 import org.creditkit.core.domain.LoanApplication;
@@ -53,6 +54,9 @@ import org.creditkit.core.domain.SourceRecord;
  *     (less is ordinary clock skew between systems; the strict reader rejects more than its own
  *     tolerance, 24 hours by default); a monthly series running past the month of its source's
  *     {@code asOf}; a financial statement as of a time before its fiscal year ended.</li>
+ * <li><b>Retired region code</b> — the enterprise's GB/T 2260 code is no longer current
+ *     ({@link org.creditkit.core.codes.RegionCode#retirement()}); the finding says whether it was still
+ *     listed on the application date or retired around it.</li>
  * </ul>
  * Calendar months and dates are taken in China Standard Time (UTC+08:00).
  *
@@ -144,6 +148,7 @@ public final class DataQualityChecker {
         out = staleness(application, out);
         out = missing(application.sources(), out);
         out = timestamps(application, out);
+        out = retiredRegion(application, out);
         return out == null ? DataQualityReport.of(List.of()) : DataQualityReport.of(out);
     }
 
@@ -152,6 +157,22 @@ public final class DataQualityChecker {
         List<DataQualityFinding> list = out == null ? new ArrayList<>(4) : out;
         list.add(f);
         return list;
+    }
+
+    // ---------------------------------------------------------------- retired region code
+
+    private static List<DataQualityFinding> retiredRegion(LoanApplication a, List<DataQualityFinding> out) {
+        String code = a.enterprise().region().code();
+        if (!RegionCatalogue.isRetired(code)) { // no allocation for a current code
+            return out;
+        }
+        RegionCatalogue.Retirement r = RegionCatalogue.retirement(code).orElseThrow();
+        LocalDate day = a.decisionDate();
+        return add(out, new DataQualityFinding(DataQualityFlag.RETIRED_REGION_CODE, DataSource.APPLICATION,
+                "enterprise.region", r.lastListed().getYear(), r.firstUnlisted().getYear(), "year",
+                () -> "region code " + r.describe() + "; " + (r.listedOn(day) ? "still listed on the application date "
+                        : r.retiredBy(day) ? "retired before the application date "
+                        : "possibly retired by the application date ") + day));
     }
 
     // ---------------------------------------------------------------- cross-source inconsistency

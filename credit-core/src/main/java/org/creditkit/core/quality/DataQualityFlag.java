@@ -14,5 +14,12 @@ public enum DataQualityFlag {
     /** A source the decision relies on (by default tax and financial statements) is absent or empty. */
     MISSING_KEY_SOURCE,
     /** A timestamp is implausible: a source dated more than the tolerated skew (default 3 h) after the application, or data dated after its own as-of time. */
-    TIMESTAMP_ANOMALY
+    TIMESTAMP_ANOMALY,
+    /**
+     * The enterprise's region code is no longer in the current GB/T 2260 list: it was valid at the
+     * application time, or retired around it (the strict reader refuses one retired before it). Zone
+     * and province still follow from the code; the finding names the revisions between which it was
+     * retired.
+     */
+    RETIRED_REGION_CODE
 }

@@ -1,5 +1,6 @@
 package org.creditkit.core.quality;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public record DataQualityReport(Set<DataQualityFlag> flags, List<DataQualityFind
         if (!raised.equals(flags)) {
             throw new IllegalArgumentException("flags " + flags + " must be those of the findings " + raised);
         }
-        flags = Set.copyOf(flags);
+        flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     }
 
     /** A report from findings; the flags are derived. */

@@ -338,17 +338,23 @@ public final class CompositeScorer {
         long t3 = 0;
         for (int f : u) {
             double pts = factor * (c[f] - fav[f]);
-            long key = pts > MIN_POINTS ? (Double.doubleToRawLongBits(pts) & ~0xFFFFL) | (0xFFFF - f) : 0L;
-            long hi = Math.max(t0, key);
-            key = Math.min(t0, key);
-            t0 = hi;
-            hi = Math.max(t1, key);
-            key = Math.min(t1, key);
-            t1 = hi;
-            hi = Math.max(t2, key);
-            key = Math.min(t2, key);
-            t2 = hi;
-            t3 = Math.max(t3, key);
+            // all ones when pts > MIN_POINTS: the sign of MIN_POINTS - pts (never -0.0, MIN_POINTS > 0)
+            long keep = Double.doubleToRawLongBits(MIN_POINTS - pts) >> 63;
+            long key = ((Double.doubleToRawLongBits(pts) & ~0xFFFFL) | (0xFFFF - f)) & keep;
+            long d = t0 - key; // keys are in [0, 2^63): differences do not overflow
+            long m = d & (d >> 63);
+            long low = key + m;
+            t0 -= m;
+            d = t1 - low;
+            m = d & (d >> 63);
+            key = low + m;
+            t1 -= m;
+            d = t2 - key;
+            m = d & (d >> 63);
+            low = key + m;
+            t2 -= m;
+            d = t3 - low;
+            t3 -= d & (d >> 63);
         }
         List<ReasonCode> reasons;
         if (t0 == 0) {

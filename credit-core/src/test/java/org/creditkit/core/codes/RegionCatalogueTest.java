@@ -63,10 +63,53 @@ class RegionCatalogueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"319999", "310100", "110199", "440399", "650199", "310103"})
-    void of_wellFormedCodeNotInTheCountyList_isRefusedNamingTheEdition(String code) {
+    @ValueSource(strings = {"319999", "310100", "110199", "440399", "650199", "460301"})
+    void of_wellFormedCodeNeitherCurrentNorRetired_isRefusedNamingTheEdition(String code) {
         assertThatThrownBy(() -> RegionCode.of(code)).isInstanceOf(org.creditkit.core.CreditDataException.class)
-                .hasMessageContaining("not in the GB/T 2260 list (MCA revision 2020-12)");
+                .hasMessageContaining("not in the GB/T 2260 list (MCA revision 2020-12)")
+                .hasMessageContaining("nor among the codes retired since 2002-12");
+    }
+
+    @Test
+    void of_retiredCode_isReadWithTheRevisionsBetweenWhichItWasRetired() {
+        RegionCode luwan = RegionCode.of("310103");
+
+        assertThat(RegionCatalogue.isListed("310103")).isFalse();
+        assertThat(luwan.zone()).isEqualTo(EconomicZone.EAST);
+        RegionCatalogue.Retirement r = luwan.retirement().orElseThrow();
+        assertThat(r.name()).isEqualTo("卢湾区");
+        assertThat(r.lastListed()).isEqualTo(java.time.YearMonth.of(2010, 10));
+        assertThat(r.firstUnlisted()).isEqualTo(java.time.YearMonth.of(2011, 10));
+        assertThat(r.listedOn(java.time.LocalDate.of(2010, 10, 31))).isTrue();
+        assertThat(r.listedOn(java.time.LocalDate.of(2010, 11, 1))).isFalse();
+        assertThat(r.retiredBy(java.time.LocalDate.of(2011, 9, 30))).isFalse();
+        assertThat(r.retiredBy(java.time.LocalDate.of(2011, 10, 1))).isTrue();
+        assertThat(r.describe()).isEqualTo("310103 (卢湾区) was retired between the GB/T 2260 revisions 2010-10 "
+                + "(the last to list it) and 2011-10");
+        assertThat(RegionCode.of("310115").retirement()).isEmpty();
+    }
+
+    @Test
+    void retirement_withinOneYear_namesTheYear_andAfter2016_pointsAtTheCurrentList() {
+        assertThat(RegionCatalogue.retirement("110103").orElseThrow().retiredIn()).isEmpty(); // 2009-12 .. 2010-10
+        assertThat(RegionCatalogue.retirement("142302").orElseThrow().describe()).isEqualTo("142302 (离石市) was "
+                + "retired in 2003, between the GB/T 2260 revisions 2003-06 (the last to list it) and 2003-12");
+        assertThat(RegionCatalogue.retirement("130521").orElseThrow().describe()).isEqualTo("130521 (邢台县) was "
+                + "retired between the GB/T 2260 revisions 2016-07 (the last to list it) and the current list "
+                + "(revision 2020-12, published 2021-12)");
+    }
+
+    @Test
+    void sansha_islandUnitsOf2012To2015_areRetired_andTheDistrictsWithoutCodes_pointAt460300() {
+        // 西沙群岛, 南沙群岛, 中沙群岛的岛礁及其海域: county-level under 三沙市 in the statistics bureau's
+        // revisions 2012-10 .. 2015-09; the 2020-12 list names 西沙区 and 南沙区 (2020) without codes
+        for (String code : new String[] {"460321", "460322", "460323"}) {
+            RegionCatalogue.Retirement r = RegionCatalogue.retirement(code).orElseThrow();
+            assertThat(r.lastListed()).isEqualTo(java.time.YearMonth.of(2015, 9));
+            assertThat(r.describe()).contains("use 460300, 三沙市");
+        }
+        assertThat(RegionCatalogue.isListed("460300")).isTrue();
+        assertThatThrownBy(() -> RegionCode.of("460302")).hasMessageContaining("use 460300, 三沙市");
     }
 
     @ParameterizedTest
@@ -82,5 +125,7 @@ class RegionCatalogueTest {
         // 34 provincial-level (31 mainland, Taiwan, Hong Kong, Macao), 333 prefecture-level and 2841
         // county-level codes of the 2020-12 list
         assertThat(RegionCatalogue.listedCount()).isEqualTo(34 + 333 + 2841);
+        // codes of the revisions 2002-12 .. 2016-07 not in it (gb2260-retired.txt)
+        assertThat(RegionCatalogue.retiredCount()).isEqualTo(512);
     }
 }

@@ -57,4 +57,37 @@ class CounterfactualProbeTest {
         assertThatThrownBy(() -> CounterfactualProbe.run(apps(), "zone", App::zone, List.of("EAST"), App::withZone,
                 a -> "APPROVE", t -> true)).hasMessageContaining("at least two distinct values");
     }
+
+    /** A score from base and overlay log-odds, as the composite scorer splits it. */
+    private static org.creditkit.core.score.ScoreResult scored(double base, double overlay) {
+        double lo = base + overlay;
+        double pd = 1 / (1 + Math.exp(-lo));
+        return new org.creditkit.core.score.ScoreResult(pd, lo, 600 - 30 * lo,
+                org.creditkit.core.score.Grade.of("B", 2), List.of(), base, overlay,
+                overlay == 0 ? java.util.Optional.empty() : java.util.Optional.of("tech"), "m", "1", 1.0, List.of());
+    }
+
+    @Test
+    void scores_overlayOnlyMoves_areThroughTheLayer_aBaseMoveIsOutside_noMoveIsNone() {
+        // zone value WEST gets an overlay shift only
+        ScoreShiftReport layer = CounterfactualProbe.scores(apps(), "zone", App::zone, List.of("EAST", "WEST"),
+                App::withZone, a -> scored(-3 + a.pd(), a.zone().equals("WEST") ? 0.5 : 0));
+        assertThat(layer.swaps()).isEqualTo(100);
+        assertThat(layer.changed().successes()).isEqualTo(100);
+        assertThat(layer.path()).isEqualTo(ScoreShiftReport.Path.THROUGH_INDUSTRY_LAYER);
+        assertThat(layer.pdChange().min()).isNegative(); // WEST -> EAST loses the shift
+        assertThat(layer.pdChange().max()).isPositive();
+        assertThat(layer.cells()).extracting(ScoreShiftReport.Cell::from).containsExactly("EAST", "WEST");
+        assertThat(layer.cells().get(0).meanPdChange()).isPositive();
+
+        ScoreShiftReport base = CounterfactualProbe.scores(apps(), "zone", App::zone, List.of("EAST", "WEST"),
+                App::withZone, a -> scored(-3 + (a.zone().equals("WEST") ? 0.2 : 0), 0));
+        assertThat(base.path()).isEqualTo(ScoreShiftReport.Path.OUTSIDE_INDUSTRY_LAYER);
+        assertThat(base.summary()).contains("100 through the base model, outside the industry layer (a finding)");
+
+        ScoreShiftReport none = CounterfactualProbe.scores(apps(), "zone", App::zone, List.of("EAST", "WEST"),
+                App::withZone, a -> scored(-3 + a.pd(), 0));
+        assertThat(none.path()).isEqualTo(ScoreShiftReport.Path.NONE);
+        assertThat(none.absolutePdChangeMean()).isZero();
+    }
 }

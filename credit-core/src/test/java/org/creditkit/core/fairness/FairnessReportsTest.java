@@ -135,6 +135,20 @@ class FairnessReportsTest {
     }
 
     @Test
+    void findings_listFailingAndWarningChecksOpen_andFoldThePassingOnes() {
+        AuditReport r = syntheticReport();
+        assertThat(r.checks(CheckStatus.PASS)).isNotEmpty();
+        assertThat(r.checks(CheckStatus.FAIL).size() + r.checks(CheckStatus.WARN).size()).isPositive();
+        String html = FairnessReports.html(r);
+        String findings = html.substring(html.indexOf("id=\"findings\""), html.indexOf("id=\"small-groups\""));
+        int fold = findings.indexOf("<details id=\"passing\">");
+        assertThat(fold).isPositive();
+        assertThat(findings.substring(0, fold)).doesNotContain("badge PASS").contains("badge FAIL");
+        assertThat(findings.substring(fold, findings.indexOf("</details>", fold))).contains(r.checks(CheckStatus.PASS).size() + " passing checks</summary>")
+                .doesNotContain("badge FAIL", "badge WARN");
+    }
+
+    @Test
     void reports_withoutTimestamp_areIdenticalAcrossRuns() {
         assertThat(FairnessReports.html(handReport())).isEqualTo(FairnessReports.html(handReport()));
         assertThat(FairnessReports.json(handReport())).doesNotContain("T00:").contains("\"generatedAt\" : null");

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -35,6 +36,7 @@ class ReaderJazzerFuzzTest {
     @DictionaryEntries({"\"applicationTime\"", "\"amount\"", "\"enterprise\"", "\"uscc\"", "\"region\"",
         "\"industry\"", "\"sources\"", "\"values\"", "1e2147483648", "1e-999999999", "e-", "E+", "\\u0000",
         "\\uD800", "null", "true", "[[[[", "{\"", "\uff13", "\u0663"})
+    @DisabledIfSystemProperty(named = "creditkit.longFuzz", matches = "true") // Jazzer fuzzes one test per run
     @FuzzTest(maxDuration = "6s")
     void read_anyBytes_onlyTheTypedDataExceptionLeaves(byte[] input) {
         check(input);
@@ -66,7 +68,9 @@ class ReaderJazzerFuzzTest {
 
     private static void checkProblem(Problem p) {
         if (!p.location().startsWith("$") || p.message().length() > 1_000
-                || p.message().contains("creditkit bug")) {
+                // the reader's own marker of a validation gap, in full: an echoed value is cut to 40 characters,
+                // so input cannot forge it (the one-hour run "found" a key that spelled "creditkit bug")
+                || p.message().contains("this is a creditkit bug, please report it")) {
             throw new AssertionError("bad problem: " + p);
         }
     }

@@ -27,6 +27,8 @@ import java.util.Objects;
  *   <tr><td>calibration by industry: O/P per industry of at least 30 defaults expected</td>
  *       <td>all within [0.80, 1.25] or not significant</td><td>&mdash;</td><td>some outside and
  *       significant (Holm-adjusted p &lt; 0.05)</td></tr>
+ *   <tr><td>stability: PSI of the PDs against the training sample's PD deciles (when the sample is not
+ *       the training sample)</td><td>PSI &lt; 0.10</td><td>PSI &le; 0.25</td><td>PSI &gt; 0.25</td></tr>
  * </table>
  *
  * <p>The figures are computed on out-of-fold predictions when cross-validation ran and on the
@@ -86,6 +88,22 @@ public record ModelVerdict(Light overall, String basis, List<Check> checks) {
      * @return the verdict
      */
     public static ModelVerdict of(double[] pd, int[] y, String basis, List<GroupRow> grades, List<GroupRow> industries) {
+        return of(pd, y, basis, grades, industries, java.util.Optional.empty());
+    }
+
+    /**
+     * Judges a model, with its stability against the development sample.
+     *
+     * @param pd predicted PDs (out-of-fold when available)
+     * @param y outcomes (1 = default)
+     * @param basis what the predictions are
+     * @param grades per-grade rows (ordered here by mean PD)
+     * @param industries per-industry rows
+     * @param stability the PSI of the sample's PDs against the training sample's, when measured
+     * @return the verdict
+     */
+    public static ModelVerdict of(double[] pd, int[] y, String basis, List<GroupRow> grades, List<GroupRow> industries,
+            java.util.Optional<Stability.Result> stability) {
         List<Check> checks = new ArrayList<>();
         checks.add(discrimination(pd, y));
         checks.add(calibrationInTheLarge(pd, y));
@@ -94,6 +112,7 @@ public record ModelVerdict(Light overall, String basis, List<Check> checks) {
         checks.add(hosmerLemeshow(deciles));
         checks.add(monotonicity(grades));
         checks.add(industries(industries));
+        stability.ifPresent(s -> checks.add(stability(s)));
         Light overall = Light.GREEN;
         for (Check c : checks) {
             if (c.light().ordinal() > overall.ordinal()) {
@@ -101,6 +120,21 @@ public record ModelVerdict(Light overall, String basis, List<Check> checks) {
             }
         }
         return new ModelVerdict(overall, basis, checks);
+    }
+
+    private static Check stability(Stability.Result s) {
+        Light light = switch (s.band()) {
+            case STABLE -> Light.GREEN;
+            case MODERATE -> Light.AMBER;
+            case SHIFT -> Light.RED;
+        };
+        Stability.BinShift worst = s.bins().stream()
+                .max(java.util.Comparator.comparingDouble(Stability.BinShift::contribution)).orElseThrow();
+        return new Check("stability (PSI vs training sample)", light, "PSI " + f3(s.index()),
+                "GREEN PSI < 0.10; AMBER 0.10 to 0.25; RED above 0.25 (the bands of credit psi)",
+                s.bins().size() + " PD bins of the training sample; largest shift in " + worst.label() + ": "
+                        + f3(100 * worst.expectedShare()) + "% of training rows, " + f3(100 * worst.actualShare())
+                        + "% here");
     }
 
     private static Check discrimination(double[] pd, int[] y) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.creditkit.models.binning.Bin;
 import org.creditkit.models.binning.FeatureBinning;
@@ -84,25 +85,87 @@ public final class Stability {
             throw new IllegalArgumentException("PSI of (" + name + ") needs values on both sides, got "
                     + expected.length + " expected and " + actual.length + " actual");
         }
-        double[] sorted = expected.clone();
-        Arrays.sort(sorted);
-        double[] cuts = quantileCuts(sorted, bins);
-        int k = cuts.length;
-        long[] e = new long[k + 1];
-        long[] a = new long[k + 1];
-        for (double v : expected) {
-            e[bin(cuts, v)]++;
+        return Reference.of(name, expected, bins).psi(actual);
+    }
+
+    /**
+     * A development sample's distribution kept without the sample: its quantile cuts and the count
+     * per bin, so that a later sample's PSI against it can be computed from a model file alone (the
+     * model bundle records the training sample's, see {@code credit train}).
+     *
+     * @param name what the values are
+     * @param cuts ascending bin cuts (k cuts make k + 1 bins: below the first, ..., from the last)
+     * @param counts development count per bin, one more than the cuts
+     */
+    public record Reference(String name, List<Double> cuts, List<Long> counts) {
+
+        /**
+         * Checks and copies.
+         *
+         * @param name see {@link #name()}
+         * @param cuts see {@link #cuts()}
+         * @param counts see {@link #counts()}
+         * @throws IllegalArgumentException if the cuts do not ascend or the counts are not one more
+         *     than the cuts, negative, or all zero
+         */
+        public Reference {
+            Objects.requireNonNull(name, "name");
+            cuts = List.copyOf(cuts);
+            counts = List.copyOf(counts);
+            if (counts.size() != cuts.size() + 1) {
+                throw new IllegalArgumentException("Reference distribution of " + name + ": " + cuts.size()
+                        + " cuts need " + (cuts.size() + 1) + " counts, got " + counts.size());
+            }
+            for (int i = 1; i < cuts.size(); i++) {
+                if (!(cuts.get(i) > cuts.get(i - 1))) {
+                    throw new IllegalArgumentException("Reference distribution of " + name + ": cuts must ascend, got "
+                            + cuts);
+                }
+            }
+            if (counts.stream().anyMatch(c -> c < 0) || counts.stream().mapToLong(Long::longValue).sum() == 0) {
+                throw new IllegalArgumentException("Reference distribution of " + name
+                        + ": counts must be non-negative and not all zero, got " + counts);
+            }
         }
-        for (double v : actual) {
-            a[bin(cuts, v)]++;
+
+        /**
+         * The distribution of development values over their quantile bins.
+         *
+         * @param name what the values are
+         * @param values development values, at least one
+         * @param bins number of quantile bins, at least 2 (fewer when values tie)
+         * @return the reference
+         */
+        public static Reference of(String name, double[] values, int bins) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            double[] cuts = quantileCuts(sorted, bins);
+            long[] e = new long[cuts.length + 1];
+            for (double v : values) {
+                e[bin(cuts, v)]++;
+            }
+            return new Reference(name, Arrays.stream(cuts).boxed().toList(), Arrays.stream(e).boxed().toList());
         }
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i <= k; i++) {
-            String lo = i == 0 ? "-inf" : fmt(cuts[i - 1]);
-            String hi = i == k ? "+inf" : fmt(cuts[i]);
-            labels.add("[" + lo + ", " + hi + ")");
+
+        /**
+         * The PSI of a later sample against this distribution.
+         *
+         * @param actual the later sample's values, at least one
+         * @return the index with its bins
+         * @throws IllegalArgumentException if there is no value
+         */
+        public Result psi(double[] actual) {
+            if (actual.length == 0) {
+                throw new IllegalArgumentException("PSI of (" + name + ") needs values on both sides, got 0 actual");
+            }
+            double[] c = cuts.stream().mapToDouble(Double::doubleValue).toArray();
+            long[] e = counts.stream().mapToLong(Long::longValue).toArray();
+            long[] a = new long[e.length];
+            for (double v : actual) {
+                a[bin(c, v)]++;
+            }
+            return index(name, cutLabels(c), e, a, (int) Arrays.stream(e).sum(), actual.length);
         }
-        return index(name, labels, e, a, expected.length, actual.length);
     }
 
     /**
@@ -165,10 +228,7 @@ public final class Stability {
         } else {
             double[] sorted = Arrays.stream(expected).filter(v -> !Double.isNaN(v)).sorted().toArray();
             cuts = quantileCuts(sorted, 10);
-            for (int i = 0; i <= cuts.length; i++) {
-                labels.add("[" + (i == 0 ? "-inf" : fmt(cuts[i - 1])) + ", " + (i == cuts.length ? "+inf" : fmt(cuts[i]))
-                        + ")");
-            }
+            labels.addAll(cutLabels(cuts));
             nb = cuts.length + 2;
         }
         labels.add("missing");
@@ -188,6 +248,15 @@ public final class Stability {
             return nb - 1;
         }
         return feature.isCategorical() ? (int) v : bin(cuts, v);
+    }
+
+    /** {@code [-inf, c1)}, {@code [c1, c2)}, ..., {@code [ck, +inf)}. */
+    private static List<String> cutLabels(double[] cuts) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i <= cuts.length; i++) {
+            labels.add("[" + (i == 0 ? "-inf" : fmt(cuts[i - 1])) + ", " + (i == cuts.length ? "+inf" : fmt(cuts[i])) + ")");
+        }
+        return labels;
     }
 
     private static double[] quantileCuts(double[] sorted, int bins) {

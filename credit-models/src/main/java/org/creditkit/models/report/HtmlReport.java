@@ -124,19 +124,7 @@ public final class HtmlReport {
 
     /** The verdict the report opens on: traffic lights with their thresholds (see {@link ModelVerdict}). */
     static ModelVerdict verdictOf(ReportContent c) {
-        ModelEvaluation ev = c.evaluation();
-        int[] y = ev.outcome();
-        if (c.cv().isPresent() && c.cv().get().outOfFoldLogOdds().length == y.length) {
-            double[] lo = c.cv().get().outOfFoldLogOdds();
-            double[] pd = new double[lo.length];
-            for (int i = 0; i < pd.length; i++) {
-                pd[i] = Evaluation.pd(lo[i]);
-            }
-            return ModelVerdict.of(pd, y, "discrimination and calibration out-of-fold (" + c.cv().get().k()
-                    + "-fold cross-validation); grade and industry checks on " + ev.sample(), ev.grades(),
-                    ev.industries());
-        }
-        return ModelVerdict.of(ev.pd(), y, ev.sample(), ev.grades(), ev.industries());
+        return c.evaluation().verdict(c.cv());
     }
 
     private static void verdict(StringBuilder h, ReportContent c) {
@@ -151,8 +139,13 @@ public final class HtmlReport {
                     .append("</td><td>").append(esc(k.evidence())).append("</td><td class='sub'>")
                     .append(esc(k.threshold())).append("</td></tr>");
         }
-        h.append("</table>\n<p class='sub'>Stability against the training sample: <code>credit psi --expected TRAIN "
-                + "--actual RECENT --model BUNDLE --report DIR</code> (exit 2 on a shift).</p>\n</section>\n");
+        h.append("</table>\n<p class='sub'>").append(c.evaluation().stability().isPresent()
+                ? "Stability: PSI of this sample's PDs against the PD deciles of the training sample the model "
+                        + "records; per feature: "
+                : "Stability is not measured on the training sample itself: <code>credit evaluate</code> on a later "
+                        + "sample measures it against the training sample's PD deciles the model records; per feature: ")
+                .append("<code>credit psi --expected TRAIN --actual RECENT --model BUNDLE --report DIR</code> (exit 2 on "
+                        + "a shift).</p>\n</section>\n");
     }
 
     private static void metaTable(StringBuilder h, ReportContent c) {

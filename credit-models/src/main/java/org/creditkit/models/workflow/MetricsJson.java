@@ -13,6 +13,8 @@ import org.creditkit.models.eval.CvResult;
 import org.creditkit.models.eval.GroupRow;
 import org.creditkit.models.eval.IndustryLayer;
 import org.creditkit.models.eval.Metrics;
+import org.creditkit.models.eval.ModelVerdict;
+import org.creditkit.models.eval.Stability;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +51,21 @@ public final class MetricsJson {
             String modelChecksum) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("sample", evaluation.sample());
+        verdict(root.putObject("verdict"), evaluation.verdict(cv));
+        evaluation.stability().ifPresent(st -> {
+            ObjectNode n = root.putObject("stability");
+            n.put("against", "training sample");
+            put(n, "psi", st.index());
+            n.put("band", st.band().name());
+            ArrayNode bins = n.putArray("bins");
+            for (Stability.BinShift b : st.bins()) {
+                ObjectNode o = bins.addObject();
+                o.put("bin", b.label());
+                put(o, "trainingShare", b.expectedShare());
+                put(o, "share", b.actualShare());
+                put(o, "contribution", b.contribution());
+            }
+        });
         metrics(root, evaluation.metrics());
         evaluation.oracle().ifPresent(o -> {
             put(root, "oracleAuc", o.auc());
@@ -88,6 +105,61 @@ public final class MetricsJson {
         model.put("kind", modelKind);
         model.put("sha256", modelChecksum);
         return root;
+    }
+
+    private static void verdict(ObjectNode n, ModelVerdict v) {
+        n.put("overall", v.overall().name());
+        n.put("basis", v.basis());
+        ArrayNode checks = n.putArray("checks");
+        for (ModelVerdict.Check c : v.checks()) {
+            checks.addObject().put("check", c.name()).put("light", c.light().name()).put("value", c.value())
+                    .put("threshold", c.threshold()).put("evidence", c.evidence());
+        }
+    }
+
+    /** The field of the metrics (and of a bundle's {@code metrics}) holding the training sample's distribution. */
+    static final String DEVELOPMENT = "development";
+
+    /**
+     * Records the training sample's PD distribution ({@code development}: {@code variable},
+     * {@code cuts}, {@code counts}), which a bundle carries in its metrics so that
+     * {@code credit evaluate} measures a later sample's stability from the bundle alone.
+     *
+     * @param root the metrics tree
+     * @param development the training sample's distribution ({@link ModelEvaluation#development()})
+     */
+    public static void development(ObjectNode root, Stability.Reference development) {
+        ObjectNode n = root.putObject(DEVELOPMENT);
+        n.put("variable", development.name());
+        ArrayNode cuts = n.putArray("cuts");
+        development.cuts().forEach(cuts::add);
+        ArrayNode counts = n.putArray("counts");
+        development.counts().forEach(counts::add);
+    }
+
+    /**
+     * Reads the training sample's distribution from metrics written by {@link #development}.
+     *
+     * @param metrics a metrics tree, such as a bundle's {@code metrics}
+     * @param where the tree's name, for messages
+     * @return the distribution, absent when the metrics record none (a bundle trained before it was recorded)
+     * @throws ModelException if the recorded distribution is malformed
+     */
+    public static Optional<Stability.Reference> development(com.fasterxml.jackson.databind.JsonNode metrics,
+            String where) {
+        com.fasterxml.jackson.databind.JsonNode n = metrics.path(DEVELOPMENT);
+        if (n.isMissingNode()) {
+            return Optional.empty();
+        }
+        try {
+            List<Double> cuts = new java.util.ArrayList<>();
+            n.path("cuts").forEach(c -> cuts.add(c.doubleValue()));
+            List<Long> counts = new java.util.ArrayList<>();
+            n.path("counts").forEach(c -> counts.add(c.longValue()));
+            return Optional.of(new Stability.Reference(n.path("variable").asText("PD"), cuts, counts));
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(where + "." + DEVELOPMENT + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -3,6 +3,9 @@ package org.creditkit.models.workflow;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.creditkit.models.eval.CvResult;
+import org.creditkit.models.eval.ModelVerdict;
+import org.creditkit.models.eval.Stability;
 
 import org.creditkit.core.score.GradeBands;
 import org.creditkit.core.score.Scaling;
@@ -30,14 +33,17 @@ import org.creditkit.models.store.TrainedModel;
  * @param pd per-row predicted PD
  * @param score per-row score under the model's scaling
  * @param outcome per-row outcome
+ * @param stability the PSI of the PDs against the development sample's distribution, when this
+ *     sample is not the development sample and the model records that distribution
  */
 public record ModelEvaluation(String sample, Metrics metrics, Optional<Metrics> oracle, List<CalibrationRow> calibration,
         List<LiftRow> lift, List<GroupRow> industries, List<GroupRow> grades, double[] pd, double[] score,
-        int[] outcome) {
+        int[] outcome, Optional<Stability.Result> stability) {
 
     /** Copies. */
     public ModelEvaluation {
         Objects.requireNonNull(sample, "sample");
+        Objects.requireNonNull(stability, "stability");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(oracle, "oracle");
         calibration = List.copyOf(calibration);
@@ -91,7 +97,52 @@ public record ModelEvaluation(String sample, Metrics metrics, Optional<Metrics> 
                     .sorted((a, b) -> a.group().compareTo(b.group())).toList();
         }
         return new ModelEvaluation(sample, Evaluation.metrics(pd, y), oracle, Evaluation.calibration(pd, y),
-                Evaluation.lift(pd, y), industries, Evaluation.byGrade(pd, score, y, bands), pd, score, y);
+                Evaluation.lift(pd, y), industries, Evaluation.byGrade(pd, score, y, bands), pd, score, y,
+                Optional.empty());
+    }
+
+    /** The bins of the development distribution a model records: PD deciles of its training sample. */
+    public static final int STABILITY_BINS = 10;
+
+    /**
+     * The distribution of this sample's PDs, to be recorded as the development sample's.
+     *
+     * @return the PD deciles and counts
+     */
+    public Stability.Reference development() {
+        return Stability.Reference.of("PD", pd, STABILITY_BINS);
+    }
+
+    /**
+     * Returns this evaluation with the PSI of its PDs against a development distribution.
+     *
+     * @param development the development sample's distribution
+     * @return the copy
+     */
+    public ModelEvaluation withStability(Stability.Reference development) {
+        return new ModelEvaluation(sample, metrics, oracle, calibration, lift, industries, grades, pd, score, outcome,
+                Optional.of(development.psi(pd)));
+    }
+
+    /**
+     * The validator's verdict: discrimination and calibration on the out-of-fold predictions when
+     * cross-validation ran (else on this sample, labelled as such), grade and industry checks on this
+     * sample, stability when measured.
+     *
+     * @param cv the cross-validation, when run
+     * @return the verdict
+     */
+    public ModelVerdict verdict(Optional<CvResult> cv) {
+        if (cv.isPresent() && cv.get().outOfFoldLogOdds().length == outcome.length) {
+            double[] lo = cv.get().outOfFoldLogOdds();
+            double[] oof = new double[lo.length];
+            for (int i = 0; i < oof.length; i++) {
+                oof[i] = Evaluation.pd(lo[i]);
+            }
+            return ModelVerdict.of(oof, outcome, "discrimination and calibration out-of-fold (" + cv.get().k()
+                    + "-fold cross-validation); grade and industry checks on " + sample, grades, industries, stability);
+        }
+        return ModelVerdict.of(pd, outcome, sample, grades, industries, stability);
     }
 
     /**

@@ -84,4 +84,32 @@ class ModelVerdictTest {
         assertThat(ModelVerdict.binomialTwoSided(2, 10, 0.5)).isCloseTo(0.109375, within(1e-9));
         assertThat(ModelVerdict.normalUpper(1.959964)).isCloseTo(0.025, within(1e-6));
     }
+
+    @Test
+    void stability_sampleShiftedTowardsRiskierPds_isRedAndNamesTheBin_theSameSampleIsGreen() {
+        double[] training = (double[]) sample(-1, 0)[0];
+        Stability.Reference development = Stability.Reference.of("PD", training, 10);
+        assertThat(development.counts().stream().mapToLong(Long::longValue).sum()).isEqualTo(training.length);
+        double[] later = training.clone();
+        for (int i = 0; i < later.length; i++) {
+            later[i] = Math.min(0.99, later[i] * 3); // a riskier population
+        }
+        Object[] s = sample(-1, 0);
+        ModelVerdict shifted = ModelVerdict.of(later, (int[]) s[1], "later", List.of(), List.of(),
+                java.util.Optional.of(development.psi(later)));
+        ModelVerdict.Check c = check(shifted, "stability (PSI vs training sample)");
+        assertThat(c.light()).isEqualTo(ModelVerdict.Light.RED);
+        assertThat(c.evidence()).contains("largest shift in [");
+        assertThat(shifted.overall()).isEqualTo(ModelVerdict.Light.RED);
+        ModelVerdict same = ModelVerdict.of(training, (int[]) s[1], "training", List.of(), List.of(),
+                java.util.Optional.of(development.psi(training)));
+        assertThat(check(same, "stability (PSI vs training sample)").light()).isEqualTo(ModelVerdict.Light.GREEN);
+        assertThat(development.psi(training).index()).isZero();
+    }
+
+    @Test
+    void stabilityReference_refusesCountsThatDoNotMatchTheCuts() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Stability.Reference("PD", List.of(0.1, 0.2),
+                List.of(5L, 5L))).hasMessageContaining("2 cuts need 3 counts, got 2");
+    }
 }

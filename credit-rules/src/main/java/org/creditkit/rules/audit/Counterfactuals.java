@@ -4,13 +4,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.creditkit.core.codes.EconomicZone;
+import org.creditkit.core.codes.IndustryCode;
 import org.creditkit.core.codes.RegionCode;
 import org.creditkit.core.domain.Enterprise;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.domain.OwnershipType;
 import org.creditkit.core.fairness.CounterfactualProbe;
 import org.creditkit.core.fairness.CounterfactualReport;
+import org.creditkit.core.fairness.ScoreShiftReport;
+import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.codes.SizeClass;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.RuleInput;
@@ -42,7 +47,12 @@ public final class Counterfactuals {
         /** Ownership type. */
         OWNERSHIP,
         /** Size class, swapped in the scored rule input (score unchanged). */
-        SIZE
+        SIZE,
+        /**
+         * Industry section (GB/T 4754), swapped to one code per section the applications have (the
+         * first seen): the industry layer is meant to move the score by industry, the base is not.
+         */
+        INDUSTRY
     }
 
     /**
@@ -86,7 +96,68 @@ public final class Counterfactuals {
                     Arrays.stream(SizeClass.values()).map(Enum::name).toList(),
                     (in, size) -> in.toBuilder().sizeClass(SizeClass.valueOf(size)).build(),
                     in -> engine.decide(in).tier().name(), Counterfactuals::favourable);
+            case INDUSTRY -> {
+                Map<String, IndustryCode> codes = sectionCodes(applications);
+                yield CounterfactualProbe.run(applications, "industry",
+                        a -> a.enterprise().industry().sectionCode(), List.copyOf(codes.keySet()),
+                        (a, section) -> withIndustry(a, codes.get(section)),
+                        a -> engine.decide(a).tier().name(), Counterfactuals::favourable);
+            }
         };
+    }
+
+    /**
+     * Runs the probe over scores for one attribute: the distribution of the PD change per swap and
+     * whether each change came only through the industry layer (see {@link ScoreShiftReport}).
+     * For industry, {@link ScoreShiftReport.Path#THROUGH_INDUSTRY_LAYER} is the intended result;
+     * for zone and ownership, anything but {@link ScoreShiftReport.Path#NONE} is a finding.
+     *
+     * <pre>{@code
+     * ScoreShiftReport r = Counterfactuals.scores(engine, applications, Counterfactuals.Attribute.INDUSTRY);
+     * log.info(r.summary());
+     * }</pre>
+     *
+     * @param engine the engine whose scores are probed
+     * @param applications the applications (at least one)
+     * @param attribute the attribute to swap: zone, ownership or industry
+     * @return the PD changes
+     * @throws IllegalArgumentException for {@link Attribute#SIZE}: size class is derived from the
+     *     financial data the score uses, so it cannot be swapped with everything else equal
+     */
+    public static ScoreShiftReport scores(CreditEngine engine, List<LoanApplication> applications,
+            Attribute attribute) {
+        Function<LoanApplication, ScoreResult> score = a -> engine.evaluate(a, Optional.empty()).score();
+        return switch (attribute) {
+            case ZONE -> CounterfactualProbe.scores(applications, "zone", a -> a.enterprise().region().zone().name(),
+                    Arrays.stream(EconomicZone.values()).map(Enum::name).toList(),
+                    (a, zone) -> withRegion(a, DISTRICT.get(EconomicZone.valueOf(zone))), score);
+            case OWNERSHIP -> CounterfactualProbe.scores(applications, "ownership",
+                    a -> a.enterprise().ownership().name(),
+                    Arrays.stream(OwnershipType.values()).map(Enum::name).toList(),
+                    (a, o) -> withOwnership(a, OwnershipType.valueOf(o)), score);
+            case INDUSTRY -> {
+                Map<String, IndustryCode> codes = sectionCodes(applications);
+                yield CounterfactualProbe.scores(applications, "industry",
+                        a -> a.enterprise().industry().sectionCode(), List.copyOf(codes.keySet()),
+                        (a, section) -> withIndustry(a, codes.get(section)), score);
+            }
+            case SIZE -> throw new IllegalArgumentException("size class is derived from employees, revenue and "
+                    + "assets, which the score uses, so it cannot be swapped with everything else equal; probe "
+                    + "its decisions with probe(engine, applications, Attribute.SIZE)");
+        };
+    }
+
+    /** One code per industry section the applications have, the first seen, by section. */
+    private static Map<String, IndustryCode> sectionCodes(List<LoanApplication> applications) {
+        Map<String, IndustryCode> codes = new TreeMap<>();
+        applications.forEach(a -> codes.putIfAbsent(a.enterprise().industry().sectionCode(), a.enterprise().industry()));
+        return codes;
+    }
+
+    static LoanApplication withIndustry(LoanApplication a, IndustryCode industry) {
+        Enterprise e = a.enterprise();
+        return withEnterprise(a, new Enterprise(e.uscc(), e.name(), e.establishmentDate(), e.registeredCapital(),
+                industry, e.region(), e.employees(), e.annualRevenue(), e.totalAssets(), e.ownership()));
     }
 
     private static boolean favourable(String tier) {

@@ -9,6 +9,7 @@ import org.creditkit.core.codes.RegionCode;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.domain.OwnershipType;
 import org.creditkit.core.fairness.CounterfactualReport;
+import org.creditkit.core.fairness.ScoreShiftReport;
 import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
 import org.creditkit.rules.CreditEngine;
@@ -83,6 +84,35 @@ class CounterfactualsTest {
         assertThat(notHighRisk).hasSizeGreaterThan(300);
         assertThat(Counterfactuals.probe(engine, notHighRisk, Counterfactuals.Attribute.SIZE).changed().successes())
                 .isZero();
+    }
+
+    @Test
+    void scores_industry_moveOnlyThroughTheIndustryLayer_zoneAndOwnershipNotAtAll() {
+        ScoreShiftReport industry = Counterfactuals.scores(engine, applications, Counterfactuals.Attribute.INDUSTRY);
+        long sections = applications.stream().map(a -> a.enterprise().industry().sectionCode()).distinct().count();
+        assertThat(industry.swaps()).isEqualTo(400 * (int) (sections - 1));
+        // the default bundle has technology, agriculture, catering/retail and green overlays: a swap into
+        // or out of one of them moves the PD, and only through the overlay
+        assertThat(industry.changed().successes()).isPositive();
+        assertThat(industry.path()).as(industry.summary()).isEqualTo(ScoreShiftReport.Path.THROUGH_INDUSTRY_LAYER);
+        assertThat(industry.throughIndustryLayerOnly()).isEqualTo(industry.changed().successes());
+        assertThat(industry.pdChange().max()).isPositive();
+        assertThat(industry.pdChange().min()).isNegative();
+        assertThat(industry.summary()).contains("all through the industry layer (intended)");
+        assertThat(industry.toMarkdown()).contains("| From | To | Swaps | PD moved |");
+
+        ScoreShiftReport zone = Counterfactuals.scores(engine, applications, Counterfactuals.Attribute.ZONE);
+        ScoreShiftReport ownership = Counterfactuals.scores(engine, applications, Counterfactuals.Attribute.OWNERSHIP);
+        assertThat(zone.path()).isEqualTo(ScoreShiftReport.Path.NONE);
+        assertThat(ownership.path()).isEqualTo(ScoreShiftReport.Path.NONE);
+        assertThat(zone.pdChange().max()).isZero();
+        assertThat(zone.summary()).contains("the score does not use zone");
+    }
+
+    @Test
+    void scores_size_isRefusedBecauseItCannotBeSwappedAlone() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Counterfactuals.scores(engine, applications,
+                Counterfactuals.Attribute.SIZE)).hasMessageContaining("derived from employees, revenue and assets");
     }
 
     @Test

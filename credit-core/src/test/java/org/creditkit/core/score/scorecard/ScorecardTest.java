@@ -104,6 +104,49 @@ class ScorecardTest {
     }
 
     @Test
+    void logOddsAndContributions_characteristicsOfDifferentWidths_matchNaiveLookup_property() {
+        Random rnd = new Random(12);
+        for (int trial = 0; trial < 300; trial++) {
+            double[][] edges = new double[3][];
+            double[][] vals = new double[3][];
+            double[] missing = new double[3];
+            Scorecard.Builder b = Scorecard.builder(cat).intercept(rnd.nextGaussian());
+            for (int f = 0; f < 3; f++) {
+                int k = rnd.nextInt(trial % 10 == 0 ? 21 : 7); // 0 edges, a few, and sometimes more than 16
+                edges[f] = new double[k];
+                double e = -5;
+                for (int i = 0; i < k; i++) {
+                    e += 0.01 + rnd.nextDouble();
+                    edges[f][i] = Math.round(e * 100) / 100.0;
+                }
+                vals[f] = rnd.doubles(k + 1).map(v -> v - 0.5).toArray();
+                missing[f] = rnd.nextGaussian();
+                b.numeric("f" + f, edges[f], vals[f], missing[f]);
+            }
+            Scorecard c = b.build();
+            for (int q = 0; q < 40; q++) {
+                double[] x = new double[3];
+                double expected = c.intercept();
+                for (int f = 0; f < 3; f++) {
+                    int pick = rnd.nextInt(8);
+                    x[f] = pick == 0 ? Double.NaN : pick == 1 ? Double.MAX_VALUE
+                            : pick == 2 ? -Double.MAX_VALUE : pick == 3 && edges[f].length > 0
+                            ? edges[f][rnd.nextInt(edges[f].length)] : Math.round((rnd.nextDouble() * 30 - 8) * 100) / 100.0;
+                    int bin = 0;
+                    while (bin < edges[f].length && edges[f][bin] <= x[f]) {
+                        bin++;
+                    }
+                    expected += Double.isNaN(x[f]) ? missing[f] : vals[f][bin];
+                }
+                FeatureVector v = FeatureVector.of(cat, x[0], x[1], x[2]);
+                double[] out = new double[3];
+                assertThat(c.logOdds(v)).as("x=%s", java.util.Arrays.toString(x)).isEqualTo(expected);
+                assertThat(c.contributions(v, out)).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void build_edgesNotAscending_namesFeatureAndBin() {
         assertThatThrownBy(() -> Scorecard.builder(cat).numeric("f0", new double[] {0.7, 0.4},
                 new double[] {1, 2, 3}, 0).build())

@@ -97,8 +97,15 @@ class TreeEnsembleTest {
             double scale = rnd.nextBoolean() ? 2 : -2;
             TreeEnsemble.Builder builder = TreeEnsemble.builder(cat).intercept(b).shrinkage(shrink).scale(scale);
             List<List<Node>> ts = new ArrayList<>();
+            // odd trials: ordinal splits only, the complete-tree layout; every tenth: trees up to depth 10,
+            // deeper than that layout takes, so the node walk answers
+            boolean ordinalOnly = trial % 2 == 1;
             for (int t = 0; t < trees; t++) {
-                List<Node> tree = randomTree(rnd, cat.size(), 1 + rnd.nextInt(6));
+                List<Node> tree = randomTree(rnd, cat.size(), 1 + rnd.nextInt(trial % 10 == 9 ? 10 : 6));
+                if (ordinalOnly) {
+                    tree = tree.stream().map(n -> n.isLeaf() || !n.nominal() ? n : new Node(n.feature(), n.threshold(),
+                            n.left(), n.right(), n.value(), n.missingLeft(), false)).toList();
+                }
                 ts.add(tree);
                 builder.tree(tree);
             }

@@ -1,0 +1,109 @@
+package org.creditkit.bench.rules;
+
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.synth.GeneratorConfig;
+import org.creditkit.core.synth.PortfolioGenerator;
+import org.creditkit.rules.CreditEngine;
+import org.creditkit.rules.Decision;
+
+/**
+ * The batch harness of {@link CreditEngine#decide} on parsed applications: after a warm-up, each of
+ * {@code threads} threads decides {@code count} applications (1,024 synthetic ones, rotated), timing
+ * every call; prints decisions per second (wall, all threads), the latency percentiles p50, p99,
+ * p99.9 and max, and the bytes allocated per decision (the deciding threads' allocation counters).
+ *
+ * <pre>
+ * java -cp credit-bench/target/benchmarks.jar org.creditkit.bench.rules.DecideLatencyHarness 2 100000
+ * </pre>
+ *
+ * A harness, not a JMH benchmark: the throughput over two threads and the latency tail of one batch are
+ * the figures of issue 17's targets (at least 200,000 decisions/s on two threads, p99 below 30 µs).
+ */
+public final class DecideLatencyHarness {
+
+    private DecideLatencyHarness() {
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args threads (default 2), decisions per thread (default 100,000), warm-up decisions per thread
+     *        (default 300,000)
+     * @throws InterruptedException if interrupted
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 300_000;
+        PortfolioGenerator g = PortfolioGenerator.of(GeneratorConfig.builder().count(1024).seed(7L).build());
+        LoanApplication[] apps = new LoanApplication[1024];
+        for (int i = 0; i < apps.length; i++) {
+            apps[i] = g.generate(i).application();
+        }
+        ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (CreditEngine engine = CreditEngine.defaults()) {
+            long[][] nanos = new long[threads][count];
+            AtomicLong allocated = new AtomicLong();
+            AtomicLong sink = new AtomicLong();
+            Thread[] workers = new Thread[threads];
+            long[] window = new long[2];
+            Object gate = new Object();
+            int[] ready = {0};
+            for (int t = 0; t < threads; t++) {
+                int me = t;
+                workers[t] = new Thread(() -> {
+                    long s = 0;
+                    for (int i = 0; i < warmUp; i++) {
+                        s += engine.decide(apps[(i + me * 512) & 1023]).approvedTermMonths();
+                    }
+                    synchronized (gate) { // start the measured batch together
+                        ready[0]++;
+                        gate.notifyAll();
+                        while (ready[0] < threads) {
+                            try {
+                                gate.wait();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                        if (window[0] == 0) {
+                            window[0] = System.nanoTime();
+                        }
+                    }
+                    long a0 = mx.getCurrentThreadAllocatedBytes();
+                    long[] mine = nanos[me];
+                    for (int i = 0; i < count; i++) {
+                        long t0 = System.nanoTime();
+                        Decision d = engine.decide(apps[(i + me * 512) & 1023]);
+                        mine[i] = System.nanoTime() - t0;
+                        s += d.approvedTermMonths();
+                    }
+                    allocated.addAndGet(mx.getCurrentThreadAllocatedBytes() - a0);
+                    sink.addAndGet(s);
+                }, "decide-" + t);
+                workers[t].start();
+            }
+            for (Thread w : workers) {
+                w.join();
+            }
+            long wall = System.nanoTime() - window[0];
+            long[] all = new long[threads * count];
+            for (int t = 0; t < threads; t++) {
+                System.arraycopy(nanos[t], 0, all, t * count, count);
+            }
+            Arrays.sort(all);
+            long n = all.length;
+            System.out.printf(Locale.ROOT, "%d thread(s) x %,d decisions after %,d warm-up each: %,.0f decisions/s;"
+                    + " latency p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f ms; %,.0f bytes allocated per decision"
+                    + " (%d)%n", threads, count, warmUp, n / (wall / 1e9), all[(int) (n * 0.50)] / 1e3,
+                    all[(int) (n * 0.99)] / 1e3, all[(int) (n * 0.999)] / 1e3, all[all.length - 1] / 1e6,
+                    allocated.get() / (double) n, sink.get() & 1);
+        }
+    }
+}
