@@ -143,7 +143,9 @@ public final class RuleInputMapper {
      * Members derived from which sources are present at all (the score's confidence, the missing
      * sources, the whole indicator table): their lineage is every source present in the application.
      */
-    private static final Set<String> FROM_ALL_SOURCES = Set.of("scoreConfidence", "missingSources", "indicators");
+    private static final Set<String> FROM_ALL_SOURCES = Set.of("scoreConfidence", "missingSources", "indicators",
+            // a product's eligibility (Case.isEligible and its texts) may test any indicator of the application
+            "eligible", "ineligibleEn", "ineligibleZh");
     /** Members derived from the data-quality checks: their lineage is the sources of the findings. */
     private static final Set<String> FROM_QUALITY = Set.of("dataQualityFlags", "reviewFlagged", "warningFlagged");
     /** Members derived from a fixed set of sources, as {@link #map} derives them. */
@@ -160,6 +162,7 @@ public final class RuleInputMapper {
             Map.entry("industryDivision", List.of(DataSource.MARKET_SUPERVISION)),
             Map.entry("industryMultiple", List.of(DataSource.MARKET_SUPERVISION)),
             Map.entry("sizeClass", List.of(DataSource.MARKET_SUPERVISION)),
+            Map.entry("region", List.of(DataSource.MARKET_SUPERVISION)),
             Map.entry("hasAnnualTaxPaid", List.of(DataSource.TAX)),
             Map.entry("annualTaxPaid", List.of(DataSource.TAX)),
             Map.entry("taxRatingA3Years", List.of(DataSource.TAX)),
@@ -173,6 +176,7 @@ public final class RuleInputMapper {
             Map.entry("coreRatingAccepted", List.of(DataSource.SUPPLY_CHAIN)));
     /** Members that carry no applicant data (the case's parameters, its verdict methods, the input as a whole). */
     static final Set<String> NO_DATA = Set.of("input", "params", "tier", "measure", "limit", "price", "note",
+            "rateDiscount", "limitUplift",
             "toString", "hashCode", "equals");
 
     /**
