@@ -3,10 +3,11 @@ package org.creditkit.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.creditkit.core.CreditException;
 import org.creditkit.core.Problem;
@@ -19,14 +20,14 @@ import org.creditkit.rules.ProductOutcome;
 import org.junit.jupiter.api.Test;
 
 /**
- * Product matching through Spark is {@link CreditEngine#match} in one JVM: on 2,000 synthetic
- * applications and a few bad lines, every column of every (application, product) row is compared with
+ * Product matching through Spark is {@link CreditEngine#match} in one JVM: on 1,200 synthetic
+ * applications (6,000 rows, one per product) and a few bad lines, every column of every (application, product) row is compared with
  * the engine's match of the same line, and every bad line is a rejected row with its line and the
  * problems the engine's reader reports.
  */
 class CreditSparkMatchTest {
 
-    static final int COUNT = 2_000;
+    static final int COUNT = 1_200;
 
     @Test
     void match_goodAndBadRows_everyFieldEqualsTheEngineInOneJvm_badRowsRejectedWithLineAndProblems() {
@@ -34,19 +35,21 @@ class CreditSparkMatchTest {
         lines.set(9, "");                                                               // line 10: blank
         lines.set(19, "{\"id\": ");                                                     // line 20: not JSON
         lines.set(29, lines.get(29).replace("\"termMonths\":", "\"termMonths\":-1,\"x\":"));  // line 30: two problems
+        // line 40 applies for a product the rule set does not define: decide refuses it, match (where the
+        // applied product is one of those matched, not a preference) matches it against the real ones
         lines.set(39, lines.get(39).replaceFirst("\"product\":\"[A-Z_]+\"", "\"product\":\"NO_SUCH_PRODUCT\""));
 
         // what the engine does with each line in this JVM: a match, or the problems that refuse the line
-        Map<Long, LabeledApplication> read = new HashMap<>();
-        Map<Long, ProductMatch> expected = new HashMap<>();
-        Map<Long, List<Problem>> refused = new HashMap<>();
+        Map<Long, LabeledApplication> read = new ConcurrentHashMap<>();
+        Map<Long, ProductMatch> expected = new ConcurrentHashMap<>();
+        Map<Long, List<Problem>> refused = new ConcurrentHashMap<>();
         try (CreditEngine engine = CreditEngine.defaults()) {
-            for (int i = 0; i < lines.size(); i++) {
+            IntStream.range(0, lines.size()).parallel().forEach(i -> {
                 long line = i + 1L;
                 if (lines.get(i).isBlank()) {
                     refused.put(line, List.of(Problem.of("$", "blank line; every line must hold one JSON object "
                             + "(remove blank lines)")));
-                    continue;
+                    return;
                 }
                 try {
                     LabeledApplication a = StrictApplicationReader.standard().readLabeled(lines.get(i));
@@ -55,7 +58,7 @@ class CreditSparkMatchTest {
                 } catch (CreditException e) {
                     refused.put(line, e.problems());
                 }
-            }
+            });
         }
 
         BatchResult out = CreditSpark.defaults(SparkTests.spark()).match(SparkTests.text(lines)).persist();
@@ -63,7 +66,8 @@ class CreditSparkMatchTest {
             List<Row> rows = out.results().collectAsList();
             List<Row> rejected = out.rejected().collectAsList();
 
-            assertThat(refused).as("the bad lines are refused by the engine's reader").containsKeys(10L, 20L, 30L);
+            assertThat(refused).as("the bad lines are refused by the engine's reader").containsOnlyKeys(10L, 20L, 30L);
+            assertThat(read.get(40L).application().product().id()).isEqualTo("NO_SUCH_PRODUCT");
             Map<Long, Row> rejectedByLine = rejected.stream().collect(Collectors.toMap(r -> r.getLong(1), r -> r));
             assertThat(rejectedByLine).containsOnlyKeys(refused.keySet());
             refused.forEach((line, problems) -> assertThat(rejectedByLine.get(line).<Row>getList(3).stream()
