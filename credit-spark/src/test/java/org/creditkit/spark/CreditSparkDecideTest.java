@@ -157,7 +157,7 @@ class CreditSparkDecideTest {
         String id = a.application().id();
         check(out, id, "applicationId", r.getAs("applicationId"), id);
         var ent = a.application().enterprise();
-        check(out, id, productColumn, r.getAs(productColumn), a.application().product().name());
+        check(out, id, productColumn, r.getAs(productColumn), a.application().product().id());
         check(out, id, "industrySection", r.getAs("industrySection"), ent.industry().sectionCode());
         check(out, id, "industryDivision", r.getAs("industryDivision"), ent.industry().code());
         check(out, id, "zone", r.getAs("zone"), ent.region().zone().name());
