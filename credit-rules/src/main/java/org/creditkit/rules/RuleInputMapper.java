@@ -72,6 +72,7 @@ public final class RuleInputMapper {
                 .consent(app.dataUseConsent())
                 .industry(e.industry().sectionCode(), e.industry().code())
                 .sizeClass(e.sizeClass())
+                .region(e.region().code())
                 .score(score.pd(), score.score(), score.grade().code())
                 .guaranteeOffered(app.guarantee());
         List<Reason> reasons = new ArrayList<>(score.reasons().size());

@@ -111,13 +111,9 @@ final class RuleSetCompiler {
         return a.compiled;
     }
     private static Optional<Compiled> precompiled(RuleSetSource source) {
-        String paramsText = source.files().get(PolicyParameters.FILE_NAME);
-        if (paramsText == null) {
-            return Optional.empty();
-        }
         PolicyParameters parameters;
         try {
-            parameters = PolicyParameters.fromJson(PolicyParameters.FILE_NAME, paramsText);
+            parameters = PolicyParameters.fromFiles(source.files());
         } catch (RuleSetException e) {
             return Optional.empty(); // the full attempt reports it with every other problem
         }
@@ -148,19 +144,17 @@ final class RuleSetCompiler {
         Attempt a = new Attempt();
         boolean policy = fact == Case.class;
         PolicyParameters parameters = null;
-        String paramsText = source.files().get(PolicyParameters.FILE_NAME);
         if (!policy) {
-            if (paramsText != null) {
-                a.problems.add(RuleProblem.of(PolicyParameters.FILE_NAME, 1, 1, "a warning rule set has no "
-                        + PolicyParameters.FILE_NAME + " (its thresholds are the WarningParameters given with it);"
-                        + " remove the file, or point at the decision policy's folder instead"));
+            for (String name : List.of(PolicyParameters.FILE_NAME, PolicyParameters.PRODUCTS_FILE_NAME)) {
+                if (source.files().containsKey(name)) {
+                    a.problems.add(RuleProblem.of(name, 1, 1, "a warning rule set has no " + name
+                            + " (its thresholds are the WarningParameters given with it);"
+                            + " remove the file, or point at the decision policy's folder instead"));
+                }
             }
-        } else if (paramsText == null) {
-            a.problems.add(RuleProblem.of(PolicyParameters.FILE_NAME, 1, 1, "missing: a rule set needs its "
-                    + PolicyParameters.FILE_NAME + " next to the .drl files"));
         } else {
             try {
-                parameters = PolicyParameters.fromJson(PolicyParameters.FILE_NAME, paramsText);
+                parameters = PolicyParameters.fromFiles(source.files());
             } catch (RuleSetException e) {
                 a.problems.addAll(e.ruleProblems());
             }

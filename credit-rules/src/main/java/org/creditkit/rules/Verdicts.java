@@ -25,6 +25,8 @@ final class Verdicts {
     private final Set<MitigationMeasure> measures = EnumSet.noneOf(MitigationMeasure.class);
     private BigDecimal limit;
     private double rate = Double.NaN;
+    private double discount;
+    private BigDecimal uplift = BigDecimal.ZERO;
 
     Verdicts() {
     }
@@ -89,6 +91,39 @@ final class Verdicts {
     }
 
     /**
+     * Records a rate discount; discounts add up.
+     *
+     * @param rule the rule name
+     * @param value the discount on the annual rate, in [0, 0.05]
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void rateDiscount(String rule, double value, String en, String zh) {
+        if (!(value >= 0 && value <= 0.05)) {
+            throw new CreditDecisionException("rule " + rule, "set the rate discount " + value + ", must be in [0, 0.05]");
+        }
+        discount += value;
+        trail.add(new RuleVerdict(rule, "rateDiscount=" + value, new Reason(rule, en, zh)));
+    }
+
+    /**
+     * Records a limit uplift; uplifts add up.
+     *
+     * @param rule the rule name
+     * @param value the uplift, in [0, 1]
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void limitUplift(String rule, BigDecimal value, String en, String zh) {
+        if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            throw new CreditDecisionException("rule " + rule, "set the limit uplift " + value.toPlainString()
+                    + ", must be in [0, 1]");
+        }
+        uplift = uplift.add(value);
+        trail.add(new RuleVerdict(rule, "limitUplift=" + value.toPlainString(), new Reason(rule, en, zh)));
+    }
+
+    /**
      * Records a note: a reason for the decision that sets nothing (e.g. a data-quality warning).
      *
      * @param rule the rule name
@@ -124,7 +159,7 @@ final class Verdicts {
         if (finalTier != Tier.DECLINE) {
             BigDecimal a = in.requestedAmount();
             if (limit != null) {
-                a = a.min(limit);
+                a = a.min(uplift.signum() == 0 ? limit : limit.multiply(BigDecimal.ONE.add(uplift)));
             }
             a = a.min(pp.maxAmount()).setScale(2, RoundingMode.DOWN);
             term = Math.min(in.requestedTermMonths(), pp.maxTermMonths());
@@ -167,6 +202,9 @@ final class Verdicts {
             if (finalTier != Tier.DECLINE) {
                 amount = a;
                 price = Double.isNaN(rate) ? p.priceFor(in.grade()) : rate;
+                if (discount > 0) {
+                    price = Math.max(0.0, Math.round((price - discount) * 1e6) / 1e6);
+                }
                 if (loss == null) {
                     loss = lm.expectedLoss(in.pd(), amount, term, Set.of());
                 }

@@ -56,7 +56,7 @@ class RuleInputMapperTest {
             assertThat(in.applicationId()).isEqualTo(app.id());
             assertThat(in.decisionDate()).isEqualTo(day);
             assertThat(in.consent()).isEqualTo(app.dataUseConsent());
-            assertThat(in.product().name()).isEqualTo(app.product().name());
+            assertThat(in.product()).isEqualTo(app.product());
             assertThat(in.requestedAmount()).isEqualByComparingTo(app.amount());
             assertThat(in.industryDivision()).isEqualTo(app.enterprise().industry().code());
             assertThat(in.pd()).isEqualTo(score.pd());

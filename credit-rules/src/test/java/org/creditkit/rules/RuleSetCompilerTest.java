@@ -11,9 +11,10 @@ class RuleSetCompilerTest {
 
     static final String HEADER = "package org.creditkit.rules.policy;\n\nimport org.creditkit.rules.*;\n\n";
     static final String PARAMS = RuleSetSource.defaultPolicy().files().get(PolicyParameters.FILE_NAME);
+    static final String PRODUCTS = RuleSetSource.defaultPolicy().files().get(PolicyParameters.PRODUCTS_FILE_NAME);
 
     static RuleSetSource source(String drl) {
-        return RuleSetSource.of("test", Map.of("a.drl", drl, PolicyParameters.FILE_NAME, PARAMS));
+        return RuleSetSource.of("test", Map.of("a.drl", drl, PolicyParameters.FILE_NAME, PARAMS, PolicyParameters.PRODUCTS_FILE_NAME, PRODUCTS));
     }
 
     static String rule(String name, String when, String then) {

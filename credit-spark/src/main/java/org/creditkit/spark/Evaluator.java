@@ -160,7 +160,7 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         LoanApplication app = a.application();
         Enterprise e = app.enterprise();
         v[2] = app.id();
-        v[3] = app.product().name();
+        v[3] = app.product().id();
         v[4] = e.industry().sectionCode();
         v[5] = e.industry().code();
         v[6] = e.region().zone().name();

@@ -165,7 +165,7 @@ class CreditSparkDecideTest {
         String id = d.applicationId();
         check(out, id, "applicationId", r.getAs("applicationId"), id);
         var ent = a.application().enterprise();
-        check(out, id, "product", r.getAs("product"), a.application().product().name());
+        check(out, id, "product", r.getAs("product"), a.application().product().id());
         check(out, id, "industrySection", r.getAs("industrySection"), ent.industry().sectionCode());
         check(out, id, "industryDivision", r.getAs("industryDivision"), ent.industry().code());
         check(out, id, "zone", r.getAs("zone"), ent.region().zone().name());
