@@ -49,6 +49,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             RulesCommand.class,
             DecideCommand.class,
+            MatchCommand.class,
             AuditCommand.class,
             BookCommand.class,
             MonitorCommand.class,

@@ -112,7 +112,7 @@ final class DecideCommand implements Callable<Integer> {
                 builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
             }
         } catch (CreditModelException e) {
-            err.println("model bundle " + model + " rejected: " + e.getMessage());
+            err.println(ModelOptions.rejected(model, e));
             err.flush();
             return CreditCli.EXIT_USAGE;
         } catch (RuleSetException e) {
@@ -235,7 +235,7 @@ final class DecideCommand implements Callable<Integer> {
             g.writeNumberField("score", ev.score().score());
             g.writeNumberField("pd", ev.score().pd());
             g.writeStringField("grade", ev.score().grade().code());
-            g.writeStringField("product", app.product().name());
+            g.writeStringField("product", app.product().id());
             g.writeStringField("industrySection", e.industry().sectionCode());
             g.writeStringField("zone", e.region().zone().name());
             g.writeStringField("sizeClass", e.sizeClass().name());

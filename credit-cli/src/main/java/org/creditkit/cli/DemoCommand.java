@@ -276,6 +276,11 @@ final class DemoCommand implements Callable<Integer> {
         AuditCommand.notableChecks(report).forEach(l -> out.println("  " + l));
         out.println("  " + AuditCommand.checksLine(report));
         out.println("  " + AuditCommand.verdictLine(report));
+        if (report.exitCode() != 0) {
+            out.println("  note: approval here is INSTANT_APPROVAL or MITIGATION (manual review counts as not approved);"
+                    + " docs/fairness.md \"Reading the demo's two FAILs\" traces the default run's FAILs to PD-driven"
+                    + " manual review of a sector that defaulted more in training, not to the thresholds");
+        }
         out.println("  HTML report: " + reports.get(0).toAbsolutePath());
 
         // 8. counterfactual probe: re-decide with zone / ownership swapped

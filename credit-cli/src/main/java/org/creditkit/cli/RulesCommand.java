@@ -89,7 +89,7 @@ final class RulesCommand implements Runnable {
                     + " files) and " + scenarios.size() + " scenarios to " + dir);
             out.println(warnings ? "next: edit the .drl files and scenarios, then 'credit monitor --warning-rules " + dir
                     + " ...' (it runs the scenarios first)"
-                    : "next: edit the .drl files or parameters.json, then 'credit rules test " + dir
+                    : "next: edit the .drl files, parameters.json or products.json, then 'credit rules test " + dir
                     + " --scenarios " + dir.resolve("scenarios") + "'");
             out.flush();
             return CreditCli.EXIT_OK;

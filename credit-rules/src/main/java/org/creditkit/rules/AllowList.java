@@ -66,6 +66,8 @@ final class AllowList {
             Map.entry(RuleInput.class, Set.of("toBuilder")),
             Map.entry(PolicyParameters.class, Set.of()),
             Map.entry(ProductPolicy.class, Set.of()),
+            Map.entry(Eligibility.class, Set.of()),
+            Map.entry(Criterion.class, Set.of()),
             Map.entry(IndustryMultiple.class, Set.of()),
             Map.entry(Reason.class, Set.of()),
             Map.entry(LossModel.class, Set.of()),
@@ -74,7 +76,7 @@ final class AllowList {
             Map.entry(WarningParameters.class, Set.of()));
 
     private static final List<Class<?>> ENUMS = List.of(Tier.class, MitigationMeasure.class, DebtorStatus.class,
-            SizeClass.class, GuaranteeType.class, Product.class, DataQualityFlag.class, DataSource.class, RoundingMode.class,
+            SizeClass.class, GuaranteeType.class, DataQualityFlag.class, DataSource.class, RoundingMode.class,
             ChronoUnit.class, DayOfWeek.class, Month.class, WarningLevel.class, WarningSignal.class);
 
     static {
@@ -95,6 +97,8 @@ final class AllowList {
         STATIC.put(LossModel.class, Set.of("percent", "withinAppetite"));
         // the catalogue indicators by id: read one value or its missing state, nothing else (no factories)
         type(Indicators.class, Set.of("value/1", "missing/1"), Set.of());
+        // a product id (products are data): its id and the built-in constants Product.GENERAL ...
+        type(Product.class, Set.of("id", "equals", "hashCode", "toString"), Set.of());
         for (Class<?> t : ENUMS) {
             TYPES.put(t.getSimpleName(), t);
             INSTANCE.put(t, Set.of("name", "ordinal", "compareTo", "equals", "toString"));

@@ -1,6 +1,7 @@
 package org.creditkit.rules;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The one fact a decision inserts into the rule session: the {@link RuleInput}, the rule set's
@@ -24,12 +25,41 @@ public final class Case {
     private final RuleInput input;
     private final PolicyParameters params;
     private final ProductPolicy product;
+    private final List<Criterion> ineligible;
     private final Verdicts verdicts = new Verdicts();
 
     Case(RuleInput input, PolicyParameters params) {
         this.input = input;
         this.params = params;
         this.product = params.product(input.product());
+        this.ineligible = product.eligibility().failures(input);
+    }
+
+    /**
+     * Whether the input meets every eligibility criterion of its product ({@code products.json}).
+     *
+     * @return true when eligible
+     */
+    public boolean isEligible() {
+        return ineligible.isEmpty();
+    }
+
+    /**
+     * The eligibility criteria the input fails, in English, joined with "; " (empty when eligible).
+     *
+     * @return the failed criteria
+     */
+    public String ineligibleEn() {
+        return Eligibility.describe(ineligible, false);
+    }
+
+    /**
+     * The same in Chinese.
+     *
+     * @return the failed criteria
+     */
+    public String ineligibleZh() {
+        return Eligibility.describe(ineligible, true);
     }
 
     /**
@@ -188,6 +218,34 @@ public final class Case {
      */
     public void price(String rule, double annualRate, String en, String zh) {
         verdicts.price(rule, annualRate, en, zh);
+    }
+
+    /**
+     * Records a rate discount (e.g. the whitelist's 利率优惠), taken off the price when the decision is
+     * assembled; several discounts add up, and the rate never goes below zero.
+     *
+     * @param rule the rule name
+     * @param discount the discount on the annual rate, in [0, 0.05]
+     * @param en reason in English
+     * @param zh reason in Chinese
+     * @throws org.creditkit.core.CreditDecisionException if the discount is out of range
+     */
+    public void rateDiscount(String rule, double discount, String en, String zh) {
+        verdicts.rateDiscount(rule, discount, en, zh);
+    }
+
+    /**
+     * Records a limit uplift (e.g. the whitelist's 额度提升): the limit is multiplied by (1 + uplift)
+     * when the decision is assembled, still capped by the requested amount and the product's maximum.
+     *
+     * @param rule the rule name
+     * @param uplift the uplift, in [0, 1]
+     * @param en reason in English
+     * @param zh reason in Chinese
+     * @throws org.creditkit.core.CreditDecisionException if the uplift is out of range
+     */
+    public void limitUplift(String rule, BigDecimal uplift, String en, String zh) {
+        verdicts.limitUplift(rule, uplift, en, zh);
     }
 
     /**

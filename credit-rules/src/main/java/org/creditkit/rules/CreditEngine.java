@@ -155,9 +155,40 @@ public final class CreditEngine implements AutoCloseable {
         DataQualityReport quality = checker.check(application);
         RuleInput input = RuleInputMapper.map(application, features, score, quality);
         long scoring = System.nanoTime() - t0;
-        Decision d = rules.decide(input, modelId, scoring);
+        Decision d = rules.decide(input, modelId, scoring,
+                members -> RuleInputMapper.lineage(members, application, score, quality));
         log.ifPresent(l -> l.write(application, features, score, quality, d, bundle.checksum(), defaulted));
         return new Evaluation(input, score, quality, d);
+    }
+
+    /**
+     * Matches an enterprise's application against every product of the rule set in service: the
+     * application is scored once and decided under each product (same amount and term), and the
+     * products are split into offers, best first, and refusals with why ({@link ProductMatch}).
+     * Nothing is written to the decision log: a match is an indication, not a decision.
+     *
+     * @param application the application (its own product is one of those matched, not a preference)
+     * @return the match
+     * @throws RuleInputException when the application's data cannot be decided (data tier)
+     * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
+     */
+    public ProductMatch match(LoanApplication application) {
+        Objects.requireNonNull(application, "application");
+        FeatureVector features = extractor.extract(application);
+        ScoreResult score = scorer.score(features, application.enterprise().industry());
+        DataQualityReport quality = checker.check(application);
+        RuleInput base = RuleInputMapper.map(application, features, score, quality);
+        PolicyParameters params = rules.parameters();
+        List<ProductOutcome> offers = new java.util.ArrayList<>();
+        List<ProductOutcome> refused = new java.util.ArrayList<>();
+        for (ProductPolicy pp : params.products().values()) {
+            RuleInput in = base.toBuilder().product(pp.product()).build();
+            ProductOutcome o = new ProductOutcome(pp.product(), pp.nameEn(), pp.nameZh(), pp.eligibility().evaluate(in),
+                    rules.decide(in, modelId));
+            (o.offered() ? offers : refused).add(o);
+        }
+        offers.sort(ProductMatch.RANKING);
+        return new ProductMatch(application.id(), offers, refused);
     }
 
     /**
@@ -226,6 +257,11 @@ public final class CreditEngine implements AutoCloseable {
      */
     public String rulesetVersion() {
         return rules.version();
+    }
+
+    /** Whether the live rules were loaded from the precompiled default policy (for tests). */
+    boolean rulesPrecompiled() {
+        return rules.precompiled();
     }
 
     /**

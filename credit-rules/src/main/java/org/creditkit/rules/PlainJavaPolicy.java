@@ -1,7 +1,7 @@
 package org.creditkit.rules;
 
 import java.math.BigDecimal;
-import org.creditkit.core.domain.Product;
+import java.util.List;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
 
@@ -44,8 +44,7 @@ public final class PlainJavaPolicy implements RuleDecider {
      */
     public static PlainJavaPolicy defaultPolicy() {
         RuleSetSource src = RuleSetSource.defaultPolicy();
-        return of(PolicyParameters.fromJson(PolicyParameters.FILE_NAME, src.files().get(PolicyParameters.FILE_NAME)),
-                "plain-java:" + src.version());
+        return of(PolicyParameters.fromFiles(src.files()), "plain-java:" + src.version());
     }
 
     @Override
@@ -59,6 +58,12 @@ public final class PlainJavaPolicy implements RuleDecider {
         boolean withinCap = in.requestedAmount().compareTo(pp.autoApprovalCap()) <= 0;
 
         // hard-stops.drl
+        List<Criterion> ineligible = pp.eligibility().failures(in);
+        if (!ineligible.isEmpty()) {
+            v.tier("decline-not-eligible-for-product", Tier.DECLINE,
+                    "Not eligible for " + pp.nameEn() + " (" + pp.id() + "): " + Eligibility.describe(ineligible, false),
+                    "不符合" + pp.nameZh() + "（" + pp.id() + "）准入条件：" + Eligibility.describe(ineligible, true));
+        }
         if (!in.consent()) {
             v.tier("decline-missing-consent", Tier.DECLINE, "The data-use authorisation of the enterprise is missing",
                     "缺少企业数据使用授权");
@@ -138,10 +143,12 @@ public final class PlainJavaPolicy implements RuleDecider {
                     "Data-quality warning " + in.dataQualityFlags() + " (does not change the tier)",
                     "数据质量提示 " + in.dataQualityFlags() + "（不影响风险层级）");
         }
-        if (in.product() == Product.SUPPLY_CHAIN
-                && (!in.hasCoreEnterpriseRating() || !p.acceptsCoreRating(in.coreEnterpriseRating()))) {
+        if (pp.eligibility().requiresCoreEnterpriseRating() && in.hasCoreEnterpriseRating()
+                && !p.acceptsCoreRating(in.coreEnterpriseRating())) {
             v.tier("review-supply-chain-core-not-accepted", Tier.MANUAL_REVIEW,
-                    "Supply-chain loan without an accepted core enterprise rating", "供应链融资的核心企业评级缺失或未达准入要求");
+                    "Supply-chain loan: core enterprise rating " + in.coreEnterpriseRating()
+                            + " is not among the accepted " + p.acceptedCoreEnterpriseRatings(),
+                    "供应链融资：核心企业评级" + in.coreEnterpriseRating() + "未达准入要求" + p.acceptedCoreEnterpriseRatings());
         }
         // mitigation.drl
         if (highPd) {
@@ -193,6 +200,16 @@ public final class PlainJavaPolicy implements RuleDecider {
                     "评级" + in.grade() + "不在定价表中");
             v.price("review-grade-not-priced", p.referenceRate() + p.worstSpread(),
                     "Priced at the worst spread of the grid pending review", "按定价表最高利差暂定价格，待人工审核");
+        }
+        if (in.taxRatingA3Years()) {
+            v.rateDiscount("whitelist-rate-and-limit-benefit", p.whitelistRateDiscount(),
+                    "Whitelist (tax credit rating A three years running): rate reduced by "
+                            + LossModel.percent(p.whitelistRateDiscount()),
+                    "白名单（连续三年纳税信用A级）：利率优惠" + LossModel.percent(p.whitelistRateDiscount()));
+            v.limitUplift("whitelist-rate-and-limit-benefit", p.whitelistLimitUplift(),
+                    "Whitelist: limit raised by " + LossModel.percent(p.whitelistLimitUplift().doubleValue())
+                            + " (still within the requested amount and the product maximum)",
+                    "白名单：额度提升" + LossModel.percent(p.whitelistLimitUplift().doubleValue()) + "（不超过申请金额和产品上限）");
         }
         return v.toDecision(in, p, version, modelId, 0L, t0);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,8 +19,9 @@ import org.creditkit.rules.internal.JsonFields;
 
 /**
  * The thresholds, caps, grids and industry multiples of a decision policy: what risk teams tune
- * without touching rule code. Loaded from the rule set's {@value #FILE_NAME} and validated on load;
- * rules read it as {@code Case( params.... )}.
+ * without touching rule code. Loaded from the rule set's {@value #FILE_NAME} and its products from
+ * {@value #PRODUCTS_FILE_NAME} (see {@link Products}), both validated on load; rules read it as
+ * {@code Case( params.... )}.
  *
  * <p>The file format (every key required, no other keys allowed):
  * <pre>{@code
@@ -33,21 +33,17 @@ import org.creditkit.rules.internal.JsonFields;
  *   "reducedLimitPd": 0.2,                       // mitigation above this PD also reduces the limit
  *   "reducedLimitFactor": 0.5,                   // by this factor
  *   "mitigationMaxTermMonths": 12,               // mitigation shortens longer terms to this
- *   "riskCompensationProducts": ["AGRICULTURE"], // products a risk-compensation fund covers
+ *   "riskCompensationProducts": ["AGRICULTURE"], // products (ids of products.json) a risk-compensation fund covers
  *   "acceptedCoreEnterpriseRatings": ["AAA"],    // supply-chain core ratings accepted without review
  *   "reviewDataQualityFlags": ["STALE_SOURCE"],  // flags that send to review; the others only warn
  *   "minScoreConfidence": 0.35,                  // score confidence below this -> manual review
  *   "currentOverdueDeclineDays": 30,             // overdue at a bank now: above -> decline, 1..this -> review
  *   "enforcementReviewCases": 1,                 // enforcement cases at least this -> manual review
+ *   "whitelistBenefits": {"rateDiscount": 0.003, // whitelisted firms (tax A three years): rate minus this
+ *                         "limitUplift": 0.2},   // and limit times (1 + this), still capped by the product
  *   "lossModel": {"lgdUnsecured": 0.45,          // expected-loss model, see LossModel
  *                 "guaranteeCoverShare": 0.5, "collateralLtv": 0.7, "collateralRecoveryRate": 0.6,
  *                 "riskFundNplThreshold": 0.03, "riskFundShare": 0.5},
- *   "products": { "GENERAL": {"instantMaxPd": 0.03, "reviewMaxPd": 0.08, "autoApprovalCap": 5000000,
- *                             "maxAmount": 10000000, "maxTermMonths": 36,
- *                             "pdCeiling": 0.25,             // risk appetite: PD above -> decline
- *                             "maxExpectedLossRate": 0.025,  // mitigated offers: EL / EAD at most this
- *                             "maxExpectedLoss": 150000},    // and EL at most this (CNY)
- *                 ... all five products },
  *   "gradeSpreads": { "AAA": 0.003, ..., "D": 0.07 },   // best grade first, spreads non-decreasing
  *   "industryMultiples": { "default": {"revenueMultiple": 0.2, "taxMultiple": 8},
  *                          "C": {...}, "C39": {...} }  // division, then section, then default
@@ -70,8 +66,11 @@ import org.creditkit.rules.internal.JsonFields;
  *        above which the application is declined; 1 up to this many days send it to manual review
  * @param enforcementReviewCases enforcement cases (indicator {@code enforcement_cases}) from which the
  *        application goes to manual review
+ * @param whitelistRateDiscount what whitelisted firms (tax rating A three years) get off the rate, in [0, 0.05]
+ * @param whitelistLimitUplift by how much their limit rises (limit x (1 + this)), in [0, 1]; still capped by the
+ *        requested amount and the product's maximum
  * @param lossModel the expected-loss model (LGD, guarantee, collateral and risk-fund parameters)
- * @param products policy per product (all products present)
+ * @param products the products by id, in {@value #PRODUCTS_FILE_NAME} order (at least one)
  * @param gradeSpreads spread over the reference rate per grade, best grade first, in file order
  * @param industryMultiples limit multiples by division, section or {@code "default"}
  */
@@ -88,6 +87,8 @@ public record PolicyParameters(
         double minScoreConfidence,
         int currentOverdueDeclineDays,
         int enforcementReviewCases,
+        double whitelistRateDiscount,
+        BigDecimal whitelistLimitUplift,
         LossModel lossModel,
         Map<Product, ProductPolicy> products,
         Map<String, Double> gradeSpreads,
@@ -95,6 +96,9 @@ public record PolicyParameters(
 
     /** The parameters file name inside a rule set. */
     public static final String FILE_NAME = "parameters.json";
+
+    /** The products file name inside a rule set. */
+    public static final String PRODUCTS_FILE_NAME = "products.json";
 
     /** The supported {@code formatVersion}. */
     public static final int FORMAT_VERSION = 1;
@@ -108,17 +112,18 @@ public record PolicyParameters(
      * @throws RuleSetException listing every problem (located at {@code <programmatic>})
      */
     public PolicyParameters {
-        riskCompensationProducts = riskCompensationProducts.isEmpty() ? Set.of()
-                : Collections.unmodifiableSet(EnumSet.copyOf(riskCompensationProducts));
+        riskCompensationProducts = Collections.unmodifiableSet(new LinkedHashSet<>(riskCompensationProducts));
         acceptedCoreEnterpriseRatings = Collections.unmodifiableSet(new LinkedHashSet<>(acceptedCoreEnterpriseRatings));
         reviewDataQualityFlags = reviewDataQualityFlags.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(reviewDataQualityFlags));
-        products = Collections.unmodifiableMap(new EnumMap<>(products));
+        products = Collections.unmodifiableMap(new LinkedHashMap<>(products));
+        Objects.requireNonNull(whitelistLimitUplift, "whitelistLimitUplift");
         gradeSpreads = Collections.unmodifiableMap(new LinkedHashMap<>(gradeSpreads));
         industryMultiples = Collections.unmodifiableMap(new LinkedHashMap<>(industryMultiples));
         Objects.requireNonNull(lossModel, "lossModel");
         List<String[]> problems = consistencyProblems(referenceRate, reducedLimitPd, reducedLimitFactor,
                 mitigationMaxTermMonths, lossModel, products, gradeSpreads, industryMultiples);
+        problems.addAll(benefitProblems(whitelistRateDiscount, whitelistLimitUplift, riskCompensationProducts, products));
         if (!problems.isEmpty()) {
             List<RuleProblem> located = new ArrayList<>();
             for (String[] p : problems) {
@@ -133,9 +138,25 @@ public record PolicyParameters(
      *
      * @param product the product
      * @return its policy
+     * @throws RuleInputException when the rule set defines no such product (naming the products it defines)
      */
     public ProductPolicy product(Product product) {
-        return products.get(product);
+        ProductPolicy pp = products.get(product);
+        if (pp == null) {
+            throw new RuleInputException("product " + product + " is not defined by this rule set's "
+                    + PRODUCTS_FILE_NAME + "; its products: " + products.keySet());
+        }
+        return pp;
+    }
+
+    /**
+     * Whether the rule set defines a product.
+     *
+     * @param product a product id
+     * @return true when {@value #PRODUCTS_FILE_NAME} defines it
+     */
+    public boolean offers(Product product) {
+        return products.containsKey(product);
     }
 
     /**
@@ -238,19 +259,40 @@ public record PolicyParameters(
         return false;
     }
 
+    private static List<String[]> benefitProblems(double rateDiscount, BigDecimal limitUplift,
+            Set<Product> fundProducts, Map<Product, ProductPolicy> products) {
+        List<String[]> out = new ArrayList<>();
+        if (!(rateDiscount >= 0 && rateDiscount <= 0.05)) {
+            out.add(new String[] {"/whitelistBenefits/rateDiscount", rateDiscount + " is out of range, must be in [0, 0.05]"});
+        }
+        if (limitUplift.signum() < 0 || limitUplift.compareTo(BigDecimal.ONE) > 0) {
+            out.add(new String[] {"/whitelistBenefits/limitUplift", limitUplift.toPlainString()
+                    + " is out of range, must be in [0, 1]"});
+        }
+        int i = 0;
+        for (Product p : fundProducts) {
+            if (!products.containsKey(p)) {
+                out.add(new String[] {"/riskCompensationProducts/" + i, p + " is not a product of " + PRODUCTS_FILE_NAME
+                        + "; its products: " + products.keySet()});
+            }
+            i++;
+        }
+        return out;
+    }
+
     private static List<String[]> consistencyProblems(double referenceRate, double reducedLimitPd,
             BigDecimal reducedLimitFactor, int mitigationMaxTermMonths, LossModel lossModel,
             Map<Product, ProductPolicy> products, Map<String, Double> gradeSpreads,
             Map<String, IndustryMultiple> industryMultiples) {
         List<String[]> out = new ArrayList<>(lossModel.problems());
-        for (Product p : Product.values()) {
-            ProductPolicy pp = products.get(p);
-            String at = "/products/" + p.name();
-            if (pp == null) {
-                out.add(new String[] {"/products", "missing product " + p.name()});
-                continue;
-            }
-            if (pp.product() != p) {
+        if (products.isEmpty()) {
+            out.add(new String[] {"/products", "must define at least one product (" + PRODUCTS_FILE_NAME + ")"});
+        }
+        for (Map.Entry<Product, ProductPolicy> e : products.entrySet()) {
+            Product p = e.getKey();
+            ProductPolicy pp = e.getValue();
+            String at = "/products/" + p.id();
+            if (!pp.product().equals(p)) {
                 out.add(new String[] {at, "holds the policy of " + pp.product() + ", not of " + p});
             }
             if (!(pp.instantMaxPd() < pp.reviewMaxPd())) {
@@ -275,12 +317,13 @@ public record PolicyParameters(
             }
             if (mitigationMaxTermMonths > pp.maxTermMonths()) {
                 out.add(new String[] {"/mitigationMaxTermMonths", "mitigationMaxTermMonths " + mitigationMaxTermMonths
-                        + " must not exceed the maxTermMonths " + pp.maxTermMonths() + " of " + p});
+                        + " must not exceed the maxTermMonths " + pp.maxTermMonths() + " of " + p + " ("
+                        + PRODUCTS_FILE_NAME + ")"});
             }
             if (reducedLimitPd < pp.reviewMaxPd()) {
                 out.add(new String[] {"/reducedLimitPd", "reducedLimitPd " + reducedLimitPd
-                        + " must not be below the reviewMaxPd " + pp.reviewMaxPd() + " of " + p
-                        + " (a reduced limit is a mitigation measure)"});
+                        + " must not be below the reviewMaxPd " + pp.reviewMaxPd() + " of " + p + " ("
+                        + PRODUCTS_FILE_NAME + "; a reduced limit is a mitigation measure)"});
             }
         }
         if (!(referenceRate >= 0 && referenceRate <= 0.5)) {
@@ -317,22 +360,23 @@ public record PolicyParameters(
     }
 
     /**
-     * Parses and validates a parameters file.
+     * Parses and validates a rule set's parameters and products files.
      *
-     * @param file the file name for problem locations
-     * @param json the file content
+     * @param parametersJson the content of {@value #FILE_NAME}
+     * @param productsJson the content of {@value #PRODUCTS_FILE_NAME}
      * @return the parameters
-     * @throws RuleSetException listing every problem as {@code file:line:column $.key: message}
+     * @throws RuleSetException listing every problem of both files as {@code file:line:column $.key: message}
      */
-    public static PolicyParameters fromJson(String file, String json) {
-        JsonDoc doc = JsonDoc.parse(file, json);
+    public static PolicyParameters fromJson(String parametersJson, String productsJson) {
+        String file = FILE_NAME;
+        JsonDoc doc = JsonDoc.parse(file, parametersJson);
         List<RuleProblem> problems = new ArrayList<>();
         JsonFields f = new JsonFields(doc, problems);
         JsonNode root = doc.root();
         Set<String> keys = Set.of("formatVersion", "referenceRate", "seriousPenaltyLookbackMonths", "yellowCardMonths",
                 "reducedLimitPd", "reducedLimitFactor", "mitigationMaxTermMonths", "riskCompensationProducts",
                 "acceptedCoreEnterpriseRatings", "reviewDataQualityFlags", "minScoreConfidence", "currentOverdueDeclineDays",
-                "enforcementReviewCases", "lossModel", "products", "gradeSpreads", "industryMultiples");
+                "enforcementReviewCases", "whitelistBenefits", "lossModel", "gradeSpreads", "industryMultiples");
         if (!f.object("", root, keys, Set.of())) {
             throw new RuleSetException(file, problems);
         }
@@ -347,12 +391,14 @@ public record PolicyParameters(
         BigDecimal reducedFactor = f.decimal("/reducedLimitFactor", root.get("reducedLimitFactor"),
                 BigDecimal.ZERO, BigDecimal.ONE, true);
         int mitigationTerm = f.integer("/mitigationMaxTermMonths", root.get("mitigationMaxTermMonths"), 1, 360);
-        Set<Product> fundProducts = EnumSet.noneOf(Product.class);
+        Set<Product> fundProducts = new LinkedHashSet<>();
         List<JsonNode> fp = f.array("/riskCompensationProducts", root.get("riskCompensationProducts"));
         for (int i = 0; i < fp.size(); i++) {
-            Product p = f.enumValue("/riskCompensationProducts/" + i, fp.get(i), Product.class, null);
-            if (p != null) {
-                fundProducts.add(p);
+            String id = f.text("/riskCompensationProducts/" + i, fp.get(i));
+            if (Product.isValidId(id)) {
+                fundProducts.add(Product.of(id));
+            } else if (fp.get(i).isTextual()) {
+                f.problem("/riskCompensationProducts/" + i, "'" + id + "' is not a product id (e.g. AGRICULTURE)");
             }
         }
         Set<String> ratings = new LinkedHashSet<>();
@@ -375,6 +421,14 @@ public record PolicyParameters(
         double minConfidence = f.number("/minScoreConfidence", root.get("minScoreConfidence"), 0, 1, false);
         int overdueDays = f.integer("/currentOverdueDeclineDays", root.get("currentOverdueDeclineDays"), 0, 3650);
         int enforcementCases = f.integer("/enforcementReviewCases", root.get("enforcementReviewCases"), 1, 10_000);
+        double rateDiscount = 0;
+        BigDecimal limitUplift = BigDecimal.ZERO;
+        JsonNode wb = root.get("whitelistBenefits");
+        if (wb != null && f.object("/whitelistBenefits", wb, Set.of("rateDiscount", "limitUplift"), Set.of())) {
+            rateDiscount = f.number("/whitelistBenefits/rateDiscount", wb.get("rateDiscount"), 0, 0.05, false);
+            limitUplift = f.decimal("/whitelistBenefits/limitUplift", wb.get("limitUplift"), BigDecimal.ZERO,
+                    BigDecimal.ONE, false);
+        }
         LossModel lossModel = new LossModel(0.45, 0, 1, 0, 0, 0);
         JsonNode ln = root.get("lossModel");
         if (ln != null && f.object("/lossModel", ln, Set.of("lgdUnsecured", "guaranteeCoverShare", "collateralLtv",
@@ -387,31 +441,9 @@ public record PolicyParameters(
                     f.number("/lossModel/riskFundNplThreshold", ln.get("riskFundNplThreshold"), 0, 0.99, false),
                     f.number("/lossModel/riskFundShare", ln.get("riskFundShare"), 0, 1, false));
         }
-        Map<Product, ProductPolicy> products = new EnumMap<>(Product.class);
-        JsonNode pn = root.get("products");
-        Set<String> productNames = new LinkedHashSet<>();
-        for (Product p : Product.values()) {
-            productNames.add(p.name());
-        }
-        if (pn != null && f.object("/products", pn, productNames, Set.of())) {
-            for (Product p : Product.values()) {
-                JsonNode n = pn.get(p.name());
-                String at = "/products/" + p.name();
-                if (n == null || !f.object(at, n, Set.of("instantMaxPd", "reviewMaxPd", "autoApprovalCap", "maxAmount",
-                        "maxTermMonths", "pdCeiling", "maxExpectedLossRate", "maxExpectedLoss"), Set.of())) {
-                    continue;
-                }
-                products.put(p, ProductPolicy.of(p,
-                        f.number(at + "/instantMaxPd", n.get("instantMaxPd"), 0, 1, true),
-                        f.number(at + "/reviewMaxPd", n.get("reviewMaxPd"), 0, 1, true),
-                        f.decimal(at + "/autoApprovalCap", n.get("autoApprovalCap"), BigDecimal.ZERO, MAX_MONEY, true),
-                        f.decimal(at + "/maxAmount", n.get("maxAmount"), BigDecimal.ZERO, MAX_MONEY, true),
-                        f.integer(at + "/maxTermMonths", n.get("maxTermMonths"), 1, 360),
-                        f.number(at + "/pdCeiling", n.get("pdCeiling"), 0, 1, true),
-                        f.number(at + "/maxExpectedLossRate", n.get("maxExpectedLossRate"), 0, 1, true),
-                        f.decimal(at + "/maxExpectedLoss", n.get("maxExpectedLoss"), BigDecimal.ZERO, MAX_MONEY, true)));
-            }
-        }
+        JsonDoc productsDoc = JsonDoc.parse(PRODUCTS_FILE_NAME, productsJson);
+        List<RuleProblem> productProblems = new ArrayList<>();
+        Map<Product, ProductPolicy> products = Products.read(new JsonFields(productsDoc, productProblems));
         Map<String, Double> spreads = new LinkedHashMap<>();
         JsonNode gn = root.get("gradeSpreads");
         if (gn != null && f.object("/gradeSpreads", gn, Set.of(), fieldNames(gn))) {
@@ -434,17 +466,47 @@ public record PolicyParameters(
                                 BigDecimal.valueOf(100), true)));
             }
         }
-        if (problems.isEmpty()) {
-            for (String[] p : consistencyProblems(referenceRate, reducedPd, reducedFactor, mitigationTerm, lossModel,
-                    products, spreads, multiples)) {
-                problems.add(doc.problem(p[0], p[1]));
+        if (problems.isEmpty() && productProblems.isEmpty()) {
+            List<String[]> found = consistencyProblems(referenceRate, reducedPd, reducedFactor, mitigationTerm, lossModel,
+                    products, spreads, multiples);
+            found.addAll(benefitProblems(rateDiscount, limitUplift, fundProducts, products));
+            for (String[] p : found) {
+                if (p[0].startsWith("/products")) {
+                    productProblems.add(productsDoc.problem(p[0], p[1]));
+                } else {
+                    problems.add(doc.problem(p[0], p[1]));
+                }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new RuleSetException(file, problems);
+        if (!problems.isEmpty() || !productProblems.isEmpty()) {
+            List<RuleProblem> all = new ArrayList<>(problems);
+            all.addAll(productProblems);
+            throw new RuleSetException(problems.isEmpty() ? PRODUCTS_FILE_NAME
+                    : productProblems.isEmpty() ? FILE_NAME : FILE_NAME + ", " + PRODUCTS_FILE_NAME, all);
         }
         return new PolicyParameters(referenceRate, lookback, yellow, reducedPd, reducedFactor, mitigationTerm,
-                fundProducts, ratings, reviewFlags, minConfidence, overdueDays, enforcementCases, lossModel, products, spreads, multiples);
+                fundProducts, ratings, reviewFlags, minConfidence, overdueDays, enforcementCases, rateDiscount, limitUplift,
+                lossModel, products, spreads, multiples);
+    }
+
+    /**
+     * The parameters and products of a rule set's files.
+     *
+     * @param files the rule set's files by name ({@link RuleSetSource#files()})
+     * @return the parameters
+     * @throws RuleSetException when a file is missing or invalid
+     */
+    public static PolicyParameters fromFiles(Map<String, String> files) {
+        List<RuleProblem> missing = new ArrayList<>();
+        for (String name : List.of(FILE_NAME, PRODUCTS_FILE_NAME)) {
+            if (!files.containsKey(name)) {
+                missing.add(RuleProblem.of(name, 1, 1, "missing: a rule set needs its " + name + " next to the .drl files"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new RuleSetException("rule set", missing);
+        }
+        return fromJson(files.get(FILE_NAME), files.get(PRODUCTS_FILE_NAME));
     }
 
     private static Set<String> fieldNames(JsonNode n) {

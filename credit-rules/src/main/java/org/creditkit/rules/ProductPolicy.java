@@ -1,13 +1,17 @@
 package org.creditkit.rules;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import org.creditkit.core.domain.Product;
 
 /**
- * The policy parameters of one loan product; rules read the input's product policy as
- * {@code Case( product.instantMaxPd ... )}.
+ * One loan product as the rule set's {@code products.json} defines it: names, eligibility, caps,
+ * cutoffs and risk appetite. Rules read the input's product as {@code Case( product.instantMaxPd ... )}.
  *
- * @param product the product
+ * @param product the product id
+ * @param nameEn the product's name in English
+ * @param nameZh the product's name in Chinese
+ * @param eligibility who may borrow under it; an ineligible application is declined naming the failed criteria
  * @param instantMaxPd highest PD approved instantly (inclusive)
  * @param reviewMaxPd highest PD sent to manual review (inclusive); above it is mitigation
  * @param autoApprovalCap highest requested amount (CNY, inclusive) that may be approved automatically
@@ -18,12 +22,23 @@ import org.creditkit.core.domain.Product;
  *        a mitigated offer must bring its EL rate to at most this
  * @param maxExpectedLoss the appetite for expected loss per application in CNY
  */
-public record ProductPolicy(Product product, double instantMaxPd, double reviewMaxPd,
-        BigDecimal autoApprovalCap, BigDecimal maxAmount, int maxTermMonths, double pdCeiling,
-        double maxExpectedLossRate, BigDecimal maxExpectedLoss) {
+public record ProductPolicy(Product product, String nameEn, String nameZh, Eligibility eligibility,
+        double instantMaxPd, double reviewMaxPd, BigDecimal autoApprovalCap, BigDecimal maxAmount, int maxTermMonths,
+        double pdCeiling, double maxExpectedLossRate, BigDecimal maxExpectedLoss) {
+
+    /** Checks for nulls (the values are checked as part of {@link PolicyParameters}). */
+    public ProductPolicy {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(nameEn, "nameEn");
+        Objects.requireNonNull(nameZh, "nameZh");
+        Objects.requireNonNull(eligibility, "eligibility");
+        Objects.requireNonNull(autoApprovalCap, "autoApprovalCap");
+        Objects.requireNonNull(maxAmount, "maxAmount");
+        Objects.requireNonNull(maxExpectedLoss, "maxExpectedLoss");
+    }
 
     /**
-     * Creates the product policy (checked as part of {@link PolicyParameters}).
+     * A product open to anyone, named by its id: for programmatic policies and tests.
      *
      * @param product the product
      * @param instantMaxPd highest PD approved instantly
@@ -39,7 +54,16 @@ public record ProductPolicy(Product product, double instantMaxPd, double reviewM
     public static ProductPolicy of(Product product, double instantMaxPd, double reviewMaxPd,
             BigDecimal autoApprovalCap, BigDecimal maxAmount, int maxTermMonths, double pdCeiling,
             double maxExpectedLossRate, BigDecimal maxExpectedLoss) {
-        return new ProductPolicy(product, instantMaxPd, reviewMaxPd, autoApprovalCap, maxAmount, maxTermMonths,
-                pdCeiling, maxExpectedLossRate, maxExpectedLoss);
+        return new ProductPolicy(product, product.id(), product.id(), Eligibility.ANYONE, instantMaxPd, reviewMaxPd,
+                autoApprovalCap, maxAmount, maxTermMonths, pdCeiling, maxExpectedLossRate, maxExpectedLoss);
+    }
+
+    /**
+     * The product's id, for rule text ({@code $c.product().id()}).
+     *
+     * @return the id
+     */
+    public String id() {
+        return product.id();
     }
 }

@@ -41,6 +41,8 @@ import org.creditkit.core.domain.DataSource;
  * @param industrySection GB/T 4754-2017 section letter, e.g. {@code "C"}
  * @param industryDivision GB/T 4754-2017 division code, e.g. {@code "C39"}; starts with the section
  * @param sizeClass enterprise size class
+ * @param region GB/T 2260 six-digit region code of registration, e.g. {@code "330106"}; the empty
+ *        string when unknown (inputs scored elsewhere, scenarios that set none)
  * @param hasAnnualRevenue whether an annual revenue figure is known
  * @param annualRevenue annual revenue in CNY (&gt;= 0); {@link BigDecimal#ZERO} when absent
  * @param hasAnnualTaxPaid whether an annual tax-paid figure is known
@@ -76,6 +78,7 @@ public record RuleInput(
         String industrySection,
         String industryDivision,
         SizeClass sizeClass,
+        String region,
         boolean hasAnnualRevenue,
         BigDecimal annualRevenue,
         boolean hasAnnualTaxPaid,
@@ -120,7 +123,7 @@ public record RuleInput(
             throw invalid(id, "decisionDate", "must be a real date");
         }
         if (product == null) {
-            throw invalid(id, "product", "must be one of " + List.of(Product.values()));
+            throw invalid(id, "product", "must be a product id (e.g. GENERAL)");
         }
         if (!(requestedAmount != null && requestedAmount.signum() > 0)) {
             throw invalid(id, "requestedAmount", "must be > 0 CNY, got " + requestedAmount);
@@ -140,6 +143,10 @@ public record RuleInput(
         }
         if (sizeClass == null) {
             throw invalid(id, "sizeClass", "must be one of " + List.of(SizeClass.values()));
+        }
+        if (region == null || !isRegion(region)) {
+            throw invalid(id, "region", "must be a six-digit GB/T 2260 code (e.g. 330106) or empty when unknown, got '"
+                    + region + "'");
         }
         checkOptionalMoney(id, "annualRevenue", hasAnnualRevenue, annualRevenue);
         checkOptionalMoney(id, "annualTaxPaid", hasAnnualTaxPaid, annualTaxPaid);
@@ -230,6 +237,22 @@ public record RuleInput(
         return c >= '0' && c <= '9';
     }
 
+    /** The empty string (unknown) or six digits not starting with 0, as GB/T 2260 codes are. */
+    private static boolean isRegion(String s) {
+        if (s.isEmpty()) {
+            return true;
+        }
+        if (s.length() != 6 || s.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < 6; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String capital(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
@@ -274,6 +297,7 @@ public record RuleInput(
         b.industrySection = industrySection;
         b.industryDivision = industryDivision;
         b.sizeClass = sizeClass;
+        b.region = region;
         b.hasAnnualRevenue = hasAnnualRevenue;
         b.annualRevenue = annualRevenue;
         b.hasAnnualTaxPaid = hasAnnualTaxPaid;
@@ -313,6 +337,7 @@ public record RuleInput(
         private String industrySection;
         private String industryDivision;
         private SizeClass sizeClass = SizeClass.SMALL;
+        private String region = "";
         private boolean hasAnnualRevenue;
         private BigDecimal annualRevenue = BigDecimal.ZERO;
         private boolean hasAnnualTaxPaid;
@@ -395,6 +420,17 @@ public record RuleInput(
          */
         public Builder sizeClass(SizeClass value) {
             sizeClass = value;
+            return this;
+        }
+
+        /**
+         * Sets the region of registration.
+         *
+         * @param value GB/T 2260 six-digit code, or the empty string when unknown
+         * @return this builder
+         */
+        public Builder region(String value) {
+            region = value;
             return this;
         }
 
@@ -567,7 +603,7 @@ public record RuleInput(
          */
         public RuleInput build() {
             return new RuleInput(applicationId, decisionDate, product, requestedAmount, requestedTermMonths, consent,
-                    industrySection, industryDivision, sizeClass, hasAnnualRevenue, annualRevenue, hasAnnualTaxPaid,
+                    industrySection, industryDivision, sizeClass, region, hasAnnualRevenue, annualRevenue, hasAnnualTaxPaid,
                     annualTaxPaid, pd, score, grade, scoreReasons, dataQualityFlags, debtorStatus, repairDate,
                     seriousPenaltyCount, monthsSinceLastSeriousPenalty, taxRatingA3Years, hasCoreEnterpriseRating,
                     coreEnterpriseRating, guaranteeOffered, scoreConfidence, missingSources, indicators);

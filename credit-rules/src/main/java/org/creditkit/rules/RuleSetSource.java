@@ -71,7 +71,8 @@ public final class RuleSetSource {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
                 String name = p.getFileName().toString();
-                if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.equals(PolicyParameters.FILE_NAME))) {
+                if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.equals(PolicyParameters.FILE_NAME)
+                        || name.equals(PolicyParameters.PRODUCTS_FILE_NAME))) {
                     files.put(name, Files.readString(p, StandardCharsets.UTF_8));
                 }
             }

@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.creditkit.core.CreditDecisionException;
 
@@ -20,11 +24,40 @@ final class Verdicts {
 
     private static final BigDecimal ZERO_MONEY = BigDecimal.ZERO.setScale(2);
 
+    /**
+     * The inputs of the verdicts the assembly itself adds (the loss model's plan and its decline), in
+     * a fixed order ({@code Set.of} iterates in an order salted per JVM start, and lineage is written
+     * in member order).
+     */
+    private static final Set<String> LOSS_MODEL_INPUTS = Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("pd", "requestedAmount", "requestedTermMonths", "product", "guaranteeOffered")));
+
+    /**
+     * The rule inputs of a rule set for {@link #toDecision}: each rule's members as the checker found
+     * them, rules that read none left out, plus the verdicts the assembly adds. Made once per rule set.
+     *
+     * @param ruleInputs per rule name, the members it reads
+     * @return the map to pass to every decision
+     */
+    static Map<String, Set<String>> withEngineRules(Map<String, Set<String>> ruleInputs) {
+        Map<String, Set<String>> out = new HashMap<>();
+        ruleInputs.forEach((rule, members) -> {
+            if (!members.isEmpty()) {
+                out.put(rule, members);
+            }
+        });
+        out.putIfAbsent("mitigation-plan", LOSS_MODEL_INPUTS);
+        out.putIfAbsent("decline-expected-loss-above-appetite", LOSS_MODEL_INPUTS);
+        return Map.copyOf(out);
+    }
+
     private final List<RuleVerdict> trail = new ArrayList<>(8);
     private Tier tier;
     private final Set<MitigationMeasure> measures = EnumSet.noneOf(MitigationMeasure.class);
     private BigDecimal limit;
     private double rate = Double.NaN;
+    private double discount;
+    private BigDecimal uplift = BigDecimal.ZERO;
 
     Verdicts() {
     }
@@ -89,6 +122,39 @@ final class Verdicts {
     }
 
     /**
+     * Records a rate discount; discounts add up.
+     *
+     * @param rule the rule name
+     * @param value the discount on the annual rate, in [0, 0.05]
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void rateDiscount(String rule, double value, String en, String zh) {
+        if (!(value >= 0 && value <= 0.05)) {
+            throw new CreditDecisionException("rule " + rule, "set the rate discount " + value + ", must be in [0, 0.05]");
+        }
+        discount += value;
+        trail.add(new RuleVerdict(rule, "rateDiscount=" + value, new Reason(rule, en, zh)));
+    }
+
+    /**
+     * Records a limit uplift; uplifts add up.
+     *
+     * @param rule the rule name
+     * @param value the uplift, in [0, 1]
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void limitUplift(String rule, BigDecimal value, String en, String zh) {
+        if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            throw new CreditDecisionException("rule " + rule, "set the limit uplift " + value.toPlainString()
+                    + ", must be in [0, 1]");
+        }
+        uplift = uplift.add(value);
+        trail.add(new RuleVerdict(rule, "limitUplift=" + value.toPlainString(), new Reason(rule, en, zh)));
+    }
+
+    /**
      * Records a note: a reason for the decision that sets nothing (e.g. a data-quality warning).
      *
      * @param rule the rule name
@@ -108,6 +174,18 @@ final class Verdicts {
      */
     Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId, long scoringNanos,
             long startNanos) {
+        return toDecision(in, p, rulesetVersion, modelId, scoringNanos, startNanos, Map.of(), InputLineage.NONE);
+    }
+
+    /**
+     * Assembles the decision, giving each rule reason the lineage of the inputs its rule reads.
+     *
+     * @param ruleInputs per rule name, the rule-input members it reads ({@link #withEngineRules} of the
+     *     rule set's, made once per rule set)
+     * @param lineage the sources of those members in this application; {@link InputLineage#NONE} for none
+     */
+    Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId, long scoringNanos,
+            long startNanos, Map<String, Set<String>> ruleInputs, InputLineage lineage) {
         Tier finalTier = tier;
         if (finalTier == null) {
             finalTier = Tier.MANUAL_REVIEW;
@@ -124,7 +202,7 @@ final class Verdicts {
         if (finalTier != Tier.DECLINE) {
             BigDecimal a = in.requestedAmount();
             if (limit != null) {
-                a = a.min(limit);
+                a = a.min(uplift.signum() == 0 ? limit : limit.multiply(BigDecimal.ONE.add(uplift)));
             }
             a = a.min(pp.maxAmount()).setScale(2, RoundingMode.DOWN);
             term = Math.min(in.requestedTermMonths(), pp.maxTermMonths());
@@ -167,6 +245,9 @@ final class Verdicts {
             if (finalTier != Tier.DECLINE) {
                 amount = a;
                 price = Double.isNaN(rate) ? p.priceFor(in.grade()) : rate;
+                if (discount > 0) {
+                    price = Math.max(0.0, Math.round((price - discount) * 1e6) / 1e6);
+                }
                 if (loss == null) {
                     loss = lm.expectedLoss(in.pd(), amount, term, Set.of());
                 }
@@ -187,7 +268,15 @@ final class Verdicts {
         String[] fired = new String[trail.size()];
         int nFired = 0;
         for (RuleVerdict v : trail) {
-            nReasons = addReason(reasons, nReasons, v.reason());
+            Reason r = v.reason();
+            if (lineage != InputLineage.NONE && indexOfCode(reasons, nReasons, r.code()) < 0) {
+                // only a reason that is kept gets its lineage looked up
+                Set<String> used = ruleInputs.get(v.rule());
+                if (used != null) {
+                    r = new Reason(r.code(), r.en(), r.zh(), lineage.of(used));
+                }
+            }
+            nReasons = addReason(reasons, nReasons, r);
             if (indexOf(fired, nFired, v.rule()) < 0) {
                 fired[nFired++] = v.rule();
             }
@@ -199,13 +288,20 @@ final class Verdicts {
     }
 
     private static int addReason(Reason[] reasons, int n, Reason r) {
-        for (int i = 0; i < n; i++) {
-            if (reasons[i].code().equals(r.code())) {
-                return n;
-            }
+        if (indexOfCode(reasons, n, r.code()) >= 0) {
+            return n;
         }
         reasons[n] = r;
         return n + 1;
+    }
+
+    private static int indexOfCode(Reason[] reasons, int n, String code) {
+        for (int i = 0; i < n; i++) {
+            if (reasons[i].code().equals(code)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(String[] names, int n, String name) {

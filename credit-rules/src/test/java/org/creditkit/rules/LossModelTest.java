@@ -20,8 +20,7 @@ class LossModelTest {
     }
 
     private static PolicyParameters params() {
-        return PolicyParameters.fromJson(PolicyParameters.FILE_NAME,
-                RuleSetSource.defaultPolicy().files().get(PolicyParameters.FILE_NAME));
+        return PolicyParameters.fromFiles(RuleSetSource.defaultPolicy().files());
     }
 
     @Test

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.creditkit.core.domain.Product;
 
 class PolicyParametersTest {
 
     static final String DEFAULT = RuleSetSource.defaultPolicy().files().get(PolicyParameters.FILE_NAME);
+    static final String PRODUCTS = RuleSetSource.defaultPolicy().files().get(PolicyParameters.PRODUCTS_FILE_NAME);
 
     static RuleSetException problemsOf(String json) {
+        return problemsOf(json, PRODUCTS);
+    }
+
+    static RuleSetException problemsOf(String json, String products) {
         try {
-            PolicyParameters.fromJson("parameters.json", json);
+            PolicyParameters.fromJson(json, products);
         } catch (RuleSetException e) {
             return e;
         }
@@ -21,10 +27,17 @@ class PolicyParametersTest {
     }
 
     @Test
-    void fromJson_default_readsCapsGridAndMultiples() {
-        PolicyParameters p = PolicyParameters.fromJson("parameters.json", DEFAULT);
+    void fromJson_default_readsCapsGridMultiplesProductsAndBenefits() {
+        PolicyParameters p = PolicyParameters.fromJson(DEFAULT, PRODUCTS);
+        assertThat(p.products().keySet()).containsExactly(Product.GENERAL, Product.TECHNOLOGY, Product.GREEN,
+                Product.AGRICULTURE, Product.SUPPLY_CHAIN);
         assertThat(p.product(Product.GENERAL).autoApprovalCap()).isEqualByComparingTo("5000000");
         assertThat(p.product(Product.TECHNOLOGY).autoApprovalCap()).isEqualByComparingTo("50000000");
+        assertThat(p.product(Product.TECHNOLOGY).nameZh()).isEqualTo("科技贷");
+        assertThat(p.product(Product.TECHNOLOGY).eligibility().industries()).contains("C39", "M").doesNotContain("H");
+        assertThat(p.product(Product.SUPPLY_CHAIN).eligibility().requiresCoreEnterpriseRating()).isTrue();
+        assertThat(p.whitelistRateDiscount()).isEqualTo(0.003);
+        assertThat(p.whitelistLimitUplift()).isEqualByComparingTo("0.2");
         assertThat(p.gradeSpreads().keySet()).containsExactly("AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C", "D");
         assertThat(p.multipleFor("C", "C39").revenueMultiple()).isEqualByComparingTo("0.30");
         assertThat(p.multipleFor("C", "C34").revenueMultiple()).isEqualByComparingTo("0.25");
@@ -33,17 +46,63 @@ class PolicyParametersTest {
     }
 
     @Test
-    void fromJson_inconsistentCutoffsAndCaps_listsEveryProblemWithLocation() {
-        String json = DEFAULT
-                .replace("\"GENERAL\":      {\"instantMaxPd\": 0.03,  \"reviewMaxPd\": 0.08", "\"GENERAL\":      {\"instantMaxPd\": 0.09,  \"reviewMaxPd\": 0.08")
-                .replace("\"autoApprovalCap\": 3000000,  \"maxAmount\": 5000000", "\"autoApprovalCap\": 6000000,  \"maxAmount\": 5000000")
-                .replace("\"CC\": 0.045", "\"CC\": 0.02");
-        assertThat(problemsOf(json).ruleProblems()).extracting(Object::toString).containsExactlyInAnyOrder(
-                "parameters.json:18:22 $.products.GENERAL.instantMaxPd: instantMaxPd 0.09 must be below reviewMaxPd 0.08",
-                "parameters.json:21:66 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
+    void product_notDefined_isRefusedNamingTheDefinedOnes() {
+        PolicyParameters p = PolicyParameters.fromJson(DEFAULT, PRODUCTS);
+        assertThatThrownBy(() -> p.product(Product.of("MICRO_LOAN"))).isInstanceOf(RuleInputException.class)
+                .hasMessageContaining("product MICRO_LOAN is not defined by this rule set's products.json;"
+                        + " its products: [GENERAL, TECHNOLOGY, GREEN, AGRICULTURE, SUPPLY_CHAIN]");
+    }
+
+    @Test
+    void fromJson_inconsistentCutoffsAndCaps_listsEveryProblemWithLocationInItsFile() {
+        String products = PRODUCTS.replace("\"instantMaxPd\": 0.03, \"reviewMaxPd\": 0.08, \"autoApprovalCap\": 5000000, \"maxAmount\": 10000000",
+                        "\"instantMaxPd\": 0.09, \"reviewMaxPd\": 0.08, \"autoApprovalCap\": 5000000, \"maxAmount\": 10000000")
+                .replace("\"autoApprovalCap\": 3000000, \"maxAmount\": 5000000", "\"autoApprovalCap\": 6000000, \"maxAmount\": 5000000");
+        String json = DEFAULT.replace("\"CC\": 0.045", "\"CC\": 0.02");
+        assertThat(problemsOf(json, products).ruleProblems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "products.json:7:7 $.products.GENERAL.instantMaxPd: instantMaxPd 0.09 must be below reviewMaxPd 0.08",
+                "products.json:26:51 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
                         + " maxAmount 5000000",
-                "parameters.json:26:31 $.gradeSpreads.CC: spread 0.02 of grade CC is below the spread 0.035 of the better"
+                "parameters.json:20:31 $.gradeSpreads.CC: spread 0.02 of grade CC is below the spread 0.035 of the better"
                         + " grade CCC (grades are listed best first; spreads must not decrease)");
+    }
+
+    @Test
+    void fromJson_badProductEntries_sayWhatWhereAndWhatIsValid() {
+        String products = PRODUCTS.replace("\"GREEN\": {", "\"green loan\": {")
+                .replace("\"industries\": [\"A\", \"C13\", \"C14\"]", "\"industries\": [\"A\", \"agri\"], \"regions\": [\"3\"]")
+                .replace("\"requiresCoreEnterpriseRating\": true", "\"requiresCoreRating\": true")
+                .replace("\"eligibility\": {\"minAmount\": 10000},\n      \"instantMaxPd\": 0.03",
+                        "\"eligibility\": {\"minIndicators\": {\"patents\": 1}},\n      \"instantMaxPd\": 0.03");
+        assertThat(problemsOf(DEFAULT, products).ruleProblems()).extracting(RuleProblem::message).containsExactlyInAnyOrder(
+                "$.products.green loan: 'green loan' is not a product id: upper-case letters, digits and underscores,"
+                        + " starting with a letter, at most 40 characters (e.g. GENERAL, TECH_SME)",
+                "$.products.AGRICULTURE.eligibility.industries[1]: 'agri' is not a GB/T 4754 section letter (e.g. M) or"
+                        + " division (e.g. C39)",
+                "$.products.AGRICULTURE.eligibility.regions[0]: '3' is not a GB/T 2260 code prefix: 2 digits (province,"
+                        + " e.g. 33), 4 (prefecture, e.g. 3301) or 6 (county, e.g. 330106)",
+                "$.products.SUPPLY_CHAIN.eligibility.requiresCoreRating: unknown key 'requiresCoreRating'; valid keys are"
+                        + " [industries, minAmount, minFirmAgeYears, minIndicators, regions, requiresCoreEnterpriseRating,"
+                        + " requiresWhitelist, sizeClasses]",
+                "$.products.GENERAL.eligibility.minIndicators.patents: unknown indicator 'patents'; the catalogue "
+                        + org.creditkit.core.feature.FeatureCatalogue.standard().version() + " has "
+                        + org.creditkit.core.feature.FeatureCatalogue.standard().definitions().stream().map(d -> d.id()).toList());
+    }
+
+    @Test
+    void fromJson_fundProductNotDefined_isNamedWithTheDefinedProducts() {
+        String json = DEFAULT.replace("\"riskCompensationProducts\": [\"AGRICULTURE\", \"GREEN\", \"TECHNOLOGY\"]",
+                "\"riskCompensationProducts\": [\"AGRICULTURE\", \"FARM\"]");
+        assertThat(problemsOf(json).ruleProblems()).extracting(Object::toString).containsExactly(
+                "parameters.json:9:47 $.riskCompensationProducts[1]: FARM is not a product of products.json; its products:"
+                        + " [GENERAL, TECHNOLOGY, GREEN, AGRICULTURE, SUPPLY_CHAIN]");
+    }
+
+    @Test
+    void fromFiles_withoutProductsFile_saysWhichFileIsMissing() {
+        assertThatThrownBy(() -> PolicyParameters.fromFiles(Map.of(PolicyParameters.FILE_NAME, DEFAULT)))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("products.json:1:1 missing: a rule set needs its products.json next to the .drl files");
     }
 
     @Test
@@ -54,9 +113,9 @@ class PolicyParametersTest {
         assertThat(problemsOf(json).ruleProblems()).extracting(RuleProblem::message).contains(
                 "$.yellowCardMonth: unknown key 'yellowCardMonth'; valid keys are [acceptedCoreEnterpriseRatings,"
                         + " currentOverdueDeclineDays, enforcementReviewCases, formatVersion, gradeSpreads, industryMultiples,"
-                        + " lossModel, minScoreConfidence, mitigationMaxTermMonths, products,"
+                        + " lossModel, minScoreConfidence, mitigationMaxTermMonths,"
                         + " reducedLimitFactor, reducedLimitPd, referenceRate, reviewDataQualityFlags,"
-                        + " riskCompensationProducts, seriousPenaltyLookbackMonths, yellowCardMonths]",
+                        + " riskCompensationProducts, seriousPenaltyLookbackMonths, whitelistBenefits, yellowCardMonths]",
                 "$: missing key 'yellowCardMonths'",
                 "$.referenceRate: must be a number, got string \"3.1%\"");
     }
@@ -64,18 +123,18 @@ class PolicyParametersTest {
     @Test
     void fromJson_badIndustryKeyAndSyntax_areRejected() {
         assertThat(problemsOf(DEFAULT.replace("\"C39\":", "\"C3X\":")).ruleProblems()).extracting(Object::toString)
-                .containsExactly("parameters.json:32:5 $.industryMultiples.C3X: 'C3X' is not 'default', a GB/T 4754"
+                .containsExactly("parameters.json:26:5 $.industryMultiples.C3X: 'C3X' is not 'default', a GB/T 4754"
                         + " section letter (e.g. C) or a division (e.g. C39)");
         assertThat(problemsOf("{\"formatVersion\": 1,,}").ruleProblems().get(0).toString()).startsWith("parameters.json:1:21 invalid JSON");
     }
 
     @Test
     void constructor_programmaticInconsistency_isRejected() {
-        PolicyParameters p = PolicyParameters.fromJson("parameters.json", DEFAULT);
+        PolicyParameters p = PolicyParameters.fromJson(DEFAULT, PRODUCTS);
         assertThatThrownBy(() -> new PolicyParameters(p.referenceRate(), p.seriousPenaltyLookbackMonths(),
                 p.yellowCardMonths(), p.reducedLimitPd(), BigDecimal.ONE, p.mitigationMaxTermMonths(),
                 p.riskCompensationProducts(), p.acceptedCoreEnterpriseRatings(), p.reviewDataQualityFlags(), p.minScoreConfidence(), p.currentOverdueDeclineDays(),
-                p.enforcementReviewCases(), p.lossModel(),
+                p.enforcementReviewCases(), p.whitelistRateDiscount(), p.whitelistLimitUplift(), p.lossModel(),
                 p.products(), p.gradeSpreads(),
                 p.industryMultiples())).isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("$.reducedLimitFactor: 1 is out of range, must be in (0, 1)");

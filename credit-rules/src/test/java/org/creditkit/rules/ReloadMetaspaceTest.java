@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 class ReloadMetaspaceTest {
 
     static final String PARAMS = RuleSetSource.defaultPolicy().files().get(PolicyParameters.FILE_NAME);
+    static final String PRODUCTS = RuleSetSource.defaultPolicy().files().get(PolicyParameters.PRODUCTS_FILE_NAME);
 
     static RuleSetSource tiny(int n) {
         String drl = "package org.creditkit.rules.policy;\nimport org.creditkit.rules.*;\n"
                 + "rule \"decline-missing-consent\"\nwhen\n    $c : Case( !input.consent, input.requestedTermMonths > " + (n % 7)
                 + " )\nthen\n    $c.tier(drools.getRule().getName(), Tier.DECLINE, \"no consent "
                 + n + "\", \"无授权\");\nend\n";
-        return RuleSetSource.of("tiny-" + n, Map.of("tiny.drl", drl, PolicyParameters.FILE_NAME, PARAMS));
+        return RuleSetSource.of("tiny-" + n, Map.of("tiny.drl", drl, PolicyParameters.FILE_NAME, PARAMS, PolicyParameters.PRODUCTS_FILE_NAME, PRODUCTS));
     }
 
     static long metaspaceAfterGc() throws InterruptedException {

@@ -19,6 +19,7 @@ class RuleCheckerTest {
 
     static final String HEADER = "package org.creditkit.rules.policy;\n\nimport org.creditkit.rules.*;\n\n";
     static final String PARAMS = RuleSetSource.defaultPolicy().files().get(PolicyParameters.FILE_NAME);
+    static final String PRODUCTS = RuleSetSource.defaultPolicy().files().get(PolicyParameters.PRODUCTS_FILE_NAME);
     static final String MARK = "@@";
 
     /** A rule set whose one rule has the given consequence. */
@@ -196,7 +197,7 @@ class RuleCheckerTest {
     }
 
     static RuleSetSource source(String drl) {
-        return RuleSetSource.of("test", Map.of("a.drl", drl, PolicyParameters.FILE_NAME, PARAMS));
+        return RuleSetSource.of("test", Map.of("a.drl", drl, PolicyParameters.FILE_NAME, PARAMS, PolicyParameters.PRODUCTS_FILE_NAME, PRODUCTS));
     }
 
     @Test

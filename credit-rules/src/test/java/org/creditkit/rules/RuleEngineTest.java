@@ -73,8 +73,9 @@ class RuleEngineTest {
     @Test
     void reload_scenarioFailure_keepsOldRulesAndShowsDifference() {
         // raising the instant cutoff to 0.06 turns the medium-risk scenarios into instant approvals
-        RuleSetSource lax = DEFAULT.with(PolicyParameters.FILE_NAME, DEFAULT.files().get(PolicyParameters.FILE_NAME)
-                .replace("\"GENERAL\":      {\"instantMaxPd\": 0.03,", "\"GENERAL\":      {\"instantMaxPd\": 0.06,"));
+        RuleSetSource lax = DEFAULT.with(PolicyParameters.PRODUCTS_FILE_NAME,
+                DEFAULT.files().get(PolicyParameters.PRODUCTS_FILE_NAME).replaceFirst("\"instantMaxPd\": 0.03,",
+                        "\"instantMaxPd\": 0.06,"));
         ReloadResult r = engine.reload(lax);
         assertThat(r.accepted()).isFalse();
         assertThat(r.problems()).isEmpty();

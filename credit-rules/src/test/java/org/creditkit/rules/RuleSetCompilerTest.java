@@ -11,9 +11,10 @@ class RuleSetCompilerTest {
 
     static final String HEADER = "package org.creditkit.rules.policy;\n\nimport org.creditkit.rules.*;\n\n";
     static final String PARAMS = RuleSetSource.defaultPolicy().files().get(PolicyParameters.FILE_NAME);
+    static final String PRODUCTS = RuleSetSource.defaultPolicy().files().get(PolicyParameters.PRODUCTS_FILE_NAME);
 
     static RuleSetSource source(String drl) {
-        return RuleSetSource.of("test", Map.of("a.drl", drl, PolicyParameters.FILE_NAME, PARAMS));
+        return RuleSetSource.of("test", Map.of("a.drl", drl, PolicyParameters.FILE_NAME, PARAMS, PolicyParameters.PRODUCTS_FILE_NAME, PRODUCTS));
     }
 
     static String rule(String name, String when, String then) {
@@ -23,6 +24,23 @@ class RuleSetCompilerTest {
     @Test
     void check_defaultPolicy_hasNoProblems() {
         assertThat(RuleSets.check(RuleSetSource.defaultPolicy())).isEmpty();
+    }
+
+    @Test
+    void compile_recordsTheInputsEachRuleReads_inConditionsAndConsequences() {
+        RuleSetCompiler.Compiled c = RuleSetCompiler.compile(RuleSetSource.defaultPolicy());
+        try {
+            assertThat(c.ruleInputs().get("decline-red-card-unrepaired-dishonest-debtor")).contains("debtorStatus");
+            assertThat(c.ruleInputs().get("review-yellow-card-recently-repaired"))
+                    .as("$c.input().monthsSinceRepair() in the consequence").contains("debtorStatus", "monthsSinceRepair");
+            assertThat(c.ruleInputs().get("instant-low-risk")).contains("pd", "requestedAmount", "product");
+            assertThat(c.ruleInputs().get("review-data-quality-flags")).containsAnyOf("reviewFlagged", "dataQualityFlags");
+            assertThat(c.ruleInputs().keySet()).containsAll(c.ruleNames());
+            c.ruleInputs().values().forEach(members -> members.forEach(m ->
+                    assertThat(RuleInputMapper.knows(m)).as("where %s comes from", m).isTrue()));
+        } finally {
+            RuleSetCompiler.dispose(c);
+        }
     }
 
     @Test

@@ -84,7 +84,8 @@ class RunawayRulesTest {
     @Test
     void reload_withoutAnyScenario_isRefusedUnlessTheEngineIsBuiltWithoutScenarioGate() {
         RuleSetSource declineAll = RuleSetSource.of("edited", Map.of("all.drl", DECLINE_ALL,
-                PolicyParameters.FILE_NAME, DEFAULT.files().get(PolicyParameters.FILE_NAME)));
+                PolicyParameters.FILE_NAME, DEFAULT.files().get(PolicyParameters.FILE_NAME),
+                PolicyParameters.PRODUCTS_FILE_NAME, DEFAULT.files().get(PolicyParameters.PRODUCTS_FILE_NAME)));
         try (RuleEngine gated = RuleEngine.builder(RuleSets.compile(DEFAULT)).build()) {
             ReloadResult r = gated.reload(declineAll);
             assertThat(r.accepted()).isFalse();
@@ -100,6 +101,8 @@ class RunawayRulesTest {
     void reload_directoryWithItsOwnScenarios_isGatedOnThem(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("all.drl"), DECLINE_ALL);
         Files.writeString(dir.resolve(PolicyParameters.FILE_NAME), DEFAULT.files().get(PolicyParameters.FILE_NAME));
+        Files.writeString(dir.resolve(PolicyParameters.PRODUCTS_FILE_NAME),
+                DEFAULT.files().get(PolicyParameters.PRODUCTS_FILE_NAME));
         Files.createDirectory(dir.resolve(RuleSetSource.SCENARIOS));
         Files.writeString(dir.resolve(RuleSetSource.SCENARIOS).resolve("01-clean-instant-approval.json"),
                 Scenarios.defaultScenarioFiles().get("01-clean-instant-approval.json"));

@@ -162,7 +162,7 @@ public final class ApplicationJson {
         g.writeStartObject();
         g.writeStringField("id", a.id());
         instant(g, "applicationTime", a.applicationTime());
-        g.writeStringField("product", a.product().name());
+        g.writeStringField("product", a.product().id());
         money(g, "amount", a.amount());
         g.writeNumberField("termMonths", a.termMonths());
         g.writeStringField("purpose", a.purpose());

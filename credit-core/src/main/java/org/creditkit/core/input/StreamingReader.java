@@ -71,7 +71,9 @@ final class StreamingReader {
 
     private static final GiveUp GIVE_UP = new GiveUp();
     private static final BigDecimal MIN_MONEY = TreeValidator.MAX_MONEY.negate();
-    private static final Product[] PRODUCTS = Product.values();
+    /** The built-in products, reused instead of allocating one per application. */
+    private static final Product[] PRODUCTS = {Product.GENERAL, Product.TECHNOLOGY, Product.GREEN,
+        Product.AGRICULTURE, Product.SUPPLY_CHAIN};
     private static final GuaranteeType[] GUARANTEES = GuaranteeType.values();
     private static final OwnershipType[] OWNERSHIPS = OwnershipType.values();
     private static final TaxGrade[] GRADES = TaxGrade.values();
@@ -259,7 +261,7 @@ final class StreamingReader {
                 }
                 case "product" -> {
                     seen = once(seen, 1 << 2);
-                    product = enumValue(PRODUCTS);
+                    product = product();
                 }
                 case "amount" -> {
                     seen = once(seen, 1 << 3);
@@ -1021,6 +1023,23 @@ final class StreamingReader {
             }
         }
         throw GIVE_UP;
+    }
+
+    /**
+     * A product id of the right form (whether the rule set offers it is the engine's check); a
+     * malformed one goes to the tree walk, which names the problem.
+     */
+    private Product product() throws IOException {
+        String s = string(64, false);
+        for (Product known : PRODUCTS) {
+            if (known.id().equals(s)) {
+                return known;
+            }
+        }
+        if (!Product.isValidId(s)) {
+            throw GIVE_UP;
+        }
+        return Product.of(s);
     }
 
     private boolean bool() {

@@ -138,7 +138,7 @@ final class TreeValidator {
             appTime = time;
             appDate = LoanApplication.decisionDate(time);
         }
-        Product product = enumValue(n, p, "product", Product.values());
+        Product product = product(n, p);
         BigDecimal amount = money(n, p, "amount", false);
         if (amount != null && amount.signum() == 0) {
             add(p + ".amount", "must be > 0 CNY");
@@ -620,6 +620,21 @@ final class TreeValidator {
             add(p + "." + name, e.getMessage());
             return null;
         }
+    }
+
+    /** A product id of the right form; whether the rule set offers it is the decision engine's check. */
+    private Product product(JsonNode parent, String p) {
+        String s = string(parent, p, "product", 64, false);
+        if (s == null) {
+            return null;
+        }
+        if (!Product.isValidId(s)) {
+            add(p + ".product", quote(s) + " is not a product id: upper-case letters, digits and underscores,"
+                    + " starting with a letter (the built-in products: GENERAL, TECHNOLOGY, GREEN, AGRICULTURE,"
+                    + " SUPPLY_CHAIN; a rule set's products.json may define others)");
+            return null;
+        }
+        return Product.of(s);
     }
 
     private <E extends Enum<E>> E enumValue(JsonNode parent, String p, String name, E[] values) {

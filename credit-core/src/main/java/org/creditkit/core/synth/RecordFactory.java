@@ -294,10 +294,10 @@ final class RecordFactory {
         } else if (t.hasCarbonExposure && t.carbonZ < -0.5 && r.chance(0.3)) {
             product = Product.GREEN;
         }
-        double loanShare = product == Product.TECHNOLOGY ? r.uniform(0.1, 0.6) : r.uniform(0.05, 0.35);
-        long cap = product == Product.TECHNOLOGY ? 50_000_000 : 5_000_000;
+        double loanShare = product.equals(Product.TECHNOLOGY) ? r.uniform(0.1, 0.6) : r.uniform(0.05, 0.35);
+        long cap = product.equals(Product.TECHNOLOGY) ? 50_000_000 : 5_000_000;
         long amount = Math.max(50_000, Math.min(cap, Math.round(trueRevenue * loanShare / 10_000) * 10_000));
-        int term = product == Product.TECHNOLOGY && r.chance(0.5) ? 36 : TERMS[r.uniformInt(0, TERMS.length - 1)];
+        int term = product.equals(Product.TECHNOLOGY) && r.chance(0.5) ? 36 : TERMS[r.uniformInt(0, TERMS.length - 1)];
         GuaranteeType guarantee = GUARANTEES[r.pick(GUARANTEE_CUM)];
 
         // ---- true PD ---------------------------------------------------------------------------------------------
@@ -569,13 +569,16 @@ final class RecordFactory {
     }
 
     private static String purpose(Product p, Rng r) {
-        return switch (p) {
-            case TECHNOLOGY -> r.chance(0.5) ? "研发投入" : "设备购置与技术改造";
-            case AGRICULTURE -> r.chance(0.5) ? "农资采购" : "季节性收购";
-            case GREEN -> "节能改造";
-            case SUPPLY_CHAIN -> "应收账款融资";
-            case GENERAL -> r.chance(0.6) ? "流动资金周转" : "采购原材料";
-        };
+        if (p.equals(Product.TECHNOLOGY)) {
+            return r.chance(0.5) ? "研发投入" : "设备购置与技术改造";
+        } else if (p.equals(Product.AGRICULTURE)) {
+            return r.chance(0.5) ? "农资采购" : "季节性收购";
+        } else if (p.equals(Product.GREEN)) {
+            return "节能改造";
+        } else if (p.equals(Product.SUPPLY_CHAIN)) {
+            return "应收账款融资";
+        }
+        return r.chance(0.6) ? "流动资金周转" : "采购原材料";
     }
 
     /** {@code SYN-000000042}: zero-padded to nine digits. */

@@ -146,8 +146,11 @@ class StrictApplicationReaderTest {
                         "valid: 13..43"),
                 Arguments.of("unknown region province", mutated(t -> at(t, "enterprise").put("region", "990101")),
                         "$.enterprise.region", "not a GB/T 2260 province"),
-                Arguments.of("bad enum", mutated(t -> t.put("product", "MORTGAGE")), "$.product",
-                        "valid: GENERAL, TECHNOLOGY, GREEN, AGRICULTURE, SUPPLY_CHAIN"),
+                Arguments.of("malformed product id", mutated(t -> t.put("product", "mortgage")), "$.product",
+                        "is not a product id: upper-case letters, digits and underscores, starting with a letter"
+                                + " (the built-in products: GENERAL, TECHNOLOGY, GREEN, AGRICULTURE, SUPPLY_CHAIN"),
+                Arguments.of("bad enum", mutated(t -> t.put("guarantee", "MORTGAGE")), "$.guarantee",
+                        "valid: NONE, GUARANTEE_INSTITUTION, COLLATERAL, PERSONAL"),
                 Arguments.of("establishment after application",
                         mutated(t -> at(t, "enterprise").put("establishmentDate", "2025-07-02")),
                         "$.enterprise.establishmentDate", "after the application date 2025-07-01"),
@@ -227,7 +230,7 @@ class StrictApplicationReaderTest {
         String json = mutated(t -> t.put("product", "X".repeat(60)));
 
         assertThat(problems(json)).singleElement().satisfies(p -> assertThat(p.message())
-                .startsWith("'" + "X".repeat(40) + "...' (60 characters) is not valid"));
+                .startsWith("'" + "X".repeat(40) + "...' (60 characters) is not a product id"));
     }
 
     @Test

@@ -334,7 +334,7 @@ class PortfolioGeneratorTest {
             inconsistent += v.value(StandardFeatures.REVENUE_CONSISTENCY_GAP) > 0.08 ? 1 : 0;
             chain += a.sources().supplyChain().isPresent() ? 1 : 0;
             rated += v.value(StandardFeatures.CORE_ENTERPRISE_RATING) >= 5 ? 1 : 0;
-            techProduct += a.product() == Product.TECHNOLOGY ? 1 : 0;
+            techProduct += a.product().equals(Product.TECHNOLOGY) ? 1 : 0;
             var appMonth = java.time.YearMonth.from(a.applicationTime().atOffset(ZoneOffset.ofHours(8)));
             if (a.sources().tax().isPresent()
                     && a.sources().tax().get().declaredSales().lastMonth().isBefore(appMonth.minusMonths(6))) {

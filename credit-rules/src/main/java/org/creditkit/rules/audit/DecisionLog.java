@@ -107,7 +107,7 @@ public final class DecisionLog implements AutoCloseable {
             g.writeStringField("modelId", d.modelId());
             g.writeStringField("bundleChecksum", bundleChecksum);
             g.writeStringField("rulesetVersion", d.rulesetVersion());
-            g.writeStringField("product", app.product().name());
+            g.writeStringField("product", app.product().id());
             g.writeStringField("industrySection", e.industry().sectionCode());
             g.writeStringField("industryDivision", e.industry().code());
             g.writeStringField("zone", e.region().zone().name());

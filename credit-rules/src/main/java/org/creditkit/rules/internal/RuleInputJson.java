@@ -38,7 +38,7 @@ public final class RuleInputJson {
     public static final Set<String> OPTIONAL = Set.of("indicators", "scoreConfidence", "missingSources", "annualRevenue", "annualTaxPaid",
             "scoreReasons", "dataQualityFlags",
             "debtorStatus", "repairDate", "seriousPenaltyCount", "monthsSinceLastSeriousPenalty", "taxRatingA3Years",
-            "coreEnterpriseRating", "guaranteeOffered");
+            "coreEnterpriseRating", "guaranteeOffered", "region");
 
     private static final BigDecimal MAX_MONEY = new BigDecimal("100000000000");
 
@@ -54,7 +54,7 @@ public final class RuleInputJson {
         String id = f.text(pointer + "/applicationId", n.get("applicationId"));
         LocalDate date = date(f, pointer + "/decisionDate", n.get("decisionDate"));
         RuleInput.Builder b = RuleInput.builder(id, date)
-                .product(f.enumValue(pointer + "/product", n.get("product"), Product.class, Product.GENERAL))
+                .product(product(f, pointer + "/product", n.get("product")))
                 .requested(f.decimal(pointer + "/requestedAmount", n.get("requestedAmount"), BigDecimal.ZERO, MAX_MONEY, true),
                         f.integer(pointer + "/requestedTermMonths", n.get("requestedTermMonths"), 1, 360))
                 .consent(f.bool(pointer + "/consent", n.get("consent")))
@@ -64,6 +64,14 @@ public final class RuleInputJson {
                 .score(f.number(pointer + "/pd", n.get("pd"), 0, 1, false),
                         f.number(pointer + "/score", n.get("score"), -1e9, 1e9, false),
                         f.text(pointer + "/grade", n.get("grade")));
+        if (n.has("region")) {
+            String region = f.text(pointer + "/region", n.get("region"));
+            if (!region.matches("[1-9][0-9]{5}")) {
+                f.problem(pointer + "/region", "'" + region + "' is not a six-digit GB/T 2260 region code (e.g. 330106)");
+            } else {
+                b.region(region);
+            }
+        }
         if (n.has("annualRevenue")) {
             b.annualRevenue(f.decimal(pointer + "/annualRevenue", n.get("annualRevenue"), BigDecimal.ZERO, MAX_MONEY, false));
         }
@@ -167,5 +175,17 @@ public final class RuleInputJson {
             }
             return LocalDate.of(2000, 1, 1);
         }
+    }
+
+    private static Product product(JsonFields f, String at, JsonNode n) {
+        String id = f.text(at, n);
+        if (!Product.isValidId(id)) {
+            if (n != null && n.isTextual()) {
+                f.problem(at, "'" + id + "' is not a product id: upper-case letters, digits and underscores, starting"
+                        + " with a letter (e.g. GENERAL)");
+            }
+            return Product.GENERAL;
+        }
+        return Product.of(id);
     }
 }

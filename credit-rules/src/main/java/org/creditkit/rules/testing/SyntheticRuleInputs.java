@@ -29,6 +29,10 @@ public final class SyntheticRuleInputs {
         {"A", "A01"}, {"C", "C13"}, {"C", "C34"}, {"C", "C39"}, {"D", "D44"}, {"E", "E47"}, {"F", "F48"},
         {"G", "G51"}, {"H", "H62"}, {"I", "I65"}, {"M", "M73"}, {"L", "L72"},
     };
+    /** The products of the built-in products.json. */
+    private static final List<Product> PRODUCTS = List.of(Product.GENERAL, Product.TECHNOLOGY, Product.GREEN,
+            Product.AGRICULTURE, Product.SUPPLY_CHAIN);
+    private static final String[] REGIONS = {"", "330106", "110105", "440305", "510107", "620102"};
     private static final String[] CORE_RATINGS = {"AAA", "AA", "A", "BBB", "BB"};
     private static final double[] PD_POINTS = {0.03, 0.035, 0.05, 0.08, 0.09, 0.10, 0.12, 0.2};
     private static final long[] AMOUNT_POINTS = {3_000_000L, 5_000_000L, 10_000_000L, 20_000_000L, 50_000_000L};
@@ -67,7 +71,8 @@ public final class SyntheticRuleInputs {
                 : BigDecimal.valueOf(Math.round(Math.exp(11.5 + r.nextDouble() * 6.5) / 1000.0) * 1000L + 1000L);
         String grade = r.nextInt(50) == 0 ? "NR" : GRADES[Math.min(GRADES.length - 1, (int) (pd * 40))];
         RuleInput.Builder b = RuleInput.builder(id, TODAY)
-                .product(Product.values()[r.nextInt(Product.values().length)])
+                .product(PRODUCTS.get(r.nextInt(PRODUCTS.size())))
+                .region(REGIONS[r.nextInt(REGIONS.length)])
                 .requested(amount, 3 + r.nextInt(58))
                 .consent(r.nextInt(40) != 0)
                 .industry(ind[0], ind[1])
@@ -106,6 +111,8 @@ public final class SyntheticRuleInputs {
             java.util.Map<String, Double> seen = new java.util.HashMap<>();
             seen.put("current_days_overdue", r.nextInt(3) == 0 ? Double.NaN : (double) (r.nextInt(3) == 0 ? 0 : r.nextInt(90)));
             seen.put("enforcement_cases", (double) (r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 0));
+            seen.put("firm_age_years", r.nextInt(4) == 0 ? Double.NaN : r.nextDouble() * 20);
+            seen.put("invention_patents", (double) r.nextInt(4));
             b.indicators(Indicators.of(seen));
         }
         if (r.nextInt(6) == 0) {

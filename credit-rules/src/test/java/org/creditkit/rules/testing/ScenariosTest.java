@@ -78,7 +78,7 @@ class ScenariosTest {
     void parse_badScenario_reportsEveryProblemWithLocation() {
         TreeMap<String, String> files = new TreeMap<>();
         files.put("bad.json", "{\n  \"input\": {\"applicationId\": \"X\", \"decisionDate\": \"2026-13-01\",\n"
-                + "    \"product\": \"CAR\", \"requestedAmount\": -5, \"requestedTermMonths\": 12, \"consent\": true,\n"
+                + "    \"product\": \"car\", \"requestedAmount\": -5, \"requestedTermMonths\": 12, \"consent\": true,\n"
                 + "    \"industrySection\": \"C\", \"industryDivision\": \"C34\", \"sizeClass\": \"SMALL\",\n"
                 + "    \"pd\": 1.5, \"score\": 700, \"grade\": \"AA\", \"colour\": \"red\"},\n"
                 + "  \"expect\": {\"tier\": \"MAYBE\", \"conditions\": [], \"firedRules\": []}\n}\n");
@@ -88,11 +88,11 @@ class ScenariosTest {
                                 "bad.json:5:45 $.input.colour: unknown key 'colour'; valid keys are [annualRevenue,"
                                         + " annualTaxPaid, applicationId, consent, coreEnterpriseRating, dataQualityFlags,"
                                         + " debtorStatus, decisionDate, grade, guaranteeOffered, indicators, industryDivision,"
-                                        + " industrySection, missingSources, monthsSinceLastSeriousPenalty, pd, product,"
+                                        + " industrySection, missingSources, monthsSinceLastSeriousPenalty, pd, product, region,"
                                         + " repairDate, requestedAmount, requestedTermMonths, score, scoreConfidence,"
                                         + " scoreReasons, seriousPenaltyCount,"
                                         + " sizeClass, taxRatingA3Years]")
-                        .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:5 $.input.product: 'CAR' is not a valid"))
+                        .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:5 $.input.product: 'car' is not a product id: upper-case letters"))
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:23 $.input.requestedAmount: -5 is out of range"))
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:5:5 $.input.pd: 1.5 is out of range"))
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:6:14 $.expect.tier: 'MAYBE' is not a valid Tier")));

@@ -1,0 +1,152 @@
+package org.creditkit.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.creditkit.core.codes.SizeClass;
+
+/**
+ * Who may borrow under a product (准入条件), from the product's {@code "eligibility"} object in
+ * {@code products.json}. Every criterion is optional; an empty list or set, a zero minimum or a
+ * {@code false} requirement means "no restriction". An indicator a criterion needs that is missing
+ * fails the criterion (unknown is not eligible), and the failure says it is missing.
+ *
+ * @param industries GB/T 4754-2017 codes or prefixes the industry must start with: a section letter
+ *        ({@code "M"}) or a division ({@code "C39"}); empty: any industry
+ * @param sizeClasses allowed size classes; empty: any size
+ * @param regions GB/T 2260 code prefixes the region of registration must start with (2 digits a
+ *        province, 4 a prefecture, 6 a county); empty: anywhere
+ * @param minFirmAgeYears least years since establishment (indicator {@code firm_age_years}); 0: none
+ * @param minAmount least requested amount in CNY; 0: none
+ * @param requiresWhitelist whether the tax credit whitelist (rating A in each of the last three years) is required
+ * @param requiresCoreEnterpriseRating whether a supply-chain core enterprise rating is required
+ * @param minIndicators least value per catalogue indicator id, e.g. {@code invention_patents: 1}
+ */
+public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, List<String> regions,
+        double minFirmAgeYears, BigDecimal minAmount, boolean requiresWhitelist, boolean requiresCoreEnterpriseRating,
+        Map<String, Double> minIndicators) {
+
+    /** No restriction at all. */
+    public static final Eligibility ANYONE = new Eligibility(List.of(), Set.of(), List.of(), 0, BigDecimal.ZERO,
+            false, false, Map.of());
+
+    /** Copies the collections. */
+    public Eligibility {
+        industries = List.copyOf(industries);
+        sizeClasses = sizeClasses.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(sizeClasses));
+        regions = List.copyOf(regions);
+        minIndicators = Collections.unmodifiableMap(new LinkedHashMap<>(minIndicators));
+    }
+
+    /**
+     * Every criterion this eligibility sets, applied to an input, in file order.
+     *
+     * @param in the application as the rules see it
+     * @return the criteria, met or not (empty when the product is open to anyone)
+     */
+    public List<Criterion> evaluate(RuleInput in) {
+        List<Criterion> out = new ArrayList<>(4);
+        if (!industries.isEmpty()) {
+            boolean met = false;
+            for (String p : industries) {
+                met |= in.industryDivision().startsWith(p);
+            }
+            out.add(new Criterion("industries", met, "industry " + in.industryDivision()
+                    + (met ? " is" : " is not") + " one of " + industries,
+                    "行业" + in.industryDivision() + (met ? "属于" : "不属于") + industries));
+        }
+        if (!sizeClasses.isEmpty()) {
+            boolean met = sizeClasses.contains(in.sizeClass());
+            out.add(new Criterion("sizeClasses", met, "size class " + in.sizeClass() + (met ? " is" : " is not")
+                    + " one of " + sizeClasses, "企业规模" + in.sizeClass() + (met ? "属于" : "不属于") + sizeClasses));
+        }
+        if (!regions.isEmpty()) {
+            boolean met = false;
+            for (String p : regions) {
+                met |= !in.region().isEmpty() && in.region().startsWith(p);
+            }
+            String region = in.region().isEmpty() ? "unknown" : in.region();
+            out.add(new Criterion("regions", met, "region " + region + (met ? " is" : " is not") + " within "
+                    + regions, "注册地区" + (in.region().isEmpty() ? "未知" : in.region()) + (met ? "属于" : "不属于") + regions));
+        }
+        if (minFirmAgeYears > 0) {
+            out.add(atLeast("minFirmAgeYears", in, "firm_age_years", minFirmAgeYears, "firm age (years)", "成立年限（年）"));
+        }
+        if (minAmount.signum() > 0) {
+            boolean met = in.requestedAmount().compareTo(minAmount) >= 0;
+            out.add(new Criterion("minAmount", met, "requested " + in.requestedAmount().toPlainString() + " CNY, at least "
+                    + minAmount.toPlainString() + " CNY", "申请金额" + in.requestedAmount().toPlainString() + "元，最低"
+                    + minAmount.toPlainString() + "元"));
+        }
+        if (requiresWhitelist) {
+            boolean met = in.taxRatingA3Years();
+            out.add(new Criterion("requiresWhitelist", met, met ? "on the tax credit whitelist (A for three years)"
+                    : "not on the tax credit whitelist (A for three years)", met ? "纳税信用白名单（连续三年A级）"
+                    : "不在纳税信用白名单（连续三年A级）"));
+        }
+        if (requiresCoreEnterpriseRating) {
+            boolean met = in.hasCoreEnterpriseRating();
+            out.add(new Criterion("requiresCoreEnterpriseRating", met, met ? "core enterprise rated "
+                    + in.coreEnterpriseRating() : "no supply-chain core enterprise rating", met ? "核心企业评级"
+                    + in.coreEnterpriseRating() : "无供应链核心企业评级"));
+        }
+        for (Map.Entry<String, Double> e : minIndicators.entrySet()) {
+            out.add(atLeast("minIndicators/" + e.getKey(), in, e.getKey(), e.getValue(), e.getKey(), e.getKey()));
+        }
+        return out;
+    }
+
+    /**
+     * The criteria an input fails.
+     *
+     * @param in the application as the rules see it
+     * @return the failed criteria (empty when eligible)
+     */
+    public List<Criterion> failures(RuleInput in) {
+        List<Criterion> failed = new ArrayList<>(2);
+        for (Criterion c : evaluate(in)) {
+            if (!c.met()) {
+                failed.add(c);
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * Criteria joined for a reason text: English with "; ", Chinese with "；".
+     *
+     * @param criteria the criteria
+     * @param zh whether to join the Chinese texts
+     * @return the joined text
+     */
+    public static String describe(List<Criterion> criteria, boolean zh) {
+        StringBuilder b = new StringBuilder();
+        for (Criterion c : criteria) {
+            if (b.length() > 0) {
+                b.append(zh ? "；" : "; ");
+            }
+            b.append(zh ? c.zh() : c.en());
+        }
+        return b.toString();
+    }
+
+    private static Criterion atLeast(String id, RuleInput in, String indicator, double min, String en, String zh) {
+        if (in.indicators().missing(indicator)) {
+            return new Criterion(id, false, en + " is missing (at least " + num(min) + " required)",
+                    zh + "缺失（要求不低于" + num(min) + "）");
+        }
+        double v = in.indicators().value(indicator);
+        boolean met = v >= min;
+        return new Criterion(id, met, en + " " + num(v) + ", at least " + num(min),
+                zh + num(v) + "，要求不低于" + num(min));
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.valueOf(Math.round(v * 100) / 100.0);
+    }
+}

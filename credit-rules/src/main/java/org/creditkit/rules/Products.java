@@ -1,0 +1,198 @@
+package org.creditkit.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.creditkit.core.codes.SizeClass;
+import org.creditkit.core.domain.Product;
+import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.rules.internal.JsonDoc;
+import org.creditkit.rules.internal.JsonFields;
+
+/**
+ * Reads a rule set's {@value PolicyParameters#PRODUCTS_FILE_NAME}: the loan products as data. A bank
+ * adds a product by adding an entry (no code); applications name it by its id. Every key of a
+ * product is required except inside {@code "eligibility"}, where each criterion is optional; no
+ * other keys are allowed, and every problem is reported with its file, line, column and JSON path.
+ *
+ * <pre>{@code
+ * {
+ *   "formatVersion": 1,
+ *   "products": {
+ *     "TECHNOLOGY": {                           // the id: [A-Z][A-Z0-9_]*, what applications name
+ *       "nameEn": "Technology credit", "nameZh": "科技贷",
+ *       "eligibility": {                        // 准入: every criterion optional, all must hold
+ *         "industries": ["C39", "I", "M"],       // GB/T 4754 section letters or divisions (prefixes)
+ *         "sizeClasses": ["MICRO", "SMALL", "MEDIUM"],
+ *         "regions": ["33", "3101"],            // GB/T 2260 prefixes: 2 digits a province, 4 a city, 6 a county
+ *         "minFirmAgeYears": 1,                 // indicator firm_age_years
+ *         "minAmount": 100000,                  // CNY
+ *         "requiresWhitelist": false,           // tax credit rating A three years running
+ *         "requiresCoreEnterpriseRating": false,// supply-chain core enterprise rated
+ *         "minIndicators": {"invention_patents": 1}  // any catalogue indicator id (docs/features.md)
+ *       },
+ *       "instantMaxPd": 0.05, "reviewMaxPd": 0.12,  // PD cutoffs of instant approval and manual review
+ *       "autoApprovalCap": 50000000,            // largest amount approved automatically (CNY)
+ *       "maxAmount": 50000000, "maxTermMonths": 60,
+ *       "pdCeiling": 0.3,                       // risk appetite: PD above -> decline
+ *       "maxExpectedLossRate": 0.03,            // mitigated offers: EL / EAD at most this
+ *       "maxExpectedLoss": 1500000              // and EL at most this (CNY)
+ *     }
+ *   }
+ * }
+ * }</pre>
+ * Products are listed in the order of the file; {@code credit match} ranks offers and breaks ties by it.
+ */
+public final class Products {
+
+    private static final Set<String> KEYS = Set.of("nameEn", "nameZh", "eligibility", "instantMaxPd", "reviewMaxPd",
+            "autoApprovalCap", "maxAmount", "maxTermMonths", "pdCeiling", "maxExpectedLossRate", "maxExpectedLoss");
+    private static final Set<String> ELIGIBILITY_KEYS = Set.of("industries", "sizeClasses", "regions", "minFirmAgeYears",
+            "minAmount", "requiresWhitelist", "requiresCoreEnterpriseRating", "minIndicators");
+    private static final Pattern INDUSTRY = Pattern.compile("[A-T]|[A-T][0-9]{2}|[A-T][0-9]{3,4}");
+    private static final Pattern REGION = Pattern.compile("[1-9][0-9]|[1-9][0-9]{3}|[1-9][0-9]{5}");
+    private static final BigDecimal MAX_MONEY = new BigDecimal("100000000000");
+
+    private Products() {
+    }
+
+    /**
+     * Parses and validates a products file (each product's values are cross-checked as part of
+     * {@link PolicyParameters}).
+     *
+     * @param json the content of {@value PolicyParameters#PRODUCTS_FILE_NAME}
+     * @return the products by id, in file order
+     * @throws RuleSetException listing every problem as {@code products.json:line:column $.path: message}
+     */
+    public static Map<Product, ProductPolicy> fromJson(String json) {
+        JsonDoc doc = JsonDoc.parse(PolicyParameters.PRODUCTS_FILE_NAME, json);
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<Product, ProductPolicy> out = read(new JsonFields(doc, problems));
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(PolicyParameters.PRODUCTS_FILE_NAME, problems);
+        }
+        return out;
+    }
+
+    static Map<Product, ProductPolicy> read(JsonFields f) {
+        Map<Product, ProductPolicy> out = new LinkedHashMap<>();
+        JsonNode root = f.doc().root();
+        if (!f.object("", root, Set.of("formatVersion", "products"), Set.of())) {
+            return out;
+        }
+        int format = f.integer("/formatVersion", root.get("formatVersion"), 0, Integer.MAX_VALUE);
+        if (root.has("formatVersion") && format != PolicyParameters.FORMAT_VERSION) {
+            f.problem("/formatVersion", "unsupported format version " + format + ", this library reads "
+                    + PolicyParameters.FORMAT_VERSION);
+        }
+        JsonNode pn = root.get("products");
+        if (pn == null || !pn.isObject()) {
+            if (pn != null) {
+                f.problem("/products", "must be a JSON object of product id -> product, got " + JsonFields.kind(pn));
+            }
+            return out;
+        }
+        if (pn.isEmpty()) {
+            f.problem("/products", "must define at least one product");
+        }
+        for (Map.Entry<String, JsonNode> e : pn.properties()) {
+            String at = "/products/" + e.getKey();
+            if (!Product.isValidId(e.getKey())) {
+                f.problem(at, "'" + e.getKey() + "' is not a product id: upper-case letters, digits and underscores,"
+                        + " starting with a letter, at most 40 characters (e.g. GENERAL, TECH_SME)");
+                continue;
+            }
+            JsonNode n = e.getValue();
+            if (!f.object(at, n, KEYS, Set.of())) {
+                continue;
+            }
+            Product p = Product.of(e.getKey());
+            String nameEn = name(f, at + "/nameEn", n.get("nameEn"));
+            String nameZh = name(f, at + "/nameZh", n.get("nameZh"));
+            Eligibility eligibility = eligibility(f, at + "/eligibility", n.get("eligibility"));
+            out.put(p, new ProductPolicy(p, nameEn, nameZh, eligibility,
+                    f.number(at + "/instantMaxPd", n.get("instantMaxPd"), 0, 1, true),
+                    f.number(at + "/reviewMaxPd", n.get("reviewMaxPd"), 0, 1, true),
+                    f.decimal(at + "/autoApprovalCap", n.get("autoApprovalCap"), BigDecimal.ZERO, MAX_MONEY, true),
+                    f.decimal(at + "/maxAmount", n.get("maxAmount"), BigDecimal.ZERO, MAX_MONEY, true),
+                    f.integer(at + "/maxTermMonths", n.get("maxTermMonths"), 1, 360),
+                    f.number(at + "/pdCeiling", n.get("pdCeiling"), 0, 1, true),
+                    f.number(at + "/maxExpectedLossRate", n.get("maxExpectedLossRate"), 0, 1, true),
+                    f.decimal(at + "/maxExpectedLoss", n.get("maxExpectedLoss"), BigDecimal.ZERO, MAX_MONEY, true)));
+        }
+        return out;
+    }
+
+    private static String name(JsonFields f, String at, JsonNode n) {
+        String s = f.text(at, n);
+        if (n != null && n.isTextual() && s.isBlank()) {
+            f.problem(at, "must not be blank");
+        }
+        return s;
+    }
+
+    private static Eligibility eligibility(JsonFields f, String at, JsonNode n) {
+        if (n == null || !f.object(at, n, Set.of(), ELIGIBILITY_KEYS)) {
+            return Eligibility.ANYONE;
+        }
+        List<String> industries = new ArrayList<>();
+        List<JsonNode> is = n.has("industries") ? f.array(at + "/industries", n.get("industries")) : List.of();
+        for (int i = 0; i < is.size(); i++) {
+            String code = f.text(at + "/industries/" + i, is.get(i));
+            if (is.get(i).isTextual() && !INDUSTRY.matcher(code).matches()) {
+                f.problem(at + "/industries/" + i, "'" + code + "' is not a GB/T 4754 section letter (e.g. M) or"
+                        + " division (e.g. C39)");
+            }
+            industries.add(code);
+        }
+        Set<SizeClass> sizes = EnumSet.noneOf(SizeClass.class);
+        List<JsonNode> ss = n.has("sizeClasses") ? f.array(at + "/sizeClasses", n.get("sizeClasses")) : List.of();
+        for (int i = 0; i < ss.size(); i++) {
+            SizeClass c = f.enumValue(at + "/sizeClasses/" + i, ss.get(i), SizeClass.class, null);
+            if (c != null) {
+                sizes.add(c);
+            }
+        }
+        List<String> regions = new ArrayList<>();
+        List<JsonNode> rs = n.has("regions") ? f.array(at + "/regions", n.get("regions")) : List.of();
+        for (int i = 0; i < rs.size(); i++) {
+            String code = f.text(at + "/regions/" + i, rs.get(i));
+            if (rs.get(i).isTextual() && !REGION.matcher(code).matches()) {
+                f.problem(at + "/regions/" + i, "'" + code + "' is not a GB/T 2260 code prefix: 2 digits (province,"
+                        + " e.g. 33), 4 (prefecture, e.g. 3301) or 6 (county, e.g. 330106)");
+            }
+            regions.add(code);
+        }
+        double minAge = n.has("minFirmAgeYears") ? f.number(at + "/minFirmAgeYears", n.get("minFirmAgeYears"), 0, 200,
+                false) : 0;
+        BigDecimal minAmount = n.has("minAmount") ? f.decimal(at + "/minAmount", n.get("minAmount"), BigDecimal.ZERO,
+                MAX_MONEY, false) : BigDecimal.ZERO;
+        boolean whitelist = n.has("requiresWhitelist") && f.bool(at + "/requiresWhitelist", n.get("requiresWhitelist"));
+        boolean core = n.has("requiresCoreEnterpriseRating")
+                && f.bool(at + "/requiresCoreEnterpriseRating", n.get("requiresCoreEnterpriseRating"));
+        Map<String, Double> minIndicators = new LinkedHashMap<>();
+        JsonNode mi = n.get("minIndicators");
+        if (mi != null && !mi.isObject()) {
+            f.problem(at + "/minIndicators", "must be a JSON object of indicator id -> least value, got "
+                    + JsonFields.kind(mi));
+        } else if (mi != null) {
+            FeatureCatalogue catalogue = FeatureCatalogue.standard();
+            for (Map.Entry<String, JsonNode> e : mi.properties()) {
+                String where = at + "/minIndicators/" + e.getKey();
+                if (catalogue.indexOf(e.getKey()) < 0) {
+                    f.problem(where, "unknown indicator '" + e.getKey() + "'; the catalogue " + catalogue.version()
+                            + " has " + catalogue.definitions().stream().map(d -> d.id()).toList());
+                    continue;
+                }
+                minIndicators.put(e.getKey(), f.number(where, e.getValue(), -1e15, 1e15, false));
+            }
+        }
+        return new Eligibility(industries, sizes, regions, minAge, minAmount, whitelist, core, minIndicators);
+    }
+}

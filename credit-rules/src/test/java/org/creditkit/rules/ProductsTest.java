@@ -1,0 +1,142 @@
+package org.creditkit.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.domain.Product;
+import org.creditkit.core.synth.GeneratorConfig;
+import org.creditkit.core.synth.PortfolioGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Products as data: eligibility in decide, whitelist benefits, a bank's own product, and matching. */
+class ProductsTest {
+
+    static final RuleSetSource DEFAULT = RuleSetSource.defaultPolicy();
+    static CreditEngine engine;
+    static List<LoanApplication> apps;
+
+    @BeforeAll
+    static void start() {
+        engine = CreditEngine.defaults();
+        PortfolioGenerator g = PortfolioGenerator.of(GeneratorConfig.builder().count(400).seed(777L).build());
+        apps = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            apps.add(g.generate(i).application());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    static LoanApplication as(LoanApplication a, Product p) {
+        return new LoanApplication(a.id(), a.applicationTime(), p, a.amount(), a.termMonths(), a.purpose(),
+                a.guarantee(), a.dataUseConsent(), a.enterprise(), a.sources());
+    }
+
+    static LoanApplication firstIn(String sectionPrefix) {
+        return apps.stream().filter(a -> a.enterprise().industry().code().startsWith(sectionPrefix)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void decide_cateringFirmAskingForTechnology_isDeclinedNamingTheIndustryCriterion() {
+        LoanApplication catering = as(firstIn("H"), Product.TECHNOLOGY);
+        Decision d = engine.decide(catering);
+        assertThat(d.tier()).isEqualTo(Tier.DECLINE);
+        assertThat(d.approvedAmount()).isZero();
+        assertThat(d.firedRules()).contains("decline-not-eligible-for-product");
+        assertThat(d.reasons()).anySatisfy(r -> {
+            assertThat(r.en()).startsWith("Not eligible for Technology credit (TECHNOLOGY): industry "
+                    + catering.enterprise().industry().code() + " is not one of [C26, C27, C34");
+            assertThat(r.zh()).startsWith("不符合科技贷（TECHNOLOGY）准入条件：行业");
+        });
+    }
+
+    @Test
+    void decide_productTheRuleSetDoesNotDefine_isRefusedNamingTheDefinedOnes() {
+        assertThatThrownBy(() -> engine.decide(as(apps.get(0), Product.of("MICRO_LOAN"))))
+                .isInstanceOf(RuleInputException.class)
+                .hasMessageContaining("product MICRO_LOAN is not defined by this rule set's products.json; its products:"
+                        + " [GENERAL, TECHNOLOGY, GREEN, AGRICULTURE, SUPPLY_CHAIN]");
+    }
+
+    @Test
+    void decide_whitelistedFirm_getsTheRateDiscountAndLimitUpliftOfTheParameters() {
+        RuleInput plain = RuleInput.builder("W1", LocalDate.of(2026, 11, 21)).product(Product.GENERAL)
+                .requested(new BigDecimal("800000"), 12).consent(true).industry("C", "C34")
+                .annualRevenue(new BigDecimal("2000000")).score(0.01, 790, "AA").build();
+        Decision without = engine.decide(plain);
+        Decision with = engine.decide(plain.toBuilder().taxRatingA3Years(true).build());
+        assertThat(without.tier()).isEqualTo(Tier.INSTANT_APPROVAL);
+        assertThat(with.tier()).isEqualTo(Tier.INSTANT_APPROVAL);
+        assertThat(without.approvedAmount()).isEqualByComparingTo("500000");
+        assertThat(with.approvedAmount()).isEqualByComparingTo("600000");
+        assertThat(with.interestRate()).isEqualTo(0.031 + 0.005 - 0.003, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(without.interestRate()).isEqualTo(0.031 + 0.005);
+        assertThat(PlainJavaPolicy.defaultPolicy().decide(plain.toBuilder().taxRatingA3Years(true).build(), "m")
+                .sameOutcome(with)).isTrue();
+    }
+
+    @Test
+    void bankAddsAProductInProductsJsonOnly_itIsDecidedWithItsOwnEligibilityAndMatched() {
+        String products = DEFAULT.files().get(PolicyParameters.PRODUCTS_FILE_NAME).replace("  \"products\": {\n",
+                "  \"products\": {\n    \"ZJ_TECH\": {\n      \"nameEn\": \"Zhejiang tech loan\", \"nameZh\": \"浙江科创贷\",\n"
+                        + "      \"eligibility\": {\"regions\": [\"33\"]},\n"
+                        + "      \"instantMaxPd\": 0.06, \"reviewMaxPd\": 0.12, \"autoApprovalCap\": 8000000,"
+                        + " \"maxAmount\": 8000000, \"maxTermMonths\": 36,\n"
+                        + "      \"pdCeiling\": 0.3, \"maxExpectedLossRate\": 0.03, \"maxExpectedLoss\": 500000\n    },\n");
+        try (CreditEngine own = CreditEngine.builder()
+                .rules(DEFAULT.with(PolicyParameters.PRODUCTS_FILE_NAME, products)).withoutScenarioGate().build()) {
+            LoanApplication inZj = apps.stream().filter(a -> a.enterprise().region().code().startsWith("33"))
+                    .findFirst().orElseThrow();
+            LoanApplication outside = apps.stream().filter(a -> !a.enterprise().region().code().startsWith("33"))
+                    .findFirst().orElseThrow();
+            Decision d = own.decide(as(outside, Product.of("ZJ_TECH")));
+            assertThat(d.tier()).isEqualTo(Tier.DECLINE);
+            assertThat(d.reasons()).anySatisfy(r -> assertThat(r.en()).contains("Not eligible for Zhejiang tech loan"
+                    + " (ZJ_TECH): region " + outside.enterprise().region().code() + " is not within [33]"));
+            assertThat(own.decide(as(inZj, Product.of("ZJ_TECH"))).firedRules())
+                    .doesNotContain("decline-not-eligible-for-product");
+            ProductMatch m = own.match(inZj);
+            assertThat(m.offers().size() + m.refused().size()).isEqualTo(6);
+            assertThat(own.match(outside).refused()).anySatisfy(o -> {
+                assertThat(o.product()).isEqualTo(Product.of("ZJ_TECH"));
+                assertThat(o.criteriaMissed()).extracting(Criterion::id).containsExactly("regions");
+            });
+        }
+    }
+
+    @Test
+    void match_portfolio_ranksOffersBestFirst_neverOffersAnIneligibleProduct_andSaysWhyTheOthersWereRefused() {
+        int withOffer = 0;
+        for (LoanApplication a : apps.subList(0, 150)) {
+            ProductMatch m = engine.match(a);
+            assertThat(m.applicationId()).isEqualTo(a.id());
+            assertThat(m.offers().size() + m.refused().size()).isEqualTo(5);
+            assertThat(m.offers()).isSortedAccordingTo(ProductMatch.RANKING);
+            assertThat(m.offers()).allSatisfy(o -> {
+                assertThat(o.criteriaMissed()).isEmpty();
+                assertThat(o.decision().tier()).isNotEqualTo(Tier.DECLINE);
+            });
+            assertThat(m.refused()).allSatisfy(o -> assertThat(!o.criteriaMissed().isEmpty()
+                    || o.decision().tier() == Tier.DECLINE).isTrue());
+            withOffer += m.offers().isEmpty() ? 0 : 1;
+            if (a.enterprise().industry().code().startsWith("H")) {
+                assertThat(m.refused()).anySatisfy(o -> {
+                    assertThat(o.product()).isEqualTo(Product.TECHNOLOGY);
+                    assertThat(o.criteriaMissed()).extracting(Criterion::id).containsExactly("industries");
+                });
+            }
+        }
+        assertThat(withOffer).as("enterprises with at least one offer").isGreaterThan(100);
+    }
+}
