@@ -18,6 +18,9 @@ public record IndustryCode(char section, String division) {
     /** {@link #sectionCode()} of the sections A..T (read on every decision): no string per call. */
     private static final String[] SECTION_CODES = new String['T' - 'A' + 1];
 
+    /** {@link #code()} by section and division number, written on first use. */
+    private static final String[][] CODES = new String['T' - 'A' + 1][100];
+
     static {
         for (char c = 'A'; c <= 'T'; c++) {
             SECTION_CODES[c - 'A'] = String.valueOf(c);
@@ -62,7 +65,20 @@ public record IndustryCode(char section, String division) {
 
     /** {@code C39}. */
     public String code() {
-        return section + division;
+        // read on every decision: each code is written once (a racy first write is benign, strings are immutable)
+        char tens = division.charAt(0);
+        char units = division.charAt(1);
+        if (tens < '0' || tens > '9' || units < '0' || units > '9') { // "+1" parses as a number too
+            return section + division;
+        }
+        String[] row = CODES[section - 'A'];
+        int d = (tens - '0') * 10 + units - '0';
+        String c = row[d];
+        if (c == null) {
+            c = section + division;
+            row[d] = c;
+        }
+        return c;
     }
 
     @Override

@@ -36,25 +36,43 @@ public record SourceLineage(DataSource source, String system, Instant asOf) {
      * @return one entry per source found, in the order given (unmodifiable)
      */
     public static List<SourceLineage> of(List<DataSource> sources, LoanApplication application) {
-        // called for every reason of every decision: no list of the present records, no growable list
-        SourceLineage[] out = new SourceLineage[sources.size()];
+        // called for every reason of every decision: no list of the present records, no growable list,
+        // and a reason's one or two sources go straight into List.of
+        SourceLineage first = null;
+        SourceLineage second = null;
+        SourceLineage[] all = null;
         int n = 0;
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0; i < sources.size(); i++) {
             DataSource s = sources.get(i);
+            SourceLineage l;
             if (s == DataSource.APPLICATION || s == DataSource.MARKET_SUPERVISION) {
-                out[n++] = new SourceLineage(s, APPLICATION_SYSTEM, application.applicationTime());
-                continue;
+                l = new SourceLineage(s, APPLICATION_SYSTEM, application.applicationTime());
+            } else {
+                SourceRecord r = application.sources().recordOrNull(s);
+                if (r == null) {
+                    continue;
+                }
+                l = new SourceLineage(s, r.provenance().sourceSystem(), r.provenance().asOf());
             }
-            SourceRecord r = application.sources().recordOrNull(s);
-            if (r != null) {
-                out[n++] = new SourceLineage(s, r.provenance().sourceSystem(), r.provenance().asOf());
+            if (n == 0) {
+                first = l;
+            } else if (n == 1) {
+                second = l;
+            } else {
+                if (all == null) {
+                    all = new SourceLineage[sources.size()];
+                    all[0] = first;
+                    all[1] = second;
+                }
+                all[n] = l;
             }
+            n++;
         }
         return switch (n) {
             case 0 -> List.of();
-            case 1 -> List.of(out[0]);
-            case 2 -> List.of(out[0], out[1]);
-            default -> List.of(Arrays.copyOf(out, n));
+            case 1 -> List.of(first);
+            case 2 -> List.of(first, second);
+            default -> List.of(Arrays.copyOf(all, n));
         };
     }
 }

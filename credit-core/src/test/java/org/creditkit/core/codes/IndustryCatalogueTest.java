@@ -85,4 +85,15 @@ class IndustryCatalogueTest {
     void sectionName_unknownLetter_isRejected() {
         assertThatThrownBy(() -> IndustryCatalogue.sectionName('U')).hasMessageContaining("valid: A..T");
     }
+
+    @Test
+    void code_andSectionCode_spellTheCode_andRepeatTheSameString() {
+        for (IndustryCode c : IndustryCatalogue.allDivisions()) {
+            String expected = c.section() + c.division();
+            assertThat(c.code()).isEqualTo(expected);
+            assertThat(c.code()).isSameAs(c.code());
+            assertThat(IndustryCode.of(expected).code()).isSameAs(c.code());
+            assertThat(c.sectionCode()).isEqualTo(String.valueOf(c.section())).isSameAs(c.sectionCode());
+        }
+    }
 }
