@@ -102,7 +102,7 @@ class RulesCommandTest {
     @Test
     void test_defaultScenarios_allPass() {
         assertThat(run("test", rules.toString(), "--scenarios", scenarios.toString())).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("PASS 01-clean-instant-approval").contains("53 passed, 0 failed");
+        assertThat(out.toString()).contains("PASS 01-clean-instant-approval").contains("59 passed, 0 failed");
     }
 
     @Test

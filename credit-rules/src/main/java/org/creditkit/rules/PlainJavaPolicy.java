@@ -82,6 +82,35 @@ public final class PlainJavaPolicy implements RuleDecider {
                     "Yellow card: dishonest-debtor listing repaired " + in.monthsSinceRepair() + " month(s) ago",
                     "黄牌：失信记录于" + in.monthsSinceRepair() + "个月前完成信用修复");
         }
+        if (in.majorTaxViolation().status() == DebtorStatus.UNREPAIRED) {
+            v.tier("decline-red-card-major-tax-violation", Tier.DECLINE,
+                    "Red card: on the major tax violation list and not repaired",
+                    "红牌：列入重大税收违法失信主体名单且未完成信用修复");
+        }
+        if (in.seriousViolation().status() == DebtorStatus.UNREPAIRED) {
+            v.tier("decline-red-card-serious-violation", Tier.DECLINE,
+                    "Red card: on the market-supervision serious-violation list and not repaired",
+                    "红牌：列入市场监管严重违法失信名单且未完成信用修复");
+        }
+        if (in.abnormalOperation().status() == DebtorStatus.UNREPAIRED) {
+            v.tier("review-yellow-card-abnormal-operation", Tier.MANUAL_REVIEW,
+                    "Yellow card: on the abnormal-operation list and not removed; referred to a credit officer",
+                    "黄牌：列入经营异常名录且未移出：转人工审核");
+        }
+        if (in.majorTaxViolation().status() == DebtorStatus.REPAIRED
+                && in.majorTaxViolation().monthsSinceRepair() < p.yellowCardMonths()) {
+            v.tier("review-yellow-card-tax-violation-repaired", Tier.MANUAL_REVIEW,
+                    "Yellow card: major tax violation listing repaired " + in.majorTaxViolation().monthsSinceRepair()
+                            + " month(s) ago",
+                    "黄牌：重大税收违法失信记录于" + in.majorTaxViolation().monthsSinceRepair() + "个月前完成信用修复");
+        }
+        if (in.seriousViolation().status() == DebtorStatus.REPAIRED
+                && in.seriousViolation().monthsSinceRepair() < p.yellowCardMonths()) {
+            v.tier("review-yellow-card-serious-violation-repaired", Tier.MANUAL_REVIEW,
+                    "Yellow card: serious-violation listing repaired " + in.seriousViolation().monthsSinceRepair()
+                            + " month(s) ago",
+                    "黄牌：严重违法失信记录于" + in.seriousViolation().monthsSinceRepair() + "个月前完成信用修复");
+        }
         double overdue = in.indicators().value("current_days_overdue");
         if (overdue > p.currentOverdueDeclineDays()) {
             v.tier("decline-currently-overdue", Tier.DECLINE,

@@ -41,6 +41,9 @@ import org.creditkit.core.codes.SizeClass;
  *   <li>Dishonest debtor: any listing not repaired as of the decision date is {@code UNREPAIRED} (red
  *       card); otherwise the latest repair date makes it {@code REPAIRED}; no listing (or no court
  *       record) is {@code NONE}.</li>
+ *   <li>Major tax violation (tax record), abnormal-operation and serious-violation lists (penalties
+ *       record): as the dishonest debtor, per list ({@link ListStanding}), with the whole months since
+ *       the latest repair; an absent record is {@code NONE}.</li>
  *   <li>Serious penalties: penalties of severity SERIOUS dated on or before the decision date; the
  *       months since the latest one.</li>
  *   <li>Whitelist: tax ratings for the three years before the decision year are all A.</li>
@@ -97,6 +100,11 @@ public final class RuleInputMapper {
         if (tax != null && whitelisted(tax.ratings(), day.getYear())) {
             b.taxRatingA3Years(true);
         }
+        if (tax != null) {
+            b.majorTaxViolation(standing(tax.majorViolationListings(), day));
+        }
+        s.penalties().ifPresent(pr -> b.abnormalOperation(standing(pr.abnormalOperationListings(), day))
+                .seriousViolation(standing(pr.seriousViolationListings(), day)));
         CourtRecord courts = s.courts().orElse(null);
         if (courts != null && !courts.dishonestListings().isEmpty()) {
             boolean unrepaired = false;
@@ -153,5 +161,23 @@ public final class RuleInputMapper {
             }
         }
         return a == 3;
+    }
+
+    /** The standing on one list as of {@code day}: any listing not repaired by then is UNREPAIRED. */
+    static ListStanding standing(List<DishonestListing> listings, LocalDate day) {
+        LocalDate latestRepair = null;
+        for (DishonestListing l : listings) {
+            if (l.listed().isAfter(day)) {
+                continue;
+            }
+            if (!l.isRepairedAsOf(day)) {
+                return ListStanding.UNREPAIRED;
+            }
+            if (latestRepair == null || l.repaired().get().isAfter(latestRepair)) {
+                latestRepair = l.repaired().get();
+            }
+        }
+        return latestRepair == null ? ListStanding.NONE
+                : ListStanding.repaired((int) ChronoUnit.MONTHS.between(latestRepair, day));
     }
 }
