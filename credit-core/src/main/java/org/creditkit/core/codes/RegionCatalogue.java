@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,10 +15,10 @@ import java.util.Optional;
 /**
  * GB/T 2260 region codes: the 31 provincial-level divisions of mainland China with their economic
  * zones as used by the National Bureau of Statistics, the full list of current county-level codes
- * ({@link #EDITION}, bundled as {@code gb2260-counties.txt} with its source), and the codes retired
- * before it with the revisions between which each was retired ({@link #HISTORY}, bundled as
+ * ({@link #EDITION}, bundled as {@code gb2260-counties.txt} with its source), and every code retired
+ * before it with the year it was retired and its successors ({@link #HISTORY}, bundled as
  * {@code gb2260-retired.txt}). A region code must be current or retired-and-known: a well-formed code
- * under a known province such as {@code 319999} is refused.
+ * under a known province that no list ever held, such as {@code 319999}, is refused.
  *
  * <p>Whether a retired code may still be used depends on a date: see {@link Retirement}.
  */
@@ -30,14 +29,12 @@ public final class RegionCatalogue {
             + " (published 2021-12; via github.com/cn/GB2260 mca/202112.tsv)";
 
     /** The history of retired codes. */
-    public static final String HISTORY = "GB/T 2260 revisions 2002-12 to 2016-07 of the National Bureau of Statistics"
-            + " (npm package gb2260 0.6.0), against the 2020-12 list";
-
-    /** When the current list was published: the "next revision" of codes last listed in 2016-07. */
-    private static final YearMonth CURRENT_PUBLISHED = YearMonth.of(2021, 12);
+    public static final String HISTORY = "GB/T 2260 year-end lists 1980-2021 of the Ministry of Civil Affairs"
+            + " (via github.com/yescallop/areacodes result.csv) and revisions 2002-12 to 2016-07 of the National"
+            + " Bureau of Statistics (npm package gb2260 0.6.0), against the 2020-12 list";
 
     private static final BitSet CODES = new BitSet(1_000_000);
-    private static final Map<Integer, Retirement> RETIRED = new HashMap<>();
+    private static final Map<Integer, Retirement> RETIRED = new HashMap<>(8192);
     /** The keys of {@link #RETIRED}, for a test that boxes nothing. */
     private static final BitSet RETIRED_CODES = new BitSet(1_000_000);
 
@@ -51,12 +48,19 @@ public final class RegionCatalogue {
             }
         }
         for (String line : lines("gb2260-retired.txt")) {
-            String[] f = line.split(" ", 4);
-            Retirement r = new Retirement(f[0], f[3], revision(f[1]), revision(f[2]));
-            if (CODES.get(Integer.parseInt(f[0])) || RETIRED.put(Integer.parseInt(f[0]), r) != null) {
-                throw new IllegalStateException("gb2260-retired.txt: " + f[0] + " is current or listed twice");
+            String[] f = line.split(" ");
+            if (f.length != 5) {
+                throw new IllegalStateException("gb2260-retired.txt: '" + line + "' has not 5 columns");
             }
-            RETIRED_CODES.set(Integer.parseInt(f[0]));
+            int code = Integer.parseInt(f[0]);
+            List<String> successors = f[4].equals("-") ? List.of() : List.of(f[4].split(";"));
+            Retirement r = new Retirement(f[0], f[3], Integer.parseInt(f[1]), Integer.parseInt(f[2]), successors);
+            if (CODES.get(code) || RETIRED.put(code, r) != null
+                    || !successors.stream().allMatch(s -> CODES.get(Integer.parseInt(s)))) {
+                throw new IllegalStateException("gb2260-retired.txt: " + line
+                        + " is current, listed twice or names a successor not in the current list");
+            }
+            RETIRED_CODES.set(code);
         }
     }
 
@@ -72,44 +76,53 @@ public final class RegionCatalogue {
         }
     }
 
-    private static YearMonth revision(String yyyymm) {
-        return YearMonth.of(Integer.parseInt(yyyymm.substring(0, 4)), Integer.parseInt(yyyymm.substring(4)));
-    }
-
     /**
-     * A code no longer in the current list: its name when it was listed, the last revision that lists
-     * it and the next revision, which no longer does. It was retired between the two; the year is
-     * exact only when both fall in the same year ({@link #retiredIn()}).
+     * A code no longer in the current list: its name when it was retired, the year it was retired and
+     * its successors in the current list. The ministry's year-end lists give one year
+     * ({@code retiredFrom == retiredBy}); where the statistics bureau listed the code for longer, or only
+     * the bureau listed it, the retirement is a window of years.
      *
-     * @param code          the six-digit code
-     * @param name          its name in the last revision that lists it, e.g. {@code 卢湾区}
-     * @param lastListed    the last revision that lists it, e.g. 2010-10
-     * @param firstUnlisted the next revision, the first that does not, e.g. 2011-10
+     * @param code        the six-digit code
+     * @param name        its name in the last list that holds it, e.g. {@code 卢湾区}
+     * @param retiredFrom the first year in which it may have been retired: listed at the end of the year
+     *                    before
+     * @param retiredBy   the year by whose end it was retired: absent from that year's list
+     * @param successors  the current codes its area went to, in code order; empty where the history names
+     *                    none that can be followed with certainty
      */
-    public record Retirement(String code, String name, YearMonth lastListed, YearMonth firstUnlisted) {
+    public record Retirement(String code, String name, int retiredFrom, int retiredBy, List<String> successors) {
 
-        /** Whether the code was still listed on {@code date}: on or before the end of {@link #lastListed}. */
+        /** The successors, copied. */
+        public Retirement {
+            successors = List.copyOf(successors);
+        }
+
+        /** Whether the code was still listed on {@code date}: before the year {@link #retiredFrom}. */
         public boolean listedOn(LocalDate date) {
-            return !date.isAfter(lastListed.atEndOfMonth());
+            return date.getYear() < retiredFrom;
         }
 
-        /** Whether the code was retired by {@code date}: on or after the start of {@link #firstUnlisted}. */
+        /** Whether the code was retired by {@code date}: after the end of the year {@link #retiredBy}. */
         public boolean retiredBy(LocalDate date) {
-            return !date.isBefore(firstUnlisted.atDay(1));
+            return date.getYear() > retiredBy;
         }
 
-        /** The year it was retired, when {@link #lastListed} and {@link #firstUnlisted} share it. */
+        /** The year it was retired, when known to the year. */
         public Optional<Integer> retiredIn() {
-            return lastListed.getYear() == firstUnlisted.getYear() ? Optional.of(lastListed.getYear())
-                    : Optional.empty();
+            return retiredFrom == retiredBy ? Optional.of(retiredBy) : Optional.empty();
         }
 
-        /** {@code 310103 (卢湾区) was retired between the GB/T 2260 revisions 2010-10 and 2011-10}. */
+        /**
+         * {@code 310103 (卢湾区) was retired in 2011 (GB/T 2260 lists 1980-2021); its successor in the
+         * current list is 310101}.
+         */
         public String describe() {
-            return code + " (" + name + ") was retired " + retiredIn().map(y -> "in " + y + ", ").orElse("")
-                    + "between the GB/T 2260 revisions " + lastListed + " (the last to list it) and "
-                    + (firstUnlisted.equals(CURRENT_PUBLISHED) ? "the current list (revision 2020-12, published 2021-12)"
-                    : firstUnlisted.toString()) + sanshaHint(code);
+            return code + " (" + name + ") was retired " + (retiredFrom == retiredBy ? "in " + retiredBy
+                    : "between " + retiredFrom + " and " + retiredBy) + " (GB/T 2260 lists 1980-2021)"
+                    + (successors.isEmpty() ? "; the history names no successor that is certain"
+                    : successors.size() == 1 ? "; its successor in the current list is " + successors.get(0)
+                    : "; its area went to " + String.join(", ", successors) + " in the current list")
+                    + sanshaHint(code);
         }
     }
 
@@ -134,7 +147,7 @@ public final class RegionCatalogue {
     }
 
     /**
-     * The retirement of a code that is no longer listed but was in an earlier revision.
+     * The retirement of a code that is no longer listed but was in an earlier list.
      *
      * @param code six digits
      * @return its retirement; empty for a current or unknown code
@@ -228,10 +241,10 @@ public final class RegionCatalogue {
                     + ", which is not a GB/T 2260 province (valid: " + String.join(", ", PROVINCES.keySet()) + ")";
         }
         int n = Integer.parseInt(code);
-        if (!CODES.get(n) && !RETIRED.containsKey(n)) {
+        if (!CODES.get(n) && !RETIRED_CODES.get(n)) {
             return "region code '" + code + "' is not in the GB/T 2260 list (MCA revision 2020-12) although its "
-                    + "province " + code.substring(0, 2) + " (" + provinceName(code.substring(0, 2)) + ") is, nor among "
-                    + "the codes retired since 2002-12; give the county-level code of the registration"
+                    + "province " + code.substring(0, 2) + " (" + provinceName(code.substring(0, 2)) + ") is, nor was it "
+                    + "ever in the lists of 1980-2021; give the county-level code of the registration"
                     + sanshaHint(code);
         }
         return null;

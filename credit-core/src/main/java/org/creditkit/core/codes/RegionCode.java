@@ -36,7 +36,7 @@ public record RegionCode(String code) {
     }
 
     /**
-     * When the code is no longer in the current list: the revisions between which it was retired.
+     * When the code is no longer in the current list: the year it was retired and its successors.
      *
      * @return the retirement; empty for a current code
      */

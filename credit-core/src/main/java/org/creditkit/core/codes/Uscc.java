@@ -15,7 +15,8 @@ import java.util.Objects;
  *       7 = 1,2,9; 8 = 1,9; 9 = 1,2,3; A = 1,9; N = 1,2,3,9; Y = 1;</li>
  *   <li>characters 3-8, the registering authority's GB/T 2260 region: a current code, a code retired
  *       after USCCs were first issued on 2015-10-01 (a USCC never changes, so an enterprise registered
- *       in a county since merged keeps the old county's code: {@link #ISSUED_FROM}), or
+ *       in a county since merged keeps the old county's code: {@link #ISSUED_FROM}; the lists give the
+ *       year of a retirement, so one retired in 2015 is accepted), or
  *       {@code 100000} for a national-level registration;</li>
  *   <li>characters 9-17, the organisation code of GB 11714-1997: eight body characters and a check
  *       digit ({@code 0-9} or {@code X}) computed modulo 11 with weights 3, 7, 9, 10, 5, 8, 4, 2 and

@@ -169,7 +169,7 @@ public final class DataQualityChecker {
         RegionCatalogue.Retirement r = RegionCatalogue.retirement(code).orElseThrow();
         LocalDate day = a.decisionDate();
         return add(out, new DataQualityFinding(DataQualityFlag.RETIRED_REGION_CODE, DataSource.APPLICATION,
-                "enterprise.region", r.lastListed().getYear(), r.firstUnlisted().getYear(), "year",
+                "enterprise.region", r.retiredFrom(), r.retiredBy(), "year",
                 () -> "region code " + r.describe() + "; " + (r.listedOn(day) ? "still listed on the application date "
                         : r.retiredBy(day) ? "retired before the application date "
                         : "possibly retired by the application date ") + day));

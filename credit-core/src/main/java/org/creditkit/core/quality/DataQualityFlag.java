@@ -18,8 +18,8 @@ public enum DataQualityFlag {
     /**
      * The enterprise's region code is no longer in the current GB/T 2260 list: it was valid at the
      * application time, or retired around it (the strict reader refuses one retired before it). Zone
-     * and province still follow from the code; the finding names the revisions between which it was
-     * retired.
+     * and province still follow from the code; the finding names the year it was retired (or the
+     * window of years) and its successors in the current list.
      */
     RETIRED_REGION_CODE
 }

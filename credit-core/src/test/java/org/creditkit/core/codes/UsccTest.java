@@ -118,15 +118,15 @@ class UsccTest {
 
     @Test
     void of_regionRetiredAfterUsccsWereFirstIssued_isValid_oneRetiredBefore_isRefusedNamingWhen() {
-        // 邢台县 130521: listed until 2016-07, merged into a district by 2020; an enterprise registered there
-        // in 2016 keeps its code for life
+        // 邢台县 130521: retired in 2020 for districts of 邢台市; an enterprise registered there in 2016 keeps
+        // its code for life
         assertThat(Uscc.isValid(Uscc.complete("9113052133012345").value())).isTrue();
         // 卢湾区 310103: merged in 2011, before GB 32100-2015 took effect on 2015-10-01
         String first17 = "9131010333012345" + Uscc.organisationCheckCharacter("33012345");
         String luwan = first17 + Uscc.checkCharacter(first17);
         assertThat(Uscc.isValid(luwan)).isFalse();
         assertThatThrownBy(() -> Uscc.of(luwan)).hasMessageContaining("characters 3-8: region code 310103 (卢湾区) "
-                + "was retired between the GB/T 2260 revisions 2010-10").hasMessageContaining("before USCCs were first "
+                + "was retired in 2011").hasMessageContaining("before USCCs were first "
                 + "issued (2015-10-01)");
     }
 
