@@ -221,13 +221,14 @@ public final class PlainJavaPolicy implements RuleDecider {
             v.tier("review-no-limit-base", Tier.MANUAL_REVIEW,
                     "Neither revenue nor tax paid is known, so no limit can be computed", "营业收入和纳税额均缺失，无法测算额度");
         }
-        if (p.pricesGrade(in.grade())) {
-            v.price("price-grade-grid", p.referenceRate() + p.gradeSpreads().get(in.grade()),
-                    "Price: reference rate plus the spread of grade " + in.grade(), "定价：基准利率加" + in.grade() + "级利差");
+        if (p.pricesGrade(in.product(), in.grade())) {
+            v.price("price-grade-grid", p.priceFor(in.product(), in.grade()),
+                    "Price: reference rate plus the spread of grade " + in.grade() + " in the grid of " + pp.id(),
+                    "定价：基准利率加" + pp.id() + "定价表中" + in.grade() + "级利差");
         } else {
             v.tier("review-grade-not-priced", Tier.MANUAL_REVIEW, "Grade " + in.grade() + " is not in the price grid",
                     "评级" + in.grade() + "不在定价表中");
-            v.price("review-grade-not-priced", p.referenceRate() + p.worstSpread(),
+            v.price("review-grade-not-priced", p.priceFor(in.product(), in.grade()),
                     "Priced at the worst spread of the grid pending review", "按定价表最高利差暂定价格，待人工审核");
         }
         if (in.taxRatingA3Years()) {
