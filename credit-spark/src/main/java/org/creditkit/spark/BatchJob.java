@@ -21,13 +21,16 @@ import org.creditkit.rules.RuleSetSource;
 
 /**
  * The batch job: decide every application of a JSON Lines or Parquet input and write the decisions
- * and the rejected rows as Parquet, optionally with a fairness audit.
+ * and the rejected rows as Parquet, optionally with a fairness audit; or, with {@code --match}, match
+ * every application against every product of the rule set.
  *
  * <pre>
  * spark-submit --class org.creditkit.spark.BatchJob credit-spark.jar \
  *     --in hdfs:///in/applications.jsonl --out hdfs:///out/run-2026-11-30 [--audit /reports/run-2026-11-30] \
  *     [--model bundle.signed.json --trust public.pem[,other.pem]] [--rules rules-dir] [--format jsonl|parquet]
  *     [--trail hdfs:///trail/run-2026-11-30 --log-key private.pem --pseudonym-key pseudonym.key]
+ * spark-submit --class org.creditkit.spark.BatchJob credit-spark.jar --match \
+ *     --in hdfs:///in/applications.jsonl --out hdfs:///out/match-2026-11-30 [--model ... --trust ...] [--rules rules-dir]
  * </pre>
  *
  * <p>A {@code --model} bundle is accepted only when signed by a {@code --trust} key
@@ -35,14 +38,17 @@ import org.creditkit.rules.RuleSetSource;
  *
  * <p>Writes {@code OUT/decisions} ({@link Schemas#DECISIONS}) and {@code OUT/rejected}
  * ({@link Schemas#REJECTED}: file, line, id, every problem), and with {@code --trail} the masked decision
- * trail, one signed chain per partition ({@link TrailSpec}). Exit code: 0 every row decided; 1 some
+ * trail, one signed chain per partition ({@link TrailSpec}). With {@code --match} it writes
+ * {@code OUT/matches} ({@link Schemas#MATCHES}: one row per application and product) and
+ * {@code OUT/rejected} instead, and refuses {@code --audit} and {@code --trail}, which are about
+ * decisions. Exit code: 0 every row decided; 1 some
  * rows rejected (the rest decided and written); 2 the audit's verdict is FAIL; 3 usage or unusable
  * input (missing option or file, output exists, bad or untrusted bundle, bad rules); 4 internal error.
  */
 public final class BatchJob {
 
     /** Options that take no value. */
-    private static final java.util.Set<String> FLAGS = java.util.Set.of("--allow-unsigned");
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("--allow-unsigned", "--match");
 
     /** The options, each with its help text. */
     private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
@@ -50,6 +56,8 @@ public final class BatchJob {
     static {
         OPTIONS.put("--in", "PATH   applications: JSON Lines file/dir/glob, or Parquet (required)");
         OPTIONS.put("--out", "DIR   where decisions/ and rejected/ are written as Parquet; must not exist (required)");
+        OPTIONS.put("--match", "  match every application against every product of the rule set's products.json "
+                + "instead of deciding it: writes matches/ (one row per application and product) and rejected/");
         OPTIONS.put("--format", "jsonl|parquet   input format (default: parquet when --in ends in .parquet, else jsonl)");
         OPTIONS.put("--audit", "DIR   also audit fairness of the decisions and write report.html/json/md there");
         OPTIONS.put("--trail", "DIR   also write the masked, signed decision trail there: one chain per partition, "
@@ -146,6 +154,9 @@ public final class BatchJob {
             }
             credit = credit.withTrail(trail);
         }
+        if (opts.containsKey("--match")) {
+            return match(spark, credit, input, outDir, out);
+        }
         BatchResult result = credit.decide(input).persist();
         try {
             result.results().write().parquet(outDir + "/decisions");
@@ -154,14 +165,7 @@ public final class BatchJob {
             long rejected = spark.read().parquet(outDir + "/rejected").count();
             out.printf(Locale.ROOT, "%d rows: %d decided -> %s/decisions, %d rejected -> %s/rejected%n",
                     decided + rejected, decided, outDir, rejected, outDir);
-            if (rejected > 0) {
-                for (Row r : result.rejected().limit(10).collectAsList()) {
-                    out.println("  " + describe(r));
-                }
-                if (rejected > 10) {
-                    out.printf(Locale.ROOT, "  ... %d more in %s/rejected%n", rejected - 10, outDir);
-                }
-            }
+            printRejected(result, rejected, outDir, out);
             if (trailDir != null) {
                 out.println(trailSummary(spark, trailDir, decided));
             }
@@ -172,6 +176,50 @@ public final class BatchJob {
             return code;
         } finally {
             result.unpersist();
+        }
+    }
+
+    /**
+     * {@code --match}: writes {@code OUT/matches} and {@code OUT/rejected}, and says how many applications
+     * were matched, their best offers by product and how many have none.
+     */
+    private static int match(SparkSession spark, CreditSpark credit, Dataset<Row> input, String outDir,
+            PrintStream out) {
+        BatchResult result = credit.match(input).persist();
+        try {
+            result.results().write().parquet(outDir + "/matches");
+            result.rejected().write().parquet(outDir + "/rejected");
+            Dataset<Row> matches = spark.read().parquet(outDir + "/matches");
+            long rows = matches.count();
+            // every matched application has one row per product, so any product's count is theirs
+            long applications = matches.groupBy("product").count().collectAsList().stream()
+                    .mapToLong(r -> r.getLong(1)).max().orElse(0);
+            long rejected = spark.read().parquet(outDir + "/rejected").count();
+            Map<String, Long> best = new java.util.TreeMap<>();
+            for (Row r : matches.where("rank = 1").groupBy("product").count().collectAsList()) {
+                best.put(r.getString(0), r.getLong(1));
+            }
+            long withOffer = best.values().stream().mapToLong(Long::longValue).sum();
+            out.printf(Locale.ROOT, "%d rows: %d matched -> %s/matches (%d rows, one per application and product),"
+                    + " %d rejected -> %s/rejected%n", applications + rejected, applications, outDir, rows, rejected,
+                    outDir);
+            out.printf(Locale.ROOT, "best offer by product %s; %d without any offer%n", best, applications - withOffer);
+            printRejected(result, rejected, outDir, out);
+            return rejected > 0 ? 1 : 0;
+        } finally {
+            result.unpersist();
+        }
+    }
+
+    /** The first ten rejected rows, each with its file, line and problems. */
+    private static void printRejected(BatchResult result, long rejected, String outDir, PrintStream out) {
+        if (rejected > 0) {
+            for (Row r : result.rejected().limit(10).collectAsList()) {
+                out.println("  " + describe(r));
+            }
+            if (rejected > 10) {
+                out.printf(Locale.ROOT, "  ... %d more in %s/rejected%n", rejected - 10, outDir);
+            }
         }
     }
 
@@ -307,6 +355,14 @@ public final class BatchJob {
             String n = opts.get("--checkpoint-every");
             if (!n.matches("[1-9][0-9]{0,8}")) {
                 throw new UsageException("--checkpoint-every " + n + ": must be a whole number from 1 to 999999999");
+            }
+        }
+        if (opts.containsKey("--match")) {
+            for (String decisionOnly : List.of("--audit", "--trail")) {
+                if (opts.containsKey(decisionOnly)) {
+                    throw new UsageException(decisionOnly + " is for decisions, not --match: a match is an indication "
+                            + "(no decision is taken, audited or logged); run the job without --match for that");
+                }
             }
         }
         String format = opts.get("--format");

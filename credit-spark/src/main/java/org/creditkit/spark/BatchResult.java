@@ -8,13 +8,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * What scoring or deciding a dataset gives: every input row once, either as a result or as a
- * rejected row with its problems. The two views are filters of {@link #rows()}; call
+ * What scoring, deciding or matching a dataset gives: every input row either as its results (one row
+ * when scoring or deciding, one row per product when matching) or as one rejected row with its problems. The two views are filters of {@link #rows()}; call
  * {@link #persist()} before using both if the input is expensive to recompute (the {@link BatchJob}
  * does).
  *
- * @param rows one row per input row: the result columns plus {@code problems}, null on a good row
- * @param results the good rows ({@link Schemas#DECISIONS} or {@link Schemas#SCORES})
+ * @param rows the result rows and rejected rows: the result columns plus {@code problems}, null on a good row
+ * @param results the good rows ({@link Schemas#DECISIONS}, {@link Schemas#SCORES} or {@link Schemas#MATCHES})
  * @param rejected the bad rows ({@link Schemas#REJECTED}): source, line, id when readable, problems
  */
 public record BatchResult(Dataset<Row> rows, Dataset<Row> results, Dataset<Row> rejected) {

@@ -39,8 +39,8 @@ import org.creditkit.rules.RuleSetSource;
 import scala.Tuple2;
 
 /**
- * Scores and decides loan applications held in a Spark {@code Dataset<Row>}, with the same results
- * as {@link org.creditkit.rules.CreditEngine} in one JVM.
+ * Scores, decides and matches against the products loan applications held in a Spark
+ * {@code Dataset<Row>}, with the same results as {@link org.creditkit.rules.CreditEngine} in one JVM.
  *
  * <p>Input, either of:
  * <ul>
@@ -177,6 +177,40 @@ public final class CreditSpark {
     public BatchResult decide(Dataset<Row> input) {
         return BatchResult.of(normalise(input).mapPartitions(new Evaluator(broadcast, true, trail),
                 Encoders.row(Schemas.withProblems(Schemas.DECISIONS))));
+    }
+
+    /**
+     * Matches every row against every product of the rule set's {@code products.json}, as
+     * {@link org.creditkit.rules.CreditEngine#match} does in one JVM: the application is scored once and
+     * decided under each product; the products are split into offers, ranked best first, and refusals
+     * with why. The products file is one of the rule files of the broadcast {@link EngineSpec} (and part
+     * of its ruleset version), so every executor matches against the same products.
+     *
+     * <p>The result has <b>one row per (application, product)</b>, offered or not
+     * ({@link Schemas#MATCHES}): {@code offered} and {@code rank} (1 = the best offer, null when refused)
+     * say which products the application is offered, {@code criteria} every eligibility criterion met or
+     * missed, and the decision columns the offer under that product or, for a refusal, the decline
+     * reasons. A long table rather than an array per application, because that is what Spark queries
+     * want: {@code where("rank = 1")} is every application's best offer, {@code groupBy("product")} the
+     * take-up per product, {@code where("not eligible")} with {@code criteria} why a product is closed to
+     * whom; {@code groupBy("applicationId").agg(sort_array(collect_list(...)))} gives the nested form
+     * when it is wanted. Rejected rows are as for {@link #decide}.
+     *
+     * <p>A match is an indication, not a decision: like {@code CreditEngine.match}, it writes nothing to
+     * the decision trail, even on a facade {@link #withTrail with a trail}.
+     *
+     * <pre>{@code
+     * BatchResult m = CreditSpark.defaults(spark).match(CreditSpark.readJsonLines(spark, "in.jsonl")).persist();
+     * m.results().where("rank = 1").groupBy("product").count().show();   // best offers per product
+     * m.rejected().write().parquet("out/rejected");
+     * }</pre>
+     *
+     * @param input applications, as JSON text or structured (see the class documentation)
+     * @return matches ({@link Schemas#MATCHES}) and rejected rows
+     */
+    public BatchResult match(Dataset<Row> input) {
+        return BatchResult.of(normalise(input).mapPartitions(new Matcher(broadcast),
+                Encoders.row(Schemas.withProblems(Schemas.MATCHES))));
     }
 
     /**

@@ -94,7 +94,7 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
                     if (decide) {
                         e = engine.evaluate(a.application(), Optional.empty());
                         score(v, e.score(), s.bundleChecksum());
-                        offer(v, e.decision());
+                        offer(v, HEAD + SCORE, e.decision());
                     } else {
                         LoanApplication app = a.application();
                         score(v, bundle.scorer().score(extractor.extract(app), app.enterprise().industry()),
@@ -118,7 +118,14 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         };
     }
 
-    private static LabeledApplication read(String text) {
+    /**
+     * Reads one row's application strictly.
+     *
+     * @param text the row's JSON text, or null
+     * @return the application
+     * @throws CreditException when the text is null, blank or not a valid application
+     */
+    static LabeledApplication read(String text) {
         if (text == null) {
             throw new org.creditkit.core.CreditDataException("$", "no application text (the value is null); "
                     + "every row must hold one JSON object");
@@ -130,7 +137,11 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         return StrictApplicationReader.standard().readLabeled(text);
     }
 
-    private static Row rejected(Object[] v, String text, List<Problem> problems) {
+    /**
+     * The output row of a rejected input row: source and line (already in {@code v}), the id when the
+     * text holds one, and the problems in the last column.
+     */
+    static Row rejected(Object[] v, String text, List<Problem> problems) {
         Object[] r = new Object[v.length];
         r[0] = v[0];
         r[1] = v[1];
@@ -156,7 +167,8 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         }
     }
 
-    private static void head(Object[] v, LabeledApplication a) {
+    /** Fills the {@link Schemas#HEAD} columns after source and line (id, attributes, outcome). */
+    static void head(Object[] v, LabeledApplication a) {
         LoanApplication app = a.application();
         Enterprise e = app.enterprise();
         v[2] = app.id();
@@ -186,8 +198,9 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         v[i] = checksum;
     }
 
-    private static void offer(Object[] v, Decision d) {
-        int i = HEAD + SCORE;
+    /** Fills the {@link Schemas#OFFER} columns of a decision from index {@code start}. */
+    static void offer(Object[] v, int start, Decision d) {
+        int i = start;
         v[i++] = d.tier().name();
         v[i++] = d.tier().isApproval();
         v[i++] = d.approvedAmount();
@@ -209,7 +222,7 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         return RowFactory.create(t.rule(), t.verdict(), t.reason().code(), t.reason().en(), t.reason().zh());
     }
 
-    private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+    static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
         return CollectionConverters.asScala(list).toList();
     }
 }

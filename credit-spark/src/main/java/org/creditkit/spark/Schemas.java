@@ -92,11 +92,43 @@ public final class Schemas {
         field("modelId", DataTypes.StringType),
     };
 
+    /**
+     * One eligibility criterion of a product applied to one application: its {@code products.json} key,
+     * whether it is met, what was asked and found in English and Chinese.
+     */
+    public static final StructType CRITERION = struct(
+            field("id", DataTypes.StringType), field("met", DataTypes.BooleanType),
+            field("en", DataTypes.StringType), field("zh", DataTypes.StringType));
+
+    /**
+     * The leading columns of a match row: {@link #HEAD} with the application's own product named
+     * {@code appliedProduct}, since {@code product} is the product matched.
+     */
+    static final StructField[] MATCH_HEAD = matchHead();
+
+    /** The product columns of a match row. */
+    static final StructField[] MATCH = {
+        field("product", DataTypes.StringType),
+        field("productNameEn", DataTypes.StringType),
+        field("productNameZh", DataTypes.StringType),
+        field("eligible", DataTypes.BooleanType),
+        field("offered", DataTypes.BooleanType),
+        field("rank", DataTypes.IntegerType),
+        field("criteria", DataTypes.createArrayType(CRITERION)),
+    };
+
     /** Scores: {@link #HEAD}, then the score columns. */
     public static final StructType SCORES = concat(HEAD, SCORE);
 
     /** Decisions: {@link #HEAD}, the score columns, then the offer and trail. */
     public static final StructType DECISIONS = concat(HEAD, SCORE, OFFER);
+
+    /**
+     * Product matches: one row per (application, product of the rule set's {@code products.json}),
+     * offered or not: {@link #MATCH_HEAD}, the product, its eligibility and rank, then the decision under
+     * that product (the offer and trail columns of {@link #DECISIONS}).
+     */
+    public static final StructType MATCHES = concat(MATCH_HEAD, MATCH, OFFER);
 
     /** Rejected rows: source, line, application id when it could be read, and every problem. */
     public static final StructType REJECTED = struct(
@@ -117,6 +149,12 @@ public final class Schemas {
     /** What one pass produces: the output columns plus {@code problems} (null on a good row). */
     static StructType withProblems(StructType output) {
         return output.add(field("problems", DataTypes.createArrayType(PROBLEM)));
+    }
+
+    private static StructField[] matchHead() {
+        StructField[] head = HEAD.clone();
+        head[3] = field("appliedProduct", DataTypes.StringType);
+        return head;
     }
 
     private static StructType concat(StructField[]... parts) {

@@ -1,8 +1,9 @@
 /**
- * creditkit on Apache Spark: batch scoring, decisions and the fairness audit over a cluster.
+ * creditkit on Apache Spark: batch scoring, decisions, product matching and the fairness audit over a
+ * cluster.
  *
- * <p>Entry points: {@link org.creditkit.spark.CreditSpark} (score and decide a {@code Dataset<Row>} of
- * applications, read JSON Lines with line numbers), {@link org.creditkit.spark.SparkAudit} (the fairness
+ * <p>Entry points: {@link org.creditkit.spark.CreditSpark} (score, decide and match against the products
+ * a {@code Dataset<Row>} of applications, read JSON Lines with line numbers), {@link org.creditkit.spark.SparkAudit} (the fairness
  * audit from counts aggregated in Spark) and {@link org.creditkit.spark.BatchJob} (the
  * {@code spark-submit} job). The model bundle and the rule set travel to the executors as text in one
  * broadcast {@link org.creditkit.spark.EngineSpec}; each executor JVM builds one engine per (bundle

@@ -106,6 +106,45 @@ class BatchJobTest {
     }
 
     @Test
+    void run_match_writesOneRowPerApplicationAndProduct_andRejectsEachBadLineWithItsLine() throws IOException {
+        SparkSession spark = SparkTests.spark();
+        List<String> lines = new ArrayList<>(Applications.generate(60, 9L).lines());
+        lines.add(30, "{\"id\": ");                                    // line 31: not JSON
+        lines.add("");                                                 // line 62: blank
+        Path in = dir.resolve("applications.jsonl");
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        Path outDir = dir.resolve("out");
+
+        int code = run("--match", "--in", in.toString(), "--out", outDir.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        List<Row> matches = spark.read().parquet(outDir.resolve("matches").toString()).collectAsList();
+        Map<String, Long> perProduct = matches.stream()
+                .collect(Collectors.groupingBy(r -> r.<String>getAs("product"), Collectors.counting()));
+        assertThat(perProduct).as("every application has a row for every product").hasSizeGreaterThan(1)
+                .allSatisfy((product, n) -> assertThat(n).isEqualTo(60));
+        assertThat(matches.stream().filter(r -> Integer.valueOf(1).equals(r.getAs("rank"))).count())
+                .as("at most one best offer per application").isLessThanOrEqualTo(60);
+        Map<Long, Row> rejected = spark.read().parquet(outDir.resolve("rejected").toString()).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getLong(1), r -> r));
+        assertThat(rejected).containsOnlyKeys(31L, 62L);
+        assertThat(problems(rejected.get(62L))).contains("blank line");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("62 rows: 60 matched", "(" + matches.size() + " rows, one per application and product)",
+                        "2 rejected", "best offer by product {", "applications.jsonl:31");
+        assertThat(outDir.resolve("decisions")).doesNotExist();
+    }
+
+    @Test
+    void run_matchWithAuditOrTrail_isAUsageError() {
+        assertThat(run("--match", "--in", "x", "--out", "y", "--audit", "a")).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--audit is for decisions, not --match");
+        assertThat(run("--match", "--in", "x", "--out", "y", "--trail", "t", "--log-key", "k", "--pseudonym-key", "p"))
+                .isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--trail is for decisions, not --match");
+    }
+
+    @Test
     void run_outputExists_refusesWithUsageCode() throws IOException {
         Path in = dir.resolve("a.jsonl");
         Files.write(in, Applications.generate(1, 1L).lines());

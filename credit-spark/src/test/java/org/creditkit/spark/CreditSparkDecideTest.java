@@ -11,14 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.SourceLineage;
 import org.creditkit.core.fairness.AuditConfig;
@@ -45,10 +40,6 @@ import org.junit.jupiter.api.Test;
 class CreditSparkDecideTest {
 
     static final int COUNT = 20_000;
-    static final StructType TEXT = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("source", DataTypes.StringType, true),
-            DataTypes.createStructField("line", DataTypes.LongType, true),
-            DataTypes.createStructField("value", DataTypes.StringType, true)));
 
     static SparkSession spark;
     static Applications apps;
@@ -68,13 +59,7 @@ class CreditSparkDecideTest {
     }
 
     static Dataset<Row> text(List<String> lines) {
-        List<Row> rows = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            rows.add(RowFactory.create("mem", (long) i + 1, lines.get(i)));
-        }
-        // two slices, one per local core, and no shuffle of the 50 MB of text
-        JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 2);
-        return spark.createDataFrame(rdd, TEXT);
+        return SparkTests.text(lines);
     }
 
     @Test
@@ -160,12 +145,19 @@ class CreditSparkDecideTest {
 
     /** Every column of a decision row against the engine's evaluation; a description of each difference. */
     static List<String> compare(Row r, CreditEngine.Evaluation e, LabeledApplication a) {
+        List<String> out = compareHead(r, a, "product");
+        out.addAll(compareScore(r, e.score(), e.decision().modelId()));
+        out.addAll(compareOffer(r, e.decision()));
+        return out;
+    }
+
+    /** The head columns of a row (id, attributes, outcome) against the application; the applied product in {@code productColumn}. */
+    static List<String> compareHead(Row r, LabeledApplication a, String productColumn) {
         List<String> out = new ArrayList<>();
-        Decision d = e.decision();
-        String id = d.applicationId();
+        String id = a.application().id();
         check(out, id, "applicationId", r.getAs("applicationId"), id);
         var ent = a.application().enterprise();
-        check(out, id, "product", r.getAs("product"), a.application().product().id());
+        check(out, id, productColumn, r.getAs(productColumn), a.application().product().id());
         check(out, id, "industrySection", r.getAs("industrySection"), ent.industry().sectionCode());
         check(out, id, "industryDivision", r.getAs("industryDivision"), ent.industry().code());
         check(out, id, "zone", r.getAs("zone"), ent.region().zone().name());
@@ -174,7 +166,13 @@ class CreditSparkDecideTest {
         check(out, id, "ownership", r.getAs("ownership"), ent.ownership().name());
         check(out, id, "defaulted12m", r.getAs("defaulted12m"),
                 a.outcome().map(LabeledApplication.Outcome::defaulted12m).orElse(null));
-        out.addAll(compareScore(r, e.score(), d.modelId()));
+        return out;
+    }
+
+    /** The offer and trail columns of a row against a decision (timings excepted). */
+    static List<String> compareOffer(Row r, Decision d) {
+        List<String> out = new ArrayList<>();
+        String id = d.applicationId();
         check(out, id, "tier", r.getAs("tier"), d.tier().name());
         check(out, id, "approved", r.getAs("approved"), d.tier().isApproval());
         BigDecimal amount = r.getAs("approvedAmount");
@@ -232,13 +230,13 @@ class CreditSparkDecideTest {
         return out;
     }
 
-    private static void check(List<String> out, String id, String field, Object actual, Object expected) {
+    static void check(List<String> out, String id, String field, Object actual, Object expected) {
         if (!Objects.equals(actual, expected)) {
             out.add(id + " " + field + ": spark " + actual + " vs engine " + expected);
         }
     }
 
-    private static void bits(List<String> out, String id, String field, double actual, double expected) {
+    static void bits(List<String> out, String id, String field, double actual, double expected) {
         if (Double.doubleToRawLongBits(actual) != Double.doubleToRawLongBits(expected)) {
             out.add(id + " " + field + ": spark " + actual + " vs engine " + expected);
         }

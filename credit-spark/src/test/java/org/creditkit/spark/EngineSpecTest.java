@@ -9,6 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ByteArrayInputStream;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.rules.RuleSetSource;
 import org.junit.jupiter.api.Test;
 
 /** The broadcast spec: plain text that survives Java serialisation and refuses bytes changed in transit. */
@@ -53,5 +54,19 @@ class EngineSpecTest {
 
         assertThatThrownBy(changed::rules).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(spec.rulesetVersion());
+    }
+
+    @Test
+    void products_travelWithTheRules_aChangedProductsFileIsAnotherEngine() {
+        EngineSpec spec = EngineSpec.defaults();
+        var files = new java.util.TreeMap<>(spec.ruleFiles());
+        assertThat(files).containsKey("products.json");
+        files.put("products.json", files.get("products.json").replace("\"minAmount\": 10000", "\"minAmount\": 20000"));
+        EngineSpec changed = EngineSpec.of(ModelBundle.defaultBundle(), RuleSetSource.of("changed", files));
+
+        assertThat(changed.ruleFiles().get("products.json")).isNotEqualTo(spec.ruleFiles().get("products.json"));
+        assertThat(changed.key()).as("a new products file is a new ruleset version, so a new executor engine")
+                .isNotEqualTo(spec.key());
+        assertThat(changed.rules().files()).isEqualTo(files);
     }
 }

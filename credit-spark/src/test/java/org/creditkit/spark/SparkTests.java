@@ -1,6 +1,15 @@
 package org.creditkit.spark;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -9,6 +18,12 @@ import org.junit.jupiter.api.Assumptions;
  * calling test is skipped, saying why.
  */
 final class SparkTests {
+
+    /** JSON text input: source, line, value. */
+    static final StructType TEXT = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("source", DataTypes.StringType, true),
+            DataTypes.createStructField("line", DataTypes.LongType, true),
+            DataTypes.createStructField("value", DataTypes.StringType, true)));
 
     private static SparkSession session;
 
@@ -35,5 +50,18 @@ final class SparkTests {
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-spark"));
         }
         return session;
+    }
+
+    /**
+     * Lines as JSON text input, source {@code mem} and lines numbered from 1, in two slices (one per
+     * local core) and without a shuffle of the text.
+     */
+    static Dataset<Row> text(List<String> lines) {
+        List<Row> rows = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            rows.add(RowFactory.create("mem", (long) i + 1, lines.get(i)));
+        }
+        JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark().sparkContext()).parallelize(rows, 2);
+        return spark().createDataFrame(rdd, TEXT);
     }
 }
