@@ -140,33 +140,40 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory for the reports.")
     Path out;
 
+    @CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        Progress lines = new Progress(err, progress.wanted(), "audit: lines read", 0);
         try {
-            AuditReport report = run();
+            AuditReport report = run(lines);
             List<Path> files = FairnessReports.writeAll(report, out);
             printSummary(stdout, report, files);
             stdout.flush();
             return report.exitCode();
         } catch (BrokenChainException e) {
             // a decision trail that is not one chain is not evidence: a verdict over it would mislead
+            lines.done();
             err.println("credit audit: " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_VERDICT;
         } catch (CreditDataException | CreditModelException | IllegalArgumentException e) {
+            lines.done();
             err.println("credit audit: " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
         } catch (UncheckedIOException e) {
+            lines.done();
             err.println("credit audit: " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
         }
     }
 
-    private AuditReport run() {
+    private AuditReport run(Progress lines) {
         if (!Files.isRegularFile(data)) {
             throw usage("--data " + data + ": no such file; pass an existing JSON Lines or CSV file");
         }
@@ -234,9 +241,13 @@ final class AuditCommand implements Callable<Integer> {
         config.generatedAt(generatedAt != null ? generatedAt : java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
         // the scope (file digest, models, rule sets, period) is known only once the file is read
         AuditAccumulator audit = new AuditAccumulator(config.build());
-        AuditScope scope = fmt == AuditTableReader.Format.JSONL ? AuditLogReader.read(data, mapping, audit)
-                : AuditTableReader.readCsv(data, mapping, audit);
-        return audit.report(scope);
+        AuditScope scope = fmt == AuditTableReader.Format.JSONL ? AuditLogReader.read(data, mapping, audit, lines::update)
+                : AuditTableReader.readCsv(data, mapping, audit, lines::update);
+        lines.done();
+        lines.step("auditing", 0, 1);
+        AuditReport report = audit.report(scope);
+        lines.step("auditing", 1, 1);
+        return report;
     }
 
     /** A usage error: exits with {@link CreditCli#EXIT_USAGE}. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
 import org.creditkit.core.chain.BrokenChainException;
@@ -71,6 +72,22 @@ final class AuditLogReader {
      *     listed), per named column no line has, or if there is no data line
      */
     static AuditScope read(Path file, AuditRecordMapper.Spec spec, AuditAccumulator audit) {
+        return read(file, spec, audit, n -> { });
+    }
+
+    /**
+     * Reads a JSON Lines file into an audit, reporting progress.
+     *
+     * @param file the file
+     * @param spec what to read
+     * @param audit where each row is counted
+     * @param linesRead called with the number of lines read so far (of all parts), after each line;
+     *     the receiver throttles
+     * @return what was audited
+     * @throws BrokenChainException as {@link #read(Path, AuditRecordMapper.Spec, AuditAccumulator)}
+     * @throws CreditDataException as {@link #read(Path, AuditRecordMapper.Spec, AuditAccumulator)}
+     */
+    static AuditScope read(Path file, AuditRecordMapper.Spec spec, AuditAccumulator audit, LongConsumer linesRead) {
         String source = file.toString();
         Map<String, String> named = AuditRecordMapper.namedColumns(spec);
         Set<String> wantedNames = new LinkedHashSet<>(named.keySet());
@@ -98,7 +115,9 @@ final class AuditLogReader {
         AuditRowSink sink = new AuditRowSink(source, spec, audit);
         boolean[] trail = {false};
         MessageDigest digest = sha256();
+        long[] total = {0};
         LineReader lines = (lineNo, buf, off, len) -> {
+            linesRead.accept(++total[0]);
             if (isBlank(buf, off, len)) {
                 return;
             }

@@ -354,6 +354,22 @@ final class AuditTableReader {
      *     listed), per unknown column, or if there is no header or no row
      */
     static AuditScope readCsv(Path file, AuditRecordMapper.Spec spec, AuditAccumulator audit) {
+        return readCsv(file, spec, audit, n -> { });
+    }
+
+    /**
+     * Streams a CSV file into an audit, reporting progress.
+     *
+     * @param file the file
+     * @param spec what to read
+     * @param audit where each row is counted
+     * @param recordsRead called with the number of CSV records read so far (the header included),
+     *     after each one; the receiver throttles
+     * @return what was audited
+     * @throws CreditDataException as {@link #readCsv(Path, AuditRecordMapper.Spec, AuditAccumulator)}
+     */
+    static AuditScope readCsv(Path file, AuditRecordMapper.Spec spec, AuditAccumulator audit,
+            java.util.function.LongConsumer recordsRead) {
         String source = file.toString();
         AuditRowSink sink = new AuditRowSink(source, spec, audit);
         List<Problem> errors = sink.problems();
@@ -373,7 +389,9 @@ final class AuditTableReader {
             if (in.read() != '\uFEFF') {
                 in.reset();
             }
+            long[] read = {0};
             csvRecords(in, source, errors, rec -> {
+                recordsRead.accept(++read[0]);
                 if (columns.isEmpty()) {
                     header(rec, source, errors, columns, index);
                     AuditRecordMapper.checkColumns(new AuditTable(source, columns, List.of()), spec);

@@ -112,7 +112,7 @@ final class DecideCommand implements Callable<Integer> {
                 builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
             }
         } catch (CreditModelException e) {
-            err.println("model bundle " + model + " rejected: " + e.getMessage());
+            err.println(ModelOptions.rejected(model, e));
             err.flush();
             return CreditCli.EXIT_USAGE;
         } catch (RuleSetException e) {

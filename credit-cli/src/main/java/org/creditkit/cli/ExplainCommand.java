@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.chain.BrokenChainException;
+import org.creditkit.core.chain.ChainReport;
+import org.creditkit.core.chain.ChainVerifier;
+import org.creditkit.core.chain.CheckpointKeys;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureCatalogue;
@@ -28,6 +31,7 @@ import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.score.ScoreExplanation;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.sign.TrustStore;
 import org.creditkit.rules.audit.DecisionExplanation;
 import org.creditkit.rules.audit.DecisionRecord;
 import org.creditkit.rules.audit.DecisionTrail;
@@ -43,7 +47,9 @@ import picocli.CommandLine.Spec;
  * <ul>
  *   <li>{@code --trail TRAIL --id ID}: the person-facing explanation of a recorded decision, in
  *       English and Chinese, from the decision trail alone (no re-scoring; PIPL art. 24), after
- *       checking that the trail's parts form one unbroken chain;</li>
+ *       checking that the trail's parts form one unbroken chain and, with {@code --trail-key}, that
+ *       its checkpoints are signed by that key (an unsigned tail of a trail still being written is
+ *       allowed);</li>
  *   <li>{@code --in FILE --id ID [--model BUNDLE]}: the score breakdown of one application: points
  *       per feature with its value, bin and sources, base versus industry overlay, reason codes.
  *       The USCC is masked and the name withheld unless {@code --show-identities}, which the access
@@ -75,6 +81,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--trail", paramLabel = "FILE",
             description = "Decision trail of 'credit decide --log': explain the recorded decision(s) of --id.")
     Path trail;
+
+    @Option(names = "--trail-key", paramLabel = "PEM", split = ",",
+            description = "With --trail: public key(s) of the trail's signer (public.pem from 'credit bundle keygen'); "
+                    + "the checkpoint signatures are verified too, not only the chain's links.")
+    List<Path> trailKeys;
 
     @Option(names = "--id", required = true, paramLabel = "ID", description = "Application id to explain.")
     String id;
@@ -110,6 +121,11 @@ final class ExplainCommand implements Callable<Integer> {
         if ((in == null) == (trail == null)) {
             err.println("credit explain: give exactly one of --trail FILE (a recorded decision) or --in FILE "
                     + "(a score breakdown)");
+            err.flush();
+            return CreditCli.EXIT_USAGE;
+        }
+        if (trailKeys != null && trail == null) {
+            err.println("credit explain: --trail-key verifies a decision trail; give --trail FILE too");
             err.flush();
             return CreditCli.EXIT_USAGE;
         }
@@ -153,6 +169,22 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("credit explain: " + trail + ": no such file");
             err.flush();
             return CreditCli.EXIT_USAGE;
+        }
+        if (trailKeys != null) {
+            // the signatures prove who chained the trail; DecisionTrail.find checks the links either way
+            ChainReport signed;
+            try {
+                signed = ChainVerifier.verify(trail, CheckpointKeys.of(TrustStore.read(trailKeys)));
+            } catch (CreditModelException | UncheckedIOException e) {
+                err.println("credit explain: --trail-key: " + e.getMessage());
+                err.flush();
+                return CreditCli.EXIT_USAGE;
+            }
+            if (signed.problem().isPresent()) {
+                err.print("credit explain: the decision trail fails verification, nothing is explained: " + signed.toText());
+                err.flush();
+                return CreditCli.EXIT_VERDICT;
+            }
         }
         String pseudonym = pseudonyms.pseudonym(id);
         List<DecisionRecord> records;
@@ -200,7 +232,7 @@ final class ExplainCommand implements Callable<Integer> {
             bundle = ModelOptions.bundle(model);
             extractor = bundle.requireCompatible(FeatureExtractor.standard());
         } catch (CreditModelException e) {
-            err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
+            err.println(ModelOptions.rejected(model, e));
             return CreditCli.EXIT_USAGE;
         }
         LoanApplication[] found = {null};

@@ -53,6 +53,11 @@ final class ModelOptions {
         return path == null ? ModelBundle.defaultBundle() : ModelBundle.read(path);
     }
 
+    /** {@code model bundle FILE rejected: why}, naming the default bundle when no file was given. */
+    static String rejected(Path model, CreditModelException e) {
+        return "model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage();
+    }
+
     /**
      * The bundle at {@code path} accepted only when trusted (docs/bundles.md): signed by a key in
      * {@code trust}, or the built-in default when {@code path} is null, or any bundle not proven

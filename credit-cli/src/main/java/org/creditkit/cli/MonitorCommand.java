@@ -70,8 +70,8 @@ final class MonitorCommand implements Callable<Integer> {
             description = "Loss given default for the loss and fund figures (default ${DEFAULT-VALUE}).")
     double lgd;
 
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a console.")
-    boolean progress;
+    @picocli.CommandLine.Mixin
+    Progress.Options progress = new Progress.Options();
 
     /** Unusable input: exit 3 with what was wrong and how to get help. */
     private static int usage(PrintWriter err, String message) {
@@ -148,7 +148,7 @@ final class MonitorCommand implements Callable<Integer> {
         }
         LoanBookWorkflow.Monitored result;
         try (engine) {
-            Progress p = new Progress(err, Progress.wanted(progress), "loan-book lines", 0);
+            Progress p = new Progress(err, progress.wanted(), "loan-book lines", 0);
             result = LoanBookWorkflow.monitor(book, engine, parameters, grader, limits, out, err, p);
         } catch (IOException | UncheckedIOException e) {
             err.println("credit monitor: cannot monitor " + book + " into " + out + ": " + e.getMessage());

@@ -4,6 +4,7 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,12 +41,23 @@ final class Progress implements org.creditkit.models.Progress {
     private long lastPrint;
     private boolean printed;
     private String lastStage = "";
+    /** The last count given to {@link #update} and the last one drawn. */
+    private long latest;
+    private long drawn;
+
+    private final LongSupplier clock;
 
     Progress(PrintWriter err, boolean enabled, String what, long total) {
+        this(err, enabled, what, total, System::nanoTime);
+    }
+
+    /** With a clock in nanoseconds (tests drive the throttle with a fake one). */
+    Progress(PrintWriter err, boolean enabled, String what, long total, LongSupplier clock) {
         this.err = err;
         this.enabled = enabled;
         this.what = what;
         this.total = total;
+        this.clock = clock;
     }
 
     /**
@@ -74,9 +86,15 @@ final class Progress implements org.creditkit.models.Progress {
 
     /** {@code done} units of this display's work are complete (total given at construction, 0 = unknown). */
     void update(long done) {
+        latest = done;
         if (!enabled || !due(total > 0 && done >= total)) {
             return;
         }
+        draw(done);
+    }
+
+    private void draw(long done) {
+        drawn = done;
         if (total > 0) {
             err.printf(Locale.ROOT, "\r%s %,d / %,d (%d%%)", what, done, total, done * 100 / total);
         } else {
@@ -103,7 +121,7 @@ final class Progress implements org.creditkit.models.Progress {
     }
 
     private boolean due(boolean finished) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (!finished && printed && now - lastPrint < INTERVAL_NANOS) {
             return false;
         }
@@ -112,8 +130,11 @@ final class Progress implements org.creditkit.models.Progress {
         return true;
     }
 
-    /** Ends the line, if anything was drawn. */
+    /** Draws the final count if the throttle held it back (an unknown total never looks finished), and ends the line. */
     void done() {
+        if (enabled && printed && drawn != latest) {
+            draw(latest);
+        }
         if (enabled && printed) {
             err.println();
             err.flush();

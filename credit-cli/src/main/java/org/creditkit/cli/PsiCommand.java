@@ -73,10 +73,14 @@ final class PsiCommand implements Callable<Integer> {
                     + "this (default ${DEFAULT-VALUE}, the edge of the shift band).")
     double limit;
 
+    @Mixin
+    Progress.Options progress = new Progress.Options();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        Progress bar = new Progress(err, progress.wanted(), "psi", 0);
         try {
             if (!(limit > 0.0) || Double.isInfinite(limit)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--limit " + limit
@@ -88,19 +92,28 @@ final class PsiCommand implements Callable<Integer> {
                 m = new ColumnMapping("", "", m.features(), m.exclude(), m.categorical(), m.industry(), m.truePd(),
                         m.grouping(), m.maxBadRowShare());
             }
+            bar.step("reading data", 0, 2);
             Dataset e = DatasetReader.read(expected, m).dataset();
+            bar.step("reading data", 1, 2);
             Dataset a = DatasetReader.read(actual, m).dataset();
+            bar.step("reading data", 2, 2);
             List<Stability.Result> results = new ArrayList<>();
             Stability.Result scorePsi = null;
             String modelText = null;
             if (model != null) {
                 EvaluateCommand.LoadedModel lm = EvaluateCommand.load(model);
                 modelText = lm.bundle().id() + "@" + lm.bundle().version() + " (checksum " + lm.bundle().checksum() + ")";
-                scorePsi = Stability.psi("score", lm.logOdds(expected, e), lm.logOdds(actual, a), 10);
-                results.addAll(bundleCsi(lm.bundle(), e, a));
+                bar.step("scoring", 0, 2);
+                double[] expectedScores = lm.logOdds(expected, e);
+                bar.step("scoring", 1, 2);
+                double[] actualScores = lm.logOdds(actual, a);
+                bar.step("scoring", 2, 2);
+                scorePsi = Stability.psi("score", expectedScores, actualScores, 10);
+                results.addAll(bundleCsi(lm.bundle(), e, a, bar));
             } else {
-                results.addAll(unsupervised(e, a, e.features()));
+                results.addAll(unsupervised(e, a, e.features(), bar));
             }
+            bar.done();
             ObjectNode json = new ObjectMapper().createObjectNode();
             if (scorePsi != null) {
                 out.printf(Locale.ROOT, "score PSI %.4f (%s)%n", scorePsi.index(), scorePsi.band());
@@ -129,6 +142,7 @@ final class PsiCommand implements Callable<Integer> {
             out.flush();
             return content.shifted() ? CreditCli.EXIT_VERDICT : CreditCli.EXIT_OK;
         } catch (org.creditkit.core.CreditException | IllegalArgumentException | java.io.IOException e) {
+            bar.done();
             err.println("credit psi: " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
@@ -145,17 +159,19 @@ final class PsiCommand implements Callable<Integer> {
      * CSI from the bundle alone: over the bins of its base scorecard (as the core scorer bins each
      * value), or, for another base, over deciles or levels of the training columns it records.
      */
-    private static List<Stability.Result> bundleCsi(ModelBundle bundle, Dataset e, Dataset a) {
+    private static List<Stability.Result> bundleCsi(ModelBundle bundle, Dataset e, Dataset a, Progress bar) {
         List<BundleExport.Column> columns = BundleExport.columns(bundle);
         if (!(bundle.base() instanceof Scorecard card)) {
-            return unsupervised(e, a, columns.stream().map(BundleExport.Column::feature).toList());
+            return unsupervised(e, a, columns.stream().map(BundleExport.Column::feature).toList(), bar);
         }
         Map<String, String> names = new HashMap<>();
         columns.forEach(c -> names.put(c.id(), c.name()));
         List<FeatureVector> ve = BundleExport.vectors(bundle, e);
         List<FeatureVector> va = BundleExport.vectors(bundle, a);
         List<Stability.Result> out = new ArrayList<>();
+        int characteristics = card.characteristics().size();
         for (Scorecard.Characteristic c : card.characteristics()) {
+            bar.step("feature CSI", out.size(), characteristics);
             List<String> labels = new ArrayList<>();
             if (c instanceof Scorecard.Numeric n) {
                 n.bins().forEach(b -> labels.add(b.label()));
@@ -168,6 +184,7 @@ final class PsiCommand implements Callable<Integer> {
             out.add(Stability.csi(names.getOrDefault(c.feature(), c.feature()), labels,
                     binCounts(card, c.feature(), index, ve, labels), binCounts(card, c.feature(), index, va, labels)));
         }
+        bar.step("feature CSI", characteristics, characteristics);
         return out;
     }
 
@@ -181,14 +198,16 @@ final class PsiCommand implements Callable<Integer> {
     }
 
     /** CSI over decile bins (numeric) or levels (categorical) of the expected data. */
-    private static List<Stability.Result> unsupervised(Dataset e, Dataset a, List<Feature> features) {
+    private static List<Stability.Result> unsupervised(Dataset e, Dataset a, List<Feature> features, Progress bar) {
         List<Stability.Result> out = new ArrayList<>();
         for (Feature f : features) {
+            bar.step("feature CSI", out.size(), features.size());
             int fi = e.indexOf(f.name()).orElseThrow(() -> new ModelException("Feature (" + f.name()
                     + ") is not in the expected data"));
             Feature have = e.features().get(fi);
             out.add(Stability.csi(have, e.column(fi), FeatureAlignment.columns(a, List.of(have))[0]));
         }
+        bar.step("feature CSI", features.size(), features.size());
         return out;
     }
 

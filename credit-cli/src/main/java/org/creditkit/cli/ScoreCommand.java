@@ -80,7 +80,7 @@ final class ScoreCommand implements Callable<Integer> {
             bundle = ModelOptions.trustedBundle(model, trust, trustOptions.allowUnsigned);
             extractor = bundle.requireCompatible(FeatureExtractor.standard());
         } catch (CreditModelException e) {
-            err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
+            err.println(ModelOptions.rejected(model, e));
             return CreditCli.EXIT_USAGE;
         }
         CompositeScorer scorer = bundle.scorer();

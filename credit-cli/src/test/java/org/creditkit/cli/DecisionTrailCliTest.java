@@ -192,6 +192,21 @@ class DecisionTrailCliTest {
     }
 
     @Test
+    void audit_withProgress_countsTheLinesOfEveryPartAndTheAuditStage_onStderr() throws IOException {
+        Path rotated = rotatedTrail();
+        Run r = run("audit", "--data", rotated.toString(), "--groups", "zone", "--favorable",
+                "tier=INSTANT_APPROVAL,MITIGATION", "--out", tmp.resolve("audit").toString(), "--progress");
+        assertThat(r.exit()).as(r.err()).isLessThanOrEqualTo(2);
+        long lines = 0;
+        for (int part = 1; Files.exists(ChainWriter.partFile(rotated, part)); part++) {
+            lines += Files.readAllLines(ChainWriter.partFile(rotated, part)).size();
+        }
+        assertThat(r.err()).contains(String.format(java.util.Locale.ROOT, "audit: lines read %,d", lines))
+                .contains("auditing         1/1 (100%)");
+        assertThat(r.out()).doesNotContain("lines read");
+    }
+
+    @Test
     void audit_rotatedTrailWithAPartMissingOrALineMovedAcrossParts_exitsTwoNamingTheLine() throws IOException {
         Path rotated = rotatedTrail();
         Path p2 = ChainWriter.partFile(rotated, 2);
@@ -220,6 +235,21 @@ class DecisionTrailCliTest {
         Run r = explain("--trail", rotated.toString(), "--id", id);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Decision on application");
+    }
+
+    @Test
+    void explain_withTrailKey_verifiesTheSignaturesToo_andRefusesAnotherSignersTrail() throws IOException {
+        String id = inputs().get(3).get("id").asText();
+        Run ok = explain("--trail", trail.toString(), "--id", id, "--trail-key", keys.resolve("public.pem").toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        Path other = tmp.resolve("other-keys");
+        org.creditkit.core.sign.SigningKey.generateInto(other);
+        Run wrong = explain("--trail", trail.toString(), "--id", id, "--trail-key", other.resolve("public.pem").toString());
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("fails verification").contains("unknown key");
+        assertThat(wrong.out()).isEmpty();
+        assertThat(explain("--in", shared.resolve("apps.jsonl").toString(), "--id", id, "--trail-key",
+                keys.resolve("public.pem").toString()).exit()).isEqualTo(3);
     }
 
     @Test

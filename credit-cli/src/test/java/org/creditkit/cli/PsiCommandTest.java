@@ -65,6 +65,15 @@ class PsiCommandTest {
     }
 
     @Test
+    void psi_withProgress_showsEachStageOnStderr_andStdoutStaysClean() throws IOException {
+        Run r = psi(csv("e.csv", 1, 0), csv("a.csv", 2, 0), "--progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.err()).contains("reading data     2/2 (100%)").contains("feature CSI").doesNotContain("score PSI");
+        assertThat(r.out()).doesNotContain("reading data").doesNotContain("\r");
+        assertThat(psi(csv("e.csv", 1, 0), csv("a.csv", 2, 0), "--no-progress").err()).isEmpty();
+    }
+
+    @Test
     void psi_nonPositiveLimit_isAUsageError() throws IOException {
         Run r = psi(csv("e.csv", 1, 0), csv("a.csv", 2, 0), "--limit", "0");
         assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);

@@ -1,7 +1,9 @@
 package org.creditkit.rules;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.creditkit.core.CreditDecisionException;
@@ -33,6 +35,8 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     private final String version;
     private final String origin;
     private final DecisionLimits limits;
+    /** Per rule, the rule-input members its reasons take their lineage from; made once per rule set. */
+    private final Map<String, Set<String>> ruleInputs;
     /**
      * Pooled sessions. A session lives as long as the rule set: Drools 10.2.0 deletes the fired match
      * of a single-pattern rule with its fact (10.1.0 kept it in {@code RuleExecutor.dormantMatches},
@@ -47,6 +51,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         this.limits = limits;
         this.version = source.version();
         this.origin = source.origin();
+        this.ruleInputs = Verdicts.withEngineRules(compiled.ruleInputs());
         warmUp();
     }
 
@@ -127,6 +132,11 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         return compiled.precompiled();
     }
 
+    /** Per rule, the rule-input members its reasons take their lineage from (the assembly's own verdicts included). */
+    Map<String, Set<String>> ruleInputs() {
+        return ruleInputs;
+    }
+
     /** Where rule {@code name} is declared (file, line, column; the message is the name). */
     RuleProblem ruleSite(String name) {
         return compiled.ruleSites().getOrDefault(name, RuleProblem.of(origin, 1, 1, name));
@@ -164,6 +174,11 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
 
     /** Decides while the caller holds a reference. */
     Decision decideAcquired(RuleInput input, String modelId, long scoringNanos) {
+        return decideAcquired(input, modelId, scoringNanos, InputLineage.NONE);
+    }
+
+    /** Decides while the caller holds a reference, giving rule reasons the lineage of their inputs. */
+    Decision decideAcquired(RuleInput input, String modelId, long scoringNanos, InputLineage lineage) {
         long t0 = System.nanoTime();
         KieSession session = pool.poll();
         if (session == null) {
@@ -188,7 +203,8 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
                     + "; no decision was made for it, the engine keeps serving");
         }
         pool.offer(session);
-        return c.verdicts().toDecision(input, compiled.parameters(), version, modelId, scoringNanos, t0);
+        return c.verdicts().toDecision(input, compiled.parameters(), version, modelId, scoringNanos, t0,
+                ruleInputs, lineage);
     }
 
     boolean tryAcquire() {

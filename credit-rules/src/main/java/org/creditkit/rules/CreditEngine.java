@@ -155,7 +155,8 @@ public final class CreditEngine implements AutoCloseable {
         DataQualityReport quality = checker.check(application);
         RuleInput input = RuleInputMapper.map(application, features, score, quality);
         long scoring = System.nanoTime() - t0;
-        Decision d = rules.decide(input, modelId, scoring);
+        Decision d = rules.decide(input, modelId, scoring,
+                members -> RuleInputMapper.lineage(members, application, score, quality));
         log.ifPresent(l -> l.write(application, features, score, quality, d, bundle.checksum(), defaulted));
         return new Evaluation(input, score, quality, d);
     }
@@ -256,6 +257,11 @@ public final class CreditEngine implements AutoCloseable {
      */
     public String rulesetVersion() {
         return rules.version();
+    }
+
+    /** Whether the live rules were loaded from the precompiled default policy (for tests). */
+    boolean rulesPrecompiled() {
+        return rules.precompiled();
     }
 
     /**

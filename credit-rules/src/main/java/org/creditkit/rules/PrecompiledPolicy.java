@@ -13,11 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -52,7 +55,7 @@ final class PrecompiledPolicy {
 
     /** The decoded resource: generated classes, model class names and the rules' metadata. */
     private record Image(String rulesVersion, String droolsVersion, Map<String, byte[]> classes, List<String> models,
-            List<String> ruleNames, Map<String, RuleProblem> ruleSites) {
+            List<String> ruleNames, Map<String, RuleProblem> ruleSites, Map<String, Set<String>> ruleInputs) {
     }
 
     private PrecompiledPolicy() {
@@ -95,7 +98,7 @@ final class PrecompiledPolicy {
         }
         KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models);
         return Optional.of(new RuleSetCompiler.Compiled(kieBase, () -> { }, parameters, im.ruleNames(), im.ruleSites(),
-                true));
+                im.ruleInputs(), true));
     }
 
     /**
@@ -152,13 +155,21 @@ final class PrecompiledPolicy {
         }
         List<String> names = new ArrayList<>();
         Map<String, RuleProblem> sites = new LinkedHashMap<>();
+        Map<String, Set<String>> inputs = new LinkedHashMap<>();
         for (JsonNode r : meta.get("rules")) {
             String name = r.get("name").asText();
             names.add(name);
             sites.put(name, RuleProblem.of(r.get("file").asText(), r.get("line").asInt(), r.get("column").asInt(), name));
+            JsonNode used = r.get("inputs");
+            if (used == null || !used.isArray()) {
+                throw new IllegalStateException(RESOURCE + " lacks the inputs of rule " + name + ": rebuild credit-rules");
+            }
+            Set<String> members = new LinkedHashSet<>();
+            used.forEach(m -> members.add(m.asText()));
+            inputs.put(name, Collections.unmodifiableSet(members));
         }
         return Optional.of(new Image(meta.get("rulesVersion").asText(), meta.get("droolsVersion").asText(),
-                Map.copyOf(classes), List.copyOf(models), List.copyOf(names), Map.copyOf(sites)));
+                Map.copyOf(classes), List.copyOf(models), List.copyOf(names), Map.copyOf(sites), Map.copyOf(inputs)));
     }
 
     /**
@@ -186,8 +197,10 @@ final class PrecompiledPolicy {
             ArrayNode rules = meta.putArray("rules");
             for (String name : g.ruleNames()) {
                 RuleProblem site = g.ruleSites().get(name);
-                rules.addObject().put("name", name).put("file", site.file()).put("line", site.line())
+                ObjectNode rule = rules.addObject().put("name", name).put("file", site.file()).put("line", site.line())
                         .put("column", site.column());
+                ArrayNode inputs = rule.putArray("inputs"); // the members its reasons take their lineage from
+                g.ruleInputs().getOrDefault(name, Set.of()).forEach(inputs::add);
             }
             put(zip, META, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
         }

@@ -11,8 +11,10 @@ import org.creditkit.core.domain.SourceLineage;
  * @param code stable code, never blank
  * @param en English text
  * @param zh Chinese text
- * @param lineage the source systems and as-of times of the data behind a score reason; empty for a
- *     rule reason (the rule's inputs are in the decision's trail)
+ * @param lineage the source systems and as-of times of the data behind the reason: for a score
+ *     reason, the sources of its feature; for a rule reason decided by {@link CreditEngine}, the
+ *     sources of the rule-input facts its rule reads (empty when the rule reads none, or when a
+ *     {@link RuleInput} was decided directly, without the application it came from)
  */
 public record Reason(String code, String en, String zh, List<SourceLineage> lineage) {
 
@@ -28,7 +30,7 @@ public record Reason(String code, String en, String zh, List<SourceLineage> line
     }
 
     /**
-     * A reason without lineage (a rule reason).
+     * A reason without lineage (a rule reason, before the engine gives it one).
      *
      * @param code stable code
      * @param en English text

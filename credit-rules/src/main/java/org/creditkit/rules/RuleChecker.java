@@ -35,7 +35,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.TypeVariable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +115,20 @@ final class RuleChecker {
     }
 
     private final String original;
+    /** The rule being checked, while its conditions and consequence are walked. */
+    private String rule;
+    /** Per rule, the members of {@link RuleInput} (and of {@link Case} that read it) its expressions resolve. */
+    private final Map<String, Set<String>> inputsUsed = new LinkedHashMap<>();
+
+    /**
+     * What checking one DRL file found.
+     *
+     * @param problems the problems, in file order
+     * @param inputsUsed per rule name, the {@link RuleInput} members and the {@link Case} members its
+     *     conditions and consequence read (resolved by type, so through bindings too), in first-use order
+     */
+    record Checked(List<RuleProblem> problems, Map<String, Set<String>> inputsUsed) {
+    }
 
     /**
      * Checks one DRL file.
@@ -119,9 +136,9 @@ final class RuleChecker {
      * @param file its name in the rule set
      * @param original its text as written
      * @param pkg the package Drools' parser read from the translated text
-     * @return the problems, in file order
+     * @return the problems, in file order, and the inputs each rule reads
      */
-    static List<RuleProblem> check(String file, String original, PackageDescr pkg) {
+    static Checked check(String file, String original, PackageDescr pkg) {
         return check(file, original, pkg, AllowList.FACT);
     }
 
@@ -132,9 +149,9 @@ final class RuleChecker {
      * @param original its text as written
      * @param pkg the package Drools' parser read from the translated text
      * @param fact the one fact type its patterns may match
-     * @return the problems, in file order
+     * @return the problems, in file order, and the inputs each rule reads
      */
-    static List<RuleProblem> check(String file, String original, PackageDescr pkg, Class<?> fact) {
+    static Checked check(String file, String original, PackageDescr pkg, Class<?> fact) {
         if (!AllowList.FACTS.contains(fact)) {
             throw new IllegalArgumentException("not a fact type: " + fact);
         }
@@ -143,7 +160,28 @@ final class RuleChecker {
         c.checkPackage(pkg);
         c.problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                 : Integer.compare(a.column(), b.column()));
-        return List.copyOf(c.problems);
+        Map<String, Set<String>> used = new LinkedHashMap<>();
+        c.inputsUsed.forEach((k, v) -> used.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
+        return new Checked(List.copyOf(c.problems), Collections.unmodifiableMap(used));
+    }
+
+    /** Records that the current rule reads {@code member} of {@code owner}, when that is the input or the case. */
+    private void used(java.lang.reflect.Type owner, String member) {
+        Class<?> raw = raw(owner);
+        if (rule != null && (raw == RuleInput.class || raw == AllowList.FACT)) {
+            inputsUsed.computeIfAbsent(rule, k -> new LinkedHashSet<>()).add(propertyName(member));
+        }
+    }
+
+    /** {@code getInput}, {@code isReviewFlagged} and {@code input} all name the property {@code input} / {@code reviewFlagged}. */
+    private static String propertyName(String member) {
+        for (String prefix : List.of("get", "is")) {
+            if (member.length() > prefix.length() && member.startsWith(prefix)
+                    && Character.isUpperCase(member.charAt(prefix.length()))) {
+                return Character.toLowerCase(member.charAt(prefix.length())) + member.substring(prefix.length() + 1);
+            }
+        }
+        return member;
     }
 
     /** The text Drools should parse and compile: the original with Unicode escapes translated. */
@@ -248,6 +286,7 @@ final class RuleChecker {
     }
 
     private void checkRule(RuleDescr r) {
+        rule = r.getName();
         if (r.isQuery()) {
             problem(r, "'query' is not allowed: a rule set decides, it is not queried");
             return;
@@ -752,6 +791,7 @@ final class RuleChecker {
         if (scope.pattern != null && Character.isLowerCase(name.charAt(0))) {
             java.lang.reflect.Type p = property(scope.pattern, name);
             if (p != null) {
+                used(scope.pattern, name);
                 return p;
             }
         }
@@ -806,6 +846,7 @@ final class RuleChecker {
             refuse(f, "'" + name + "' is not an allowed property of " + raw(owner).getSimpleName());
             return Refused.class;
         }
+        used(owner, name);
         return p;
     }
 
@@ -854,6 +895,7 @@ final class RuleChecker {
                     + raw.getSimpleName());
             return Refused.class;
         }
+        used(owner, name);
         return returnType(owner, name, argTypes, false);
     }
 

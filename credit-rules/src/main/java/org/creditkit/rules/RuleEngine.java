@@ -127,12 +127,22 @@ public final class RuleEngine implements RuleDecider, AutoCloseable {
      * @throws DecisionLimitException when the rules exceed the decision limits on this application
      */
     public Decision decide(RuleInput input, String modelId, long scoringNanos) {
+        return decide(input, modelId, scoringNanos, InputLineage.NONE);
+    }
+
+    /** Decides, giving each rule reason the lineage of the inputs its rule reads (same rule set as the decision). */
+    Decision decide(RuleInput input, String modelId, long scoringNanos, InputLineage lineage) {
         CompiledRuleSet rules = pin();
         try {
-            return rules.decideAcquired(input, modelId, scoringNanos);
+            return rules.decideAcquired(input, modelId, scoringNanos, lineage);
         } finally {
             rules.release();
         }
+    }
+
+    /** Whether the live rule set was loaded from the precompiled default policy. */
+    boolean precompiled() {
+        return current.get().precompiled();
     }
 
     private CompiledRuleSet pin() {

@@ -7,7 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.creditkit.core.domain.CourtRecord;
 import org.creditkit.core.domain.DishonestListing;
@@ -18,7 +20,9 @@ import org.creditkit.core.domain.PenaltySeverity;
 import org.creditkit.core.domain.TaxGrade;
 import org.creditkit.core.domain.TaxRating;
 import org.creditkit.core.domain.TaxRecord;
+import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.quality.DataQualityFinding;
 import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.domain.SourceLineage;
@@ -131,6 +135,106 @@ public final class RuleInputMapper {
             }
         });
         return b.build();
+    }
+
+    /** Members derived from the score: their lineage is the lineage of the score reasons. */
+    private static final Set<String> FROM_SCORE = Set.of("pd", "score", "grade", "scoreReasons", "gradePriced");
+    /**
+     * Members derived from which sources are present at all (the score's confidence, the missing
+     * sources, the whole indicator table): their lineage is every source present in the application.
+     */
+    private static final Set<String> FROM_ALL_SOURCES = Set.of("scoreConfidence", "missingSources", "indicators",
+            // a product's eligibility (Case.isEligible and its texts) may test any indicator of the application
+            "eligible", "ineligibleEn", "ineligibleZh");
+    /** Members derived from the data-quality checks: their lineage is the sources of the findings. */
+    private static final Set<String> FROM_QUALITY = Set.of("dataQualityFlags", "reviewFlagged", "warningFlagged");
+    /** Members derived from a fixed set of sources, as {@link #map} derives them. */
+    private static final Map<String, List<DataSource>> FROM_SOURCES = Map.ofEntries(
+            Map.entry("applicationId", List.of(DataSource.APPLICATION)),
+            Map.entry("decisionDate", List.of(DataSource.APPLICATION)),
+            Map.entry("product", List.of(DataSource.APPLICATION)),
+            Map.entry("riskFundCovered", List.of(DataSource.APPLICATION)),
+            Map.entry("requestedAmount", List.of(DataSource.APPLICATION)),
+            Map.entry("requestedTermMonths", List.of(DataSource.APPLICATION)),
+            Map.entry("consent", List.of(DataSource.APPLICATION)),
+            Map.entry("guaranteeOffered", List.of(DataSource.APPLICATION)),
+            Map.entry("industrySection", List.of(DataSource.MARKET_SUPERVISION)),
+            Map.entry("industryDivision", List.of(DataSource.MARKET_SUPERVISION)),
+            Map.entry("industryMultiple", List.of(DataSource.MARKET_SUPERVISION)),
+            Map.entry("sizeClass", List.of(DataSource.MARKET_SUPERVISION)),
+            Map.entry("region", List.of(DataSource.MARKET_SUPERVISION)),
+            Map.entry("hasAnnualTaxPaid", List.of(DataSource.TAX)),
+            Map.entry("annualTaxPaid", List.of(DataSource.TAX)),
+            Map.entry("taxRatingA3Years", List.of(DataSource.TAX)),
+            Map.entry("debtorStatus", List.of(DataSource.COURTS)),
+            Map.entry("repairDate", List.of(DataSource.COURTS)),
+            Map.entry("monthsSinceRepair", List.of(DataSource.COURTS)),
+            Map.entry("seriousPenaltyCount", List.of(DataSource.PENALTIES)),
+            Map.entry("monthsSinceLastSeriousPenalty", List.of(DataSource.PENALTIES)),
+            Map.entry("hasCoreEnterpriseRating", List.of(DataSource.SUPPLY_CHAIN)),
+            Map.entry("coreEnterpriseRating", List.of(DataSource.SUPPLY_CHAIN)),
+            Map.entry("coreRatingAccepted", List.of(DataSource.SUPPLY_CHAIN)));
+    /** Members that carry no applicant data (the case's parameters, its verdict methods, the input as a whole). */
+    static final Set<String> NO_DATA = Set.of("input", "params", "tier", "measure", "limit", "price", "note",
+            "rateDiscount", "limitUplift",
+            "toString", "hashCode", "equals");
+
+    /**
+     * Whether {@link #lineage} knows where a member comes from (every {@link RuleInput} component and
+     * every {@link Case} member that reads the input must be known, or its rules' reasons would
+     * silently lose their lineage).
+     *
+     * @param member a member name
+     * @return true when its sources are known or it carries no applicant data
+     */
+    static boolean knows(String member) {
+        return FROM_SCORE.contains(member) || FROM_QUALITY.contains(member) || FROM_SOURCES.containsKey(member)
+                || FROM_ALL_SOURCES.contains(member)
+                || member.equals("hasAnnualRevenue") || member.equals("annualRevenue") || NO_DATA.contains(member);
+    }
+
+    /**
+     * The lineage of the data some rule-input members were derived from in one application: each
+     * source's supplying system and as-of time as {@link SourceLineage#of} gives them. The revenue is
+     * the financial statement's when there is one, else the tax record's (as {@link #map} chooses);
+     * the PD, score and grade carry the lineage of the score reasons; the data-quality flags carry
+     * the sources their findings are about.
+     *
+     * @param members member names, as {@link RuleChecker} resolved them in a rule
+     * @param app the application
+     * @param score its score
+     * @param quality its data-quality report
+     * @return the lineage, without repeats, in member order
+     */
+    static List<SourceLineage> lineage(Set<String> members, LoanApplication app, ScoreResult score,
+                                       DataQualityReport quality) {
+        Set<SourceLineage> out = new LinkedHashSet<>();
+        for (String m : members) {
+            if (FROM_SCORE.contains(m)) {
+                for (ReasonCode r : score.reasons()) {
+                    out.addAll(SourceLineage.of(r.sources(), app));
+                }
+            } else if (FROM_ALL_SOURCES.contains(m)) {
+                out.addAll(SourceLineage.of(List.of(DataSource.values()), app));
+            } else if (FROM_QUALITY.contains(m)) {
+                List<DataSource> flagged = new ArrayList<>();
+                for (DataQualityFinding f : quality.findings()) {
+                    if (!flagged.contains(f.source())) {
+                        flagged.add(f.source());
+                    }
+                }
+                out.addAll(SourceLineage.of(flagged, app));
+            } else if (m.equals("hasAnnualRevenue") || m.equals("annualRevenue")) {
+                out.addAll(SourceLineage.of(List.of(app.sources().financials().isPresent()
+                        ? DataSource.FINANCIAL_STATEMENTS : DataSource.TAX), app));
+            } else {
+                List<DataSource> sources = FROM_SOURCES.get(m);
+                if (sources != null) {
+                    out.addAll(SourceLineage.of(sources, app));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static BigDecimal last12(MonthlySeries series) {

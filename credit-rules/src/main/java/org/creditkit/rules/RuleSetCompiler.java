@@ -55,15 +55,22 @@ final class RuleSetCompiler {
      * The result of a successful compilation.
      *
      * @param disposer releases what the KieBase holds (its container and module), run once when the set is disposed
+     * @param ruleInputs per rule name, the rule-input members it reads (as the checker resolved them),
+     *     from which its reasons get their lineage
      * @param precompiled whether the KieBase was loaded from the precompiled default policy instead of compiled
      */
     record Compiled(KieBase kieBase, Runnable disposer, PolicyParameters parameters, List<String> ruleNames,
-            Map<String, RuleProblem> ruleSites, boolean precompiled) {
+            Map<String, RuleProblem> ruleSites, Map<String, Set<String>> ruleInputs, boolean precompiled) {
     }
 
-    /** The classes Drools generated for a source, to be loaded later without compiling (see {@link PrecompiledPolicy}). */
+    /**
+     * The classes Drools generated for a source, to be loaded later without compiling (see {@link PrecompiledPolicy}).
+     *
+     * @param ruleInputs per rule name, the rule-input members it reads, kept with the classes so that
+     *     a precompiled rule set gives its reasons lineage as a compiled one does
+     */
     record Generated(Map<String, byte[]> classFiles, List<String> models, List<String> ruleNames,
-            Map<String, RuleProblem> ruleSites) {
+            Map<String, RuleProblem> ruleSites, Map<String, Set<String>> ruleInputs) {
     }
 
     /** What an attempt keeps of a clean build. */
@@ -164,6 +171,7 @@ final class RuleSetCompiler {
         boolean checkerRefused = false;
         Map<String, String> ruleOwner = new LinkedHashMap<>();
         Map<String, RuleProblem> sites = new LinkedHashMap<>();
+        Map<String, Set<String>> ruleInputs = new LinkedHashMap<>();
         for (Map.Entry<String, String> f : source.files().entrySet()) {
             if (!f.getKey().endsWith(".drl")) {
                 continue;
@@ -193,7 +201,9 @@ final class RuleSetCompiler {
                 parseErrors = true;
                 continue;
             }
-            List<RuleProblem> refused = RuleChecker.check(f.getKey(), f.getValue(), pkg, fact);
+            RuleChecker.Checked checked = RuleChecker.check(f.getKey(), f.getValue(), pkg, fact);
+            List<RuleProblem> refused = checked.problems();
+            ruleInputs.putAll(checked.inputsUsed());
             a.problems.addAll(refused);
             checkerRefused |= !refused.isEmpty();
             for (RuleDescr r : pkg.getRules()) {
@@ -229,9 +239,10 @@ final class RuleSetCompiler {
             a.compiled = new Compiled(container.getKieBase(), () -> {
                 container.dispose();
                 KieServices.get().getRepository().removeKieModule(rid);
-            }, parameters, List.copyOf(ruleOwner.keySet()), Map.copyOf(sites), false);
+            }, parameters, List.copyOf(ruleOwner.keySet()), Map.copyOf(sites), Map.copyOf(ruleInputs), false);
         } else if (full.classFiles != null) {
-            a.generated = new Generated(full.classFiles, full.models, List.copyOf(ruleOwner.keySet()), Map.copyOf(sites));
+            a.generated = new Generated(full.classFiles, full.models, List.copyOf(ruleOwner.keySet()), Map.copyOf(sites),
+                    Map.copyOf(ruleInputs));
         }
         return a;
     }

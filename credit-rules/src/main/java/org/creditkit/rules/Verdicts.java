@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.creditkit.core.CreditDecisionException;
 
@@ -19,6 +23,33 @@ import org.creditkit.core.CreditDecisionException;
 final class Verdicts {
 
     private static final BigDecimal ZERO_MONEY = BigDecimal.ZERO.setScale(2);
+
+    /**
+     * The inputs of the verdicts the assembly itself adds (the loss model's plan and its decline), in
+     * a fixed order ({@code Set.of} iterates in an order salted per JVM start, and lineage is written
+     * in member order).
+     */
+    private static final Set<String> LOSS_MODEL_INPUTS = Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("pd", "requestedAmount", "requestedTermMonths", "product", "guaranteeOffered")));
+
+    /**
+     * The rule inputs of a rule set for {@link #toDecision}: each rule's members as the checker found
+     * them, rules that read none left out, plus the verdicts the assembly adds. Made once per rule set.
+     *
+     * @param ruleInputs per rule name, the members it reads
+     * @return the map to pass to every decision
+     */
+    static Map<String, Set<String>> withEngineRules(Map<String, Set<String>> ruleInputs) {
+        Map<String, Set<String>> out = new HashMap<>();
+        ruleInputs.forEach((rule, members) -> {
+            if (!members.isEmpty()) {
+                out.put(rule, members);
+            }
+        });
+        out.putIfAbsent("mitigation-plan", LOSS_MODEL_INPUTS);
+        out.putIfAbsent("decline-expected-loss-above-appetite", LOSS_MODEL_INPUTS);
+        return Map.copyOf(out);
+    }
 
     private final List<RuleVerdict> trail = new ArrayList<>(8);
     private Tier tier;
@@ -143,6 +174,18 @@ final class Verdicts {
      */
     Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId, long scoringNanos,
             long startNanos) {
+        return toDecision(in, p, rulesetVersion, modelId, scoringNanos, startNanos, Map.of(), InputLineage.NONE);
+    }
+
+    /**
+     * Assembles the decision, giving each rule reason the lineage of the inputs its rule reads.
+     *
+     * @param ruleInputs per rule name, the rule-input members it reads ({@link #withEngineRules} of the
+     *     rule set's, made once per rule set)
+     * @param lineage the sources of those members in this application; {@link InputLineage#NONE} for none
+     */
+    Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId, long scoringNanos,
+            long startNanos, Map<String, Set<String>> ruleInputs, InputLineage lineage) {
         Tier finalTier = tier;
         if (finalTier == null) {
             finalTier = Tier.MANUAL_REVIEW;
@@ -225,7 +268,15 @@ final class Verdicts {
         String[] fired = new String[trail.size()];
         int nFired = 0;
         for (RuleVerdict v : trail) {
-            nReasons = addReason(reasons, nReasons, v.reason());
+            Reason r = v.reason();
+            if (lineage != InputLineage.NONE && indexOfCode(reasons, nReasons, r.code()) < 0) {
+                // only a reason that is kept gets its lineage looked up
+                Set<String> used = ruleInputs.get(v.rule());
+                if (used != null) {
+                    r = new Reason(r.code(), r.en(), r.zh(), lineage.of(used));
+                }
+            }
+            nReasons = addReason(reasons, nReasons, r);
             if (indexOf(fired, nFired, v.rule()) < 0) {
                 fired[nFired++] = v.rule();
             }
@@ -237,13 +288,20 @@ final class Verdicts {
     }
 
     private static int addReason(Reason[] reasons, int n, Reason r) {
-        for (int i = 0; i < n; i++) {
-            if (reasons[i].code().equals(r.code())) {
-                return n;
-            }
+        if (indexOfCode(reasons, n, r.code()) >= 0) {
+            return n;
         }
         reasons[n] = r;
         return n + 1;
+    }
+
+    private static int indexOfCode(Reason[] reasons, int n, String code) {
+        for (int i = 0; i < n; i++) {
+            if (reasons[i].code().equals(code)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(String[] names, int n, String name) {

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.domain.SourceLineage;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.synth.GeneratorConfig;
@@ -55,6 +57,41 @@ class CreditEngineTest {
         }
         System.out.println("tier mix of 2,000 synthetic applications: " + tiers);
         assertThat(tiers.keySet()).containsExactlyInAnyOrder(Tier.values());
+    }
+
+    @Test
+    void ruleReasons_carryTheLineageOfTheFactsTheirRuleRead() {
+        // the default engine loads the precompiled default policy: its rule inputs come from precompiled.kjar
+        assertThat(engine.rulesPrecompiled()).as("the default engine's rules are precompiled").isTrue();
+        int redCards = 0;
+        int ruleReasons = 0;
+        int withLineage = 0;
+        for (int i = 0; i < 3_000; i++) {
+            LoanApplication app = generator.generate(i).application();
+            Decision d = engine.decide(app);
+            Map<String, Reason> byCode = new java.util.HashMap<>();
+            d.reasons().forEach(r -> byCode.put(r.code(), r));
+            for (String rule : d.firedRules()) {
+                Reason r = byCode.get(rule);
+                if (r == null) {
+                    continue;
+                }
+                ruleReasons++;
+                withLineage += r.lineage().isEmpty() ? 0 : 1;
+                if (rule.equals("decline-red-card-unrepaired-dishonest-debtor")) {
+                    redCards++;
+                    var courts = app.sources().courts().orElseThrow().provenance();
+                    assertThat(r.lineage()).as(rule).containsExactly(new SourceLineage(DataSource.COURTS,
+                            courts.sourceSystem(), courts.asOf()));
+                }
+                if (rule.startsWith("decline-recent-serious-penalty")) {
+                    assertThat(r.lineage()).extracting(SourceLineage::source).containsOnly(DataSource.PENALTIES);
+                }
+            }
+        }
+        assertThat(redCards).as("red cards among 3,000 synthetic applications").isPositive();
+        System.out.printf("rule reasons with lineage: %d of %d%n", withLineage, ruleReasons);
+        assertThat(withLineage).as("rule reasons with lineage, of %d", ruleReasons).isGreaterThan(ruleReasons * 9 / 10);
     }
 
     @Test

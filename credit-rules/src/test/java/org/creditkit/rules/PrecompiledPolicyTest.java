@@ -34,6 +34,20 @@ class PrecompiledPolicyTest {
     }
 
     @Test
+    void precompiledPolicy_knowsTheInputsEachRuleReads_asTheCheckerFindsThemAtLoad() {
+        try (CompiledRuleSet pre = RuleSets.compile(DEFAULTS); CompiledRuleSet compiled = RuleSets.compile(withComment())) {
+            assertThat(pre.precompiled()).isTrue();
+            // without them the precompiled default policy's rule reasons would carry no lineage
+            assertThat(pre.ruleInputs()).isEqualTo(compiled.ruleInputs()).isNotEmpty();
+            assertThat(pre.ruleInputs().get("decline-red-card-unrepaired-dishonest-debtor")).contains("debtorStatus");
+            for (String name : pre.ruleNames()) {
+                assertThat(List.copyOf(pre.ruleInputs().getOrDefault(name, java.util.Set.of()))).as(name)
+                        .isEqualTo(List.copyOf(compiled.ruleInputs().getOrDefault(name, java.util.Set.of())));
+            }
+        }
+    }
+
+    @Test
     void precompiledAndCompiledAtLoad_decideAlikeOn5000Inputs() {
         List<RuleInput> inputs = SyntheticRuleInputs.generate(11L, 5_000);
         try (CompiledRuleSet pre = RuleSets.compile(DEFAULTS); CompiledRuleSet compiled = RuleSets.compile(withComment())) {

@@ -27,6 +27,21 @@ class RuleInputMapperTest {
     static final Map<DataQualityFlag, Integer> FLAGS = new EnumMap<>(DataQualityFlag.class);
 
     @Test
+    void lineage_knowsTheSourcesOfEveryRuleInputMemberAndEveryCaseMemberARuleCanRead() {
+        for (var c : RuleInput.class.getRecordComponents()) {
+            assertThat(RuleInputMapper.knows(c.getName())).as("RuleInput.%s", c.getName()).isTrue();
+        }
+        for (var m : Case.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && AllowList.instanceAllowed(Case.class, m.getName(),
+                    m.getParameterCount())) {
+                String name = m.getName().replaceFirst("^(get|is)([A-Z])", "$2");
+                name = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+                assertThat(RuleInputMapper.knows(name)).as("Case.%s", m.getName()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void whitelisted_needsRatingAInEachOfTheThreePriorYears() {
         List<TaxRating> aaa = List.of(new TaxRating(2023, TaxGrade.A), new TaxRating(2024, TaxGrade.A),
                 new TaxRating(2025, TaxGrade.A));

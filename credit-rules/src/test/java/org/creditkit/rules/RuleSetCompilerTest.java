@@ -27,6 +27,23 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void compile_recordsTheInputsEachRuleReads_inConditionsAndConsequences() {
+        RuleSetCompiler.Compiled c = RuleSetCompiler.compile(RuleSetSource.defaultPolicy());
+        try {
+            assertThat(c.ruleInputs().get("decline-red-card-unrepaired-dishonest-debtor")).contains("debtorStatus");
+            assertThat(c.ruleInputs().get("review-yellow-card-recently-repaired"))
+                    .as("$c.input().monthsSinceRepair() in the consequence").contains("debtorStatus", "monthsSinceRepair");
+            assertThat(c.ruleInputs().get("instant-low-risk")).contains("pd", "requestedAmount", "product");
+            assertThat(c.ruleInputs().get("review-data-quality-flags")).containsAnyOf("reviewFlagged", "dataQualityFlags");
+            assertThat(c.ruleInputs().keySet()).containsAll(c.ruleNames());
+            c.ruleInputs().values().forEach(members -> members.forEach(m ->
+                    assertThat(RuleInputMapper.knows(m)).as("where %s comes from", m).isTrue()));
+        } finally {
+            RuleSetCompiler.dispose(c);
+        }
+    }
+
+    @Test
     void check_syntaxError_pointsAtDrlLineAndColumn() {
         String drl = HEADER + rule("ok", "    $c : Case( input.consent )", "    $c.tier(\"ok\", Tier.DECLINE, \"a\", \"b\");")
                 + "rule \"broken\"\nwhen\n    Case( input.consent \nthen\nend\n";

@@ -42,7 +42,11 @@ public final class FeatureDocs {
         }
         sb.append("\n## Data openness\n\n")
           .append("Each source is declared at one of the three levels of data openness (数据开放分级) of the platform")
-          .append(" documents; a feature is as open as the least open source in its lineage (column `openness`).")
+          .append(" documents (first table), and each feature declares its own level in the catalogue (`openness` of")
+          .append(" `FeatureDefinition`, column `openness` below): never more open than the least open source in its")
+          .append(" lineage (the catalogue refuses a field declared more open), possibly stricter. A model bundle's")
+          .append(" catalogue may declare a field's `openness` (`public`, `conditional`, `not-open`); without it the")
+          .append(" field is at its least open source's level.")
           .append(" An explanation shows a feature's value only to a reader whose access level may read it")
           .append(" (`AccessLevel`: public reads public data; conditional, the enterprise or an institution it")
           .append(" authorised, also reads conditionally open data; internal reads all); otherwise it names the")

@@ -8,8 +8,9 @@ import org.creditkit.core.domain.DataSource;
  * The three levels of public-data openness of the platform documents (数据开放分级): public
  * (无条件开放), conditionally open (有条件开放: to the subject and to institutions it authorised) and
  * not open (不予开放: inside the institution that holds it). Declared per {@link DataSource} by
- * {@link #of(DataSource)}; a feature is as open as the least open source in its lineage
- * ({@link FeatureDefinition#openness()}). Ordered from most to least open.
+ * {@link #of(DataSource)} and per field in the feature catalogue ({@link FeatureDefinition#openness()}),
+ * where a field is never more open than the least open source in its lineage. Ordered from most to
+ * least open.
  */
 public enum Openness {
     /** Open to anyone: registration, court and penalty records, patents (无条件开放). */
@@ -74,6 +75,21 @@ public enum Openness {
      */
     public String chinese() {
         return chinese;
+    }
+
+    /**
+     * The level of a spelling of {@link #label()}.
+     *
+     * @param label e.g. {@code conditional}, {@code not-open}
+     * @return the level, or empty when the label names none
+     */
+    public static java.util.Optional<Openness> parse(String label) {
+        for (Openness o : values()) {
+            if (o.label().equals(label)) {
+                return java.util.Optional.of(o);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -20,6 +20,8 @@ import org.creditkit.core.chain.ChainWriter;
 import org.creditkit.core.chain.CheckpointKeys;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.core.feature.FeatureCategory;
+import org.creditkit.core.feature.FeatureDefinition;
 import org.creditkit.core.feature.Openness;
 import org.creditkit.core.sign.SigningKey;
 import org.creditkit.core.sign.TrustStore;
@@ -73,14 +75,31 @@ class PrivacyTest {
     }
 
     @Test
-    void openness_everySourceDeclared_andAFeatureIsAsOpenAsItsLeastOpenSource() {
+    void openness_everySourceDeclared_andEveryFieldDeclaredNoMoreOpenThanItsLeastOpenSource() {
         for (DataSource s : DataSource.values()) {
             assertThat(Openness.of(s)).isNotNull();
         }
         var cat = FeatureCatalogue.standard();
         assertThat(cat.find("debt_to_asset").orElseThrow().openness()).isEqualTo(Openness.CONDITIONAL);
-        cat.definitions().forEach(d -> assertThat(d.openness()).isEqualTo(Openness.strictest(d.lineage())));
+        assertThat(cat.find("firm_age_years").orElseThrow().openness()).isEqualTo(Openness.PUBLIC);
+        assertThat(cat.find("core_enterprise_rating").orElseThrow().openness()).isEqualTo(Openness.NOT_OPEN);
+        cat.definitions().forEach(d -> assertThat(d.openness().ordinal()).as(d.id())
+                .isGreaterThanOrEqualTo(Openness.strictest(d.lineage()).ordinal()));
         assertThat(Openness.strictest(List.of(DataSource.COURTS, DataSource.BANK_CREDIT))).isEqualTo(Openness.NOT_OPEN);
+    }
+
+    @Test
+    void fieldOpenness_isDeclaredPerField_stricterAllowed_moreOpenThanASourceRefused() {
+        FeatureDefinition stricter = new FeatureDefinition("court_cases", FeatureCategory.COMPLIANCE_RISK, "Cases",
+                "案件", "count", "n", List.of(DataSource.COURTS), Openness.CONDITIONAL);
+        assertThat(stricter.openness()).isEqualTo(Openness.CONDITIONAL);
+        assertThat(new FeatureDefinition("court_cases", FeatureCategory.COMPLIANCE_RISK, "Cases", "案件", "count", "n",
+                List.of(DataSource.COURTS)).openness()).as("undeclared: the source's level").isEqualTo(Openness.PUBLIC);
+        assertThatThrownBy(() -> new FeatureDefinition("tax_gap", FeatureCategory.FINANCIAL_HEALTH, "Gap", "差异",
+                "ratio", "a / b", List.of(DataSource.COURTS, DataSource.TAX), Openness.PUBLIC))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("feature 'tax_gap' is declared public but its source TAX is conditional")
+                .hasMessageContaining("declare it conditional or stricter");
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.feature.FeatureCategory;
 import org.creditkit.core.feature.FeatureDefinition;
+import org.creditkit.core.feature.Openness;
 import org.creditkit.core.feature.StandardFeatures;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.GradeBands;
@@ -533,7 +534,8 @@ public final class ModelBundle {
                     ctx.problem(dp, "must be an object");
                     continue;
                 }
-                ctx.onlyFields(d, dp, "id", "category", "description", "descriptionZh", "unit", "formula", "lineage");
+                ctx.onlyFields(d, dp, "id", "category", "description", "descriptionZh", "unit", "formula", "lineage",
+                        "openness");
                 String fid = ctx.text(d, "id", dp);
                 String category = ctx.text(d, "category", dp);
                 FeatureCategory cat = null;
@@ -564,9 +566,19 @@ public final class ModelBundle {
                     ctx.problem(dp + ".id", "feature '" + fid + "' is defined twice");
                     continue;
                 }
+                Openness openness = Openness.strictest(sources);
+                if (d.has("openness")) {
+                    JsonNode on = d.get("openness");
+                    Optional<Openness> declared = on.isTextual() ? Openness.parse(on.textValue()) : Optional.empty();
+                    if (declared.isEmpty()) {
+                        ctx.problem(dp + ".openness", "unknown openness " + on + "; valid: public, conditional, not-open");
+                    } else {
+                        openness = declared.get();
+                    }
+                }
                 if (cat != null && !fid.isEmpty()) {
                     try {
-                        list.add(new FeatureDefinition(fid, cat, en, zh, unit, formula, sources));
+                        list.add(new FeatureDefinition(fid, cat, en, zh, unit, formula, sources, openness));
                     } catch (IllegalArgumentException e) {
                         ctx.problem(dp, e.getMessage());
                     }
@@ -749,6 +761,10 @@ public final class ModelBundle {
                 dn.put("formula", d.formula());
                 ArrayNode lin = dn.putArray("lineage");
                 d.lineage().forEach(ds -> lin.add(ds.name()));
+                if (d.openness() != Openness.strictest(d.lineage())) {
+                    // only a field declared stricter than its sources: bundles of fields at their sources' level stay byte-identical
+                    dn.put("openness", d.openness().label());
+                }
             }
         }
         ArrayNode feats = o.putArray("features");

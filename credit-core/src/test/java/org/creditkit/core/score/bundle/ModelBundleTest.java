@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.codes.IndustryCode;
 import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.core.feature.Openness;
 import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.core.score.GradeBands;
 import org.creditkit.core.score.IndustryOverlay;
@@ -125,6 +126,31 @@ class ModelBundleTest {
         for (String m : messages) {
             thrown.hasMessageContaining(m);
         }
+    }
+
+    private static ObjectNode definition(ObjectNode j, int i) {
+        return (ObjectNode) j.get("catalogue").get("definitions").get(i);
+    }
+
+    @Test
+    void catalogueOpenness_declaredPerField_isReadBackAndWritten_andMayBeStricterThanItsSources() throws IOException {
+        ObjectNode j = json();
+        definition(j, 1).put("openness", "not-open");   // f1 comes from COURTS, a public source
+        j.put("checksum", CanonicalJson.checksum(j));
+        ModelBundle b = ModelBundle.parse(j.toString(), "declared", ModelRegistry.standard());
+        assertThat(b.catalogue().find("f1").orElseThrow().openness()).isEqualTo(Openness.NOT_OPEN);
+        assertThat(b.catalogue().find("f0").orElseThrow().openness()).as("undeclared: its source's level")
+                .isEqualTo(Openness.CONDITIONAL);
+        assertThat(definition((ObjectNode) JSON.readTree(b.toJson()), 1).path("openness").asText()).isEqualTo("not-open");
+        assertThat(small().toJson()).as("fields at their sources' level add nothing").doesNotContain("openness");
+    }
+
+    @Test
+    void catalogueOpenness_moreOpenThanASourceOrUnknown_isRefusedNamingTheField() throws IOException {
+        assertRejected(j -> definition(j, 0).put("openness", "public"),
+                "feature 'f0' is declared public but its source TAX is conditional");
+        assertRejected(j -> definition(j, 1).put("openness", "secret"),
+                "$.catalogue.definitions[1].openness: unknown openness \"secret\"; valid: public, conditional, not-open");
     }
 
     private static ObjectNode baseChar(ObjectNode j, int i) {
