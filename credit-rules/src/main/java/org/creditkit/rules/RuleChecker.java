@@ -589,7 +589,8 @@ final class RuleChecker {
             i.getElseStmt().ifPresent(e -> statement(e, scope));
         } else if (s instanceof ModifyStatement m) {
             checkFactReference(m.getModifyObject(), scope, "modify");
-            if (!m.getExpressions().isEmpty()) {
+            // the parser gives an empty block as one null expression
+            if (m.getExpressions().stream().anyMatch(java.util.Objects::nonNull)) {
                 refuse(m, "modify blocks must be empty (modify($c) {}): Case has no setters; write verdicts with"
                         + " $c.tier(...), $c.note(...)");
             }

@@ -233,6 +233,14 @@ class RuleCheckerTest {
     }
 
     @Test
+    void check_emptyModifyBlock_theFormTheCheckerAsksFor_passes() {
+        String drl = HEADER + "rule \"touch\"\nwhen\n    $c : Case( )\nthen\n    modify($c) {}\nend\n";
+        assertThat(RuleSets.check(source(drl))).isEmpty();
+        String setter = HEADER + "rule \"set\"\nwhen\n    $c : Case( )\nthen\n    modify($c) { setTier(null) }\nend\n";
+        assertThat(RuleSets.check(source(setter))).singleElement().asString().contains("modify blocks must be empty");
+    }
+
+    @Test
     void check_ruleReadingIndicatorsConfidenceAndMissingSources_passes() {
         String drl = HEADER + "import org.creditkit.core.domain.DataSource;\n\n"
                 + "rule \"indicators\"\nwhen\n"

@@ -46,6 +46,10 @@ final class SafeTree {
     }
 
     private final int maxKeyLength;
+    /** Whether the parser is reading the next key of an object (for {@link #failurePath}). */
+    private boolean betweenMembers;
+    /** The key before the one being read. */
+    private String keyBefore;
 
     SafeTree(int maxKeyLength) {
         this.maxKeyLength = maxKeyLength;
@@ -68,7 +72,7 @@ final class SafeTree {
 
     private ObjectNode object(JsonParser p) throws IOException, Refusal {
         ObjectNode o = NODES.objectNode();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        for (JsonToken t = nextMember(p); t != JsonToken.END_OBJECT; t = nextMember(p)) {
             String name = p.currentName();
             if (name.length() > maxKeyLength) {
                 throw new Refusal("key " + TreeValidator.quote(name) + " is longer than " + maxKeyLength
@@ -79,6 +83,15 @@ final class SafeTree {
             o.set(name, value(p));
         }
         return o;
+    }
+
+    /** The next key (or the end) of an object, remembering that a failure now is in a key. */
+    private JsonToken nextMember(JsonParser p) throws IOException {
+        keyBefore = p.getParsingContext().getCurrentName();
+        betweenMembers = true;
+        JsonToken t = p.nextToken();
+        betweenMembers = false;
+        return t;
     }
 
     private ArrayNode array(JsonParser p) throws IOException, Refusal {
@@ -207,6 +220,31 @@ final class SafeTree {
     /** The JSON path of the parser's current position: {@code $.sources.tax.declaredSales.values[3]}. */
     static String path(JsonParser parser) {
         return path(parser.getParsingContext());
+    }
+
+    /**
+     * Where a parse failed: the current position, or, when this tree was reading the next key of an
+     * object (a key beyond the string-length limit), the object holding that key, never the previous
+     * member.
+     */
+    String failurePath(JsonParser parser) {
+        JsonStreamContext c = parser.getParsingContext();
+        return failedInKey(c) ? path(c.getParent()) : path(c);
+    }
+
+    /** {@code " (in the key after 'purpose')"} when {@link #failurePath} names the object; empty otherwise. */
+    String failureKeyNote(JsonParser parser) {
+        JsonStreamContext c = parser.getParsingContext();
+        return failedInKey(c) ? " (in the key after " + TreeValidator.quote(clipKey(c.getCurrentName())) + ")" : "";
+    }
+
+    /**
+     * Whether the failure came while reading a key: the parser reads a key and the value after it in one
+     * step, so a failure in the value has already set the new key; one in the key has not.
+     */
+    private boolean failedInKey(JsonStreamContext c) {
+        return betweenMembers && c.inObject() && c.getCurrentName() != null
+                && c.getCurrentName().equals(keyBefore);
     }
 
     /** The JSON path of a parsing context's current position. */

@@ -348,13 +348,14 @@ public final class StrictApplicationReader {
     private JsonNode parse(String json, List<Problem> problems, boolean line) {
         String text = withoutBom(json);
         JsonParser parser = null;
+        SafeTree tree = new SafeTree(settings.maxKeyLength());
         try {
             parser = mapper.getFactory().createParser(text);
             if (parser.nextToken() == null) {
                 problems.add(Problem.of("$", "empty document; expected one JSON object"));
                 return null;
             }
-            JsonNode root = new SafeTree(settings.maxKeyLength()).value(parser);
+            JsonNode root = tree.value(parser);
             if (parser.nextToken() != null) {
                 problems.add(Problem.of("$", "more than one JSON value" + Positions.at(
                         parser.currentTokenLocation(), line) + "; a document holds exactly one JSON object"));
@@ -364,8 +365,9 @@ public final class StrictApplicationReader {
         } catch (SafeTree.Refusal e) {
             problems.add(Problem.of(SafeTree.path(parser), e.getMessage() + Positions.at(e.location, line)));
         } catch (JsonProcessingException e) {
-            String path = parser == null ? "$" : SafeTree.path(parser);
-            problems.add(Problem.of(path, parseMessage(e, parser, line)));
+            String path = parser == null ? "$" : tree.failurePath(parser);
+            problems.add(Problem.of(path, parseMessage(e, parser, line)
+                    + (parser == null ? "" : tree.failureKeyNote(parser))));
         } catch (IOException | RuntimeException e) {
             // not expected from a String source; never let it escape a batch
             problems.add(Problem.of(parser == null ? "$" : SafeTree.path(parser), "cannot be parsed ("

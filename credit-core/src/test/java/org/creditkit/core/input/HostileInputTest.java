@@ -116,6 +116,16 @@ class HostileInputTest {
     }
 
     @Test
+    void read_keyBeyondTheStringLimit_isLocatedAtItsObject_notAtThePreviousMember() {
+        String json = "{\"purpose\":\"x\",\"" + "k".repeat(20_000) + "\":1}";
+
+        assertThat(problems(json)).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("$");
+            assertThat(p.message()).contains("reader limit").contains("(in the key after 'purpose')");
+        });
+    }
+
+    @Test
     void read_keyBeyondLimit_isLocatedAndEchoedShort() {
         String json = "{\"" + "k".repeat(5_000) + "\":1}";
 
