@@ -225,7 +225,34 @@ class DecisionTrailCliTest {
         Files.delete(p2);
         Run gap = audit(rotated, tmp.resolve("audit2"));
         assertThat(gap.exit()).isEqualTo(2);
-        assertThat(gap.err()).contains("part 2 of the log is missing");
+        assertThat(gap.err()).contains("missing part: part 2");
+    }
+
+    @Test
+    void logVerify_rotatedTrailWithItsLastPartDeletedOrTwoPartsSwapped_exitsTwoNamingThePart() throws IOException {
+        Path rotated = rotatedTrail();
+        assertThat(verify(rotated).exit()).isZero();
+        int parts = 1;
+        while (Files.exists(ChainWriter.partFile(rotated, parts + 1))) {
+            parts++;
+        }
+        Path last = ChainWriter.partFile(rotated, parts);
+        Path kept = tmp.resolve("kept.jsonl");
+        Files.move(last, kept);
+        Run missing = verify(rotated);
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("missing part").contains("hands the chain over to part " + parts)
+                .contains(last.toString());
+        Files.move(kept, last);
+
+        Path p2 = ChainWriter.partFile(rotated, 2);
+        Path p3 = ChainWriter.partFile(rotated, 3);
+        Files.move(p2, kept);
+        Files.move(p3, p2);
+        Files.move(kept, p3);
+        Run swapped = verify(rotated);
+        assertThat(swapped.exit()).isEqualTo(2);
+        assertThat(swapped.err()).contains(p2 + ":1: reordered: the file of part 2 holds part 3");
     }
 
     @Test

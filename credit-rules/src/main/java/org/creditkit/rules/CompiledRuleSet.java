@@ -37,6 +37,8 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     private final DecisionLimits limits;
     /** Per rule, the rule-input members its reasons take their lineage from; made once per rule set. */
     private final Map<String, Set<String>> ruleInputs;
+    /** Per rule, what its reasons' lineage is made of ({@link #ruleInputs} resolved once). */
+    private final Map<String, InputLineage.Plan> lineagePlans;
     /**
      * Pooled sessions. A session lives as long as the rule set: Drools 10.2.0 deletes the fired match
      * of a single-pattern rule with its fact (10.1.0 kept it in {@code RuleExecutor.dormantMatches},
@@ -52,6 +54,9 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         this.version = source.version();
         this.origin = source.origin();
         this.ruleInputs = Verdicts.withEngineRules(compiled.ruleInputs());
+        Map<String, InputLineage.Plan> plans = new java.util.HashMap<>();
+        ruleInputs.forEach((rule, members) -> plans.put(rule, RuleInputMapper.plan(members)));
+        this.lineagePlans = Map.copyOf(plans);
         warmUp();
     }
 
@@ -204,7 +209,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         }
         pool.offer(session);
         return c.verdicts().toDecision(input, compiled.parameters(), version, modelId, scoringNanos, t0,
-                ruleInputs, lineage);
+                lineagePlans, lineage);
     }
 
     boolean tryAcquire() {

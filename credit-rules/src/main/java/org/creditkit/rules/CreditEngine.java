@@ -156,7 +156,7 @@ public final class CreditEngine implements AutoCloseable {
         RuleInput input = RuleInputMapper.map(application, features, score, quality);
         long scoring = System.nanoTime() - t0;
         Decision d = rules.decide(input, modelId, scoring,
-                members -> RuleInputMapper.lineage(members, application, score, quality));
+                RuleInputMapper.lineage(application, input, quality));
         log.ifPresent(l -> l.write(application, features, score, quality, d, bundle.checksum(), defaulted));
         return new Evaluation(input, score, quality, d);
     }

@@ -193,48 +193,141 @@ public final class RuleInputMapper {
                 || member.equals("hasAnnualRevenue") || member.equals("annualRevenue") || NO_DATA.contains(member);
     }
 
+    /** Plan steps besides the {@link DataSource} ordinals: the score reasons' lineage. */
+    static final int SCORE = -1;
+    /** Plan step: the sources the data-quality findings are about. */
+    static final int QUALITY = -2;
+    /** Plan step: the financial statement when there is one, else the tax record (as {@link #map} chooses the revenue). */
+    static final int REVENUE = -3;
+    /** Plan step: every source present. */
+    static final int ALL = -4;
+    private static final DataSource[] SOURCES = DataSource.values();
+
     /**
-     * The lineage of the data some rule-input members were derived from in one application: each
-     * source's supplying system and as-of time as {@link SourceLineage#of} gives them. The revenue is
-     * the financial statement's when there is one, else the tax record's (as {@link #map} chooses);
-     * the PD, score and grade carry the lineage of the score reasons; the data-quality flags carry
-     * the sources their findings are about.
+     * What the lineage of a rule that reads {@code members} is made of; made once per rule set, so a
+     * decision looks up no member names.
      *
      * @param members member names, as {@link RuleChecker} resolved them in a rule
-     * @param app the application
-     * @param score its score
-     * @param quality its data-quality report
-     * @return the lineage, without repeats, in member order
+     * @return the plan, its steps without repeats in member order
      */
-    static List<SourceLineage> lineage(Set<String> members, LoanApplication app, ScoreResult score,
-                                       DataQualityReport quality) {
-        Set<SourceLineage> out = new LinkedHashSet<>();
+    static InputLineage.Plan plan(Set<String> members) {
+        int[] steps = new int[SOURCES.length + 4];
+        int n = 0;
         for (String m : members) {
             if (FROM_SCORE.contains(m)) {
-                for (ReasonCode r : score.reasons()) {
-                    out.addAll(SourceLineage.of(r.sources(), app));
-                }
+                n = addStep(steps, n, SCORE);
             } else if (FROM_ALL_SOURCES.contains(m)) {
-                out.addAll(SourceLineage.of(List.of(DataSource.values()), app));
+                n = addStep(steps, n, ALL);
             } else if (FROM_QUALITY.contains(m)) {
-                List<DataSource> flagged = new ArrayList<>();
-                for (DataQualityFinding f : quality.findings()) {
-                    if (!flagged.contains(f.source())) {
-                        flagged.add(f.source());
-                    }
-                }
-                out.addAll(SourceLineage.of(flagged, app));
+                n = addStep(steps, n, QUALITY);
             } else if (m.equals("hasAnnualRevenue") || m.equals("annualRevenue")) {
-                out.addAll(SourceLineage.of(List.of(app.sources().financials().isPresent()
-                        ? DataSource.FINANCIAL_STATEMENTS : DataSource.TAX), app));
+                n = addStep(steps, n, REVENUE);
             } else {
-                List<DataSource> sources = FROM_SOURCES.get(m);
-                if (sources != null) {
-                    out.addAll(SourceLineage.of(sources, app));
+                for (DataSource d : FROM_SOURCES.getOrDefault(m, List.of())) {
+                    n = addStep(steps, n, d.ordinal());
                 }
             }
         }
-        return List.copyOf(out);
+        return new InputLineage.Plan(java.util.Arrays.copyOf(steps, n));
+    }
+
+    private static int addStep(int[] steps, int n, int step) {
+        for (int i = 0; i < n; i++) {
+            if (steps[i] == step) {
+                return n;
+            }
+        }
+        steps[n] = step;
+        return n + 1;
+    }
+
+    /**
+     * The lineage of one application's data, for the rule reasons of its decision: each source's
+     * supplying system and as-of time as {@link SourceLineage#of} gives them, computed at most once
+     * per source and decision; the PD, score and grade carry the lineage of the score reasons (as
+     * the input holds them), the data-quality flags the sources their findings are about.
+     *
+     * @param app the application
+     * @param input its rule input (its score reasons with their lineage)
+     * @param quality its data-quality report
+     * @return the lineage of this application, for one decision
+     */
+    static InputLineage lineage(LoanApplication app, RuleInput input, DataQualityReport quality) {
+        return new ApplicationLineage(app, input, quality);
+    }
+
+    /** One decision's lineage: each source's entries made once, when a rule first needs them. */
+    private static final class ApplicationLineage implements InputLineage {
+        private final LoanApplication app;
+        private final RuleInput input;
+        private final DataQualityReport quality;
+        private final SourceLineage[][] bySource = new SourceLineage[SOURCES.length][];
+        private SourceLineage[] buf = new SourceLineage[8];
+        private int n;
+
+        ApplicationLineage(LoanApplication app, RuleInput input, DataQualityReport quality) {
+            this.app = app;
+            this.input = input;
+            this.quality = quality;
+        }
+
+        @Override
+        public List<SourceLineage> of(InputLineage.Plan plan) {
+            n = 0;
+            for (int step : plan.steps()) {
+                switch (step) {
+                    case SCORE -> {
+                        for (Reason r : input.scoreReasons()) {
+                            for (SourceLineage l : r.lineage()) {
+                                add(l);
+                            }
+                        }
+                    }
+                    case ALL -> {
+                        for (DataSource d : SOURCES) {
+                            addSource(d);
+                        }
+                    }
+                    case QUALITY -> {
+                        for (DataQualityFinding f : quality.findings()) {
+                            addSource(f.source());
+                        }
+                    }
+                    case REVENUE -> addSource(app.sources().financials().isPresent()
+                            ? DataSource.FINANCIAL_STATEMENTS : DataSource.TAX);
+                    default -> addSource(SOURCES[step]);
+                }
+            }
+            return switch (n) { // List.of copies an array it is given: the common short ones need none
+                case 0 -> List.of();
+                case 1 -> List.of(buf[0]);
+                case 2 -> List.of(buf[0], buf[1]);
+                default -> List.of(java.util.Arrays.copyOf(buf, n));
+            };
+        }
+
+        private void addSource(DataSource d) {
+            SourceLineage[] ls = bySource[d.ordinal()];
+            if (ls == null) {
+                ls = SourceLineage.of(List.of(d), app).toArray(new SourceLineage[0]);
+                bySource[d.ordinal()] = ls;
+            }
+            for (SourceLineage l : ls) {
+                add(l);
+            }
+        }
+
+        private void add(SourceLineage l) {
+            for (int i = 0; i < n; i++) {
+                if (buf[i].equals(l)) {
+                    return;
+                }
+            }
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, n * 2);
+            }
+            buf[n++] = l;
+        }
     }
 
     private static BigDecimal last12(MonthlySeries series) {

@@ -180,12 +180,12 @@ final class Verdicts {
     /**
      * Assembles the decision, giving each rule reason the lineage of the inputs its rule reads.
      *
-     * @param ruleInputs per rule name, the rule-input members it reads ({@link #withEngineRules} of the
-     *     rule set's, made once per rule set)
+     * @param plans per rule name, what its reasons' lineage is made of (from {@link #withEngineRules} of
+     *     the rule set's inputs, made once per rule set)
      * @param lineage the sources of those members in this application; {@link InputLineage#NONE} for none
      */
     Decision toDecision(RuleInput in, PolicyParameters p, String rulesetVersion, String modelId, long scoringNanos,
-            long startNanos, Map<String, Set<String>> ruleInputs, InputLineage lineage) {
+            long startNanos, Map<String, InputLineage.Plan> plans, InputLineage lineage) {
         Tier finalTier = tier;
         if (finalTier == null) {
             finalTier = Tier.MANUAL_REVIEW;
@@ -271,9 +271,9 @@ final class Verdicts {
             Reason r = v.reason();
             if (lineage != InputLineage.NONE && indexOfCode(reasons, nReasons, r.code()) < 0) {
                 // only a reason that is kept gets its lineage looked up
-                Set<String> used = ruleInputs.get(v.rule());
-                if (used != null) {
-                    r = new Reason(r.code(), r.en(), r.zh(), lineage.of(used));
+                InputLineage.Plan plan = plans.get(v.rule());
+                if (plan != null) {
+                    r = new Reason(r.code(), r.en(), r.zh(), lineage.of(plan));
                 }
             }
             nReasons = addReason(reasons, nReasons, r);

@@ -13,8 +13,18 @@ import java.security.NoSuchAlgorithmException;
  */
 final class ChainFormat {
 
-    /** Format name in every header. */
-    static final String FORMAT = "creditkit-chain/1";
+    /**
+     * Format name in every header. Version 2 hands the chain from part to part by signed
+     * checkpoints: the last line of every part but the last is a checkpoint naming the next part
+     * ({@link #NEXT_FIELD}), and a writer's close ends on a checkpoint marked {@link #CLOSED_FIELD}.
+     */
+    static final String FORMAT = "creditkit-chain/2";
+    /** The format before the hand-over: its parts are linked by their lines only. */
+    static final String FORMAT_1 = "creditkit-chain/1";
+    /** In a checkpoint, before its key: the number of the part the chain continues in. */
+    static final String NEXT_FIELD = ",\"next\":";
+    /** In a checkpoint, before its key: the writer closed the log here. */
+    static final String CLOSED_FIELD = ",\"closed\":true";
     /** The prev of the first line. */
     static final String GENESIS = "0".repeat(64);
     /** Kinds written by the chain itself. */
@@ -49,6 +59,33 @@ final class ChainFormat {
                         + "control characters");
             }
         }
+    }
+
+    /**
+     * The part a checkpoint hands the chain over to.
+     *
+     * @param checkpoint the checkpoint line's text (at least up to its key)
+     * @return the number after {@code "next":}, or 0 when there is none
+     */
+    static int nextPart(String checkpoint) {
+        return numberAfter(checkpoint, NEXT_FIELD);
+    }
+
+    /**
+     * The non-negative number after the first {@code field} in {@code text}, e.g. a header's part.
+     *
+     * @return the number (capped at nine digits), or 0 when the field is absent
+     */
+    static int numberAfter(String text, String field) {
+        int at = text.indexOf(field);
+        if (at < 0) {
+            return 0;
+        }
+        int n = 0;
+        for (int i = at + field.length(); i < text.length() && Character.isDigit(text.charAt(i)) && n < 100_000_000; i++) {
+            n = n * 10 + (text.charAt(i) - '0');
+        }
+        return n;
     }
 
     /** The path of part {@code n} (1-based): part 1 is {@code first}, part n is {@code stem.n.ext}. */

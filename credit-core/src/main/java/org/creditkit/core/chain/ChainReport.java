@@ -15,10 +15,15 @@ import java.util.Optional;
  * @param checkpoints verified, correctly signed checkpoints
  * @param lastCheckpoint where the last verified checkpoint is ({@code file:line})
  * @param unsignedLines verified lines after the last verified checkpoint (not covered by a signature)
+ * @param closed whether the log ends on its writer's closing checkpoint (always true of a log in the
+ *     format before the hand-over, {@code creditkit-chain/1}, and of an unsigned one, which have no
+ *     such checkpoint); false while a writer is still appending, after a crash, or when lines or
+ *     whole parts were cut from the end down to a periodic checkpoint
  * @param problem the first problem, if any
  */
 public record ChainReport(List<Path> files, long lines, long records, long checkpoints,
-                          Optional<String> lastCheckpoint, long unsignedLines, Optional<ChainProblem> problem) {
+                          Optional<String> lastCheckpoint, long unsignedLines, boolean closed,
+                          Optional<ChainProblem> problem) {
 
     /** Copies the list. */
     public ChainReport {
@@ -28,12 +33,13 @@ public record ChainReport(List<Path> files, long lines, long records, long check
     }
 
     /**
-     * Whether the log is intact and every line is covered by a signed checkpoint.
+     * Whether the log is intact, every line is covered by a signed checkpoint and it ends where its
+     * writer closed it.
      *
      * @return true when nothing is wrong
      */
     public boolean ok() {
-        return problem.isEmpty() && unsignedLines == 0 && lines > 0;
+        return problem.isEmpty() && unsignedLines == 0 && lines > 0 && closed;
     }
 
     /**
@@ -81,15 +87,21 @@ public record ChainReport(List<Path> files, long lines, long records, long check
         if (problem.isPresent()) {
             ChainProblem p = problem.get();
             sb.append("FAILED ").append(p).append(System.lineSeparator());
-        } else {
+        } else if (unsignedLines > 0) {
             sb.append("FAILED ").append(name).append(": the chain is intact but not all of it is signed")
                     .append(System.lineSeparator());
+        } else {
+            sb.append("FAILED ").append(name).append(": the chain is intact and signed but not closed: it ends on ")
+                    .append(lastCheckpoint.map(c -> "the periodic checkpoint at " + c).orElse("no checkpoint"))
+                    .append(", not on its writer's closing checkpoint (the writer is still appending or crashed,"
+                            + " or lines or whole parts after it were removed)").append(System.lineSeparator());
         }
         sb.append(String.format(Locale.ROOT, "  verified: %,d lines (%,d records, %,d signed checkpoints)%s%n",
                 lines, records, checkpoints, lastCheckpoint.map(c -> "; last signed checkpoint at " + c).orElse("")));
         if (unsignedLines > 0) {
             sb.append(String.format(Locale.ROOT, "  unsigned tail: the last %,d verified lines follow %s and no "
-                            + "checkpoint signs them (the writer did not close: crash or cut; or a development log)%n",
+                            + "checkpoint signs them (the writer did not close: crash or cut; or a development log;"
+                            + " whether lines or parts followed them cannot be told)%n",
                     unsignedLines, lastCheckpoint.map(c -> "the checkpoint at " + c).orElse("no checkpoint at all")));
         } else if (lines > 0) {
             sb.append("  no unsigned tail: every verified line is covered by a signed checkpoint")

@@ -16,7 +16,10 @@ import org.creditkit.core.chain.ChainProblem.Kind;
 
 /**
  * Verifies a log written by {@link ChainWriter}: every line's own hash, the link to the line
- * before, the sequence numbers, the part numbers across rotated files, and every checkpoint's
+ * before, the sequence numbers, the part numbers across rotated files, the hand-over from part to
+ * part (the last line of every part but the last is a checkpoint naming the next part, so a part
+ * deleted, renamed into another's place or taken from another log is named as such, the last one
+ * included), whether the log ends on the writer's closing checkpoint, and every checkpoint's
  * signature; stops at the first problem and names its line. One pass, constant memory.
  *
  * <pre>{@code
@@ -38,6 +41,16 @@ public final class ChainVerifier {
     private long unsigned;
     private long expected;
     private String prev = ChainFormat.GENESIS;
+    /** Where the last verified line is: its part (from 1), file and line number. */
+    private int lastPart;
+    private Path lastFile;
+    private long lastLineNo;
+    /** The part the last verified line hands the chain over to (a checkpoint's {@code next}), else 0. */
+    private int lastNext;
+    /** Whether the last verified line is the writer's closing checkpoint. */
+    private boolean lastClosed;
+    /** Whether the part being read is signed in format 2, whose parts end on a hand-over checkpoint. */
+    private boolean handsOver;
 
     private ChainVerifier(CheckpointKeys keys, boolean signatures) {
         this.keys = keys;
@@ -117,8 +130,9 @@ public final class ChainVerifier {
         }
         for (int gap = n + 1; gap <= n + 10; gap++) {
             if (Files.exists(ChainFormat.part(first, gap))) {
-                return report(problem(Kind.REMOVED, ChainFormat.part(first, n), 0, "part " + n
-                        + " of the log is missing but part " + gap + " exists (" + ChainFormat.part(first, gap) + ")"));
+                return report(problem(Kind.REMOVED, ChainFormat.part(first, n), 0, "missing part: part " + n
+                        + " of the log (" + ChainFormat.part(first, n) + ") does not exist but part " + gap
+                        + " does (" + ChainFormat.part(first, gap) + "): a part was deleted or renamed"));
             }
         }
         Lines in = new Lines(files);
@@ -133,7 +147,49 @@ public final class ChainVerifier {
         if (lines == 0) {
             return report(problem(Kind.NOT_A_CHAIN, first, 1, "the log is empty"));
         }
+        if (lastNext > 0) {
+            Path missing = ChainFormat.part(first, lastNext);
+            return report(problem(Kind.REMOVED, lastFile, lastLineNo, "missing part: the checkpoint here hands the "
+                    + "chain over to part " + lastNext + " (" + missing + "), which "
+                    + (Files.exists(missing) ? "holds no line" : "does not exist")
+                    + ": that part, and any after it, was deleted"));
+        }
         return report(null);
+    }
+
+    /**
+     * At the first line of a part, whether the part before ended on its hand-over to this one, and
+     * whether this part's file holds this part.
+     */
+    private ChainProblem checkPartStart(Lines in, ChainLine l) {
+        int part = in.part();
+        if (lines > 0 && handsOver && lastNext != part) {
+            if (lastNext > 0) {
+                Path promised = in.partFile(lastNext);
+                return problem(Kind.REMOVED, lastFile, lastLineNo, "missing part: the checkpoint here hands the "
+                        + "chain over to part " + lastNext + " (" + promised + "), which holds no line");
+            }
+            return problem(Kind.REMOVED, lastFile, lastLineNo, "part " + lastPart + " ends here without the "
+                    + "signed checkpoint that hands the chain over to part " + part + " (" + in.file()
+                    + "): its last lines were removed");
+        }
+        if (!ChainFormat.HEADER.equals(l.kind())) {
+            return problem(Kind.NOT_A_CHAIN, in.file(), in.lineNo(), "part " + part + " does not start with a "
+                    + "header line: not a part of this log, or its first lines were removed");
+        }
+        String text = new String(in.buf(), in.start(), l.prefixEnd() - in.start(), StandardCharsets.UTF_8);
+        int holds = ChainFormat.numberAfter(text, "\"part\":");
+        if (holds != part && holds > 0) {
+            return problem(Kind.REORDERED, in.file(), in.lineNo(), "the file of part " + part + " holds part "
+                    + holds + " (its header says so)" + (holds <= in.partCount() ? ", and part " + part
+                    + " may be in " + in.partFile(holds) : "") + ": parts were renamed or reordered");
+        }
+        if (lines > 0 && !l.prev().equals(prev)) {
+            return problem(Kind.INSERTED, in.file(), in.lineNo(), "part " + part + " does not continue part "
+                    + lastPart + ": its header does not link to the last line of " + lastFile + " (its prev is "
+                    + "not that line's hash): a part substituted from another log, or rewritten");
+        }
+        return null;
     }
 
     private ChainProblem check(Lines in) throws IOException {
@@ -151,6 +207,15 @@ public final class ChainVerifier {
         }
         if (!l.hashMatches(sha, in.buf(), in.start())) {
             return problem(Kind.ALTERED, file, no, "altered: its content does not match its hash");
+        }
+        if (no == 1) {
+            ChainProblem p = checkPartStart(in, l);
+            if (p != null) {
+                return p;
+            }
+        } else if (lastNext > 0) {
+            return problem(Kind.INSERTED, file, no, "follows the checkpoint that handed the chain over to part "
+                    + lastNext + " (" + lastFile + ":" + lastLineNo + "): lines were added after the end of the part");
         }
         if (l.seq() != expected) {
             if (l.seq() < expected) {
@@ -174,6 +239,8 @@ public final class ChainVerifier {
             return problem(Kind.INSERTED, file, no, "does not follow the line before it (its prev is not that "
                     + "line's hash): this line was inserted or rewritten, or the line before it was replaced");
         }
+        lastNext = 0;
+        lastClosed = false;
         switch (l.kind()) {
             case ChainFormat.HEADER -> {
                 ChainProblem p = checkHeader(in, l);
@@ -183,6 +250,15 @@ public final class ChainVerifier {
                 unsigned++;
             }
             case ChainFormat.CHECKPOINT -> {
+                String text = new String(in.buf(), in.start(), l.prefixEnd() - in.start(), StandardCharsets.UTF_8);
+                int key = text.lastIndexOf(",\"key\":\"");
+                String marks = key < 0 ? text : text.substring(0, key); // the markers come before the key
+                lastNext = ChainFormat.nextPart(marks);
+                lastClosed = marks.contains(ChainFormat.CLOSED_FIELD);
+                if (lastNext > 0 && lastNext != in.part() + 1) {
+                    return problem(Kind.REORDERED, file, no, "the checkpoint hands the chain over to part " + lastNext
+                            + ", but it is in part " + in.part() + " (" + file + "): parts were renamed or reordered");
+                }
                 if (signatures) {
                     ChainProblem p = checkSignature(in, l);
                     if (p != null) {
@@ -203,16 +279,22 @@ public final class ChainVerifier {
         lines++;
         expected++;
         prev = l.hash();
+        lastPart = in.part();
+        lastFile = file;
+        lastLineNo = no;
         return null;
     }
 
     private ChainProblem checkHeader(Lines in, ChainLine l) {
         String text = new String(in.buf(), in.start(), l.prefixEnd() - in.start(), StandardCharsets.UTF_8);
         String part = "\"part\":" + in.part() + ",";
-        if (!text.contains("\"format\":\"" + ChainFormat.FORMAT + "\"") || !text.contains(part)) {
+        boolean current = text.contains("\"format\":\"" + ChainFormat.FORMAT + "\"");
+        if (!(current || text.contains("\"format\":\"" + ChainFormat.FORMAT_1 + "\"")) || !text.contains(part)) {
             return problem(Kind.NOT_A_CHAIN, in.file(), in.lineNo(), "the header does not name format "
                     + ChainFormat.FORMAT + " and part " + in.part() + " (parts renamed or mixed up?)");
         }
+        // format 1 had no hand-over; an unsigned (development) log has no checkpoint to hand over with
+        handsOver = current && !text.contains("\"signedBy\":\"none\"");
         return null;
     }
 
@@ -249,7 +331,7 @@ public final class ChainVerifier {
 
     private ChainReport report(ChainProblem p) {
         return new ChainReport(files, lines, records, checkpoints, Optional.ofNullable(lastCheckpoint), unsigned,
-                Optional.ofNullable(p));
+                lastClosed || !handsOver, Optional.ofNullable(p));
     }
 
     /** The lines of all parts in order, as slices of a reused buffer. */
@@ -329,6 +411,15 @@ public final class ChainVerifier {
 
         Path file() {
             return parts.get(partIndex);
+        }
+
+        /** The file of part {@code n} (from 1), of those found. */
+        Path partFile(int n) {
+            return n >= 1 && n <= parts.size() ? parts.get(n - 1) : ChainFormat.part(parts.get(0), n);
+        }
+
+        int partCount() {
+            return parts.size();
         }
 
         int part() {

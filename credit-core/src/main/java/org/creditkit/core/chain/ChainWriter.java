@@ -25,7 +25,10 @@ import org.creditkit.core.CreditModelException;
  * {@code {"seq":N,"prev":"<hash of line N-1>","kind":"<kind>",<body>,"hash":"<SHA-256 of this line before the hash field>"}};
  * every file (part) starts with a {@code header} line; a {@code checkpoint} line signed with the
  * {@link ChainSigner} follows every {@link Builder#checkpointEvery N} records, each rotation and
- * the close. Every line is handed to the operating system as soon as it is written, so a crash of
+ * the close. The checkpoint that ends a part names the part the chain continues in
+ * ({@code "next":k}) and the one written at the close says so ({@code "closed":true}), both under
+ * the signature, so {@link ChainVerifier} can tell a deleted part, even the last one, from the end
+ * of the log. Every line is handed to the operating system as soon as it is written, so a crash of
  * the process loses no written record and leaves at most one incomplete last line, which
  * {@link ChainVerifier} reports as truncated while verifying everything before it. Opening an
  * existing log continues its chain (a new header line marks the resumption); a log whose last line
@@ -76,7 +79,17 @@ public final class ChainWriter implements AutoCloseable {
         file = ChainFormat.part(first, part);
         boolean resumed = Files.exists(file) && Files.size(file) > 0;
         if (resumed) {
-            resumeFrom(file);
+            if (resumeFrom(file) > 0) {
+                // a deleted next part, or a crash between the hand-over and the next part's header: the
+                // two look alike, and continuing would hide a deletion
+                throw new CreditModelException(file.toString(), "the part ends on its hand-over to part " + (part + 1)
+                        + ", which does not exist; check the log with 'credit log verify " + first + "' and move it "
+                        + "aside before writing to it: a chain is not continued past a missing part");
+            }
+        } else if (part > 1) {
+            throw new CreditModelException(file.toString(), "the last part of the log is empty (deleted lines, or a "
+                    + "crash before its header); check the log with 'credit log verify " + first + "' and move it "
+                    + "aside before writing to it: a chain is not continued past a missing part");
         } else {
             seq = 0;
             prev = ChainFormat.GENESIS;
@@ -186,8 +199,8 @@ public final class ChainWriter implements AutoCloseable {
             return;
         }
         try {
-            if (signer.isPresent() && sinceCheckpoint > 0) {
-                writeCheckpoint();
+            if (signer.isPresent()) {
+                writeCheckpoint(ChainFormat.CLOSED_FIELD);
             }
             closed = true;
             out.close();
@@ -198,8 +211,9 @@ public final class ChainWriter implements AutoCloseable {
     }
 
     private void rotate() throws IOException {
-        if (signer.isPresent() && sinceCheckpoint > 0) {
-            writeCheckpoint();
+        if (signer.isPresent()) {
+            // always, even right after a periodic checkpoint: a part's signed last line names its successor
+            writeCheckpoint(ChainFormat.NEXT_FIELD + (part + 1));
         }
         out.close();
         part++;
@@ -228,10 +242,16 @@ public final class ChainWriter implements AutoCloseable {
     }
 
     private void writeCheckpoint() throws IOException {
+        writeCheckpoint("");
+    }
+
+    /** A checkpoint; {@code marker} ({@code ,"next":k}, {@code ,"closed":true} or empty) comes before the key, under the signature. */
+    private void writeCheckpoint(String marker) throws IOException {
         ChainSigner s = signer.orElseThrow();
         line.setLength(0);
         startLine(ChainFormat.CHECKPOINT);
-        line.append(",\"time\":\"").append(clock.instant()).append("\",\"key\":\"").append(s.keyId()).append('"');
+        line.append(",\"time\":\"").append(clock.instant()).append('"').append(marker).append(",\"key\":\"")
+                .append(s.keyId()).append('"');
         byte[] signed = line.toString().getBytes(StandardCharsets.UTF_8);
         line.append(ChainFormat.SIGNATURE_FIELD).append(Base64.getEncoder().encodeToString(s.sign(signed)))
                 .append('"');
@@ -271,7 +291,13 @@ public final class ChainWriter implements AutoCloseable {
     }
 
     /** Continues after the last line of an existing part, which must be complete and self-consistent. */
-    private void resumeFrom(Path existing) throws IOException {
+    /**
+     * Continues the chain after the last line of {@code existing}.
+     *
+     * @return the part that line hands the chain over to, or 0 when it is not a hand-over checkpoint
+     * @throws CreditModelException when the last line is incomplete or not an intact chain line
+     */
+    private int resumeFrom(Path existing) throws IOException {
         byte[] tail;
         try (RandomAccessFile raf = new RandomAccessFile(existing.toFile(), "r")) {
             long size = raf.length();
@@ -298,6 +324,8 @@ public final class ChainWriter implements AutoCloseable {
         }
         seq = parsed.seq() + 1;
         prev = parsed.hash();
+        return ChainFormat.CHECKPOINT.equals(parsed.kind())
+                ? ChainFormat.nextPart(new String(tail, start, end - start, StandardCharsets.UTF_8)) : 0;
     }
 
     /** Builder of a {@link ChainWriter}. */
@@ -394,7 +422,8 @@ public final class ChainWriter implements AutoCloseable {
          *
          * @return the writer
          * @throws IllegalStateException when neither a signer nor {@link #unsigned()} was given
-         * @throws CreditModelException when an existing log ends in a damaged line
+         * @throws CreditModelException when an existing log ends in a damaged line, on a hand-over to a
+         *     missing part, or in an empty part
          * @throws UncheckedIOException when the file cannot be opened
          */
         public ChainWriter open() {

@@ -208,6 +208,160 @@ class ChainVerifierTest {
                 .satisfies(p -> assertThat(p.kind()).isEqualTo(Kind.REMOVED));
     }
 
+    /** A rotated log of at least four parts; returns them. */
+    private List<Path> rotatedParts(Path f) {
+        writeRotated(f);
+        List<Path> parts = ChainVerifier.verify(f, KEYS.keys()).files();
+        assertThat(parts).hasSizeGreaterThanOrEqualTo(4);
+        return parts;
+    }
+
+    @Test
+    void rotation_everyPartButTheLast_endsOnASignedHandOverToTheNext_andTheLastOnTheClose() throws IOException {
+        Path f = dir.resolve("rot.jsonl");
+        List<Path> parts = rotatedParts(f);
+        for (int k = 0; k < parts.size(); k++) {
+            List<String> l = lines(parts.get(k));
+            String last = l.get(l.size() - 1);
+            assertThat(last).contains("\"kind\":\"checkpoint\"");
+            if (k < parts.size() - 1) {
+                assertThat(last).contains("\"next\":" + (k + 2) + ",\"key\":");
+            } else {
+                assertThat(last).contains("\"closed\":true,\"key\":").doesNotContain("\"next\"");
+            }
+        }
+        assertThat(ChainVerifier.verify(f, KEYS.keys()).closed()).isTrue();
+    }
+
+    @Test
+    void rotation_middlePartDeleted_isAMissingPart() throws IOException {
+        Path f = dir.resolve("rot.jsonl");
+        List<Path> parts = rotatedParts(f);
+        Files.delete(parts.get(1));
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problem()).get().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.REMOVED);
+            assertThat(p.message()).startsWith("missing part: part 2").contains(parts.get(1).toString());
+        });
+    }
+
+    @Test
+    void rotation_lastPartDeleted_isAMissingPart_namedByTheSignedHandOver() throws IOException {
+        Path f = dir.resolve("rot.jsonl");
+        List<Path> parts = rotatedParts(f);
+        Path last = parts.get(parts.size() - 1);
+        Files.delete(last);
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.ok()).isFalse();
+        ChainProblem p = r.problem().orElseThrow();
+        assertThat(p.kind()).isEqualTo(Kind.REMOVED);
+        Path before = parts.get(parts.size() - 2);
+        assertThat(p.file()).isEqualTo(before);
+        assertThat(p.line()).isEqualTo(lines(before).size());
+        assertThat(p.message()).contains("hands the chain over to part " + parts.size()).contains(last.toString())
+                .contains("does not exist");
+        assertThat(ChainVerifier.verifyLinks(f).intact()).as("readers refuse it too").isFalse();
+        // nor does a writer continue past it as if nothing were missing
+        assertThatThrownBy(() -> ChainWriter.to(f, "test").signer(KEYS.signer()).open())
+                .isInstanceOf(CreditModelException.class).hasMessageContaining("hand-over to part " + parts.size());
+    }
+
+    @Test
+    void rotation_lastPartEmptied_isAMissingPart() throws IOException {
+        Path f = dir.resolve("rot.jsonl");
+        List<Path> parts = rotatedParts(f);
+        Files.write(parts.get(parts.size() - 1), new byte[0]);
+        assertThat(ChainVerifier.verify(f, KEYS.keys()).problem()).get().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.REMOVED);
+            assertThat(p.message()).contains("holds no line");
+        });
+        assertThatThrownBy(() -> ChainWriter.to(f, "test").signer(KEYS.signer()).open())
+                .isInstanceOf(CreditModelException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void rotation_lastPartAndTheHandOverLineDeleted_isNotOk_theEndIsNotTheClose() throws IOException {
+        Path f = dir.resolve("rot.jsonl");
+        List<Path> parts = rotatedParts(f);
+        Files.delete(parts.get(parts.size() - 1));
+        Path before = parts.get(parts.size() - 2);
+        List<String> l = lines(before);
+        l.remove(l.size() - 1); // the signed hand-over: the part now ends on records or a periodic checkpoint
+        rewrite(before, l);
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.problem()).isEmpty();
+        assertThat(r.closed()).isFalse();
+        assertThat(r.ok()).isFalse();
+        assertThat(r.toText()).startsWith("FAILED ");
+    }
+
+    @Test
+    void rotation_twoPartsSwapped_isReorderedNamingTheParts() throws IOException {
+        Path f = dir.resolve("rot.jsonl");
+        List<Path> parts = rotatedParts(f);
+        Path tmp = dir.resolve("tmp.jsonl");
+        Files.move(parts.get(1), tmp);
+        Files.move(parts.get(2), parts.get(1));
+        Files.move(tmp, parts.get(2));
+        ChainProblem p = ChainVerifier.verify(f, KEYS.keys()).problem().orElseThrow();
+        assertThat(p.kind()).isEqualTo(Kind.REORDERED);
+        assertThat(p.file()).isEqualTo(parts.get(1));
+        assertThat(p.line()).isEqualTo(1);
+        assertThat(p.message()).contains("holds part 3").contains("part 2 may be in " + parts.get(2));
+    }
+
+    @Test
+    void rotation_partSubstitutedFromAnotherLogOfTheSameKey_doesNotContinueThePartBefore() throws IOException {
+        Path f = dir.resolve("rot.jsonl");
+        List<Path> parts = rotatedParts(f);
+        Path other = dir.resolve("other").resolve("rot.jsonl");
+        Files.createDirectories(other.getParent());
+        try (ChainWriter w = ChainWriter.to(other, "test").signer(KEYS.signer()).rotation(Rotation.bySize(4096)).open()) {
+            for (int i = 0; i < 100; i++) {
+                w.append("rec", "\"i\":" + (i == 40 ? 4000 : i) + ",\"pad\":\"" + "x".repeat(100) + "\"");
+            }
+        }
+        Path otherPart2 = ChainFormat.part(other, 2);
+        assertThat(otherPart2).exists();
+        Files.copy(otherPart2, parts.get(1), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ChainProblem p = ChainVerifier.verify(f, KEYS.keys()).problem().orElseThrow();
+        assertThat(p.kind()).isEqualTo(Kind.INSERTED);
+        assertThat(p.file()).isEqualTo(parts.get(1));
+        assertThat(p.line()).isEqualTo(1);
+        assertThat(p.message()).contains("part 2 does not continue part 1").contains("substituted");
+    }
+
+    @Test
+    void rotation_crashAfterARotation_leavesAnUnsignedTail_thatVerifiesUpToItsLastRecord() throws IOException {
+        Path f = dir.resolve("crash.jsonl");
+        ChainWriter w = ChainWriter.to(f, "test").signer(KEYS.signer()).checkpointEvery(10)
+                .rotation(Rotation.bySize(4096)).open();
+        for (int i = 0; i < 60; i++) {
+            w.append("rec", "\"i\":" + i + ",\"pad\":\"" + "x".repeat(100) + "\"");
+        }
+        // the process dies here: no close, so no closing checkpoint (w is abandoned, not closed)
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.files()).hasSizeGreaterThan(1);
+        assertThat(r.problem()).as(r.toText()).isEmpty();
+        assertThat(r.records()).isEqualTo(60);
+        assertThat(r.unsignedLines()).isPositive();
+        assertThat(r.closed()).isFalse();
+        assertThat(r.ok()).isFalse();
+        assertThat(r.toText()).contains("unsigned tail: the last " + r.unsignedLines() + " verified lines");
+        // a cut mid-line is reported as truncated, every line before it still verifying
+        Path last = r.files().get(r.files().size() - 1);
+        byte[] b = Files.readAllBytes(last);
+        Files.write(last, Arrays.copyOf(b, b.length - 7));
+        ChainReport cut = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(cut.problem()).get().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.TRUNCATED);
+            assertThat(p.file()).isEqualTo(last);
+        });
+        assertThat(cut.records()).isEqualTo(59);
+        w.close(); // releases the file handle (the test's JVM must not leak it); the file is already cut
+    }
+
     @Test
     void verifyLinks_rotatedLog_readsEveryPartInOrder_andNamesALineSwappedAcrossParts() throws IOException {
         Path f = dir.resolve("rot.jsonl");
