@@ -176,17 +176,34 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pdo", defaultValue = "20", description = "Points to double the odds (default ${DEFAULT-VALUE}).")
     double pdo;
 
-    @Option(names = "--trees", defaultValue = "200", description = "GBM trees (default ${DEFAULT-VALUE}).")
-    int trees;
+    @Option(names = "--trees", description = "GBM: most trees (default 500 with early stopping from 10,000 rows, else 200).")
+    Integer trees;
 
     @Option(names = "--shrinkage", defaultValue = "0.05", description = "GBM learning rate (default ${DEFAULT-VALUE}).")
     double shrinkage;
 
-    @Option(names = "--max-nodes", defaultValue = "8", description = "GBM leaves per tree (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-nodes", defaultValue = "8", description = "GBM leaves per tree, grown best-first (default ${DEFAULT-VALUE}).")
     int maxNodes;
 
-    @Option(names = "--max-depth", defaultValue = "6", description = "GBM tree depth limit (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-depth", defaultValue = "8", description = "GBM tree depth limit (default ${DEFAULT-VALUE}).")
     int maxDepth;
+
+    @Option(names = "--min-leaf", description = "GBM: fewest rows in a leaf (default 20 from 10,000 rows, else 10).")
+    Integer minLeaf;
+
+    @Option(names = "--l2", defaultValue = "1", description = "GBM: L2 penalty on leaf values (default ${DEFAULT-VALUE}).")
+    double l2;
+
+    @Option(names = "--subsample", defaultValue = "1", description = "GBM: share of rows sampled per tree (default ${DEFAULT-VALUE}).")
+    double subsample;
+
+    @Option(names = "--validation-share",
+            description = "GBM: share of rows held out for early stopping; 0 grows all --trees (default 0.1 from 10,000 rows, else 0).")
+    Double validationShare;
+
+    @Option(names = "--patience", defaultValue = "30",
+            description = "GBM: trees without a better validation log loss before stopping (default ${DEFAULT-VALUE}).")
+    int patience;
 
     @Option(names = "--target-rate", description = "Calibrate the mean PD to this default rate.")
     Double targetRate;
@@ -232,7 +249,10 @@ final class TrainCommand implements Callable<Integer> {
                     maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic), monotonicAll);
             ScorecardOptions sc = ScorecardOptions.defaults().withBinning(binning)
                     .withScaling(Scaling.of(baseScore, baseOdds, pdo));
-            GbmOptions gbm = new GbmOptions(trees, maxDepth, maxNodes, 10, shrinkage, 0.7, seed);
+            GbmOptions sizedGbm = GbmOptions.forRows(loaded.dataset().rows(), seed);
+            GbmOptions gbm = new GbmOptions(trees != null ? trees : sizedGbm.trees(), maxDepth, maxNodes,
+                    minLeaf != null ? minLeaf : sizedGbm.nodeSize(), shrinkage, subsample, l2,
+                    validationShare != null ? validationShare : sizedGbm.validationShare(), patience, seed);
             OverlayOptions oo = OverlayOptions.defaults().withMinBads(overlayMinBads);
             if (k0 != null) {
                 oo = oo.withK0(k0);

@@ -84,7 +84,7 @@ public class GbmExportBenchmark {
     @Setup
     public void setup() {
         Dataset data = portfolio(rows);
-        GbmOptions options = new GbmOptions(trees, depth, 1 << depth, 5, 0.05, 0.7, 7);
+        GbmOptions options = GbmOptions.smile(trees, depth, 1 << depth, 5, 0.05, 0.7, 7);
         GbmTrainer.Fit fit = GbmTrainer.fitWithSmile(data, options, Progress.none());
         TrainedModel model = TrainedModel.of(fit.model(), OverlayModel.none(), 0, Map.of());
         ModelBundle bundle = BundleExport.export(model, BundleExport.Options.of("bench-gbm"),

@@ -9,9 +9,11 @@ import org.creditkit.models.data.Feature;
  * How one feature is given to the trees. Numeric values pass through. A categorical level becomes
  * the rank of its training bad rate ({@code levelValue[code]}), which lets threshold splits group
  * levels sensibly (Fisher's ordering for a binary target); levels unseen in training get
- * {@code NaN}. During training a missing value is replaced by {@code sentinel}, a number above
- * every training value, so Smile sends it to the false ("greater") child at every split; at scoring
- * time {@code NaN} takes the same branch, so both give identical results.
+ * {@code NaN}. The histogram trainer keeps missing values as {@code NaN} and learns their branch at
+ * every split. For Smile ({@link GbmTrainer#fitWithSmile}) a missing value is replaced by
+ * {@code sentinel}, a number above every training value, so Smile sends it to the false
+ * ("greater") child at every split; at scoring time {@code NaN} takes the same branch, so both give
+ * identical results.
  *
  * @param feature the source feature
  * @param levelValue per level code its numeric value (categorical only, else empty)

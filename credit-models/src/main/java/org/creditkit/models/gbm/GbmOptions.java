@@ -1,18 +1,28 @@
 package org.creditkit.models.gbm;
 
 /**
- * Settings of gradient boosting (passed to Smile's {@code GradientTreeBoost.fit}).
+ * Settings of gradient boosting.
  *
- * @param trees number of trees, at least 1
+ * <p>{@link GbmTrainer#fit} boosts histogram trees ({@code HistogramBoosting}): {@code trees} is
+ * the most it grows, fewer when early stopping on the validation part ends it; each tree is grown
+ * leaf-wise up to {@code maxNodes} leaves and {@code maxDepth} levels. {@link GbmTrainer#fitWithSmile}
+ * passes trees, depth, nodes, node size, shrinkage and subsample to Smile's
+ * {@code GradientTreeBoost} and ignores the rest.
+ *
+ * @param trees most trees, at least 1
  * @param maxDepth the deepest a tree may grow, at least 2
  * @param maxNodes the most leaves per tree, at least 2
  * @param nodeSize the fewest rows in a leaf, at least 1
  * @param shrinkage learning rate in (0, 1]
  * @param subsample share of rows sampled for each tree in (0, 1]
- * @param seed seed of Smile's random number generator (row sampling)
+ * @param l2 L2 penalty on the leaf values (added to the hessian sum), at least 0
+ * @param validationShare share of the rows held out (stratified) for early stopping, in [0, 0.5];
+ *        0 grows all {@code trees}
+ * @param patience trees without a better validation log loss before boosting stops, at least 1
+ * @param seed seed of the validation part and of the row sampling
  */
 public record GbmOptions(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample,
-        long seed) {
+        double l2, double validationShare, int patience, long seed) {
 
     /**
      * Checks the ranges.
@@ -20,25 +30,64 @@ public record GbmOptions(int trees, int maxDepth, int maxNodes, int nodeSize, do
      * @throws IllegalArgumentException on a value outside its range
      */
     public GbmOptions {
-        if (trees < 1 || maxDepth < 2 || maxNodes < 2 || nodeSize < 1) {
-            throw new IllegalArgumentException("GBM needs trees >= 1, maxDepth >= 2, maxNodes >= 2, nodeSize >= 1; got "
-                    + trees + ", " + maxDepth + ", " + maxNodes + ", " + nodeSize);
+        if (trees < 1 || maxDepth < 2 || maxNodes < 2 || nodeSize < 1 || patience < 1) {
+            throw new IllegalArgumentException("GBM needs trees >= 1, maxDepth >= 2, maxNodes >= 2, nodeSize >= 1, "
+                    + "patience >= 1; got " + trees + ", " + maxDepth + ", " + maxNodes + ", " + nodeSize + ", "
+                    + patience);
         }
         if (!(shrinkage > 0 && shrinkage <= 1) || !(subsample > 0 && subsample <= 1)) {
             throw new IllegalArgumentException("GBM shrinkage and subsample must be in (0,1], got " + shrinkage + ", "
                     + subsample);
         }
+        if (!(l2 >= 0 && l2 < Double.POSITIVE_INFINITY) || !(validationShare >= 0 && validationShare <= 0.5)) {
+            throw new IllegalArgumentException("GBM l2 must be finite and >= 0 and the validation share in [0, 0.5], "
+                    + "got " + l2 + ", " + validationShare);
+        }
     }
 
     /**
-     * 200 trees of at most 8 leaves and depth 4, leaves of at least 10 rows, shrinkage 0.05,
-     * subsample 0.7.
+     * Settings for Smile's trainer (no L2 penalty, no early stopping).
+     *
+     * @param trees trees
+     * @param maxDepth depth limit
+     * @param maxNodes most leaves
+     * @param nodeSize fewest rows in a leaf
+     * @param shrinkage learning rate
+     * @param subsample row share per tree
+     * @param seed seed
+     * @return the settings
+     */
+    public static GbmOptions smile(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage,
+            double subsample, long seed) {
+        return new GbmOptions(trees, maxDepth, maxNodes, nodeSize, shrinkage, subsample, 0, 0, 1, seed);
+    }
+
+    /** Rows from which the defaults stop early on a validation part (scikit-learn's "auto" uses 10,000 too). */
+    public static final int EARLY_STOPPING_ROWS = 10_000;
+
+    /**
+     * The defaults for large data, measured in docs/training.md: at most 500 trees of at most 8
+     * leaves and depth 8, leaves of at least 20 rows, shrinkage 0.05, every row, L2 1, early
+     * stopping after 30 trees without a better log loss on a 10% validation part.
      *
      * @param seed the seed
      * @return the defaults
      */
     public static GbmOptions defaults(long seed) {
-        return new GbmOptions(200, 4, 8, 10, 0.05, 0.7, seed);
+        return new GbmOptions(500, 8, 8, 20, 0.05, 1, 1, 0.1, 30, seed);
+    }
+
+    /**
+     * The defaults for a number of training rows: {@link #defaults(long)} from
+     * {@value #EARLY_STOPPING_ROWS} rows; below, where a validation part would be too small to stop
+     * on reliably, 200 trees without early stopping and leaves of at least 10 rows.
+     *
+     * @param rows training rows
+     * @param seed the seed
+     * @return the defaults
+     */
+    public static GbmOptions forRows(int rows, long seed) {
+        return rows >= EARLY_STOPPING_ROWS ? defaults(seed) : new GbmOptions(200, 8, 8, 10, 0.05, 1, 1, 0, 30, seed);
     }
 
     /**
@@ -48,6 +97,7 @@ public record GbmOptions(int trees, int maxDepth, int maxNodes, int nodeSize, do
      * @return the copy
      */
     public GbmOptions withTrees(int n) {
-        return new GbmOptions(n, maxDepth, maxNodes, nodeSize, shrinkage, subsample, seed);
+        return new GbmOptions(n, maxDepth, maxNodes, nodeSize, shrinkage, subsample, l2, validationShare, patience,
+                seed);
     }
 }

@@ -18,9 +18,12 @@ import smile.data.vector.IntVector;
 import smile.math.MathEx;
 
 /**
- * Trains Smile's {@code GradientTreeBoost} on a dataset and copies it into a {@link TrainedGbm}.
+ * Trains gradient boosting on a dataset into a {@link TrainedGbm}: our histogram boosting
+ * ({@link #fit}), or Smile's {@code GradientTreeBoost} copied into flat trees ({@link #fitWithSmile},
+ * kept as the reference the export is checked against).
  *
- * <p>Determinism: Smile draws its row samples from a per-thread generator; it is seeded with
+ * <p>Determinism: the histogram trainer is single-threaded and draws its validation part and row
+ * samples from generators seeded with {@link GbmOptions#seed()}. Smile draws its row samples from a per-thread generator; it is seeded with
  * {@link GbmOptions#seed()} immediately before fitting, so the same data and options give the same
  * trees.
  */
@@ -43,15 +46,37 @@ public final class GbmTrainer {
     }
 
     /**
-     * Trains and exports.
+     * Trains histogram gradient boosting ({@code HistogramBoosting}) and exports it.
      *
      * @param data training rows
      * @param options settings
-     * @param progress progress reporter
+     * @param progress progress reporter (one step per tree)
      * @return the exportable model
+     * @throws ModelException if the data has one outcome only
      */
     public static TrainedGbm fit(Dataset data, GbmOptions options, Progress progress) {
-        return fitWithSmile(data, options, progress).model();
+        requireBothOutcomes(data);
+        List<FeatureEncoding> encodings = encodings(data);
+        int nf = encodings.size();
+        double[][] x = new double[nf][data.rows()];
+        List<String> names = new ArrayList<>();
+        for (int f = 0; f < nf; f++) {
+            FeatureEncoding e = encodings.get(f);
+            for (int r = 0; r < data.rows(); r++) {
+                x[f][r] = e.encode(data.value(f, r));
+            }
+            names.add(e.feature().name());
+        }
+        HistogramBoosting.Result fit = HistogramBoosting.fit(x, data.targets(), names, options, progress);
+        List<Double> importance = Arrays.stream(fit.importance()).boxed().toList();
+        return new TrainedGbm(encodings, fit.trees(), importance, options);
+    }
+
+    private static void requireBothOutcomes(Dataset data) {
+        if (data.bads() == 0 || data.bads() == data.rows()) {
+            throw new ModelException("Cannot train GBM: " + data.bads() + " bads in " + data.rows()
+                    + " rows; both outcomes are needed");
+        }
     }
 
     /**
@@ -64,10 +89,7 @@ public final class GbmTrainer {
      * @throws ModelException if the data has one outcome only
      */
     public static Fit fitWithSmile(Dataset data, GbmOptions options, Progress progress) {
-        if (data.bads() == 0 || data.bads() == data.rows()) {
-            throw new ModelException("Cannot train GBM: " + data.bads() + " bads in " + data.rows()
-                    + " rows; both outcomes are needed");
-        }
+        requireBothOutcomes(data);
         List<FeatureEncoding> encodings = encodings(data);
         int nf = encodings.size();
         BaseVector<?, ?, ?>[] vectors = new BaseVector<?, ?, ?>[nf + 1];

@@ -13,7 +13,7 @@ import org.creditkit.models.data.FeatureAlignment;
  *
  * @param encodings per input feature its encoding, aligned with {@code trees.featureNames()}
  * @param trees the flat trees
- * @param importance per input feature Smile's split-gain importance
+ * @param importance per input feature the summed split gain of its splits
  * @param options the settings it was trained with
  */
 public record TrainedGbm(List<FeatureEncoding> encodings, FlatTrees trees, List<Double> importance,

@@ -22,6 +22,7 @@ import org.creditkit.models.data.Dataset;
 import org.creditkit.models.data.Feature;
 import org.creditkit.models.gbm.GbmOptions;
 import org.creditkit.models.gbm.GbmTrainer;
+import org.creditkit.models.gbm.TrainedGbm;
 import org.creditkit.models.overlay.OverlayModel;
 import org.creditkit.models.overlay.OverlayOptions;
 import org.creditkit.models.overlay.OverlayTrainer;
@@ -124,6 +125,42 @@ class BundleExportTest {
             fit.smile().predict(fit.frame().get(r), posterior);
             double z = bundle.base().logOdds(vectors.get(r));
             assertThat(1 - 1 / (1 + Math.exp(z))).isCloseTo(posterior[1], within(1e-9));
+        }
+    }
+
+    @Test
+    void histogramGbm_coreTreeEnsembleEqualsTheTrainedModelOnEveryRow_missingValuesEitherWay() {
+        Random rnd = new Random(13);
+        int n = 3000;
+        double[] x = new double[n];
+        double[] z = new double[n];
+        int[] y = new int[n];
+        long[] lines = new long[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextGaussian();
+            z[i] = rnd.nextGaussian();
+            double logit = -1.5 + x[i] - 0.5 * z[i];
+            if (rnd.nextDouble() < 0.2) {
+                x[i] = Double.NaN; // risky when missing: learnt to go with high x
+                logit = 1;
+            }
+            if (rnd.nextDouble() < 0.1) {
+                z[i] = Double.NaN; // safe when missing
+                logit -= 1;
+            }
+            y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+            lines[i] = i + 1;
+        }
+        Dataset d = Dataset.of(List.of(Feature.numeric("debt_to_asset"), Feature.numeric("net_margin")),
+                new double[][] {x, z}, y, lines, List.of(), new int[0], new double[0]);
+        TrainedGbm gbm = GbmTrainer.fit(d, GbmOptions.defaults(3), Progress.none());
+        boolean[] missingLeft = gbm.trees().missingToTrue();
+        assertThat(missingLeft).as("missing values sent left at some splits and right at others").contains(true, false);
+        ModelBundle bundle = export(TrainedModel.of(gbm, OverlayModel.none(), 0, Map.of()));
+        List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
+        double[] trained = gbm.logOdds(d);
+        for (int r = 0; r < n; r++) {
+            assertThat(bundle.base().logOdds(vectors.get(r))).as("row %d", r).isCloseTo(trained[r], within(1e-9));
         }
     }
 
