@@ -828,9 +828,10 @@ final class TreeValidator {
             return null;
         }
         if (!sourceTime) {
-            Instant latest = settings.clock().instant().plus(settings.futureTolerance());
+            Instant now = settings.clock().instant();
+            Instant latest = now.plus(settings.futureTolerance());
             if (t.isAfter(latest)) {
-                add(p + "." + name, s + " is in the future (now is " + settings.clock().instant()
+                add(p + "." + name, s + " is in the future (now is " + now
                         + "); valid: at most " + latest + " (now plus the clock-skew tolerance "
                         + settings.futureTolerance() + ")");
                 return null;
