@@ -23,7 +23,6 @@ import org.creditkit.rules.Reason;
 import org.creditkit.rules.RuleInputException;
 import org.creditkit.rules.RuleProblem;
 import org.creditkit.rules.RuleSetException;
-import org.creditkit.rules.RuleSetSource;
 import org.creditkit.rules.RuleVerdict;
 import org.creditkit.rules.Tier;
 import org.creditkit.rules.audit.DecisionLog;
@@ -92,27 +91,12 @@ final class DecideCommand implements Callable<Integer> {
                 BatchFiles.files("--out", out, "--log", log, "--rejects", rejectsFile));
         ValidateCommand.requireReadable(spec, in);
         PrintWriter err = spec.commandLine().getErr();
-        CreditEngine.Builder builder = CreditEngine.builder();
-        org.creditkit.core.sign.TrustStore trust;
+        CreditEngine.Builder builder;
         try {
-            trust = trustOptions.store();
+            builder = trustOptions.engineBuilder(model, rules);
         } catch (CreditModelException e) {
-            err.println("trust store rejected: " + e.getMessage());
-            err.flush();
-            return CreditCli.EXIT_USAGE;
-        }
-        builder.trust(trust);
-        if (trustOptions.allowUnsigned) {
-            builder.allowUnsignedBundles();
-        }
-        try {
-            builder.model(ModelOptions.trustedBundle(model, trust, trustOptions.allowUnsigned));
-            if (rules != null) {
-                // a batch never hot-reloads, so no scenario gate is needed (rules check/test run them)
-                builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
-            }
-        } catch (CreditModelException e) {
-            err.println(ModelOptions.rejected(model, e));
+            err.println("model bundle " + (model == null ? "(default)" : model) + " or trust store rejected: "
+                    + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
         } catch (RuleSetException e) {

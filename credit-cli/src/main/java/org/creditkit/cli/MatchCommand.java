@@ -15,14 +15,12 @@ import org.creditkit.core.CreditDecisionException;
 import org.creditkit.core.CreditException;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.input.BatchReport;
-import org.creditkit.core.sign.TrustStore;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Criterion;
 import org.creditkit.rules.ProductMatch;
 import org.creditkit.rules.ProductOutcome;
 import org.creditkit.rules.RuleInputException;
 import org.creditkit.rules.RuleSetException;
-import org.creditkit.rules.RuleSetSource;
 import org.creditkit.rules.RuleVerdict;
 import org.creditkit.rules.audit.DecisionLog;
 import picocli.CommandLine;
@@ -82,17 +80,7 @@ final class MatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CreditEngine engine;
         try {
-            TrustStore trust = trustOptions.store();
-            CreditEngine.Builder builder = CreditEngine.builder().trust(trust);
-            if (trustOptions.allowUnsigned) {
-                builder.allowUnsignedBundles();
-            }
-            builder.model(ModelOptions.trustedBundle(model, trust, trustOptions.allowUnsigned));
-            if (rules != null) {
-                // a batch never hot-reloads, so no scenario gate is needed (rules check/test run them)
-                builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
-            }
-            engine = builder.build();
+            engine = trustOptions.engineBuilder(model, rules).build();
         } catch (CreditModelException e) {
             err.println("model bundle " + (model == null ? "(default)" : model) + " or trust store rejected: "
                     + e.getMessage());

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.creditkit.core.sign.TrustStore;
+import org.creditkit.rules.CreditEngine;
+import org.creditkit.rules.RuleSetSource;
 import picocli.CommandLine.Option;
 
-/** Which model bundles {@code score} and {@code decide} accept (docs/bundles.md). */
+/** Which model bundles {@code score}, {@code decide} and {@code match} accept (docs/bundles.md). */
 final class TrustOptions {
 
     @Option(names = "--trust", arity = "1..*", paramLabel = "PEM",
@@ -20,5 +22,26 @@ final class TrustOptions {
     /** The trust store of the given files (empty when none). */
     TrustStore store() {
         return trustFiles.isEmpty() ? TrustStore.empty() : TrustStore.read(trustFiles);
+    }
+
+    /**
+     * An engine builder for a batch command: this trust store, the model bundle (the built-in one when
+     * {@code model} is null) if trusted, and the rule directory when given. A batch never hot-reloads,
+     * so no scenario gate is needed (rules check/test run them).
+     *
+     * @throws org.creditkit.core.CreditModelException when the trust store or the bundle is refused
+     * @throws org.creditkit.rules.RuleSetException when the rule directory cannot be read
+     */
+    CreditEngine.Builder engineBuilder(Path model, Path rules) {
+        TrustStore trust = store();
+        CreditEngine.Builder builder = CreditEngine.builder().trust(trust);
+        if (allowUnsigned) {
+            builder.allowUnsignedBundles();
+        }
+        builder.model(ModelOptions.trustedBundle(model, trust, allowUnsigned));
+        if (rules != null) {
+            builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
+        }
+        return builder;
     }
 }

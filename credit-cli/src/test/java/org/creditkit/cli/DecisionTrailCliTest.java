@@ -380,6 +380,9 @@ class DecisionTrailCliTest {
                 "tier=INSTANT_APPROVAL,MITIGATION", "--out", tmp.resolve("audit").toString()));
         runs.add(run("validate", apps.toString()));
         runs.add(run("features", apps.toString(), "--out", tmp.resolve("features.csv").toString()));
+        runs.add(run("match", "--in", apps.toString(), "--out", tmp.resolve("matches.jsonl").toString()));
+        runs.add(run("psi", "--expected", apps.toString(), "--actual", apps.toString(), "--report",
+                tmp.resolve("psi").toString()));
         List<String> names = names();
         List<String> found = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {

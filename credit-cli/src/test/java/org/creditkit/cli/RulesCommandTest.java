@@ -102,7 +102,7 @@ class RulesCommandTest {
     @Test
     void test_defaultScenarios_allPass() {
         assertThat(run("test", rules.toString(), "--scenarios", scenarios.toString())).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("PASS 01-clean-instant-approval").contains("53 passed, 0 failed");
+        assertThat(out.toString()).contains("PASS 01-clean-instant-approval").contains("59 passed, 0 failed");
     }
 
     @Test
@@ -114,7 +114,9 @@ class RulesCommandTest {
                 .contains("FAIL 07-yellow-card-recent-repair\n     tier: expected MANUAL_REVIEW, got INSTANT_APPROVAL\n"
                         + "     firedRules: expected but not fired [review-yellow-card-recently-repaired],"
                         + " fired but not expected []")
-                .contains("52 passed, 1 failed");
+                .contains("FAIL 57-review-tax-violation-recently-repaired\n")
+                .contains("FAIL 58-review-serious-violation-recently-repaired\n")
+                .contains("56 passed, 3 failed");
     }
 
     @Test

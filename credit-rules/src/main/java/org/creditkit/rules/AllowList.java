@@ -72,6 +72,7 @@ final class AllowList {
             Map.entry(Reason.class, Set.of()),
             Map.entry(LossModel.class, Set.of()),
             Map.entry(ExpectedLoss.class, Set.of()),
+            Map.entry(ListStanding.class, Set.of()),
             Map.entry(WarningCase.class, Set.of()),
             Map.entry(WarningParameters.class, Set.of()));
 

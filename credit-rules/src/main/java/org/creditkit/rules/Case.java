@@ -1,5 +1,7 @@
 package org.creditkit.rules;
 
+import org.creditkit.core.domain.Product;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -203,12 +205,23 @@ public final class Case {
     }
 
     /**
-     * Whether the price grid has the input's grade.
+     * Whether the product's price grid (its own in {@code products.json}, else the policy's) has the
+     * input's grade.
      *
      * @return true when priced
      */
     public boolean isGradePriced() {
-        return params.pricesGrade(input.grade());
+        return params.pricesGrade(input.product(), input.grade());
+    }
+
+    /**
+     * The input's price under its product's grid: reference rate plus the grade's spread, or plus the
+     * grid's worst spread when the grid lacks the grade ({@link PolicyParameters#priceFor(Product, String)}).
+     *
+     * @return the annual interest rate
+     */
+    public double gradePrice() {
+        return params.priceFor(input.product(), input.grade());
     }
 
     /**

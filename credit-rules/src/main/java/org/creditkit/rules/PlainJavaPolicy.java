@@ -82,6 +82,35 @@ public final class PlainJavaPolicy implements RuleDecider {
                     "Yellow card: dishonest-debtor listing repaired " + in.monthsSinceRepair() + " month(s) ago",
                     "黄牌：失信记录于" + in.monthsSinceRepair() + "个月前完成信用修复");
         }
+        if (in.majorTaxViolation().status() == DebtorStatus.UNREPAIRED) {
+            v.tier("decline-red-card-major-tax-violation", Tier.DECLINE,
+                    "Red card: on the major tax violation list and not repaired",
+                    "红牌：列入重大税收违法失信主体名单且未完成信用修复");
+        }
+        if (in.seriousViolation().status() == DebtorStatus.UNREPAIRED) {
+            v.tier("decline-red-card-serious-violation", Tier.DECLINE,
+                    "Red card: on the market-supervision serious-violation list and not repaired",
+                    "红牌：列入市场监管严重违法失信名单且未完成信用修复");
+        }
+        if (in.abnormalOperation().status() == DebtorStatus.UNREPAIRED) {
+            v.tier("review-yellow-card-abnormal-operation", Tier.MANUAL_REVIEW,
+                    "Yellow card: on the abnormal-operation list and not removed; referred to a credit officer",
+                    "黄牌：列入经营异常名录且未移出：转人工审核");
+        }
+        if (in.majorTaxViolation().status() == DebtorStatus.REPAIRED
+                && in.majorTaxViolation().monthsSinceRepair() < p.yellowCardMonths()) {
+            v.tier("review-yellow-card-tax-violation-repaired", Tier.MANUAL_REVIEW,
+                    "Yellow card: major tax violation listing repaired " + in.majorTaxViolation().monthsSinceRepair()
+                            + " month(s) ago",
+                    "黄牌：重大税收违法失信记录于" + in.majorTaxViolation().monthsSinceRepair() + "个月前完成信用修复");
+        }
+        if (in.seriousViolation().status() == DebtorStatus.REPAIRED
+                && in.seriousViolation().monthsSinceRepair() < p.yellowCardMonths()) {
+            v.tier("review-yellow-card-serious-violation-repaired", Tier.MANUAL_REVIEW,
+                    "Yellow card: serious-violation listing repaired " + in.seriousViolation().monthsSinceRepair()
+                            + " month(s) ago",
+                    "黄牌：严重违法失信记录于" + in.seriousViolation().monthsSinceRepair() + "个月前完成信用修复");
+        }
         double overdue = in.indicators().value("current_days_overdue");
         if (overdue > p.currentOverdueDeclineDays()) {
             v.tier("decline-currently-overdue", Tier.DECLINE,
@@ -192,13 +221,14 @@ public final class PlainJavaPolicy implements RuleDecider {
             v.tier("review-no-limit-base", Tier.MANUAL_REVIEW,
                     "Neither revenue nor tax paid is known, so no limit can be computed", "营业收入和纳税额均缺失，无法测算额度");
         }
-        if (p.pricesGrade(in.grade())) {
-            v.price("price-grade-grid", p.referenceRate() + p.gradeSpreads().get(in.grade()),
-                    "Price: reference rate plus the spread of grade " + in.grade(), "定价：基准利率加" + in.grade() + "级利差");
+        if (p.pricesGrade(in.product(), in.grade())) {
+            v.price("price-grade-grid", p.priceFor(in.product(), in.grade()),
+                    "Price: reference rate plus the spread of grade " + in.grade() + " in the grid of " + pp.id(),
+                    "定价：基准利率加" + pp.id() + "定价表中" + in.grade() + "级利差");
         } else {
             v.tier("review-grade-not-priced", Tier.MANUAL_REVIEW, "Grade " + in.grade() + " is not in the price grid",
                     "评级" + in.grade() + "不在定价表中");
-            v.price("review-grade-not-priced", p.referenceRate() + p.worstSpread(),
+            v.price("review-grade-not-priced", p.priceFor(in.product(), in.grade()),
                     "Priced at the worst spread of the grid pending review", "按定价表最高利差暂定价格，待人工审核");
         }
         if (in.taxRatingA3Years()) {

@@ -202,11 +202,53 @@ public record PolicyParameters(
      * @return the worst grade's spread
      */
     public double worstSpread() {
+        return worst(gradeSpreads);
+    }
+
+    private static double worst(Map<String, Double> grid) {
         double worst = 0;
-        for (double s : gradeSpreads.values()) {
+        for (double s : grid.values()) {
             worst = Math.max(worst, s);
         }
         return worst;
+    }
+
+    /**
+     * The rate grid a product is priced by: its own ({@code gradeSpreads} in {@code products.json}) when it
+     * has one, else the policy's.
+     *
+     * @param product a product of the rule set
+     * @return spreads by grade, best grade first
+     * @throws RuleInputException when the rule set defines no such product
+     */
+    public Map<String, Double> gradeSpreads(Product product) {
+        Map<String, Double> own = product(product).gradeSpreads();
+        return own.isEmpty() ? gradeSpreads : own;
+    }
+
+    /**
+     * Whether the product's grid prices a grade.
+     *
+     * @param product a product of the rule set
+     * @param grade a grade
+     * @return true when priced
+     */
+    public boolean pricesGrade(Product product, String grade) {
+        return gradeSpreads(product).containsKey(grade);
+    }
+
+    /**
+     * The price of a grade under a product: reference rate plus the grade's spread in the product's grid
+     * ({@link #gradeSpreads(Product)}), or plus that grid's worst spread when it lacks the grade.
+     *
+     * @param product a product of the rule set
+     * @param grade a grade
+     * @return the annual interest rate
+     */
+    public double priceFor(Product product, String grade) {
+        Map<String, Double> grid = gradeSpreads(product);
+        Double spread = grid.get(grade);
+        return referenceRate + (spread != null ? spread : worst(grid));
     }
 
     /**
@@ -280,6 +322,23 @@ public record PolicyParameters(
         return out;
     }
 
+    /** Spreads that decrease from a better grade to a worse one (grades are listed best first). */
+    private static List<String[]> gridProblems(String at, Map<String, Double> grid) {
+        List<String[]> out = new ArrayList<>();
+        double previous = Double.NEGATIVE_INFINITY;
+        String previousGrade = "";
+        for (Map.Entry<String, Double> e : grid.entrySet()) {
+            if (e.getValue() < previous) {
+                out.add(new String[] {at + "/" + e.getKey(), "spread " + e.getValue() + " of grade " + e.getKey()
+                        + " is below the spread " + previous + " of the better grade " + previousGrade
+                        + " (grades are listed best first; spreads must not decrease)"});
+            }
+            previous = e.getValue();
+            previousGrade = e.getKey();
+        }
+        return out;
+    }
+
     private static List<String[]> consistencyProblems(double referenceRate, double reducedLimitPd,
             BigDecimal reducedLimitFactor, int mitigationMaxTermMonths, LossModel lossModel,
             Map<Product, ProductPolicy> products, Map<String, Double> gradeSpreads,
@@ -320,6 +379,19 @@ public record PolicyParameters(
                         + " must not exceed the maxTermMonths " + pp.maxTermMonths() + " of " + p + " ("
                         + PRODUCTS_FILE_NAME + ")"});
             }
+            if (!pp.gradeSpreads().isEmpty()) {
+                out.addAll(gridProblems(at + "/gradeSpreads", pp.gradeSpreads()));
+                if (!pp.gradeSpreads().keySet().equals(gradeSpreads.keySet())) {
+                    Set<String> missing = new LinkedHashSet<>(gradeSpreads.keySet());
+                    missing.removeAll(pp.gradeSpreads().keySet());
+                    Set<String> extra = new LinkedHashSet<>(pp.gradeSpreads().keySet());
+                    extra.removeAll(gradeSpreads.keySet());
+                    out.add(new String[] {at + "/gradeSpreads", "must price the grades of " + FILE_NAME + "'s gradeSpreads "
+                            + gradeSpreads.keySet() + (missing.isEmpty() ? "" : "; missing " + missing)
+                            + (extra.isEmpty() ? "" : "; not in that grid " + extra)
+                            + " (leave gradeSpreads out to price the product by the policy's grid)"});
+                }
+            }
             if (reducedLimitPd < pp.reviewMaxPd()) {
                 out.add(new String[] {"/reducedLimitPd", "reducedLimitPd " + reducedLimitPd
                         + " must not be below the reviewMaxPd " + pp.reviewMaxPd() + " of " + p + " ("
@@ -336,17 +408,7 @@ public record PolicyParameters(
         if (gradeSpreads.isEmpty()) {
             out.add(new String[] {"/gradeSpreads", "must price at least one grade"});
         }
-        double previous = Double.NEGATIVE_INFINITY;
-        String previousGrade = "";
-        for (Map.Entry<String, Double> e : gradeSpreads.entrySet()) {
-            if (e.getValue() < previous) {
-                out.add(new String[] {"/gradeSpreads/" + e.getKey(), "spread " + e.getValue() + " of grade " + e.getKey()
-                        + " is below the spread " + previous + " of the better grade " + previousGrade
-                        + " (grades are listed best first; spreads must not decrease)"});
-            }
-            previous = e.getValue();
-            previousGrade = e.getKey();
-        }
+        out.addAll(gridProblems("/gradeSpreads", gradeSpreads));
         if (!industryMultiples.containsKey("default")) {
             out.add(new String[] {"/industryMultiples", "missing key 'default' (the multiples for any other industry)"});
         }

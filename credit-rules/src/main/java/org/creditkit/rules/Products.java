@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,7 +110,7 @@ public final class Products {
                 continue;
             }
             JsonNode n = e.getValue();
-            if (!f.object(at, n, KEYS, Set.of())) {
+            if (!f.object(at, n, KEYS, Set.of("gradeSpreads"))) {
                 continue;
             }
             Product p = Product.of(e.getKey());
@@ -124,9 +125,29 @@ public final class Products {
                     f.integer(at + "/maxTermMonths", n.get("maxTermMonths"), 1, 360),
                     f.number(at + "/pdCeiling", n.get("pdCeiling"), 0, 1, true),
                     f.number(at + "/maxExpectedLossRate", n.get("maxExpectedLossRate"), 0, 1, true),
-                    f.decimal(at + "/maxExpectedLoss", n.get("maxExpectedLoss"), BigDecimal.ZERO, MAX_MONEY, true)));
+                    f.decimal(at + "/maxExpectedLoss", n.get("maxExpectedLoss"), BigDecimal.ZERO, MAX_MONEY, true),
+                    grid(f, at + "/gradeSpreads", n.get("gradeSpreads"))));
         }
         return out;
+    }
+
+    /** A product's own rate grid, in file order; empty when left out (the policy's grid prices it). */
+    private static Map<String, Double> grid(JsonFields f, String at, JsonNode n) {
+        Map<String, Double> spreads = new LinkedHashMap<>();
+        if (n == null) {
+            return spreads;
+        }
+        Set<String> grades = new LinkedHashSet<>();
+        n.fieldNames().forEachRemaining(grades::add);
+        if (f.object(at, n, Set.of(), grades)) {
+            if (grades.isEmpty()) {
+                f.problem(at, "must price at least one grade (or be left out to use the policy's grid)");
+            }
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                spreads.put(e.getKey(), f.number(at + "/" + e.getKey(), e.getValue(), 0, 0.5, false));
+            }
+        }
+        return spreads;
     }
 
     private static String name(JsonFields f, String at, JsonNode n) {

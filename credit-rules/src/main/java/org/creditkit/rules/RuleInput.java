@@ -67,6 +67,9 @@ import org.creditkit.core.domain.DataSource;
  * @param missingSources the data sources of the missing indicators that carry weight (may be empty)
  * @param indicators every indicator of the standard catalogue by id, with its missing state
  *        ({@link Indicators#none()} when the input was scored elsewhere)
+ * @param majorTaxViolation standing on the major tax violation list (重大税收违法失信主体)
+ * @param abnormalOperation standing on the abnormal-operation list (经营异常名录)
+ * @param seriousViolation standing on the serious-violation list (严重违法失信名单)
  */
 public record RuleInput(
         String applicationId,
@@ -98,7 +101,10 @@ public record RuleInput(
         GuaranteeType guaranteeOffered,
         double scoreConfidence,
         Set<DataSource> missingSources,
-        Indicators indicators) {
+        Indicators indicators,
+        ListStanding majorTaxViolation,
+        ListStanding abnormalOperation,
+        ListStanding seriousViolation) {
 
     /** The explicit absent date ({@link LocalDate#MIN}). */
     public static final LocalDate NO_DATE = LocalDate.MIN;
@@ -214,6 +220,15 @@ public record RuleInput(
         if (indicators == null) {
             throw invalid(id, "indicators", "must not be null (use Indicators.none())");
         }
+        if (majorTaxViolation == null) {
+            throw invalid(id, "majorTaxViolation", "must not be null (use ListStanding.NONE)");
+        }
+        if (abnormalOperation == null) {
+            throw invalid(id, "abnormalOperation", "must not be null (use ListStanding.NONE)");
+        }
+        if (seriousViolation == null) {
+            throw invalid(id, "seriousViolation", "must not be null (use ListStanding.NONE)");
+        }
     }
 
     private static void checkOptionalMoney(String id, String field, boolean has, BigDecimal value) {
@@ -318,13 +333,16 @@ public record RuleInput(
         b.scoreConfidence = scoreConfidence;
         b.missingSources = missingSources;
         b.indicators = indicators;
+        b.majorTaxViolation = majorTaxViolation;
+        b.abnormalOperation = abnormalOperation;
+        b.seriousViolation = seriousViolation;
         return b;
     }
 
     /**
      * Builder for {@link RuleInput}. Defaults: product GENERAL, no consent, section/division unset
      * (must be set), size SMALL, revenue and tax absent, PD/score/grade unset (must be set), no
-     * reasons, no flags, never listed, no penalties, not whitelisted, no core rating, no guarantee.
+     * reasons, no flags, never listed (on any list), no penalties, not whitelisted, no core rating, no guarantee.
      * {@link #build()} validates everything.
      */
     public static final class Builder {
@@ -358,6 +376,9 @@ public record RuleInput(
         private double scoreConfidence = 1.0;
         private Set<DataSource> missingSources = Set.of();
         private Indicators indicators = Indicators.none();
+        private ListStanding majorTaxViolation = ListStanding.NONE;
+        private ListStanding abnormalOperation = ListStanding.NONE;
+        private ListStanding seriousViolation = ListStanding.NONE;
 
         private Builder(String applicationId, LocalDate decisionDate) {
             this.applicationId = applicationId;
@@ -519,6 +540,39 @@ public record RuleInput(
         }
 
         /**
+         * Sets the standing on the major tax violation list (重大税收违法失信主体).
+         *
+         * @param value the standing
+         * @return this builder
+         */
+        public Builder majorTaxViolation(ListStanding value) {
+            majorTaxViolation = value;
+            return this;
+        }
+
+        /**
+         * Sets the standing on the abnormal-operation list (经营异常名录).
+         *
+         * @param value the standing
+         * @return this builder
+         */
+        public Builder abnormalOperation(ListStanding value) {
+            abnormalOperation = value;
+            return this;
+        }
+
+        /**
+         * Sets the standing on the serious-violation list (严重违法失信名单).
+         *
+         * @param value the standing
+         * @return this builder
+         */
+        public Builder seriousViolation(ListStanding value) {
+            seriousViolation = value;
+            return this;
+        }
+
+        /**
          * Sets the serious penalties.
          *
          * @param count serious penalties on record
@@ -606,7 +660,8 @@ public record RuleInput(
                     industrySection, industryDivision, sizeClass, region, hasAnnualRevenue, annualRevenue, hasAnnualTaxPaid,
                     annualTaxPaid, pd, score, grade, scoreReasons, dataQualityFlags, debtorStatus, repairDate,
                     seriousPenaltyCount, monthsSinceLastSeriousPenalty, taxRatingA3Years, hasCoreEnterpriseRating,
-                    coreEnterpriseRating, guaranteeOffered, scoreConfidence, missingSources, indicators);
+                    coreEnterpriseRating, guaranteeOffered, scoreConfidence, missingSources, indicators,
+                    majorTaxViolation, abnormalOperation, seriousViolation);
         }
     }
 }

@@ -43,6 +43,9 @@ import org.creditkit.core.codes.SizeClass;
  *   <li>Dishonest debtor: any listing not repaired as of the decision date is {@code UNREPAIRED} (red
  *       card); otherwise the latest repair date makes it {@code REPAIRED}; no listing (or no court
  *       record) is {@code NONE}.</li>
+ *   <li>Major tax violation (tax record), abnormal-operation and serious-violation lists (penalties
+ *       record): as the dishonest debtor, per list ({@link ListStanding}), with the whole months since
+ *       the latest repair; an absent record is {@code NONE}.</li>
  *   <li>Serious penalties: penalties of severity SERIOUS dated on or before the decision date; the
  *       months since the latest one.</li>
  *   <li>Whitelist: tax ratings for the three years before the decision year are all A.</li>
@@ -99,6 +102,11 @@ public final class RuleInputMapper {
         if (tax != null && whitelisted(tax.ratings(), day.getYear())) {
             b.taxRatingA3Years(true);
         }
+        if (tax != null) {
+            b.majorTaxViolation(standing(tax.majorViolationListings(), day));
+        }
+        s.penalties().ifPresent(pr -> b.abnormalOperation(standing(pr.abnormalOperationListings(), day))
+                .seriousViolation(standing(pr.seriousViolationListings(), day)));
         CourtRecord courts = s.courts().orElse(null);
         if (courts != null && !courts.dishonestListings().isEmpty()) {
             boolean unrepaired = false;
@@ -145,7 +153,8 @@ public final class RuleInputMapper {
     }
 
     /** Members derived from the score: their lineage is the lineage of the score reasons. */
-    private static final Set<String> FROM_SCORE = Set.of("pd", "score", "grade", "scoreReasons", "gradePriced");
+    private static final Set<String> FROM_SCORE = Set.of("pd", "score", "grade", "scoreReasons", "gradePriced",
+            "gradePrice");
     /**
      * Members derived from which sources are present at all (the score's confidence, the missing
      * sources, the whole indicator table): their lineage is every source present in the application.
@@ -173,6 +182,9 @@ public final class RuleInputMapper {
             Map.entry("hasAnnualTaxPaid", List.of(DataSource.TAX)),
             Map.entry("annualTaxPaid", List.of(DataSource.TAX)),
             Map.entry("taxRatingA3Years", List.of(DataSource.TAX)),
+            Map.entry("majorTaxViolation", List.of(DataSource.TAX)),
+            Map.entry("abnormalOperation", List.of(DataSource.PENALTIES)),
+            Map.entry("seriousViolation", List.of(DataSource.PENALTIES)),
             Map.entry("debtorStatus", List.of(DataSource.COURTS)),
             Map.entry("repairDate", List.of(DataSource.COURTS)),
             Map.entry("monthsSinceRepair", List.of(DataSource.COURTS)),
@@ -358,5 +370,23 @@ public final class RuleInputMapper {
             }
         }
         return a == 3;
+    }
+
+    /** The standing on one list as of {@code day}: any listing not repaired by then is UNREPAIRED. */
+    static ListStanding standing(List<DishonestListing> listings, LocalDate day) {
+        LocalDate latestRepair = null;
+        for (DishonestListing l : listings) {
+            if (l.listed().isAfter(day)) {
+                continue;
+            }
+            if (!l.isRepairedAsOf(day)) {
+                return ListStanding.UNREPAIRED;
+            }
+            if (latestRepair == null || l.repaired().get().isAfter(latestRepair)) {
+                latestRepair = l.repaired().get();
+            }
+        }
+        return latestRepair == null ? ListStanding.NONE
+                : ListStanding.repaired((int) ChronoUnit.MONTHS.between(latestRepair, day));
     }
 }

@@ -255,7 +255,7 @@ final class Verdicts {
             }
             if (finalTier != Tier.DECLINE) {
                 amount = a;
-                price = Double.isNaN(rate) ? p.priceFor(in.grade()) : rate;
+                price = Double.isNaN(rate) ? p.priceFor(in.product(), in.grade()) : rate;
                 if (discount > 0) {
                     price = Math.max(0.0, Math.round((price - discount) * 1e6) / 1e6);
                 }

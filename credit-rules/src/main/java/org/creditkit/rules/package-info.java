@@ -12,7 +12,9 @@
  *       {@link org.creditkit.rules.Case} (the one fact a decision inserts), {@link org.creditkit.rules.RuleInput}
  *       (everything the policy sees, flat and domain-free), {@link org.creditkit.rules.PolicyParameters},
  *       {@link org.creditkit.rules.ProductPolicy}, {@link org.creditkit.rules.IndustryMultiple},
- *       {@link org.creditkit.rules.MitigationMeasure}, {@link org.creditkit.rules.DebtorStatus}.</li>
+ *       {@link org.creditkit.rules.MitigationMeasure}, {@link org.creditkit.rules.DebtorStatus},
+ *       {@link org.creditkit.rules.ListStanding} (the major tax violation, abnormal-operation and
+ *       serious-violation lists).</li>
  *   <li>Rule sets: {@link org.creditkit.rules.RuleSetSource} (classpath default or a directory of
  *       .drl files plus {@code parameters.json}), {@link org.creditkit.rules.RuleSets} (check and
  *       compile; problems as {@link org.creditkit.rules.RuleProblem} {@code file:line:column}),

@@ -61,7 +61,7 @@ class PolicyParametersTest {
         String json = DEFAULT.replace("\"CC\": 0.045", "\"CC\": 0.02");
         assertThat(problemsOf(json, products).ruleProblems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "products.json:7:7 $.products.GENERAL.instantMaxPd: instantMaxPd 0.09 must be below reviewMaxPd 0.08",
-                "products.json:26:51 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
+                "products.json:28:51 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
                         + " maxAmount 5000000",
                 "parameters.json:20:31 $.gradeSpreads.CC: spread 0.02 of grade CC is below the spread 0.035 of the better"
                         + " grade CCC (grades are listed best first; spreads must not decrease)");

@@ -87,6 +87,45 @@ class ProductsTest {
     }
 
     @Test
+    void decide_technologyProduct_isPricedByItsOwnGradeGrid_generalByThePolicysGrid() {
+        PolicyParameters p = PolicyParameters.fromFiles(DEFAULT.files());
+        assertThat(p.priceFor(Product.TECHNOLOGY, "BB")).isEqualTo(p.referenceRate() + 0.012);
+        assertThat(p.priceFor(Product.GENERAL, "BB")).isEqualTo(p.referenceRate() + p.gradeSpreads().get("BB"));
+        assertThat(p.gradeSpreads(Product.GREEN)).isSameAs(p.gradeSpreads());
+        int compared = 0;
+        for (LoanApplication a : apps) {
+            if (!a.enterprise().industry().code().startsWith("I65")) {
+                continue;
+            }
+            Decision tech = engine.decide(as(a, Product.TECHNOLOGY));
+            Decision general = engine.decide(as(a, Product.GENERAL));
+            if (tech.tier() == Tier.DECLINE || general.tier() == Tier.DECLINE) {
+                continue;
+            }
+            compared++;
+            String grade = tech.trail().stream().filter(v -> v.rule().equals("price-grade-grid")).findFirst()
+                    .map(v -> v.reason().en()).orElseThrow();
+            assertThat(grade).endsWith("in the grid of TECHNOLOGY");
+            assertThat(tech.interestRate()).as(a.id()).isLessThan(general.interestRate());
+        }
+        assertThat(compared).isPositive();
+    }
+
+    @Test
+    void productGrid_missingAGradeOrDecreasing_isRefusedInProductsJsonNamingTheGrades() {
+        String products = DEFAULT.files().get(PolicyParameters.PRODUCTS_FILE_NAME)
+                .replace("\"gradeSpreads\": {\"AAA\": 0.002, \"AA\": 0.003,", "\"gradeSpreads\": {\"AAA\": 0.004, \"AA\": 0.003,")
+                .replace("\"C\": 0.05, \"D\": 0.065}", "\"C\": 0.05}");
+        assertThatThrownBy(() -> PolicyParameters.fromFiles(DEFAULT.with(PolicyParameters.PRODUCTS_FILE_NAME, products).files()))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.ruleProblems()).extracting(Object::toString)
+                        .anySatisfy(m -> assertThat(m).startsWith("products.json:").contains(
+                                "$.products.TECHNOLOGY.gradeSpreads.AA: spread 0.003 of grade AA is below the spread 0.004"
+                                        + " of the better grade AAA"))
+                        .anySatisfy(m -> assertThat(m).contains("$.products.AGRICULTURE.gradeSpreads: must price the grades"
+                                + " of parameters.json's gradeSpreads [AAA, AA, A, BBB, BB, B, CCC, CC, C, D]; missing [D]")));
+    }
+
+    @Test
     void bankAddsAProductInProductsJsonOnly_itIsDecidedWithItsOwnEligibilityAndMatched() {
         String products = DEFAULT.files().get(PolicyParameters.PRODUCTS_FILE_NAME).replace("  \"products\": {\n",
                 "  \"products\": {\n    \"ZJ_TECH\": {\n      \"nameEn\": \"Zhejiang tech loan\", \"nameZh\": \"浙江科创贷\",\n"

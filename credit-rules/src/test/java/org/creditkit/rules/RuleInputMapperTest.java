@@ -1,12 +1,15 @@
 package org.creditkit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.creditkit.core.domain.DishonestListing;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.domain.PenaltySeverity;
 import org.creditkit.core.domain.TaxGrade;
@@ -99,5 +102,58 @@ class RuleInputMapperTest {
         assertThat(whitelisted).isPositive();
         assertThat(penalised).isPositive();
         assertThat(flagged).isPositive();
+    }
+
+    @Test
+    void standing_unrepairedListingWins_repairedCountsWholeMonths_laterListingsIgnored() {
+        LocalDate day = LocalDate.of(2026, 11, 21);
+        DishonestListing open = new DishonestListing(LocalDate.of(2024, 1, 5), Optional.empty());
+        DishonestListing fixed = new DishonestListing(LocalDate.of(2023, 1, 5), Optional.of(LocalDate.of(2026, 6, 22)));
+        DishonestListing older = new DishonestListing(LocalDate.of(2020, 1, 5), Optional.of(LocalDate.of(2021, 1, 1)));
+        DishonestListing future = new DishonestListing(LocalDate.of(2026, 12, 1), Optional.empty());
+        DishonestListing repairedLater = new DishonestListing(LocalDate.of(2025, 1, 5), Optional.of(LocalDate.of(2026, 12, 1)));
+
+        assertThat(RuleInputMapper.standing(List.of(), day)).isEqualTo(ListStanding.NONE);
+        assertThat(RuleInputMapper.standing(List.of(fixed, open), day)).isEqualTo(ListStanding.UNREPAIRED);
+        assertThat(RuleInputMapper.standing(List.of(older, fixed), day)).isEqualTo(ListStanding.repaired(4));
+        assertThat(RuleInputMapper.standing(List.of(future), day)).as("listed after the decision").isEqualTo(ListStanding.NONE);
+        assertThat(RuleInputMapper.standing(List.of(repairedLater), day)).as("repaired after the decision")
+                .isEqualTo(ListStanding.UNREPAIRED);
+    }
+
+    @Test
+    void map_generatedApplications_carryEachListToItsOwnField() {
+        PortfolioGenerator g = PortfolioGenerator.of(GeneratorConfig.builder().count(3_000).seed(12L).build());
+        CompositeScorer scorer = ModelBundle.defaultBundle().scorer();
+        FeatureExtractor x = FeatureExtractor.standard();
+        DataQualityChecker checker = DataQualityChecker.standard();
+        Map<DebtorStatus, Integer> tax = new EnumMap<>(DebtorStatus.class);
+        Map<DebtorStatus, Integer> abnormal = new EnumMap<>(DebtorStatus.class);
+        Map<DebtorStatus, Integer> serious = new EnumMap<>(DebtorStatus.class);
+        for (int i = 0; i < 3_000; i++) {
+            LoanApplication app = g.generate(i).application();
+            var fv = x.extract(app);
+            RuleInput in = RuleInputMapper.map(app, fv, scorer.score(fv, app.enterprise().industry()), checker.check(app));
+            LocalDate day = in.decisionDate();
+            assertThat(in.majorTaxViolation()).isEqualTo(app.sources().tax()
+                    .map(t -> RuleInputMapper.standing(t.majorViolationListings(), day)).orElse(ListStanding.NONE));
+            assertThat(in.abnormalOperation()).isEqualTo(app.sources().penalties()
+                    .map(p -> RuleInputMapper.standing(p.abnormalOperationListings(), day)).orElse(ListStanding.NONE));
+            assertThat(in.seriousViolation()).isEqualTo(app.sources().penalties()
+                    .map(p -> RuleInputMapper.standing(p.seriousViolationListings(), day)).orElse(ListStanding.NONE));
+            tax.merge(in.majorTaxViolation().status(), 1, Integer::sum);
+            abnormal.merge(in.abnormalOperation().status(), 1, Integer::sum);
+            serious.merge(in.seriousViolation().status(), 1, Integer::sum);
+        }
+        assertThat(abnormal.keySet()).containsExactlyInAnyOrder(DebtorStatus.values());
+        assertThat(tax).containsKey(DebtorStatus.UNREPAIRED);
+        assertThat(serious).containsKey(DebtorStatus.UNREPAIRED);
+    }
+
+    @Test
+    void listStanding_monthsMustGoWithTheStatus() {
+        assertThatThrownBy(() -> new ListStanding(DebtorStatus.REPAIRED, -1)).hasMessageContaining(">= 0 when REPAIRED");
+        assertThatThrownBy(() -> new ListStanding(DebtorStatus.UNREPAIRED, 3)).hasMessageContaining("-1 otherwise");
+        assertThat(ListStanding.repaired(3)).hasToString("REPAIRED(3 months ago)");
     }
 }

@@ -5,8 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An entry on the dishonest-debtor list (失信被执行人). Repaired credit counts as repaired from its
- * repair date (信用修复).
+ * An entry on a dishonest or negative list: the court dishonest-debtor list (失信被执行人), the major
+ * tax violation list (重大税收违法失信主体), the abnormal-operation list (经营异常名录) or the
+ * serious-violation list (严重违法失信名单). Repaired credit counts as repaired from its repair date
+ * (信用修复; for the abnormal-operation list, the date of removal).
  *
  * @param listed   date listed
  * @param repaired date the listing was repaired (removed after performance), if it was

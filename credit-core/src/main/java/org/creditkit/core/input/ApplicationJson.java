@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.creditkit.core.domain.BankCreditRecord;
 import org.creditkit.core.domain.CarbonRecord;
@@ -188,6 +189,20 @@ public final class ApplicationJson {
         g.writeEndObject();
     }
 
+    /** A list's entries; the optional lists are written only when not empty, so older files read back alike. */
+    private static void listings(JsonGenerator g, String name, List<DishonestListing> listings) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (DishonestListing l : listings) {
+            g.writeStartObject();
+            g.writeStringField("listed", l.listed().toString());
+            if (l.repaired().isPresent()) {
+                g.writeStringField("repaired", l.repaired().get().toString());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     private static void sources(JsonGenerator g, SourceData s) throws IOException {
         g.writeObjectFieldStart("sources");
         if (s.tax().isPresent()) {
@@ -203,6 +218,9 @@ public final class ApplicationJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (!t.majorViolationListings().isEmpty()) {
+                listings(g, "majorViolationListings", t.majorViolationListings());
+            }
             g.writeEndObject();
         }
         if (s.socialInsurance().isPresent()) {
@@ -232,16 +250,7 @@ public final class ApplicationJson {
             g.writeNumberField("casesAsDefendant", r.casesAsDefendant());
             g.writeNumberField("unansweredCases", r.unansweredCases());
             g.writeNumberField("enforcementCases", r.enforcementCases());
-            g.writeArrayFieldStart("dishonestListings");
-            for (DishonestListing l : r.dishonestListings()) {
-                g.writeStartObject();
-                g.writeStringField("listed", l.listed().toString());
-                if (l.repaired().isPresent()) {
-                    g.writeStringField("repaired", l.repaired().get().toString());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            listings(g, "dishonestListings", r.dishonestListings());
             g.writeEndObject();
         }
         if (s.penalties().isPresent()) {
@@ -256,6 +265,12 @@ public final class ApplicationJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (!r.abnormalOperationListings().isEmpty()) {
+                listings(g, "abnormalOperationListings", r.abnormalOperationListings());
+            }
+            if (!r.seriousViolationListings().isEmpty()) {
+                listings(g, "seriousViolationListings", r.seriousViolationListings());
+            }
             g.writeEndObject();
         }
         if (s.intellectualProperty().isPresent()) {

@@ -110,13 +110,15 @@ final class StreamingReader {
     private static final Fields SOURCES = new Fields(
             "tax", "socialInsurance", "utilities", "customs", "courts", "penalties", "intellectualProperty",
             "financials", "bankCredit", "carbon", "supplyChain");
-    private static final Fields TAX = new Fields("provenance", "declaredSales", "taxPaid", "ratings");
+    private static final Fields TAX = new Fields("provenance", "declaredSales", "taxPaid", "ratings",
+            "majorViolationListings");
     private static final Fields RATINGS = new Fields("year", "grade");
     private static final Fields SOCIAL_INSURANCE = new Fields("provenance", "insuredHeadcount", "arrears");
     private static final Fields COURTS = new Fields(
             "provenance", "casesAsDefendant", "unansweredCases", "enforcementCases", "dishonestListings");
     private static final Fields LISTINGS = new Fields("listed", "repaired");
-    private static final Fields PENALTIES = new Fields("provenance", "penalties");
+    private static final Fields PENALTIES = new Fields("provenance", "penalties", "abnormalOperationListings",
+            "seriousViolationListings");
     private static final Fields PENALTY_LIST = new Fields("date", "severity", "amount");
     private static final Fields BANK_CREDIT = new Fields(
             "provenance", "activeLoans", "outstandingBalance", "currentDaysOverdue", "maxDaysOverdue24m",
@@ -454,6 +456,7 @@ final class StreamingReader {
         MonthlySeries sales = null;
         MonthlySeries paid = null;
         List<TaxRating> ratings = null;
+        List<DishonestListing> majorViolations = List.of();
         int seen = 0;
         for (int at = field(TAX, 0); at >= 0; at = field(TAX, at + 1)) {
             switch (TAX.name(at)) {
@@ -473,6 +476,10 @@ final class StreamingReader {
                     seen = once(seen, 1 << 3);
                     ratings = ratings();
                 }
+                case "majorViolationListings" -> {
+                    seen = once(seen, 1 << 4);
+                    majorViolations = listings();
+                }
                 default -> throw GIVE_UP;
             }
         }
@@ -480,7 +487,7 @@ final class StreamingReader {
         if (!sales.firstMonth().equals(paid.firstMonth()) || sales.length() != paid.length()) {
             throw GIVE_UP;
         }
-        return new TaxRecord(prov, sales, paid, ratings);
+        return new TaxRecord(prov, sales, paid, ratings, majorViolations);
     }
 
     private List<TaxRating> ratings() throws IOException {
@@ -645,6 +652,8 @@ final class StreamingReader {
         start();
         Provenance prov = null;
         List<Penalty> penalties = null;
+        List<DishonestListing> abnormal = List.of();
+        List<DishonestListing> serious = List.of();
         int seen = 0;
         for (int at = field(PENALTIES, 0); at >= 0; at = field(PENALTIES, at + 1)) {
             switch (PENALTIES.name(at)) {
@@ -656,11 +665,19 @@ final class StreamingReader {
                     seen = once(seen, 2);
                     penalties = penaltyList();
                 }
+                case "abnormalOperationListings" -> {
+                    seen = once(seen, 4);
+                    abnormal = listings();
+                }
+                case "seriousViolationListings" -> {
+                    seen = once(seen, 8);
+                    serious = listings();
+                }
                 default -> throw GIVE_UP;
             }
         }
         require(seen, 3);
-        return new PenaltyRecord(prov, penalties);
+        return new PenaltyRecord(prov, penalties, abnormal, serious);
     }
 
     private List<Penalty> penaltyList() throws IOException {

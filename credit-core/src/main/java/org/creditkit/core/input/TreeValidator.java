@@ -238,7 +238,7 @@ final class TreeValidator {
 
     private TaxRecord tax(JsonNode n, String p) {
         int before = problems.size();
-        if (!object(n, p, fields("declaredSales", "taxPaid", "ratings"), List.of())) {
+        if (!object(n, p, fields("declaredSales", "taxPaid", "ratings"), List.of("majorViolationListings"))) {
             return null;
         }
         Provenance prov = provenance(n, p);
@@ -273,7 +273,8 @@ final class TreeValidator {
                 }
             }
         }
-        return build(before, p, () -> new TaxRecord(prov, sales, paid, ratings));
+        List<DishonestListing> majorViolations = listings(n, p, "majorViolationListings");
+        return build(before, p, () -> new TaxRecord(prov, sales, paid, ratings, majorViolations));
     }
 
     private SocialInsuranceRecord socialInsurance(JsonNode n, String p) {
@@ -322,11 +323,20 @@ final class TreeValidator {
         if (cases != null && unanswered != null && unanswered > cases) {
             add(p + ".unansweredCases", "must not exceed casesAsDefendant (" + cases + "), got " + unanswered);
         }
+        List<DishonestListing> listings = listings(n, p, "dishonestListings");
+        return build(before, p, () -> new CourtRecord(prov, cases, unanswered, enforcement, listings));
+    }
+
+    /**
+     * The entries of a dishonest or negative list ({@code [{"listed": DATE, "repaired": DATE?}]}); an
+     * absent optional list is empty.
+     */
+    private List<DishonestListing> listings(JsonNode n, String p, String name) {
         List<DishonestListing> listings = new ArrayList<>();
-        JsonNode arr = array(n, p, "dishonestListings");
+        JsonNode arr = array(n, p, name);
         if (arr != null) {
             for (int i = 0; i < arr.size(); i++) {
-                String ip = p + ".dishonestListings[" + i + "]";
+                String ip = p + "." + name + "[" + i + "]";
                 JsonNode l = arr.get(i);
                 if (!object(l, ip, List.of("listed"), List.of("repaired"))) {
                     continue;
@@ -343,12 +353,12 @@ final class TreeValidator {
                 }
             }
         }
-        return build(before, p, () -> new CourtRecord(prov, cases, unanswered, enforcement, listings));
+        return listings;
     }
 
     private PenaltyRecord penalties(JsonNode n, String p) {
         int before = problems.size();
-        if (!object(n, p, fields("penalties"), List.of())) {
+        if (!object(n, p, fields("penalties"), List.of("abnormalOperationListings", "seriousViolationListings"))) {
             return null;
         }
         Provenance prov = provenance(n, p);
@@ -369,7 +379,9 @@ final class TreeValidator {
                 }
             }
         }
-        return build(before, p, () -> new PenaltyRecord(prov, penalties));
+        List<DishonestListing> abnormal = listings(n, p, "abnormalOperationListings");
+        List<DishonestListing> serious = listings(n, p, "seriousViolationListings");
+        return build(before, p, () -> new PenaltyRecord(prov, penalties, abnormal, serious));
     }
 
     private IntellectualPropertyRecord intellectualProperty(JsonNode n, String p) {
@@ -828,9 +840,10 @@ final class TreeValidator {
             return null;
         }
         if (!sourceTime) {
-            Instant latest = settings.clock().instant().plus(settings.futureTolerance());
+            Instant now = settings.clock().instant();
+            Instant latest = now.plus(settings.futureTolerance());
             if (t.isAfter(latest)) {
-                add(p + "." + name, s + " is in the future (now is " + settings.clock().instant()
+                add(p + "." + name, s + " is in the future (now is " + now
                         + "); valid: at most " + latest + " (now plus the clock-skew tolerance "
                         + settings.futureTolerance() + ")");
                 return null;

@@ -83,7 +83,7 @@ public final class ApplicationUpdater {
             double[] paid = scaled(t.taxPaid(), sales, t.declaredSales().length(), ratio);
             b.tax(new TaxRecord(Provenance.of(t.provenance().sourceSystem(), asOfFor(t.declaredSales(), sales, asOf, t.provenance().asOf())),
                     MonthlySeries.of(t.declaredSales().firstMonth(), sales),
-                    MonthlySeries.of(t.declaredSales().firstMonth(), paid), t.ratings()));
+                    MonthlySeries.of(t.declaredSales().firstMonth(), paid), t.ratings(), t.majorViolationListings()));
         }, () -> { });
         s.socialInsurance().ifPresent(si -> {
             double[] heads = extend(si.insuredHeadcount(), months, LoanMonth::insuredHeadcount);
@@ -143,7 +143,9 @@ public final class ApplicationUpdater {
             List<Penalty> all = new ArrayList<>(s.penalties().map(PenaltyRecord::penalties).orElse(List.of()));
             all.addAll(newPenalties);
             b.penalties(new PenaltyRecord(Provenance.of(s.penalties().map(p -> p.provenance().sourceSystem())
-                    .orElse(SYSTEM), asOf), all));
+                    .orElse(SYSTEM), asOf), all,
+                    s.penalties().map(PenaltyRecord::abnormalOperationListings).orElse(List.of()),
+                    s.penalties().map(PenaltyRecord::seriousViolationListings).orElse(List.of())));
         }
         int current = Math.max(last.bankOverdueDays(), last.loanDaysPastDue());
         BankCreditRecord bc = s.bankCredit().orElse(null);

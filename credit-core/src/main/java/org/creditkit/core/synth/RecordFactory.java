@@ -93,6 +93,11 @@ final class RecordFactory {
     static final double P_STALE = 0.05;
     static final double P_MISREPORT = 0.05;
     static final double P_REPAIRED = 0.4;
+    /**
+     * The negative lists beyond the courts' draw from their own stream (this salt on the seed), so
+     * that adding them left every other value of a generated application as it was.
+     */
+    private static final long LISTS_SALT = 0x4E45474C49535453L;
     static final double P_STATEMENTS_MICRO = 0.8;
     static final double P_STATEMENTS = 0.95;
     /** Catering and retail keep thinner books: statements for 60% of micro and 80% of other firms. */
@@ -152,6 +157,7 @@ final class RecordFactory {
 
     LabeledApplication create(long index) {
         Rng r = new Rng(config.seed(), index);
+        Rng lists = new Rng(config.seed() ^ LISTS_SALT, index);
         Truth t = new Truth();
 
         // ---- who: industry, region, ownership, dates ---------------------------------------------
@@ -364,7 +370,8 @@ final class RecordFactory {
                 double[] p = java.util.Arrays.copyOf(paid, n - drop);
                 sources.tax(new TaxRecord(prov("gov-tax", drop > 0 ? endOf(first.plusMonths(n - drop - 1)) : recent),
                         MonthlySeries.of(first, s), MonthlySeries.of(first, p),
-                        taxRatings(r, qo, appDate, established)));
+                        taxRatings(r, qo, appDate, established),
+                        listing(lists, Rng.sigmoid(-6.2 - 1.0 * t.q), 0.35, appDate, established)));
             }
             if (hasSi) {
                 double coverage = r.chance(0.94) ? r.uniform(0.95, 1.0) : r.uniform(0.5, 0.9);
@@ -435,7 +442,9 @@ final class RecordFactory {
                         t.enforcement, listings));
             }
             if (hasPenalties) {
-                sources.penalties(new PenaltyRecord(prov("market-supervision", recent), penalties));
+                sources.penalties(new PenaltyRecord(prov("market-supervision", recent), penalties,
+                        listing(lists, Rng.sigmoid(-3.6 - 0.8 * t.q), 0.6, appDate, established),
+                        listing(lists, Rng.sigmoid(-6.5 - 1.0 * t.q), 0.25, appDate, established)));
             }
             if (hasIp) {
                 double tech = techFirm ? 0.8 : spec.driver() == Driver.HIGH_TECH_MANUFACTURING ? -0.3 : -2.3;
@@ -541,6 +550,32 @@ final class RecordFactory {
             sum += series[i];
         }
         return sum;
+    }
+
+    /**
+     * At most one entry of a negative list: listed with probability {@code pListed} between 30 days and
+     * about four years before the application (not before establishment), repaired with probability
+     * {@code pRepaired} on a day before the application. Rates (per application, at average quality):
+     * major tax violation about 0.3%, abnormal operation about 3.5%, serious violation about 0.2%.
+     */
+    private static List<DishonestListing> listing(Rng r, double pListed, double pRepaired, LocalDate appDate,
+                                                  LocalDate established) {
+        boolean listed = r.chance(pListed);
+        boolean repaired = r.chance(pRepaired);
+        long span = Math.max(31, Math.min(1500, appDate.toEpochDay() - established.toEpochDay()));
+        int back = r.uniformInt(30, (int) span);
+        int fix = r.uniformInt(0, 600);
+        if (!listed) {
+            return List.of();
+        }
+        LocalDate l = appDate.minusDays(back);
+        if (l.isBefore(established)) {
+            l = established;
+        }
+        long room = appDate.toEpochDay() - 1 - l.toEpochDay();
+        Optional<LocalDate> fixed = repaired ? Optional.of(l.plusDays(room <= 0 ? 0 : Math.min(room, fix)))
+                : Optional.empty();
+        return List.of(new DishonestListing(l, fixed));
     }
 
     private static List<TaxRating> taxRatings(Rng r, double qo, LocalDate appDate, LocalDate established) {

@@ -200,6 +200,44 @@ class HostileInputTest {
     }
 
     @Test
+    void read_applicationTimeInTheFuture_namesOneNow_evenWithATickingClock() {
+        Clock ticking = new Clock() { // a second later at every call
+            private Instant next = Instant.parse("2026-01-01T00:00:00Z");
+
+            @Override
+            public Instant instant() {
+                Instant now = next;
+                next = next.plusSeconds(1);
+                return now;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        StrictApplicationReader reader = StrictApplicationReader.builder().clock(ticking).build();
+        String json = VALID.replace("\"applicationTime\":\"2025-07-01T02:00:00Z\"",
+                "\"applicationTime\":\"2099-01-01T00:00:00Z\"");
+
+        CreditDataException e = catchThrowableOfType(CreditDataException.class, () -> reader.read(json));
+
+        assertThat(e.problems()).filteredOn(p -> p.location().equals("$.applicationTime")).singleElement()
+                .satisfies(p -> assertThat(p.message()).matches(".*now is (\\S+)\\); valid: at most (\\S+) .*")
+                        .satisfies(m -> {
+                            java.util.regex.Matcher x = java.util.regex.Pattern.compile(
+                                    "now is (\\S+)\\); valid: at most (\\S+) ").matcher(m);
+                            assertThat(x.find()).isTrue();
+                            assertThat(Instant.parse(x.group(2))).isEqualTo(Instant.parse(x.group(1)).plusSeconds(86_400));
+                        }));
+    }
+
+    @Test
     void read_applicationTimeWithinSkewOfNow_isAccepted() {
         StrictApplicationReader reader = StrictApplicationReader.builder()
                 .clock(Clock.fixed(Instant.parse("2025-07-01T01:00:00Z"), ZoneOffset.UTC)).build();

@@ -15,6 +15,7 @@ import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
 import org.creditkit.rules.DebtorStatus;
+import org.creditkit.rules.ListStanding;
 import org.creditkit.rules.Reason;
 import org.creditkit.rules.RuleInput;
 import org.creditkit.rules.RuleInputException;
@@ -29,7 +30,9 @@ import org.creditkit.rules.RuleInputException;
  * dataQualityFlags ([names]), debtorStatus (NONE),
  * repairDate (ISO date, only with REPAIRED), seriousPenaltyCount (0), monthsSinceLastSeriousPenalty
  * (only with a count), taxRatingA3Years (false), coreEnterpriseRating (absent when missing),
- * guaranteeOffered (NONE).
+ * guaranteeOffered (NONE), majorTaxViolation, abnormalOperation, seriousViolation (each
+ * {@code {"status": NONE|REPAIRED|UNREPAIRED, "monthsSinceRepair": n}}, months only with REPAIRED;
+ * never listed when left out).
  */
 public final class RuleInputJson {
 
@@ -38,7 +41,8 @@ public final class RuleInputJson {
     public static final Set<String> OPTIONAL = Set.of("indicators", "scoreConfidence", "missingSources", "annualRevenue", "annualTaxPaid",
             "scoreReasons", "dataQualityFlags",
             "debtorStatus", "repairDate", "seriousPenaltyCount", "monthsSinceLastSeriousPenalty", "taxRatingA3Years",
-            "coreEnterpriseRating", "guaranteeOffered", "region");
+            "coreEnterpriseRating", "guaranteeOffered", "region", "majorTaxViolation", "abnormalOperation",
+            "seriousViolation");
 
     private static final BigDecimal MAX_MONEY = new BigDecimal("100000000000");
 
@@ -154,6 +158,9 @@ public final class RuleInputJson {
             b.guaranteeOffered(f.enumValue(pointer + "/guaranteeOffered", n.get("guaranteeOffered"), GuaranteeType.class,
                     GuaranteeType.NONE));
         }
+        b.majorTaxViolation(standing(f, pointer + "/majorTaxViolation", n.get("majorTaxViolation")))
+                .abnormalOperation(standing(f, pointer + "/abnormalOperation", n.get("abnormalOperation")))
+                .seriousViolation(standing(f, pointer + "/seriousViolation", n.get("seriousViolation")));
         if (f.problems().size() > before) {
             return null;
         }
@@ -163,6 +170,27 @@ public final class RuleInputJson {
             f.problem(pointer, e.getMessage());
             return null;
         }
+    }
+
+    /** A list standing; NONE when the key is left out (problems recorded, NONE returned, when invalid). */
+    private static ListStanding standing(JsonFields f, String pointer, JsonNode n) {
+        if (n == null || !f.object(pointer, n, Set.of("status"), Set.of("monthsSinceRepair"))) {
+            return ListStanding.NONE;
+        }
+        DebtorStatus status = f.enumValue(pointer + "/status", n.get("status"), DebtorStatus.class, DebtorStatus.NONE);
+        if (status == DebtorStatus.REPAIRED) {
+            if (!n.has("monthsSinceRepair")) {
+                f.problem(pointer + "/monthsSinceRepair", "is required with status REPAIRED (whole months since the"
+                        + " latest repair, >= 0)");
+                return ListStanding.NONE;
+            }
+            int months = f.integer(pointer + "/monthsSinceRepair", n.get("monthsSinceRepair"), 0, 10_000);
+            return months < 0 ? ListStanding.NONE : ListStanding.repaired(months); // a negative one is reported
+        }
+        if (n.has("monthsSinceRepair")) {
+            f.problem(pointer + "/monthsSinceRepair", "is only valid with status REPAIRED");
+        }
+        return status == DebtorStatus.UNREPAIRED ? ListStanding.UNREPAIRED : ListStanding.NONE;
     }
 
     private static LocalDate date(JsonFields f, String pointer, JsonNode n) {

@@ -13,6 +13,7 @@ import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
+import org.creditkit.rules.ListStanding;
 import org.creditkit.rules.Reason;
 import org.creditkit.rules.RuleInput;
 
@@ -122,6 +123,15 @@ public final class SyntheticRuleInputs {
         if (r.nextInt(4) == 0) {
             b.scoreReasons(List.of(Reason.of("R" + r.nextInt(40), "reason", "原因")));
         }
+        b.majorTaxViolation(standing(r, 60)).abnormalOperation(standing(r, 15)).seriousViolation(standing(r, 60));
         return b.build();
+    }
+
+    /** About one in {@code oneIn} listed, a third of those unrepaired, the rest repaired up to 4 years ago. */
+    private static ListStanding standing(Random r, int oneIn) {
+        if (r.nextInt(oneIn) != 0) {
+            return ListStanding.NONE;
+        }
+        return r.nextInt(3) == 0 ? ListStanding.UNREPAIRED : ListStanding.repaired(r.nextInt(48));
     }
 }

@@ -85,16 +85,37 @@ class ScenariosTest {
         assertThatThrownBy(() -> Scenarios.parse("test", files))
                 .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.ruleProblems()).extracting(Object::toString)
                         .contains("bad.json:2:35 $.input.decisionDate: '2026-13-01' is not an ISO date (yyyy-MM-dd)",
-                                "bad.json:5:45 $.input.colour: unknown key 'colour'; valid keys are [annualRevenue,"
-                                        + " annualTaxPaid, applicationId, consent, coreEnterpriseRating, dataQualityFlags,"
-                                        + " debtorStatus, decisionDate, grade, guaranteeOffered, indicators, industryDivision,"
-                                        + " industrySection, missingSources, monthsSinceLastSeriousPenalty, pd, product, region,"
+                                "bad.json:5:45 $.input.colour: unknown key 'colour'; valid keys are [abnormalOperation,"
+                                        + " annualRevenue, annualTaxPaid, applicationId, consent, coreEnterpriseRating,"
+                                        + " dataQualityFlags, debtorStatus, decisionDate, grade, guaranteeOffered, indicators,"
+                                        + " industryDivision, industrySection, majorTaxViolation, missingSources,"
+                                        + " monthsSinceLastSeriousPenalty, pd, product, region,"
                                         + " repairDate, requestedAmount, requestedTermMonths, score, scoreConfidence,"
-                                        + " scoreReasons, seriousPenaltyCount,"
+                                        + " scoreReasons, seriousPenaltyCount, seriousViolation,"
                                         + " sizeClass, taxRatingA3Years]")
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:5 $.input.product: 'car' is not a product id: upper-case letters"))
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:3:23 $.input.requestedAmount: -5 is out of range"))
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:5:5 $.input.pd: 1.5 is out of range"))
                         .anySatisfy(p -> assertThat(p).startsWith("bad.json:6:14 $.expect.tier: 'MAYBE' is not a valid Tier")));
+    }
+
+    @Test
+    void parse_badListStanding_reportsWhatIsMissingOrNotAllowed() {
+        TreeMap<String, String> files = new TreeMap<>();
+        files.put("lists.json", "{\n  \"input\": {\"applicationId\": \"X\", \"decisionDate\": \"2026-11-21\",\n"
+                + "    \"product\": \"GENERAL\", \"requestedAmount\": 5000, \"requestedTermMonths\": 12, \"consent\": true,\n"
+                + "    \"industrySection\": \"C\", \"industryDivision\": \"C34\", \"sizeClass\": \"SMALL\",\n"
+                + "    \"pd\": 0.01, \"score\": 700, \"grade\": \"AA\",\n"
+                + "    \"majorTaxViolation\": {\"status\": \"REPAIRED\"},\n"
+                + "    \"seriousViolation\": {\"status\": \"UNREPAIRED\", \"monthsSinceRepair\": 2},\n"
+                + "    \"abnormalOperation\": {\"status\": \"GONE\"}},\n"
+                + "  \"expect\": {\"tier\": \"DECLINE\", \"conditions\": [], \"firedRules\": []}\n}\n");
+        assertThatThrownBy(() -> Scenarios.parse("test", files))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.ruleProblems()).extracting(Object::toString)
+                        .anySatisfy(p -> assertThat(p).contains("$.input.majorTaxViolation.monthsSinceRepair: is required"
+                                + " with status REPAIRED"))
+                        .anySatisfy(p -> assertThat(p).contains("$.input.seriousViolation.monthsSinceRepair: is only valid"
+                                + " with status REPAIRED"))
+                        .anySatisfy(p -> assertThat(p).contains("$.input.abnormalOperation.status: 'GONE' is not a valid")));
     }
 }
