@@ -278,7 +278,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  " + AuditCommand.verdictLine(report));
         if (report.exitCode() != 0) {
             out.println("  note: approval here is INSTANT_APPROVAL or MITIGATION (manual review counts as not approved);"
-                    + " docs/fairness.md \"Reading the demo's two FAILs\" traces the default run's FAILs to PD-driven"
+                    + " docs/fairness.md \"Reading the demo's FAIL\" traces the default run's FAIL to PD-driven"
                     + " manual review of a sector that defaulted more in training, not to the thresholds");
         }
         out.println("  HTML report: " + reports.get(0).toAbsolutePath());
