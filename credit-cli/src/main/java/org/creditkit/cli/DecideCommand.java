@@ -21,7 +21,6 @@ import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Decision;
 import org.creditkit.rules.Reason;
 import org.creditkit.rules.RuleInputException;
-import org.creditkit.rules.RuleProblem;
 import org.creditkit.rules.RuleSetException;
 import org.creditkit.rules.RuleVerdict;
 import org.creditkit.rules.Tier;
@@ -95,14 +94,9 @@ final class DecideCommand implements Callable<Integer> {
         try {
             builder = trustOptions.engineBuilder(model, rules);
         } catch (CreditModelException e) {
-            err.println("model bundle " + (model == null ? "(default)" : model) + " or trust store rejected: "
-                    + e.getMessage());
-            err.flush();
-            return CreditCli.EXIT_USAGE;
+            return TrustOptions.refused(err, model, e);
         } catch (RuleSetException e) {
-            e.ruleProblems().forEach(p -> err.println(p));
-            err.flush();
-            return CreditCli.EXIT_USAGE;
+            return TrustOptions.refused(err, e);
         }
         DecisionLog opened = null;
         if (log != null) {
@@ -132,18 +126,14 @@ final class DecideCommand implements Callable<Integer> {
             if (opened != null) {
                 opened.close();
             }
-            err.println("model bundle " + (model == null ? "(default)" : model) + " rejected: " + e.getMessage());
+            err.println(ModelOptions.rejected(model, e));
             err.flush();
             return CreditCli.EXIT_USAGE;
         } catch (RuleSetException e) {
             if (opened != null) {
                 opened.close();
             }
-            for (RuleProblem p : e.ruleProblems()) {
-                err.println(p);
-            }
-            err.flush();
-            return CreditCli.EXIT_USAGE;
+            return TrustOptions.refused(err, e);
         }
         Progress bar = new Progress(err, progress.wanted(), "decided", 0);
         try (engine; Rejects rejects = Rejects.open(in, err, rejectsFile);

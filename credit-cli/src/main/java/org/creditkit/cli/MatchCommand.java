@@ -82,14 +82,9 @@ final class MatchCommand implements Callable<Integer> {
         try {
             engine = trustOptions.engineBuilder(model, rules).build();
         } catch (CreditModelException e) {
-            err.println("model bundle " + (model == null ? "(default)" : model) + " or trust store rejected: "
-                    + e.getMessage());
-            err.flush();
-            return CreditCli.EXIT_USAGE;
+            return TrustOptions.refused(err, model, e);
         } catch (RuleSetException e) {
-            e.ruleProblems().forEach(err::println);
-            err.flush();
-            return CreditCli.EXIT_USAGE;
+            return TrustOptions.refused(err, e);
         }
         long[] matched = {0};
         long[] failed = {0};

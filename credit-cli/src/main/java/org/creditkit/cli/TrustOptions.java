@@ -1,10 +1,13 @@
 package org.creditkit.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.creditkit.core.CreditModelException;
 import org.creditkit.core.sign.TrustStore;
 import org.creditkit.rules.CreditEngine;
+import org.creditkit.rules.RuleSetException;
 import org.creditkit.rules.RuleSetSource;
 import picocli.CommandLine.Option;
 
@@ -43,5 +46,23 @@ final class TrustOptions {
             builder.rules(RuleSetSource.directory(rules)).withoutScenarioGate();
         }
         return builder;
+    }
+
+    /**
+     * Reports why {@link #engineBuilder} or the engine's build refused the model, the trust store or
+     * the rules, on {@code err}, and gives the exit code (usage).
+     */
+    static int refused(PrintWriter err, Path model, CreditModelException e) {
+        err.println("model bundle " + (model == null ? "(default)" : model) + " or trust store rejected: "
+                + e.getMessage());
+        err.flush();
+        return CreditCli.EXIT_USAGE;
+    }
+
+    /** Reports each problem of a refused rule directory on {@code err}, and gives the exit code (usage). */
+    static int refused(PrintWriter err, RuleSetException e) {
+        e.ruleProblems().forEach(err::println);
+        err.flush();
+        return CreditCli.EXIT_USAGE;
     }
 }
