@@ -65,7 +65,8 @@ public final class RuleSetSource {
     public static RuleSetSource directory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
-                    "is not a directory; give the folder holding the .drl files and " + PolicyParameters.FILE_NAME)));
+                    "is not a directory; give the folder holding the .drl files, " + PolicyParameters.FILE_NAME
+                            + " and " + PolicyParameters.PRODUCTS_FILE_NAME)));
         }
         SortedMap<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
