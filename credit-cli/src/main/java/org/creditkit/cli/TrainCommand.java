@@ -250,9 +250,16 @@ final class TrainCommand implements Callable<Integer> {
             ScorecardOptions sc = ScorecardOptions.defaults().withBinning(binning)
                     .withScaling(Scaling.of(baseScore, baseOdds, pdo));
             GbmOptions sizedGbm = GbmOptions.forRows(loaded.dataset().rows(), seed);
-            GbmOptions gbm = new GbmOptions(trees != null ? trees : sizedGbm.trees(), maxDepth, maxNodes,
-                    minLeaf != null ? minLeaf : sizedGbm.nodeSize(), shrinkage, subsample, l2,
-                    validationShare != null ? validationShare : sizedGbm.validationShare(), patience, seed);
+            GbmOptions gbm;
+            try {
+                gbm = new GbmOptions(trees != null ? trees : sizedGbm.trees(), maxDepth, maxNodes,
+                        minLeaf != null ? minLeaf : sizedGbm.nodeSize(), shrinkage, subsample, l2,
+                        validationShare != null ? validationShare : sizedGbm.validationShare(), patience, seed);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + " (options --trees, "
+                        + "--max-depth, --max-nodes, --min-leaf for nodeSize, --shrinkage, --subsample, --l2, "
+                        + "--validation-share for validationShare, --patience)");
+            }
             OverlayOptions oo = OverlayOptions.defaults().withMinBads(overlayMinBads);
             if (k0 != null) {
                 oo = oo.withK0(k0);

@@ -245,6 +245,18 @@ class CommandsTest {
     }
 
     @Test
+    void train_gbmSettingsOutOfRange_areAUsageErrorNamingEachSettingItsRangeAndTheFlags() {
+        Path model = dir.resolve("m.json");
+        int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
+                "--model", "gbm", "--l2", "-1", "--validation-share", "1.5", "--out", model.toString(), "--no-progress");
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("l2 must be finite and >= 0, got -1.0")
+                .contains("validationShare must be in [0, 0.5], got 1.5").contains("--validation-share")
+                .doesNotContain("subsample must");
+        assertThat(model).doesNotExist();
+    }
+
+    @Test
     void train_missingBadValue_isAUsageErrorWithAHint() {
         int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class",
                 "--out", dir.resolve("m.json").toString());

@@ -30,18 +30,32 @@ public record GbmOptions(int trees, int maxDepth, int maxNodes, int nodeSize, do
      * @throws IllegalArgumentException on a value outside its range
      */
     public GbmOptions {
-        if (trees < 1 || maxDepth < 2 || maxNodes < 2 || nodeSize < 1 || patience < 1) {
-            throw new IllegalArgumentException("GBM needs trees >= 1, maxDepth >= 2, maxNodes >= 2, nodeSize >= 1, "
-                    + "patience >= 1; got " + trees + ", " + maxDepth + ", " + maxNodes + ", " + nodeSize + ", "
-                    + patience);
+        java.util.List<String> bad = new java.util.ArrayList<>();
+        atLeast(bad, "trees", trees, 1);
+        atLeast(bad, "maxDepth", maxDepth, 2);
+        atLeast(bad, "maxNodes (most leaves)", maxNodes, 2);
+        atLeast(bad, "nodeSize (fewest rows in a leaf)", nodeSize, 1);
+        atLeast(bad, "patience", patience, 1);
+        if (!(shrinkage > 0 && shrinkage <= 1)) {
+            bad.add("shrinkage must be in (0, 1], got " + shrinkage);
         }
-        if (!(shrinkage > 0 && shrinkage <= 1) || !(subsample > 0 && subsample <= 1)) {
-            throw new IllegalArgumentException("GBM shrinkage and subsample must be in (0,1], got " + shrinkage + ", "
-                    + subsample);
+        if (!(subsample > 0 && subsample <= 1)) {
+            bad.add("subsample must be in (0, 1], got " + subsample);
         }
-        if (!(l2 >= 0 && l2 < Double.POSITIVE_INFINITY) || !(validationShare >= 0 && validationShare <= 0.5)) {
-            throw new IllegalArgumentException("GBM l2 must be finite and >= 0 and the validation share in [0, 0.5], "
-                    + "got " + l2 + ", " + validationShare);
+        if (!(l2 >= 0 && l2 < Double.POSITIVE_INFINITY)) {
+            bad.add("l2 must be finite and >= 0, got " + l2);
+        }
+        if (!(validationShare >= 0 && validationShare <= 0.5)) {
+            bad.add("validationShare must be in [0, 0.5], got " + validationShare);
+        }
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException("GBM settings out of range: " + String.join("; ", bad));
+        }
+    }
+
+    private static void atLeast(java.util.List<String> bad, String name, int value, int min) {
+        if (value < min) {
+            bad.add(name + " must be >= " + min + ", got " + value);
         }
     }
 
