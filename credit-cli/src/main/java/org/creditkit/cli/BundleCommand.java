@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.creditkit.core.CreditModelException;
+import org.creditkit.core.score.ReasonBasis;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.sign.SignatureCheck;
 import org.creditkit.core.sign.SigningKey;
@@ -138,6 +139,9 @@ final class BundleCommand implements Runnable {
             SignatureCheck c = b.builtIn() ? SignatureCheck.invalid("not signed") : b.verify(trust);
             if (c.valid()) {
                 out.println(bundle + ": valid, " + c.reason() + " (" + b.id() + " " + b.version() + ")");
+                out.println("reasons measured against: " + (b.scorer().reasonBasis() == ReasonBasis.NEUTRAL
+                        ? "neutral (population-average) points"
+                        : "most favourable points (fallback: the bundle records no population shares)"));
                 out.flush();
                 return CreditCli.EXIT_OK;
             }

@@ -27,6 +27,7 @@ import org.creditkit.core.privacy.AccessLog;
 import org.creditkit.core.privacy.PseudonymKey;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.FeatureExplanation;
+import org.creditkit.core.score.ReasonBasis;
 import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.score.ScoreExplanation;
 import org.creditkit.core.score.ScoreResult;
@@ -301,9 +302,14 @@ final class ExplainCommand implements Callable<Integer> {
                     f.pointsLost(), sources);
         }
         out.println();
-        out.println("Reasons (most points lost first):");
+        boolean neutral = r.reasonBasis() == ReasonBasis.NEUTRAL;
+        out.println(neutral
+                ? "Reasons (points below the feature's neutral, population-average points; most first):"
+                : "Reasons (points below the feature's most favourable points, most first; this bundle records no"
+                        + " population shares, so the neutral reference is not available):");
         if (r.reasons().isEmpty()) {
-            out.println("  none: every feature is at its most favourable value");
+            out.println(neutral ? "  none: every feature scores at or above its population average"
+                    : "  none: every feature is at its most favourable value");
         }
         int i = 1;
         for (ReasonCode rc : r.reasons()) {

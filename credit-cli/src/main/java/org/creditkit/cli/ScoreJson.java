@@ -16,8 +16,9 @@ final class ScoreJson {
     /**
      * {@code {"id", "uscc" (masked: first two and last two characters), "industry", "pd", "logOdds", "score", "grade", "baseLogOdds",
      * "industryLogOdds", "overlay"?, "reasons": [{"code", "featureId", "text", "textZh", "sources",
-     * "pointsLost", "missingData"}], "confidence", "missingSources", "modelId", "modelVersion"}}; {@code overlay}
-     * is left out when the base alone scored.
+     * "pointsLost", "missingData"}], "reasonBasis", "confidence", "missingSources", "modelId", "modelVersion"}};
+     * {@code overlay} is left out when the base alone scored; {@code reasonBasis} is {@code NEUTRAL} or, for a
+     * bundle without population shares, {@code MOST_FAVOURABLE}.
      */
     static ObjectNode of(LoanApplication app, ScoreResult r) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -43,6 +44,7 @@ final class ScoreJson {
             n.put("pointsLost", Math.round(rc.pointsLost() * 100) / 100.0);
             n.put("missingData", rc.missingData());
         }
+        o.put("reasonBasis", r.reasonBasis().name());
         o.put("confidence", r.confidence());
         ArrayNode missing = o.putArray("missingSources");
         r.missingSources().forEach(s -> missing.add(s.name()));

@@ -84,7 +84,7 @@ class ScoreCommandTest {
                 .contains("= base")
                 .contains("debt_to_asset")
                 .contains("financial statements")
-                .contains("Reasons (most points lost first):")
+                .contains("Reasons (points below the feature's neutral, population-average points; most first):")
                 .doesNotContain(new ObjectMapper().readTree(Files.readAllLines(in).get(2)).get("application")
                         .get("enterprise").get("uscc").asText());
     }
@@ -116,6 +116,7 @@ class ScoreCommandTest {
         String line = Files.readAllLines(res).get(0);
         assertThat(line).contains("R-MISSING-TAX_CONTINUITY_INDEX")
                 .contains("Fewer than 24 months of tax declarations on record — source: tax")
-                .doesNotContain("\"R-TAX_CONTINUITY_INDEX\"");
+                .doesNotContain("\"R-TAX_CONTINUITY_INDEX\"")
+                .contains("\"reasonBasis\":\"NEUTRAL\"");
     }
 }

@@ -23,8 +23,10 @@ import org.creditkit.core.score.spi.ScoringModel;
  * Scores feature vectors with a base model plus the industry overlay resolved from the GB/T 4754
  * code: {@code logOdds = base(x) + industry_k(x)}, most specific match first (division {@code C39},
  * then section {@code C}), else the base alone. Then PD, scaled score, grade and up to four reason
- * codes: the features that cost the most points relative to their most favourable value, ties
- * broken by catalogue order; a missing feature gives a missing-data reason (its own code and text,
+ * codes: the features whose points lie furthest below their neutral (population-average) points, ties
+ * broken by catalogue order, a feature at or above its neutral points never a reason; bundles without
+ * population shares fall back to the most favourable value and say so ({@link #reasonBasis()},
+ * {@link ScoreResult#reasonBasis()}). A missing feature gives a missing-data reason (its own code and text,
  * from the {@link ReasonTable}), never a value-driven one. The result also carries the score's
  * confidence: the share of the discriminating weight (highest minus lowest contribution of each
  * feature the models read) that rests on present data, and the sources of the missing weight.
@@ -55,8 +57,9 @@ public final class CompositeScorer {
     private final int[] bySection;
     /** Per route (0 = base only, k + 1 = overlay k): catalogue positions either model reads, ascending. */
     private final int[][] used;
-    /** Per route, by catalogue position: most favourable combined contribution. */
-    private final double[][] favourable;
+    /** Per route, by catalogue position: the combined contribution reasons are measured against. */
+    private final double[][] reference;
+    private final ReasonBasis basis;
     private final String[] codes;
     private final String[] texts;
     private final String[] textsZh;
@@ -137,8 +140,10 @@ public final class CompositeScorer {
             throw new IllegalArgumentException("catalogue " + catalogue.version() + " has " + n
                     + " features; reason ranking supports at most 65535");
         }
+        basis = neutralKnown(this.base) && Arrays.stream(overlayModels).allMatch(CompositeScorer::neutralKnown)
+                ? ReasonBasis.NEUTRAL : ReasonBasis.MOST_FAVOURABLE;
         used = new int[k + 1][];
-        favourable = new double[k + 1][n];
+        reference = new double[k + 1][n];
         weight = new double[k + 1][n];
         totalWeight = new double[k + 1];
         for (int r = 0; r <= k; r++) {
@@ -153,11 +158,11 @@ public final class CompositeScorer {
             }
             used[r] = u.stream().mapToInt(Integer::intValue).toArray();
             for (int f : used[r]) {
-                double fav = contains(base.features(), f) ? this.base.favourable(f) : 0;
+                double ref = contains(base.features(), f) ? referenceOf(this.base, f) : 0;
                 if (r > 0 && contains(overlayModels[r - 1].features(), f)) {
-                    fav += overlayModels[r - 1].favourable(f);
+                    ref += referenceOf(overlayModels[r - 1], f);
                 }
-                favourable[r][f] = fav;
+                reference[r][f] = ref;
                 double w = contains(base.features(), f) ? this.base.unfavourable(f) - this.base.favourable(f) : 0;
                 if (r > 0 && contains(overlayModels[r - 1].features(), f)) {
                     w += overlayModels[r - 1].unfavourable(f) - overlayModels[r - 1].favourable(f);
@@ -199,6 +204,19 @@ public final class CompositeScorer {
         factor = scaling.factor();
         offset = scaling.offset();
         scratch = ThreadLocal.withInitial(() -> new Scratch(n));
+    }
+
+    private static boolean neutralKnown(ScoringModel m) {
+        for (int f : m.features()) {
+            if (m.neutral(f).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double referenceOf(ScoringModel m, int f) {
+        return basis == ReasonBasis.NEUTRAL ? m.neutral(f).getAsDouble() : m.favourable(f);
     }
 
     private static boolean contains(int[] a, int v) {
@@ -249,6 +267,17 @@ public final class CompositeScorer {
                     + " does not have: " + unknown);
         }
         return new CompositeScorer(modelId, modelVersion, catalogue, scaling, bands, base, overlays, table);
+    }
+
+    /**
+     * What reasons are measured against: {@link ReasonBasis#NEUTRAL} when every model of the bundle
+     * records its population (scorecards with population shares), else the explicit fallback
+     * {@link ReasonBasis#MOST_FAVOURABLE}.
+     *
+     * @return the basis of every reason this scorer gives
+     */
+    public ReasonBasis reasonBasis() {
+        return basis;
     }
 
     /** The reason table the texts come from. */
@@ -326,12 +355,12 @@ public final class CompositeScorer {
         double baseLo = base.contributions(x, c);
         double indLo = r == 0 ? 0 : overlayModels[r - 1].contributions(x, c);
         double lo = baseLo + indLo;
-        // top four reasons without data-dependent branches: each candidate becomes a long key, the
+        // top four reasons (points below the reference) without data-dependent branches: each candidate becomes a long key, the
         // points' raw bits (ordered like the points, as they are positive) with the low 16 bits
         // replaced by 0xFFFF - position, so equal points rank the earlier catalogue position first;
         // a compare-exchange network of max/min (conditional moves) keeps the four largest keys.
         // Points within a relative 2^-36 of each other therefore count as ties.
-        double[] fav = favourable[r];
+        double[] fav = reference[r];
         long t0 = 0;
         long t1 = 0;
         long t2 = 0;
@@ -385,7 +414,7 @@ public final class CompositeScorer {
         double pd = Scaling.pd(lo);
         double score = offset - factor * lo;
         return new ScoreResult(pd, lo, score, bands.grade(score, pd), reasons, baseLo, indLo, overlayIds.get(r),
-                modelId, modelVersion, confidence, sources(missingMask));
+                modelId, modelVersion, confidence, sources(missingMask), basis);
     }
 
     private List<DataSource> sources(long mask) {
@@ -445,7 +474,7 @@ public final class CompositeScorer {
             }
             double total = b[f] + ind[f];
             out.add(new FeatureExplanation(id, v, bin, b[f], ind[f], -factor * total,
-                    Math.max(0, factor * (total - favourable[r][f])), catalogue.get(f).lineage()));
+                    Math.max(0, factor * (total - reference[r][f])), catalogue.get(f).lineage()));
         }
         return new ScoreExplanation(result, base.bias(), overlay == null ? 0 : overlay.bias(), out);
     }

@@ -14,7 +14,8 @@ import org.creditkit.core.domain.DataSource;
  * @param baseLogOdds     contribution to the base model's log-odds
  * @param industryLogOdds contribution to the overlay's log-odds (0 without overlay)
  * @param points          score points the feature added (negative: it lowered the score)
- * @param pointsLost      points lost relative to the feature's most favourable value (&gt;= 0)
+ * @param pointsLost      points below the feature's reference (neutral points, or most favourable as the
+ *                        fallback: see {@link ReasonBasis}), &gt;= 0
  * @param sources         lineage of the feature
  */
 public record FeatureExplanation(String featureId, double value, String bin, double baseLogOdds,

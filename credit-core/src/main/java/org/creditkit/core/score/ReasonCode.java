@@ -16,7 +16,8 @@ import org.creditkit.core.domain.DataSource;
  * @param text       English text
  * @param textZh     Chinese text
  * @param sources    the data sources behind the feature (lineage), at least one
- * @param pointsLost score points this feature cost relative to its most favourable value, &gt; 0
+ * @param pointsLost score points this feature cost relative to the reference of the score's {@link ReasonBasis}
+ *                   (its neutral, population-average points; or, as a fallback, its most favourable), &gt; 0
  * @param missingData whether the feature was missing (the reason is the absent data, not a value)
  */
 public record ReasonCode(String code, String featureId, String text, String textZh, List<DataSource> sources,

@@ -13,7 +13,7 @@ import org.creditkit.core.domain.DataSource;
  * @param logOdds           log-odds of default, {@code baseLogOdds + industryLogOdds}
  * @param score             scaled score (higher = lower risk), see {@link Scaling}
  * @param grade             grade from the bundle's bands
- * @param reasons           up to four reasons, most points lost first
+ * @param reasons           up to four reasons, most points below the reference first
  * @param baseLogOdds       the base model's part of the log-odds
  * @param industryLogOdds   the industry overlay's part (0 when no overlay applied)
  * @param overlay           id of the overlay that applied, empty when the base model alone scored
@@ -23,10 +23,14 @@ import org.creditkit.core.domain.DataSource;
  *                          the sum over the features the model read and found present of their weight
  *                          (highest minus lowest contribution they can make), over the sum over all of them
  * @param missingSources    the data sources of the missing features that carry weight, in enum order
+ * @param reasonBasis       what the reasons are measured against: the neutral (population-average) points,
+ *                          or, for a bundle without population shares, the explicit fallback to each
+ *                          feature's most favourable points
  */
 public record ScoreResult(double pd, double logOdds, double score, Grade grade, List<ReasonCode> reasons,
                           double baseLogOdds, double industryLogOdds, Optional<String> overlay,
-                          String modelId, String modelVersion, double confidence, List<DataSource> missingSources) {
+                          String modelId, String modelVersion, double confidence, List<DataSource> missingSources,
+                          ReasonBasis reasonBasis) {
 
     /** Most reason codes a result carries. */
     public static final int MAX_REASONS = 4;
@@ -37,6 +41,7 @@ public record ScoreResult(double pd, double logOdds, double score, Grade grade, 
         Objects.requireNonNull(overlay, "overlay");
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(modelVersion, "modelVersion");
+        Objects.requireNonNull(reasonBasis, "reasonBasis");
         reasons = List.copyOf(reasons);
         missingSources = List.copyOf(missingSources);
         if (!(confidence >= 0 && confidence <= 1)) {

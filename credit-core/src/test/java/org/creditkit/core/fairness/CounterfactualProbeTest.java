@@ -64,7 +64,8 @@ class CounterfactualProbeTest {
         double pd = 1 / (1 + Math.exp(-lo));
         return new org.creditkit.core.score.ScoreResult(pd, lo, 600 - 30 * lo,
                 org.creditkit.core.score.Grade.of("B", 2), List.of(), base, overlay,
-                overlay == 0 ? java.util.Optional.empty() : java.util.Optional.of("tech"), "m", "1", 1.0, List.of());
+                overlay == 0 ? java.util.Optional.empty() : java.util.Optional.of("tech"), "m", "1", 1.0, List.of(),
+                org.creditkit.core.score.ReasonBasis.NEUTRAL);
     }
 
     @Test

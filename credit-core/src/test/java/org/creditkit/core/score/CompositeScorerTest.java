@@ -127,6 +127,60 @@ class CompositeScorerTest {
         assertThat(c39.reasons().get(0).pointsLost()).isCloseTo(scaling.factor() * 1.1, within(1e-9));
     }
 
+    /**
+     * f0 with three bins: best (-0.4 log-odds), average-ish (0), worst (+0.6), missing +0.2; shares
+     * 0.1 / 0.6 / 0.2 / 0.1, so the neutral is 0.1 * -0.4 + 0.2 * 0.6 + 0.1 * 0.2 = 0.1 log-odds; f1 a plain
+     * two-bin feature (0 / 0.3, missing 0), half in each bin: neutral 0.15.
+     */
+    private Scorecard withShares() {
+        return Scorecard.builder(cat).intercept(-4)
+                .numeric("f0", new double[] {0.5, 1.5}, new double[] {-0.4, 0, 0.6}, 0.2,
+                        Scorecard.Shares.numeric(new double[] {0.1, 0.6, 0.2}, 0.1))
+                .numeric("f1", new double[] {0.5}, new double[] {0, 0.3}, 0,
+                        Scorecard.Shares.numeric(new double[] {0.5, 0.5}, 0))
+                .build();
+    }
+
+    @Test
+    void reasons_binBelowFavourableButAboveAverage_givesNoReason() {
+        CompositeScorer s = scorer(withShares(), List.of());
+        assertThat(s.reasonBasis()).isEqualTo(ReasonBasis.NEUTRAL);
+        // f0 = 1 sits in the middle bin: 0.4 log-odds short of its best bin, yet 0.1 better than average
+        ScoreResult r = s.scoreBase(x(1, 0, 0, 0, 0, 0));
+        assertThat(r.reasons()).isEmpty();
+        assertThat(r.reasonBasis()).isEqualTo(ReasonBasis.NEUTRAL);
+        // the same card without shares falls back, visibly, to the best bin and blames f0
+        Scorecard bare = Scorecard.builder(cat).intercept(-4)
+                .numeric("f0", new double[] {0.5, 1.5}, new double[] {-0.4, 0, 0.6}, 0.2)
+                .numeric("f1", new double[] {0.5}, new double[] {0, 0.3}, 0).build();
+        ScoreResult old = scorer(bare, List.of()).scoreBase(x(1, 0, 0, 0, 0, 0));
+        assertThat(old.reasonBasis()).isEqualTo(ReasonBasis.MOST_FAVOURABLE);
+        assertThat(old.reasonCodes()).containsExactly("R-F0");
+        assertThat(old.reasons().get(0).pointsLost()).isCloseTo(scaling.factor() * 0.4, within(1e-9));
+    }
+
+    @Test
+    void reasons_belowNeutral_rankedByDistanceFromNeutral() {
+        CompositeScorer s = scorer(withShares(), List.of());
+        // f0 worst bin: 0.6 - 0.1 = 0.5 below neutral; f1 worst bin: 0.3 - 0.15 = 0.15
+        ScoreResult r = s.scoreBase(x(2, 1, 0, 0, 0, 0));
+        assertThat(r.reasonCodes()).containsExactly("R-F0", "R-F1");
+        assertThat(r.reasons().get(0).pointsLost()).isCloseTo(scaling.factor() * 0.5, within(1e-9));
+        assertThat(r.reasons().get(1).pointsLost()).isCloseTo(scaling.factor() * 0.15, within(1e-9));
+        // missing f0 (0.2) is 0.1 below neutral: a missing-data reason of its own
+        ScoreResult m = s.scoreBase(x(Double.NaN, 0, 0, 0, 0, 0));
+        assertThat(m.reasonCodes()).containsExactly("R-MISSING-F0");
+        assertThat(m.reasons().get(0).pointsLost()).isCloseTo(scaling.factor() * 0.1, within(1e-9));
+    }
+
+    @Test
+    void reasonBasis_fallsBackForTheWholeScorer_whenAnyModelLacksShares() {
+        CompositeScorer s = scorer(withShares(), List.of(
+                IndustryOverlay.of("electronics", "C39 only", List.of("C39"), overlay(-0.5, "f0", 1.0))));
+        assertThat(s.reasonBasis()).isEqualTo(ReasonBasis.MOST_FAVOURABLE);
+        assertThat(s.scoreBase(x(1, 0, 0, 0, 0, 0)).reasonBasis()).isEqualTo(ReasonBasis.MOST_FAVOURABLE);
+    }
+
     @Test
     void confidence_isTheShareOfDiscriminatingWeightOnPresentData() {
         CompositeScorer s = withOverlays();

@@ -45,7 +45,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Mapping: a scorecard's intercept and per-bin {@code coefficient * WoE} become a core
  * {@link Scorecard} (numeric bins {@code [lo, hi)} are the same intervals; a categorical feature's
- * unseen levels score as its missing bin, so {@code other = missing}); a GBM becomes a
+ * unseen levels score as its missing bin, so {@code other = missing}), each characteristic with its
+ * population shares (the share of the binning's training rows in each bin, which make the neutral
+ * points reasons are measured against); a GBM becomes a
  * {@link TreeEnsemble} with Smile's intercept, shrinkage and {@code scale = 2}, every node's
  * {@code x <= t} branch as the left child and missing values to the right, as in Smile. The
  * calibration shift is added to the base intercept (halved for the ensemble, whose scale is 2). An
@@ -381,10 +383,15 @@ public final class BundleExport {
             String id = catalogue == FeatureCatalogue.standard() ? fb.name() : id(fb.name());
             List<Bin> bins = fb.bins();
             double missing = t.coefficient() * bins.get(fb.missingBin()).woe();
+            // population shares: the share of training rows in each bin, for the neutral points of reasons
+            double rows = Math.max(1, bins.stream().mapToInt(Bin::count).sum());
+            double missingShare = bins.get(fb.missingBin()).count() / rows;
             if (fb.feature().isCategorical()) {
                 Map<Integer, Double> codeMap = codeMap(model, fb.feature());
                 int[] levelToBin = fb.levelToBin();
                 List<Scorecard.Category> cats = new ArrayList<>();
+                List<Double> catShares = new ArrayList<>();
+                double otherShare = 0;
                 for (int bi = 0; bi < fb.missingBin(); bi++) {
                     List<Double> codes = new ArrayList<>();
                     for (int l = 0; l < levelToBin.length; l++) {
@@ -395,15 +402,20 @@ public final class BundleExport {
                     }
                     if (!codes.isEmpty()) {
                         cats.add(Scorecard.Category.of(codes, t.coefficient() * bins.get(bi).woe()));
+                        catShares.add(bins.get(bi).count() / rows);
+                    } else {
+                        otherShare += bins.get(bi).count() / rows; // its levels have no code: they score as other
                     }
                 }
-                b.categorical(id, cats, missing, missing);
+                b.categorical(id, cats, missing, missing, new Scorecard.Shares(catShares, otherShare, missingShare));
             } else {
                 double[] values = new double[fb.missingBin()];
+                double[] shares = new double[values.length];
                 for (int bi = 0; bi < values.length; bi++) {
                     values[bi] = t.coefficient() * bins.get(bi).woe();
+                    shares[bi] = bins.get(bi).count() / rows;
                 }
-                b.numeric(id, fb.cuts(), values, missing);
+                b.numeric(id, fb.cuts(), values, missing, Scorecard.Shares.numeric(shares, missingShare));
             }
         }
         try {

@@ -13,8 +13,10 @@ import java.util.Random;
 import org.creditkit.core.codes.IndustryCode;
 import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.ReasonBasis;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.ModelBundle;
+import org.creditkit.core.score.scorecard.Scorecard;
 import org.creditkit.models.GermanCredit;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.Progress;
@@ -60,6 +62,31 @@ class BundleExportTest {
         for (int r = 0; r < d.rows(); r++) {
             ScoreResult res = bundle.scorer().scoreBase(vectors.get(r));
             assertThat(res.logOdds()).as("row %d", r).isCloseTo(expected[r], within(1e-9));
+        }
+    }
+
+    @Test
+    void scorecard_recordsPopulationShares_neutralIsTheTrainingRowsAverageContribution() {
+        Dataset d = GermanCredit.load().dataset();
+        TrainedModel m = TrainedModel.of(ScorecardTrainer.fit(d, ScorecardOptions.defaults(), Progress.none()),
+                OverlayModel.none(), 0, Map.of());
+        ModelBundle bundle = export(m);
+        Scorecard card = (Scorecard) bundle.base();
+        assertThat(card.characteristics()).allSatisfy(c -> assertThat(c.shares()).isPresent());
+        assertThat(bundle.scorer().reasonBasis()).isEqualTo(ReasonBasis.NEUTRAL);
+        List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
+        int n = bundle.catalogue().size();
+        double[] mean = new double[n];
+        for (FeatureVector x : vectors) {
+            double[] c = new double[n];
+            card.contributions(x, c);
+            for (int f = 0; f < n; f++) {
+                mean[f] += c[f] / vectors.size();
+            }
+        }
+        for (int f : card.features()) {
+            assertThat(card.neutral(f).getAsDouble()).as(bundle.catalogue().get(f).id())
+                    .isCloseTo(mean[f], within(1e-9));
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
@@ -100,6 +102,68 @@ public final class Scorecard implements ScoringModel {
 
         /** The highest log-odds any of its bins gives (its least favourable bin, the missing bin included). */
         double worst();
+
+        /** The population share of each bin (the share of training rows in it), when the model records them. */
+        Optional<Shares> shares();
+
+        /**
+         * The neutral (population-average) log-odds, {@code Σ share · logOdds} over every bin, the missing
+         * bin (and a categorical's {@code other}) included; empty without {@link #shares()}.
+         *
+         * @return the neutral log-odds, or empty
+         */
+        OptionalDouble neutral();
+    }
+
+    /**
+     * The population shares of one characteristic's bins: the share of the training rows (or, for an
+     * expert card, of a documented reference portfolio) that fell in each bin. They make the neutral
+     * (population-average) points that reason codes are measured against.
+     *
+     * @param bins    one share per numeric bin or per category, in the characteristic's order
+     * @param other   share of codes in no category (categorical only; 0 for a numeric characteristic)
+     * @param missing share of rows with the feature missing
+     */
+    public record Shares(List<Double> bins, double other, double missing) {
+        /** Tolerance on {@code Σ shares = 1}: shares written with six decimals, or by hand with three, pass. */
+        public static final double SUM_TOLERANCE = 1e-3;
+
+        /** Copies the shares. */
+        public Shares {
+            bins = List.copyOf(bins);
+        }
+
+        /**
+         * Shares of a numeric characteristic.
+         *
+         * @param bins    one per bin
+         * @param missing share missing
+         * @return the shares
+         */
+        public static Shares numeric(double[] bins, double missing) {
+            return new Shares(Arrays.stream(bins).boxed().toList(), 0, missing);
+        }
+
+        /**
+         * Shares of a categorical characteristic.
+         *
+         * @param categories one per category
+         * @param other      share of codes in no category
+         * @param missing    share missing
+         * @return the shares
+         */
+        public static Shares categorical(double[] categories, double other, double missing) {
+            return new Shares(Arrays.stream(categories).boxed().toList(), other, missing);
+        }
+
+        /** Sum of every share. */
+        public double total() {
+            double t = other + missing;
+            for (double b : bins) {
+                t += b;
+            }
+            return t;
+        }
     }
 
     /**
@@ -108,12 +172,43 @@ public final class Scorecard implements ScoringModel {
      * @param feature        feature id
      * @param bins           bins, ascending, covering (-inf, +inf) without gaps
      * @param missingLogOdds missing bin
+     * @param shares         population share of each bin and of the missing bin, when known
      */
-    public record Numeric(String feature, List<Bin> bins, double missingLogOdds) implements Characteristic {
+    public record Numeric(String feature, List<Bin> bins, double missingLogOdds, Optional<Shares> shares)
+            implements Characteristic {
         /** Copies the bins. */
         public Numeric {
             Objects.requireNonNull(feature, "feature");
+            Objects.requireNonNull(shares, "shares");
             bins = List.copyOf(bins);
+        }
+
+        /** A characteristic without population shares (a bundle written before they existed). */
+        public Numeric(String feature, List<Bin> bins, double missingLogOdds) {
+            this(feature, bins, missingLogOdds, Optional.empty());
+        }
+
+        /**
+         * The same characteristic with population shares.
+         *
+         * @param s the shares, one per bin
+         * @return a new characteristic
+         */
+        public Numeric withShares(Shares s) {
+            return new Numeric(feature, bins, missingLogOdds, Optional.of(s));
+        }
+
+        @Override
+        public OptionalDouble neutral() {
+            if (shares.isEmpty() || shares.get().bins().size() != bins.size()) {
+                return OptionalDouble.empty();
+            }
+            Shares s = shares.get();
+            double n = s.missing() * missingLogOdds;
+            for (int b = 0; b < bins.size(); b++) {
+                n += s.bins().get(b) * bins.get(b).logOdds();
+            }
+            return OptionalDouble.of(n);
         }
 
         @Override
@@ -142,13 +237,43 @@ public final class Scorecard implements ScoringModel {
      * @param categories     category bins; every code in at most one
      * @param otherLogOdds   value for a code in no category
      * @param missingLogOdds missing bin
+     * @param shares         population share of each category, of {@code other} and of the missing bin, when known
      */
     public record Categorical(String feature, List<Category> categories, double otherLogOdds,
-                              double missingLogOdds) implements Characteristic {
+                              double missingLogOdds, Optional<Shares> shares) implements Characteristic {
         /** Copies the categories. */
         public Categorical {
             Objects.requireNonNull(feature, "feature");
+            Objects.requireNonNull(shares, "shares");
             categories = List.copyOf(categories);
+        }
+
+        /** A characteristic without population shares (a bundle written before they existed). */
+        public Categorical(String feature, List<Category> categories, double otherLogOdds, double missingLogOdds) {
+            this(feature, categories, otherLogOdds, missingLogOdds, Optional.empty());
+        }
+
+        /**
+         * The same characteristic with population shares.
+         *
+         * @param s the shares, one per category
+         * @return a new characteristic
+         */
+        public Categorical withShares(Shares s) {
+            return new Categorical(feature, categories, otherLogOdds, missingLogOdds, Optional.of(s));
+        }
+
+        @Override
+        public OptionalDouble neutral() {
+            if (shares.isEmpty() || shares.get().bins().size() != categories.size()) {
+                return OptionalDouble.empty();
+            }
+            Shares s = shares.get();
+            double n = s.missing() * missingLogOdds + s.other() * otherLogOdds;
+            for (int b = 0; b < categories.size(); b++) {
+                n += s.bins().get(b) * categories.get(b).logOdds();
+            }
+            return OptionalDouble.of(n);
         }
 
         @Override
@@ -186,6 +311,8 @@ public final class Scorecard implements ScoringModel {
     private final double[] other;
     private final double[] favourableByFeature;
     private final double[] unfavourableByFeature;
+    /** By catalogue position: the neutral log-odds; NaN when the card records no population shares. */
+    private final double[] neutralByFeature;
     private final int[] featuresSorted;
     /** Above this many edges in one characteristic, every lookup would pay for the widest: search instead. */
     private static final int MAX_PADDED_EDGES = 16;
@@ -210,6 +337,8 @@ public final class Scorecard implements ScoringModel {
         other = new double[n];
         favourableByFeature = new double[catalogue.size()];
         unfavourableByFeature = new double[catalogue.size()];
+        neutralByFeature = new double[catalogue.size()];
+        Arrays.fill(neutralByFeature, Double.NaN);
         int nk = 0;
         int nv = 0;
         for (Characteristic c : this.characteristics) {
@@ -232,6 +361,7 @@ public final class Scorecard implements ScoringModel {
             missing[j] = c.missingLogOdds();
             favourableByFeature[feat[j]] = c.best();
             unfavourableByFeature[feat[j]] = c.worst();
+            neutralByFeature[feat[j]] = c.neutral().orElse(Double.NaN);
             keyStart[j] = k;
             valStart[j] = v;
             if (c instanceof Numeric num) {
@@ -329,10 +459,17 @@ public final class Scorecard implements ScoringModel {
             report.accept(interceptWhere, "a scorecard needs at least one characteristic");
         }
         Set<String> seen = new HashSet<>();
+        int withShares = (int) characteristics.stream().filter(c -> c.shares().isPresent()).count();
         for (int j = 0; j < characteristics.size(); j++) {
             Characteristic c = characteristics.get(j);
             String w = where.apply(j);
             String f = c.feature();
+            if (withShares > 0 && c.shares().isEmpty()) {
+                report.accept(w + ".shares", "feature '" + f + "' has no population shares but " + withShares
+                        + " other characteristic(s) of this scorecard do; give every characteristic its shares "
+                        + "or none (reasons are measured against the neutral points of all of them)");
+            }
+            c.shares().ifPresent(s -> validateShares(c, s, w + ".shares", report));
             if (catalogue.indexOf(f) < 0) {
                 report.accept(w + ".feature", "unknown feature '" + f + "': catalogue " + catalogue.version()
                         + " has no such feature");
@@ -378,6 +515,43 @@ public final class Scorecard implements ScoringModel {
                 }
             }
         }
+    }
+
+    private static void validateShares(Characteristic c, Shares s, String w, BiConsumer<String, String> report) {
+        String f = c.feature();
+        boolean numeric = c instanceof Numeric;
+        int want = numeric ? ((Numeric) c).bins().size() : ((Categorical) c).categories().size();
+        String list = numeric ? "bins" : "categories";
+        if (s.bins().size() != want) {
+            report.accept(w + "." + list, "feature '" + f + "' has " + want + " " + list + " but "
+                    + s.bins().size() + " shares; give one share per " + (numeric ? "bin" : "category")
+                    + ", in order");
+        }
+        boolean ranged = true;
+        for (int b = 0; b < s.bins().size(); b++) {
+            ranged &= checkShare(f, s.bins().get(b), w + "." + list + "[" + b + "]", report);
+        }
+        ranged &= checkShare(f, s.missing(), w + ".missing", report);
+        if (numeric && s.other() != 0) {
+            report.accept(w + ".other", "feature '" + f + "' is numeric: it has no 'other' bin, got share "
+                    + s.other());
+            ranged = false;
+        } else if (!numeric) {
+            ranged &= checkShare(f, s.other(), w + ".other", report);
+        }
+        double total = s.total();
+        if (ranged && !(Math.abs(total - 1) <= Shares.SUM_TOLERANCE)) {
+            report.accept(w, "feature '" + f + "': population shares sum to " + total
+                    + "; they must sum to 1 (within " + Shares.SUM_TOLERANCE + ")");
+        }
+    }
+
+    private static boolean checkShare(String f, Double v, String w, BiConsumer<String, String> report) {
+        if (v == null || !(v >= 0 && v <= 1)) {
+            report.accept(w, "feature '" + f + "': a population share must be in [0, 1], got " + v);
+            return false;
+        }
+        return true;
     }
 
     private static void validateBins(String f, List<Bin> bins, String w, BiConsumer<String, String> report) {
@@ -501,6 +675,18 @@ public final class Scorecard implements ScoringModel {
     @Override
     public double unfavourable(int featureIndex) {
         return unfavourableByFeature[featureIndex];
+    }
+
+    /** The population-average log-odds of the feature's characteristic; empty when the card records no shares. */
+    @Override
+    public OptionalDouble neutral(int featureIndex) {
+        double n = neutralByFeature[featureIndex];
+        return Double.isNaN(n) ? OptionalDouble.empty() : OptionalDouble.of(n);
+    }
+
+    /** Whether every characteristic records its population shares (validation allows all or none). */
+    public boolean hasShares() {
+        return characteristics.stream().allMatch(c -> c.shares().isPresent());
     }
 
     @Override
@@ -672,6 +858,19 @@ public final class Scorecard implements ScoringModel {
             return this;
         }
 
+        /**
+         * Adds a numeric characteristic with the population share of each bin.
+         *
+         * @param shares one share per bin and the missing share
+         * @throws IllegalArgumentException if the lengths do not match
+         */
+        public Builder numeric(String feature, double[] edges, double[] logOdds, double missing, Shares shares) {
+            numeric(feature, edges, logOdds, missing);
+            int last = characteristics.size() - 1;
+            characteristics.set(last, ((Numeric) characteristics.get(last)).withShares(shares));
+            return this;
+        }
+
         /** Adds a numeric characteristic from explicit bins. */
         public Builder numeric(String feature, List<Bin> bins, double missing) {
             characteristics.add(new Numeric(feature, bins, missing));
@@ -681,6 +880,16 @@ public final class Scorecard implements ScoringModel {
         /** Adds a categorical characteristic. */
         public Builder categorical(String feature, List<Category> categories, double other, double missing) {
             characteristics.add(new Categorical(feature, categories, other, missing));
+            return this;
+        }
+
+        /**
+         * Adds a categorical characteristic with the population share of each category, of {@code other}
+         * and of the missing bin.
+         */
+        public Builder categorical(String feature, List<Category> categories, double other, double missing,
+                                   Shares shares) {
+            characteristics.add(new Categorical(feature, categories, other, missing, Optional.of(shares)));
             return this;
         }
 

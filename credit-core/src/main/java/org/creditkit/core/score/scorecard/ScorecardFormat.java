@@ -18,10 +18,17 @@ import org.creditkit.core.score.spi.ScoringModel;
  * {"type": "scorecard", "intercept": -3.6,
  *  "characteristics": [
  *    {"feature": "debt_to_asset", "missing": 0.2,
- *     "bins": [{"lo": "-inf", "hi": 0.4, "logOdds": -0.3}, {"lo": 0.4, "hi": "+inf", "logOdds": 0.5}]},
+ *     "bins": [{"lo": "-inf", "hi": 0.4, "logOdds": -0.3}, {"lo": 0.4, "hi": "+inf", "logOdds": 0.5}],
+ *     "shares": {"bins": [0.6, 0.35], "missing": 0.05}},
  *    {"feature": "tax_rating_latest", "missing": 0.3, "other": 0.0,
- *     "categories": [{"codes": [4], "logOdds": -0.5}, {"codes": [0, 1], "logOdds": 0.9}]}]}
+ *     "categories": [{"codes": [4], "logOdds": -0.5}, {"codes": [0, 1], "logOdds": 0.9}],
+ *     "shares": {"categories": [0.7, 0.2], "other": 0.0, "missing": 0.1}}]}
  * }</pre>
+ *
+ * <p>{@code shares} (optional, since 0.2; all characteristics of a card or none) are the population
+ * shares of the bins: one per bin or category in order, the missing bin's, and a categorical's
+ * {@code other}; each in [0, 1], summing to 1 within {@link Scorecard.Shares#SUM_TOLERANCE}. Without
+ * them the scorer measures reasons against the most favourable bin and says so.
  */
 public final class ScorecardFormat implements ModelFormat {
 
@@ -69,8 +76,10 @@ public final class ScorecardFormat implements ModelFormat {
                         + "\"categories\" (categorical)");
                 continue;
             }
+            Optional<Scorecard.Shares> shares = c.has("shares")
+                    ? shares(ctx, c.get("shares"), cp + ".shares", hasBins) : Optional.empty();
             if (hasBins) {
-                ctx.onlyFields(c, cp, "feature", "missing", "bins");
+                ctx.onlyFields(c, cp, "feature", "missing", "bins", "shares");
                 JsonNode bins = ctx.array(c, "bins", cp);
                 List<Scorecard.Bin> out = new ArrayList<>();
                 for (int b = 0; b < bins.size(); b++) {
@@ -86,9 +95,9 @@ public final class ScorecardFormat implements ModelFormat {
                     double v = ctx.logOdds(bin, "logOdds", bp);
                     out.add(Scorecard.Bin.of(lo, hi, v));
                 }
-                list.add(new Scorecard.Numeric(feature, out, missing));
+                list.add(new Scorecard.Numeric(feature, out, missing, shares));
             } else {
-                ctx.onlyFields(c, cp, "feature", "missing", "other", "categories");
+                ctx.onlyFields(c, cp, "feature", "missing", "other", "categories", "shares");
                 double other = ctx.logOdds(c, "other", cp);
                 JsonNode cats = ctx.array(c, "categories", cp);
                 List<Scorecard.Category> out = new ArrayList<>();
@@ -107,7 +116,7 @@ public final class ScorecardFormat implements ModelFormat {
                     }
                     out.add(Scorecard.Category.of(cs, ctx.logOdds(cat, "logOdds", bp)));
                 }
-                list.add(new Scorecard.Categorical(feature, out, other, missing));
+                list.add(new Scorecard.Categorical(feature, out, other, missing, shares));
             }
         }
         boolean parsed = ctx.problems().size() == before;
@@ -117,6 +126,30 @@ public final class ScorecardFormat implements ModelFormat {
             return Optional.empty();
         }
         return Optional.of(Scorecard.validated(ctx.catalogue(), intercept, list));
+    }
+
+    /** Reads {@code shares}; a malformed one is reported and read as absent (the read fails anyway). */
+    private static Optional<Scorecard.Shares> shares(ModelReadContext ctx, JsonNode s, String sp, boolean numeric) {
+        if (!s.isObject()) {
+            ctx.problem(sp, "must be an object {\"" + (numeric ? "bins" : "categories")
+                    + "\": [share, ...], \"missing\": share" + (numeric ? "" : ", \"other\": share")
+                    + "}, got " + ModelReadContext.describe(s));
+            return Optional.empty();
+        }
+        String list = numeric ? "bins" : "categories";
+        if (numeric) {
+            ctx.onlyFields(s, sp, "bins", "missing");
+        } else {
+            ctx.onlyFields(s, sp, "categories", "other", "missing");
+        }
+        JsonNode arr = ctx.array(s, list, sp);
+        List<Double> bins = new ArrayList<>();
+        for (int k = 0; k < arr.size(); k++) {
+            bins.add(ctx.number(arr.get(k), sp + "." + list + "[" + k + "]"));
+        }
+        double missing = ctx.number(s, "missing", sp);
+        double other = numeric ? 0 : ctx.number(s, "other", sp);
+        return Optional.of(new Scorecard.Shares(bins, other, missing));
     }
 
     @Override
@@ -142,6 +175,12 @@ public final class ScorecardFormat implements ModelFormat {
                     putEdge(bo, "hi", b.hi());
                     bo.put("logOdds", b.logOdds());
                 }
+                num.shares().ifPresent(sh -> {
+                    ObjectNode so = co.putObject("shares");
+                    ArrayNode sb = so.putArray("bins");
+                    sh.bins().forEach(sb::add);
+                    so.put("missing", sh.missing());
+                });
             } else {
                 Scorecard.Categorical cat = (Scorecard.Categorical) c;
                 co.put("other", cat.otherLogOdds());
@@ -152,6 +191,13 @@ public final class ScorecardFormat implements ModelFormat {
                     category.codes().forEach(codes::add);
                     bo.put("logOdds", category.logOdds());
                 }
+                cat.shares().ifPresent(sh -> {
+                    ObjectNode so = co.putObject("shares");
+                    ArrayNode sb = so.putArray("categories");
+                    sh.bins().forEach(sb::add);
+                    so.put("other", sh.other());
+                    so.put("missing", sh.missing());
+                });
             }
         }
         return o;

@@ -1,5 +1,6 @@
 package org.creditkit.core.score.spi;
 
+import java.util.OptionalDouble;
 import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.feature.FeatureVector;
 
@@ -15,8 +16,10 @@ import org.creditkit.core.feature.FeatureVector;
  *   exactly {@code logOdds(x)};</li>
  *   <li>{@code bias() + Σ contributions == logOdds(x)} up to floating-point rounding;</li>
  *   <li>{@code favourable(i)} is the most favourable (lowest) contribution feature {@code i} can make
- *   (a scorecard's best bin; 0 for a tree ensemble): reason codes are ranked by how far a feature's
- *   contribution lies above it.</li>
+ *   (a scorecard's best bin; 0 for a tree ensemble);</li>
+ *   <li>{@code neutral(i)}, when present, is its population-average contribution: reason codes are
+ *   ranked by how far a feature's contribution lies above it, or above {@code favourable(i)} when a
+ *   model of the bundle records no population.</li>
  * </ul>
  *
  * <p>The built-in implementations are {@code org.creditkit.core.score.scorecard.Scorecard} (type
@@ -66,6 +69,21 @@ public interface ScoringModel {
      */
     default double unfavourable(int featureIndex) {
         return favourable(featureIndex);
+    }
+
+    /**
+     * The neutral (population-average) contribution of feature {@code featureIndex}: what it adds to the
+     * log-odds on average over the population the model was built on (a scorecard with population
+     * shares: {@code Σ share · bin value}). A reason is given for a feature only when its contribution
+     * lies above this; when any model of a bundle cannot say, the scorer falls back to
+     * {@link #favourable} for the whole bundle and says so ({@code ScoreResult.reasonBasis()}).
+     * The default is empty.
+     *
+     * @param featureIndex a catalogue position
+     * @return the neutral contribution, or empty when the model does not know its population
+     */
+    default OptionalDouble neutral(int featureIndex) {
+        return OptionalDouble.empty();
     }
 
     /**

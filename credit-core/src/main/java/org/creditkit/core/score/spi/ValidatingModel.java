@@ -1,6 +1,7 @@
 package org.creditkit.core.score.spi;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.feature.FeatureVector;
@@ -60,6 +61,19 @@ final class ValidatingModel implements ScoringModel {
     @Override
     public double unfavourable(int featureIndex) {
         return check(delegate.unfavourable(featureIndex), "unfavourable");
+    }
+
+    @Override
+    public OptionalDouble neutral(int featureIndex) {
+        OptionalDouble n = delegate.neutral(featureIndex);
+        if (n == null) {
+            throw new CreditModelException("model '" + delegate.type() + "'",
+                    "neutral returned null; return OptionalDouble.empty() when the population is unknown");
+        }
+        if (n.isPresent()) {
+            check(n.getAsDouble(), "neutral");
+        }
+        return n;
     }
 
     @Override

@@ -4,12 +4,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureCatalogue;
+import org.creditkit.core.feature.FeatureExtractor;
+import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.GradeBands;
 import org.creditkit.core.score.IndustryOverlay;
 import org.creditkit.core.score.Scaling;
 import org.creditkit.core.score.scorecard.Scorecard;
+import org.creditkit.core.synth.GeneratorConfig;
+import org.creditkit.core.synth.PortfolioGenerator;
 
 /**
  * The source of the default expert bundle: points per bin as a risk analyst writes them (higher =
@@ -158,13 +166,119 @@ public final class ExpertBundleSource {
                 GradeBands.Band.of("D", Double.NEGATIVE_INFINITY)));
     }
 
+    /** The reference portfolio the population shares come from: the synthetic one of docs/expert-model.md. */
+    static final long SHARES_SEED = 1;
+    static final int SHARES_COUNT = 20_000;
+
+    /**
+     * The expert cards carry no training data, so their population shares (which make the neutral
+     * points reasons are measured against) come from a documented reference population: the synthetic
+     * portfolio (seed {@value #SHARES_SEED}, {@value #SHARES_COUNT} applications), the base card over
+     * every application, an overlay over the applications it applies to. Shares are rounded to 6
+     * decimals.
+     */
+    static Scorecard withShares(Scorecard card, List<FeatureVector> population) {
+        if (population.isEmpty()) {
+            throw new IllegalStateException("no reference applications for a card; shares need at least one");
+        }
+        List<Scorecard.Characteristic> out = new ArrayList<>();
+        FeatureCatalogue c = card.catalogue();
+        for (Scorecard.Characteristic ch : card.characteristics()) {
+            int f = c.indexOf(ch.feature());
+            if (ch instanceof Scorecard.Numeric num) {
+                double[] counts = new double[num.bins().size()];
+                double missing = 0;
+                for (FeatureVector x : population) {
+                    double v = x.value(f);
+                    if (Double.isNaN(v)) {
+                        missing++;
+                        continue;
+                    }
+                    for (int b = 0; b < counts.length; b++) {
+                        if (v >= num.bins().get(b).lo() && v < num.bins().get(b).hi()) {
+                            counts[b]++;
+                            break;
+                        }
+                    }
+                }
+                out.add(num.withShares(Scorecard.Shares.numeric(share(counts, population.size()),
+                        share(missing, population.size()))));
+            } else {
+                Scorecard.Categorical cat = (Scorecard.Categorical) ch;
+                double[] counts = new double[cat.categories().size()];
+                double missing = 0;
+                double other = 0;
+                for (FeatureVector x : population) {
+                    double v = x.value(f);
+                    if (Double.isNaN(v)) {
+                        missing++;
+                        continue;
+                    }
+                    int hit = -1;
+                    for (int b = 0; b < counts.length && hit < 0; b++) {
+                        hit = cat.categories().get(b).codes().contains(v) ? b : -1;
+                    }
+                    if (hit < 0) {
+                        other++;
+                    } else {
+                        counts[hit]++;
+                    }
+                }
+                out.add(cat.withShares(Scorecard.Shares.categorical(share(counts, population.size()),
+                        share(other, population.size()), share(missing, population.size()))));
+            }
+        }
+        return Scorecard.of(c, card.intercept(), out);
+    }
+
+    private static double[] share(double[] counts, int n) {
+        double[] s = new double[counts.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = share(counts[i], n);
+        }
+        return s;
+    }
+
+    private static double share(double count, int n) {
+        return Math.round(count / n * 1e6) / 1e6;
+    }
+
     /** The default expert bundle. */
     static ModelBundle build() {
+        List<IndustryOverlay> overlays = List.of(
+                IndustryOverlay.of("technology", "Technology and scientific services",
+                        List.of("I63", "I64", "I65", "M73", "M74", "M75"), technology()),
+                IndustryOverlay.of("agriculture", "Agriculture, forestry, animal husbandry and fishery",
+                        List.of("A"), agriculture()),
+                IndustryOverlay.of("catering-retail", "Accommodation, catering and retail",
+                        List.of("H", "F52"), cateringRetail()),
+                IndustryOverlay.of("green", "Ecological protection and power generation",
+                        List.of("N77", "D44"), green()));
+        CompositeScorer router = CompositeScorer.of("router", "0", FeatureCatalogue.standard(), SCALING, bands(),
+                base(), overlays);
+        PortfolioGenerator gen = PortfolioGenerator.of(GeneratorConfig.builder().count(SHARES_COUNT)
+                .seed(SHARES_SEED).build());
+        List<FeatureVector> all = new ArrayList<>();
+        Map<String, List<FeatureVector>> byOverlay = new HashMap<>();
+        for (long i = 0; i < SHARES_COUNT; i++) {
+            LoanApplication app = gen.generate(i).application();
+            FeatureVector x = FeatureExtractor.standard().extract(app);
+            all.add(x);
+            router.overlayFor(app.enterprise().industry())
+                    .ifPresent(o -> byOverlay.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(x));
+        }
+        ModelBundle.Builder b = ModelBundle.builder();
+        for (IndustryOverlay o : overlays) {
+            b.overlay(IndustryOverlay.of(o.id(), o.name(), o.industries(),
+                    withShares((Scorecard) o.model(), byOverlay.getOrDefault(o.id(), List.of()))));
+        }
         ObjectNode training = JsonNodeFactory.instance.objectNode();
         training.put("method", "expert");
         training.put("basis", "platform facts in DESIGN.md; rationale per characteristic in docs/expert-model.md");
         training.put("pointsConversion", "logOdds = -points * ln(2) / pdo, rounded to 6 decimals");
-        return ModelBundle.builder()
+        training.put("populationShares", "synthetic portfolio seed " + SHARES_SEED + ", " + SHARES_COUNT
+                + " applications (base: all; overlay: the applications it applies to), rounded to 6 decimals");
+        return b
                 .id("creditkit-expert")
                 .version("1.0.0")
                 .createdBy("creditkit ExpertBundleSource")
@@ -173,15 +287,7 @@ public final class ExpertBundleSource {
                 .scaling(SCALING)
                 .gradeBands(bands())
                 .catalogue(FeatureCatalogue.standard())
-                .base(base())
-                .overlay(IndustryOverlay.of("technology", "Technology and scientific services",
-                        List.of("I63", "I64", "I65", "M73", "M74", "M75"), technology()))
-                .overlay(IndustryOverlay.of("agriculture", "Agriculture, forestry, animal husbandry and fishery",
-                        List.of("A"), agriculture()))
-                .overlay(IndustryOverlay.of("catering-retail", "Accommodation, catering and retail",
-                        List.of("H", "F52"), cateringRetail()))
-                .overlay(IndustryOverlay.of("green", "Ecological protection and power generation",
-                        List.of("N77", "D44"), green()))
+                .base(withShares(base(), all))
                 .training(training)
                 .build();
     }

@@ -9,7 +9,9 @@ import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.core.feature.StandardFeatures;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.IndustryOverlay;
+import org.creditkit.core.score.ReasonBasis;
 import org.creditkit.core.score.ScoreResult;
+import org.creditkit.core.score.scorecard.Scorecard;
 import org.junit.jupiter.api.Test;
 
 class ExpertBundleTest {
@@ -20,9 +22,19 @@ class ExpertBundleTest {
     @Test
     void resource_isExactlyWhatExpertBundleSourceGenerates() {
         ModelBundle generated = ExpertBundleSource.build();
-        assertThat(expert.checksum()).as("regenerate with ExpertBundleSource.main after editing it")
+        assertThat(expert.checksum()).as("regenerate with ExpertBundleSource.main after editing it (its population "
+                        + "shares come from the synthetic portfolio: a generator change moves them too)")
                 .isEqualTo(generated.checksum());
         assertThat(expert.toJson()).isEqualTo(generated.toJson());
+    }
+
+    @Test
+    void defaultBundle_recordsPopulationShares_soReasonsAreMeasuredAgainstNeutralPoints() {
+        assertThat(scorer.reasonBasis()).isEqualTo(ReasonBasis.NEUTRAL);
+        for (IndustryOverlay o : expert.overlays()) {
+            assertThat(((Scorecard) o.model()).hasShares()).as(o.id()).isTrue();
+        }
+        assertThat(((Scorecard) expert.base()).hasShares()).isTrue();
     }
 
     @Test

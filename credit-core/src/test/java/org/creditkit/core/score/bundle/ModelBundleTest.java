@@ -22,6 +22,7 @@ import org.creditkit.core.feature.Openness;
 import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.core.score.GradeBands;
 import org.creditkit.core.score.IndustryOverlay;
+import org.creditkit.core.score.ReasonBasis;
 import org.creditkit.core.score.Scaling;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.TestCatalogues;
@@ -108,6 +109,55 @@ class ModelBundleTest {
         assertThat(r.overlay()).contains("manufacturing");
         assertThat(r.grade().code()).isEqualTo("C");
         assertThat(b.checksum()).isEqualTo(small().checksum());
+        // written before population shares existed: reasons fall back to the best bin, and say so
+        assertThat(b.scorer().reasonBasis()).isEqualTo(ReasonBasis.MOST_FAVOURABLE);
+        assertThat(r.reasonBasis()).isEqualTo(ReasonBasis.MOST_FAVOURABLE);
+    }
+
+    // ------------------------------------------------------------------ population shares
+
+    /** The small bundle's base scorecard alone, with shares on both characteristics. */
+    private ObjectNode withShares() throws IOException {
+        ObjectNode j = json();
+        j.remove("overlays");
+        j.putArray("overlays");
+        baseChar(j, 0).set("shares", JSON.readTree("{\"bins\": [0.2, 0.5, 0.2], \"missing\": 0.1}"));
+        baseChar(j, 1).set("shares", JSON.readTree("{\"categories\": [0.3, 0.6], \"other\": 0.05, \"missing\": 0.05}"));
+        return j;
+    }
+
+    @Test
+    void read_populationShares_roundTrip_andMakeReasonsNeutral() throws IOException {
+        ObjectNode j = withShares();
+        j.put("checksum", CanonicalJson.checksum(j));
+        ModelBundle b = ModelBundle.parse(j.toString(), "shares", ModelRegistry.standard());
+        assertThat(b.scorer().reasonBasis()).isEqualTo(ReasonBasis.NEUTRAL);
+        Scorecard card = (Scorecard) b.base();
+        assertThat(card.characteristics().get(1).shares()).contains(
+                new Scorecard.Shares(List.of(0.3, 0.6), 0.05, 0.05));
+        // f0 neutral: 0.2 * -0.3 + 0.5 * 0 + 0.2 * 0.6 + 0.1 * 0.2 = 0.08
+        assertThat(card.neutral(0)).hasValueCloseTo(0.08, within(1e-12));
+        assertThat(ModelBundle.parse(b.toJson(), "again", ModelRegistry.standard()).checksum()).isEqualTo(b.checksum());
+    }
+
+    private void assertSharesRejected(Consumer<ObjectNode> corruption, String... messages) throws IOException {
+        assertRejected(withShares(), corruption, messages);
+    }
+
+    @Test
+    void read_badPopulationShares_areRefusedNamingTheJsonPath() throws IOException {
+        assertSharesRejected(j -> ((ArrayNode) baseChar(j, 0).get("shares").get("bins")).set(0, 1.2),
+                "$.base.characteristics[0].shares.bins[0]: feature 'f0': a population share must be in [0, 1], got 1.2");
+        assertSharesRejected(j -> ((ArrayNode) baseChar(j, 0).get("shares").get("bins")).remove(2),
+                "$.base.characteristics[0].shares.bins: feature 'f0' has 3 bins but 2 shares");
+        assertSharesRejected(j -> ((ObjectNode) baseChar(j, 1).get("shares")).put("other", 0.3),
+                "$.base.characteristics[1].shares: feature 'f1': population shares sum to 1.25");
+        assertSharesRejected(j -> baseChar(j, 1).remove("shares"),
+                "$.base.characteristics[1].shares: feature 'f1' has no population shares but 1 other");
+        assertSharesRejected(j -> ((ObjectNode) baseChar(j, 0).get("shares")).put("other", 0.0),
+                "$.base.characteristics[0].shares.other: unknown field; allowed");
+        assertSharesRejected(j -> baseChar(j, 0).put("shares", "all"),
+                "$.base.characteristics[0].shares: must be an object");
     }
 
     // ------------------------------------------------------------------ corrupt bundles
@@ -118,7 +168,10 @@ class ModelBundleTest {
 
     /** Applies a corruption, re-seals the checksum (so only the corruption is reported) and reads. */
     private void assertRejected(Consumer<ObjectNode> corruption, String... messages) throws IOException {
-        ObjectNode j = json();
+        assertRejected(json(), corruption, messages);
+    }
+
+    private static void assertRejected(ObjectNode j, Consumer<ObjectNode> corruption, String... messages) {
         corruption.accept(j);
         j.put("checksum", CanonicalJson.checksum(j));
         var thrown = assertThatThrownBy(() -> ModelBundle.parse(j.toString(), "corrupt", ModelRegistry.standard()))
