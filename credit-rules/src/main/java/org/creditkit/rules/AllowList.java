@@ -73,6 +73,7 @@ final class AllowList {
             Map.entry(LossModel.class, Set.of()),
             Map.entry(ExpectedLoss.class, Set.of()),
             Map.entry(ListStanding.class, Set.of()),
+            Map.entry(RepairPeriods.class, Set.of()),
             Map.entry(WarningCase.class, Set.of()),
             Map.entry(WarningParameters.class, Set.of()));
 

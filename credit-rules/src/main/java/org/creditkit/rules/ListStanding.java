@@ -6,7 +6,7 @@ package org.creditkit.rules;
  * {@link RuleInput}. Listings dated after the decision date do not count.
  *
  * <p>In rules: {@code input.majorTaxViolation.status == DebtorStatus.UNREPAIRED},
- * {@code input.seriousViolation.monthsSinceRepair < params.yellowCardMonths}.
+ * {@code input.seriousViolation.monthsSinceRepair < params.repairPeriods.seriousViolation}.
  *
  * @param status {@link DebtorStatus#UNREPAIRED} when any listing is not repaired as of the decision date;
  *        {@link DebtorStatus#REPAIRED} when every listing is; {@link DebtorStatus#NONE} when never listed

@@ -77,7 +77,7 @@ public final class PlainJavaPolicy implements RuleDecider {
                     "Serious administrative penalty within the last " + p.seriousPenaltyLookbackMonths() + " months",
                     "近" + p.seriousPenaltyLookbackMonths() + "个月内受到严重行政处罚");
         }
-        if (in.debtorStatus() == DebtorStatus.REPAIRED && in.monthsSinceRepair() < p.yellowCardMonths()) {
+        if (in.debtorStatus() == DebtorStatus.REPAIRED && in.monthsSinceRepair() < p.repairPeriods().dishonestDebtor()) {
             v.tier("review-yellow-card-recently-repaired", Tier.MANUAL_REVIEW,
                     "Yellow card: dishonest-debtor listing repaired " + in.monthsSinceRepair() + " month(s) ago",
                     "黄牌：失信记录于" + in.monthsSinceRepair() + "个月前完成信用修复");
@@ -98,18 +98,25 @@ public final class PlainJavaPolicy implements RuleDecider {
                     "黄牌：列入经营异常名录且未移出：转人工审核");
         }
         if (in.majorTaxViolation().status() == DebtorStatus.REPAIRED
-                && in.majorTaxViolation().monthsSinceRepair() < p.yellowCardMonths()) {
+                && in.majorTaxViolation().monthsSinceRepair() < p.repairPeriods().majorTaxViolation()) {
             v.tier("review-yellow-card-tax-violation-repaired", Tier.MANUAL_REVIEW,
                     "Yellow card: major tax violation listing repaired " + in.majorTaxViolation().monthsSinceRepair()
                             + " month(s) ago",
                     "黄牌：重大税收违法失信记录于" + in.majorTaxViolation().monthsSinceRepair() + "个月前完成信用修复");
         }
         if (in.seriousViolation().status() == DebtorStatus.REPAIRED
-                && in.seriousViolation().monthsSinceRepair() < p.yellowCardMonths()) {
+                && in.seriousViolation().monthsSinceRepair() < p.repairPeriods().seriousViolation()) {
             v.tier("review-yellow-card-serious-violation-repaired", Tier.MANUAL_REVIEW,
                     "Yellow card: serious-violation listing repaired " + in.seriousViolation().monthsSinceRepair()
                             + " month(s) ago",
                     "黄牌：严重违法失信记录于" + in.seriousViolation().monthsSinceRepair() + "个月前完成信用修复");
+        }
+        if (in.abnormalOperation().status() == DebtorStatus.REPAIRED
+                && in.abnormalOperation().monthsSinceRepair() < p.repairPeriods().abnormalOperation()) {
+            v.tier("review-yellow-card-abnormal-operation-removed", Tier.MANUAL_REVIEW,
+                    "Yellow card: removed from the abnormal-operation list " + in.abnormalOperation().monthsSinceRepair()
+                            + " month(s) ago",
+                    "黄牌：" + in.abnormalOperation().monthsSinceRepair() + "个月前移出经营异常名录");
         }
         double overdue = in.indicators().value("current_days_overdue");
         if (overdue > p.currentOverdueDeclineDays()) {

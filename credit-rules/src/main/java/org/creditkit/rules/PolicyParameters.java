@@ -29,7 +29,10 @@ import org.creditkit.rules.internal.JsonFields;
  *   "formatVersion": 1,
  *   "referenceRate": 0.031,                      // 1-year LPR; price = referenceRate + grade spread
  *   "seriousPenaltyLookbackMonths": 36,          // serious penalty this recent -> decline
- *   "yellowCardMonths": 12,                      // repaired listing this recent -> manual review
+ *   "repairPeriods": {"dishonestDebtor": 12,     // months after a repair (removal) during which a listing
+ *                     "majorTaxViolation": 24,   // still gives a yellow card (manual review), per list;
+ *                     "seriousViolation": 36,    // see RepairPeriods
+ *                     "abnormalOperation": 3},
  *   "reducedLimitPd": 0.2,                       // mitigation above this PD also reduces the limit
  *   "reducedLimitFactor": 0.5,                   // by this factor
  *   "mitigationMaxTermMonths": 12,               // mitigation shortens longer terms to this
@@ -52,7 +55,8 @@ import org.creditkit.rules.internal.JsonFields;
  *
  * @param referenceRate the reference (base) rate
  * @param seriousPenaltyLookbackMonths look-back period of the serious-penalty hard stop
- * @param yellowCardMonths months after a repair during which the yellow card applies
+ * @param repairPeriods months after a repair (or removal) during which a listing still gives a yellow card,
+ *        per negative list
  * @param reducedLimitPd PD above which mitigation also reduces the limit
  * @param reducedLimitFactor factor applied to the amount under a reduced limit, in (0, 1)
  * @param mitigationMaxTermMonths term a shorter-term measure shortens to
@@ -77,7 +81,7 @@ import org.creditkit.rules.internal.JsonFields;
 public record PolicyParameters(
         double referenceRate,
         int seriousPenaltyLookbackMonths,
-        int yellowCardMonths,
+        RepairPeriods repairPeriods,
         double reducedLimitPd,
         BigDecimal reducedLimitFactor,
         int mitigationMaxTermMonths,
@@ -121,6 +125,7 @@ public record PolicyParameters(
         gradeSpreads = Collections.unmodifiableMap(new LinkedHashMap<>(gradeSpreads));
         industryMultiples = Collections.unmodifiableMap(new LinkedHashMap<>(industryMultiples));
         Objects.requireNonNull(lossModel, "lossModel");
+        Objects.requireNonNull(repairPeriods, "repairPeriods");
         List<String[]> problems = consistencyProblems(referenceRate, reducedLimitPd, reducedLimitFactor,
                 mitigationMaxTermMonths, lossModel, products, gradeSpreads, industryMultiples);
         problems.addAll(benefitProblems(whitelistRateDiscount, whitelistLimitUplift, riskCompensationProducts, products));
@@ -435,11 +440,12 @@ public record PolicyParameters(
         List<RuleProblem> problems = new ArrayList<>();
         JsonFields f = new JsonFields(doc, problems);
         JsonNode root = doc.root();
-        Set<String> keys = Set.of("formatVersion", "referenceRate", "seriousPenaltyLookbackMonths", "yellowCardMonths",
+        Set<String> keys = Set.of("formatVersion", "referenceRate", "seriousPenaltyLookbackMonths", "repairPeriods",
                 "reducedLimitPd", "reducedLimitFactor", "mitigationMaxTermMonths", "riskCompensationProducts",
                 "acceptedCoreEnterpriseRatings", "reviewDataQualityFlags", "minScoreConfidence", "currentOverdueDeclineDays",
                 "enforcementReviewCases", "whitelistBenefits", "lossModel", "gradeSpreads", "industryMultiples");
-        if (!f.object("", root, keys, Set.of())) {
+        // the retired single yellowCardMonths is reported below with its replacement, not as an unknown key
+        if (!f.object("", root, keys, Set.of("yellowCardMonths"))) {
             throw new RuleSetException(file, problems);
         }
         int format = f.integer("/formatVersion", root.get("formatVersion"), 0, Integer.MAX_VALUE);
@@ -448,7 +454,24 @@ public record PolicyParameters(
         }
         double referenceRate = f.number("/referenceRate", root.get("referenceRate"), 0, 0.5, false);
         int lookback = f.integer("/seriousPenaltyLookbackMonths", root.get("seriousPenaltyLookbackMonths"), 1, 240);
-        int yellow = f.integer("/yellowCardMonths", root.get("yellowCardMonths"), 0, 240);
+        if (root.has("yellowCardMonths")) {
+            f.problem("/yellowCardMonths", "replaced by \"repairPeriods\", one period per negative list: "
+                    + "{\"dishonestDebtor\": 12, \"majorTaxViolation\": 24, \"seriousViolation\": 36, "
+                    + "\"abnormalOperation\": 3} (months)");
+        }
+        RepairPeriods repair = new RepairPeriods(12, 12, 12, 0);
+        JsonNode rp = root.get("repairPeriods");
+        if (rp != null && f.object("/repairPeriods", rp, Set.of("dishonestDebtor", "majorTaxViolation",
+                "seriousViolation", "abnormalOperation"), Set.of())) {
+            int max = RepairPeriods.MAX_MONTHS;
+            int[] m = new int[4];
+            String[] lists = {"dishonestDebtor", "majorTaxViolation", "seriousViolation", "abnormalOperation"};
+            for (int i = 0; i < m.length; i++) {
+                // out of range is reported here; clamped so the (then refused) parameters can still be built
+                m[i] = Math.max(0, Math.min(max, f.integer("/repairPeriods/" + lists[i], rp.get(lists[i]), 0, max)));
+            }
+            repair = new RepairPeriods(m[0], m[1], m[2], m[3]);
+        }
         double reducedPd = f.number("/reducedLimitPd", root.get("reducedLimitPd"), 0, 1, true);
         BigDecimal reducedFactor = f.decimal("/reducedLimitFactor", root.get("reducedLimitFactor"),
                 BigDecimal.ZERO, BigDecimal.ONE, true);
@@ -546,7 +569,7 @@ public record PolicyParameters(
             throw new RuleSetException(problems.isEmpty() ? PRODUCTS_FILE_NAME
                     : productProblems.isEmpty() ? FILE_NAME : FILE_NAME + ", " + PRODUCTS_FILE_NAME, all);
         }
-        return new PolicyParameters(referenceRate, lookback, yellow, reducedPd, reducedFactor, mitigationTerm,
+        return new PolicyParameters(referenceRate, lookback, repair, reducedPd, reducedFactor, mitigationTerm,
                 fundProducts, ratings, reviewFlags, minConfidence, overdueDays, enforcementCases, rateDiscount, limitUplift,
                 lossModel, products, spreads, multiples);
     }

@@ -107,17 +107,42 @@ class PolicyParametersTest {
 
     @Test
     void fromJson_unknownMissingAndMistypedKeys_areAllReported() {
-        String json = DEFAULT.replace("\"yellowCardMonths\": 12,", "\"yellowCardMonth\": 12,")
+        String json = DEFAULT.replace("\"seriousPenaltyLookbackMonths\": 36,", "\"seriousPenaltyLookbackMonth\": 36,")
                 .replace("\"referenceRate\": 0.031", "\"referenceRate\": \"3.1%\"")
                 .replace("\"C39\":", "\"C3X\":");
         assertThat(problemsOf(json).ruleProblems()).extracting(RuleProblem::message).contains(
-                "$.yellowCardMonth: unknown key 'yellowCardMonth'; valid keys are [acceptedCoreEnterpriseRatings,"
-                        + " currentOverdueDeclineDays, enforcementReviewCases, formatVersion, gradeSpreads, industryMultiples,"
-                        + " lossModel, minScoreConfidence, mitigationMaxTermMonths,"
-                        + " reducedLimitFactor, reducedLimitPd, referenceRate, reviewDataQualityFlags,"
+                "$.seriousPenaltyLookbackMonth: unknown key 'seriousPenaltyLookbackMonth'; valid keys are"
+                        + " [acceptedCoreEnterpriseRatings, currentOverdueDeclineDays, enforcementReviewCases, formatVersion,"
+                        + " gradeSpreads, industryMultiples, lossModel, minScoreConfidence, mitigationMaxTermMonths,"
+                        + " reducedLimitFactor, reducedLimitPd, referenceRate, repairPeriods, reviewDataQualityFlags,"
                         + " riskCompensationProducts, seriousPenaltyLookbackMonths, whitelistBenefits, yellowCardMonths]",
-                "$: missing key 'yellowCardMonths'",
+                "$: missing key 'seriousPenaltyLookbackMonths'",
                 "$.referenceRate: must be a number, got string \"3.1%\"");
+    }
+
+    @Test
+    void fromJson_repairPeriods_onePerList_unknownMissingAndOutOfRangeNamedWithTheirPath() {
+        PolicyParameters p = PolicyParameters.fromJson(DEFAULT, PRODUCTS);
+        assertThat(p.repairPeriods()).isEqualTo(new RepairPeriods(12, 24, 36, 3));
+        String repair = "\"repairPeriods\": {\"dishonestDebtor\": 12, \"majorTaxViolation\": 24, \"seriousViolation\": 36,"
+                + " \"abnormalOperation\": 3}";
+        assertThat(DEFAULT).contains(repair);
+        String bad = DEFAULT.replace(repair, "\"repairPeriods\": {\"dishonestDebtor\": 12, \"majorTaxViolation\": 241,"
+                + " \"seriousViolation\": -1, \"courtList\": 6}");
+        assertThat(problemsOf(bad).ruleProblems()).extracting(RuleProblem::message).containsExactlyInAnyOrder(
+                "$.repairPeriods.courtList: unknown key 'courtList'; valid keys are [abnormalOperation, dishonestDebtor,"
+                        + " majorTaxViolation, seriousViolation]",
+                "$.repairPeriods: missing key 'abnormalOperation'",
+                "$.repairPeriods.majorTaxViolation: 241 is out of range, must be in [0, 240]",
+                "$.repairPeriods.seriousViolation: -1 is out of range, must be in [0, 240]");
+        // a file of the shared period names its replacement instead of failing as an unknown key
+        String old = DEFAULT.replace(repair, "\"yellowCardMonths\": 12");
+        assertThat(problemsOf(old).ruleProblems()).extracting(RuleProblem::message).containsExactlyInAnyOrder(
+                "$.yellowCardMonths: replaced by \"repairPeriods\", one period per negative list: {\"dishonestDebtor\": 12,"
+                        + " \"majorTaxViolation\": 24, \"seriousViolation\": 36, \"abnormalOperation\": 3} (months)",
+                "$: missing key 'repairPeriods'");
+        assertThatThrownBy(() -> new RepairPeriods(12, 12, 12, 241)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("repairPeriods.abnormalOperation: 241 is out of range, must be in [0, 240] months");
     }
 
     @Test
@@ -132,7 +157,7 @@ class PolicyParametersTest {
     void constructor_programmaticInconsistency_isRejected() {
         PolicyParameters p = PolicyParameters.fromJson(DEFAULT, PRODUCTS);
         assertThatThrownBy(() -> new PolicyParameters(p.referenceRate(), p.seriousPenaltyLookbackMonths(),
-                p.yellowCardMonths(), p.reducedLimitPd(), BigDecimal.ONE, p.mitigationMaxTermMonths(),
+                p.repairPeriods(), p.reducedLimitPd(), BigDecimal.ONE, p.mitigationMaxTermMonths(),
                 p.riskCompensationProducts(), p.acceptedCoreEnterpriseRatings(), p.reviewDataQualityFlags(), p.minScoreConfidence(), p.currentOverdueDeclineDays(),
                 p.enforcementReviewCases(), p.whitelistRateDiscount(), p.whitelistLimitUplift(), p.lossModel(),
                 p.products(), p.gradeSpreads(),
