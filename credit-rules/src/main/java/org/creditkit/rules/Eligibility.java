@@ -26,14 +26,16 @@ import org.creditkit.core.codes.SizeClass;
  * @param requiresWhitelist whether the tax credit whitelist (rating A in each of the last three years) is required
  * @param requiresCoreEnterpriseRating whether a supply-chain core enterprise rating is required
  * @param minIndicators least value per catalogue indicator id, e.g. {@code invention_patents: 1}
+ * @param maxIndicators greatest value per catalogue indicator id, e.g. {@code carbon_intensity: 0.5} (green credit:
+ *        a carbon record at most this intensive)
  */
 public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, List<String> regions,
         double minFirmAgeYears, BigDecimal minAmount, boolean requiresWhitelist, boolean requiresCoreEnterpriseRating,
-        Map<String, Double> minIndicators) {
+        Map<String, Double> minIndicators, Map<String, Double> maxIndicators) {
 
     /** No restriction at all. */
     public static final Eligibility ANYONE = new Eligibility(List.of(), Set.of(), List.of(), 0, BigDecimal.ZERO,
-            false, false, Map.of());
+            false, false, Map.of(), Map.of());
 
     /** Copies the collections. */
     public Eligibility {
@@ -41,6 +43,15 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
         sizeClasses = sizeClasses.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(sizeClasses));
         regions = List.copyOf(regions);
         minIndicators = Collections.unmodifiableMap(new LinkedHashMap<>(minIndicators));
+        maxIndicators = Collections.unmodifiableMap(new LinkedHashMap<>(maxIndicators));
+    }
+
+    /** Without indicator maxima (as before they existed). */
+    public Eligibility(List<String> industries, Set<SizeClass> sizeClasses, List<String> regions,
+            double minFirmAgeYears, BigDecimal minAmount, boolean requiresWhitelist, boolean requiresCoreEnterpriseRating,
+            Map<String, Double> minIndicators) {
+        this(industries, sizeClasses, regions, minFirmAgeYears, minAmount, requiresWhitelist,
+                requiresCoreEnterpriseRating, minIndicators, Map.of());
     }
 
     /**
@@ -130,6 +141,9 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
         for (Map.Entry<String, Double> e : minIndicators.entrySet()) {
             atLeast(out, failedOnly, "minIndicators/" + e.getKey(), in, e.getKey(), e.getValue(), e.getKey(), e.getKey());
         }
+        for (Map.Entry<String, Double> e : maxIndicators.entrySet()) {
+            atMost(out, failedOnly, "maxIndicators/" + e.getKey(), in, e.getKey(), e.getValue());
+        }
         return out;
     }
 
@@ -163,6 +177,21 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
         if (!(failedOnly && met)) {
             out.add(new Criterion(id, met, en + " " + num(v) + ", at least " + num(min),
                     zh + num(v) + "，要求不低于" + num(min)));
+        }
+    }
+
+    private static void atMost(List<Criterion> out, boolean failedOnly, String id, RuleInput in, String indicator,
+            double max) {
+        if (in.indicators().missing(indicator)) {
+            out.add(new Criterion(id, false, indicator + " is missing (at most " + num(max) + " required)",
+                    indicator + "缺失（要求不高于" + num(max) + "）"));
+            return;
+        }
+        double v = in.indicators().value(indicator);
+        boolean met = v <= max;
+        if (!(failedOnly && met)) {
+            out.add(new Criterion(id, met, indicator + " " + num(v) + ", at most " + num(max),
+                    indicator + num(v) + "，要求不高于" + num(max)));
         }
     }
 

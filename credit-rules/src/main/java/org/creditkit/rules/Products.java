@@ -36,7 +36,8 @@ import org.creditkit.rules.internal.JsonFields;
  *         "minAmount": 100000,                  // CNY
  *         "requiresWhitelist": false,           // tax credit rating A three years running
  *         "requiresCoreEnterpriseRating": false,// supply-chain core enterprise rated
- *         "minIndicators": {"invention_patents": 1}  // any catalogue indicator id (docs/features.md)
+ *         "minIndicators": {"invention_patents": 1}, // any catalogue indicator id (docs/features.md)
+ *         "maxIndicators": {"carbon_intensity": 0.5} // at most; a missing indicator fails either
  *       },
  *       "instantMaxPd": 0.05, "reviewMaxPd": 0.12,  // PD cutoffs of instant approval and manual review
  *       "autoApprovalCap": 50000000,            // largest amount approved automatically (CNY)
@@ -55,7 +56,7 @@ public final class Products {
     private static final Set<String> KEYS = Set.of("nameEn", "nameZh", "eligibility", "instantMaxPd", "reviewMaxPd",
             "autoApprovalCap", "maxAmount", "maxTermMonths", "pdCeiling", "maxExpectedLossRate", "maxExpectedLoss");
     private static final Set<String> ELIGIBILITY_KEYS = Set.of("industries", "sizeClasses", "regions", "minFirmAgeYears",
-            "minAmount", "requiresWhitelist", "requiresCoreEnterpriseRating", "minIndicators");
+            "minAmount", "requiresWhitelist", "requiresCoreEnterpriseRating", "minIndicators", "maxIndicators");
     private static final Pattern INDUSTRY = Pattern.compile("[A-T]|[A-T][0-9]{2}|[A-T][0-9]{3,4}");
     private static final Pattern REGION = Pattern.compile("[1-9][0-9]|[1-9][0-9]{3}|[1-9][0-9]{5}");
     private static final BigDecimal MAX_MONEY = new BigDecimal("100000000000");
@@ -197,23 +198,29 @@ public final class Products {
         boolean whitelist = n.has("requiresWhitelist") && f.bool(at + "/requiresWhitelist", n.get("requiresWhitelist"));
         boolean core = n.has("requiresCoreEnterpriseRating")
                 && f.bool(at + "/requiresCoreEnterpriseRating", n.get("requiresCoreEnterpriseRating"));
-        Map<String, Double> minIndicators = new LinkedHashMap<>();
-        JsonNode mi = n.get("minIndicators");
-        if (mi != null && !mi.isObject()) {
-            f.problem(at + "/minIndicators", "must be a JSON object of indicator id -> least value, got "
-                    + JsonFields.kind(mi));
-        } else if (mi != null) {
+        Map<String, Double> minIndicators = indicators(f, at + "/minIndicators", n.get("minIndicators"), "least");
+        Map<String, Double> maxIndicators = indicators(f, at + "/maxIndicators", n.get("maxIndicators"), "greatest");
+        return new Eligibility(industries, sizes, regions, minAge, minAmount, whitelist, core, minIndicators,
+                maxIndicators);
+    }
+
+    /** {@code {"<indicator id>": bound}}, each id in the standard catalogue. */
+    private static Map<String, Double> indicators(JsonFields f, String at, JsonNode node, String bound) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (node != null && !node.isObject()) {
+            f.problem(at, "must be a JSON object of indicator id -> " + bound + " value, got " + JsonFields.kind(node));
+        } else if (node != null) {
             FeatureCatalogue catalogue = FeatureCatalogue.standard();
-            for (Map.Entry<String, JsonNode> e : mi.properties()) {
-                String where = at + "/minIndicators/" + e.getKey();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String where = at + "/" + e.getKey();
                 if (catalogue.indexOf(e.getKey()) < 0) {
                     f.problem(where, "unknown indicator '" + e.getKey() + "'; the catalogue " + catalogue.version()
                             + " has " + catalogue.definitions().stream().map(d -> d.id()).toList());
                     continue;
                 }
-                minIndicators.put(e.getKey(), f.number(where, e.getValue(), -1e15, 1e15, false));
+                out.put(e.getKey(), f.number(where, e.getValue(), -1e15, 1e15, false));
             }
         }
-        return new Eligibility(industries, sizes, regions, minAge, minAmount, whitelist, core, minIndicators);
+        return out;
     }
 }

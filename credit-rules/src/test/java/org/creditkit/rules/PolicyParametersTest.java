@@ -82,7 +82,7 @@ class PolicyParametersTest {
                 "$.products.AGRICULTURE.eligibility.regions[0]: '3' is not a GB/T 2260 code prefix: 2 digits (province,"
                         + " e.g. 33), 4 (prefecture, e.g. 3301) or 6 (county, e.g. 330106)",
                 "$.products.SUPPLY_CHAIN.eligibility.requiresCoreRating: unknown key 'requiresCoreRating'; valid keys are"
-                        + " [industries, minAmount, minFirmAgeYears, minIndicators, regions, requiresCoreEnterpriseRating,"
+                        + " [industries, maxIndicators, minAmount, minFirmAgeYears, minIndicators, regions, requiresCoreEnterpriseRating,"
                         + " requiresWhitelist, sizeClasses]",
                 "$.products.GENERAL.eligibility.minIndicators.patents: unknown indicator 'patents'; the catalogue "
                         + org.creditkit.core.feature.FeatureCatalogue.standard().version() + " has "

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.domain.Product;
+import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +60,39 @@ class ProductsTest {
                     + catering.enterprise().industry().code() + " is not one of [C26, C27, C34");
             assertThat(r.zh()).startsWith("不符合科技贷（TECHNOLOGY）准入条件：行业");
         });
+    }
+
+    @Test
+    void decide_greenLoan_needsACarbonRecordOfAtMostHalfATonnePerTenThousandCny() {
+        FeatureExtractor x = FeatureExtractor.standard();
+        int ci = x.catalogue().indexOf("carbon_intensity");
+        LoanApplication noRecord = apps.stream().filter(a -> x.extract(a).isMissing(ci)).findFirst().orElseThrow();
+        LoanApplication intensive = apps.stream().filter(a -> x.extract(a).value(ci) > 0.5).findFirst().orElseThrow();
+        LoanApplication clean = apps.stream().filter(a -> x.extract(a).value(ci) <= 0.5).findFirst().orElseThrow();
+        Decision none = engine.decide(as(noRecord, Product.GREEN));
+        assertThat(none.tier()).isEqualTo(Tier.DECLINE);
+        assertThat(none.reasons()).anySatisfy(r -> assertThat(r.en())
+                .isEqualTo("Not eligible for Green low-carbon loan (GREEN): carbon_intensity is missing (at most 0.5 required)"));
+        Decision high = engine.decide(as(intensive, Product.GREEN));
+        assertThat(high.firedRules()).contains("decline-not-eligible-for-product");
+        assertThat(high.reasons()).anySatisfy(r -> assertThat(r.en()).contains(", at most 0.5"));
+        assertThat(engine.decide(as(clean, Product.GREEN)).firedRules()).doesNotContain("decline-not-eligible-for-product");
+        assertThat(engine.match(intensive).refused()).anySatisfy(o -> {
+            assertThat(o.product()).isEqualTo(Product.GREEN);
+            assertThat(o.criteriaMissed()).extracting(Criterion::id).containsExactly("maxIndicators/carbon_intensity");
+        });
+    }
+
+    @Test
+    void productsJson_maxIndicatorsOfAnUnknownIndicatorOrNotAnObject_areRefusedWithTheirPath() {
+        String products = DEFAULT.files().get(PolicyParameters.PRODUCTS_FILE_NAME);
+        assertThatThrownBy(() -> Products.fromJson(products.replace("{\"carbon_intensity\": 0.5}", "{\"carbon\": 0.5}")))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("$.products.GREEN.eligibility.maxIndicators.carbon: unknown indicator 'carbon'");
+        assertThatThrownBy(() -> Products.fromJson(products.replace("{\"carbon_intensity\": 0.5}", "0.5")))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("$.products.GREEN.eligibility.maxIndicators: must be a JSON object of indicator id"
+                        + " -> greatest value, got");
     }
 
     @Test
