@@ -50,24 +50,9 @@ final class DecideCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "BUNDLE", description = "Model bundle JSON (default: the built-in expert bundle).")
-    Path model;
-
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rule set directory: .drl files plus parameters.json (default: the built-in policy).")
-    Path rules;
-
-    @Option(names = "--in", required = true, paramLabel = "FILE",
-            description = "Applications: JSON Lines (bare or labeled), or a single .json document.")
-    Path in;
-
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Decisions as JSON Lines, written "
             + "to a temporary file and moved into place when complete.")
     Path out;
-
-    @Option(names = "--rejects", paramLabel = "FILE", description = "Also write every rejected line as JSON Lines "
-            + "(line, problems, input) to fix and resubmit.")
-    Path rejectsFile;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Also write the decision trail: hash-chained JSON "
             + "Lines with signed checkpoints, identifiers pseudonymised (an existing trail is continued).")
@@ -75,6 +60,9 @@ final class DecideCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     TrailOptions trail;
+
+    @CommandLine.Mixin
+    BatchEngineOptions io = new BatchEngineOptions();
 
     @CommandLine.Mixin
     TrustOptions trustOptions;
@@ -85,16 +73,16 @@ final class DecideCommand implements Callable<Integer> {
     /** Decides the file. */
     @Override
     public Integer call() {
-        BatchFiles.requireDistinct(spec, BatchFiles.files("--in", in, "--model", model, "--rules", rules,
+        BatchFiles.requireDistinct(spec, BatchFiles.files("--in", io.in, "--model", io.model, "--rules", io.rules,
                 "--log-key", trail.logKey, "--pseudonym-key", trail.pseudonymKey),
-                BatchFiles.files("--out", out, "--log", log, "--rejects", rejectsFile));
-        ValidateCommand.requireReadable(spec, in);
+                BatchFiles.files("--out", out, "--log", log, "--rejects", io.rejectsFile));
+        ValidateCommand.requireReadable(spec, io.in);
         PrintWriter err = spec.commandLine().getErr();
         CreditEngine.Builder builder;
         try {
-            builder = trustOptions.engineBuilder(model, rules);
+            builder = trustOptions.engineBuilder(io.model, io.rules);
         } catch (CreditModelException e) {
-            return TrustOptions.refused(err, model, e);
+            return TrustOptions.refused(err, io.model, e);
         } catch (RuleSetException e) {
             return TrustOptions.refused(err, e);
         }
@@ -126,7 +114,7 @@ final class DecideCommand implements Callable<Integer> {
             if (opened != null) {
                 opened.close();
             }
-            err.println(ModelOptions.rejected(model, e));
+            err.println(ModelOptions.rejected(io.model, e));
             err.flush();
             return CreditCli.EXIT_USAGE;
         } catch (RuleSetException e) {
@@ -136,10 +124,10 @@ final class DecideCommand implements Callable<Integer> {
             return TrustOptions.refused(err, e);
         }
         Progress bar = new Progress(err, progress.wanted(), "decided", 0);
-        try (engine; Rejects rejects = Rejects.open(in, err, rejectsFile);
+        try (engine; Rejects rejects = Rejects.open(io.in, err, io.rejectsFile);
              BatchFiles.AtomicOutput file = BatchFiles.AtomicOutput.open(out)) {
             Writer w = file.writer();
-            report = ModelOptions.read(in, (la, line) -> {
+            report = ModelOptions.read(io.in, (la, line) -> {
                 try {
                     Optional<Boolean> defaulted = la.outcome().map(LabeledApplication.Outcome::defaulted12m);
                     CreditEngine.Evaluation ev = engine.evaluate(la.application(), defaulted);
@@ -162,14 +150,14 @@ final class DecideCommand implements Callable<Integer> {
             file.commit();
         } catch (IOException | UncheckedIOException e) {
             bar.done();
-            err.println("cannot decide " + in + " into " + out + ": " + e.getMessage());
+            err.println("cannot decide " + io.in + " into " + out + ": " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
         }
         bar.done();
         err.println("decided " + decided[0] + " of " + report.lines() + " applications " + tiers
                 + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above"
-                + (rejectsFile != null ? " and " + rejectsFile : "") + ")" : "")
+                + (io.rejectsFile != null ? " and " + io.rejectsFile : "") + ")" : "")
                 + (failed[0] > 0 ? "; " + failed[0] + " could not be decided (see above)" : ""));
         err.flush();
         return report.bad() > 0 || failed[0] > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;

@@ -47,24 +47,12 @@ final class MatchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "BUNDLE", description = "Model bundle JSON (default: the built-in expert bundle).")
-    Path model;
-
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rule set directory: .drl files, parameters.json and products.json (default: the built-in policy).")
-    Path rules;
-
-    @Option(names = "--in", required = true, paramLabel = "FILE",
-            description = "Applications: JSON Lines (bare or labeled), or a single .json document.")
-    Path in;
-
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "One JSON line of matches per "
             + "application, written to a temporary file and moved into place when complete.")
     Path out;
 
-    @Option(names = "--rejects", paramLabel = "FILE", description = "Also write every rejected line as JSON Lines "
-            + "(line, problems, input) to fix and resubmit.")
-    Path rejectsFile;
+    @CommandLine.Mixin
+    BatchEngineOptions io = new BatchEngineOptions();
 
     @CommandLine.Mixin
     TrustOptions trustOptions;
@@ -74,15 +62,15 @@ final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BatchFiles.requireDistinct(spec, BatchFiles.files("--in", in, "--model", model, "--rules", rules),
-                BatchFiles.files("--out", out, "--rejects", rejectsFile));
-        ValidateCommand.requireReadable(spec, in);
+        BatchFiles.requireDistinct(spec, BatchFiles.files("--in", io.in, "--model", io.model, "--rules", io.rules),
+                BatchFiles.files("--out", out, "--rejects", io.rejectsFile));
+        ValidateCommand.requireReadable(spec, io.in);
         PrintWriter err = spec.commandLine().getErr();
         CreditEngine engine;
         try {
-            engine = trustOptions.engineBuilder(model, rules).build();
+            engine = trustOptions.engineBuilder(io.model, io.rules).build();
         } catch (CreditModelException e) {
-            return TrustOptions.refused(err, model, e);
+            return TrustOptions.refused(err, io.model, e);
         } catch (RuleSetException e) {
             return TrustOptions.refused(err, e);
         }
@@ -92,10 +80,10 @@ final class MatchCommand implements Callable<Integer> {
         Map<String, Long> bestByProduct = new TreeMap<>();
         BatchReport report;
         Progress bar = new Progress(err, progress.wanted(), "matched", 0);
-        try (engine; Rejects rejects = Rejects.open(in, err, rejectsFile);
+        try (engine; Rejects rejects = Rejects.open(io.in, err, io.rejectsFile);
              BatchFiles.AtomicOutput file = BatchFiles.AtomicOutput.open(out)) {
             Writer w = file.writer();
-            report = ModelOptions.read(in, (la, line) -> {
+            report = ModelOptions.read(io.in, (la, line) -> {
                 try {
                     ProductMatch m = engine.match(la.application());
                     w.write(json(m));
@@ -121,7 +109,7 @@ final class MatchCommand implements Callable<Integer> {
             file.commit();
         } catch (IOException | UncheckedIOException e) {
             bar.done();
-            err.println("cannot match " + in + " into " + out + ": " + e.getMessage());
+            err.println("cannot match " + io.in + " into " + out + ": " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
         }
@@ -129,7 +117,7 @@ final class MatchCommand implements Callable<Integer> {
         err.println("matched " + matched[0] + " of " + report.lines() + " applications; best offer by product "
                 + bestByProduct + "; " + withoutOffer[0] + " without any offer"
                 + (report.bad() > 0 ? "; " + report.bad() + " rejected lines (see above"
-                + (rejectsFile != null ? " and " + rejectsFile : "") + ")" : "")
+                + (io.rejectsFile != null ? " and " + io.rejectsFile : "") + ")" : "")
                 + (failed[0] > 0 ? "; " + failed[0] + " could not be matched (see above)" : ""));
         err.flush();
         return report.bad() > 0 || failed[0] > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;

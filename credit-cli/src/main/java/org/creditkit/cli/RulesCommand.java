@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
  * Exit codes as {@link CreditCli}: a missing directory or other usage error exits 3.
  */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Check and test decision rule sets (.drl files plus parameters.json).",
+        description = "Check and test decision rule sets (.drl files, parameters.json and products.json).",
         subcommands = {RulesCommand.Init.class, RulesCommand.Check.class, RulesCommand.Test.class})
 final class RulesCommand implements Runnable {
 

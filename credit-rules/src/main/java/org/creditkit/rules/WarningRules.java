@@ -324,59 +324,48 @@ public final class WarningRules implements WarningGrader, AutoCloseable {
      */
     public static List<Scenario> parseScenarios(String origin, SortedMap<String, String> files,
             WarningParameters parameters) {
-        List<RuleProblem> problems = new ArrayList<>();
-        List<Scenario> out = new ArrayList<>();
-        for (var e : files.entrySet()) {
-            JsonDoc doc;
-            try {
-                doc = JsonDoc.parse(e.getKey(), e.getValue());
-            } catch (RuleSetException ex) {
-                problems.addAll(ex.ruleProblems());
-                continue;
-            }
-            JsonFields f = new JsonFields(doc, problems);
-            int before = problems.size();
-            JsonNode root = doc.root();
-            if (!f.object("", root, Set.of("input", "expect"), Set.of("description"))) {
-                continue;
-            }
-            JsonNode in = root.get("input");
-            JsonNode ex = root.get("expect");
-            Set<String> optional = new java.util.HashSet<>(INPUT_FIELDS);
-            if (!f.object("/input", in, Set.of("signals"), optional)
-                    | !f.object("/expect", ex, Set.of("level", "firedRules"), Set.of())) {
-                continue;
-            }
-            int mask = 0;
-            List<JsonNode> ss = f.array("/input/signals", in.get("signals"));
-            for (int i = 0; i < ss.size(); i++) {
-                WarningSignal s = f.enumValue("/input/signals/" + i, ss.get(i), WarningSignal.class, null);
-                if (s != null) {
-                    mask |= s.bit();
-                }
-            }
-            WarningCase facts = new WarningCase(parameters, mask, integer(f, in, "monthsOnBook", 0, 360),
-                    bool(f, in, "socialInsuranceArrears"), integer(f, in, "newCourtCases", 0, 1000),
-                    integer(f, in, "newEnforcementCases", 0, 1000), bool(f, in, "dishonestListed"),
-                    integer(f, in, "newPenalties", 0, 1000), bool(f, in, "seriousPenalty"),
-                    integer(f, in, "bankOverdueDays", 0, 10_000), integer(f, in, "loanDaysPastDue", 0, 10_000),
-                    integer(f, in, "dataAgeDays", 0, 100_000), pd(f, in, "originationPd"), pd(f, in, "currentPd"));
-            WarningLevel level = f.enumValue("/expect/level", ex.get("level"), WarningLevel.class, WarningLevel.NONE);
-            Set<String> fired = new LinkedHashSet<>();
-            List<JsonNode> fs = f.array("/expect/firedRules", ex.get("firedRules"));
-            for (int i = 0; i < fs.size(); i++) {
-                fired.add(f.text("/expect/firedRules/" + i, fs.get(i)));
-            }
-            if (problems.size() == before) {
-                out.add(new Scenario(e.getKey().replaceFirst("\\.json$", ""),
-                        root.has("description") ? f.text("/description", root.get("description")) : "", facts, level,
-                        fired));
+        return JsonDoc.readEach(origin, files, (f, file) -> readScenario(f, file, parameters));
+    }
+
+    private static Scenario readScenario(JsonFields f, String file, WarningParameters parameters) {
+        List<RuleProblem> problems = f.problems();
+        int before = problems.size();
+        JsonNode root = f.doc().root();
+        if (!f.object("", root, Set.of("input", "expect"), Set.of("description"))) {
+            return null;
+        }
+        JsonNode in = root.get("input");
+        JsonNode ex = root.get("expect");
+        Set<String> optional = new java.util.HashSet<>(INPUT_FIELDS);
+        if (!f.object("/input", in, Set.of("signals"), optional)
+                | !f.object("/expect", ex, Set.of("level", "firedRules"), Set.of())) {
+            return null;
+        }
+        int mask = 0;
+        List<JsonNode> ss = f.array("/input/signals", in.get("signals"));
+        for (int i = 0; i < ss.size(); i++) {
+            WarningSignal s = f.enumValue("/input/signals/" + i, ss.get(i), WarningSignal.class, null);
+            if (s != null) {
+                mask |= s.bit();
             }
         }
-        if (!problems.isEmpty()) {
-            throw new RuleSetException(origin, problems);
+        WarningCase facts = new WarningCase(parameters, mask, integer(f, in, "monthsOnBook", 0, 360),
+                bool(f, in, "socialInsuranceArrears"), integer(f, in, "newCourtCases", 0, 1000),
+                integer(f, in, "newEnforcementCases", 0, 1000), bool(f, in, "dishonestListed"),
+                integer(f, in, "newPenalties", 0, 1000), bool(f, in, "seriousPenalty"),
+                integer(f, in, "bankOverdueDays", 0, 10_000), integer(f, in, "loanDaysPastDue", 0, 10_000),
+                integer(f, in, "dataAgeDays", 0, 100_000), pd(f, in, "originationPd"), pd(f, in, "currentPd"));
+        WarningLevel level = f.enumValue("/expect/level", ex.get("level"), WarningLevel.class, WarningLevel.NONE);
+        Set<String> fired = new LinkedHashSet<>();
+        List<JsonNode> fs = f.array("/expect/firedRules", ex.get("firedRules"));
+        for (int i = 0; i < fs.size(); i++) {
+            fired.add(f.text("/expect/firedRules/" + i, fs.get(i)));
         }
-        return List.copyOf(out);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Scenario(file.replaceFirst("\\.json$", ""),
+                root.has("description") ? f.text("/description", root.get("description")) : "", facts, level, fired);
     }
 
     private static int integer(JsonFields f, JsonNode in, String name, int min, int max) {

@@ -3,6 +3,7 @@ package org.creditkit.core.input;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -394,6 +395,15 @@ public final class StrictApplicationReader {
         String where = e.getLocation() != null ? Positions.at(e.getLocation(), line)
                 : parser == null ? "" : Positions.at(parser.currentLocation(), line);
         if (e instanceof StreamConstraintsException) {
+            if (parser != null && original.startsWith("String value length")
+                    && parser.currentToken() != JsonToken.VALUE_STRING) {
+                // Jackson buffers a very long number's digits as text and checks the string limit
+                // before the number limit: the value is a number, so say so.
+                return "document exceeds a reader limit: a number of more than "
+                        + parser.streamReadConstraints().getMaxStringLength() + " characters" + where
+                        + "; valid: a number of at most " + parser.streamReadConstraints().getMaxNumberLength()
+                        + " characters (see StrictApplicationReader.Builder)";
+            }
             return "document exceeds a reader limit: " + original + where
                     + " (see StrictApplicationReader.Builder)";
         }

@@ -368,6 +368,20 @@ class StrictApplicationReaderTest {
     }
 
     @Test
+    void read_numberLongerThanTheStringLimit_isReportedAsANumberNotAString() {
+        // Jackson buffers a 100,000-digit number as text and trips the string limit first; the
+        // message said "String value length" for a number and named no valid length.
+        String json = ApplicationJson.write(Samples.full())
+                .replaceFirst("\"amount\":[0-9.]+", "\"amount\":" + "9".repeat(100_000));
+
+        assertThat(problems(json)).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("$.amount");
+            assertThat(p.message()).contains("a number of more than").contains("valid: a number of at most")
+                    .doesNotContain("String value");
+        });
+    }
+
+    @Test
     void read_invalidUtf8Stream_isRejected() {
         byte[] bytes = {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, '"', '}'};
 

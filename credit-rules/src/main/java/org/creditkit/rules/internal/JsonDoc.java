@@ -59,6 +59,42 @@ public final class JsonDoc {
         }
     }
 
+    /**
+     * Parses every file of a set and reads each with {@code reader}, collecting every problem of every
+     * file (syntax errors and the reader's) before refusing: the one loop scenario files of both the
+     * decision rules and the early-warning rules go through.
+     *
+     * @param origin where the files are, for the exception
+     * @param files  file name to JSON text
+     * @param reader reads one parsed file, adding its problems to the fields' list; returns null when
+     *               it found problems
+     * @param <T>    what a file holds
+     * @return what each file held, in file-name order
+     * @throws RuleSetException listing every problem with its file, line and column
+     */
+    public static <T> java.util.List<T> readEach(String origin, java.util.SortedMap<String, String> files,
+            java.util.function.BiFunction<JsonFields, String, T> reader) {
+        java.util.List<RuleProblem> problems = new java.util.ArrayList<>();
+        java.util.List<T> out = new java.util.ArrayList<>();
+        for (var e : files.entrySet()) {
+            JsonDoc doc;
+            try {
+                doc = parse(e.getKey(), e.getValue());
+            } catch (RuleSetException ex) {
+                problems.addAll(ex.ruleProblems());
+                continue;
+            }
+            T value = reader.apply(new JsonFields(doc, problems), e.getKey());
+            if (value != null) {
+                out.add(value);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(origin, problems);
+        }
+        return java.util.List.copyOf(out);
+    }
+
     private static Map<String, int[]> locate(String text) {
         Map<String, int[]> out = new HashMap<>();
         try (JsonParser p = new JsonFactory().createParser(text)) {

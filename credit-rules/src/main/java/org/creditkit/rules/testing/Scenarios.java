@@ -108,25 +108,7 @@ public final class Scenarios {
      * @throws RuleSetException listing every problem
      */
     public static List<Scenario> parse(String origin, SortedMap<String, String> files) {
-        List<RuleProblem> problems = new ArrayList<>();
-        List<Scenario> out = new ArrayList<>();
-        for (var e : files.entrySet()) {
-            JsonDoc doc;
-            try {
-                doc = JsonDoc.parse(e.getKey(), e.getValue());
-            } catch (RuleSetException ex) {
-                problems.addAll(ex.ruleProblems());
-                continue;
-            }
-            Scenario s = read(new JsonFields(doc, problems), e.getKey());
-            if (s != null) {
-                out.add(s);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new RuleSetException(origin, problems);
-        }
-        return List.copyOf(out);
+        return JsonDoc.readEach(origin, files, Scenarios::read);
     }
 
     private static Scenario read(JsonFields f, String file) {

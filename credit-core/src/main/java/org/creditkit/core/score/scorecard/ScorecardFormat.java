@@ -112,7 +112,7 @@ public final class ScorecardFormat implements ModelFormat {
         }
         boolean parsed = ctx.problems().size() == before;
         Scorecard.validate(ctx.catalogue(), Double.isNaN(intercept) ? 0 : intercept, list,
-                j -> p + ".characteristics[" + j + "]", p + ".intercept", ctx::problem);
+                j -> p + ".characteristics[" + j + "]", p + ".intercept", ctx::consequentProblem);
         if (!parsed || ctx.hasProblems()) {
             return Optional.empty();
         }

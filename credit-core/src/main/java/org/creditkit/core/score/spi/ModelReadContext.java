@@ -45,6 +45,28 @@ public final class ModelReadContext {
         problems.add(Problem.of(location, message));
     }
 
+    /**
+     * Records a problem found by validating the model read so far, unless it is only the echo of a
+     * field already refused while reading: an unreadable number is read as NaN, and the model's own
+     * checks would then report the same field again (a bin weight of 1e308 gave "out of range" and
+     * then "must be finite, got NaN"). A problem is an echo when an earlier problem stands at the
+     * same location or at a field directly inside it.
+     */
+    public void consequentProblem(String location, String message) {
+        for (Problem earlier : problems) {
+            String at = earlier.location();
+            if (at.equals(location) || parentOf(at).equals(location)) {
+                return;
+            }
+        }
+        problem(location, message);
+    }
+
+    private static String parentOf(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut <= 0 ? "" : path.substring(0, cut);
+    }
+
     /** Problems recorded so far, in order. */
     public List<Problem> problems() {
         return List.copyOf(problems);

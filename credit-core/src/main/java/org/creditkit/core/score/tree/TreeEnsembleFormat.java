@@ -67,7 +67,7 @@ public final class TreeEnsembleFormat implements ModelFormat {
         }
         boolean parsed = !ctx.hasProblems();
         TreeEnsemble.validate(ctx.catalogue(), intercept, shrinkage, scale, trees, t -> p + ".trees[" + t + "]", p,
-                ctx::problem);
+                ctx::consequentProblem);
         if (!parsed || ctx.hasProblems()) {
             return Optional.empty();
         }

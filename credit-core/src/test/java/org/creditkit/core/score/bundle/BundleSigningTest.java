@@ -2,6 +2,7 @@ package org.creditkit.core.score.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,8 +97,26 @@ class BundleSigningTest {
         Path f = dir.resolve("b.json");
         Files.writeString(f, json.toString());
 
-        assertThatThrownBy(() -> ModelBundle.read(f)).isInstanceOf(CreditModelException.class)
-                .hasMessageContaining(".logOdds").hasMessageContaining("out of range");
+        CreditModelException e = catchThrowableOfType(CreditModelException.class, () -> ModelBundle.read(f));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location()).endsWith(".bins[0].logOdds");
+            assertThat(p.message()).contains("out of range");
+        });
+    }
+
+    @Test
+    void hugeBinEdge_isReportedOnceAtTheEdgeNotAgainAsNaN(@TempDir Path dir) throws Exception {
+        String text = ModelBundle.defaultBundle().toJson().replaceFirst("\"hi\" : [-0-9.eE]+", "\"hi\" : 1e308");
+        ObjectNode json = (ObjectNode) MAPPER.readTree(text);
+        json.put("checksum", CanonicalJson.checksum(json));
+        Path f = dir.resolve("b.json");
+        Files.writeString(f, json.toString());
+
+        CreditModelException e = catchThrowableOfType(CreditModelException.class, () -> ModelBundle.read(f));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location()).endsWith(".bins[0].hi");
+            assertThat(p.message()).contains("out of range").doesNotContain("NaN");
+        });
     }
 
     @Test
