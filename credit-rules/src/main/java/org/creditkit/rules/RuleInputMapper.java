@@ -275,14 +275,32 @@ public final class RuleInputMapper {
         return new ApplicationLineage(app, input, quality);
     }
 
-    /** One decision's lineage: each source's entries made once, when a rule first needs them. */
+    /**
+     * One decision's lineage. An application has at most one lineage entry per source (its record's
+     * system and as-of time), so the lineage of a rule, without repeats in first-seen order, is that of
+     * its sources without repeats in first-seen order: a bit set over the source ordinals and an array,
+     * each source's entry looked up once per decision, and the score reasons' own entries reused. Rules
+     * whose sources come out the same (every rule reading the indicators has all present sources) share
+     * one list.
+     */
     private static final class ApplicationLineage implements InputLineage {
+        /** Sources of one list, one 4-bit ordinal (+1) each, fit a long as a cache key. */
+        private static final boolean KEYED = SOURCES.length < 16;
+        private static final int CACHED = 8;
+
         private final LoanApplication app;
         private final RuleInput input;
         private final DataQualityReport quality;
-        private final SourceLineage[][] bySource = new SourceLineage[SOURCES.length][];
-        private SourceLineage[] buf = new SourceLineage[8];
+        /** Each source's entry, null while not looked up or absent ({@link #looked} tells which). */
+        private final SourceLineage[] bySource = new SourceLineage[SOURCES.length];
+        private long looked;
+        private final SourceLineage[] buf = new SourceLineage[SOURCES.length];
         private int n;
+        private long seen;
+        private long key;
+        private final long[] keys = new long[CACHED];
+        private final Object[] lists = new Object[CACHED];
+        private int cached;
 
         ApplicationLineage(LoanApplication app, RuleInput input, DataQualityReport quality) {
             this.app = app;
@@ -293,61 +311,86 @@ public final class RuleInputMapper {
         @Override
         public List<SourceLineage> of(InputLineage.Plan plan) {
             n = 0;
-            for (int step : plan.steps()) {
-                switch (step) {
+            seen = 0L;
+            key = 0L;
+            int[] steps = plan.steps();
+            for (int s = 0; s < steps.length; s++) {
+                switch (steps[s]) {
                     case SCORE -> {
-                        for (Reason r : input.scoreReasons()) {
-                            for (SourceLineage l : r.lineage()) {
-                                add(l);
+                        List<Reason> reasons = input.scoreReasons();
+                        for (int i = 0; i < reasons.size(); i++) {
+                            List<SourceLineage> ls = reasons.get(i).lineage();
+                            for (int j = 0; j < ls.size(); j++) {
+                                SourceLineage l = ls.get(j);
+                                int d = l.source().ordinal();
+                                if ((looked & (1L << d)) == 0) {
+                                    looked |= 1L << d;
+                                    bySource[d] = l;
+                                }
+                                add(d);
                             }
                         }
                     }
                     case ALL -> {
-                        for (DataSource d : SOURCES) {
-                            addSource(d);
+                        for (int d = 0; d < SOURCES.length; d++) {
+                            add(d);
                         }
                     }
                     case QUALITY -> {
-                        for (DataQualityFinding f : quality.findings()) {
-                            addSource(f.source());
+                        List<DataQualityFinding> findings = quality.findings();
+                        for (int i = 0; i < findings.size(); i++) {
+                            add(findings.get(i).source().ordinal());
                         }
                     }
-                    case REVENUE -> addSource(app.sources().financials().isPresent()
-                            ? DataSource.FINANCIAL_STATEMENTS : DataSource.TAX);
-                    default -> addSource(SOURCES[step]);
+                    case REVENUE -> add(app.sources().financials().isPresent()
+                            ? DataSource.FINANCIAL_STATEMENTS.ordinal() : DataSource.TAX.ordinal());
+                    default -> add(steps[s]);
                 }
             }
-            return switch (n) { // List.of copies an array it is given: the common short ones need none
+            if (KEYED) {
+                for (int i = 0; i < cached; i++) {
+                    if (keys[i] == key) {
+                        @SuppressWarnings("unchecked")
+                        List<SourceLineage> same = (List<SourceLineage>) lists[i];
+                        return same;
+                    }
+                }
+            }
+            List<SourceLineage> out = switch (n) { // List.of copies an array it is given: the short ones need none
                 case 0 -> List.of();
                 case 1 -> List.of(buf[0]);
                 case 2 -> List.of(buf[0], buf[1]);
                 default -> List.of(java.util.Arrays.copyOf(buf, n));
             };
+            if (KEYED && cached < CACHED) {
+                keys[cached] = key;
+                lists[cached++] = out;
+            }
+            return out;
         }
 
-        private void addSource(DataSource d) {
-            SourceLineage[] ls = bySource[d.ordinal()];
-            if (ls == null) {
-                ls = SourceLineage.of(List.of(d), app).toArray(new SourceLineage[0]);
-                bySource[d.ordinal()] = ls;
+        /** Adds the entry of source {@code d} unless already in, or absent from the application. */
+        private void add(int d) {
+            long bit = 1L << d;
+            if ((seen & bit) != 0) {
+                return;
             }
-            for (SourceLineage l : ls) {
-                add(l);
+            seen |= bit;
+            if ((looked & bit) == 0) {
+                looked |= bit;
+                List<SourceLineage> ls = SourceLineage.of(SINGLE.get(d), app);
+                bySource[d] = ls.isEmpty() ? null : ls.get(0);
             }
-        }
-
-        private void add(SourceLineage l) {
-            for (int i = 0; i < n; i++) {
-                if (buf[i].equals(l)) {
-                    return;
-                }
+            SourceLineage l = bySource[d];
+            if (l != null) {
+                buf[n++] = l;
+                key = (key << 4) | (d + 1);
             }
-            if (n == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, n * 2);
-            }
-            buf[n++] = l;
         }
     }
+
+    /** Each source as a one-element list, for {@link SourceLineage#of}. */
+    private static final List<List<DataSource>> SINGLE = java.util.Arrays.stream(SOURCES).map(List::of).toList();
 
     private static BigDecimal last12(MonthlySeries series) {
         double sum = 0;

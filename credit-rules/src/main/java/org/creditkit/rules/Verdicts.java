@@ -273,12 +273,13 @@ final class Verdicts {
         List<Reason> scoreReasons = in.scoreReasons();
         Reason[] reasons = new Reason[scoreReasons.size() + trail.size()];
         int nReasons = 0;
-        for (Reason r : scoreReasons) {
-            nReasons = addReason(reasons, nReasons, r);
+        for (int i = 0; i < scoreReasons.size(); i++) { // indexed: an iterator per loop is not always scalar-replaced
+            nReasons = addReason(reasons, nReasons, scoreReasons.get(i));
         }
         String[] fired = new String[trail.size()];
         int nFired = 0;
-        for (RuleVerdict v : trail) {
+        for (int i = 0; i < trail.size(); i++) {
+            RuleVerdict v = trail.get(i);
             Reason r = v.reason();
             if (lineage != InputLineage.NONE && indexOfCode(reasons, nReasons, r.code()) < 0) {
                 // only a reason that is kept gets its lineage looked up

@@ -23,6 +23,10 @@ import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.synth.GeneratorConfig;
 import org.creditkit.core.synth.PortfolioGenerator;
 import org.junit.jupiter.api.Test;
+import org.creditkit.core.domain.DataSource;
+import org.creditkit.core.domain.SourceLineage;
+import org.creditkit.core.quality.DataQualityFinding;
+import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.quality.DataQualityFlag;
 
 class RuleInputMapperTest {
@@ -155,5 +159,72 @@ class RuleInputMapperTest {
         assertThatThrownBy(() -> new ListStanding(DebtorStatus.REPAIRED, -1)).hasMessageContaining(">= 0 when REPAIRED");
         assertThatThrownBy(() -> new ListStanding(DebtorStatus.UNREPAIRED, 3)).hasMessageContaining("-1 otherwise");
         assertThat(ListStanding.repaired(3)).hasToString("REPAIRED(3 months ago)");
+    }
+
+    /**
+     * The lineage of a plan as first written: a set of lineage entries, step by step, each source's entries from
+     * {@link SourceLineage#of} and the score step's from the score's reason codes.
+     */
+    private static List<SourceLineage> lineageReference(InputLineage.Plan plan, LoanApplication app, ScoreResult score,
+            DataQualityReport quality) {
+        java.util.Set<SourceLineage> out = new java.util.LinkedHashSet<>();
+        for (int step : plan.steps()) {
+            if (step == RuleInputMapper.SCORE) {
+                for (ReasonCode r : score.reasons()) {
+                    out.addAll(SourceLineage.of(r.sources(), app));
+                }
+            } else if (step == RuleInputMapper.ALL) {
+                out.addAll(SourceLineage.of(List.of(DataSource.values()), app));
+            } else if (step == RuleInputMapper.QUALITY) {
+                for (DataQualityFinding f : quality.findings()) {
+                    out.addAll(SourceLineage.of(List.of(f.source()), app));
+                }
+            } else if (step == RuleInputMapper.REVENUE) {
+                out.addAll(SourceLineage.of(List.of(app.sources().financials().isPresent()
+                        ? DataSource.FINANCIAL_STATEMENTS : DataSource.TAX), app));
+            } else {
+                out.addAll(SourceLineage.of(List.of(DataSource.values()[step]), app));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    @Test
+    void lineage_isEachStepsEntriesWithoutRepeatsInFirstSeenOrder_forEveryRuleOfTheDefaultPolicy() {
+        List<java.util.Set<String>> memberSets = new java.util.ArrayList<>();
+        try (CompiledRuleSet rules = RuleSets.compile(RuleSetSource.defaultPolicy())) {
+            memberSets.addAll(new java.util.TreeMap<>(rules.ruleInputs()).values());
+        }
+        for (List<String> extra : List.<List<String>>of(List.of("pd"), List.of("requestedAmount", "pd", "grade"),
+                List.of("dataQualityFlags", "annualRevenue", "debtorStatus"), List.of("region", "indicators", "pd"),
+                List.of("annualTaxPaid", "hasAnnualRevenue", "reviewFlagged", "industryDivision", "score"),
+                List.of("input", "tier"), List.of())) {
+            memberSets.add(new java.util.LinkedHashSet<>(extra));
+        }
+        List<InputLineage.Plan> plans = memberSets.stream().map(RuleInputMapper::plan).toList();
+        PortfolioGenerator g = PortfolioGenerator.of(GeneratorConfig.builder().count(600).seed(13L).build());
+        CompositeScorer scorer = ModelBundle.defaultBundle().scorer();
+        DataQualityChecker checker = DataQualityChecker.standard();
+        int findings = 0;
+        int longLists = 0;
+        for (int i = 0; i < 600; i++) {
+            LoanApplication app = g.generate(i).application();
+            var x = FeatureExtractor.standard().extract(app);
+            ScoreResult score = scorer.score(x, app.enterprise().industry());
+            DataQualityReport q = checker.check(app);
+            findings += q.findings().size();
+            // one lineage serves every rule of a decision: asked plan after plan, twice, in and out of its cache
+            InputLineage lineage = RuleInputMapper.lineage(app, RuleInputMapper.map(app, x, score, q), q);
+            for (int round = 0; round < 2; round++) {
+                for (int k = 0; k < plans.size(); k++) {
+                    List<SourceLineage> expected = lineageReference(plans.get(k), app, score, q);
+                    longLists += expected.size() > 2 ? 1 : 0;
+                    assertThat(lineage.of(plans.get(k))).as("%s %s", app.id(), memberSets.get(k))
+                            .containsExactlyElementsOf(expected);
+                }
+            }
+        }
+        assertThat(findings).isPositive();
+        assertThat(longLists).isPositive();
     }
 }
