@@ -14,9 +14,9 @@ import com.fasterxml.jackson.core.io.NumberInput;
  * over its limit, nesting deeper than the limit, a value where a key belongs, a missing or extra
  * comma or colon, anything after the root value. A token it does return is the token Jackson returns
  * for the same text, with the same value: doubles come from the same correctly rounded parser Jackson
- * uses ({@link NumberInput#parseDouble(char[], int, int, boolean)} with the fast parser). Profiled
- * against Jackson's {@code ReaderBasedJsonParser} on the benchmark's documents, which the reader spent
- * about three quarters of its time in (docs/performance.md).
+ * uses ({@link NumberInput#parseDouble(char[], int, int, boolean)} with the fast parser). It replaced
+ * Jackson's {@code ReaderBasedJsonParser}, the largest part of the reader's profile, for 8-10% of a
+ * read (docs/performance.md).
  *
  * <p>One instance per document, read to its end before the thread's next document; not thread-safe.
  */
