@@ -178,6 +178,32 @@ public final class Case {
     }
 
     /**
+     * A parameter's decimal as {@link BigDecimal#toPlainString()} writes it, e.g. an industry multiple in a
+     * reason text: {@code "Limit: annual revenue x " + $c.plain(multiple)}. The text of each value is written
+     * once and kept (for the first {@value #PLAIN_KEPT} values seen, which the rule sets' own parameters are),
+     * where {@code toPlainString} builds a {@code StringBuilder} and two strings on every decision.
+     *
+     * @param value the decimal
+     * @return its plain text
+     */
+    public String plain(BigDecimal value) {
+        String text = PLAIN.get(value);
+        if (text == null) {
+            text = value.toPlainString();
+            if (PLAIN.size() < PLAIN_KEPT) {
+                PLAIN.putIfAbsent(value, text);
+            }
+        }
+        return text;
+    }
+
+    /** How many decimals' texts {@link #plain} keeps. */
+    static final int PLAIN_KEPT = 256;
+    /** Keyed by value and scale ({@link BigDecimal#equals}), as the text is. */
+    private static final java.util.concurrent.ConcurrentHashMap<BigDecimal, String> PLAIN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
      * Whether a data-quality flag of the input is one of the parameters' review flags.
      *
      * @return true when the flags send the application to review
