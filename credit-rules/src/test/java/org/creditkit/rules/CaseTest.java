@@ -76,4 +76,18 @@ class CaseTest {
         assertThat(c.plain(new java.math.BigDecimal("0.50"))).isEqualTo("0.50");
         assertThat(c.plain(new java.math.BigDecimal("0.5"))).isEqualTo("0.5");
     }
+
+    @Test
+    void verdictWithoutRuleName_outsideAFiring_isRefusedWithWhatToDo() {
+        Case c = new Case(SyntheticRuleInputs.generate(3L, 1).get(0),
+                PolicyParameters.fromFiles(RuleSetSource.defaultPolicy().files()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.tier(Tier.DECLINE, "en", "zh"))
+                .isInstanceOf(org.creditkit.core.CreditDecisionException.class)
+                .hasMessageContaining("outside a rule firing").hasMessageContaining("drools.getRule().getName()");
+        c.firing("some-rule");
+        c.tier(Tier.DECLINE, "en", "zh");
+        c.note("note en", "note zh");
+        assertThat(c.verdicts().toDecision(c.input(), c.params(), "v", "m", 0L, 0L).trail())
+                .extracting(RuleVerdict::rule).containsExactly("some-rule", "some-rule");
+    }
 }
