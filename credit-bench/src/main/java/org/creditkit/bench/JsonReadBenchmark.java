@@ -1,5 +1,7 @@
 package org.creditkit.bench;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +18,7 @@ import org.creditkit.core.codes.IndustryCode;
 import org.creditkit.core.codes.RegionCode;
 import org.creditkit.core.codes.Uscc;
 import org.creditkit.core.domain.MonthlySeries;
+import org.creditkit.core.domain.Product;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.input.ApplicationJson;
 import org.creditkit.core.input.StrictApplicationReader;
@@ -116,12 +119,16 @@ public class JsonReadBenchmark {
 
     /** Databind into the domain records; deserializers only for the types databind cannot construct itself. */
     static final ObjectMapper DATABIND = JsonMapper.builder()
+            // optional lists the writer leaves out (e.g. tax.majorViolationListings) arrive as empty lists
+            .withConfigOverride(java.util.List.class,
+                    o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
             .addModule(new JavaTimeModule())
             .addModule(new Jdk8Module())
             .addModule(new SimpleModule("creditkit-values")
                     .addDeserializer(Uscc.class, new FromString<>(Uscc.class, Uscc::of))
                     .addDeserializer(IndustryCode.class, new FromString<>(IndustryCode.class, IndustryCode::of))
                     .addDeserializer(RegionCode.class, new FromString<>(RegionCode.class, RegionCode::of))
+                    .addDeserializer(Product.class, new FromString<>(Product.class, Product::of))
                     .addDeserializer(MonthlySeries.class, new SeriesDeserializer()))
             .build();
 

@@ -155,17 +155,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--min-iv", defaultValue = "0.02", description = "Drop features below this IV (default ${DEFAULT-VALUE}).")
     double minIv;
 
-    @Option(names = "--max-bins", description = "Most bins per feature (default 4, or 10 from 20,000 rows).")
+    @Option(names = "--max-bins", description = "Most bins per feature (default 8, or 10 from 20,000 rows).")
     Integer maxBins;
 
-    @Option(names = "--min-bin-share", description = "Smallest share of rows per bin (default 0.05, 0.02 from 20,000 rows, 0.005 from 100,000 rows).")
+    @Option(names = "--min-bin-share", description = "Smallest share of rows per bin (default 0.03, 0.02 from 20,000 rows, 0.005 from 100,000 rows).")
     Double minBinShare;
 
     @Option(names = "--monotonic", split = ",", description = "Numeric features whose WoE must be monotonic.")
     List<String> monotonic = new ArrayList<>();
 
-    @Option(names = "--monotonic-all", description = "Require monotonic WoE for every numeric feature.")
-    boolean monotonicAll;
+    @Option(names = "--monotonic-all", negatable = true, description = "Require monotonic WoE for every numeric"
+            + " feature (default: yes below 20,000 rows, no from 20,000 rows; --no-monotonic-all turns it off).")
+    Boolean monotonicAll;
 
     @Option(names = "--base-score", defaultValue = "600", description = "Score at the base odds (default ${DEFAULT-VALUE}).")
     double baseScore;
@@ -246,7 +247,8 @@ final class TrainCommand implements Callable<Integer> {
             reportLoad(err, loaded);
             BinningOptions sized = BinningOptions.forRows(loaded.dataset().rows());
             BinningOptions binning = new BinningOptions(minBinShare != null ? minBinShare : sized.minBinShare(),
-                    maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic), monotonicAll);
+                    maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic),
+                    monotonicAll != null ? monotonicAll : sized.monotonicAllNumeric());
             ScorecardOptions sc = ScorecardOptions.defaults().withBinning(binning)
                     .withScaling(Scaling.of(baseScore, baseOdds, pdo));
             GbmOptions sizedGbm = GbmOptions.forRows(loaded.dataset().rows(), seed);

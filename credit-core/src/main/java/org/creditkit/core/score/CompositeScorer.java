@@ -66,12 +66,18 @@ public final class CompositeScorer {
     private final ReasonTable reasonTable;
     /** Per route, by catalogue position: discriminating weight (0 for features the route does not read). */
     private final double[][] weight;
+    /** Per route, by catalogue position: its source mask if it has weight, else 0. */
+    private final long[][] missingSources;
     /** Per route: total discriminating weight. */
     private final double[] totalWeight;
     /** By catalogue position: bit mask of the feature's sources (DataSource ordinals). */
     private final long[] sourceMask;
-    private final java.util.concurrent.ConcurrentHashMap<Long, List<DataSource>> sourceLists =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The list of sources for each mask of {@link DataSource} bits, built on first use: a plain array,
+     * as a boxed-key map cost a box and a hash probe per score. Racy filling is benign: every thread
+     * builds an equal immutable list, published safely through its final fields.
+     */
+    private final List<DataSource>[] sourceLists = newSourceLists();
     private final List<List<DataSource>> lineage;
     private final double factor;
     private final double offset;
@@ -196,6 +202,12 @@ public final class CompositeScorer {
             }
         }
         lineage = List.copyOf(lin);
+        missingSources = new long[k + 1][n];
+        for (int r = 0; r <= k; r++) {
+            for (int f : used[r]) {
+                missingSources[r][f] = weight[r][f] > 0 ? sourceMask[f] : 0;
+            }
+        }
         factor = scaling.factor();
         offset = scaling.offset();
         scratch = ThreadLocal.withInitial(() -> new Scratch(n));
@@ -320,17 +332,24 @@ public final class CompositeScorer {
         Scratch s = scratch.get();
         double[] c = s.contributions;
         int[] u = used[r];
-        for (int f : u) {
+        double[] w = weight[r];
+        long[] ms = missingSources[r];
+        double present = 0;
+        long missingMask = 0;
+        for (int f : u) { // no branch on missingness, which varies from vector to vector
             c[f] = 0;
+            long missing = x.isMissing(f) ? 1 : 0;
+            present += w[f] * (1 - missing);
+            missingMask |= ms[f] & -missing;
         }
         double baseLo = base.contributions(x, c);
         double indLo = r == 0 ? 0 : overlayModels[r - 1].contributions(x, c);
         double lo = baseLo + indLo;
-        // top four reasons without data-dependent branches: each candidate becomes a long key, the
-        // points' raw bits (ordered like the points, as they are positive) with the low 16 bits
-        // replaced by 0xFFFF - position, so equal points rank the earlier catalogue position first;
-        // a compare-exchange network of max/min (conditional moves) keeps the four largest keys.
-        // Points within a relative 2^-36 of each other therefore count as ties.
+        // top four reasons: each candidate becomes a long key, the points' raw bits (ordered like the
+        // points, as they are positive) with the low 16 bits replaced by 0xFFFF - position, so equal
+        // points rank the earlier catalogue position first; a key above the fourth largest so far goes
+        // through a compare-exchange network of max/min (arithmetic, no branches) that keeps the four
+        // largest. Points within a relative 2^-36 of each other therefore count as ties.
         double[] fav = favourable[r];
         long t0 = 0;
         long t1 = 0;
@@ -341,6 +360,9 @@ public final class CompositeScorer {
             // all ones when pts > MIN_POINTS: the sign of MIN_POINTS - pts (never -0.0, MIN_POINTS > 0)
             long keep = Double.doubleToRawLongBits(MIN_POINTS - pts) >> 63;
             long key = ((Double.doubleToRawLongBits(pts) & ~0xFFFFL) | (0xFFFF - f)) & keep;
+            if (key <= t3) {
+                continue; // most candidates once the first few are in: a branch mostly not taken
+            }
             long d = t0 - key; // keys are in [0, 2^63): differences do not overflow
             long m = d & (d >> 63);
             long low = key + m;
@@ -369,18 +391,6 @@ public final class CompositeScorer {
             reasons = List.of(reason(t0, c, fav, x), reason(t1, c, fav, x), reason(t2, c, fav, x),
                     reason(t3, c, fav, x));
         }
-        double[] w = weight[r];
-        double present = 0;
-        long missingMask = 0;
-        for (int f : u) {
-            if (x.isMissing(f)) {
-                if (w[f] > 0) {
-                    missingMask |= sourceMask[f];
-                }
-            } else {
-                present += w[f];
-            }
-        }
         double confidence = Math.min(1.0, Math.max(0.0, present / totalWeight[r]));
         double pd = Scaling.pd(lo);
         double score = offset - factor * lo;
@@ -389,18 +399,30 @@ public final class CompositeScorer {
     }
 
     private List<DataSource> sources(long mask) {
-        if (mask == 0) {
-            return List.of();
+        List<DataSource> l = sourceLists[(int) mask];
+        return l != null ? l : (sourceLists[(int) mask] = sourceList(mask));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<DataSource>[] newSourceLists() {
+        // 13 sources today: 8,192 slots (32 KB); an enum past 20 sources would need a map again
+        int n = DataSource.values().length;
+        if (n > 20) {
+            throw new IllegalStateException(n + " data sources: too many for the source-list table");
         }
-        return sourceLists.computeIfAbsent(mask, m -> {
-            List<DataSource> out = new ArrayList<>();
-            for (DataSource d : DataSource.values()) {
-                if ((m & 1L << d.ordinal()) != 0) {
-                    out.add(d);
-                }
+        List<DataSource>[] lists = (List<DataSource>[]) new List<?>[1 << n];
+        lists[0] = List.of();
+        return lists;
+    }
+
+    private static List<DataSource> sourceList(long mask) {
+        List<DataSource> out = new ArrayList<>();
+        for (DataSource d : DataSource.values()) {
+            if ((mask & 1L << d.ordinal()) != 0) {
+                out.add(d);
             }
-            return List.copyOf(out);
-        });
+        }
+        return List.copyOf(out);
     }
 
     private ReasonCode reason(long key, double[] c, double[] fav, FeatureVector x) {

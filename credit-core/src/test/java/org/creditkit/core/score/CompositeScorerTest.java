@@ -193,6 +193,106 @@ class CompositeScorerTest {
                 .hasMessageContaining("a model must return finite log-odds");
     }
 
+    /**
+     * The ranked reasons, the confidence and the missing sources against a plain computation (sort the
+     * candidates; sum the weights of the present features) on 40 features with tied points, missing
+     * values and an overlay on some of them, for the base route and the overlay's.
+     */
+    @Test
+    void score_fortyFeatures_reasonsConfidenceAndSources_equalAPlainComputation_property() {
+        List<org.creditkit.core.feature.FeatureDefinition> defs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            defs.add(new org.creditkit.core.feature.FeatureDefinition("f" + i,
+                    org.creditkit.core.feature.FeatureCategory.FINANCIAL_HEALTH, "Feature " + i, "特征" + i, "ratio",
+                    "x" + i, List.of(DataSource.values()[i % DataSource.values().length])));
+        }
+        FeatureCatalogue forty = FeatureCatalogue.of("test/forty", defs);
+        Random rnd = new Random(4);
+        for (int trial = 0; trial < 10; trial++) {
+            Scorecard.Builder b = Scorecard.builder(forty).intercept(-2);
+            for (int f = 0; f < 40; f++) {
+                int k = 1 + rnd.nextInt(5);
+                double[] edges = new double[k];
+                for (int i = 0; i < k; i++) {
+                    edges[i] = i + 1;
+                }
+                // points on a coarse grid, so that many features lose exactly as much as others
+                double[] vals = rnd.ints(k + 1, 0, 4).mapToDouble(v -> v * 0.1).toArray();
+                b.numeric("f" + f, edges, vals, rnd.nextInt(4) * 0.1);
+            }
+            Scorecard base = b.build();
+            Scorecard.Builder o = Scorecard.builder(forty).intercept(0.3);
+            for (int f = 0; f < 40; f += 4) {
+                o.numeric("f" + f, new double[] {2}, new double[] {rnd.nextInt(3) * 0.1, rnd.nextInt(3) * 0.1},
+                        rnd.nextInt(3) * 0.1);
+            }
+            Scorecard overlay = o.build();
+            CompositeScorer s = CompositeScorer.of("t", "1", forty, scaling, bands, base,
+                    List.of(IndustryOverlay.of("c39", "C39", List.of("C39"), overlay)));
+            for (int q = 0; q < 200; q++) {
+                double[] v = new double[40];
+                for (int f = 0; f < 40; f++) {
+                    v[f] = rnd.nextInt(8) == 0 ? Double.NaN : rnd.nextInt(7) * 0.5;
+                }
+                FeatureVector x = FeatureVector.of(forty, v);
+                assertPlain(s.scoreBase(x), x, base, null);
+                assertPlain(s.score(x, IndustryCode.of("C39")), x, base, overlay);
+            }
+        }
+    }
+
+    private void assertPlain(ScoreResult r, FeatureVector x, ScoringModel base, ScoringModel overlay) {
+        int n = x.size();
+        double[] c = new double[n];
+        base.contributions(x, c);
+        if (overlay != null) {
+            overlay.contributions(x, c);
+        }
+        java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
+        java.util.Arrays.stream(base.features()).forEach(used::add);
+        int[] ov = overlay == null ? new int[0] : overlay.features();
+        java.util.Arrays.stream(ov).forEach(used::add);
+        List<Integer> candidates = new ArrayList<>();
+        double[] pts = new double[n];
+        double total = 0;
+        double present = 0;
+        java.util.EnumSet<DataSource> missing = java.util.EnumSet.noneOf(DataSource.class);
+        for (int f : used) {
+            boolean inOverlay = java.util.Arrays.stream(ov).anyMatch(g -> g == f);
+            double fav = base.favourable(f) + (inOverlay ? overlay.favourable(f) : 0);
+            double w = base.unfavourable(f) - base.favourable(f);
+            if (inOverlay) {
+                w += overlay.unfavourable(f) - overlay.favourable(f);
+            }
+            w = Math.max(0, w);
+            total += w;
+            if (x.isMissing(f)) {
+                if (w > 0) {
+                    missing.addAll(x.catalogue().get(f).lineage());
+                }
+            } else {
+                present += w;
+            }
+            pts[f] = scaling.factor() * (c[f] - fav);
+            if (pts[f] > 1e-9) {
+                candidates.add(f);
+            }
+        }
+        // most points first, points equal to 2^-36 (the ranking key's resolution) in catalogue order
+        candidates.sort(java.util.Comparator.comparingLong((Integer f) -> Double.doubleToRawLongBits(pts[f]) & ~0xFFFFL)
+                .reversed().thenComparing(f -> f));
+        List<Integer> top = candidates.subList(0, Math.min(4, candidates.size()));
+        assertThat(r.reasons()).extracting(ReasonCode::featureId)
+                .containsExactlyElementsOf(top.stream().map(f -> "f" + f).toList());
+        for (int i = 0; i < top.size(); i++) {
+            int f = top.get(i);
+            assertThat(r.reasons().get(i).pointsLost()).isEqualTo(pts[f]);
+            assertThat(r.reasons().get(i).missingData()).isEqualTo(x.isMissing(f));
+        }
+        assertThat(r.confidence()).isEqualTo(Math.min(1.0, Math.max(0.0, present / total)));
+        assertThat(r.missingSources()).containsExactlyElementsOf(missing);
+    }
+
     @Test
     void score_manyThreads_equalsSingleThreaded() throws Exception {
         CompositeScorer s = withOverlays();

@@ -40,19 +40,25 @@ public record BinningOptions(double minBinShare, int maxBins, int fineClasses, d
     }
 
     /**
-     * The defaults: bins of at least 5% of rows, at most 4 bins from 50 fine classes (on German Credit, 5-fold CV AUC
-     * averaged over five seeds was 0.787 with 4 bins, 0.785 with 5 and 0.783 with 6), splits adding
-     * at least 0.002 IV, features below IV 0.02 dropped, no monotonic constraint.
+     * The defaults (for fewer than 20,000 rows): every numeric feature classed monotonically, in up
+     * to 8 bins of at least 3% of the rows each, from 50 fine classes; splits adding at least 0.002
+     * IV; features below IV 0.02 dropped. The monotonic constraint (pool adjacent violators, the
+     * usual practice for ordinal scorecard characteristics) is what lets a small sample afford finer
+     * bins: without it extra bins follow noise. German Credit, 5-fold stratified CV AUC of the
+     * scorecard (mean of seeds 42, 20261121, 1, 2, 3): 0.7858 with the earlier defaults (4 free bins
+     * of 5%), 0.7812 with 8 free bins, 0.7890 with these (seed 42: 0.7880 -&gt; 0.7917). Chosen
+     * inside each training part by an inner 5-fold CV among four such settings, this one won 17 of
+     * 25 outer training parts.
      *
      * @return the defaults
      */
     public static BinningOptions defaults() {
-        return new BinningOptions(0.05, 4, 50, 0.002, 0.02, Set.of(), false);
+        return new BinningOptions(0.03, 8, 50, 0.002, 0.02, Set.of(), true);
     }
 
     /**
      * Defaults sized to the data: {@link #defaults()} below 20,000 rows; from 20,000 rows bins of
-     * at least 2% and up to 10 bins, since a large sample supports finer bins (on a 200,000-row
+     * at least 2% and up to 10 bins, no monotonic constraint (the sample pins the shapes), since a large sample supports finer bins (on a 200,000-row
      * synthetic portfolio this moved the holdout AUC from 0.761 to 0.768, against an oracle of 0.784);
      * from 100,000 rows bins of at least 0.5% (500 rows or more), so that rare, telling states such as
      * an unrepaired dishonest-debtor listing (about 1% of firms, a third of them defaulting) keep a

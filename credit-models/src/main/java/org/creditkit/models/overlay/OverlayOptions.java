@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.creditkit.models.binning.BinningOptions;
 
@@ -67,13 +68,14 @@ public record OverlayOptions(int minBads, double k0, boolean estimateK0, List<St
     /**
      * At least 30 defaults, shrinkage estimated from the data (k0 500 rows for the shifts when it
      * cannot be), the {@linkplain #GBT_SECTION_FEATURES industry features of GB/T 4754 sections}
-     * where the data has them, ridge 0.1, own features in at most 6 bins of at least 5% of all rows.
+     * where the data has them, ridge 0.1, own features in at most 6 bins of at least 5% of all rows, not
+     * constrained to be monotonic.
      *
      * @return the defaults
      */
     public static OverlayOptions defaults() {
         return new OverlayOptions(30, 500, true, List.of(), GBT_SECTION_FEATURES, 0.1,
-                BinningOptions.defaults().withMinIv(0).withMaxBins(6).withMinBinShare(0.05));
+                new BinningOptions(0.05, 6, 50, 0.002, 0, Set.of(), false));
     }
 
     /**

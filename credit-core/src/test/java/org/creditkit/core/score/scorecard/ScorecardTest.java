@@ -146,6 +146,102 @@ class ScorecardTest {
         }
     }
 
+    /**
+     * The evaluation tables (padded rows searched in unrolled levels, the missing bin in the row, the
+     * wide-characteristic search, the categorical search) against the bin records themselves, summed in
+     * the same order, on 40 characteristics: values on, just below and just above edges, zeros of both
+     * signs against edges of both signs, extremes and missing values. Equal to the last bit.
+     */
+    @Test
+    void logOddsAndContributions_fortyCharacteristics_equalTheBinRecords_property() {
+        FeatureCatalogue forty = TestCatalogues.of(40);
+        Random rnd = new Random(40);
+        for (int trial = 0; trial < 60; trial++) {
+            int shape = trial % 6; // 0: 0-1 edges, 1: 2-3, 2: 4-7 (6 bins as the benchmark), 3: 8-15, 4: a wider one, 5: categoricals
+            Scorecard.Builder b = Scorecard.builder(forty).intercept(rnd.nextGaussian());
+            for (int f = 0; f < 40; f++) {
+                String id = "f" + f;
+                if (shape == 5 && f % 3 == 0) {
+                    List<Scorecard.Category> cats = List.of(
+                            Scorecard.Category.of(List.of(0.0, 2.0), rnd.nextGaussian()),
+                            Scorecard.Category.of(List.of(-1.0, 5.0, 7.0), rnd.nextGaussian()));
+                    b.categorical(id, cats, rnd.nextGaussian(), rnd.nextGaussian());
+                    continue;
+                }
+                int k = switch (shape) {
+                    case 0 -> rnd.nextInt(2);
+                    case 1 -> 2 + rnd.nextInt(2);
+                    case 2, 5 -> 4 + rnd.nextInt(4);
+                    case 3 -> 8 + rnd.nextInt(8);
+                    default -> f == 7 ? 16 + rnd.nextInt(10) : rnd.nextInt(8);
+                };
+                double[] edges = new double[k];
+                double e = -0.5 * k;
+                for (int i = 0; i < k; i++) {
+                    e += 0.25 * (1 + rnd.nextInt(4));
+                    edges[i] = e == 0 && rnd.nextBoolean() ? -0.0 : e; // edges at 0.0 and at -0.0
+                }
+                double[] vals = rnd.doubles(k + 1).map(v -> v - 0.5).toArray();
+                b.numeric(id, edges, vals, rnd.nextGaussian());
+            }
+            Scorecard card = b.build();
+            for (int q = 0; q < 40; q++) {
+                double[] x = new double[40];
+                for (int f = 0; f < 40; f++) {
+                    double edge = (rnd.nextInt(9) - 4) * 0.25;
+                    x[f] = switch (rnd.nextInt(9)) {
+                        case 0 -> Double.NaN;
+                        case 1 -> edge;
+                        case 2 -> Math.nextDown(edge);
+                        case 3 -> Math.nextUp(edge);
+                        case 4 -> rnd.nextBoolean() ? 0.0 : -0.0;
+                        case 5 -> rnd.nextBoolean() ? Double.MAX_VALUE : -Double.MAX_VALUE;
+                        case 6 -> rnd.nextInt(9) - 1; // category codes and their neighbours
+                        default -> rnd.nextGaussian() * 3;
+                    };
+                }
+                FeatureVector v = FeatureVector.of(forty, x);
+                double expected = card.intercept();
+                double[] expectedOut = new double[40];
+                for (Scorecard.Characteristic c : card.characteristics()) {
+                    int f = forty.indexOf(c.feature());
+                    double lo = reference(c, x[f]);
+                    expectedOut[f] = lo;
+                    expected += lo;
+                }
+                double[] out = new double[40];
+                assertThat(card.logOdds(v)).as("trial %d shape %d x=%s", trial, shape, java.util.Arrays.toString(x))
+                        .isEqualTo(expected);
+                assertThat(card.contributions(v, out)).isEqualTo(expected);
+                assertThat(out).containsExactly(expectedOut);
+            }
+        }
+    }
+
+    /** The bin a value falls in, read from the characteristic's records. */
+    private static double reference(Scorecard.Characteristic c, double x) {
+        if (Double.isNaN(x)) {
+            return c.missingLogOdds();
+        }
+        if (c instanceof Scorecard.Numeric num) {
+            for (Scorecard.Bin bin : num.bins()) {
+                if (bin.lo() <= x && x < bin.hi()) {
+                    return bin.logOdds();
+                }
+            }
+            throw new AssertionError("no bin for " + x);
+        }
+        Scorecard.Categorical cat = (Scorecard.Categorical) c;
+        for (Scorecard.Category category : cat.categories()) {
+            for (double code : category.codes()) {
+                if (code == x) {
+                    return category.logOdds();
+                }
+            }
+        }
+        return cat.otherLogOdds();
+    }
+
     @Test
     void build_edgesNotAscending_namesFeatureAndBin() {
         assertThatThrownBy(() -> Scorecard.builder(cat).numeric("f0", new double[] {0.7, 0.4},

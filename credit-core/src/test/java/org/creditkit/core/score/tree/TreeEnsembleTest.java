@@ -18,7 +18,7 @@ class TreeEnsembleTest {
     private final FeatureCatalogue cat = TestCatalogues.of(5);
 
     /** Naive reference: recursive descent over the node objects, Smile's rule for NaN unless flagged. */
-    private static double naive(List<Node> tree, int i, double[] x) {
+    static double naive(List<Node> tree, int i, double[] x) {
         Node n = tree.get(i);
         if (n.isLeaf()) {
             return n.value();
