@@ -206,6 +206,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "GBM: trees without a better validation log loss before stopping (default ${DEFAULT-VALUE}).")
     int patience;
 
+    @Option(names = "--monotone", defaultValue = "none", paramLabel = "none|auto|NAME=+1,NAME=-1",
+            description = "GBM monotone constraints: none; auto, the direction of every feature the scorecard of the "
+                    + "same rows classes monotonically (every numeric feature below 20,000 rows, else those of "
+                    + "--monotonic / --monotonic-all); or NAME=+1 (risk never falls as the value rises), NAME=-1, "
+                    + "also after auto (auto,age=-1) (default ${DEFAULT-VALUE}).")
+    String monotone;
+
     @Option(names = "--target-rate", description = "Calibrate the mean PD to this default rate.")
     Double targetRate;
 
@@ -262,12 +269,22 @@ final class TrainCommand implements Callable<Integer> {
                         + "--max-depth, --max-nodes, --min-leaf for nodeSize, --shrinkage, --subsample, --l2, "
                         + "--validation-share for validationShare, --patience)");
             }
+            Monotone mono = Monotone.parse(monotone, spec.commandLine());
+            if (kind != ModelKind.GBM && (mono.auto() || !mono.directions().isEmpty())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--monotone " + monotone
+                        + " constrains a GBM; add --model gbm or drop --monotone (the scorecard's own is --monotonic)");
+            }
+            try {
+                gbm = gbm.withMonotone(mono.directions());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--monotone: " + e.getMessage());
+            }
             OverlayOptions oo = OverlayOptions.defaults().withMinBads(overlayMinBads);
             if (k0 != null) {
                 oo = oo.withK0(k0);
             }
             TrainRequest request = new TrainRequest(kind, sc, gbm, overlays, oo, cv, seed,
-                    targetRate == null ? OptionalDouble.empty() : OptionalDouble.of(targetRate));
+                    targetRate == null ? OptionalDouble.empty() : OptionalDouble.of(targetRate), mono.auto());
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("data", data.getFileName().toString());
             if (!isPortfolio(data)) {
@@ -310,6 +327,40 @@ final class TrainCommand implements Callable<Integer> {
             err.println("credit train: " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
+        }
+    }
+
+    /**
+     * The value of {@code --monotone}.
+     *
+     * @param auto whether the scorecard's monotonic features give directions
+     * @param directions the directions named explicitly
+     */
+    record Monotone(boolean auto, Map<String, Integer> directions) {
+
+        /** Parses {@code none}, {@code auto} or {@code [auto,]NAME=+1,NAME=-1,...}; a usage error names the item. */
+        static Monotone parse(String text, CommandLine cl) {
+            String t = text.strip();
+            if (t.equals("none")) {
+                return new Monotone(false, Map.of());
+            }
+            boolean auto = false;
+            Map<String, Integer> directions = new LinkedHashMap<>();
+            for (String item : t.split(",", -1)) {
+                String it = item.strip();
+                int eq = it.indexOf('=');
+                String d = eq < 0 ? "" : it.substring(eq + 1).strip();
+                if (it.equals("auto")) {
+                    auto = true;
+                } else if (eq > 0 && (d.equals("+1") || d.equals("1") || d.equals("-1") || d.equals("0"))) {
+                    directions.put(it.substring(0, eq).strip(), Integer.parseInt(d.replace("+", "")));
+                } else {
+                    throw new CommandLine.ParameterException(cl, "--monotone: '" + it + "' is neither auto nor"
+                            + " NAME=+1, NAME=-1 or NAME=0; valid: none, auto, or a comma-separated list of those"
+                            + " (got '" + text + "')");
+                }
+            }
+            return new Monotone(auto, directions);
         }
     }
 

@@ -245,6 +245,39 @@ class CommandsTest {
     }
 
     @Test
+    void train_gbmMonotoneAuto_notesTheScorecardsDirections() {
+        int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",
+                "--model", "gbm", "--trees", "30", "--monotone", "auto,age=0", "--out", dir.resolve("g.json").toString(),
+                "--no-progress");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("note: GBM monotone constraints (--monotone auto;")
+                .contains("duration +1").doesNotContain("age -1");
+    }
+
+    @Test
+    void train_monotoneMisspelt_orUnknownFeature_orForAScorecard_isAUsageErrorNamingIt() {
+        Path model = dir.resolve("m.json");
+        String[] base = {"--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad", "--out",
+            model.toString(), "--no-progress"};
+        int code = run(new TrainCommand(), concat(base, "--model", "gbm", "--monotone", "duration=up"));
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--monotone: 'duration=up' is neither auto nor NAME=+1");
+        code = run(new TrainCommand(), concat(base, "--model", "gbm", "--monotone", "durration=+1"));
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("durration is not a feature of the data").contains("duration, credit_amount");
+        code = run(new TrainCommand(), concat(base, "--monotone", "auto"));
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--monotone auto constrains a GBM; add --model gbm");
+        assertThat(model).doesNotExist();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void train_gbmSettingsOutOfRange_areAUsageErrorNamingEachSettingItsRangeAndTheFlags() {
         Path model = dir.resolve("m.json");
         int code = run(new TrainCommand(), "--data", GermanCredit.path().toString(), "--target", "class", "--bad", "bad",

@@ -1,5 +1,10 @@
 package org.creditkit.models.gbm;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
 /**
  * Settings of gradient boosting.
  *
@@ -7,7 +12,7 @@ package org.creditkit.models.gbm;
  * the most it grows, fewer when early stopping on the validation part ends it; each tree is grown
  * leaf-wise up to {@code maxNodes} leaves and {@code maxDepth} levels. {@link GbmTrainer#fitWithSmile}
  * passes trees, depth, nodes, node size, shrinkage and subsample to Smile's
- * {@code GradientTreeBoost} and ignores the rest.
+ * {@code GradientTreeBoost} and refuses monotone constraints (Smile has none).
  *
  * @param trees most trees, at least 1
  * @param maxDepth the deepest a tree may grow, at least 2
@@ -20,9 +25,14 @@ package org.creditkit.models.gbm;
  *        0 grows all {@code trees}
  * @param patience trees without a better validation log loss before boosting stops, at least 1
  * @param seed seed of the validation part and of the row sampling
+ * @param monotone per numeric feature name the direction the predicted risk must follow as the
+ *        value rises: {@code +1} never falls, {@code -1} never rises, {@code 0} (or absent) free;
+ *        a split on a constrained feature is rejected when its children's values go the other way,
+ *        and the children's values are bounded by their midpoint below them (LightGBM's and
+ *        scikit-learn's method), so the whole ensemble is monotonic in that feature
  */
 public record GbmOptions(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample,
-        double l2, double validationShare, int patience, long seed) {
+        double l2, double validationShare, int patience, long seed, Map<String, Integer> monotone) {
 
     /**
      * Checks the ranges.
@@ -48,9 +58,36 @@ public record GbmOptions(int trees, int maxDepth, int maxNodes, int nodeSize, do
         if (!(validationShare >= 0 && validationShare <= 0.5)) {
             bad.add("validationShare must be in [0, 0.5], got " + validationShare);
         }
+        Objects.requireNonNull(monotone, "monotone");
+        monotone = Collections.unmodifiableMap(new TreeMap<>(monotone));
+        monotone.forEach((name, direction) -> {
+            if (direction == null || direction < -1 || direction > 1) {
+                bad.add("monotone direction of " + name + " must be -1, 0 or +1, got " + direction);
+            }
+        });
         if (!bad.isEmpty()) {
             throw new IllegalArgumentException("GBM settings out of range: " + String.join("; ", bad));
         }
+    }
+
+    /**
+     * Settings without monotone constraints.
+     *
+     * @param trees most trees, at least 1
+     * @param maxDepth the deepest a tree may grow, at least 2
+     * @param maxNodes the most leaves per tree, at least 2
+     * @param nodeSize the fewest rows in a leaf, at least 1
+     * @param shrinkage learning rate in (0, 1]
+     * @param subsample share of rows sampled for each tree in (0, 1]
+     * @param l2 L2 penalty on the leaf values, at least 0
+     * @param validationShare share of the rows held out for early stopping, in [0, 0.5]
+     * @param patience trees without a better validation log loss before boosting stops, at least 1
+     * @param seed seed of the validation part and of the row sampling
+     * @throws IllegalArgumentException on a value outside its range
+     */
+    public GbmOptions(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample,
+            double l2, double validationShare, int patience, long seed) {
+        this(trees, maxDepth, maxNodes, nodeSize, shrinkage, subsample, l2, validationShare, patience, seed, Map.of());
     }
 
     private static void atLeast(java.util.List<String> bad, String name, int value, int min) {
@@ -112,6 +149,18 @@ public record GbmOptions(int trees, int maxDepth, int maxNodes, int nodeSize, do
      */
     public GbmOptions withTrees(int n) {
         return new GbmOptions(n, maxDepth, maxNodes, nodeSize, shrinkage, subsample, l2, validationShare, patience,
-                seed);
+                seed, monotone);
+    }
+
+    /**
+     * Returns a copy with other monotone constraints.
+     *
+     * @param directions per numeric feature name {@code -1}, {@code 0} or {@code +1}
+     * @return the copy
+     * @throws IllegalArgumentException on a direction other than -1, 0 or +1
+     */
+    public GbmOptions withMonotone(Map<String, Integer> directions) {
+        return new GbmOptions(trees, maxDepth, maxNodes, nodeSize, shrinkage, subsample, l2, validationShare, patience,
+                seed, directions);
     }
 }

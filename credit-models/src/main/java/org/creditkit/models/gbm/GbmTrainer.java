@@ -3,6 +3,8 @@ package org.creditkit.models.gbm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.creditkit.models.ModelException;
 import org.creditkit.models.Progress;
@@ -52,10 +54,12 @@ public final class GbmTrainer {
      * @param options settings
      * @param progress progress reporter (one step per tree)
      * @return the exportable model
-     * @throws ModelException if the data has one outcome only
+     * @throws ModelException if the data has one outcome only, or a monotone constraint names a
+     *         feature the data does not have or a categorical one
      */
     public static TrainedGbm fit(Dataset data, GbmOptions options, Progress progress) {
         requireBothOutcomes(data);
+        int[] direction = directions(data, options.monotone());
         List<FeatureEncoding> encodings = encodings(data);
         int nf = encodings.size();
         double[][] x = new double[nf][data.rows()];
@@ -67,9 +71,33 @@ public final class GbmTrainer {
             }
             names.add(e.feature().name());
         }
-        HistogramBoosting.Result fit = HistogramBoosting.fit(x, data.targets(), names, options, progress);
+        HistogramBoosting.Result fit = HistogramBoosting.fit(x, data.targets(), names, direction, options, progress);
         List<Double> importance = Arrays.stream(fit.importance()).boxed().toList();
         return new TrainedGbm(encodings, fit.trees(), importance, options);
+    }
+
+    /** Per feature of the data its constraint; refuses a name that is not a numeric feature. */
+    static int[] directions(Dataset data, Map<String, Integer> monotone) {
+        int[] out = new int[data.features().size()];
+        List<String> problems = new ArrayList<>();
+        monotone.forEach((name, d) -> {
+            Optional<Integer> f = data.indexOf(name);
+            if (f.isEmpty()) {
+                problems.add(name + " is not a feature of the data");
+            } else if (data.features().get(f.get()).isCategorical()) {
+                if (d != 0) {
+                    problems.add(name + " is categorical (its levels have no order to follow)");
+                }
+            } else {
+                out[f.get()] = d;
+            }
+        });
+        if (!problems.isEmpty()) {
+            List<String> numeric = data.features().stream().filter(x -> !x.isCategorical()).map(Feature::name).toList();
+            throw new ModelException("GBM monotone constraints refused: " + String.join("; ", problems)
+                    + ". They apply to numeric features: " + String.join(", ", numeric));
+        }
+        return out;
     }
 
     private static void requireBothOutcomes(Dataset data) {
@@ -86,10 +114,14 @@ public final class GbmTrainer {
      * @param options settings
      * @param progress progress reporter
      * @return the fit
-     * @throws ModelException if the data has one outcome only
+     * @throws ModelException if the data has one outcome only or monotone constraints are set
      */
     public static Fit fitWithSmile(Dataset data, GbmOptions options, Progress progress) {
         requireBothOutcomes(data);
+        if (options.monotone().values().stream().anyMatch(d -> d != 0)) {
+            throw new ModelException("Smile's GradientTreeBoost has no monotone constraints; train with GbmTrainer.fit"
+                    + " or without GbmOptions.monotone, got " + options.monotone());
+        }
         List<FeatureEncoding> encodings = encodings(data);
         int nf = encodings.size();
         BaseVector<?, ?, ?>[] vectors = new BaseVector<?, ?, ?>[nf + 1];

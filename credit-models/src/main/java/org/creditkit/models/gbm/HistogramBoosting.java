@@ -25,6 +25,15 @@ import org.creditkit.models.Progress;
  *   <li>at every split both directions of the missing values are tried and the better one is kept
  *   (a node without missing values sends them to its larger child);</li>
  *   <li>one child's histogram is built from its rows, the other's is the parent's minus it;</li>
+ *   <li>monotone constraints ({@link GbmOptions#monotone()}), as LightGBM's basic method and
+ *   scikit-learn do them: every node carries bounds on its value (the root none); a node's and its
+ *   candidate children's values are Newton steps clipped to those bounds, and the gain is computed
+ *   with the clipped values; a split on a constrained feature whose lower-value child would get
+ *   the larger value against an increasing constraint (or the smaller against a decreasing one)
+ *   is rejected; after such a split the midpoint of the two children's values becomes the upper
+ *   bound of one side and the lower bound of the other, so every value below the node keeps the
+ *   order and each tree, hence the sum, is monotonic in the feature (missing values, which have
+ *   no place in the order, are free);</li>
  *   <li>with a validation share, that stratified, seeded part of the rows is held out and the
  *   boosting stops when its log loss has not improved for {@code patience} trees; the trees after
  *   the best one are dropped.</li>
@@ -66,11 +75,13 @@ final class HistogramBoosting {
     private final int cells;
     private final int[] y;
     private final GbmOptions o;
+    private final int[] direction; // per feature -1, 0 or +1
 
-    private HistogramBoosting(double[][] x, int[] y, GbmOptions options) {
+    private HistogramBoosting(double[][] x, int[] y, int[] direction, GbmOptions options) {
         int nf = x.length;
         this.y = y;
         this.o = options;
+        this.direction = direction.clone();
         thresholds = new double[nf][];
         bins = new int[nf];
         codes = new byte[nf][];
@@ -100,7 +111,23 @@ final class HistogramBoosting {
      * @return the trees
      */
     static Result fit(double[][] x, int[] y, List<String> names, GbmOptions options, Progress progress) {
-        return new HistogramBoosting(x, y, options).boost(names, progress);
+        return fit(x, y, names, new int[x.length], options, progress);
+    }
+
+    /**
+     * Boosts under monotone constraints.
+     *
+     * @param x per feature the encoded values of every row ({@code NaN} missing)
+     * @param y per row 1 for a default
+     * @param names feature names for the flat trees
+     * @param direction per feature its monotone constraint: -1, 0 (none) or +1
+     * @param options settings
+     * @param progress one step per tree
+     * @return the trees
+     */
+    static Result fit(double[][] x, int[] y, List<String> names, int[] direction, GbmOptions options,
+            Progress progress) {
+        return new HistogramBoosting(x, y, direction, options).boost(names, progress);
     }
 
     /**
@@ -291,6 +318,9 @@ final class HistogramBoosting {
         final int depth;
         final double sumG;
         final double sumH;
+        // bounds on the node's value from monotone splits above it
+        double lower = Double.NEGATIVE_INFINITY;
+        double upper = Double.POSITIVE_INFINITY;
         double[] hist;
         int index; // position in the tree's node list
         Node left;
@@ -392,9 +422,28 @@ final class HistogramBoosting {
         return gs * gs / (hs + o.l2());
     }
 
+    /** The Newton value {@code -G/(H+λ)} clipped to the bounds. */
+    private double value(double gs, double hs, double lower, double upper) {
+        return Math.min(Math.max(-gs / (hs + o.l2()), lower), upper);
+    }
+
+    /**
+     * Twice the loss reduction of a node with value {@code v}: {@code -(2Gv + (H+λ)v²)}, which is
+     * {@link #score} when {@code v} is the unclipped Newton value (then computed as there, so a
+     * model without constraints is the same to the last bit).
+     */
+    private double score(double gs, double hs, double lower, double upper) {
+        double raw = -gs / (hs + o.l2());
+        if (raw >= lower && raw <= upper) {
+            return score(gs, hs);
+        }
+        double v = Math.min(Math.max(raw, lower), upper);
+        return -(2 * gs * v + (hs + o.l2()) * v * v);
+    }
+
     private void bestSplit(Node node) {
         double[] hist = node.hist;
-        double parent = score(node.sumG, node.sumH);
+        double parent = score(node.sumG, node.sumH, node.lower, node.upper);
         int total = node.count();
         int minLeaf = o.nodeSize();
         for (int f = 0; f < codes.length; f++) {
@@ -432,7 +481,15 @@ final class HistogramBoosting {
         if (lc < minLeaf || rc < minLeaf || lh < MIN_HESSIAN || rh < MIN_HESSIAN) {
             return;
         }
-        double gain = score(lg, lh) + score(rg, rh) - parent;
+        if (direction[f] != 0) {
+            // the left child holds the lower values: its value may not pass the right child's
+            double vl = value(lg, lh, node.lower, node.upper);
+            double vr = value(rg, rh, node.lower, node.upper);
+            if (direction[f] > 0 ? vl > vr : vl < vr) {
+                return;
+            }
+        }
+        double gain = score(lg, lh, node.lower, node.upper) + score(rg, rh, node.lower, node.upper) - parent;
         if (gain > node.gain) {
             node.gain = gain;
             node.feature = f;
@@ -468,6 +525,22 @@ final class HistogramBoosting {
         System.arraycopy(tmp, 0, rows, l, k);
         p.left = new Node(p.root, p.start, l, p.depth + 1, lg, lh);
         p.right = new Node(p.root, l, p.end, p.depth + 1, p.sumG - lg, p.sumH - lh);
+        for (Node child : List.of(p.left, p.right)) {
+            child.lower = p.lower;
+            child.upper = p.upper;
+        }
+        int d = direction[p.feature];
+        if (d != 0) {
+            double mid = (value(p.left.sumG, p.left.sumH, p.lower, p.upper)
+                    + value(p.right.sumG, p.right.sumH, p.lower, p.upper)) / 2;
+            if (d > 0) {
+                p.left.upper = mid;
+                p.right.lower = mid;
+            } else {
+                p.left.lower = mid;
+                p.right.upper = mid;
+            }
+        }
         boolean leftSmaller = p.left.count() <= p.right.count();
         Node small = leftSmaller ? p.left : p.right;
         Node large = leftSmaller ? p.right : p.left;
@@ -509,7 +582,7 @@ final class HistogramBoosting {
                     trueChild.add(-1);
                     falseChild.add(-1);
                     missingToTrue.add(false);
-                    leaf.add(-nd.sumG / (nd.sumH + o.l2()) / 2);
+                    leaf.add(value(nd.sumG, nd.sumH, nd.lower, nd.upper) / 2);
                 } else {
                     int f = nd.feature;
                     int nb = t[f].length + 1;

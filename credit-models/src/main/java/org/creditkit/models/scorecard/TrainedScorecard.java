@@ -1,9 +1,12 @@
 package org.creditkit.models.scorecard;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.creditkit.core.score.Scaling;
+import org.creditkit.models.binning.Bin;
 import org.creditkit.models.data.Dataset;
 import org.creditkit.models.data.Feature;
 import org.creditkit.models.data.FeatureAlignment;
@@ -74,6 +77,33 @@ public record TrainedScorecard(List<ScorecardFeature> features, double intercept
                 row[i] = cols[i][r];
             }
             out[r] = logOdds(row);
+        }
+        return out;
+    }
+
+    /**
+     * The direction of risk of every feature the scorecard classes monotonically: {@code +1} when
+     * the WoE of its value bins falls as the value rises (higher values riskier), {@code -1} when it
+     * rises; a monotonic feature left with one value bin has no direction and is absent. These are
+     * the constraints {@code credit train --model gbm --monotone auto} gives the GBM.
+     *
+     * @return per feature name -1 or +1, in scorecard order
+     */
+    public Map<String, Integer> monotoneDirections() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (ScorecardFeature f : features) {
+            if (!f.binning().monotonic()) {
+                continue;
+            }
+            List<Bin> values = f.binning().bins().stream().filter(b -> !b.missing()).toList();
+            if (values.size() < 2) {
+                continue;
+            }
+            double first = values.get(0).woe();
+            double last = values.get(values.size() - 1).woe();
+            if (first != last) {
+                out.put(f.name(), last < first ? 1 : -1);
+            }
         }
         return out;
     }

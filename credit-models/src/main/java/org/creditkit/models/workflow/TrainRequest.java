@@ -18,9 +18,15 @@ import org.creditkit.models.scorecard.ScorecardOptions;
  * @param cvFolds folds of cross-validation, 0 for none
  * @param seed seed of the folds (the GBM has its own in {@code gbm})
  * @param targetRate when present, the mean PD the final model is calibrated to
+ * @param monotoneFromScorecard for a GBM: constrain it to be monotonic in the features the
+ *        scorecard (trained with {@code scorecard} on the same rows: inside every fold when
+ *        cross-validating) classes monotonically, in their direction
+ *        ({@link org.creditkit.models.scorecard.TrainedScorecard#monotoneDirections()}); the
+ *        directions set in {@code gbm} win
  */
 public record TrainRequest(ModelKind kind, ScorecardOptions scorecard, GbmOptions gbm, boolean overlays,
-        OverlayOptions overlayOptions, int cvFolds, long seed, OptionalDouble targetRate) {
+        OverlayOptions overlayOptions, int cvFolds, long seed, OptionalDouble targetRate,
+        boolean monotoneFromScorecard) {
 
     /**
      * Checks.
@@ -36,6 +42,24 @@ public record TrainRequest(ModelKind kind, ScorecardOptions scorecard, GbmOption
         if (cvFolds < 0 || cvFolds == 1) {
             throw new IllegalArgumentException("--cv must be 0 (none) or at least 2, got " + cvFolds);
         }
+    }
+
+    /**
+     * A request without monotone constraints taken from the scorecard.
+     *
+     * @param kind the base model family
+     * @param scorecard scorecard settings
+     * @param gbm GBM settings
+     * @param overlays whether to fit industry overlays
+     * @param overlayOptions overlay settings
+     * @param cvFolds folds of cross-validation, 0 for none
+     * @param seed seed of the folds
+     * @param targetRate when present, the mean PD the final model is calibrated to
+     * @throws IllegalArgumentException for a fold count of 1 or below 0
+     */
+    public TrainRequest(ModelKind kind, ScorecardOptions scorecard, GbmOptions gbm, boolean overlays,
+            OverlayOptions overlayOptions, int cvFolds, long seed, OptionalDouble targetRate) {
+        this(kind, scorecard, gbm, overlays, overlayOptions, cvFolds, seed, targetRate, false);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.creditkit.models.eval.Calibration;
 import org.creditkit.models.eval.CrossValidation;
 import org.creditkit.models.eval.CvResult;
 import org.creditkit.models.eval.IndustryLayer;
+import org.creditkit.models.gbm.GbmOptions;
 import org.creditkit.models.gbm.GbmTrainer;
 import org.creditkit.models.gbm.TrainedGbm;
 import org.creditkit.models.overlay.OverlayModel;
@@ -110,7 +111,32 @@ public final class Training {
             notes.addAll(card.notes());
             return card::logOdds;
         }
-        return GbmTrainer.fit(train, request.gbm(), progress)::logOdds;
+        return GbmTrainer.fit(train, gbmOptions(train, request, notes), progress)::logOdds;
+    }
+
+    /**
+     * The GBM settings for these rows: with {@link TrainRequest#monotoneFromScorecard()}, the
+     * directions of the scorecard trained on the same rows added under the explicit ones.
+     */
+    static GbmOptions gbmOptions(Dataset data, TrainRequest request, List<String> notes) {
+        if (!request.monotoneFromScorecard()) {
+            return request.gbm();
+        }
+        Map<String, Integer> directions = new LinkedHashMap<>(
+                ScorecardTrainer.fit(data, request.scorecard(), Progress.none()).monotoneDirections());
+        directions.putAll(request.gbm().monotone());
+        List<String> shown = new ArrayList<>();
+        directions.forEach((name, d) -> {
+            if (d != 0) {
+                shown.add(name + (d > 0 ? " +1" : " -1"));
+            }
+        });
+        notes.add(shown.isEmpty()
+                ? "GBM monotone constraints (--monotone auto): the scorecard classes no feature monotonically;"
+                        + " name them with --monotonic or --monotonic-all"
+                : "GBM monotone constraints (--monotone auto; +1: risk never falls as the value rises): "
+                        + String.join(", ", shown));
+        return request.gbm().withMonotone(directions);
     }
 
     private static TrainedModel fit(Dataset data, TrainRequest request, Map<String, String> meta, Progress progress,
@@ -123,7 +149,7 @@ public final class Training {
             notes.addAll(card.notes());
             base = card.logOdds(data);
         } else {
-            gbm = GbmTrainer.fit(data, request.gbm(), progress);
+            gbm = GbmTrainer.fit(data, gbmOptions(data, request, notes), progress);
             base = gbm.logOdds(data);
         }
         double[] adj = overlays.adjustments(data);

@@ -156,10 +156,41 @@ class BundleExportTest {
         TrainedGbm gbm = GbmTrainer.fit(d, GbmOptions.defaults(3), Progress.none());
         boolean[] missingLeft = gbm.trees().missingToTrue();
         assertThat(missingLeft).as("missing values sent left at some splits and right at others").contains(true, false);
+        assertBundleEqualsTrained(gbm, d);
+    }
+
+    @Test
+    void monotoneConstrainedGbm_coreTreeEnsembleEqualsTheTrainedModelOnEveryRow() {
+        Random rnd = new Random(17);
+        int n = 3000;
+        double[] x = new double[n];
+        double[] z = new double[n];
+        int[] y = new int[n];
+        long[] lines = new long[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextGaussian();
+            z[i] = rnd.nextGaussian();
+            double logit = -1.5 + x[i] + Math.sin(4 * x[i]) - 0.5 * z[i] + 0.8 * Math.cos(3 * z[i]);
+            if (rnd.nextDouble() < 0.1) {
+                x[i] = Double.NaN;
+            }
+            y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+            lines[i] = i + 1;
+        }
+        Dataset d = Dataset.of(List.of(Feature.numeric("debt_to_asset"), Feature.numeric("net_margin")),
+                new double[][] {x, z}, y, lines, List.of(), new int[0], new double[0]);
+        TrainedGbm free = GbmTrainer.fit(d, GbmOptions.defaults(3), Progress.none());
+        TrainedGbm gbm = GbmTrainer.fit(d, GbmOptions.defaults(3).withMonotone(Map.of("debt_to_asset", 1,
+                "net_margin", -1)), Progress.none());
+        assertThat(gbm.trees().leaf()).as("the constraints bind").isNotEqualTo(free.trees().leaf());
+        assertBundleEqualsTrained(gbm, d);
+    }
+
+    private static void assertBundleEqualsTrained(TrainedGbm gbm, Dataset d) {
         ModelBundle bundle = export(TrainedModel.of(gbm, OverlayModel.none(), 0, Map.of()));
         List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
         double[] trained = gbm.logOdds(d);
-        for (int r = 0; r < n; r++) {
+        for (int r = 0; r < d.rows(); r++) {
             assertThat(bundle.base().logOdds(vectors.get(r))).as("row %d", r).isCloseTo(trained[r], within(1e-9));
         }
     }
