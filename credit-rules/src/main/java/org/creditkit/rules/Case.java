@@ -14,9 +14,13 @@ import java.util.List;
  * when
  *     $c : Case( input.pd <= product.instantMaxPd, input.requestedAmount <= product.autoApprovalCap )
  * then
- *     $c.tier(drools.getRule().getName(), Tier.INSTANT_APPROVAL, "Low risk ...", "低风险 ...");
+ *     $c.tier(Tier.INSTANT_APPROVAL, "Low risk ...", "低风险 ...");
  * end
  * }</pre>
+ * A verdict method without a rule name records the verdict under the rule that is firing (the engine's
+ * agenda filter names it before each consequence runs); the forms taking the name first, e.g.
+ * {@code $c.tier(drools.getRule().getName(), ...)}, record the same. Without {@code drools} in a consequence
+ * Drools builds no per-firing helper objects for it (about 45 bytes a firing).
  * One fact and no joins keep a decision cheap (the Drools network evaluates alpha constraints only).
  * A few parameter look-ups that take the input as an argument are precomputed as boolean properties
  * ({@link #isReviewFlagged()}, {@link #isWarningFlagged()}, {@link #isCoreRatingAccepted()},
@@ -178,6 +182,32 @@ public final class Case {
     }
 
     /**
+     * A parameter's decimal as {@link BigDecimal#toPlainString()} writes it, e.g. an industry multiple in a
+     * reason text: {@code "Limit: annual revenue x " + $c.plain(multiple)}. The text of each value is written
+     * once and kept (for the first {@value #PLAIN_KEPT} values seen, which the rule sets' own parameters are),
+     * where {@code toPlainString} builds a {@code StringBuilder} and two strings on every decision.
+     *
+     * @param value the decimal
+     * @return its plain text
+     */
+    public String plain(BigDecimal value) {
+        String text = PLAIN.get(value);
+        if (text == null) {
+            text = value.toPlainString();
+            if (PLAIN.size() < PLAIN_KEPT) {
+                PLAIN.putIfAbsent(value, text);
+            }
+        }
+        return text;
+    }
+
+    /** How many decimals' texts {@link #plain} keeps. */
+    static final int PLAIN_KEPT = 256;
+    /** Keyed by value and scale ({@link BigDecimal#equals}), as the text is. */
+    private static final java.util.concurrent.ConcurrentHashMap<BigDecimal, String> PLAIN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
      * Whether a data-quality flag of the input is one of the parameters' review flags.
      *
      * @return true when the flags send the application to review
@@ -231,6 +261,103 @@ public final class Case {
      */
     public boolean isRiskFundCovered() {
         return params.riskFundCovers(input.product());
+    }
+
+    /** The rule whose consequence runs, named by the engine's agenda filter before it runs; null outside a firing. */
+    private String firing;
+
+    /** Names the rule about to fire (called by the engine's agenda filter, {@link FiringGuard}). */
+    void firing(String rule) {
+        firing = rule;
+    }
+
+    private String firingRule() {
+        if (firing == null) {
+            throw new org.creditkit.core.CreditDecisionException("application " + input.applicationId(),
+                    "a verdict without a rule name was recorded outside a rule firing of the engine; pass the name"
+                            + " (drools.getRule().getName()) when firing the session without the engine");
+        }
+        return firing;
+    }
+
+    /**
+     * Records a tier verdict under the firing rule's name; when several rules set tiers the most severe applies.
+     *
+     * @param value the tier
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void tier(Tier value, String en, String zh) {
+        verdicts.tier(firingRule(), value, en, zh);
+    }
+
+    /**
+     * Records a mitigation measure under the firing rule's name.
+     *
+     * @param value the measure
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void measure(MitigationMeasure value, String en, String zh) {
+        verdicts.measure(firingRule(), value, en, zh);
+    }
+
+    /**
+     * Records a credit limit under the firing rule's name; when several rules offer limits the largest applies.
+     *
+     * @param amount the limit in CNY
+     * @param en reason in English
+     * @param zh reason in Chinese
+     * @throws org.creditkit.core.CreditDecisionException if the amount is negative
+     */
+    public void limit(BigDecimal amount, String en, String zh) {
+        verdicts.limit(firingRule(), amount, en, zh);
+    }
+
+    /**
+     * Records the price under the firing rule's name; the last price recorded applies.
+     *
+     * @param annualRate the annual rate
+     * @param en reason in English
+     * @param zh reason in Chinese
+     * @throws org.creditkit.core.CreditDecisionException if the rate is not in [0, 1)
+     */
+    public void price(double annualRate, String en, String zh) {
+        verdicts.price(firingRule(), annualRate, en, zh);
+    }
+
+    /**
+     * Records a rate discount under the firing rule's name (see {@link #rateDiscount(String, double, String, String)}).
+     *
+     * @param discount the discount on the annual rate, in [0, 0.05]
+     * @param en reason in English
+     * @param zh reason in Chinese
+     * @throws org.creditkit.core.CreditDecisionException if the discount is out of range
+     */
+    public void rateDiscount(double discount, String en, String zh) {
+        verdicts.rateDiscount(firingRule(), discount, en, zh);
+    }
+
+    /**
+     * Records a limit uplift under the firing rule's name (see {@link #limitUplift(String, BigDecimal, String, String)}).
+     *
+     * @param uplift the uplift, in [0, 1]
+     * @param en reason in English
+     * @param zh reason in Chinese
+     * @throws org.creditkit.core.CreditDecisionException if the uplift is out of range
+     */
+    public void limitUplift(BigDecimal uplift, String en, String zh) {
+        verdicts.limitUplift(firingRule(), uplift, en, zh);
+    }
+
+    /**
+     * Records a note in the decision trail under the firing rule's name.
+     *
+     * @param en reason in English
+     * @param zh reason in Chinese
+     */
+    public void note(String en, String zh) {
+        verdicts.note(firingRule(), en, zh);
     }
 
     /**

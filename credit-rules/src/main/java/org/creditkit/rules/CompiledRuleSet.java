@@ -74,7 +74,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
             clean = false;
             try {
                 Case c = new Case(input, compiled.parameters());
-                FiringGuard guard = new FiringGuard(limits, System.nanoTime());
+                FiringGuard guard = new FiringGuard(limits, System.nanoTime(), c);
                 FactHandle h = session.insert(c);
                 session.fireAllRules(guard);
                 session.delete(h);
@@ -190,7 +190,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
             session = compiled.kieBase().newKieSession();
         }
         Case c = new Case(input, compiled.parameters());
-        FiringGuard guard = new FiringGuard(limits, System.nanoTime());
+        FiringGuard guard = new FiringGuard(limits, System.nanoTime(), c);
         try {
             FactHandle h = session.insert(c);
             session.fireAllRules(guard);

@@ -27,8 +27,16 @@ final class FiringGuard implements AgendaFilter {
     private final long cpuStart;
     private int fired;
     private String stopped;
+    /** The decision's case, told the name of each rule about to fire; null for other facts. */
+    private final Case names;
 
     FiringGuard(DecisionLimits limits, long startNanos) {
+        this(limits, startNanos, null);
+    }
+
+    /** A guard that also names each rule about to fire to the case ({@link Case#tier(Tier, String, String)} ...). */
+    FiringGuard(DecisionLimits limits, long startNanos, Case names) {
+        this.names = names;
         this.maxFirings = limits.maxFirings();
         this.budgetNanos = limits.timeBudget().toNanos();
         this.start = startNanos;
@@ -57,6 +65,9 @@ final class FiringGuard implements AgendaFilter {
             }
         }
         fired++;
+        if (names != null) {
+            names.firing(rule);
+        }
         return true;
     }
 

@@ -283,13 +283,19 @@ public record PolicyParameters(
      * @return true when at least one is a review flag
      */
     public boolean reviewsAny(Set<DataQualityFlag> flags) {
-        for (DataQualityFlag f : flags) {
-            if (reviewDataQualityFlags.contains(f)) {
+        if (flags.isEmpty()) {
+            return false;
+        }
+        // over the enum's constants, not the set: an iterator per call (twice per decision) is not always scalar-replaced
+        for (DataQualityFlag f : FLAGS) {
+            if (flags.contains(f) && reviewDataQualityFlags.contains(f)) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final DataQualityFlag[] FLAGS = DataQualityFlag.values();
 
     /**
      * Whether any of the flags is a warning only (not a review flag).
@@ -298,8 +304,11 @@ public record PolicyParameters(
      * @return true when at least one flag only warns
      */
     public boolean warnsAny(Set<DataQualityFlag> flags) {
-        for (DataQualityFlag f : flags) {
-            if (!reviewDataQualityFlags.contains(f)) {
+        if (flags.isEmpty()) {
+            return false;
+        }
+        for (DataQualityFlag f : FLAGS) {
+            if (flags.contains(f) && !reviewDataQualityFlags.contains(f)) {
                 return true;
             }
         }

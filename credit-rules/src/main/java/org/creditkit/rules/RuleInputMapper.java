@@ -196,6 +196,8 @@ public final class RuleInputMapper {
     /** Members that carry no applicant data (the case's parameters, its verdict methods, the input as a whole). */
     static final Set<String> NO_DATA = Set.of("input", "params", "tier", "measure", "limit", "price", "note",
             "rateDiscount", "limitUplift",
+            // formats its argument, whose own members carry the lineage
+            "plain",
             "toString", "hashCode", "equals");
 
     /**

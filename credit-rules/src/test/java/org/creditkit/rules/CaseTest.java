@@ -59,4 +59,35 @@ class CaseTest {
         }
         assertThat(bandsFired).as("bands fired across the inputs").isBetween(100, 600 * 12 - 100);
     }
+
+    @Test
+    void plain_isToPlainString_keptForTheFirstValuesAndWrittenForTheRest() {
+        Case c = new Case(SyntheticRuleInputs.generate(3L, 1).get(0),
+                PolicyParameters.fromFiles(RuleSetSource.defaultPolicy().files()));
+        for (String v : new String[] {"0.2", "8", "1E+3", "0.00000001", "-2.50", "12345678901234567890.123"}) {
+            java.math.BigDecimal d = new java.math.BigDecimal(v);
+            assertThat(c.plain(d)).as(v).isEqualTo(d.toPlainString()).isEqualTo(c.plain(d));
+        }
+        // beyond the values kept the text is still right; the same value at another scale has its own text
+        for (int k = 0; k < Case.PLAIN_KEPT + 50; k++) {
+            java.math.BigDecimal d = java.math.BigDecimal.valueOf(k, 3);
+            assertThat(c.plain(d)).isEqualTo(d.toPlainString());
+        }
+        assertThat(c.plain(new java.math.BigDecimal("0.50"))).isEqualTo("0.50");
+        assertThat(c.plain(new java.math.BigDecimal("0.5"))).isEqualTo("0.5");
+    }
+
+    @Test
+    void verdictWithoutRuleName_outsideAFiring_isRefusedWithWhatToDo() {
+        Case c = new Case(SyntheticRuleInputs.generate(3L, 1).get(0),
+                PolicyParameters.fromFiles(RuleSetSource.defaultPolicy().files()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.tier(Tier.DECLINE, "en", "zh"))
+                .isInstanceOf(org.creditkit.core.CreditDecisionException.class)
+                .hasMessageContaining("outside a rule firing").hasMessageContaining("drools.getRule().getName()");
+        c.firing("some-rule");
+        c.tier(Tier.DECLINE, "en", "zh");
+        c.note("note en", "note zh");
+        assertThat(c.verdicts().toDecision(c.input(), c.params(), "v", "m", 0L, 0L).trail())
+                .extracting(RuleVerdict::rule).containsExactly("some-rule", "some-rule");
+    }
 }

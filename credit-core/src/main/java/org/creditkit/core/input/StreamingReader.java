@@ -1,9 +1,6 @@
 package org.creditkit.core.input;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +39,7 @@ import org.creditkit.core.domain.TaxRecord;
 import org.creditkit.core.domain.UtilityRecord;
 
 /**
- * The fast path of {@link StrictApplicationReader}: reads a document straight from Jackson's tokens
+ * The fast path of {@link StrictApplicationReader}: reads a document straight from {@link JsonLexer}'s tokens
  * into the domain records, applying as it goes every check {@link TreeValidator} applies (and
  * {@link SafeTree}'s number-text range check before any conversion), without building a tree.
  *
@@ -84,14 +81,9 @@ final class StreamingReader {
     /** The known keys of one kind of object, in the order the writer gives them. */
     private static final class Fields {
         final String[] names;
-        final SerializedString[] serialized;
 
         Fields(String... names) {
             this.names = names;
-            this.serialized = new SerializedString[names.length];
-            for (int i = 0; i < names.length; i++) {
-                serialized[i] = new SerializedString(names[i]);
-            }
         }
 
         String name(int i) {
@@ -136,7 +128,7 @@ final class StreamingReader {
             "provenance", "fiscalYear", "totalAssets", "totalLiabilities", "currentAssets",
             "currentLiabilities", "revenue", "netProfit", "operatingCashFlow", "rdExpense");
 
-    private final JsonParser p;
+    private final JsonLexer p;
     private final ReaderSettings settings;
     private Instant appTime;
     private LocalDate appDate;
@@ -146,29 +138,29 @@ final class StreamingReader {
     private Uscc supplyCore;
     private double[] scratch = new double[64];
 
-    private StreamingReader(JsonParser parser, ReaderSettings settings) {
-        this.p = parser;
+    private StreamingReader(JsonLexer lexer, ReaderSettings settings) {
+        this.p = lexer;
         this.settings = settings;
     }
 
     /**
-     * The document of {@code parser} (positioned before its first token) as a bare or labeled
-     * application, or {@code null} when the tree walk must decide.
+     * The document {@code json} (without a byte-order mark) as a bare or labeled application, or
+     * {@code null} when the tree walk must decide.
      */
-    static LabeledApplication labeled(JsonParser parser, ReaderSettings settings) {
+    static LabeledApplication labeled(String json, ReaderSettings settings) {
         try {
-            return new StreamingReader(parser, settings).root(true);
-        } catch (IOException | RuntimeException e) {
+            return new StreamingReader(new JsonLexer(json, settings), settings).root(true);
+        } catch (RuntimeException e) {
             return null;
         }
     }
 
     /** As {@link #labeled}, for a bare application only; {@code null} when the tree walk must decide. */
-    static LoanApplication application(JsonParser parser, ReaderSettings settings) {
+    static LoanApplication application(String json, ReaderSettings settings) {
         LabeledApplication a;
         try {
-            a = new StreamingReader(parser, settings).root(false);
-        } catch (IOException | RuntimeException e) {
+            a = new StreamingReader(new JsonLexer(json, settings), settings).root(false);
+        } catch (RuntimeException e) {
             return null;
         }
         return a.application();
@@ -176,12 +168,12 @@ final class StreamingReader {
 
     // ---------------------------------------------------------------- documents
 
-    private LabeledApplication root(boolean labeledAllowed) throws IOException {
+    private LabeledApplication root(boolean labeledAllowed) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw GIVE_UP;
         }
         LabeledApplication result;
-        if (labeledAllowed && p.nextFieldName(LABELED.serialized[0])) {
+        if (labeledAllowed && p.nextFieldName(LABELED.names[0])) {
             LoanApplication app = null;
             LabeledApplication.Outcome outcome = null;
             int seen = 0;
@@ -211,7 +203,7 @@ final class StreamingReader {
         return result;
     }
 
-    private LabeledApplication.Outcome outcome() throws IOException {
+    private LabeledApplication.Outcome outcome() {
         start();
         boolean defaulted = false;
         OptionalDouble truePd = OptionalDouble.empty();
@@ -233,13 +225,13 @@ final class StreamingReader {
         return new LabeledApplication.Outcome(defaulted, truePd);
     }
 
-    private LoanApplication application() throws IOException {
+    private LoanApplication application() {
         start();
         return applicationFields(field(APPLICATION, 0));
     }
 
     /** The application object's fields, from the index of its first (already read) field. */
-    private LoanApplication applicationFields(int first) throws IOException {
+    private LoanApplication applicationFields(int first) {
         String id = null;
         Instant time = null;
         Product product = null;
@@ -309,7 +301,7 @@ final class StreamingReader {
                 sources);
     }
 
-    private Instant applicationTime() throws IOException {
+    private Instant applicationTime() {
         Instant t = instant(false);
         appTime = t;
         appDate = LoanApplication.decisionDate(t);
@@ -326,7 +318,7 @@ final class StreamingReader {
         }
     }
 
-    private Enterprise enterprise() throws IOException {
+    private Enterprise enterprise() {
         start();
         Uscc uscc = null;
         String name = null;
@@ -392,7 +384,7 @@ final class StreamingReader {
                 ownership);
     }
 
-    private SourceData sources() throws IOException {
+    private SourceData sources() {
         start();
         SourceData.Builder b = SourceData.builder();
         int seen = 0;
@@ -450,7 +442,7 @@ final class StreamingReader {
 
     // ---------------------------------------------------------------- sources
 
-    private TaxRecord tax() throws IOException {
+    private TaxRecord tax() {
         start();
         Provenance prov = null;
         MonthlySeries sales = null;
@@ -490,7 +482,7 @@ final class StreamingReader {
         return new TaxRecord(prov, sales, paid, ratings, majorViolations);
     }
 
-    private List<TaxRating> ratings() throws IOException {
+    private List<TaxRating> ratings() {
         startArray();
         List<TaxRating> ratings = new ArrayList<>();
         int lastYear = Integer.MIN_VALUE;
@@ -522,7 +514,7 @@ final class StreamingReader {
         return ratings;
     }
 
-    private SocialInsuranceRecord socialInsurance() throws IOException {
+    private SocialInsuranceRecord socialInsurance() {
         start();
         Provenance prov = null;
         MonthlySeries headcount = null;
@@ -549,20 +541,20 @@ final class StreamingReader {
         return new SocialInsuranceRecord(prov, headcount, arrears);
     }
 
-    private UtilityRecord utilities() throws IOException {
+    private UtilityRecord utilities() {
         MonthlySeries[] two = new MonthlySeries[2];
         Provenance prov = twoSeries(UTILITIES, two);
         return new UtilityRecord(prov, two[0], two[1]);
     }
 
-    private CustomsRecord customs() throws IOException {
+    private CustomsRecord customs() {
         MonthlySeries[] two = new MonthlySeries[2];
         Provenance prov = twoSeries(CUSTOMS, two);
         return new CustomsRecord(prov, two[0], two[1]);
     }
 
     /** An object of a provenance and two required series, in the order of {@code fields}. */
-    private Provenance twoSeries(Fields fields, MonthlySeries[] out) throws IOException {
+    private Provenance twoSeries(Fields fields, MonthlySeries[] out) {
         start();
         Provenance prov = null;
         int seen = 0;
@@ -578,7 +570,7 @@ final class StreamingReader {
         return prov;
     }
 
-    private CourtRecord courts() throws IOException {
+    private CourtRecord courts() {
         start();
         Provenance prov = null;
         int cases = 0;
@@ -618,7 +610,7 @@ final class StreamingReader {
         return new CourtRecord(prov, cases, unanswered, enforcement, listings);
     }
 
-    private List<DishonestListing> listings() throws IOException {
+    private List<DishonestListing> listings() {
         startArray();
         List<DishonestListing> listings = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -648,7 +640,7 @@ final class StreamingReader {
         return listings;
     }
 
-    private PenaltyRecord penalties() throws IOException {
+    private PenaltyRecord penalties() {
         start();
         Provenance prov = null;
         List<Penalty> penalties = null;
@@ -680,7 +672,7 @@ final class StreamingReader {
         return new PenaltyRecord(prov, penalties, abnormal, serious);
     }
 
-    private List<Penalty> penaltyList() throws IOException {
+    private List<Penalty> penaltyList() {
         startArray();
         List<Penalty> penalties = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -712,7 +704,7 @@ final class StreamingReader {
         return penalties;
     }
 
-    private IntellectualPropertyRecord intellectualProperty() throws IOException {
+    private IntellectualPropertyRecord intellectualProperty() {
         start();
         Provenance prov = null;
         int[] counts = new int[4];
@@ -729,7 +721,7 @@ final class StreamingReader {
         return new IntellectualPropertyRecord(prov, counts[0], counts[1], counts[2], counts[3]);
     }
 
-    private FinancialStatement financials() throws IOException {
+    private FinancialStatement financials() {
         start();
         Provenance prov = null;
         int year = 0;
@@ -752,7 +744,7 @@ final class StreamingReader {
         return new FinancialStatement(prov, year, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
     }
 
-    private BankCreditRecord bankCredit() throws IOException {
+    private BankCreditRecord bankCredit() {
         start();
         Provenance prov = null;
         int loans = 0;
@@ -797,7 +789,7 @@ final class StreamingReader {
         return new BankCreditRecord(prov, loans, balance, current, worst, months);
     }
 
-    private CarbonRecord carbon() throws IOException {
+    private CarbonRecord carbon() {
         start();
         Provenance prov = null;
         int year = 0;
@@ -824,7 +816,7 @@ final class StreamingReader {
         return new CarbonRecord(prov, year, tonnes);
     }
 
-    private SupplyChainLink supplyChain() throws IOException {
+    private SupplyChainLink supplyChain() {
         start();
         Provenance prov = null;
         Uscc core = null;
@@ -865,7 +857,7 @@ final class StreamingReader {
         return new SupplyChainLink(prov, core, rating, months, receivables);
     }
 
-    private Provenance provenance() throws IOException {
+    private Provenance provenance() {
         start();
         String system = null;
         Instant asOf = null;
@@ -887,7 +879,7 @@ final class StreamingReader {
         return Provenance.of(system, asOf);
     }
 
-    private MonthlySeries series() throws IOException {
+    private MonthlySeries series() {
         start();
         YearMonth first = null;
         int count = 0;
@@ -913,7 +905,7 @@ final class StreamingReader {
     }
 
     /** Reads the values array into {@link #scratch}; returns how many. */
-    private int seriesValues() throws IOException {
+    private int seriesValues() {
         startArray();
         int max = settings.maxSeriesMonths();
         int n = 0;
@@ -938,9 +930,9 @@ final class StreamingReader {
      * characters without a symbol-table look-up; any other known field is found by name, an unknown or
      * over-long key gives up.
      */
-    private int field(Fields fields, int expected) throws IOException {
+    private int field(Fields fields, int expected) {
         if (expected < fields.names.length) {
-            if (p.nextFieldName(fields.serialized[expected])) {
+            if (p.nextFieldName(fields.names[expected])) {
                 return matched(fields, expected);
             }
         } else {
@@ -950,7 +942,7 @@ final class StreamingReader {
     }
 
     /** The field {@code i} of {@code fields} was just read: checks its key length and moves to its value. */
-    private int matched(Fields fields, int i) throws IOException {
+    private int matched(Fields fields, int i) {
         if (fields.names[i].length() > settings.maxKeyLength()) {
             throw GIVE_UP;
         }
@@ -959,7 +951,7 @@ final class StreamingReader {
     }
 
     /** The index of the current token's field in {@code fields} (moving to its value), or -1 at the object's end. */
-    private int current(Fields fields) throws IOException {
+    private int current(Fields fields) {
         JsonToken t = p.currentToken();
         if (t == JsonToken.END_OBJECT) {
             return -1;
@@ -1002,7 +994,7 @@ final class StreamingReader {
         }
     }
 
-    private String string(int maxLength, boolean blankAllowed) throws IOException {
+    private String string(int maxLength, boolean blankAllowed) {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw GIVE_UP;
         }
@@ -1032,7 +1024,7 @@ final class StreamingReader {
         return seenNonBlank;
     }
 
-    private <E extends Enum<E>> E enumValue(E[] values) throws IOException {
+    private <E extends Enum<E>> E enumValue(E[] values) {
         String s = string(64, false);
         for (E e : values) {
             if (e.name().equals(s)) {
@@ -1046,7 +1038,7 @@ final class StreamingReader {
      * A product id of the right form (whether the rule set offers it is the engine's check); a
      * malformed one goes to the tree walk, which names the problem.
      */
-    private Product product() throws IOException {
+    private Product product() {
         String s = string(64, false);
         for (Product known : PRODUCTS) {
             if (known.id().equals(s)) {
@@ -1068,7 +1060,7 @@ final class StreamingReader {
     }
 
     /** A whole number as {@link SafeTree} reads it (an integer token of at most 18 characters), in range. */
-    private int integer(int min, int max) throws IOException {
+    private int integer(int min, int max) {
         long v = longValue();
         if (v < min || v > max) {
             throw GIVE_UP;
@@ -1076,7 +1068,7 @@ final class StreamingReader {
         return (int) v;
     }
 
-    private long longValue() throws IOException {
+    private long longValue() {
         if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getTextLength() > MAX_LONG_TEXT) {
             throw GIVE_UP;
         }
@@ -1084,7 +1076,7 @@ final class StreamingReader {
     }
 
     /** A year that must have ended on or before the application date. */
-    private int endedYear() throws IOException {
+    private int endedYear() {
         int y = integer(TreeValidator.EARLIEST_DATE.getYear(), 9999);
         if (appDate != null && y > maxYear) {
             throw GIVE_UP;
@@ -1097,7 +1089,7 @@ final class StreamingReader {
      * the text's range check (an all-zero decimal is 0.0, as {@code BigDecimal.ZERO} is in the tree),
      * correctly rounded like {@code BigDecimal.doubleValue()}.
      */
-    private double number() throws IOException {
+    private double number() {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT) {
             return longValue();
@@ -1112,7 +1104,7 @@ final class StreamingReader {
         };
     }
 
-    private double decimal(double min, double max) throws IOException {
+    private double decimal(double min, double max) {
         double d = number();
         if (!Double.isFinite(d) || d < min || d > max) {
             throw GIVE_UP;
@@ -1121,7 +1113,7 @@ final class StreamingReader {
     }
 
     /** Money as {@code TreeValidator.money}: a number or a decimal string, in range, at most two decimals. */
-    private BigDecimal money(boolean signed) throws IOException {
+    private BigDecimal money(boolean signed) {
         BigDecimal v;
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT) {
@@ -1152,7 +1144,7 @@ final class StreamingReader {
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
-    private LocalDate date() throws IOException {
+    private LocalDate date() {
         LocalDate d = IsoText.date(string(10, false));
         if (d.isBefore(TreeValidator.EARLIEST_DATE) || appDate != null && d.isAfter(appDate)) {
             throw GIVE_UP;
@@ -1160,7 +1152,7 @@ final class StreamingReader {
         return d;
     }
 
-    private YearMonth yearMonth() throws IOException {
+    private YearMonth yearMonth() {
         String s = string(7, false);
         YearMonth m = IsoText.yearMonth(s);
         if (m.getYear() < TreeValidator.EARLIEST_DATE.getYear() || s.length() != 7) {
@@ -1169,7 +1161,7 @@ final class StreamingReader {
         return m;
     }
 
-    private Instant instant(boolean sourceTime) throws IOException {
+    private Instant instant(boolean sourceTime) {
         Instant t = IsoText.instant(string(64, false));
         if (t.isBefore(TreeValidator.EARLIEST_TIME)) {
             throw GIVE_UP;

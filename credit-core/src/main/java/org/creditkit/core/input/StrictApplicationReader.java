@@ -80,11 +80,6 @@ public final class StrictApplicationReader {
 
     private final ReaderSettings settings;
     private final ObjectMapper mapper;
-    /**
-     * The streaming reader's parsers: the same limits, no duplicate detection (it tracks every key
-     * itself), and Jackson's correctly rounded fast {@code double} parsing.
-     */
-    private final JsonFactory streaming;
 
     private StrictApplicationReader(ReaderSettings settings) {
         this.settings = settings;
@@ -97,10 +92,6 @@ public final class StrictApplicationReader {
                 .build();
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(limits)
-                .build();
-        this.streaming = JsonFactory.builder()
-                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .streamReadConstraints(limits)
                 .build();
         this.mapper = JsonMapper.builder(factory)
@@ -130,15 +121,8 @@ public final class StrictApplicationReader {
     public LoanApplication read(String json) {
         Objects.requireNonNull(json, "json");
         checkSize(json);
-        try (JsonParser parser = streaming.createParser(withoutBom(json))) {
-            LoanApplication app = StreamingReader.application(parser, settings);
-            if (app != null) {
-                return app;
-            }
-        } catch (IOException e) {
-            // a String source cannot fail to open or close; the tree walk below decides
-        }
-        return readByTree(json);
+        LoanApplication app = StreamingReader.application(withoutBom(json), settings);
+        return app != null ? app : readByTree(json);
     }
 
     /** {@link #read(String)} without the streaming reader: parse to a tree, walk it, report every problem. */
@@ -219,11 +203,7 @@ public final class StrictApplicationReader {
 
     /** The streaming reader's result, or null when the tree walk must decide (tests compare both). */
     LabeledApplication readLabeledStreaming(String json) {
-        try (JsonParser parser = streaming.createParser(withoutBom(json))) {
-            return StreamingReader.labeled(parser, settings);
-        } catch (IOException e) {
-            return null; // a String source cannot fail to open or close; the tree walk decides
-        }
+        return StreamingReader.labeled(withoutBom(json), settings);
     }
 
     /** {@link #readLabeled(String, List, boolean)} without the streaming reader (tests compare both). */
