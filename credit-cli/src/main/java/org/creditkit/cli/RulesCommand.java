@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code credit rules}: lets risk teams start from, check and test a rule set before it goes live.
  * <ul>
- *   <li>{@code credit rules init DIR} — writes an editable copy of the default policy (the .drl files
- *       and {@code parameters.json}) and its scenarios ({@code DIR/scenarios/*.json}); refuses to
+ *   <li>{@code credit rules init DIR} — writes an editable copy of the default policy (the .drl files,
+ *       {@code parameters.json} and {@code products.json}) and its scenarios ({@code DIR/scenarios/*.json}); refuses to
  *       overwrite a file.</li>
  *   <li>{@code credit rules check DIR [--strict]} — check against the allow-list, parse, validate the
  *       parameters and compile; prints every problem as {@code file:line:col message}, then warns of
@@ -50,8 +50,8 @@ final class RulesCommand implements Runnable {
 
     /** {@code credit rules init DIR}. */
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = {"Write an editable copy of the default policy (.drl files, parameters.json) to DIR and "
-                    + "its scenarios to DIR/scenarios.",
+            description = {"Write an editable copy of the default policy (.drl files, parameters.json, products.json) "
+                    + "to DIR and its scenarios to DIR/scenarios.",
                 "Then: edit, 'credit rules test DIR --scenarios DIR/scenarios', 'credit decide --rules DIR'."})
     public static final class Init implements Callable<Integer> {
 
@@ -104,8 +104,8 @@ final class RulesCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR", description = "Directory with the .drl files and parameters.json"
-                + " (and its scenarios/ folder).")
+        @Parameters(index = "0", paramLabel = "DIR",
+                description = "Directory with the .drl files, parameters.json and products.json (and its scenarios/ folder).")
         Path dir;
 
         @Option(names = "--strict", description = "Rules that no scenario of DIR/scenarios fires are errors, not warnings.")
@@ -176,7 +176,8 @@ final class RulesCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR", description = "Directory with the .drl files and parameters.json.")
+        @Parameters(index = "0", paramLabel = "DIR",
+                description = "Directory with the .drl files, parameters.json and products.json.")
         Path dir;
 
         @Option(names = "--scenarios", paramLabel = "DIR",
