@@ -353,7 +353,14 @@ final class TrainCommand implements Callable<Integer> {
                 if (it.equals("auto")) {
                     auto = true;
                 } else if (eq > 0 && (d.equals("+1") || d.equals("1") || d.equals("-1") || d.equals("0"))) {
-                    directions.put(it.substring(0, eq).strip(), Integer.parseInt(d.replace("+", "")));
+                    String name = it.substring(0, eq).strip();
+                    Integer before = directions.put(name, Integer.parseInt(d.replace("+", "")));
+                    if (before != null) {
+                        // 'age=+1,age=-1' used to keep the last silently: say which one is meant
+                        throw new CommandLine.ParameterException(cl, "--monotone: " + name + " is named twice;"
+                                + " valid: each feature once (auto may be combined with NAME=... to override it)"
+                                + " (got '" + text + "')");
+                    }
                 } else {
                     throw new CommandLine.ParameterException(cl, "--monotone: '" + it + "' is neither auto nor"
                             + " NAME=+1, NAME=-1 or NAME=0; valid: none, auto, or a comma-separated list of those"

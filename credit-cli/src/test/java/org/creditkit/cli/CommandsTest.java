@@ -262,6 +262,9 @@ class CommandsTest {
         int code = run(new TrainCommand(), concat(base, "--model", "gbm", "--monotone", "duration=up"));
         assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--monotone: 'duration=up' is neither auto nor NAME=+1");
+        code = run(new TrainCommand(), concat(base, "--model", "gbm", "--monotone", "age=+1,age=-1"));
+        assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--monotone: age is named twice");
         code = run(new TrainCommand(), concat(base, "--model", "gbm", "--monotone", "durration=+1"));
         assertThat(code).isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("durration is not a feature of the data").contains("duration, credit_amount");
