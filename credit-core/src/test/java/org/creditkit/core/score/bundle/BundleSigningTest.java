@@ -91,11 +91,7 @@ class BundleSigningTest {
 
     @Test
     void hugeWeight_isRefusedAtLoadWithItsPath(@TempDir Path dir) throws Exception {
-        String text = ModelBundle.defaultBundle().toJson().replaceFirst("\"logOdds\" : [-0-9.eE]+", "\"logOdds\" : 1e308");
-        ObjectNode json = (ObjectNode) MAPPER.readTree(text);
-        json.put("checksum", CanonicalJson.checksum(json));
-        Path f = dir.resolve("b.json");
-        Files.writeString(f, json.toString());
+        Path f = defaultBundleWithFirst(dir, "logOdds", "1e308");
 
         CreditModelException e = catchThrowableOfType(CreditModelException.class, () -> ModelBundle.read(f));
         assertThat(e.problems()).singleElement().satisfies(p -> {
@@ -106,17 +102,24 @@ class BundleSigningTest {
 
     @Test
     void hugeBinEdge_isReportedOnceAtTheEdgeNotAgainAsNaN(@TempDir Path dir) throws Exception {
-        String text = ModelBundle.defaultBundle().toJson().replaceFirst("\"hi\" : [-0-9.eE]+", "\"hi\" : 1e308");
-        ObjectNode json = (ObjectNode) MAPPER.readTree(text);
-        json.put("checksum", CanonicalJson.checksum(json));
-        Path f = dir.resolve("b.json");
-        Files.writeString(f, json.toString());
+        Path f = defaultBundleWithFirst(dir, "hi", "1e308");
 
         CreditModelException e = catchThrowableOfType(CreditModelException.class, () -> ModelBundle.read(f));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.location()).endsWith(".bins[0].hi");
             assertThat(p.message()).contains("out of range").doesNotContain("NaN");
         });
+    }
+
+    /** The default bundle with the first number of {@code field} replaced, checksum re-computed so only the value is wrong. */
+    private static Path defaultBundleWithFirst(Path dir, String field, String value) throws Exception {
+        String text = ModelBundle.defaultBundle().toJson()
+                .replaceFirst("\"" + field + "\" : [-0-9.eE]+", "\"" + field + "\" : " + value);
+        ObjectNode json = (ObjectNode) MAPPER.readTree(text);
+        json.put("checksum", CanonicalJson.checksum(json));
+        Path f = dir.resolve("b.json");
+        Files.writeString(f, json.toString());
+        return f;
     }
 
     @Test
