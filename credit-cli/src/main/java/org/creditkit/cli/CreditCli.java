@@ -3,6 +3,7 @@ package org.creditkit.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.creditkit.core.CreditException;
 import picocli.CommandLine;
@@ -103,12 +104,14 @@ public final class CreditCli implements Callable<Integer> {
     }
 
     /**
-     * Entry point.
+     * Entry point. Started as a plain {@code java -jar credit.jar} for a batch command, runs it in a
+     * child JVM with bounded young generation ({@link JvmDefaults}); any JVM option given keeps it here.
      *
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        Optional<Integer> child = JvmDefaults.runInChild(args);
+        System.exit(child.isPresent() ? child.get() : newCommandLine().execute(args));
     }
 
     private static int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
