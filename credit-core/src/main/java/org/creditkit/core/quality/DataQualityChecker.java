@@ -181,15 +181,9 @@ public final class DataQualityChecker {
         SourceData s = a.sources();
         FinancialStatement fs = s.financials().orElse(null);
         if (s.tax().isPresent() && fs != null) {
-            MonthlySeries sales = s.tax().get().declaredSales();
             int year = fs.fiscalYear();
-            long start = year * 12L - CstCalendar.epochMonth(sales.firstMonth());
-            if (start >= 0 && start + 12 <= sales.length()) {
-                double total = 0;
-                for (int i = 0; i < 12; i++) {
-                    total += sales.get((int) start + i);
-                }
-                double sum = total;
+            double sum = yearTotal(s.tax().get().declaredSales(), year);
+            if (!Double.isNaN(sum)) {
                 double revenue = fs.revenue().doubleValue();
                 double rel = relativeDifference(sum, revenue);
                 if (rel > maxInconsistency) {
@@ -211,7 +205,21 @@ public final class DataQualityChecker {
                                 + ") and reported employees (" + employees + ")"));
             }
         }
-        if (fs != null && fs.fiscalYear() == CstCalendar.year(a.applicationTime()) - 1) {
+        long lastYear = CstCalendar.year(a.applicationTime()) - 1;
+        if (s.tax().isPresent() && (fs == null || fs.fiscalYear() != lastYear)) {
+            // no statement of the last full year to compare the reported revenue with (the check below, and the
+            // statement's own check against the tax declarations, cover that case): compare it with that year's
+            // tax declarations directly, or an inflated self-reported revenue of a firm without statements passes
+            double sum = yearTotal(s.tax().get().declaredSales(), lastYear);
+            double reported = a.enterprise().annualRevenue().doubleValue();
+            double rel = Double.isNaN(sum) ? 0 : relativeDifference(reported, sum);
+            if (rel > maxInconsistency) {
+                out = add(out, inconsistent(DataSource.TAX, "enterprise.annualRevenue vs tax.declaredSales", rel,
+                        () -> "reported annual revenue (" + money(reported) + " CNY) and tax-declared sales of "
+                                + lastYear + " (" + money(sum) + " CNY)"));
+            }
+        }
+        if (fs != null && fs.fiscalYear() == lastYear) {
             double reported = a.enterprise().annualRevenue().doubleValue();
             double statement = fs.revenue().doubleValue();
             double rel = relativeDifference(reported, statement);
@@ -223,6 +231,19 @@ public final class DataQualityChecker {
             }
         }
         return out;
+    }
+
+    /** The sum of {@code sales} over the 12 months of {@code year}; NaN when the series does not cover all of them. */
+    private static double yearTotal(MonthlySeries sales, long year) {
+        long start = year * 12L - CstCalendar.epochMonth(sales.firstMonth());
+        if (start < 0 || start + 12 > sales.length()) {
+            return Double.NaN;
+        }
+        double total = 0;
+        for (int i = 0; i < 12; i++) {
+            total += sales.get((int) start + i);
+        }
+        return total;
     }
 
     /** {@code |x - y| / max(|x|, |y|)}, 0 when both are 0. */

@@ -34,6 +34,11 @@ class DataQualityCheckerTest {
 
     /** The full sample with its sources changed through a builder pre-filled with the sample's sources. */
     private static LoanApplication withSources(UnaryOperator<SourceData.Builder> change) {
+        return Samples.withSources(Samples.full(), change.apply(sampleSources(true)).build());
+    }
+
+    /** A builder pre-filled with the sample's sources, its financial statement only if {@code withStatement}. */
+    private static SourceData.Builder sampleSources(boolean withStatement) {
         SourceData s = Samples.allSources();
         SourceData.Builder b = SourceData.builder();
         s.tax().ifPresent(b::tax);
@@ -43,11 +48,13 @@ class DataQualityCheckerTest {
         s.courts().ifPresent(b::courts);
         s.penalties().ifPresent(b::penalties);
         s.intellectualProperty().ifPresent(b::intellectualProperty);
-        s.financials().ifPresent(b::financials);
+        if (withStatement) {
+            s.financials().ifPresent(b::financials);
+        }
         s.bankCredit().ifPresent(b::bankCredit);
         s.carbon().ifPresent(b::carbon);
         s.supplyChain().ifPresent(b::supplyChain);
-        return Samples.withSources(Samples.full(), change.apply(b).build());
+        return b;
     }
 
     private static TaxRecord tax() {
@@ -148,6 +155,54 @@ class DataQualityCheckerTest {
             assertThat(x.subject()).isEqualTo("enterprise.annualRevenue vs financials.revenue");
             assertThat(x.measured()).isCloseTo(0.2, within(1e-9));
         });
+    }
+
+    /** {@code a} with its enterprise's reported annual revenue set to {@code revenue} CNY. */
+    private static LoanApplication reporting(LoanApplication a, String revenue) {
+        Enterprise e = a.enterprise();
+        Enterprise changed = new Enterprise(e.uscc(), e.name(), e.establishmentDate(), e.registeredCapital(),
+                e.industry(), e.region(), e.employees(), new BigDecimal(revenue), e.totalAssets(), e.ownership());
+        return new LoanApplication(a.id(), a.applicationTime(), a.product(), a.amount(), a.termMonths(),
+                a.purpose(), a.guarantee(), a.dataUseConsent(), changed, a.sources());
+    }
+
+    /** The full sample without its financial statement, with the tax record {@code tax}. */
+    private static LoanApplication withoutStatement(TaxRecord tax) {
+        return Samples.withSources(Samples.full(), sampleSources(false).tax(tax).build());
+    }
+
+    @Test
+    void check_inflatedReportedRevenueWithoutStatement_isComparedWithLastYearsTaxDeclarations() {
+        // the sample's tax series runs from 2024-01 for 18 months: 2024 is the last full year, all of it covered
+        double declared2024 = 0;
+        for (int i = 0; i < 12; i++) {
+            declared2024 += tax().declaredSales().get(i);
+        }
+        double declared = declared2024;
+        LoanApplication a = reporting(withoutStatement(tax()), "30000000");
+
+        assertThat(CHECKER.check(a).findings()).singleElement().satisfies(x -> {
+            assertThat(x.flag()).isEqualTo(DataQualityFlag.CROSS_SOURCE_INCONSISTENCY);
+            assertThat(x.source()).isEqualTo(DataSource.TAX);
+            assertThat(x.subject()).isEqualTo("enterprise.annualRevenue vs tax.declaredSales");
+            assertThat(x.measured()).isCloseTo(1 - declared / 30_000_000, within(1e-9));
+            assertThat(x.message()).contains("tax-declared sales of 2024").contains("30000000.00");
+        });
+    }
+
+    @Test
+    void check_reportedRevenueAgreeingWithLastYearsTaxDeclarations_isClean() {
+        LoanApplication a = reporting(withoutStatement(tax()), "24500000");
+
+        assertThat(CHECKER.check(a).findings()).isEmpty();
+    }
+
+    @Test
+    void check_taxSeriesNotCoveringLastYear_doesNotJudgeTheReportedRevenue() {
+        MonthlySeries fromJuly = Samples.gentle(YearMonth.of(2024, 7), 12, 1_890_000);
+        LoanApplication a = reporting(withoutStatement(tax(tax().provenance(), fromJuly)), "90000000");
+
+        assertThat(CHECKER.check(a).has(DataQualityFlag.CROSS_SOURCE_INCONSISTENCY)).isFalse();
     }
 
     @Test
