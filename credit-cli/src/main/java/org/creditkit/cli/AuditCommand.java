@@ -92,7 +92,7 @@ final class AuditCommand implements Callable<Integer> {
                     + "(a column with more values needs --repaid).")
     String outcome;
 
-    @Option(names = "--repaid", paramLabel = "VALUE[,VALUE]", split = ",",
+    @Option(names = "--repaid", paramLabel = "VALUE", split = ",",
             description = "Values of the --outcome column that mean repaid, e.g. REPAID,SETTLED; any other "
                     + "value then means not observed (e.g. CURRENT). Needed when the column holds more than "
                     + "one value besides the defaulted one.")

@@ -64,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--bad", description = "Target value that means default, e.g. 1 or bad.")
         String bad = "";
 
-        @Option(names = "--good", split = ",", paramLabel = "VALUE[,VALUE]",
+        @Option(names = "--good", split = ",", paramLabel = "VALUE",
                 description = "Target values that mean no default, e.g. 0. Needed when the target holds more than"
                         + " one value besides --bad; rows with any other value (e.g. still running) are left out"
                         + " and counted.")
