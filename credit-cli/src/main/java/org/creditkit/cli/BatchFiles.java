@@ -1,8 +1,10 @@
 package org.creditkit.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -95,13 +97,15 @@ final class BatchFiles {
     static final class AtomicOutput implements Closeable {
         private final Path target;
         private final Path temp;
+        private final OutputStream stream;
         private final BufferedWriter writer;
         private boolean committed;
 
-        private AtomicOutput(Path target, Path temp, BufferedWriter writer) {
+        private AtomicOutput(Path target, Path temp, OutputStream stream) {
             this.target = target;
             this.temp = temp;
-            this.writer = writer;
+            this.stream = stream;
+            this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
         }
 
         /** Opens a temporary file beside {@code target} (whose directory is created if needed). */
@@ -110,17 +114,21 @@ final class BatchFiles {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
             try {
-                return new AtomicOutput(target, temp, new BufferedWriter(new OutputStreamWriter(
-                        Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16));
+                return new AtomicOutput(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(temp);
                 throw e;
             }
         }
 
-        /** The writer of the temporary file. */
+        /** The writer of the temporary file (UTF-8); use either it or {@link #stream()}. */
         Writer writer() {
             return writer;
+        }
+
+        /** The temporary file as bytes, for text already encoded as UTF-8; use either it or {@link #writer()}. */
+        OutputStream stream() {
+            return stream;
         }
 
         /** Flushes, closes and moves the temporary file over the target. */

@@ -3,10 +3,11 @@ package org.creditkit.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.creditkit.core.CreditException;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.rules.CreditEngine;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code credit decide [--model BUNDLE --trust KEY] [--rules DIR] --in FILE --out decisions.jsonl
- * [--rejects FILE] [--log FILE]}: scores and decides every application in constant memory, one JSON
+ * [--rejects FILE] [--log FILE] [--threads N]}: scores and decides every application in constant memory,
+ * on every processor ({@link ReadAhead#map}; output in input order whatever the thread count), one JSON
  * line per decision (tier, offer, conditions, reasons, the rules that fired and their verdicts,
  * ruleset version, model id, and the audit groups), written through a temporary file moved into
  * place when complete. With {@code --log}, also writes the decision trail. Exit codes as
@@ -46,6 +49,8 @@ import picocli.CommandLine.Option;
 final class DecideCommand implements Callable<Integer> {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** The most {@code --threads} accepted. */
+    static final int MAX_THREADS = 256;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -57,6 +62,11 @@ final class DecideCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "FILE", description = "Also write the decision trail: hash-chained JSON "
             + "Lines with signed checkpoints, identifiers pseudonymised (an existing trail is continued).")
     Path log;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that parse and decide (default: the "
+            + "number of processors, or 1 with --log, whose trail is written in input order). The decisions file "
+            + "is the same, line for line, whatever N.")
+    Integer threads;
 
     @CommandLine.Mixin
     TrailOptions trail;
@@ -77,6 +87,7 @@ final class DecideCommand implements Callable<Integer> {
                 "--log-key", trail.logKey, "--pseudonym-key", trail.pseudonymKey),
                 BatchFiles.files("--out", out, "--log", log, "--rejects", io.rejectsFile));
         ValidateCommand.requireReadable(spec, io.in);
+        int workers = workers();
         PrintWriter err = spec.commandLine().getErr();
         CreditEngine.Builder builder;
         try {
@@ -126,25 +137,21 @@ final class DecideCommand implements Callable<Integer> {
         Progress bar = new Progress(err, progress.wanted(), "decided", 0);
         try (engine; Rejects rejects = Rejects.open(io.in, err, io.rejectsFile);
              BatchFiles.AtomicOutput file = BatchFiles.AtomicOutput.open(out)) {
-            Writer w = file.writer();
-            report = ModelOptions.read(io.in, (la, line) -> {
+            OutputStream w = file.stream();
+            report = ModelOptions.map(io.in, workers, (la, line) -> decide(engine, la, line), (r, line) -> {
+                if (r.failed() != null) {
+                    failed[0]++;
+                    rejects.add(r.failed());
+                    return;
+                }
                 try {
-                    Optional<Boolean> defaulted = la.outcome().map(LabeledApplication.Outcome::defaulted12m);
-                    CreditEngine.Evaluation ev = engine.evaluate(la.application(), defaulted);
-                    w.write(json(la.application(), ev, defaulted));
-                    w.write('\n');
-                    decided[0]++;
-                    tiers.merge(ev.decision().tier(), 1L, Long::sum);
-                    bar.update(decided[0]);
-                } catch (RuleInputException | org.creditkit.core.CreditDecisionException e) {
-                    failed[0]++;
-                    rejects.add(ModelOptions.failed(line, la, "cannot be decided", e.getMessage()));
-                } catch (CreditException | ArithmeticException | IllegalArgumentException e) {
-                    failed[0]++;
-                    rejects.add(ModelOptions.failed(line, la, "cannot be scored", e.getMessage()));
+                    w.write(r.json());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                decided[0]++;
+                tiers.merge(r.tier(), 1L, Long::sum);
+                bar.update(decided[0]);
             }, rejects);
             rejects.commit();
             file.commit();
@@ -161,6 +168,46 @@ final class DecideCommand implements Callable<Integer> {
                 + (failed[0] > 0 ? "; " + failed[0] + " could not be decided (see above)" : ""));
         err.flush();
         return report.bad() > 0 || failed[0] > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;
+    }
+
+    /**
+     * The threads to decide on: {@code --threads}, else the number of processors; one with
+     * {@code --log}, whose trail is one hash chain in input order.
+     *
+     * @throws CommandLine.ParameterException for a count below 1, or above 1 with {@code --log}
+     */
+    private int workers() {
+        if (threads == null) {
+            return log != null ? 1 : Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads
+                    + " is out of range; valid: 1 to " + MAX_THREADS);
+        }
+        if (threads > 1 && log != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + " with --log: "
+                    + "the decision trail is written in input order by one thread; drop --threads or give --threads 1");
+        }
+        return threads;
+    }
+
+    /** One line's outcome, made on a worker thread: its JSON line (UTF-8) and tier, or why it was not decided. */
+    private record Decided(byte[] json, Tier tier, BadLine failed) {
+    }
+
+    private static Decided decide(CreditEngine engine, LabeledApplication la, long line) {
+        try {
+            Optional<Boolean> defaulted = la.outcome().map(LabeledApplication.Outcome::defaulted12m);
+            CreditEngine.Evaluation ev = engine.evaluate(la.application(), defaulted);
+            return new Decided((json(la.application(), ev, defaulted) + '\n').getBytes(StandardCharsets.UTF_8),
+                    ev.decision().tier(), null);
+        } catch (RuleInputException | org.creditkit.core.CreditDecisionException e) {
+            return new Decided(null, null, ModelOptions.failed(line, la, "cannot be decided", e.getMessage()));
+        } catch (CreditException | ArithmeticException | IllegalArgumentException e) {
+            return new Decided(null, null, ModelOptions.failed(line, la, "cannot be scored", e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One decision as a JSON line (the application id is the bank's own and is kept). */

@@ -79,4 +79,51 @@ class ReadAheadTest {
         assertThatThrownBy(() -> ReadAhead.read(dir.resolve("missing.jsonl"), (good, line) -> { }, bad -> { }))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("missing.jsonl");
     }
+
+    @Test
+    void map_workOnOtherThreads_resultsAndBadLinesReachTheCallerInFileOrder_asReadGivesThem() throws IOException {
+        int lines = ReadAhead.CHUNK * 9 + 17;
+        Path file = batch(lines);
+        List<String> expected = new ArrayList<>();
+        BatchReport sequential = ReadAhead.read(file, (good, line) -> expected.add(line + " " + good.application().id()),
+                bad -> expected.add("bad " + bad));
+        List<String> got = new ArrayList<>();
+        String caller = Thread.currentThread().getName();
+        List<String> workers = java.util.Collections.synchronizedList(new ArrayList<>());
+        BatchReport report = ReadAhead.map(file, 3, (good, line) -> {
+            workers.add(Thread.currentThread().getName());
+            return line + " " + good.application().id();
+        }, (String result, long line) -> {
+            assertThat(Thread.currentThread().getName()).isEqualTo(caller);
+            assertThat(result).startsWith(line + " ");
+            got.add(result);
+        }, bad -> {
+            assertThat(Thread.currentThread().getName()).isEqualTo(caller);
+            got.add("bad " + bad);
+        });
+        assertThat(got).isEqualTo(expected);
+        assertThat(report).isEqualTo(sequential);
+        assertThat(workers).doesNotContain(caller).allMatch(name -> name.startsWith("credit-work-"));
+    }
+
+    @Test
+    void map_workThrows_theExceptionLeavesOnTheCallerAndEveryThreadEnds() throws IOException {
+        Path file = batch(ReadAhead.CHUNK * 12);
+        assertThatThrownBy(() -> ReadAhead.map(file, 2, (good, line) -> {
+            if (line == 1000) {
+                throw new IllegalStateException("work failed at line " + line);
+            }
+            return line;
+        }, (Long result, long line) -> { }, bad -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("work failed at line 1000");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("credit-work-")
+                || t.getName().equals("credit-split"));
+    }
+
+    @Test
+    void map_missingFile_isTheReadersUncheckedIoException() {
+        assertThatThrownBy(() -> ReadAhead.map(dir.resolve("missing.jsonl"), 2, (good, line) -> line,
+                (Long result, long line) -> { }, bad -> { }))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("missing.jsonl");
+    }
 }

@@ -79,7 +79,8 @@ public final class RuleInputMapper {
                 .sizeClass(e.sizeClass())
                 .region(e.region().code())
                 .score(score.pd(), score.score(), score.grade().code())
-                .guaranteeOffered(app.guarantee());
+                .guaranteeOffered(app.guarantee())
+                .qualifications(e.qualifications());
         List<Reason> reasons = new ArrayList<>(score.reasons().size());
         for (ReasonCode r : score.reasons()) {
             reasons.add(new Reason(r.code(), r.text(), r.textZh(), SourceLineage.of(r.sources(), app)));
@@ -174,6 +175,9 @@ public final class RuleInputMapper {
             Map.entry("requestedTermMonths", List.of(DataSource.APPLICATION)),
             Map.entry("consent", List.of(DataSource.APPLICATION)),
             Map.entry("guaranteeOffered", List.of(DataSource.APPLICATION)),
+            // certificates are supplied with the application (enterprise.qualifications)
+            Map.entry("qualifications", List.of(DataSource.APPLICATION)),
+            Map.entry("holds", List.of(DataSource.APPLICATION)),
             Map.entry("industrySection", List.of(DataSource.MARKET_SUPERVISION)),
             Map.entry("industryDivision", List.of(DataSource.MARKET_SUPERVISION)),
             Map.entry("industryMultiple", List.of(DataSource.MARKET_SUPERVISION)),

@@ -61,7 +61,7 @@ class PolicyParametersTest {
         String json = DEFAULT.replace("\"CC\": 0.045", "\"CC\": 0.02");
         assertThat(problemsOf(json, products).ruleProblems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "products.json:7:7 $.products.GENERAL.instantMaxPd: instantMaxPd 0.09 must be below reviewMaxPd 0.08",
-                "products.json:28:51 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
+                "products.json:30:51 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
                         + " maxAmount 5000000",
                 "parameters.json:20:31 $.gradeSpreads.CC: spread 0.02 of grade CC is below the spread 0.035 of the better"
                         + " grade CCC (grades are listed best first; spreads must not decrease)");
@@ -82,8 +82,8 @@ class PolicyParametersTest {
                 "$.products.AGRICULTURE.eligibility.regions[0]: '3' is not a GB/T 2260 code prefix: 2 digits (province,"
                         + " e.g. 33), 4 (prefecture, e.g. 3301) or 6 (county, e.g. 330106)",
                 "$.products.SUPPLY_CHAIN.eligibility.requiresCoreRating: unknown key 'requiresCoreRating'; valid keys are"
-                        + " [industries, maxIndicators, minAmount, minFirmAgeYears, minIndicators, regions, requiresCoreEnterpriseRating,"
-                        + " requiresWhitelist, sizeClasses]",
+                        + " [industries, maxIndicators, minAmount, minFirmAgeYears, minIndicators, regions,"
+                        + " requiredQualifications, requiresCoreEnterpriseRating, requiresWhitelist, sizeClasses]",
                 "$.products.GENERAL.eligibility.minIndicators.patents: unknown indicator 'patents'; the catalogue "
                         + org.creditkit.core.feature.FeatureCatalogue.standard().version() + " has "
                         + org.creditkit.core.feature.FeatureCatalogue.standard().definitions().stream().map(d -> d.id()).toList());

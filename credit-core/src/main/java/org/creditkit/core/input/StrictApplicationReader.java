@@ -28,7 +28,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
 import org.creditkit.core.domain.LoanApplication;
@@ -282,41 +284,86 @@ public final class StrictApplicationReader {
         return batch(new CharLines(in, settings.maxDocumentBytes()), onGood, onBad);
     }
 
-    private BatchReport batch(LineSource source, Consumer<? super LabeledApplication> onGood,
-                              Consumer<? super BadLine> onBad) {
-        Objects.requireNonNull(onGood, "onGood");
+    /**
+     * The first half of {@link #readBatch(InputStream, Consumer, Consumer)}, for a caller that parses
+     * lines on several threads: splits and decodes the stream exactly as {@code readBatch} does, but
+     * parses nothing. A line that could hold a document goes to {@code onText} with its 1-based line
+     * number; a line that cannot (longer than the size limit, not valid UTF-8) goes to {@code onBad}.
+     * Read each text with {@link #readBatchLine}: the two halves together hand out what
+     * {@code readBatch} would, line for line. Exceptions thrown by a consumer propagate and end the read.
+     *
+     * @return the number of lines
+     * @throws UncheckedIOException if reading fails
+     */
+    public long splitBatch(InputStream in, ObjLongConsumer<String> onText, Consumer<? super BadLine> onBad) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(onText, "onText");
         Objects.requireNonNull(onBad, "onBad");
+        return split(new ByteLines(in, settings.maxDocumentBytes()), onText, onBad);
+    }
+
+    private static long split(LineSource source, ObjLongConsumer<String> onText, Consumer<? super BadLine> onBad) {
         long lines = 0;
-        long good = 0;
-        long bad = 0;
-        long problemCount = 0;
-        List<Problem> problems = new ArrayList<>();
         try {
             for (Line line = source.next(); line != null; line = source.next()) {
                 lines++;
-                problems.clear();
-                LabeledApplication a = null;
                 if (line.error() != null) {
-                    problems.add(Problem.of("$", line.error()));
-                } else if (line.text().isBlank()) {
-                    problems.add(Problem.of("$", "blank line; every line must hold one JSON object "
-                            + "(remove blank lines)"));
+                    onBad.accept(new BadLine(lines, List.of(Problem.of("$", line.error())), Optional.empty()));
                 } else {
-                    a = readLabeled(line.text(), problems, true);
-                }
-                if (a != null) {
-                    good++;
-                    onGood.accept(a);
-                } else {
-                    bad++;
-                    problemCount += problems.size();
-                    onBad.accept(new BadLine(lines, problems, java.util.Optional.ofNullable(line.text())));
+                    onText.accept(line.text(), lines);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read line " + (lines + 1), e);
         }
-        return new BatchReport(lines, good, bad, problemCount);
+        return lines;
+    }
+
+    /**
+     * The second half of {@link #readBatch(InputStream, Consumer, Consumer)}: reads one line handed out
+     * by {@link #splitBatch}, as {@code readBatch} would read it (a blank line is bad; positions are
+     * given as columns of the line). Safe to call from any thread.
+     *
+     * @param line  the line's 1-based number, for the bad line's report
+     * @param text  the line's text
+     * @param onBad receives the line with every problem when it is not a good application
+     * @return the application, or empty when the line went to {@code onBad}
+     */
+    public Optional<LabeledApplication> readBatchLine(long line, String text, Consumer<? super BadLine> onBad) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(onBad, "onBad");
+        List<Problem> problems = new ArrayList<>();
+        LabeledApplication a = readLine(text, problems);
+        if (a == null) {
+            onBad.accept(new BadLine(line, problems, Optional.of(text)));
+        }
+        return Optional.ofNullable(a);
+    }
+
+    /** One batch line's application, or null with its problems added. */
+    private LabeledApplication readLine(String text, List<Problem> problems) {
+        if (text.isBlank()) {
+            problems.add(Problem.of("$", "blank line; every line must hold one JSON object (remove blank lines)"));
+            return null;
+        }
+        return readLabeled(text, problems, true);
+    }
+
+    private BatchReport batch(LineSource source, Consumer<? super LabeledApplication> onGood,
+                              Consumer<? super BadLine> onBad) {
+        Objects.requireNonNull(onGood, "onGood");
+        Objects.requireNonNull(onBad, "onBad");
+        long[] good = {0};
+        long[] problems = {0};
+        Consumer<BadLine> bad = b -> {
+            problems[0] += b.problems().size();
+            onBad.accept(b);
+        };
+        long lines = split(source, (text, line) -> readBatchLine(line, text, bad).ifPresent(a -> {
+            good[0]++;
+            onGood.accept(a);
+        }), bad);
+        return new BatchReport(lines, good[0], lines - good[0], problems[0]);
     }
 
     // ---------------------------------------------------------------- parsing

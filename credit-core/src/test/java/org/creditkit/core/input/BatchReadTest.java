@@ -88,6 +88,25 @@ class BatchReadTest {
     }
 
     @Test
+    void splitBatchThenReadBatchLine_handOutWhatReadBatchDoes_lineForLine() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(("\uFEFF" + mixedBatch()).getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {'{', (byte) 0xFF, '}', '\n'});
+        byte[] text = bytes.toByteArray();
+        List<Object> inOrder = new ArrayList<>();
+        BatchReport whole = READER.readBatch(new ByteArrayInputStream(text), inOrder::add, inOrder::add);
+
+        List<Object> halves = new ArrayList<>();
+        long lines = READER.splitBatch(new ByteArrayInputStream(text),
+                (line, number) -> READER.readBatchLine(number, line, halves::add).ifPresent(halves::add), halves::add);
+
+        assertThat(halves).isEqualTo(inOrder).hasSize(9);
+        assertThat(lines).isEqualTo(whole.lines()).isEqualTo(9);
+        assertThat(halves).filteredOn(BadLine.class::isInstance).extracting(b -> ((BadLine) b).lineNumber())
+                .containsExactly(2L, 4L, 5L, 7L, 9L);
+    }
+
+    @Test
     void readBatch_noFinalLineBreak_readsLastLine() {
         Collected c = read(withId(Samples.bare(), "A") + "\n" + withId(Samples.bare(), "B"));
 
