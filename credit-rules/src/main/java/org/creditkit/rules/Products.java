@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.codes.IndustryCode;
 import org.creditkit.core.codes.SizeClass;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.domain.QualificationKind;
@@ -61,7 +63,8 @@ public final class Products {
     private static final Set<String> ELIGIBILITY_KEYS = Set.of("industries", "sizeClasses", "regions", "minFirmAgeYears",
             "minAmount", "requiresWhitelist", "requiresCoreEnterpriseRating", "minIndicators", "maxIndicators",
             "requiredQualifications");
-    private static final Pattern INDUSTRY = Pattern.compile("[A-T]|[A-T][0-9]{2}|[A-T][0-9]{3,4}");
+    private static final Pattern INDUSTRY = Pattern.compile("[A-T]|[A-T][0-9]{2}");
+    private static final Pattern GROUP_OR_CLASS = Pattern.compile("[A-T][0-9]{3,4}");
     private static final Pattern REGION = Pattern.compile("[1-9][0-9]|[1-9][0-9]{3}|[1-9][0-9]{5}");
     private static final BigDecimal MAX_MONEY = new BigDecimal("100000000000");
 
@@ -155,6 +158,38 @@ public final class Products {
         return spreads;
     }
 
+    /**
+     * Why {@code code} cannot be an eligibility industry, or null. Applications carry a division
+     * ({@code C39}) and eligibility is a prefix of it, so a group or class code ({@code C391}) could never
+     * match, nor could a division outside its section's range ({@code C99}): both are refused, not left to
+     * make the product silently unreachable.
+     */
+    private static String industryProblem(String code) {
+        if (!INDUSTRY.matcher(code).matches()) {
+            return "'" + code + "' is not a GB/T 4754 section letter (e.g. M) or division (e.g. C39)"
+                    + (GROUP_OR_CLASS.matcher(code).matches() ? "; applications carry the division, so a group or"
+                    + " class code (" + code + ") would match none: name its division " + code.substring(0, 3) : "");
+        }
+        return divisionProblem(code);
+    }
+
+    /**
+     * Why a well-formed section or division code is not in GB/T 4754-2017 ({@code C99}), or null.
+     *
+     * @param code a section letter or a section letter and two digits
+     * @return the problem, naming the section's division range, or null
+     */
+    static String divisionProblem(String code) {
+        if (code.length() == 3) {
+            try {
+                IndustryCode.of(code);
+            } catch (CreditDataException e) {
+                return "'" + code + "': " + e.problems().get(0).message() + "; it would match no application";
+            }
+        }
+        return null;
+    }
+
     private static String name(JsonFields f, String at, JsonNode n) {
         String s = f.text(at, n);
         if (n != null && n.isTextual() && s.isBlank()) {
@@ -171,9 +206,11 @@ public final class Products {
         List<JsonNode> is = n.has("industries") ? f.array(at + "/industries", n.get("industries")) : List.of();
         for (int i = 0; i < is.size(); i++) {
             String code = f.text(at + "/industries/" + i, is.get(i));
-            if (is.get(i).isTextual() && !INDUSTRY.matcher(code).matches()) {
-                f.problem(at + "/industries/" + i, "'" + code + "' is not a GB/T 4754 section letter (e.g. M) or"
-                        + " division (e.g. C39)");
+            if (is.get(i).isTextual()) {
+                String problem = industryProblem(code);
+                if (problem != null) {
+                    f.problem(at + "/industries/" + i, problem);
+                }
             }
             industries.add(code);
         }

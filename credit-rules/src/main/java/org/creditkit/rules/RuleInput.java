@@ -177,7 +177,7 @@ public record RuleInput(
         if (dataQualityFlags == null) {
             throw invalid(id, "dataQualityFlags", "must not be null (use an empty set)");
         }
-        dataQualityFlags = dataQualityFlags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(dataQualityFlags));
+        dataQualityFlags = DataQualityFlag.setOf(dataQualityFlags); // shared per combination, its text written once
         if (debtorStatus == null) {
             throw invalid(id, "debtorStatus", "must be one of " + List.of(DebtorStatus.values()));
         }

@@ -146,6 +146,27 @@ class PolicyParametersTest {
     }
 
     @Test
+    void fromJson_industriesNoApplicationCanHaveAndMinAboveMaxAmount_areRefusedNotLeftUnreachable() {
+        String products = PRODUCTS.replace("\"industries\": [\"A\", \"C13\", \"C14\"], \"minAmount\": 10000",
+                        "\"industries\": [\"A\", \"C99\", \"C131\"], \"minAmount\": 10000");
+        assertThat(problemsOf(DEFAULT, products).ruleProblems()).extracting(RuleProblem::message)
+                .containsExactlyInAnyOrder(
+                        "$.products.AGRICULTURE.eligibility.industries[1]: 'C99': division '99' is not in section C"
+                                + " (valid: 13..43); it would match no application",
+                        "$.products.AGRICULTURE.eligibility.industries[2]: 'C131' is not a GB/T 4754 section letter"
+                                + " (e.g. M) or division (e.g. C39); applications carry the division, so a group or"
+                                + " class code (C131) would match none: name its division C13");
+        String minAboveMax = PRODUCTS.replace("\"industries\": [\"A\", \"C13\", \"C14\"], \"minAmount\": 10000",
+                "\"industries\": [\"A\", \"C13\", \"C14\"], \"minAmount\": 900000000");
+        assertThat(problemsOf(DEFAULT, minAboveMax).ruleProblems()).extracting(RuleProblem::message).containsExactly(
+                "$.products.AGRICULTURE.eligibility.minAmount: minAmount 900000000 must not exceed maxAmount"
+                        + " 5000000: no application could be eligible");
+        assertThat(problemsOf(DEFAULT.replace("\"C39\":", "\"C99\":")).ruleProblems()).extracting(Object::toString)
+                .singleElement().asString().endsWith("$.industryMultiples.C99: 'C99': division '99' is not in section C"
+                        + " (valid: 13..43); it would match no application");
+    }
+
+    @Test
     void fromJson_badIndustryKeyAndSyntax_areRejected() {
         assertThat(problemsOf(DEFAULT.replace("\"C39\":", "\"C3X\":")).ruleProblems()).extracting(Object::toString)
                 .containsExactly("parameters.json:26:5 $.industryMultiples.C3X: 'C3X' is not 'default', a GB/T 4754"
