@@ -88,8 +88,15 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--outcome", paramLabel = "COL=BADVALUE",
             description = "Observed outcome column and its 'defaulted' value, e.g. defaulted=true; "
-                    + "empty or null means not observed, any other value means repaid.")
+                    + "empty or null means not observed, the column's one other value means repaid "
+                    + "(a column with more values needs --repaid).")
     String outcome;
+
+    @Option(names = "--repaid", paramLabel = "VALUE", split = ",",
+            description = "Values of the --outcome column that mean repaid, e.g. REPAID,SETTLED; any other "
+                    + "value then means not observed (e.g. CURRENT). Needed when the column holds more than "
+                    + "one value besides the defaulted one.")
+    List<String> repaid;
 
     @Option(names = "--pd", paramLabel = "COL",
             description = "Probability-of-default column in [0, 1]: calibration, PD bands, AUC, PD gaps.")
@@ -208,8 +215,20 @@ final class AuditCommand implements Callable<Integer> {
             outcomeColumn = Optional.of(o[0]);
             badValue = Optional.of(o[1]);
         }
+        Set<String> repaidValues = new LinkedHashSet<>();
+        if (repaid != null) {
+            if (outcome == null) {
+                throw usage("--repaid needs --outcome COL=BADVALUE: it names values of the outcome column");
+            }
+            for (String v : repaid) {
+                if (v.isBlank()) {
+                    throw usage("--repaid '" + String.join(",", repaid) + "': empty value; expected VALUE[,VALUE]");
+                }
+                repaidValues.add(v.trim());
+            }
+        }
         AuditRecordMapper.Spec mapping = new AuditRecordMapper.Spec(groupings, fav[0], favValues, outcomeColumn,
-                badValue, Optional.ofNullable(score), Optional.ofNullable(pd));
+                badValue, repaidValues, Optional.ofNullable(score), Optional.ofNullable(pd));
 
         FairnessThresholds t = thresholds == null ? FairnessThresholds.defaults() : FairnessThresholds.read(thresholds);
         if (minGroupSize != null) {

@@ -25,7 +25,9 @@ import org.creditkit.core.fairness.Outcome;
  *       ignoring case (so {@code approved=true} matches JSON {@code true}); a missing value is an
  *       error.</li>
  *   <li>Outcome: missing, null or empty is {@link Outcome#UNKNOWN}; the bad value (ignoring case) is
- *       {@link Outcome#BAD}; any other value is {@link Outcome#GOOD}.</li>
+ *       {@link Outcome#BAD}; without repaid values any other value is {@link Outcome#GOOD} (and the column
+ *       may then hold only one other value, {@link #checkValues}); with them, a repaid value is
+ *       {@link Outcome#GOOD} and any other value {@link Outcome#UNKNOWN}.</li>
  *   <li>PD and score: missing is absent; a value must be a finite number, a PD within [0, 1].</li>
  * </ul>
  */
@@ -42,12 +44,14 @@ final class AuditRecordMapper {
      * @param favourableValues the values of the decision column that count as favourable
      * @param outcomeColumn the outcome column, if any
      * @param badValue the value of the outcome column meaning "defaulted"
+     * @param repaidValues the values of the outcome column meaning "repaid"; empty: every value but the
+     *     bad one, which then must be a single value
      * @param scoreColumn the score column (higher = safer), if any
      * @param pdColumn the probability-of-default column, if any
      */
     public record Spec(List<Grouping> groupings, String favourableColumn, Set<String> favourableValues,
-            Optional<String> outcomeColumn, Optional<String> badValue, Optional<String> scoreColumn,
-            Optional<String> pdColumn) {
+            Optional<String> outcomeColumn, Optional<String> badValue, Set<String> repaidValues,
+            Optional<String> scoreColumn, Optional<String> pdColumn) {
 
         /**
          * Copies the collections.
@@ -57,12 +61,14 @@ final class AuditRecordMapper {
          * @param favourableValues see {@link #favourableValues()}
          * @param outcomeColumn see {@link #outcomeColumn()}
          * @param badValue see {@link #badValue()}
+         * @param repaidValues see {@link #repaidValues()}
          * @param scoreColumn see {@link #scoreColumn()}
          * @param pdColumn see {@link #pdColumn()}
          */
         public Spec {
             groupings = List.copyOf(groupings);
             favourableValues = Set.copyOf(favourableValues);
+            repaidValues = Set.copyOf(repaidValues);
         }
     }
 
@@ -92,9 +98,11 @@ final class AuditRecordMapper {
     }
 
     /**
-     * Checks that every favourable value and the outcome's bad value occur in the table, so that a
-     * typo ({@code tier=INSTANT_APROVAL}) or a value the data does not use ({@code defaulted=yes}
-     * where the column holds true/false) is refused instead of auditing a decision nobody gets.
+     * Checks that every favourable value and the outcome's bad and repaid values occur in the table, so
+     * that a typo ({@code tier=INSTANT_APROVAL}) or a value the data does not use ({@code defaulted=yes}
+     * where the column holds true/false) is refused instead of auditing a decision nobody gets; and,
+     * without repaid values, that the outcome column holds only one value besides the bad one: a third
+     * value ({@code pending}, {@code unknown}) would otherwise be counted as repaid.
      *
      * @param table the table
      * @param spec the spec
@@ -129,6 +137,24 @@ final class AuditRecordMapper {
                 problems.add(Problem.of("--outcome " + column + "=" + bad, "no row of " + source + " has "
                         + column + " = '" + bad + "', so no default would be counted; values that occur: "
                         + (outcomes.isEmpty() ? "none (the column is empty)" : sample(outcomes))));
+            }
+            Map<String, String> others = new java.util.TreeMap<>(outcomes);
+            others.remove(bad.toLowerCase(Locale.ROOT));
+            if (spec.repaidValues().isEmpty() && others.size() > 1) {
+                problems.add(Problem.of("--outcome " + column + "=" + bad, source + " has " + others.size()
+                        + " values of " + column + " besides '" + bad + "': " + sample(others) + "; each would count"
+                        + " as repaid. Name the repaid value(s) with --repaid (any other value then counts as not"
+                        + " observed), or leave the column empty where the outcome is not observed"));
+            }
+            for (String v : new TreeSet<>(spec.repaidValues())) {
+                if (v.equalsIgnoreCase(bad)) {
+                    problems.add(Problem.of("--repaid " + v, "'" + v + "' is also the defaulted value of --outcome "
+                            + column + "=" + bad + "; a value means defaulted or repaid, not both"));
+                } else if (!outcomes.containsKey(v.toLowerCase(Locale.ROOT))) {
+                    problems.add(Problem.of("--repaid " + v, "no row of " + source + " has " + column + " = '" + v
+                            + "', so it names no repayment; values that occur: "
+                            + (outcomes.isEmpty() ? "none (the column is empty)" : sample(outcomes))));
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -258,7 +284,8 @@ final class AuditRecordMapper {
         if (spec.outcomeColumn().isPresent()) {
             Optional<String> v = row.apply(spec.outcomeColumn().get());
             if (v.isPresent()) {
-                outcome = v.get().equalsIgnoreCase(spec.badValue().orElseThrow()) ? Outcome.BAD : Outcome.GOOD;
+                outcome = v.get().equalsIgnoreCase(spec.badValue().orElseThrow()) ? Outcome.BAD
+                        : spec.repaidValues().isEmpty() || repaid(spec, v.get()) ? Outcome.GOOD : Outcome.UNKNOWN;
             }
         }
         OptionalDouble pd = OptionalDouble.empty();
@@ -281,6 +308,15 @@ final class AuditRecordMapper {
             }
         }
         return new Parsed(fav, pd, score, outcome);
+    }
+
+    private static boolean repaid(AuditRecordMapper.Spec spec, String value) {
+        for (String r : spec.repaidValues()) {
+            if (r.equalsIgnoreCase(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double number(String text, String column) {

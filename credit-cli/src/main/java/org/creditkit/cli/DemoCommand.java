@@ -269,7 +269,7 @@ final class DemoCommand implements Callable<Integer> {
         AuditAccumulator audit = new AuditAccumulator(config.build());
         AuditScope scope = AuditLogReader.read(log, new AuditRecordMapper.Spec(groupings, "tier",
                 Set.of("INSTANT_APPROVAL", "MITIGATION"), Optional.of("defaulted"), Optional.of("true"),
-                Optional.of("score"), Optional.of("pd")), audit);
+                Set.of(), Optional.of("score"), Optional.of("pd")), audit);
         AuditReport report = audit.report(scope);
         List<Path> reports = FairnessReports.writeAll(report, auditDir);
         step(out, 7, "audit", String.format(Locale.ROOT, "%s (%.1f s)", AuditCommand.header(report), seconds(t)));

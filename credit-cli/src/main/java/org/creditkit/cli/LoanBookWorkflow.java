@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -296,8 +297,14 @@ final class LoanBookWorkflow {
                 Double.isNaN(p.catchRate()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * p.catchRate()),
                 Double.isNaN(p.falseAlarmRate()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * p.falseAlarmRate()),
                 p.nonDefaultLoans(), s.fund().fundPaysCny(), s.fund().lossCny(), s.reevaluations(), s.limitCuts(),
-                s.limitRaises(), s.pdDrift().filter(d -> d.flagged()).map(d -> "pd").orElse("")
-                        + (s.flaggedFeatureDrift().isEmpty() ? (s.pdDrift().filter(d -> d.flagged()).isPresent() ? "" : "none")
-                        : " " + String.join(", ", s.flaggedFeatureDrift().stream().map(d -> d.name()).toList())));
+                s.limitRaises(), flaggedDrift(s));
+    }
+
+    /** "pd, a, b" for the flagged PD and indicator drifts, "none" without any. */
+    private static String flaggedDrift(MonitorSummary s) {
+        List<String> names = new ArrayList<>();
+        s.pdDrift().filter(d -> d.flagged()).ifPresent(d -> names.add("pd"));
+        s.flaggedFeatureDrift().forEach(d -> names.add(d.name()));
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

@@ -64,6 +64,12 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--bad", description = "Target value that means default, e.g. 1 or bad.")
         String bad = "";
 
+        @Option(names = "--good", split = ",", paramLabel = "VALUE",
+                description = "Target values that mean no default, e.g. 0. Needed when the target holds more than"
+                        + " one value besides --bad; rows with any other value (e.g. still running) are left out"
+                        + " and counted.")
+        List<String> good = new ArrayList<>();
+
         @Option(names = "--features", split = ",", description = "Feature columns to use (default: all others).")
         List<String> features = new ArrayList<>();
 
@@ -115,6 +121,13 @@ final class TrainCommand implements Callable<Integer> {
             IndustryGrouping grouping = new IndustryGrouping(industryDigits, industryDivisions, scheme);
             ColumnMapping m = new ColumnMapping(target, bad, features, Set.copyOf(exclude), Set.copyOf(categorical),
                     Optional.empty(), Optional.empty(), grouping, maxBadRows);
+            if (!good.isEmpty()) {
+                try {
+                    m = m.withGoodValues(Set.copyOf(good));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cl, e.getMessage());
+                }
+            }
             if (industry != null) {
                 m = m.withIndustry(industry, grouping);
             }

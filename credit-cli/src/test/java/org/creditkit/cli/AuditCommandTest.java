@@ -243,6 +243,56 @@ class AuditCommandTest {
                 + " has defaulted = 'yes', so no default would be counted; values that occur: [false, true]");
     }
 
+    /** 40 rows per industry G and R: approvals, and outcomes yes / no / pending (10 pending in G). */
+    private Path threeValuedOutcomes() throws IOException {
+        StringBuilder csv = new StringBuilder("industry,decision,defaulted,pd\n");
+        for (int i = 0; i < 80; i++) {
+            String outcome = i < 10 ? "pending" : i % 5 == 0 ? "yes" : "no";
+            csv.append(i < 40 ? "G" : "R").append(',').append(i % 3 == 0 ? "DECLINE" : "APPROVE").append(',')
+                    .append(outcome).append(",0.10\n");
+        }
+        return write("three.csv", csv.toString());
+    }
+
+    @Test
+    void outcomeColumnWithAThirdValue_isRefusedInsteadOfCountingItAsRepaid() throws IOException {
+        Path data = threeValuedOutcomes();
+        int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "decision=APPROVE",
+                "--outcome", "defaulted=yes", "--pd", "pd", "--out", dir.resolve("t").toString());
+        assertThat(code).as("stdout: %s%\nstderr: %s", out, err).isEqualTo(3);
+        assertThat(out.toString()).doesNotContain("Verdict");
+        assertThat(err.toString()).contains("--outcome defaulted=yes: " + data
+                + " has 2 values of defaulted besides 'yes': [no, pending]; each would count as repaid")
+                .contains("--repaid");
+        assertThat(dir.resolve("t")).doesNotExist();
+    }
+
+    @Test
+    void repaidValuesNamed_otherValuesAreNotObserved() throws IOException {
+        Path data = threeValuedOutcomes();
+        int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "decision=APPROVE",
+                "--outcome", "defaulted=yes", "--repaid", "NO", "--pd", "pd", "--out", dir.resolve("t").toString());
+        assertThat(code).as("stdout: %s%\nstderr: %s", out, err).isIn(0, 2);
+        assertThat(out.toString()).contains("80 records, 70 with an outcome, 80 with a PD");
+    }
+
+    @Test
+    void repaidValueNoRowHasOrEqualToTheDefaultedValue_isRefused() throws IOException {
+        Path data = threeValuedOutcomes();
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "decision=APPROVE",
+                "--outcome", "defaulted=yes", "--repaid", "n0", "--out", dir.resolve("t").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("--repaid n0: no row of " + data + " has defaulted = 'n0'");
+        err.getBuffer().setLength(0);
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "decision=APPROVE",
+                "--outcome", "defaulted=yes", "--repaid", "no,YES", "--out", dir.resolve("t").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("--repaid YES: 'YES' is also the defaulted value");
+        err.getBuffer().setLength(0);
+        assertThat(run("--data", data.toString(), "--groups", "industry", "--favorable", "decision=APPROVE",
+                "--repaid", "no", "--out", dir.resolve("t").toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("--repaid needs --outcome COL=BADVALUE");
+        assertThat(dir.resolve("t")).doesNotExist();
+    }
+
     @Test
     void badOptionValues_exit3WithHint() throws IOException {
         Path data = write("d.csv", "industry,approved\nC,true\n");

@@ -28,6 +28,30 @@ class CommandsTest {
     }
 
     @Test
+    void train_targetWithAThirdValue_exits3UnlessGoodValuesAreNamed() throws Exception {
+        StringBuilder csv = new StringBuilder("x,status\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append(i % 100).append(',').append(i % 7 == 0 ? "running" : i % 100 < 30 ? "default" : "repaid")
+                    .append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("loans.csv"), csv);
+        Path model = dir.resolve("m.json");
+
+        int refused = run(new TrainCommand(), "--data", data.toString(), "--target", "status", "--bad", "default",
+                "--out", model.toString(), "--no-progress");
+        assertThat(refused).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("target (status) has 3 values").contains("--good");
+        assertThat(model).doesNotExist();
+
+        err.getBuffer().setLength(0);
+        int trained = run(new TrainCommand(), "--data", data.toString(), "--target", "status", "--bad", "default",
+                "--good", "repaid", "--allow-feature", "x", "--out", model.toString(), "--no-progress");
+        assertThat(trained).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("43 row(s) left out whose value is neither bad ('default') nor good"
+                + " [repaid]: [running]");
+    }
+
+    @Test
     void train_germanCreditWithCv_writesModelMetricsAndReport() throws Exception {
         String data = GermanCredit.path().toString();
         Path model = dir.resolve("model.json");

@@ -102,7 +102,7 @@ class RulesCommandTest {
     @Test
     void test_defaultScenarios_allPass() {
         assertThat(run("test", rules.toString(), "--scenarios", scenarios.toString())).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("PASS 01-clean-instant-approval").contains("63 passed, 0 failed");
+        assertThat(out.toString()).contains("PASS 01-clean-instant-approval").contains("66 passed, 0 failed");
     }
 
     @Test
@@ -116,7 +116,7 @@ class RulesCommandTest {
                         + "     firedRules: expected but not fired [review-yellow-card-recently-repaired],"
                         + " fired but not expected []")
                 .contains("PASS 57-review-tax-violation-recently-repaired")
-                .contains("62 passed, 1 failed");
+                .contains("65 passed, 1 failed");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.creditkit.core.codes.SizeClass;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.domain.Product;
+import org.creditkit.core.domain.QualificationKind;
 import org.creditkit.core.monitor.WarningLevel;
 import org.creditkit.core.monitor.WarningParameters;
 import org.creditkit.core.monitor.WarningSignal;
@@ -78,7 +79,8 @@ final class AllowList {
             Map.entry(WarningParameters.class, Set.of()));
 
     private static final List<Class<?>> ENUMS = List.of(Tier.class, MitigationMeasure.class, DebtorStatus.class,
-            SizeClass.class, GuaranteeType.class, DataQualityFlag.class, DataSource.class, RoundingMode.class,
+            SizeClass.class, GuaranteeType.class, DataQualityFlag.class, DataSource.class, QualificationKind.class,
+            RoundingMode.class,
             ChronoUnit.class, DayOfWeek.class, Month.class, WarningLevel.class, WarningSignal.class);
 
     static {

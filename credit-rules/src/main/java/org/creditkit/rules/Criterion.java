@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param id the criterion's key in {@code products.json} ({@code industries}, {@code sizeClasses},
  *        {@code regions}, {@code minFirmAgeYears}, {@code minAmount}, {@code requiresWhitelist},
- *        {@code requiresCoreEnterpriseRating}, {@code minIndicators/<indicator id>} or {@code maxIndicators/<indicator id>})
+ *        {@code requiresCoreEnterpriseRating}, {@code requiredQualifications}, {@code minIndicators/<indicator id>}
+ *        or {@code maxIndicators/<indicator id>})
  * @param met whether the application meets it
  * @param en what was asked and found, in English
  * @param zh the same in Chinese

@@ -18,7 +18,10 @@ import java.util.Objects;
  *        the smallest set that brings the expected loss within the product's appetite
  * @param expectedLoss PD, LGD assumption, EAD and expected loss of the offer (after the conditions), or of
  *        the requested amount and term for a decline
- * @param reasons score reason codes, then rule reasons, in English and Chinese
+ * @param reasons score reason codes, then rule reasons, in English and Chinese; a decision of
+ *        {@link CreditEngine} gives its rule reasons their lineage when the list is first read (an
+ *        immutable, thread-safe list equal to the one built at once; until that first read the decision
+ *        holds the application it was made from)
  * @param firedRules names of the rules that fired, in firing order, each once
  * @param trail every fired rule's verdict, in firing order
  * @param rulesetVersion SHA-256 (hex) of the rule sources and parameters that decided
@@ -50,7 +53,8 @@ public record Decision(
         Objects.requireNonNull(timings, "timings");
         Objects.requireNonNull(expectedLoss, "expectedLoss");
         conditions = List.copyOf(conditions);
-        reasons = List.copyOf(reasons);
+        // the engine's own list, whose rule reasons get their lineage on first read, is immutable already
+        reasons = reasons instanceof LazyReasons ? reasons : List.copyOf(reasons);
         firedRules = List.copyOf(firedRules);
         trail = List.copyOf(trail);
         if (!conditions.isEmpty() && tier != Tier.MITIGATION) {

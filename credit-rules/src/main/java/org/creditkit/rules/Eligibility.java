@@ -1,14 +1,18 @@
 package org.creditkit.rules;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.creditkit.core.codes.SizeClass;
+import org.creditkit.core.domain.Qualification;
+import org.creditkit.core.domain.QualificationKind;
 
 /**
  * Who may borrow under a product (准入条件), from the product's {@code "eligibility"} object in
@@ -28,14 +32,18 @@ import org.creditkit.core.codes.SizeClass;
  * @param minIndicators least value per catalogue indicator id, e.g. {@code invention_patents: 1}
  * @param maxIndicators greatest value per catalogue indicator id, e.g. {@code carbon_intensity: 0.5} (green credit:
  *        a carbon record at most this intensive)
+ * @param requiredQualifications qualifications of which the enterprise must hold at least one, valid on the
+ *        decision date (any-of, in file order, no kind twice); empty: none required. An expired certificate
+ *        is not held, and the failure names it ({@code HIGH_TECH_ENTERPRISE expired 2025-03-01})
  */
 public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, List<String> regions,
         double minFirmAgeYears, BigDecimal minAmount, boolean requiresWhitelist, boolean requiresCoreEnterpriseRating,
-        Map<String, Double> minIndicators, Map<String, Double> maxIndicators) {
+        Map<String, Double> minIndicators, Map<String, Double> maxIndicators,
+        List<QualificationKind> requiredQualifications) {
 
     /** No restriction at all. */
     public static final Eligibility ANYONE = new Eligibility(List.of(), Set.of(), List.of(), 0, BigDecimal.ZERO,
-            false, false, Map.of(), Map.of());
+            false, false, Map.of(), Map.of(), List.of());
 
     /** Copies the collections. */
     public Eligibility {
@@ -44,6 +52,18 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
         regions = List.copyOf(regions);
         minIndicators = Collections.unmodifiableMap(new LinkedHashMap<>(minIndicators));
         maxIndicators = Collections.unmodifiableMap(new LinkedHashMap<>(maxIndicators));
+        requiredQualifications = List.copyOf(requiredQualifications);
+        if (new HashSet<>(requiredQualifications).size() != requiredQualifications.size()) {
+            throw new IllegalArgumentException("requiredQualifications names a kind twice: " + requiredQualifications);
+        }
+    }
+
+    /** Without required qualifications (as before they existed). */
+    public Eligibility(List<String> industries, Set<SizeClass> sizeClasses, List<String> regions,
+            double minFirmAgeYears, BigDecimal minAmount, boolean requiresWhitelist, boolean requiresCoreEnterpriseRating,
+            Map<String, Double> minIndicators, Map<String, Double> maxIndicators) {
+        this(industries, sizeClasses, regions, minFirmAgeYears, minAmount, requiresWhitelist,
+                requiresCoreEnterpriseRating, minIndicators, maxIndicators, List.of());
     }
 
     /** Without indicator maxima (as before they existed). */
@@ -138,6 +158,9 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
                         + in.coreEnterpriseRating() : "无供应链核心企业评级"));
             }
         }
+        if (!requiredQualifications.isEmpty()) {
+            qualifications(out, failedOnly, in);
+        }
         for (Map.Entry<String, Double> e : minIndicators.entrySet()) {
             atLeast(out, failedOnly, "minIndicators/" + e.getKey(), in, e.getKey(), e.getValue(), e.getKey(), e.getKey());
         }
@@ -161,6 +184,49 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
                 b.append(zh ? "；" : "; ");
             }
             b.append(zh ? c.zh() : c.en());
+        }
+        return b.toString();
+    }
+
+    /**
+     * Any of {@link #requiredQualifications} valid on the decision date: met names the first held (in
+     * file order) and its expiry; missed names each required certificate on record that is not valid
+     * then (expired, or issued after the decision date), or says none is on record.
+     */
+    private void qualifications(List<Criterion> out, boolean failedOnly, RuleInput in) {
+        LocalDate day = in.decisionDate();
+        for (QualificationKind k : requiredQualifications) {
+            for (Qualification q : in.qualifications()) {
+                if (q.kind() == k && q.isValidOn(day)) {
+                    if (!failedOnly) {
+                        out.add(new Criterion("requiredQualifications", true, "holds " + k + " (valid until "
+                                + q.expires() + "), one of " + requiredQualifications, "持有" + k.zh() + "资质（有效期至"
+                                + q.expires() + "），要求其一：" + zhNames(requiredQualifications)));
+                    }
+                    return;
+                }
+            }
+        }
+        StringBuilder en = new StringBuilder();
+        StringBuilder zh = new StringBuilder();
+        for (Qualification q : in.qualifications()) {
+            if (requiredQualifications.contains(q.kind())) {
+                boolean expired = q.expires().isBefore(day);
+                en.append(en.length() == 0 ? ": " : ", ").append(q.kind())
+                        .append(expired ? " expired " + q.expires() : " issued " + q.issued() + ", after it");
+                zh.append(zh.length() == 0 ? "：" : "，").append(q.kind().zh())
+                        .append(expired ? "已于" + q.expires() + "到期" : "于" + q.issued() + "方颁发");
+            }
+        }
+        out.add(new Criterion("requiredQualifications", false, "holds none of " + requiredQualifications
+                + " valid on " + day + (en.length() == 0 ? ": none on record" : en), "无" + day + "有效的资质（要求其一："
+                + zhNames(requiredQualifications) + "）" + (zh.length() == 0 ? "：无记录" : zh)));
+    }
+
+    private static String zhNames(List<QualificationKind> kinds) {
+        StringBuilder b = new StringBuilder();
+        for (QualificationKind k : kinds) {
+            b.append(b.length() == 0 ? "" : "、").append(k.zh());
         }
         return b.toString();
     }

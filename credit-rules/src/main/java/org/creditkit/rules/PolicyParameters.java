@@ -384,6 +384,11 @@ public record PolicyParameters(
                 out.add(new String[] {at + "/maxExpectedLoss", pp.maxExpectedLoss().toPlainString()
                         + " must be > 0 CNY"});
             }
+            if (pp.eligibility().minAmount().compareTo(pp.maxAmount()) > 0) {
+                out.add(new String[] {at + "/eligibility/minAmount", "minAmount "
+                        + pp.eligibility().minAmount().toPlainString() + " must not exceed maxAmount "
+                        + pp.maxAmount().toPlainString() + ": no application could be eligible"});
+            }
             if (pp.autoApprovalCap().compareTo(pp.maxAmount()) > 0) {
                 out.add(new String[] {at + "/autoApprovalCap", "autoApprovalCap " + pp.autoApprovalCap().toPlainString()
                         + " must not exceed maxAmount " + pp.maxAmount().toPlainString()});
@@ -430,6 +435,8 @@ public record PolicyParameters(
             if (!INDUSTRY_KEY.matcher(key).matches()) {
                 out.add(new String[] {"/industryMultiples/" + key, "'" + key
                         + "' is not 'default', a GB/T 4754 section letter (e.g. C) or a division (e.g. C39)"});
+            } else if (Products.divisionProblem(key) != null) {
+                out.add(new String[] {"/industryMultiples/" + key, Products.divisionProblem(key)});
             }
         }
         return out;

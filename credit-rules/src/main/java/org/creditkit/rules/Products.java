@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.creditkit.core.CreditDataException;
+import org.creditkit.core.codes.IndustryCode;
 import org.creditkit.core.codes.SizeClass;
 import org.creditkit.core.domain.Product;
+import org.creditkit.core.domain.QualificationKind;
 import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.rules.internal.JsonDoc;
 import org.creditkit.rules.internal.JsonFields;
@@ -37,7 +40,9 @@ import org.creditkit.rules.internal.JsonFields;
  *         "requiresWhitelist": false,           // tax credit rating A three years running
  *         "requiresCoreEnterpriseRating": false,// supply-chain core enterprise rated
  *         "minIndicators": {"invention_patents": 1}, // any catalogue indicator id (docs/features.md)
- *         "maxIndicators": {"carbon_intensity": 0.5} // at most; a missing indicator fails either
+ *         "maxIndicators": {"carbon_intensity": 0.5}, // at most; a missing indicator fails either
+ *         "requiredQualifications": ["HIGH_TECH_ENTERPRISE", "SPECIALISED_INNOVATIVE_SME", "LITTLE_GIANT",
+ *                                    "TECH_SME"]  // any one, valid on the decision date
  *       },
  *       "instantMaxPd": 0.05, "reviewMaxPd": 0.12,  // PD cutoffs of instant approval and manual review
  *       "autoApprovalCap": 50000000,            // largest amount approved automatically (CNY)
@@ -56,8 +61,10 @@ public final class Products {
     private static final Set<String> KEYS = Set.of("nameEn", "nameZh", "eligibility", "instantMaxPd", "reviewMaxPd",
             "autoApprovalCap", "maxAmount", "maxTermMonths", "pdCeiling", "maxExpectedLossRate", "maxExpectedLoss");
     private static final Set<String> ELIGIBILITY_KEYS = Set.of("industries", "sizeClasses", "regions", "minFirmAgeYears",
-            "minAmount", "requiresWhitelist", "requiresCoreEnterpriseRating", "minIndicators", "maxIndicators");
-    private static final Pattern INDUSTRY = Pattern.compile("[A-T]|[A-T][0-9]{2}|[A-T][0-9]{3,4}");
+            "minAmount", "requiresWhitelist", "requiresCoreEnterpriseRating", "minIndicators", "maxIndicators",
+            "requiredQualifications");
+    private static final Pattern INDUSTRY = Pattern.compile("[A-T]|[A-T][0-9]{2}");
+    private static final Pattern GROUP_OR_CLASS = Pattern.compile("[A-T][0-9]{3,4}");
     private static final Pattern REGION = Pattern.compile("[1-9][0-9]|[1-9][0-9]{3}|[1-9][0-9]{5}");
     private static final BigDecimal MAX_MONEY = new BigDecimal("100000000000");
 
@@ -151,6 +158,38 @@ public final class Products {
         return spreads;
     }
 
+    /**
+     * Why {@code code} cannot be an eligibility industry, or null. Applications carry a division
+     * ({@code C39}) and eligibility is a prefix of it, so a group or class code ({@code C391}) could never
+     * match, nor could a division outside its section's range ({@code C99}): both are refused, not left to
+     * make the product silently unreachable.
+     */
+    private static String industryProblem(String code) {
+        if (!INDUSTRY.matcher(code).matches()) {
+            return "'" + code + "' is not a GB/T 4754 section letter (e.g. M) or division (e.g. C39)"
+                    + (GROUP_OR_CLASS.matcher(code).matches() ? "; applications carry the division, so a group or"
+                    + " class code (" + code + ") would match none: name its division " + code.substring(0, 3) : "");
+        }
+        return divisionProblem(code);
+    }
+
+    /**
+     * Why a well-formed section or division code is not in GB/T 4754-2017 ({@code C99}), or null.
+     *
+     * @param code a section letter or a section letter and two digits
+     * @return the problem, naming the section's division range, or null
+     */
+    static String divisionProblem(String code) {
+        if (code.length() == 3) {
+            try {
+                IndustryCode.of(code);
+            } catch (CreditDataException e) {
+                return "'" + code + "': " + e.problems().get(0).message() + "; it would match no application";
+            }
+        }
+        return null;
+    }
+
     private static String name(JsonFields f, String at, JsonNode n) {
         String s = f.text(at, n);
         if (n != null && n.isTextual() && s.isBlank()) {
@@ -167,9 +206,11 @@ public final class Products {
         List<JsonNode> is = n.has("industries") ? f.array(at + "/industries", n.get("industries")) : List.of();
         for (int i = 0; i < is.size(); i++) {
             String code = f.text(at + "/industries/" + i, is.get(i));
-            if (is.get(i).isTextual() && !INDUSTRY.matcher(code).matches()) {
-                f.problem(at + "/industries/" + i, "'" + code + "' is not a GB/T 4754 section letter (e.g. M) or"
-                        + " division (e.g. C39)");
+            if (is.get(i).isTextual()) {
+                String problem = industryProblem(code);
+                if (problem != null) {
+                    f.problem(at + "/industries/" + i, problem);
+                }
             }
             industries.add(code);
         }
@@ -201,7 +242,29 @@ public final class Products {
         Map<String, Double> minIndicators = indicators(f, at + "/minIndicators", n.get("minIndicators"), "least");
         Map<String, Double> maxIndicators = indicators(f, at + "/maxIndicators", n.get("maxIndicators"), "greatest");
         return new Eligibility(industries, sizes, regions, minAge, minAmount, whitelist, core, minIndicators,
-                maxIndicators);
+                maxIndicators, qualifications(f, at + "/requiredQualifications", n.get("requiredQualifications")));
+    }
+
+    /** {@code ["HIGH_TECH_ENTERPRISE", ...]}: any-of, each a {@link QualificationKind} name, none twice, not empty. */
+    private static List<QualificationKind> qualifications(JsonFields f, String at, JsonNode n) {
+        List<QualificationKind> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        List<JsonNode> qs = f.array(at, n);
+        if (n.isArray() && qs.isEmpty()) {
+            f.problem(at, "must name at least one qualification (or be left out when none is required); valid values"
+                    + " are " + List.of(QualificationKind.values()));
+        }
+        for (int i = 0; i < qs.size(); i++) {
+            QualificationKind k = f.enumValue(at + "/" + i, qs.get(i), QualificationKind.class, null);
+            if (k != null && out.contains(k)) {
+                f.problem(at + "/" + i, "'" + k + "' is listed twice; the list is any-of, name each qualification once");
+            } else if (k != null) {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     /** {@code {"<indicator id>": bound}}, each id in the standard catalogue. */

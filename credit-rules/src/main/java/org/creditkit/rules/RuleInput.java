@@ -12,6 +12,8 @@ import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
 import org.creditkit.core.domain.DataSource;
+import org.creditkit.core.domain.Qualification;
+import org.creditkit.core.domain.QualificationKind;
 
 /**
  * Everything the decision policy sees about one scored application, as one flat immutable fact.
@@ -70,6 +72,8 @@ import org.creditkit.core.domain.DataSource;
  * @param majorTaxViolation standing on the major tax violation list (重大税收违法失信主体)
  * @param abnormalOperation standing on the abnormal-operation list (经营异常名录)
  * @param seriousViolation standing on the serious-violation list (严重违法失信名单)
+ * @param qualifications the enterprise's certificates (high-tech, 专精特新, ...), valid or expired; a product's
+ *        {@code requiredQualifications} counts those valid on the decision date (may be empty)
  */
 public record RuleInput(
         String applicationId,
@@ -104,7 +108,8 @@ public record RuleInput(
         Indicators indicators,
         ListStanding majorTaxViolation,
         ListStanding abnormalOperation,
-        ListStanding seriousViolation) {
+        ListStanding seriousViolation,
+        List<Qualification> qualifications) {
 
     /** The explicit absent date ({@link LocalDate#MIN}). */
     public static final LocalDate NO_DATE = LocalDate.MIN;
@@ -172,7 +177,7 @@ public record RuleInput(
         if (dataQualityFlags == null) {
             throw invalid(id, "dataQualityFlags", "must not be null (use an empty set)");
         }
-        dataQualityFlags = dataQualityFlags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(dataQualityFlags));
+        dataQualityFlags = DataQualityFlag.setOf(dataQualityFlags); // shared per combination, its text written once
         if (debtorStatus == null) {
             throw invalid(id, "debtorStatus", "must be one of " + List.of(DebtorStatus.values()));
         }
@@ -229,6 +234,10 @@ public record RuleInput(
         if (seriousViolation == null) {
             throw invalid(id, "seriousViolation", "must not be null (use ListStanding.NONE)");
         }
+        if (qualifications == null) {
+            throw invalid(id, "qualifications", "must not be null (use an empty list)");
+        }
+        qualifications = List.copyOf(qualifications);
     }
 
     private static void checkOptionalMoney(String id, String field, boolean has, BigDecimal value) {
@@ -288,6 +297,21 @@ public record RuleInput(
     }
 
     /**
+     * Whether the enterprise holds a certificate of {@code kind} valid on the decision date.
+     *
+     * @param kind the qualification
+     * @return true when one is valid on {@link #decisionDate()}
+     */
+    public boolean holds(QualificationKind kind) {
+        for (Qualification q : qualifications) {
+            if (q.kind() == kind && q.isValidOn(decisionDate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Starts a builder; fields not set keep the documented defaults of {@link Builder}.
      *
      * @param applicationId the application identifier
@@ -336,6 +360,7 @@ public record RuleInput(
         b.majorTaxViolation = majorTaxViolation;
         b.abnormalOperation = abnormalOperation;
         b.seriousViolation = seriousViolation;
+        b.qualifications = qualifications;
         return b;
     }
 
@@ -379,6 +404,7 @@ public record RuleInput(
         private ListStanding majorTaxViolation = ListStanding.NONE;
         private ListStanding abnormalOperation = ListStanding.NONE;
         private ListStanding seriousViolation = ListStanding.NONE;
+        private List<Qualification> qualifications = List.of();
 
         private Builder(String applicationId, LocalDate decisionDate) {
             this.applicationId = applicationId;
@@ -639,6 +665,17 @@ public record RuleInput(
         }
 
         /**
+         * Sets the enterprise's certificates, valid or expired.
+         *
+         * @param value the certificates
+         * @return this builder
+         */
+        public Builder qualifications(List<Qualification> value) {
+            qualifications = value;
+            return this;
+        }
+
+        /**
          * Sets the indicators the model saw.
          *
          * @param value the indicators
@@ -661,7 +698,7 @@ public record RuleInput(
                     annualTaxPaid, pd, score, grade, scoreReasons, dataQualityFlags, debtorStatus, repairDate,
                     seriousPenaltyCount, monthsSinceLastSeriousPenalty, taxRatingA3Years, hasCoreEnterpriseRating,
                     coreEnterpriseRating, guaranteeOffered, scoreConfidence, missingSources, indicators,
-                    majorTaxViolation, abnormalOperation, seriousViolation);
+                    majorTaxViolation, abnormalOperation, seriousViolation, qualifications);
         }
     }
 }

@@ -79,7 +79,8 @@ public final class RuleInputMapper {
                 .sizeClass(e.sizeClass())
                 .region(e.region().code())
                 .score(score.pd(), score.score(), score.grade().code())
-                .guaranteeOffered(app.guarantee());
+                .guaranteeOffered(app.guarantee())
+                .qualifications(e.qualifications());
         List<Reason> reasons = new ArrayList<>(score.reasons().size());
         for (ReasonCode r : score.reasons()) {
             reasons.add(new Reason(r.code(), r.text(), r.textZh(), SourceLineage.of(r.sources(), app)));
@@ -174,6 +175,9 @@ public final class RuleInputMapper {
             Map.entry("requestedTermMonths", List.of(DataSource.APPLICATION)),
             Map.entry("consent", List.of(DataSource.APPLICATION)),
             Map.entry("guaranteeOffered", List.of(DataSource.APPLICATION)),
+            // certificates are supplied with the application (enterprise.qualifications)
+            Map.entry("qualifications", List.of(DataSource.APPLICATION)),
+            Map.entry("holds", List.of(DataSource.APPLICATION)),
             Map.entry("industrySection", List.of(DataSource.MARKET_SUPERVISION)),
             Map.entry("industryDivision", List.of(DataSource.MARKET_SUPERVISION)),
             Map.entry("industryMultiple", List.of(DataSource.MARKET_SUPERVISION)),
@@ -283,7 +287,7 @@ public final class RuleInputMapper {
      * its sources without repeats in first-seen order: a bit set over the source ordinals and an array,
      * each source's entry looked up once per decision, and the score reasons' own entries reused. Rules
      * whose sources come out the same (every rule reading the indicators has all present sources) share
-     * one list.
+     * one list. Not thread-safe: the decision's {@link LazyReasons} call it under their lock, once.
      */
     private static final class ApplicationLineage implements InputLineage {
         /** Sources of one list, one 4-bit ordinal (+1) each, fit a long as a cache key. */
@@ -293,15 +297,16 @@ public final class RuleInputMapper {
         private final LoanApplication app;
         private final RuleInput input;
         private final DataQualityReport quality;
+        // the arrays are made on the first call of of(): a decision's reasons get their lineage on first read
         /** Each source's entry, null while not looked up or absent ({@link #looked} tells which). */
-        private final SourceLineage[] bySource = new SourceLineage[SOURCES.length];
+        private SourceLineage[] bySource;
         private long looked;
-        private final SourceLineage[] buf = new SourceLineage[SOURCES.length];
+        private SourceLineage[] buf;
         private int n;
         private long seen;
         private long key;
-        private final long[] keys = new long[CACHED];
-        private final Object[] lists = new Object[CACHED];
+        private long[] keys;
+        private Object[] lists;
         private int cached;
 
         ApplicationLineage(LoanApplication app, RuleInput input, DataQualityReport quality) {
@@ -312,6 +317,12 @@ public final class RuleInputMapper {
 
         @Override
         public List<SourceLineage> of(InputLineage.Plan plan) {
+            if (buf == null) {
+                bySource = new SourceLineage[SOURCES.length];
+                buf = new SourceLineage[SOURCES.length];
+                keys = new long[CACHED];
+                lists = new Object[CACHED];
+            }
             n = 0;
             seen = 0L;
             key = 0L;

@@ -292,17 +292,21 @@ final class Verdicts {
         }
         String[] fired = new String[trail.size()];
         int nFired = 0;
+        // per kept rule reason, what its lineage is made of: given on first read of the decision's reasons
+        InputLineage.Plan[] reasonPlans = null;
         for (int i = 0; i < trail.size(); i++) {
             RuleVerdict v = trail.get(i);
             Reason r = v.reason();
-            if (lineage != InputLineage.NONE && indexOfCode(reasons, nReasons, r.code()) < 0) {
-                // only a reason that is kept gets its lineage looked up
-                InputLineage.Plan plan = plans.get(v.rule());
+            if (indexOfCode(reasons, nReasons, r.code()) < 0) {
+                InputLineage.Plan plan = lineage == InputLineage.NONE ? null : plans.get(v.rule());
                 if (plan != null) {
-                    r = new Reason(r.code(), r.en(), r.zh(), lineage.of(plan));
+                    if (reasonPlans == null) {
+                        reasonPlans = new InputLineage.Plan[reasons.length];
+                    }
+                    reasonPlans[nReasons] = plan;
                 }
+                reasons[nReasons++] = r;
             }
-            nReasons = addReason(reasons, nReasons, r);
             if (indexOf(fired, nFired, v.rule()) < 0) {
                 fired[nFired++] = v.rule();
             }
@@ -310,7 +314,8 @@ final class Verdicts {
         long rulesNanos = System.nanoTime() - startNanos;
         // immutable lists, so that the decision's List.copyOf keeps them instead of copying again
         return new Decision(in.applicationId(), finalTier, amount, term, price, conditions, loss,
-                immutable(reasons, nReasons), immutable(fired, nFired),
+                reasonPlans == null ? immutable(reasons, nReasons) : new LazyReasons(reasons, reasonPlans, nReasons, lineage),
+                immutable(fired, nFired),
                 immutable(trail.toArray(EMPTY_TRAIL), trail.size()), rulesetVersion, modelId,
                 DecisionTimings.of(scoringNanos, rulesNanos, scoringNanos + rulesNanos));
     }

@@ -140,6 +140,38 @@ class CreditEngineTest {
     }
 
     @Test
+    void reasons_firstReadFromFourThreadsAtOnce_equalTheSameDecisionReadOnOneThreadAndRefuseChanges() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 300; i++) {
+                LoanApplication app = generator.generate(i).application();
+                Decision once = engine.decide(app);
+                Decision raced = engine.decide(app);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<List<Reason>>> reads = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    reads.add(pool.submit(() -> {
+                        go.await();
+                        return List.copyOf(raced.reasons());
+                    }));
+                }
+                go.countDown();
+                List<Reason> eager = List.copyOf(once.reasons());
+                for (var read : reads) {
+                    assertThat(read.get()).isEqualTo(eager);
+                }
+                assertThat(raced.reasons()).isEqualTo(eager).hasSameHashCodeAs(eager);
+                assertThat(raced.withTimings(once.timings())).isEqualTo(once).hasSameHashCodeAs(once);
+                assertThat(eager.stream().filter(r -> !r.lineage().isEmpty())).as("reasons with lineage").isNotEmpty();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> raced.reasons().remove(0))
+                        .isInstanceOf(UnsupportedOperationException.class);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void decideAll_acrossCores_equalsOneByOneInOrder() {
         List<LoanApplication> apps = generator.generateAll().subList(0, 1_000).stream()
                 .map(LabeledApplication::application).toList();

@@ -61,7 +61,7 @@ class PolicyParametersTest {
         String json = DEFAULT.replace("\"CC\": 0.045", "\"CC\": 0.02");
         assertThat(problemsOf(json, products).ruleProblems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "products.json:7:7 $.products.GENERAL.instantMaxPd: instantMaxPd 0.09 must be below reviewMaxPd 0.08",
-                "products.json:28:51 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
+                "products.json:30:51 $.products.AGRICULTURE.autoApprovalCap: autoApprovalCap 6000000 must not exceed"
                         + " maxAmount 5000000",
                 "parameters.json:20:31 $.gradeSpreads.CC: spread 0.02 of grade CC is below the spread 0.035 of the better"
                         + " grade CCC (grades are listed best first; spreads must not decrease)");
@@ -82,8 +82,8 @@ class PolicyParametersTest {
                 "$.products.AGRICULTURE.eligibility.regions[0]: '3' is not a GB/T 2260 code prefix: 2 digits (province,"
                         + " e.g. 33), 4 (prefecture, e.g. 3301) or 6 (county, e.g. 330106)",
                 "$.products.SUPPLY_CHAIN.eligibility.requiresCoreRating: unknown key 'requiresCoreRating'; valid keys are"
-                        + " [industries, maxIndicators, minAmount, minFirmAgeYears, minIndicators, regions, requiresCoreEnterpriseRating,"
-                        + " requiresWhitelist, sizeClasses]",
+                        + " [industries, maxIndicators, minAmount, minFirmAgeYears, minIndicators, regions,"
+                        + " requiredQualifications, requiresCoreEnterpriseRating, requiresWhitelist, sizeClasses]",
                 "$.products.GENERAL.eligibility.minIndicators.patents: unknown indicator 'patents'; the catalogue "
                         + org.creditkit.core.feature.FeatureCatalogue.standard().version() + " has "
                         + org.creditkit.core.feature.FeatureCatalogue.standard().definitions().stream().map(d -> d.id()).toList());
@@ -143,6 +143,27 @@ class PolicyParametersTest {
                 "$: missing key 'repairPeriods'");
         assertThatThrownBy(() -> new RepairPeriods(12, 12, 12, 241)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("repairPeriods.abnormalOperation: 241 is out of range, must be in [0, 240] months");
+    }
+
+    @Test
+    void fromJson_industriesNoApplicationCanHaveAndMinAboveMaxAmount_areRefusedNotLeftUnreachable() {
+        String products = PRODUCTS.replace("\"industries\": [\"A\", \"C13\", \"C14\"], \"minAmount\": 10000",
+                        "\"industries\": [\"A\", \"C99\", \"C131\"], \"minAmount\": 10000");
+        assertThat(problemsOf(DEFAULT, products).ruleProblems()).extracting(RuleProblem::message)
+                .containsExactlyInAnyOrder(
+                        "$.products.AGRICULTURE.eligibility.industries[1]: 'C99': division '99' is not in section C"
+                                + " (valid: 13..43); it would match no application",
+                        "$.products.AGRICULTURE.eligibility.industries[2]: 'C131' is not a GB/T 4754 section letter"
+                                + " (e.g. M) or division (e.g. C39); applications carry the division, so a group or"
+                                + " class code (C131) would match none: name its division C13");
+        String minAboveMax = PRODUCTS.replace("\"industries\": [\"A\", \"C13\", \"C14\"], \"minAmount\": 10000",
+                "\"industries\": [\"A\", \"C13\", \"C14\"], \"minAmount\": 900000000");
+        assertThat(problemsOf(DEFAULT, minAboveMax).ruleProblems()).extracting(RuleProblem::message).containsExactly(
+                "$.products.AGRICULTURE.eligibility.minAmount: minAmount 900000000 must not exceed maxAmount"
+                        + " 5000000: no application could be eligible");
+        assertThat(problemsOf(DEFAULT.replace("\"C39\":", "\"C99\":")).ruleProblems()).extracting(Object::toString)
+                .singleElement().asString().endsWith("$.industryMultiples.C99: 'C99': division '99' is not in section C"
+                        + " (valid: 13..43); it would match no application");
     }
 
     @Test

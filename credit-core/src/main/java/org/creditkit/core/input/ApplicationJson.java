@@ -25,6 +25,7 @@ import org.creditkit.core.domain.MonthlySeries;
 import org.creditkit.core.domain.Penalty;
 import org.creditkit.core.domain.PenaltyRecord;
 import org.creditkit.core.domain.Provenance;
+import org.creditkit.core.domain.Qualification;
 import org.creditkit.core.domain.SocialInsuranceRecord;
 import org.creditkit.core.domain.SourceData;
 import org.creditkit.core.domain.SupplyChainLink;
@@ -186,6 +187,20 @@ public final class ApplicationJson {
         money(g, "annualRevenue", e.annualRevenue());
         money(g, "totalAssets", e.totalAssets());
         g.writeStringField("ownership", e.ownership().name());
+        if (!e.qualifications().isEmpty()) { // optional: written only when there are some, as older files have none
+            g.writeArrayFieldStart("qualifications");
+            for (Qualification q : e.qualifications()) {
+                g.writeStartObject();
+                g.writeStringField("kind", q.kind().name());
+                if (q.certificateNo().isPresent()) {
+                    g.writeStringField("certificateNo", q.certificateNo().get());
+                }
+                g.writeStringField("issued", q.issued().toString());
+                g.writeStringField("expires", q.expires().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 

@@ -30,6 +30,8 @@ import org.creditkit.core.domain.PenaltyRecord;
 import org.creditkit.core.domain.PenaltySeverity;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.domain.Provenance;
+import org.creditkit.core.domain.Qualification;
+import org.creditkit.core.domain.QualificationKind;
 import org.creditkit.core.domain.SocialInsuranceRecord;
 import org.creditkit.core.domain.SourceData;
 import org.creditkit.core.domain.SupplyChainLink;
@@ -98,7 +100,9 @@ final class StreamingReader {
     private static final Fields OUTCOME = new Fields("defaulted12m", "truePd");
     private static final Fields ENTERPRISE = new Fields(
             "uscc", "name", "establishmentDate", "registeredCapital", "industry", "region", "employees",
-            "annualRevenue", "totalAssets", "ownership");
+            "annualRevenue", "totalAssets", "ownership", "qualifications");
+    private static final Fields QUALIFICATIONS = new Fields("kind", "certificateNo", "issued", "expires");
+    private static final QualificationKind[] QUALIFICATION_KINDS = QualificationKind.values();
     private static final Fields SOURCES = new Fields(
             "tax", "socialInsurance", "utilities", "customs", "courts", "penalties", "intellectualProperty",
             "financials", "bankCredit", "carbon", "supplyChain");
@@ -330,6 +334,7 @@ final class StreamingReader {
         BigDecimal revenue = null;
         BigDecimal assets = null;
         OwnershipType ownership = null;
+        List<Qualification> qualifications = List.of();
         int seen = 0;
         for (int at = field(ENTERPRISE, 0); at >= 0; at = field(ENTERPRISE, at + 1)) {
             switch (ENTERPRISE.name(at)) {
@@ -376,12 +381,60 @@ final class StreamingReader {
                     seen = once(seen, 1 << 9);
                     ownership = enumValue(OWNERSHIPS);
                 }
+                case "qualifications" -> {
+                    seen = once(seen, 1 << 10);
+                    qualifications = qualifications();
+                }
                 default -> throw GIVE_UP;
             }
         }
         require(seen, (1 << 10) - 1);
         return new Enterprise(uscc, name, established, capital, industry, region, employees, revenue, assets,
-                ownership);
+                ownership, qualifications);
+    }
+
+    /** The certificates; an expiry on or before the issue date or a certificate twice goes to the tree walk. */
+    private List<Qualification> qualifications() {
+        startArray();
+        List<Qualification> out = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            start();
+            QualificationKind kind = null;
+            String number = null;
+            LocalDate issued = null;
+            LocalDate expires = null;
+            int seen = 0;
+            for (int at = field(QUALIFICATIONS, 0); at >= 0; at = field(QUALIFICATIONS, at + 1)) {
+                switch (QUALIFICATIONS.name(at)) {
+                    case "kind" -> {
+                        seen = once(seen, 1);
+                        kind = enumValue(QUALIFICATION_KINDS);
+                    }
+                    case "certificateNo" -> {
+                        seen = once(seen, 2);
+                        number = string(64, false);
+                    }
+                    case "issued" -> {
+                        seen = once(seen, 4);
+                        issued = date();
+                    }
+                    case "expires" -> {
+                        seen = once(seen, 8);
+                        expires = anyDate();
+                    }
+                    default -> throw GIVE_UP;
+                }
+            }
+            require(seen, 13);
+            if (!expires.isAfter(issued)) {
+                throw GIVE_UP;
+            }
+            out.add(new Qualification(kind, Optional.ofNullable(number), issued, expires));
+            if (Qualification.duplicateBefore(out, out.size() - 1) >= 0) {
+                throw GIVE_UP;
+            }
+        }
+        return out;
     }
 
     private SourceData sources() {
@@ -1145,8 +1198,17 @@ final class StreamingReader {
     }
 
     private LocalDate date() {
+        LocalDate d = anyDate();
+        if (appDate != null && d.isAfter(appDate)) {
+            throw GIVE_UP;
+        }
+        return d;
+    }
+
+    /** A date from the earliest accepted, after the application date too (a certificate's expiry). */
+    private LocalDate anyDate() {
         LocalDate d = IsoText.date(string(10, false));
-        if (d.isBefore(TreeValidator.EARLIEST_DATE) || appDate != null && d.isAfter(appDate)) {
+        if (d.isBefore(TreeValidator.EARLIEST_DATE)) {
             throw GIVE_UP;
         }
         return d;

@@ -36,6 +36,8 @@ import org.creditkit.core.domain.PenaltyRecord;
 import org.creditkit.core.domain.PenaltySeverity;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.domain.Provenance;
+import org.creditkit.core.domain.Qualification;
+import org.creditkit.core.domain.QualificationKind;
 import org.creditkit.core.domain.SocialInsuranceRecord;
 import org.creditkit.core.domain.SourceData;
 import org.creditkit.core.domain.SupplyChainLink;
@@ -159,7 +161,7 @@ final class TreeValidator {
 
     private Enterprise enterprise(JsonNode n, String p) {
         int before = problems.size();
-        if (!object(n, p, ENTERPRISE_FIELDS, List.of())) {
+        if (!object(n, p, ENTERPRISE_FIELDS, List.of("qualifications"))) {
             return null;
         }
         Uscc uscc = code(n, p, "uscc", Uscc::of);
@@ -183,8 +185,56 @@ final class TreeValidator {
         BigDecimal revenue = money(n, p, "annualRevenue", false);
         BigDecimal assets = money(n, p, "totalAssets", false);
         OwnershipType ownership = enumValue(n, p, "ownership", OwnershipType.values());
+        List<Qualification> qualifications = qualifications(n, p);
         return build(before, p, () -> new Enterprise(uscc, name, established, capital, industry, region, employees,
-                revenue, assets, ownership));
+                revenue, assets, ownership, qualifications));
+    }
+
+    /**
+     * The optional {@code qualifications} array ({@code [{"kind", "certificateNo"?, "issued", "expires"}]});
+     * absent: none on record. Issued on or before the application date, expiring after it was issued (an
+     * expiry after the application date is the usual case), no certificate twice.
+     */
+    private List<Qualification> qualifications(JsonNode n, String p) {
+        List<Qualification> out = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>(); // of out's entries in the input
+        JsonNode arr = array(n, p, "qualifications");
+        if (arr == null) {
+            return out;
+        }
+        for (int i = 0; i < arr.size(); i++) {
+            String ip = p + ".qualifications[" + i + "]";
+            JsonNode q = arr.get(i);
+            int before = problems.size();
+            if (!object(q, ip, List.of("kind", "issued", "expires"), List.of("certificateNo"))) {
+                continue;
+            }
+            QualificationKind kind = enumValue(q, ip, "kind", QualificationKind.values());
+            String number = q.has("certificateNo") ? string(q, ip, "certificateNo", 64, false) : null;
+            LocalDate issued = date(q, ip, "issued");
+            LocalDate expires = date(q, ip, "expires", false);
+            if (issued != null && expires != null && !expires.isAfter(issued)) {
+                add(ip + ".expires", "expires " + expires + " is not after issued " + issued
+                        + "; a certificate expires after the day it was issued");
+                continue;
+            }
+            if (problems.size() != before) {
+                continue;
+            }
+            out.add(new Qualification(kind, Optional.ofNullable(number), issued, expires));
+            indices.add(i);
+            int j = Qualification.duplicateBefore(out, out.size() - 1);
+            if (j >= 0) {
+                Qualification first = out.remove(out.size() - 1);
+                indices.remove(indices.size() - 1);
+                add(ip, "is the certificate of " + p + ".qualifications[" + indices.get(j) + "] again (" + first.kind()
+                        + " issued " + first.issued()
+                        + first.certificateNo().map(c -> ", certificate " + quote(c)).orElse("")
+                        + "); list each certificate once (the same kind and issue date, or the same certificateNo,"
+                        + " is one certificate)");
+            }
+        }
+        return out;
     }
 
     private SourceData sources(JsonNode n, String p, Uscc applicant) {
@@ -776,6 +826,14 @@ final class TreeValidator {
     }
 
     private LocalDate date(JsonNode parent, String p, String name) {
+        return date(parent, p, name, true);
+    }
+
+    /**
+     * A calendar date from {@link #EARLIEST_DATE}; unless {@code byApplicationDate} is false (a
+     * certificate's expiry), on or before the application date.
+     */
+    private LocalDate date(JsonNode parent, String p, String name, boolean byApplicationDate) {
         String s = string(parent, p, name, 10, false);
         if (s == null) {
             return null;
@@ -791,7 +849,7 @@ final class TreeValidator {
             add(p + "." + name, d + " is before " + EARLIEST_DATE + "; valid: a date from " + EARLIEST_DATE);
             return null;
         }
-        if (appDate != null && d.isAfter(appDate)) {
+        if (byApplicationDate && appDate != null && d.isAfter(appDate)) {
             add(p + "." + name, d + " is after the application date " + appDate
                     + " (China Standard Time); valid: on or before " + appDate);
             return null;

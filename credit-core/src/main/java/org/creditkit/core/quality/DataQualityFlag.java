@@ -21,5 +21,19 @@ public enum DataQualityFlag {
      * and province still follow from the code; the finding names the year it was retired (or the
      * window of years) and its successors in the current list.
      */
-    RETIRED_REGION_CODE
+    RETIRED_REGION_CODE;
+
+    /**
+     * An immutable set of the given flags, equal to any set of the same flags. There are 64 combinations;
+     * each is one shared instance whose text ({@code toString}, e.g. {@code [STALE_SOURCE, TIMESTAMP_ANOMALY]},
+     * as an {@link java.util.EnumSet} writes it) and hash code are computed once, where a copied set would
+     * be allocated per application and written per reason text that names it.
+     *
+     * @param flags the flags
+     * @return the shared set of those flags ({@link java.util.Set#of()} when none)
+     * @throws NullPointerException if {@code flags} is or contains null
+     */
+    public static java.util.Set<DataQualityFlag> setOf(java.util.Collection<DataQualityFlag> flags) {
+        return SharedFlagSet.of(flags);
+    }
 }

@@ -1,11 +1,8 @@
 package org.creditkit.core.quality;
 
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The data-quality findings of one application. Immutable.
@@ -21,13 +18,20 @@ public record DataQualityReport(Set<DataQualityFlag> flags, List<DataQualityFind
     public DataQualityReport {
         Objects.requireNonNull(flags, "flags");
         findings = List.copyOf(findings);
-        Set<DataQualityFlag> raised = findings.isEmpty() ? Set.of()
-                : findings.stream().map(DataQualityFinding::flag).collect(Collectors.toCollection(
-                        () -> EnumSet.noneOf(DataQualityFlag.class)));
+        Set<DataQualityFlag> raised = SharedFlagSet.ofMask(mask(findings));
         if (!raised.equals(flags)) {
             throw new IllegalArgumentException("flags " + flags + " must be those of the findings " + raised);
         }
-        flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+        flags = raised; // the shared set of these flags (DataQualityFlag.setOf)
+    }
+
+    /** The bit mask of the findings' flags' ordinals. */
+    private static int mask(List<DataQualityFinding> findings) {
+        int mask = 0;
+        for (int i = 0; i < findings.size(); i++) {
+            mask |= 1 << findings.get(i).flag().ordinal();
+        }
+        return mask;
     }
 
     /** A report from findings; the flags are derived. */
@@ -35,9 +39,7 @@ public record DataQualityReport(Set<DataQualityFlag> flags, List<DataQualityFind
         if (findings.isEmpty()) {
             return CLEAN;
         }
-        EnumSet<DataQualityFlag> flags = EnumSet.noneOf(DataQualityFlag.class);
-        findings.forEach(f -> flags.add(f.flag()));
-        return new DataQualityReport(flags, findings);
+        return new DataQualityReport(SharedFlagSet.ofMask(mask(findings)), findings);
     }
 
     /** True when there is no finding. */

@@ -27,6 +27,8 @@ import org.creditkit.core.domain.PenaltyRecord;
 import org.creditkit.core.domain.PenaltySeverity;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.domain.Provenance;
+import org.creditkit.core.domain.Qualification;
+import org.creditkit.core.domain.QualificationKind;
 import org.creditkit.core.domain.SocialInsuranceRecord;
 import org.creditkit.core.domain.SourceData;
 import org.creditkit.core.domain.SupplyChainLink;
@@ -98,6 +100,8 @@ final class RecordFactory {
      * that adding them left every other value of a generated application as it was.
      */
     private static final long LISTS_SALT = 0x4E45474C49535453L;
+    /** Qualifications draw from their own stream too: adding them changed no other generated value. */
+    private static final long QUALIFICATIONS_SALT = 0x5155414C49464943L;
     static final double P_STATEMENTS_MICRO = 0.8;
     static final double P_STATEMENTS = 0.95;
     /** Catering and retail keep thinner books: statements for 60% of micro and 80% of other firms. */
@@ -158,6 +162,7 @@ final class RecordFactory {
     LabeledApplication create(long index) {
         Rng r = new Rng(config.seed(), index);
         Rng lists = new Rng(config.seed() ^ LISTS_SALT, index);
+        Rng quals = new Rng(config.seed() ^ QUALIFICATIONS_SALT, index);
         Truth t = new Truth();
 
         // ---- who: industry, region, ownership, dates ---------------------------------------------
@@ -359,7 +364,9 @@ final class RecordFactory {
                 district.city() + NAME_CHARS.charAt(r.uniformInt(0, NAME_CHARS.length() - 1))
                         + NAME_CHARS.charAt(r.uniformInt(0, NAME_CHARS.length() - 1)) + spec.nameWord() + "有限公司",
                 established, BigDecimal.valueOf(capital), industry, district.code(), employees,
-                BigDecimal.valueOf(Math.round(reportedRevenue / 1000) * 1000), BigDecimal.valueOf(assetsYuan), ownership);
+                BigDecimal.valueOf(Math.round(reportedRevenue / 1000) * 1000), BigDecimal.valueOf(assetsYuan), ownership,
+                qualifications(quals, spec.driver(), section, t.innovation, product.equals(Product.TECHNOLOGY), appDate,
+                        established, district.code().code()));
 
 
         if (consent) {
@@ -576,6 +583,62 @@ final class RecordFactory {
         Optional<LocalDate> fixed = repaired ? Optional.of(l.plusDays(room <= 0 ? 0 : Math.min(room, fix)))
                 : Optional.empty();
         return List.of(new DishonestListing(l, fixed));
+    }
+
+    /**
+     * The enterprise's certificates. Who holds any: about 90% of the firms applying for the technology
+     * product (they apply because they qualify), 40% of other technology-driven firms (software, IT
+     * services, research), 30% of high-tech manufacturers, 3% of other manufacturers and 0.4% of the
+     * rest, more often with more innovation, never a firm younger than a year. A holder has a high-tech
+     * certificate (65%, three years, numbered {@code GR<year><province><5 digits>}), a technology-based SME
+     * registration (50%, one year), 专精特新 recognition (30%, three years; one in five of them also a
+     * little giant); at least one of them. Issue dates go back up to about 3.5 years (one year for the
+     * registration), so about one certificate in seven has expired by the application date.
+     */
+    private static List<Qualification> qualifications(Rng r, Driver driver, char section, double innovation,
+                                                      boolean techProduct, LocalDate appDate, LocalDate established,
+                                                      String region) {
+        double logit = techProduct ? 2.6 + 0.6 * innovation
+                : driver == Driver.TECHNOLOGY ? -0.4 + 0.9 * innovation
+                : driver == Driver.HIGH_TECH_MANUFACTURING ? -0.9 + 0.9 * innovation
+                : section == 'C' ? -3.5 + 0.5 * innovation : -5.5;
+        if (!r.chance(Rng.sigmoid(logit)) || established.plusDays(365).isAfter(appDate)) {
+            return List.of();
+        }
+        boolean highTech = r.chance(0.65);
+        boolean techSme = r.chance(0.5);
+        boolean specialised = r.chance(0.3);
+        boolean giant = specialised && r.chance(0.2);
+        List<Qualification> out = new ArrayList<>(4);
+        if (highTech || !techSme && !specialised) {
+            LocalDate issued = certificateIssued(r, 1300, appDate, established);
+            String no = "GR" + issued.getYear() + region.substring(0, 2) + String.valueOf(100_000 + r.uniformInt(0, 99_999)).substring(1);
+            out.add(new Qualification(QualificationKind.HIGH_TECH_ENTERPRISE, Optional.of(no), issued,
+                    issued.plusYears(3).minusDays(1)));
+        }
+        if (techSme) {
+            LocalDate issued = certificateIssued(r, 420, appDate, established);
+            out.add(new Qualification(QualificationKind.TECH_SME, Optional.empty(), issued,
+                    issued.plusYears(1).minusDays(1)));
+        }
+        if (specialised) {
+            LocalDate issued = certificateIssued(r, 1300, appDate, established);
+            out.add(new Qualification(QualificationKind.SPECIALISED_INNOVATIVE_SME, Optional.empty(), issued,
+                    issued.plusYears(3).minusDays(1)));
+        }
+        if (giant) {
+            LocalDate issued = certificateIssued(r, 1300, appDate, established);
+            out.add(new Qualification(QualificationKind.LITTLE_GIANT, Optional.empty(), issued,
+                    issued.plusYears(3).minusDays(1)));
+        }
+        return out;
+    }
+
+    /** An issue date 10..{@code maxDaysBack} days before the application, a year after establishment at the earliest. */
+    private static LocalDate certificateIssued(Rng r, int maxDaysBack, LocalDate appDate, LocalDate established) {
+        LocalDate issued = appDate.minusDays(r.uniformInt(10, maxDaysBack));
+        LocalDate earliest = established.plusDays(365);
+        return issued.isBefore(earliest) ? earliest : issued;
     }
 
     private static List<TaxRating> taxRatings(Rng r, double qo, LocalDate appDate, LocalDate established) {

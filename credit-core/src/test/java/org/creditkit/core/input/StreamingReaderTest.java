@@ -211,8 +211,9 @@ class StreamingReaderTest {
     // ---------------------------------------------------------------- corpus
 
     private static String mutate(String doc, Random r) throws IOException {
-        return switch (r.nextInt(8)) {
+        return switch (r.nextInt(9)) {
             case 0, 1, 2 -> replaceValue(doc, r);
+            case 8 -> qualifications(doc, r);
             case 3 -> reorderKeys(doc, r);
             case 4 -> addOrRemoveField(doc, r);
             case 5 -> duplicateKey(doc, r);
@@ -291,6 +292,47 @@ class StreamingReaderTest {
             case 22 -> old.isTextual() ? F.textNode(old.textValue() + "0") : F.numberNode(2020);
             default -> old.isNumber() ? F.numberNode(old.decimalValue().movePointLeft(3)) : F.textNode("2020-01");
         };
+    }
+
+    /**
+     * The enterprise's qualifications replaced by one to three entries, each valid or not in one way: an
+     * unknown kind, an expiry on or before the issue, an issue after the application date, a blank or
+     * missing number, the same certificate twice, a missing or unknown field (most documents the
+     * generator writes have none, so the random mutations alone would rarely reach them).
+     */
+    private static String qualifications(String doc, Random r) throws IOException {
+        JsonNode root = MAPPER.readTree(doc);
+        ObjectNode app = (ObjectNode) (root.has("application") ? root.get("application") : root);
+        ObjectNode enterprise = (ObjectNode) app.get("enterprise");
+        String[] kinds = {"HIGH_TECH_ENTERPRISE", "SPECIALISED_INNOVATIVE_SME", "LITTLE_GIANT", "TECH_SME",
+            "high_tech_enterprise", "NATIONAL_CHAMPION"};
+        String[] dates = {"2019-05-01", "2022-03-02", "2024-12-31", "2025-03-01", "2027-03-01", "2099-12-31",
+            "2025-02-30", "2024-06"};
+        ArrayNode list = F.arrayNode();
+        int n = 1 + r.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && r.nextInt(4) == 0) {
+                list.add(list.get(0).deepCopy()); // the same certificate again
+                continue;
+            }
+            ObjectNode q = F.objectNode();
+            q.put("kind", r.nextInt(5) == 0 ? kinds[r.nextInt(kinds.length)] : kinds[r.nextInt(4)]);
+            switch (r.nextInt(6)) {
+                case 0 -> q.put("certificateNo", "GR2022310" + r.nextInt(100_000));
+                case 1 -> q.put("certificateNo", r.nextBoolean() ? " " : "");
+                default -> { }
+            }
+            q.put("issued", r.nextInt(4) == 0 ? dates[r.nextInt(dates.length)] : dates[r.nextInt(4)]);
+            q.put("expires", r.nextInt(4) == 0 ? dates[r.nextInt(dates.length)] : dates[3 + r.nextInt(3)]);
+            if (r.nextInt(12) == 0) {
+                q.remove(r.nextBoolean() ? "issued" : "kind");
+            } else if (r.nextInt(12) == 0) {
+                q.put("valid", true);
+            }
+            list.add(q);
+        }
+        enterprise.set("qualifications", r.nextInt(10) == 0 ? F.nullNode() : list);
+        return root.toString();
     }
 
     /** Keys of one object shuffled: still valid, unless it moves the application time after the sources. */

@@ -13,8 +13,10 @@ import java.util.Set;
  * <p>Example: {@code ColumnMapping.of("class", "bad").withExclude(List.of("foreign_worker"))}.
  *
  * @param target the target column; empty for unlabelled data (every row then has target 0)
- * @param badValue the target value that means default; every other non-missing value is good;
- *        empty for unlabelled data
+ * @param badValue the target value that means default; empty for unlabelled data
+ * @param goodValues the target values that mean no default; rows with a value neither bad nor good are
+ *        left out (and counted). Empty: every value but the bad one is good, and the target may then
+ *        hold only one other value (a third, such as {@code pending}, is refused at loading)
  * @param features the feature columns to use; empty means every column not otherwise assigned
  * @param exclude columns never used as features
  * @param categorical columns to treat as categorical even where values look numeric
@@ -25,7 +27,7 @@ import java.util.Set;
  */
 public record ColumnMapping(String target, String badValue, List<String> features, Set<String> exclude,
         Set<String> categorical, Optional<String> industry, Optional<String> truePd, IndustryGrouping grouping,
-        double maxBadRowShare) {
+        double maxBadRowShare, Set<String> goodValues) {
 
     /** Default share of unusable rows above which loading fails. */
     public static final double DEFAULT_MAX_BAD_ROW_SHARE = 0.05;
@@ -33,8 +35,8 @@ public record ColumnMapping(String target, String badValue, List<String> feature
     /**
      * Checks and copies the parts.
      *
-     * @throws IllegalArgumentException if the target is blank, a feature is also excluded, or the
-     *         share is outside [0,1]
+     * @throws IllegalArgumentException if the target is blank, a feature is also excluded, the
+     *         share is outside [0,1], or a good value is given without a target or is the bad value
      */
     public ColumnMapping {
         Objects.requireNonNull(target, "target");
@@ -42,11 +44,19 @@ public record ColumnMapping(String target, String badValue, List<String> feature
         features = List.copyOf(features);
         exclude = Set.copyOf(exclude);
         categorical = Set.copyOf(categorical);
+        goodValues = Set.copyOf(goodValues);
         Objects.requireNonNull(industry, "industry");
         Objects.requireNonNull(truePd, "truePd");
         Objects.requireNonNull(grouping, "grouping");
         if (target.isBlank() != badValue.isBlank()) {
             throw new IllegalArgumentException("--target and --bad go together (both or, for unlabelled data, neither)");
+        }
+        if (!goodValues.isEmpty() && target.isBlank()) {
+            throw new IllegalArgumentException("--good names target values: it needs --target and --bad");
+        }
+        if (goodValues.contains(badValue)) {
+            throw new IllegalArgumentException("--good '" + badValue + "' is also the --bad value; a target value"
+                    + " means default or no default, not both");
         }
         if (!(maxBadRowShare >= 0 && maxBadRowShare <= 1)) {
             throw new IllegalArgumentException("The maximum share of bad rows must be in [0,1], got " + maxBadRowShare);
@@ -59,6 +69,25 @@ public record ColumnMapping(String target, String badValue, List<String> feature
                 throw new IllegalArgumentException("The target column (" + f + ") cannot also be a feature");
             }
         }
+    }
+
+    /**
+     * A mapping without good values: every target value but the bad one is good.
+     *
+     * @param target see {@link #target()}
+     * @param badValue see {@link #badValue()}
+     * @param features see {@link #features()}
+     * @param exclude see {@link #exclude()}
+     * @param categorical see {@link #categorical()}
+     * @param industry see {@link #industry()}
+     * @param truePd see {@link #truePd()}
+     * @param grouping see {@link #grouping()}
+     * @param maxBadRowShare see {@link #maxBadRowShare()}
+     */
+    public ColumnMapping(String target, String badValue, List<String> features, Set<String> exclude,
+            Set<String> categorical, Optional<String> industry, Optional<String> truePd, IndustryGrouping grouping,
+            double maxBadRowShare) {
+        this(target, badValue, features, exclude, categorical, industry, truePd, grouping, maxBadRowShare, Set.of());
     }
 
     /**
@@ -100,7 +129,7 @@ public record ColumnMapping(String target, String badValue, List<String> feature
      */
     public ColumnMapping withFeatures(List<String> names) {
         return new ColumnMapping(target, badValue, names, exclude, categorical, industry, truePd, grouping,
-                maxBadRowShare);
+                maxBadRowShare, goodValues);
     }
 
     /**
@@ -111,7 +140,7 @@ public record ColumnMapping(String target, String badValue, List<String> feature
      */
     public ColumnMapping withExclude(Set<String> names) {
         return new ColumnMapping(target, badValue, features, names, categorical, industry, truePd, grouping,
-                maxBadRowShare);
+                maxBadRowShare, goodValues);
     }
 
     /**
@@ -122,7 +151,7 @@ public record ColumnMapping(String target, String badValue, List<String> feature
      */
     public ColumnMapping withCategorical(Set<String> names) {
         return new ColumnMapping(target, badValue, features, exclude, names, industry, truePd, grouping,
-                maxBadRowShare);
+                maxBadRowShare, goodValues);
     }
 
     /**
@@ -134,7 +163,7 @@ public record ColumnMapping(String target, String badValue, List<String> feature
      */
     public ColumnMapping withIndustry(String column, IndustryGrouping grouping) {
         return new ColumnMapping(target, badValue, features, exclude, categorical, Optional.of(column), truePd,
-                grouping, maxBadRowShare);
+                grouping, maxBadRowShare, goodValues);
     }
 
     /**
@@ -145,7 +174,7 @@ public record ColumnMapping(String target, String badValue, List<String> feature
      */
     public ColumnMapping withTruePd(String column) {
         return new ColumnMapping(target, badValue, features, exclude, categorical, industry, Optional.of(column),
-                grouping, maxBadRowShare);
+                grouping, maxBadRowShare, goodValues);
     }
 
     /**
@@ -155,6 +184,18 @@ public record ColumnMapping(String target, String badValue, List<String> feature
      * @return the new mapping
      */
     public ColumnMapping withMaxBadRowShare(double share) {
-        return new ColumnMapping(target, badValue, features, exclude, categorical, industry, truePd, grouping, share);
+        return new ColumnMapping(target, badValue, features, exclude, categorical, industry, truePd, grouping, share,
+                goodValues);
+    }
+
+    /**
+     * Returns a copy with these good target values.
+     *
+     * @param values the target values that mean no default (empty: every value but the bad one)
+     * @return the new mapping
+     */
+    public ColumnMapping withGoodValues(Set<String> values) {
+        return new ColumnMapping(target, badValue, features, exclude, categorical, industry, truePd, grouping,
+                maxBadRowShare, values);
     }
 }

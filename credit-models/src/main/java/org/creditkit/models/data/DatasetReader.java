@@ -189,6 +189,8 @@ public final class DatasetReader {
         double[] pd = pdCol >= 0 ? new double[n] : new double[0];
         List<SkippedRow> skipped = new ArrayList<>(t.skipped());
         Set<String> targetValues = new LinkedHashSet<>();
+        Set<String> leftOutValues = new java.util.TreeSet<>();
+        int leftOut = 0;
         int used = 0;
         int noIndustry = 0;
         Set<String> unknownExamples = new LinkedHashSet<>();
@@ -203,6 +205,13 @@ public final class DatasetReader {
             if (targetType instanceof RawTable.NominalType nominal && !nominal.values().contains(y)) {
                 skipped.add(new SkippedRow(r.line(), "target (" + m.target() + ") value '" + y
                         + "' is not declared; declared: " + nominal.values()));
+                continue;
+            }
+            if (!m.goodValues().isEmpty() && !y.equals(m.badValue()) && !m.goodValues().contains(y)) {
+                // neither default nor repaid (e.g. still running): left out on the user's --good, and counted
+                targetValues.add(y);
+                leftOut++;
+                leftOutValues.add(y);
                 continue;
             }
             for (int i = 0; i < nf; i++) {
@@ -305,9 +314,22 @@ public final class DatasetReader {
                             && unknownExamples.stream().anyMatch(e -> e.matches("'[0-9]{5,6}'"))
                             ? "; 5- and 6-digit codes look like NAICS: pass --industry-scheme naics" : ""));
         }
-        if (targetValues.size() > 2) {
-            notes.add("target (" + m.target() + ") has " + targetValues.size() + " values " + targetValues + "; '"
-                    + m.badValue() + "' is bad, all others good");
+        if (m.labelled() && m.goodValues().isEmpty() && targetValues.size() > 2) {
+            throw new ModelException(source + ": target (" + m.target() + ") has " + targetValues.size() + " values "
+                    + targetValues + "; with --bad '" + m.badValue() + "' every other one would count as no default."
+                    + " Name the value(s) that mean no default with --good (rows with any other value, e.g. still"
+                    + " running, are then left out and counted), or keep two values in the column");
+        }
+        for (String g : new java.util.TreeSet<>(m.goodValues())) {
+            if (!targetValues.contains(g)) {
+                throw new ModelException(source + ": --good '" + g + "': no row has target (" + m.target() + ") = '"
+                        + g + "'; values seen: " + targetValues);
+            }
+        }
+        if (leftOut > 0) {
+            notes.add(String.format(Locale.ROOT, "target (%s): %d row(s) left out whose value is neither bad ('%s')"
+                    + " nor good %s: %s", m.target(), leftOut, m.badValue(), new java.util.TreeSet<>(m.goodValues()),
+                    leftOutValues));
         }
         List<Feature> features = new ArrayList<>();
         double[][] trimmed = new double[nf][];

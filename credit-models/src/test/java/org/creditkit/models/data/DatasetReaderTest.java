@@ -81,6 +81,39 @@ class DatasetReaderTest {
                 .isInstanceOf(ModelException.class).hasMessageContaining("values seen: [good]");
     }
 
+    /** x, y: targets 1 (bad), 0 (good) and 2 (still running), with x = 10 on the running rows. */
+    private static final String THREE_VALUED = "x,y\n1,1\n2,0\n3,0\n10,2\n4,1\n10,2\n5,0\n";
+
+    @Test
+    void csv_targetWithAThirdValue_isRefusedInsteadOfCountingItAsGood() {
+        assertThatThrownBy(() -> csv(THREE_VALUED, ColumnMapping.of("y", "1")))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("target (y) has 3 values [1, 0, 2]")
+                .hasMessageContaining("every other one would count as no default")
+                .hasMessageContaining("--good");
+    }
+
+    @Test
+    void csv_goodValuesNamed_rowsWithOtherValuesAreLeftOutAndCounted() {
+        LoadResult r = csv(THREE_VALUED, ColumnMapping.of("y", "1").withGoodValues(Set.of("0")));
+
+        assertThat(r.dataset().rows()).isEqualTo(5);
+        assertThat(r.dataset().column(0)).doesNotContain(10.0);
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n)
+                .isEqualTo("target (y): 2 row(s) left out whose value is neither bad ('1') nor good [0]: [2]"));
+        assertThat(r.skipped()).isEmpty();
+    }
+
+    @Test
+    void csv_goodValueNoRowHasOrEqualToBad_isRefused() {
+        assertThatThrownBy(() -> csv(THREE_VALUED, ColumnMapping.of("y", "1").withGoodValues(Set.of("O"))))
+                .isInstanceOf(ModelException.class).hasMessageContaining("--good 'O': no row has target (y) = 'O'");
+        assertThatThrownBy(() -> ColumnMapping.of("y", "1").withGoodValues(Set.of("0", "1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--good '1' is also the --bad");
+        assertThatThrownBy(() -> ColumnMapping.unlabelled().withGoodValues(Set.of("0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs --target");
+    }
+
     @Test
     void csv_unknownMappedColumn_failsListingColumns() {
         assertThatThrownBy(() -> csv("x,y\n1,1\n", ColumnMapping.of("target", "1")))

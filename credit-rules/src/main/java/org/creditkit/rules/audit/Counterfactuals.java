@@ -157,7 +157,8 @@ public final class Counterfactuals {
     static LoanApplication withIndustry(LoanApplication a, IndustryCode industry) {
         Enterprise e = a.enterprise();
         return withEnterprise(a, new Enterprise(e.uscc(), e.name(), e.establishmentDate(), e.registeredCapital(),
-                industry, e.region(), e.employees(), e.annualRevenue(), e.totalAssets(), e.ownership()));
+                industry, e.region(), e.employees(), e.annualRevenue(), e.totalAssets(), e.ownership(),
+                e.qualifications()));
     }
 
     private static boolean favourable(String tier) {
@@ -167,13 +168,15 @@ public final class Counterfactuals {
     static LoanApplication withRegion(LoanApplication a, RegionCode region) {
         Enterprise e = a.enterprise();
         return withEnterprise(a, new Enterprise(e.uscc(), e.name(), e.establishmentDate(), e.registeredCapital(),
-                e.industry(), region, e.employees(), e.annualRevenue(), e.totalAssets(), e.ownership()));
+                e.industry(), region, e.employees(), e.annualRevenue(), e.totalAssets(), e.ownership(),
+                e.qualifications()));
     }
 
     static LoanApplication withOwnership(LoanApplication a, OwnershipType ownership) {
         Enterprise e = a.enterprise();
         return withEnterprise(a, new Enterprise(e.uscc(), e.name(), e.establishmentDate(), e.registeredCapital(),
-                e.industry(), e.region(), e.employees(), e.annualRevenue(), e.totalAssets(), ownership));
+                e.industry(), e.region(), e.employees(), e.annualRevenue(), e.totalAssets(), ownership,
+                e.qualifications()));
     }
 
     private static LoanApplication withEnterprise(LoanApplication a, Enterprise e) {

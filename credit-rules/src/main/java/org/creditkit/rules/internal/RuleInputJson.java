@@ -8,9 +8,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.domain.DataSource;
+import org.creditkit.core.domain.Qualification;
+import org.creditkit.core.domain.QualificationKind;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
@@ -32,7 +35,8 @@ import org.creditkit.rules.RuleInputException;
  * (only with a count), taxRatingA3Years (false), coreEnterpriseRating (absent when missing),
  * guaranteeOffered (NONE), majorTaxViolation, abnormalOperation, seriousViolation (each
  * {@code {"status": NONE|REPAIRED|UNREPAIRED, "monthsSinceRepair": n}}, months only with REPAIRED;
- * never listed when left out).
+ * never listed when left out), qualifications ({@code [{"kind", "certificateNo"?, "issued", "expires"}]}, ISO
+ * dates, as in the application JSON; none when left out).
  */
 public final class RuleInputJson {
 
@@ -42,7 +46,7 @@ public final class RuleInputJson {
             "scoreReasons", "dataQualityFlags",
             "debtorStatus", "repairDate", "seriousPenaltyCount", "monthsSinceLastSeriousPenalty", "taxRatingA3Years",
             "coreEnterpriseRating", "guaranteeOffered", "region", "majorTaxViolation", "abnormalOperation",
-            "seriousViolation");
+            "seriousViolation", "qualifications");
 
     private static final BigDecimal MAX_MONEY = new BigDecimal("100000000000");
 
@@ -161,6 +165,7 @@ public final class RuleInputJson {
         b.majorTaxViolation(standing(f, pointer + "/majorTaxViolation", n.get("majorTaxViolation")))
                 .abnormalOperation(standing(f, pointer + "/abnormalOperation", n.get("abnormalOperation")))
                 .seriousViolation(standing(f, pointer + "/seriousViolation", n.get("seriousViolation")));
+        b.qualifications(qualifications(f, pointer + "/qualifications", n.get("qualifications")));
         if (f.problems().size() > before) {
             return null;
         }
@@ -191,6 +196,34 @@ public final class RuleInputJson {
             f.problem(pointer + "/monthsSinceRepair", "is only valid with status REPAIRED");
         }
         return status == DebtorStatus.UNREPAIRED ? ListStanding.UNREPAIRED : ListStanding.NONE;
+    }
+
+    /** The certificates; problems recorded (and the entry left out) for an invalid one. */
+    private static List<Qualification> qualifications(JsonFields f, String pointer, JsonNode n) {
+        List<Qualification> out = new ArrayList<>();
+        List<JsonNode> qs = f.array(pointer, n);
+        for (int i = 0; i < qs.size(); i++) {
+            String at = pointer + "/" + i;
+            JsonNode q = qs.get(i);
+            if (!f.object(at, q, Set.of("kind", "issued", "expires"), Set.of("certificateNo"))) {
+                continue;
+            }
+            int before = f.problems().size();
+            QualificationKind kind = f.enumValue(at + "/kind", q.get("kind"), QualificationKind.class, null);
+            Optional<String> number = q.has("certificateNo")
+                    ? Optional.of(f.text(at + "/certificateNo", q.get("certificateNo"))) : Optional.empty();
+            LocalDate issued = date(f, at + "/issued", q.get("issued"));
+            LocalDate expires = date(f, at + "/expires", q.get("expires"));
+            if (f.problems().size() > before || kind == null) {
+                continue;
+            }
+            try {
+                out.add(new Qualification(kind, number, issued, expires));
+            } catch (IllegalArgumentException e) {
+                f.problem(at, e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static LocalDate date(JsonFields f, String pointer, JsonNode n) {

@@ -6,10 +6,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.creditkit.core.domain.Product;
 import org.creditkit.core.domain.DataSource;
+import org.creditkit.core.domain.Qualification;
+import org.creditkit.core.domain.QualificationKind;
 import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.domain.GuaranteeType;
 import org.creditkit.core.codes.SizeClass;
@@ -124,7 +127,28 @@ public final class SyntheticRuleInputs {
             b.scoreReasons(List.of(Reason.of("R" + r.nextInt(40), "reason", "原因")));
         }
         b.majorTaxViolation(standing(r, 60)).abnormalOperation(standing(r, 15)).seriousViolation(standing(r, 60));
+        b.qualifications(qualifications(r));
         return b.build();
+    }
+
+    /**
+     * Half the inputs hold certificates: one or two of different kinds, issued up to about four years
+     * ago for one or three years, so that some have expired by the decision date.
+     */
+    private static List<Qualification> qualifications(Random r) {
+        if (r.nextInt(2) == 0) {
+            return List.of();
+        }
+        QualificationKind[] kinds = QualificationKind.values();
+        int first = r.nextInt(kinds.length);
+        int count = 1 + r.nextInt(2);
+        List<Qualification> out = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            LocalDate issued = TODAY.minusDays(10 + r.nextInt(1400));
+            out.add(new Qualification(kinds[(first + k) % kinds.length], Optional.empty(), issued,
+                    issued.plusYears(r.nextBoolean() ? 1 : 3).minusDays(1)));
+        }
+        return out;
     }
 
     /** About one in {@code oneIn} listed, a third of those unrepaired, the rest repaired up to 4 years ago. */

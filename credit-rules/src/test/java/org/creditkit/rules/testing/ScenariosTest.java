@@ -89,7 +89,7 @@ class ScenariosTest {
                                         + " annualRevenue, annualTaxPaid, applicationId, consent, coreEnterpriseRating,"
                                         + " dataQualityFlags, debtorStatus, decisionDate, grade, guaranteeOffered, indicators,"
                                         + " industryDivision, industrySection, majorTaxViolation, missingSources,"
-                                        + " monthsSinceLastSeriousPenalty, pd, product, region,"
+                                        + " monthsSinceLastSeriousPenalty, pd, product, qualifications, region,"
                                         + " repairDate, requestedAmount, requestedTermMonths, score, scoreConfidence,"
                                         + " scoreReasons, seriousPenaltyCount, seriousViolation,"
                                         + " sizeClass, taxRatingA3Years]")
