@@ -14,6 +14,9 @@ import org.creditkit.core.CreditException;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.input.BatchReport;
+import org.creditkit.core.quality.DataQualityChecker;
+import org.creditkit.core.quality.DataQualityFlag;
+import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.ModelBundle;
@@ -87,6 +90,8 @@ final class ScoreCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         long[] scored = {0};
         long[] failed = {0};
+        DataQualityChecker checker = DataQualityChecker.standard();
+        java.util.EnumMap<DataQualityFlag, long[]> flagged = new java.util.EnumMap<>(DataQualityFlag.class);
         BatchReport report;
         Progress bar = new Progress(err, progress.wanted(), "scored", 0);
         try (Rejects rejects = Rejects.open(in, err, rejectsFile);
@@ -109,8 +114,12 @@ final class ScoreCommand implements Callable<Integer> {
                             "the model gave a non-finite result (pd " + r.pd() + ", score " + r.score() + ")"));
                     return;
                 }
+                DataQualityReport quality = checker.check(app);
+                for (DataQualityFlag f : quality.flags()) {
+                    flagged.computeIfAbsent(f, k -> new long[1])[0]++;
+                }
                 try {
-                    w.write(json.writeValueAsString(ScoreJson.of(app, r)));
+                    w.write(json.writeValueAsString(ScoreJson.of(app, r, quality)));
                     w.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -130,10 +139,18 @@ final class ScoreCommand implements Callable<Integer> {
         bar.done();
         long rejected = report.bad() + failed[0];
         err.println("scored " + scored[0] + " of " + report.lines() + " applications with " + bundle.id() + " "
-                + bundle.version() + (rejected > 0 ? "; " + rejected + " rejected (see above"
+                + bundle.version() + (flagged.isEmpty() ? "" : "; data-quality flags (field dataQuality) "
+                + flagged(flagged)) + (rejected > 0 ? "; " + rejected + " rejected (see above"
                 + (rejectsFile != null ? " and " + rejectsFile : "") + ")" : ""));
         err.flush();
         return rejected > 0 ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;
+    }
+
+    /** {@code {STALE_SOURCE=3, ...}} in the flags' order. */
+    private static String flagged(java.util.EnumMap<DataQualityFlag, long[]> counts) {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ", "{", "}");
+        counts.forEach((f, n) -> j.add(f.name() + "=" + n[0]));
+        return j.toString();
     }
 
     /** Keeps standard output open when the writer closes. */

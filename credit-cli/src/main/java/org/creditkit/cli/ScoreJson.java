@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditkit.core.domain.LoanApplication;
+import org.creditkit.core.quality.DataQualityFlag;
+import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.score.ScoreResult;
 
@@ -16,11 +18,13 @@ final class ScoreJson {
     /**
      * {@code {"id", "uscc" (masked: first two and last two characters), "industry", "pd", "logOdds", "score", "grade", "baseLogOdds",
      * "industryLogOdds", "overlay"?, "reasons": [{"code", "featureId", "text", "textZh", "sources",
-     * "pointsLost", "missingData"}], "reasonBasis", "confidence", "missingSources", "modelId", "modelVersion"}};
+     * "pointsLost", "missingData"}], "reasonBasis", "confidence", "missingSources", "dataQuality", "modelId", "modelVersion"}};
      * {@code overlay} is left out when the base alone scored; {@code reasonBasis} is {@code NEUTRAL} or, for a
-     * bundle without population shares, {@code MOST_FAVOURABLE}.
+     * bundle without population shares, {@code MOST_FAVOURABLE}. {@code dataQuality} lists the flags the standard
+     * data-quality checks raise on the application (docs/data-quality.md), empty when none: a score computed
+     * from a stale tax series or a contradicted revenue is not silently as good as any other.
      */
-    static ObjectNode of(LoanApplication app, ScoreResult r) {
+    static ObjectNode of(LoanApplication app, ScoreResult r, DataQualityReport quality) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("id", app.id());
         o.put("uscc", app.enterprise().uscc().masked());
@@ -48,6 +52,12 @@ final class ScoreJson {
         o.put("confidence", r.confidence());
         ArrayNode missing = o.putArray("missingSources");
         r.missingSources().forEach(s -> missing.add(s.name()));
+        ArrayNode flags = o.putArray("dataQuality");
+        for (DataQualityFlag f : DataQualityFlag.values()) {
+            if (quality.has(f)) {
+                flags.add(f.name());
+            }
+        }
         o.put("modelId", r.modelId());
         o.put("modelVersion", r.modelVersion());
         return o;

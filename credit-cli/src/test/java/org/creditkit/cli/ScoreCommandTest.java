@@ -62,6 +62,28 @@ class ScoreCommandTest {
     }
 
     @Test
+    void score_staleTaxSource_isFlaggedInTheResultAndTheSummary(@TempDir Path dir) throws IOException {
+        // a tax record extracted a year before the application scores as if current: the result must say so
+        Path in = portfolio(dir, 3);
+        ObjectMapper m = new ObjectMapper();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(in, StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.node.ObjectNode first =
+                (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(lines.get(0));
+        JsonNode app = first.get("application");
+        java.time.Instant at = java.time.Instant.parse(app.get("applicationTime").asText());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) app.get("sources").get("tax").get("provenance"))
+                .put("asOf", at.minus(java.time.Duration.ofDays(365)).toString());
+        lines.set(0, m.writeValueAsString(first));
+        Files.write(in, lines, StandardCharsets.UTF_8);
+        Path res = dir.resolve("scores.jsonl");
+        assertThat(run(new ScoreCommand(), "--in", in.toString(), "--out", res.toString())).isZero();
+        List<String> out = Files.readAllLines(res, StandardCharsets.UTF_8);
+        assertThat(m.readTree(out.get(0)).get("dataQuality").toString()).contains("\"STALE_SOURCE\"");
+        assertThat(m.readTree(out.get(1)).get("dataQuality").isArray()).isTrue();
+        assertThat(err.toString()).containsPattern("data-quality flags \\(field dataQuality\\) \\{[^}]*STALE_SOURCE=1");
+    }
+
+    @Test
     void score_tamperedBundle_isRefused_exit3(@TempDir Path dir) throws IOException {
         Path bundle = dir.resolve("b.json");
         String json = org.creditkit.core.score.bundle.ModelBundle.defaultBundle().toJson()
