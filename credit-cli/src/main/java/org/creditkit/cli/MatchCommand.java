@@ -136,6 +136,7 @@ final class MatchCommand implements Callable<Integer> {
                 g.writeNumberField("rank", rank++);
                 product(g, o);
                 DecisionLog.writeOffer(g, o.decision());
+                tierReasons(g, "tierReasons", o.decision().trail(), "tier=" + o.decision().tier().name());
                 criteria(g, "criteriaMet", o.criteria().stream().filter(Criterion::met).toList());
                 g.writeEndObject();
             }
@@ -145,23 +146,29 @@ final class MatchCommand implements Callable<Integer> {
                 g.writeStartObject();
                 product(g, o);
                 criteria(g, "criteriaMissed", o.criteriaMissed());
-                g.writeArrayFieldStart("declineReasons");
-                for (RuleVerdict v : o.decision().trail()) {
-                    if (v.verdict().equals("tier=DECLINE")) {
-                        g.writeStartObject();
-                        g.writeStringField("code", v.reason().code());
-                        g.writeStringField("en", v.reason().en());
-                        g.writeStringField("zh", v.reason().zh());
-                        g.writeEndObject();
-                    }
-                }
-                g.writeEndArray();
+                tierReasons(g, "declineReasons", o.decision().trail(), "tier=DECLINE");
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
         }
         return s.toString();
+    }
+
+    /** The reasons of the rules whose verdict is {@code verdict}: why an offer has its tier, why a product is declined. */
+    private static void tierReasons(JsonGenerator g, String field, java.util.List<RuleVerdict> trail, String verdict)
+            throws IOException {
+        g.writeArrayFieldStart(field);
+        for (RuleVerdict v : trail) {
+            if (v.verdict().equals(verdict)) {
+                g.writeStartObject();
+                g.writeStringField("code", v.reason().code());
+                g.writeStringField("en", v.reason().en());
+                g.writeStringField("zh", v.reason().zh());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
     }
 
     private static void product(JsonGenerator g, ProductOutcome o) throws IOException {

@@ -43,6 +43,7 @@ class MatchCommandTest {
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(120);
         ObjectMapper json = new ObjectMapper();
+        int reviews = 0;
         for (String line : lines) {
             JsonNode m = json.readTree(line);
             assertThat(m.get("offers").size() + m.get("refused").size()).as(line).isEqualTo(5);
@@ -51,11 +52,21 @@ class MatchCommandTest {
                 assertThat(o.get("rank").asInt()).isEqualTo(rank++);
                 assertThat(o.get("tier").asText()).isNotEqualTo("DECLINE");
                 assertThat(o.get("nameZh").asText()).isNotBlank();
+                // every offer says why it has its tier (a review without a reason is not explained)
+                assertThat(o.get("tierReasons").size()).as(line).isPositive();
+                for (JsonNode r : o.get("tierReasons")) {
+                    assertThat(r.get("code").asText()).isNotBlank();
+                    assertThat(r.get("zh").asText()).isNotBlank();
+                }
+                if (o.get("tier").asText().equals("MANUAL_REVIEW")) {
+                    reviews++;
+                }
             }
             for (JsonNode r : m.get("refused")) {
                 assertThat(r.get("criteriaMissed").size() + r.get("declineReasons").size()).as(line).isPositive();
             }
         }
+        assertThat(reviews).as("offers in manual review among 120 applications").isPositive();
         assertThat(err.toString()).contains("matched 120 of 120 applications; best offer by product {");
     }
 
