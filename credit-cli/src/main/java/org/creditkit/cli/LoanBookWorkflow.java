@@ -290,10 +290,12 @@ final class LoanBookWorkflow {
     /** One line of the summary for a console. */
     static String describe(MonitorSummary s) {
         var p = s.performance();
-        return String.format(Locale.ROOT, "%d loans, %d loan-months; now at RED %d (%.1f%%); defaults %d, caught at "
+        return String.format(Locale.ROOT, "%d loans, %d loan-months up to %s; live %d, at RED %d (%.1f%%)%s; defaults %d, caught at "
                 + "ORANGE/RED >= 3 months ahead %s, false alarms %s of %d loans without default; fund pays %,.0f of "
                 + "%,.0f CNY losses; re-evaluations %d (limit cut %d, raised %d); flagged drift: %s",
-                s.loans(), s.loanMonths(), s.redLoans(), 100 * s.redShare(), p.defaults(),
+                s.loans(), s.loanMonths(), s.asOf().map(Object::toString).orElse("no month"), s.liveLoans(),
+                s.redLoans(), 100 * s.redShare(), s.liveWithoutLatestMonth() == 0 ? ""
+                        : " (" + s.liveWithoutLatestMonth() + " live without a month in the latest)", p.defaults(),
                 Double.isNaN(p.catchRate()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * p.catchRate()),
                 Double.isNaN(p.falseAlarmRate()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * p.falseAlarmRate()),
                 p.nonDefaultLoans(), s.fund().fundPaysCny(), s.fund().lossCny(), s.reevaluations(), s.limitCuts(),

@@ -68,8 +68,11 @@ public final class MonitorReport {
         m.put("generated", meta.generated());
         root.put("loans", s.loans());
         root.put("loanMonths", s.loanMonths());
+        s.asOf().ifPresent(month -> root.put("asOf", month.toString()));
+        root.put("liveLoans", s.liveLoans());
         root.put("redLoans", s.redLoans());
         root.put("redShare", s.redShare());
+        root.put("liveWithoutLatestMonth", s.liveWithoutLatestMonth());
         ObjectNode levels = root.putObject("levelsByMonth");
         s.levelsByMonth().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             ObjectNode row = levels.putObject(e.getKey().toString());
@@ -197,14 +200,21 @@ public final class MonitorReport {
             h.append("</ul>");
         }
         MonitorSummary.Performance p = s.performance();
-        h.append("<p>").append(s.loans()).append(" loans, ").append(s.loanMonths()).append(" loan-months; ")
-                .append(s.redLoans()).append(" live loans at RED now. Defaults observed: ").append(p.defaults());
+        h.append("<p>").append(s.loans()).append(" loans, ").append(s.loanMonths()).append(" loan-months up to ")
+                .append(asOf(s)).append("; ").append(s.liveLoans()).append(" live (not in default, term not ended), of which ")
+                .append(s.redLoans()).append(" at RED. Defaults observed: ").append(p.defaults());
         if (p.defaultsWithLead() > 0) {
             h.append("; caught at ORANGE/RED at least 3 months ahead: ").append(pct(p.catchRate()))
                     .append(" (mean lead ").append(fmt(p.meanLeadMonths(), 1)).append(" months); false alarms: ")
                     .append(pct(p.falseAlarmRate())).append(" of loans that did not default");
         }
-        h.append(".</p><p class=\"muted\">Book ").append(esc(meta.book())).append(" (SHA-256 ")
+        h.append(".</p>");
+        if (s.liveWithoutLatestMonth() > 0) {
+            h.append("<p>").append(s.liveWithoutLatestMonth()).append(" of the live loans have no month in ")
+                    .append(asOf(s)).append(": their level is as of their latest month (repaid early, a data feed ")
+                    .append("that stopped, or a book observed for a fixed number of months per loan).</p>");
+        }
+        h.append("<p class=\"muted\">Book ").append(esc(meta.book())).append(" (SHA-256 ")
                 .append(esc(meta.bookSha256())).append("), model ").append(esc(meta.modelId())).append(", rules ")
                 .append(esc(meta.ruleset())).append(", generated ").append(esc(meta.generated())).append(".</p></div>");
         h.append("<nav><a href=\"#levels\">Levels over time</a><a href=\"#red\">Loans at RED</a>")
@@ -212,7 +222,9 @@ public final class MonitorReport {
                 .append("<a href=\"#rolls\">Roll rates</a><a href=\"#fund\">Fund</a><a href=\"#drift\">Drift</a></nav>");
 
         h.append("<h2 id=\"levels\">Warning levels over time</h2>").append(levelChart(s));
-        h.append("<h2 id=\"red\">Live loans at RED (").append(s.redLoans()).append(")</h2><p class=\"muted\">Loans not (yet) in default whose latest month is RED: act now.</p>");
+        h.append("<h2 id=\"red\">Live loans at RED (").append(s.redLoans()).append(" of ").append(s.liveLoans())
+                .append(" live)</h2><p class=\"muted\">Loans not (yet) in default whose latest month is RED: act now. ")
+                .append("A loan whose term ended before ").append(asOf(s)).append(" has matured and is not listed.</p>");
         h.append("<table><tr><th class=\"l\">loan</th><th>month</th><th>months on book</th><th class=\"l\">industry</th>")
                 .append("<th>PD</th><th class=\"l\">status</th><th class=\"l\">signals</th></tr>");
         for (MonitorSummary.RedLoan r : s.redListed()) {
@@ -293,7 +305,8 @@ public final class MonitorReport {
         int w = 1000;
         int hgt = 260;
         int left = 50;
-        double bar = (w - left - 10.0) / months.size();
+        // a month label is centred under its bar; the right margin keeps the last one (7 characters) inside
+        double bar = (w - left - 30.0) / months.size();
         StringBuilder b = new StringBuilder();
         b.append("<svg width=\"").append(w).append("\" height=\"").append(hgt + 40)
                 .append("\" role=\"img\" aria-label=\"warning levels per month\">");
@@ -310,8 +323,8 @@ public final class MonitorReport {
                         LEVEL_COLOURS[l.ordinal()], months.get(i), l.english(), c.get(l), total));
             }
             if (i % Math.max(1, months.size() / 12) == 0) {
-                b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%s</text>", left + i * bar,
-                        hgt + 14, months.get(i)));
+                b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s"
+                        + "</text>", left + (i + 0.5) * bar, hgt + 14, months.get(i)));
             }
         }
         b.append("<text x=\"0\" y=\"12\" font-size=\"10\">100%</text><text x=\"0\" y=\"").append(hgt)
@@ -372,6 +385,10 @@ public final class MonitorReport {
         b.append("<text x=\"").append(left).append("\" y=\"").append(hgt + 28)
                 .append("\" font-size=\"10\">months on book</text>");
         return b.append("</svg>").toString();
+    }
+
+    private static String asOf(MonitorSummary s) {
+        return s.asOf().map(YearMonth::toString).orElse("no month");
     }
 
     private static String pct(double v) {

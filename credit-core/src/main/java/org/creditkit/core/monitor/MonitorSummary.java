@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The views of a monitored loan book ({@link PortfolioMonitor#summary()}).
@@ -19,8 +20,15 @@ import java.util.Objects;
  * @param performance    how well the serious levels (ORANGE, RED) anticipate defaults
  * @param fund           losses and the risk-compensation fund's share
  * @param drift          PD and feature drift between origination and the latest re-score
- * @param redLoans       live loans (not in default) whose latest month is RED
+ * @param asOf           the book's latest month, empty when no month was monitored
+ * @param liveLoans      loans live now: not in default, and either their months stop before the end of their
+ *                       term (it runs on) or they are in its last month and that month is {@code asOf}; a loan
+ *                       whose term ended before {@code asOf} has matured and is not counted
+ * @param redLoans       of the live loans, those whose latest month is RED
  * @param redListed      up to {@link Limits#maxRedListed()} of them, with their signals
+ * @param liveWithoutLatestMonth live loans with no month in {@code asOf}: their latest level is older than the
+ *                       book (repaid early, the data feed stopped, or a book observed for a fixed number of months
+ *                       per loan, as the synthetic one is)
  * @param reevaluations  quarterly re-evaluations made
  * @param limitCuts      re-evaluations that cut the limit
  * @param limitRaises    re-evaluations that raised it
@@ -29,8 +37,9 @@ import java.util.Objects;
  */
 public record MonitorSummary(long loans, long loanMonths, Map<YearMonth, Map<WarningLevel, Long>> levelsByMonth,
                              List<Vintage> vintages, long[][] rollRates, Map<WarningLevel, Rate> byLevel,
-                             Performance performance, Fund fund, List<Drift> drift, long redLoans,
-                             List<RedLoan> redListed, long reevaluations, long limitCuts, long limitRaises,
+                             Performance performance, Fund fund, List<Drift> drift, Optional<YearMonth> asOf,
+                             long liveLoans, long redLoans, List<RedLoan> redListed, long liveWithoutLatestMonth,
+                             long reevaluations, long limitCuts, long limitRaises,
                              WarningParameters parameters, Limits limits) {
 
     /** Copies the collections. */
@@ -42,6 +51,7 @@ public record MonitorSummary(long loans, long loanMonths, Map<YearMonth, Map<War
         redListed = List.copyOf(redListed);
         Objects.requireNonNull(performance, "performance");
         Objects.requireNonNull(fund, "fund");
+        Objects.requireNonNull(asOf, "asOf");
     }
 
     /**
@@ -168,10 +178,9 @@ public record MonitorSummary(long loans, long loanMonths, Map<YearMonth, Map<War
         }
     }
 
-    /** Share of the live loans (not in default) whose latest month is RED. */
+    /** Share of the live loans (see {@link #liveLoans()}) whose latest month is RED. */
     public double redShare() {
-        long live = performance.nonDefaultLoans();
-        return live == 0 ? 0 : (double) redLoans / live;
+        return liveLoans == 0 ? 0 : (double) redLoans / liveLoans;
     }
 
     /** The drift of the PD, when loans were re-scored. */

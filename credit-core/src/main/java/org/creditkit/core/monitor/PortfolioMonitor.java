@@ -64,8 +64,16 @@ public final class PortfolioMonitor {
     private final DoubleList currentPd = new DoubleList();
     private final List<DoubleList> originationFeatures = new ArrayList<>();
     private final List<DoubleList> currentFeatures = new ArrayList<>();
-    private final List<MonitorSummary.RedLoan> red = new ArrayList<>();
-    private long redLoans;
+    // live loans: not in default, and either their months stop before their term ends (it runs on) or they are
+    // in the last month of their term and that month is the book's latest; a loan that matured earlier is not
+    private YearMonth latest;
+    private long runningLive;
+    private long runningRed;
+    private final TreeMap<YearMonth, long[]> runningByLastMonth = new TreeMap<>();
+    private final List<MonitorSummary.RedLoan> redRunning = new ArrayList<>();
+    private long maturedLive;
+    private long maturedRed;
+    private final List<MonitorSummary.RedLoan> redMatured = new ArrayList<>();
 
     private PortfolioMonitor(Builder b) {
         this.parameters = b.parameters;
@@ -204,12 +212,44 @@ public final class PortfolioMonitor {
                 falseAlarmLoans++;
             }
         }
-        if (lastLevel == WarningLevel.RED && observed > 0 && defaultIdx < 0) {
-            redLoans++;
-            if (red.size() < limits.maxRedListed()) {
-                LoanMonth lm = months.get(observed - 1);
-                red.add(new MonitorSummary.RedLoan(booked0.loanId(), lm.month(), lm.monthsOnBook(), lastMask,
-                        monitor.currentPd(), lm.status(), booked0.application().enterprise().industry().code()));
+        if (!months.isEmpty()) {
+            YearMonth loanLast = months.get(months.size() - 1).month();
+            if (latest == null || loanLast.isAfter(latest)) {
+                // the book reaches a later month: loans that matured in an earlier one are not live in it
+                latest = loanLast;
+                maturedLive = 0;
+                maturedRed = 0;
+                redMatured.clear();
+            }
+            if (defaultIdx < 0) {
+                boolean matured = lastMob >= booked0.termMonths() - 1;
+                boolean red = lastLevel == WarningLevel.RED;
+                MonitorSummary.RedLoan entry = null;
+                if (red) {
+                    LoanMonth lm = months.get(observed - 1);
+                    entry = new MonitorSummary.RedLoan(booked0.loanId(), lm.month(), lm.monthsOnBook(), lastMask,
+                            monitor.currentPd(), lm.status(), booked0.application().enterprise().industry().code());
+                }
+                if (!matured) {
+                    // its term runs on: live, whether or not it has a month in the latest one
+                    runningLive++;
+                    runningByLastMonth.computeIfAbsent(loanLast, k -> new long[1])[0]++;
+                    if (red) {
+                        runningRed++;
+                        if (redRunning.size() < limits.maxRedListed()) {
+                            redRunning.add(entry);
+                        }
+                    }
+                } else if (loanLast.equals(latest)) {
+                    // in the last month of its term, and that month is the book's latest: still owed now
+                    maturedLive++;
+                    if (red) {
+                        maturedRed++;
+                        if (redMatured.size() < limits.maxRedListed()) {
+                            redMatured.add(entry);
+                        }
+                    }
+                }
             }
         }
         originationPd.add(origin.pd());
@@ -288,8 +328,13 @@ public final class PortfolioMonitor {
         for (int i = 0; i < 5; i++) {
             rollCopy[i] = rolls[i].clone();
         }
+        long withoutLatest = latest == null ? 0
+                : runningByLastMonth.headMap(latest, false).values().stream().mapToLong(c -> c[0]).sum();
+        List<MonitorSummary.RedLoan> red = new ArrayList<>(redRunning);
+        red.addAll(redMatured.subList(0, Math.min(redMatured.size(), limits.maxRedListed() - red.size())));
         return new MonitorSummary(loans, loanMonths, levels, vintages, rollCopy, byLevel, perf, fund, drift,
-                redLoans, red, reevaluations, limitCuts, limitRaises, parameters, limits);
+                Optional.ofNullable(latest), runningLive + maturedLive, runningRed + maturedRed, red, withoutLatest,
+                reevaluations, limitCuts, limitRaises, parameters, limits);
     }
 
     /** The number of months shown in vintage curves. */

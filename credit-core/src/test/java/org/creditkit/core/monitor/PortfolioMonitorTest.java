@@ -51,6 +51,54 @@ class PortfolioMonitorTest {
     }
 
     @Test
+    void redLoans_areOnlyLiveOnes_notLoansWhoseTermEndedBeforeTheBooksLatestMonth() {
+        // a 6-month loan of 2024 whose last month was RED is not "at RED now" in a book that runs to 2026
+        var book = SyntheticBook.generate(3_000, 5, 0.25);
+        var scorer = ModelBundle.defaultBundle().scorer();
+        PortfolioMonitor pm = PortfolioMonitor.builder().rescorer(Rescorer.of(a -> scorer.score(a).pd())).build();
+        List<LoanBook.Loan> loans = new ArrayList<>();
+        java.util.Map<String, MonthWarning> lastWarning = new java.util.HashMap<>();
+        LoanBook.read(new StringReader(SyntheticBook.jsonLines(book)), StrictApplicationReader.standard(), loan -> {
+            loans.add(loan);
+            pm.accept(loan, w -> lastWarning.put(w.loanId(), w), r -> { });
+        }, b -> { throw new AssertionError(b.toString()); });
+        MonitorSummary s = pm.summary();
+        java.time.YearMonth latest = loans.stream().flatMap(l -> l.months().stream()).map(LoanMonth::month)
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        assertThat(s.asOf()).contains(latest);
+        long live = 0;
+        long red = 0;
+        long withoutLatest = 0;
+        long matured = 0;
+        for (LoanBook.Loan l : loans) {
+            List<LoanMonth> ms = l.months();
+            if (ms.isEmpty() || ms.stream().anyMatch(m -> m.status() == RepaymentStatus.DEFAULT)) {
+                continue;
+            }
+            LoanMonth last = ms.get(ms.size() - 1);
+            boolean termEnded = last.monthsOnBook() >= l.loan().termMonths() - 1;
+            if (termEnded && !last.month().equals(latest)) {
+                matured++;
+                continue;
+            }
+            live++;
+            if (lastWarning.get(l.loan().loanId()).level() == WarningLevel.RED) {
+                red++;
+            }
+            if (!last.month().equals(latest)) {
+                withoutLatest++;
+            }
+        }
+        // the book has loans that matured before its latest month: they are not live
+        assertThat(matured).isPositive();
+        assertThat(s.liveLoans()).isEqualTo(live).isEqualTo(s.performance().nonDefaultLoans() - matured);
+        assertThat(s.redLoans()).isEqualTo(red);
+        assertThat(s.redShare()).isEqualTo((double) red / live);
+        assertThat(s.redListed()).hasSize((int) Math.min(red, 200));
+        assertThat(s.liveWithoutLatestMonth()).isEqualTo(withoutLatest);
+    }
+
+    @Test
     void fund_paysItsShareOfLossesAboveTheNplThreshold() {
         var book = SyntheticBook.generate(600, 5, 1.0); // every firm booked
         var scorer = ModelBundle.defaultBundle().scorer();
