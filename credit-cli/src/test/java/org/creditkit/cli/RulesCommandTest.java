@@ -94,6 +94,30 @@ class RulesCommandTest {
     }
 
     @Test
+    void ruleFileWithUpperCaseExtensionOrABackupCopy_isRefused_notSilentlyLeftOut() throws IOException {
+        // hard-stops.DRL used to be skipped: check said "no problems" and decide ran without the hard stops
+        Files.move(rules.resolve("hard-stops.drl"), rules.resolve("hard-stops.DRL"));
+        Files.writeString(rules.resolve("limit-and-price.drl.bak"), "old");
+        Files.writeString(rules.resolve("README.md"), "notes");
+        Files.createDirectory(rules.resolve(".git"));
+        assertThat(run("check", rules.toString())).isEqualTo(2);
+        assertThat(out.toString())
+                .contains("hard-stops.DRL:1:1 is not read (the extension must be lower case): this folder holds .drl rule files")
+                .contains("limit-and-price.drl.bak:1:1 is not read (a copy or backup is not read)")
+                .doesNotContain("README.md").doesNotContain(".git:");
+    }
+
+    @Test
+    void scenarioWithUpperCaseExtension_isRefused_notSkipped() throws IOException {
+        copyScenariosInto(rules.resolve("scenarios"));
+        Path one = rules.resolve("scenarios").resolve("01-clean-instant-approval.json");
+        Files.move(one, one.resolveSibling("01-clean-instant-approval.JSON"));
+        assertThat(run("test", rules.toString())).isEqualTo(2);
+        assertThat(out.toString()).contains("01-clean-instant-approval.JSON:1:1 is not read (the extension must be lower "
+                + "case): this folder holds .json scenario files");
+    }
+
+    @Test
     void check_missingDirectory_isAUsageError_exit3() {
         assertThat(run("check", tmp.resolve("nope").toString())).isEqualTo(3);
         assertThat(out.toString()).contains("no such directory").contains("credit rules init");

@@ -60,7 +60,9 @@ public final class RuleSetSource {
      *
      * @param dir the directory
      * @return its sources
-     * @throws RuleSetException when the directory cannot be read or holds no rule file
+     * @throws RuleSetException when the directory cannot be read, holds no rule file, or holds an entry that
+     *         would not be read (say {@code hard-stops.DRL} or {@code limits.drl.bak}: the policy would run
+     *         without it); hidden entries and {@code .md} notes are left alone
      */
     public static RuleSetSource directory(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -69,17 +71,26 @@ public final class RuleSetSource {
                             + " and " + PolicyParameters.PRODUCTS_FILE_NAME)));
         }
         SortedMap<String, String> files = new TreeMap<>();
+        List<RuleProblem> strays = new java.util.ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
                 String name = p.getFileName().toString();
                 if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.equals(PolicyParameters.FILE_NAME)
                         || name.equals(PolicyParameters.PRODUCTS_FILE_NAME))) {
                     files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                } else if (!(name.equals(SCENARIOS) && Files.isDirectory(p)) && !ignored(name)) {
+                    strays.add(RuleProblem.of(p.toString(), 1, 1, stray(name, Files.isDirectory(p),
+                            ".drl rule files, " + PolicyParameters.FILE_NAME + ", " + PolicyParameters.PRODUCTS_FILE_NAME
+                                    + " and the " + SCENARIOS + "/ folder")));
                 }
             }
         } catch (IOException e) {
             throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
                     "cannot be read: " + e)));
+        }
+        if (!strays.isEmpty()) {
+            // a rule file named .DRL or .drl.txt would be left out without a word, and the policy run without it
+            throw new RuleSetException(dir.toString(), strays);
         }
         if (files.keySet().stream().noneMatch(n -> n.endsWith(".drl"))) {
             throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
@@ -88,6 +99,36 @@ public final class RuleSetSource {
         Path scenarioDir = dir.resolve(SCENARIOS);
         SortedMap<String, String> scenarios = Files.isDirectory(scenarioDir) ? Scenarios.files(scenarioDir) : new TreeMap<>();
         return new RuleSetSource(dir.toString(), files, scenarios);
+    }
+
+    /**
+     * Whether a directory entry is left alone although it is not part of a rule set: hidden entries
+     * ({@code .git}, {@code .DS_Store}) and Markdown notes ({@code README.md}).
+     *
+     * @param name the entry's file name
+     * @return true when it is not read and not refused
+     */
+    public static boolean ignored(String name) {
+        return name.startsWith(".") || name.endsWith(".md");
+    }
+
+    /**
+     * The problem text for an entry of a rule-set folder that would not be read.
+     *
+     * @param name      the entry's file name
+     * @param directory whether it is a directory
+     * @param expected  what the folder holds, e.g. {@code ".json scenario files"}
+     * @return the sentence
+     */
+    public static String stray(String name, boolean directory, String expected) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean upperExtension = (lower.endsWith(".drl") && !name.endsWith(".drl"))
+                || (lower.endsWith(".json") && !name.endsWith(".json"));
+        String hint = upperExtension ? " (the extension must be lower case)"
+                : lower.contains(".drl.") || lower.contains(".json.") ? " (a copy or backup is not read)" : "";
+        return "is not read" + hint + ": this folder holds " + expected + " (and hidden files or .md notes); "
+                + "rename " + (directory ? "this folder" : "the file") + " or move it out, so that nothing is silently "
+                + "left out";
     }
 
     /** The folder of a rule directory that holds its scenarios. */

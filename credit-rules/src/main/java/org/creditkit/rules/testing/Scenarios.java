@@ -82,19 +82,29 @@ public final class Scenarios {
      *
      * @param dir the directory
      * @return file name to content, sorted
-     * @throws RuleSetException when the directory cannot be read
+     * @throws RuleSetException when the directory cannot be read, or holds an entry that would not be read
+     *         (say {@code 01.JSON}): hidden entries and {@code .md} notes are left alone
      */
     public static SortedMap<String, String> files(Path dir) {
         SortedMap<String, String> files = new TreeMap<>();
+        List<RuleProblem> strays = new java.util.ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")) {
-                    files.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+                String name = p.getFileName().toString();
+                if (Files.isRegularFile(p) && name.endsWith(".json")) {
+                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                } else if (!RuleSetSource.ignored(name)) {
+                    // a scenario named .JSON would be skipped and the rules count as tested without it
+                    strays.add(RuleProblem.of(p.toString(), 1, 1,
+                            RuleSetSource.stray(name, Files.isDirectory(p), ".json scenario files")));
                 }
             }
         } catch (IOException e) {
             throw new RuleSetException(dir.toString(), List.of(RuleProblem.of(dir.toString(), 1, 1,
                     "cannot read the scenario directory: " + e)));
+        }
+        if (!strays.isEmpty()) {
+            throw new RuleSetException(dir.toString(), strays);
         }
         return files;
     }
