@@ -37,7 +37,9 @@ import org.creditkit.core.domain.SourceRecord;
  *     revenue, compared only when the tax series covers all twelve months of that year (periods are
  *     never mixed); (2) the insured headcount of the latest month and the employees reported by the
  *     enterprise; (3) the annual revenue reported by the enterprise and the statement's revenue, when
- *     the statement is for the last full year before the application.</li>
+ *     the statement is for the last full year before the application. Also flagged: tax paid over the
+ *     last twelve months above the sales declared in them (100% by default: tax is paid on sales, and an
+ *     inflated tax record inflates every tax-based limit).</li>
  * <li><b>Abnormal fluctuation</b> — in the key series (tax-declared sales, electricity use), a
  *     month-over-month change beyond ±15% over the last twelve changes is a swing. A swing is
  *     <em>seasonal</em>, and excused, when the same calendar month a year earlier also moved beyond
@@ -69,6 +71,12 @@ public final class DataQualityChecker {
 
     /** Default tolerated relative difference between sources: 8%. */
     public static final double DEFAULT_MAX_INCONSISTENCY = 0.08;
+    /**
+     * Default largest tax paid over declared sales in the last 12 months: 100%. Tax is paid on the sales
+     * declared, so more cannot be true; below it a high burden can be (excise-taxed liquor and tobacco firms pay
+     * taxes of half their sales), so the default flags only the impossible.
+     */
+    public static final double DEFAULT_MAX_TAX_BURDEN = 1.0;
     /** Default tolerated month-over-month change: ±15%. */
     public static final double DEFAULT_MAX_MONTHLY_CHANGE = 0.15;
     /** Default number of unexcused swings in the last twelve changes that raises the fluctuation flag. */
@@ -94,6 +102,7 @@ public final class DataQualityChecker {
     private static final DataQualityChecker STANDARD = builder().build();
 
     private final double maxInconsistency;
+    private final double maxTaxBurden;
     private final double maxMonthlyChange;
     private final int minSwings;
     private final Map<DataSource, Period> maxAge;
@@ -108,6 +117,7 @@ public final class DataQualityChecker {
 
     private DataQualityChecker(Builder b) {
         this.maxInconsistency = b.maxInconsistency;
+        this.maxTaxBurden = b.maxTaxBurden;
         this.maxMonthlyChange = b.maxMonthlyChange;
         this.minSwings = b.minSwings;
         this.maxAge = Collections.unmodifiableMap(new EnumMap<>(b.maxAge));
@@ -203,6 +213,32 @@ public final class DataQualityChecker {
                         "socialInsurance.insuredHeadcount vs enterprise.employees", rel,
                         () -> "insured headcount of " + h.lastMonth() + " (" + fmt(insured)
                                 + ") and reported employees (" + employees + ")"));
+            }
+        }
+        if (s.tax().isPresent()) {
+            // tax is paid on the sales declared: more tax than sales over the last 12 months cannot be true, and
+            // an inflated tax record inflates every tax-based limit (annual tax paid x the industry multiple)
+            MonthlySeries sales = s.tax().get().declaredSales();
+            MonthlySeries paid = s.tax().get().taxPaid();
+            int n = Math.min(12, Math.min(sales.length(), paid.length()));
+            double salesSum = 0;
+            double paidSum = 0;
+            for (int i = 1; i <= n; i++) {
+                salesSum += sales.get(sales.length() - i);
+                paidSum += paid.get(paid.length() - i);
+            }
+            if (paidSum > 0 && paidSum > maxTaxBurden * salesSum) {
+                double ratio = salesSum == 0 ? Double.POSITIVE_INFINITY : paidSum / salesSum;
+                double limit = maxTaxBurden;
+                int months = n;
+                double sold = salesSum;
+                double taxed = paidSum;
+                out = add(out, new DataQualityFinding(DataQualityFlag.CROSS_SOURCE_INCONSISTENCY, DataSource.TAX,
+                        "tax.taxPaid vs tax.declaredSales", ratio, limit, "tax paid over declared sales",
+                        () -> "tax paid over the last " + months + " months (" + money(taxed)
+                                + " CNY) is " + (Double.isInfinite(ratio) ? "above zero with no declared sales"
+                                : pct(ratio) + " of the sales declared in them (" + money(sold) + " CNY)")
+                                + ", more than " + pct(limit) + ": tax is paid on the sales declared"));
             }
         }
         long lastYear = CstCalendar.year(a.applicationTime()) - 1;
@@ -529,6 +565,7 @@ public final class DataQualityChecker {
     /** Builder; every setter validates its argument. */
     public static final class Builder {
         private double maxInconsistency = DEFAULT_MAX_INCONSISTENCY;
+        private double maxTaxBurden = DEFAULT_MAX_TAX_BURDEN;
         private double maxMonthlyChange = DEFAULT_MAX_MONTHLY_CHANGE;
         private int minSwings = DEFAULT_MIN_SWINGS;
         private final Map<DataSource, Period> maxAge = new EnumMap<>(DataSource.class);
@@ -554,6 +591,19 @@ public final class DataQualityChecker {
                 throw new IllegalArgumentException("maxInconsistency (" + ratio + ") must be in (0, 1)");
             }
             maxInconsistency = ratio;
+            return this;
+        }
+
+        /**
+         * Largest tax paid over declared sales in the last 12 months before the inconsistency flag, e.g. 1.0.
+         *
+         * @throws IllegalArgumentException unless finite and > 0
+         */
+        public Builder maxTaxBurden(double ratio) {
+            if (!(ratio > 0 && Double.isFinite(ratio))) {
+                throw new IllegalArgumentException("maxTaxBurden (" + ratio + ") must be finite and > 0");
+            }
+            maxTaxBurden = ratio;
             return this;
         }
 

@@ -191,6 +191,40 @@ class DataQualityCheckerTest {
     }
 
     @Test
+    void check_taxPaidAboveTheSalesDeclared_isFlagged_aHighButPossibleBurdenIsNot() {
+        // one month of tax paid at twice the year's declared sales: a tax-based limit of annual tax x 8 would be
+        // sixteen times the firm's sales; tax is paid on the sales declared, so this record cannot be true
+        TaxRecord t = tax();
+        double[] paid = t.taxPaid().values();
+        double year = 0;
+        for (int i = 1; i <= 12; i++) {
+            year += t.declaredSales().get(t.declaredSales().length() - i);
+        }
+        paid[paid.length - 1] = 2 * year;
+        TaxRecord inflated = new TaxRecord(t.provenance(), t.declaredSales(), MonthlySeries.of(t.taxPaid().firstMonth(),
+                paid), t.ratings());
+        LoanApplication a = withSources(b -> b.tax(inflated));
+
+        assertThat(CHECKER.check(a).findings()).singleElement().satisfies(x -> {
+            assertThat(x.flag()).isEqualTo(DataQualityFlag.CROSS_SOURCE_INCONSISTENCY);
+            assertThat(x.subject()).isEqualTo("tax.taxPaid vs tax.declaredSales");
+            assertThat(x.measured()).isGreaterThan(1.0);
+            assertThat(x.threshold()).isEqualTo(1.0);
+            assertThat(x.message()).contains("tax paid over the last 12 months").contains("tax is paid on the sales");
+        });
+        // half the sales paid in tax (an excise-taxed distiller) is high but can be true
+        double[] half = new double[paid.length];
+        for (int i = 0; i < half.length; i++) {
+            half[i] = Math.round(t.declaredSales().get(i) * 0.5);
+        }
+        LoanApplication distiller = withSources(b -> b.tax(new TaxRecord(t.provenance(), t.declaredSales(),
+                MonthlySeries.of(t.taxPaid().firstMonth(), half), t.ratings())));
+        assertThat(CHECKER.check(distiller).findings()).isEmpty();
+        assertThat(DataQualityChecker.builder().maxTaxBurden(0.4).build().check(distiller).flags())
+                .containsExactly(DataQualityFlag.CROSS_SOURCE_INCONSISTENCY);
+    }
+
+    @Test
     void check_reportedRevenueAgreeingWithLastYearsTaxDeclarations_isClean() {
         LoanApplication a = reporting(withoutStatement(tax()), "24500000");
 
