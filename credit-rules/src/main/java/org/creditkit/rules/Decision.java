@@ -18,7 +18,9 @@ import java.util.Objects;
  *        the smallest set that brings the expected loss within the product's appetite
  * @param expectedLoss PD, LGD assumption, EAD and expected loss of the offer (after the conditions), or of
  *        the requested amount and term for a decline
- * @param reasons score reason codes, then rule reasons, in English and Chinese; a decision of
+ * @param reasons score reason codes, then rule reasons, in English and Chinese: the reasons of the outcome,
+ *        so an "approved automatically" verdict that a later rule overrode, and the limit and price of a
+ *        decline, are left out (the {@code trail} keeps every verdict); a decision of
  *        {@link CreditEngine} gives its rule reasons their lineage when the list is first read (an
  *        immutable, thread-safe list equal to the one built at once; until that first read the decision
  *        holds the application it was made from)

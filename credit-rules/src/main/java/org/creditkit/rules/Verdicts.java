@@ -297,7 +297,7 @@ final class Verdicts {
         for (int i = 0; i < trail.size(); i++) {
             RuleVerdict v = trail.get(i);
             Reason r = v.reason();
-            if (indexOfCode(reasons, nReasons, r.code()) < 0) {
+            if (explains(v.verdict(), finalTier) && indexOfCode(reasons, nReasons, r.code()) < 0) {
                 InputLineage.Plan plan = lineage == InputLineage.NONE ? null : plans.get(v.rule());
                 if (plan != null) {
                     if (reasonPlans == null) {
@@ -321,6 +321,23 @@ final class Verdicts {
     }
 
     private static final RuleVerdict[] EMPTY_TRAIL = {};
+
+    /**
+     * Whether a verdict's reason belongs among the reasons of a decision of the final tier. Every verdict stays
+     * in the trail; the reasons leave out what the outcome contradicts: "low risk, approved automatically" on a
+     * decision that is not an instant approval, and the offer's limit, price, discounts and measures on a
+     * decline (there is no offer). Adverse verdicts of a milder tier (a referral for data-quality doubts under a
+     * decline) stay: they are reasons too.
+     */
+    static boolean explains(String verdict, Tier finalTier) {
+        if (finalTier == Tier.INSTANT_APPROVAL) {
+            return true;
+        }
+        if (verdict.startsWith("tier=")) {
+            return !verdict.equals(TIER_VERDICTS[Tier.INSTANT_APPROVAL.ordinal()]);
+        }
+        return finalTier != Tier.DECLINE || verdict.equals("note");
+    }
 
     /** The first {@code n} elements as an unmodifiable list ({@code List.of}: no array for up to two). */
     private static <T> List<T> immutable(T[] a, int n) {
