@@ -20,9 +20,10 @@ final class ScoreJson {
      * "industryLogOdds", "overlay"?, "reasons": [{"code", "featureId", "text", "textZh", "sources",
      * "pointsLost", "missingData"}], "reasonBasis", "confidence", "missingSources", "dataQuality", "modelId", "modelVersion"}};
      * {@code overlay} is left out when the base alone scored; {@code reasonBasis} is {@code NEUTRAL} or, for a
-     * bundle without population shares, {@code MOST_FAVOURABLE}. {@code dataQuality} lists the flags the standard
-     * data-quality checks raise on the application (docs/data-quality.md), empty when none: a score computed
-     * from a stale tax series or a contradicted revenue is not silently as good as any other.
+     * bundle without population shares (or, for a tree ensemble, node covers), {@code MOST_FAVOURABLE}.
+     * {@code dataQuality} lists the flags the standard data-quality checks raise on the application
+     * (docs/data-quality.md), empty when none: a score computed from a stale tax series or a contradicted
+     * revenue is not silently as good as any other.
      */
     static ObjectNode of(LoanApplication app, ScoreResult r, DataQualityReport quality) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
