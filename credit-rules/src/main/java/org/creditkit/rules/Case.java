@@ -219,7 +219,7 @@ public final class Case {
      * @return the text, {@code a + b}
      */
     public String text(String a, String b) {
-        return ReasonTexts.SHARED.join(probe(), 2, a, b, null, null, null);
+        return ReasonTexts.SHARED.join(2, a, b, null, null, null);
     }
 
     /**
@@ -231,7 +231,7 @@ public final class Case {
      * @return the text, {@code a + b + c}
      */
     public String text(String a, String b, String c) {
-        return ReasonTexts.SHARED.join(probe(), 3, a, b, c, null, null);
+        return ReasonTexts.SHARED.join(3, a, b, c, null, null);
     }
 
     /**
@@ -244,7 +244,7 @@ public final class Case {
      * @return the text, {@code a + b + c + d}
      */
     public String text(String a, String b, String c, String d) {
-        return ReasonTexts.SHARED.join(probe(), 4, a, b, c, d, null);
+        return ReasonTexts.SHARED.join(4, a, b, c, d, null);
     }
 
     /**
@@ -258,19 +258,7 @@ public final class Case {
      * @return the text, {@code a + b + c + d + e}
      */
     public String text(String a, String b, String c, String d, String e) {
-        return ReasonTexts.SHARED.join(probe(), 5, a, b, c, d, e);
-    }
-
-    /** This decision's look-up key for {@link #text}, made on first use. */
-    private ReasonTexts.Probe probe;
-
-    private ReasonTexts.Probe probe() {
-        ReasonTexts.Probe p = probe;
-        if (p == null) {
-            p = new ReasonTexts.Probe();
-            probe = p;
-        }
-        return p;
+        return ReasonTexts.SHARED.join(5, a, b, c, d, e);
     }
 
     /** How many decimals' texts {@link #plain} keeps. */

@@ -53,7 +53,6 @@ public final class PlainJavaPolicy implements RuleDecider {
         Verdicts v = new Verdicts();
         // the texts the default policy's rules join with $c.text, joined the same way
         ReasonTexts texts = ReasonTexts.SHARED;
-        ReasonTexts.Probe probe = new ReasonTexts.Probe();
         ProductPolicy pp = p.product(in.product());
         boolean lowPd = in.pd() <= pp.instantMaxPd();
         boolean mediumPd = in.pd() > pp.instantMaxPd() && in.pd() <= pp.reviewMaxPd();
@@ -166,9 +165,9 @@ public final class PlainJavaPolicy implements RuleDecider {
         }
         if (p.reviewsAny(in.dataQualityFlags())) {
             v.tier("review-data-quality-flags", Tier.MANUAL_REVIEW,
-                    texts.join(probe, 3, "Data-quality doubts ", in.dataQualityFlags().toString(),
+                    texts.join(3, "Data-quality doubts ", in.dataQualityFlags().toString(),
                             ": referred to a credit officer", null, null),
-                    texts.join(probe, 3, "数据质量存疑 ", in.dataQualityFlags().toString(), "：转人工审核", null, null));
+                    texts.join(3, "数据质量存疑 ", in.dataQualityFlags().toString(), "：转人工审核", null, null));
         }
         if (in.scoreConfidence() < p.minScoreConfidence()) {
             v.tier("review-low-score-confidence", Tier.MANUAL_REVIEW,
@@ -180,9 +179,9 @@ public final class PlainJavaPolicy implements RuleDecider {
         }
         if (p.warnsAny(in.dataQualityFlags())) {
             v.note("note-data-quality-warning",
-                    texts.join(probe, 3, "Data-quality warning ", in.dataQualityFlags().toString(),
+                    texts.join(3, "Data-quality warning ", in.dataQualityFlags().toString(),
                             " (does not change the tier)", null, null),
-                    texts.join(probe, 3, "数据质量提示 ", in.dataQualityFlags().toString(), "（不影响风险层级）", null, null));
+                    texts.join(3, "数据质量提示 ", in.dataQualityFlags().toString(), "（不影响风险层级）", null, null));
         }
         if (pp.eligibility().requiresCoreEnterpriseRating() && in.hasCoreEnterpriseRating()
                 && !p.acceptsCoreRating(in.coreEnterpriseRating())) {
@@ -220,16 +219,16 @@ public final class PlainJavaPolicy implements RuleDecider {
         if (in.hasAnnualRevenue()) {
             BigDecimal multiple = p.multipleFor(in.industrySection(), in.industryDivision()).revenueMultiple();
             v.limit("limit-revenue-base", in.annualRevenue().multiply(multiple),
-                    texts.join(probe, 3, "Limit: annual revenue x ", Case.plainText(multiple), " (industry multiple)", null,
+                    texts.join(3, "Limit: annual revenue x ", Case.plainText(multiple), " (industry multiple)", null,
                             null),
-                    texts.join(probe, 2, "额度：年营业收入 x 行业系数", Case.plainText(multiple), null, null, null));
+                    texts.join(2, "额度：年营业收入 x 行业系数", Case.plainText(multiple), null, null, null));
         }
         if (in.hasAnnualTaxPaid()) {
             BigDecimal multiple = p.multipleFor(in.industrySection(), in.industryDivision()).taxMultiple();
             v.limit("limit-tax-base", in.annualTaxPaid().multiply(multiple),
-                    texts.join(probe, 3, "Limit: annual tax paid x ", Case.plainText(multiple), " (industry multiple)", null,
+                    texts.join(3, "Limit: annual tax paid x ", Case.plainText(multiple), " (industry multiple)", null,
                             null),
-                    texts.join(probe, 2, "额度：年纳税额 x 行业系数", Case.plainText(multiple), null, null, null));
+                    texts.join(2, "额度：年纳税额 x 行业系数", Case.plainText(multiple), null, null, null));
         }
         if (!in.hasAnnualRevenue() && !in.hasAnnualTaxPaid()) {
             v.tier("review-no-limit-base", Tier.MANUAL_REVIEW,
@@ -237,9 +236,9 @@ public final class PlainJavaPolicy implements RuleDecider {
         }
         if (p.pricesGrade(in.product(), in.grade())) {
             v.price("price-grade-grid", p.priceFor(in.product(), in.grade()),
-                    texts.join(probe, 4, "Price: reference rate plus the spread of grade ", in.grade(), " in the grid of ",
+                    texts.join(4, "Price: reference rate plus the spread of grade ", in.grade(), " in the grid of ",
                             pp.id(), null),
-                    texts.join(probe, 5, "定价：基准利率加", pp.id(), "定价表中", in.grade(), "级利差"));
+                    texts.join(5, "定价：基准利率加", pp.id(), "定价表中", in.grade(), "级利差"));
         } else {
             v.tier("review-grade-not-priced", Tier.MANUAL_REVIEW, "Grade " + in.grade() + " is not in the price grid",
                     "评级" + in.grade() + "不在定价表中");

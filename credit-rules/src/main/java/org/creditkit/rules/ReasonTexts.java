@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The shared memo keeps at most {@value #KEPT} texts (a rule that joins a value from a large set, such as a PD,
  * gets a fresh concatenation once the memo is full, never a wrong or stale text): keys and texts are
  * strings, so nothing kept can change. Thread-safe: the memo is a {@link ConcurrentHashMap} (which
- * publishes the immutable strings it holds); the {@link Probe} used to look up is per decision.
+ * publishes the immutable strings it holds); the key a look-up is made with is the thread's own.
  */
 final class ReasonTexts {
 
@@ -30,20 +30,22 @@ final class ReasonTexts {
         this.kept = kept;
     }
 
+    /** Each thread's look-up key, overwritten by every look-up (a look-up calls nothing that looks up again). */
+    private static final ThreadLocal<Key> PROBE = ThreadLocal.withInitial(Key::new);
+
     /**
      * The parts joined, from the memo when kept.
      *
-     * @param probe the caller's look-up key, overwritten
-     * @param n how many parts, 2 to 5
+     * @param n how many parts, 2 to 5; the parts after the {@code n}th are ignored (pass null)
      */
-    String join(Probe probe, int n, String a, String b, String c, String d, String e) {
-        Key k = probe.key;
+    String join(int n, String a, String b, String c, String d, String e) {
+        Key k = PROBE.get();
         k.set(n, a, b, c, d, e);
         String text = memo.get(k);
         if (text == null) {
             text = k.concat();
             if (memo.size() < kept) {
-                // a copy of the probe's key: the probe is overwritten by the next look-up
+                // a copy: the thread's look-up key is overwritten by the next look-up
                 Key copy = new Key();
                 copy.set(n, a, b, c, d, e);
                 memo.putIfAbsent(copy, text);
@@ -55,11 +57,6 @@ final class ReasonTexts {
     /** How many texts are kept now (tests). */
     int size() {
         return memo.size();
-    }
-
-    /** A decision's reusable look-up key (one per {@link Case}; not thread-safe, as the case is not). */
-    static final class Probe {
-        private final Key key = new Key();
     }
 
     /** The parts of a text; {@code n} of the five are used, the rest null. */

@@ -36,7 +36,7 @@ class ReasonTextsTest {
         assertThat(c.text("x", "yz")).isEqualTo("xyz");
         assertThat(c.text("xy", "z")).isEqualTo("xyz");
         assertThat(c.text("x", "y", "z")).isEqualTo("xyz");
-        // a probe reused for another text must not change the text kept for the first
+        // the thread's look-up key, reused for another text, must not change the text kept for the first
         assertThat(c.text("x", "yz")).isEqualTo("xyz");
         assertThat(c.text("head ", "1")).isEqualTo("head 1");
         assertThat(c.text("head ", "2")).isEqualTo("head 2");
@@ -46,10 +46,9 @@ class ReasonTextsTest {
     @Test
     void manyDistinctTexts_stayCorrectAndTheMemoStaysBounded() {
         ReasonTexts memo = new ReasonTexts(16);
-        ReasonTexts.Probe probe = new ReasonTexts.Probe();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 40; i++) {
-                assertThat(memo.join(probe, 3, "PD ", Integer.toString(i), "% is high", null, null))
+                assertThat(memo.join(3, "PD ", Integer.toString(i), "% is high", null, null))
                         .isEqualTo("PD " + i + "% is high");
             }
         }
