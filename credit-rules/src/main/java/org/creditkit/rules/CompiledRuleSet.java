@@ -9,10 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.creditkit.core.CreditDecisionException;
 import org.creditkit.rules.testing.SyntheticRuleInputs;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -71,7 +68,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     static final int WARM_UP_DECISIONS = 16;
 
     private void warmUp() {
-        KieSession session = newSession();
+        KieSession session = compiled.kieBase().newKieSession();
         boolean clean = true;
         for (RuleInput input : SyntheticRuleInputs.generate(1L, WARM_UP_DECISIONS)) {
             clean = false;
@@ -94,7 +91,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         if (!clean) {
             // the session may hold a half-run agenda: never reuse it
             session.dispose();
-            session = newSession();
+            session = compiled.kieBase().newKieSession();
         }
         pool.offer(session);
     }
@@ -190,7 +187,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         long t0 = System.nanoTime();
         KieSession session = pool.poll();
         if (session == null) {
-            session = newSession();
+            session = compiled.kieBase().newKieSession();
         }
         Case c = new Case(input, compiled.parameters());
         FiringGuard guard = new FiringGuard(limits, System.nanoTime(), c);
@@ -213,25 +210,6 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         pool.offer(session);
         return c.verdicts().toDecision(input, compiled.parameters(), version, modelId, scoringNanos, t0,
                 lineagePlans, lineage);
-    }
-
-    /**
-     * A new session for the pool. A pooled session is used by one thread at a time and handed between threads
-     * through the pool's queue (which orders the hand-over), so it is made without Drools' own locking
-     * ({@link org.kie.api.runtime.conf.ThreadSafeOption#NO}: no lock per insert, fire and delete, and an
-     * unsynchronised propagation list). Drools' direct firing ({@code DirectFiringOption.YES}) was measured
-     * too and is not used: it bypasses the agenda filter, so the {@link FiringGuard} no longer stops runaway rules.
-     */
-    private KieSession newSession() {
-        return compiled.kieBase().newKieSession(SESSION_CONF, null);
-    }
-
-    private static final KieSessionConfiguration SESSION_CONF = sessionConf();
-
-    private static KieSessionConfiguration sessionConf() {
-        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
-        conf.setOption(ThreadSafeOption.NO);
-        return conf;
     }
 
     boolean tryAcquire() {
