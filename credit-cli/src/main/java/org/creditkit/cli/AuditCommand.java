@@ -154,6 +154,8 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        BatchFiles.requireOutputs(spec, BatchFiles.files("--data", data, "--thresholds", thresholds), Map.of(), "--out",
+                out, FairnessReports.HTML_FILE, FairnessReports.JSON_FILE, FairnessReports.MARKDOWN_FILE);
         Progress lines = new Progress(err, progress.wanted(), "audit: lines read", 0);
         try {
             AuditReport report = run(lines);

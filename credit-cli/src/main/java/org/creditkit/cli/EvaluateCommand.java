@@ -100,6 +100,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        BatchFiles.requireOutputs(spec, BatchFiles.files("--model", model, "--data", data),
+                BatchFiles.files("--metrics-out", metricsOut), "--report", report, "index.html");
         try {
             LoadedModel m = load(model);
             LoadResult loaded = DatasetReader.read(data,

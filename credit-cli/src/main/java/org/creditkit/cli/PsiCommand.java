@@ -80,6 +80,8 @@ final class PsiCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        BatchFiles.requireOutputs(spec, BatchFiles.files("--expected", expected, "--actual", actual, "--model", model),
+                BatchFiles.files("--out", outFile), "--report", reportDir, StabilityReport.FILE);
         Progress bar = new Progress(err, progress.wanted(), "psi", 0);
         try {
             if (!(limit > 0.0) || Double.isInfinite(limit)) {

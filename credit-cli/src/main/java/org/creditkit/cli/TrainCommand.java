@@ -262,6 +262,8 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        BatchFiles.requireOutputs(spec, BatchFiles.files("--data", data),
+                BatchFiles.files("--out", out, "--metrics-out", metricsOut), "--report", report, "index.html");
         try {
             LoadResult loaded = DatasetReader.read(data, mapping.mapping(!isPortfolio(data), spec.commandLine()));
             reportLoad(err, loaded);
