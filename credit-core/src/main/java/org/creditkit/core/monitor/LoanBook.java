@@ -168,6 +168,9 @@ public final class LoanBook {
         try {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a UTF-8 byte-order mark, as applications allow it
+                }
                 if (line.isBlank()) {
                     continue;
                 }

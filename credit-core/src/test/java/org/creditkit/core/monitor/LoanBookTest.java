@@ -77,6 +77,13 @@ class LoanBookTest {
     }
 
     @Test
+    void byteOrderMark_isSkippedSoTheFirstLoanIsRead() {
+        Read r = read("\uFEFF" + SyntheticBook.jsonLines(BOOK));
+        assertThat(r.bad()).isEmpty();
+        assertThat(r.loans()).hasSize(BOOK.size());
+    }
+
+    @Test
     void sameLoanTwice_theSecondIsRejectedWithItsMonthsNamingTheFirstLine() {
         List<String> lines = lines();
         int months = BOOK.get(0).months().size();
