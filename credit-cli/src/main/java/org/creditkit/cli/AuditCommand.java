@@ -268,6 +268,16 @@ final class AuditCommand implements Callable<Integer> {
         lines.step("auditing", 0, 1);
         AuditReport report = audit.report(scope);
         lines.step("auditing", 1, 1);
+        for (GroupingResult g : report.groupings()) {
+            if (g.groups().size() == 1) {
+                // nothing to compare: the grouping's checks would all be "insufficient data", and beside
+                // other groupings the verdict read PASS as if this attribute had been audited
+                GroupResult only = g.groups().get(0);
+                throw usage("--groups " + g.grouping() + ": all " + only.count() + " audited records of "
+                        + data.getFileName() + " are in one group ('" + only.group() + "'), so there is nothing to"
+                        + " compare; audit data with at least two " + g.grouping() + " values, or drop it from --groups");
+            }
+        }
         return report;
     }
 
