@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -129,6 +130,98 @@ class CarelessUserTest {
         assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(r.err()).contains("--data and --out (report.json) are the same file");
         assertThat(Files.readAllBytes(data)).isEqualTo(before);
+    }
+
+    @Test
+    void train_onTwentyRows_isRefusedNamingTheCountsInsteadOfAPerfectModel() throws IOException {
+        Path data = write("small.csv", table(20, 3));
+
+        Run r = CreditCliTest.run("train", "--data", data.toString(), "--target", "status", "--bad", "bad",
+                "--out", tmp.resolve("o.json").toString());
+
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).containsPattern("small.csv: \\d+ bad and \\d+ good rows of 20 usable; training needs at"
+                + " least 30 of each");
+        assertThat(tmp.resolve("o.json")).doesNotExist();
+    }
+
+    @Test
+    void evaluate_categoryValuesTheModelNeverSaw_areNamedWithTheirCountAndTheKnownValues() throws IOException {
+        Path model = trained(write("data.csv", table(400, 1)));
+        String recased = table(400, 4).replace(",retail,", ",Retail,");
+        Path later = write("later.csv", recased);
+        long retail = recased.lines().filter(l -> l.contains(",Retail,")).count();
+
+        Run r = CreditCliTest.run("evaluate", "--model", model.toString(), "--data", later.toString(), "--target",
+                "status", "--bad", "bad");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: later.csv: column (sector): " + retail + " of 400 rows hold a value the"
+                + " model was not trained on: 'Retail' " + retail + " (the model knows 'retail'", "scored as missing",
+                "The model knows [");
+    }
+
+    @Test
+    void psi_skippedRows_areEachReportedWithTheirLineAndExitOne() throws IOException {
+        Path expected = write("expected.csv", table(300, 1));
+        List<String> lines = new java.util.ArrayList<>(table(300, 1).lines().toList());
+        lines.set(5, "1,234.5,retail,1,good");
+        lines.set(9, "0x10,retail,1,good");
+        Path actual = write("actual.csv", String.join("\n", lines) + "\n");
+
+        Run r = CreditCliTest.run("psi", "--expected", expected.toString(), "--actual", actual.toString());
+
+        assertThat(r.exit()).as(r.out()).isEqualTo(CreditCli.EXIT_REJECTED);
+        assertThat(r.err()).contains("--actual actual.csv: skipped line 6: has 5 fields, the header has 4",
+                "--actual actual.csv: skipped line 10: value '0x10' of numeric column (income) is not a number");
+    }
+
+    @Test
+    void psi_actualWithoutAColumnOfExpected_namesTheFileAndTheColumn() throws IOException {
+        Path expected = write("expected.csv", table(300, 1));
+        Path actual = write("actual.csv", table(300, 2).replace(",status\n", ",outcome\n"));
+
+        Run r = CreditCliTest.run("psi", "--expected", expected.toString(), "--actual", actual.toString());
+
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).contains("--actual has no column (status) that --expected has");
+    }
+
+    @Test
+    void audit_groupingWithOneGroupOnly_isRefusedInsteadOfPassingWithoutIt() throws IOException {
+        String oneSector = table(300, 2).replace(",farming,", ",retail,").replace(",services,", ",retail,");
+        Path data = write("decisions.csv", oneSector);
+        Path out = tmp.resolve("audit");
+
+        Run r = CreditCliTest.run("audit", "--data", data.toString(), "--groups", "noise,sector", "--favorable",
+                "status=good", "--out", out.toString());
+
+        assertThat(r.exit()).as(r.out()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).contains("--groups sector: all 300 audited records of decisions.csv are in one group"
+                + " ('retail')", "at least two sector values");
+        assertThat(out.resolve("report.json")).doesNotExist();
+    }
+
+    @Test
+    void validateAndFeatures_emptyFile_isRefusedInsteadOfPassingZeroLines() throws IOException {
+        Path empty = write("export.jsonl", "");
+
+        Run v = CreditCliTest.run("validate", empty.toString());
+        Run f = CreditCliTest.run("features", empty.toString(), "--out", tmp.resolve("f.csv").toString());
+
+        assertThat(v.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(v.err()).contains("export.jsonl' is empty (0 bytes)");
+        assertThat(f.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(tmp.resolve("f.csv")).doesNotExist();
+    }
+
+    @Test
+    void generate_countZero_isRefusedInsteadOfAnEmptyPortfolio() {
+        Run r = CreditCliTest.run("generate", "--count", "0", "--out", tmp.resolve("p.jsonl").toString());
+
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).contains("--count 0: expected at least 1 application");
+        assertThat(tmp.resolve("p.jsonl")).doesNotExist();
     }
 
     @Test
