@@ -217,6 +217,19 @@ public final class BundleExport {
     }
 
     /**
+     * The categorical values of {@code data} that the bundle's training columns do not know, one
+     * message per column ({@link FeatureAlignment#unknownLevels}): they score as missing.
+     *
+     * @param bundle a bundle written by {@link #export}
+     * @param data rows with the bundle's training columns
+     * @return the messages; empty when every value is known
+     * @throws ModelException if the bundle has no well-formed {@code training.columns}
+     */
+    public static List<String> unknownLevels(ModelBundle bundle, Dataset data) {
+        return FeatureAlignment.unknownLevels(data, columns(bundle).stream().map(Column::feature).toList());
+    }
+
+    /**
      * The training columns a bundle records, in the order the model reads them.
      *
      * @param bundle a bundle written by {@link #export}
