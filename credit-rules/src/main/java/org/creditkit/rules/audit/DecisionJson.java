@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,9 @@ import org.creditkit.rules.RuleVerdict;
  */
 public final class DecisionJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Characters outside the BMP as their four UTF-8 bytes, as encoding the text would give (not as escapes). */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     private static final SerializableString APPLICATION_ID = new SerializedString("applicationId");
     private static final SerializableString REASONS = new SerializedString("reasons");
@@ -125,7 +128,7 @@ public final class DecisionJson {
         Enterprise e = app.enterprise();
         g.writeStartObject();
         g.writeFieldName(APPLICATION_ID);
-        g.writeString(d.applicationId());
+        g.writeString(withoutLoneSurrogates(d.applicationId()));
         DecisionLog.writeOffer(g, d);
         g.writeFieldName(REASONS);
         g.writeStartArray();
@@ -182,6 +185,30 @@ public final class DecisionJson {
             g.writeBoolean(defaulted.get());
         }
         g.writeEndObject();
+    }
+
+    /**
+     * The text with each unpaired surrogate replaced by {@code '?'}, as UTF-8 encoding replaces it: the
+     * generator would otherwise pair it with the next character. Only the application id is the
+     * applicant's own text; the rest of the line is codes and the policy's texts.
+     */
+    static String withoutLoneSurrogates(String s) {
+        char[] c = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!Character.isSurrogate(ch)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (c == null) {
+                c = s.toCharArray();
+            }
+            c[i] = '?';
+        }
+        return c == null ? s : new String(c);
     }
 
     /** A growing byte array the generator flushes into; emptied per line. */

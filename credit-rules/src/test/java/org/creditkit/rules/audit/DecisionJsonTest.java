@@ -65,4 +65,13 @@ class DecisionJsonTest {
         String text = DecisionJson.writer().text(a, engine.evaluate(a, Optional.empty()), Optional.empty());
         assertThat(text).startsWith("{\"applicationId\":").endsWith("}").doesNotContain("defaulted");
     }
+
+    @Test
+    void withoutLoneSurrogates_replacesOnlyUnpairedOnesAsUtf8EncodingDoes() {
+        for (String id : List.of("SYN-1", "SYN-\ud83d\ude00", "SYN-\ud800x", "\ude00SYN", "SYN\ud83d")) {
+            assertThat(DecisionJson.withoutLoneSurrogates(id).getBytes(StandardCharsets.UTF_8))
+                    .isEqualTo(id.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(DecisionJson.withoutLoneSurrogates("SYN-\ud800x")).isEqualTo("SYN-?x");
+    }
 }
