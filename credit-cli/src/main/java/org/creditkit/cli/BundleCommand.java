@@ -141,7 +141,7 @@ final class BundleCommand implements Runnable {
                 out.println(bundle + ": valid, " + c.reason() + " (" + b.id() + " " + b.version() + ")");
                 out.println("reasons measured against: " + (b.scorer().reasonBasis() == ReasonBasis.NEUTRAL
                         ? "neutral (population-average) points"
-                        : "most favourable points (fallback: the bundle records no population shares)"));
+                        : "most favourable points (fallback: the bundle records no population shares or tree covers)"));
                 out.flush();
                 return CreditCli.EXIT_OK;
             }

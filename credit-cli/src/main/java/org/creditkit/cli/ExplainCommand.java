@@ -306,7 +306,7 @@ final class ExplainCommand implements Callable<Integer> {
         out.println(neutral
                 ? "Reasons (points below the feature's neutral, population-average points; most first):"
                 : "Reasons (points below the feature's most favourable points, most first; this bundle records no"
-                        + " population shares, so the neutral reference is not available):");
+                        + " population shares or tree covers, so the neutral reference is not available):");
         if (r.reasons().isEmpty()) {
             out.println(neutral ? "  none: every feature scores at or above its population average"
                     : "  none: every feature is at its most favourable value");

@@ -18,7 +18,7 @@ final class ScoreJson {
      * "industryLogOdds", "overlay"?, "reasons": [{"code", "featureId", "text", "textZh", "sources",
      * "pointsLost", "missingData"}], "reasonBasis", "confidence", "missingSources", "modelId", "modelVersion"}};
      * {@code overlay} is left out when the base alone scored; {@code reasonBasis} is {@code NEUTRAL} or, for a
-     * bundle without population shares, {@code MOST_FAVOURABLE}.
+     * bundle without population shares (or, for a tree ensemble, node covers), {@code MOST_FAVOURABLE}.
      */
     static ObjectNode of(LoanApplication app, ScoreResult r) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();

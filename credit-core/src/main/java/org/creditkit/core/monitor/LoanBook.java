@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -139,7 +141,9 @@ public final class LoanBook {
 
     /**
      * Streams a book: each complete loan (its origination line and the month lines that follow it) goes to
-     * {@code onLoan}, each rejected line to {@code onBad}. Memory holds one loan at a time.
+     * {@code onLoan}, each rejected line to {@code onBad}. Memory holds one loan at a time, and the id
+     * of every loan read: a loan id that comes again is rejected (with its month lines), naming the line
+     * that booked it first, rather than counted twice.
      *
      * @param in     the book (not closed)
      * @param reader the strict reader for the embedded applications
@@ -160,9 +164,13 @@ public final class LoanBook {
         String rejectedLoan = null;
         long rejectedLoanLine = 0;
         List<LoanMonth> months = new ArrayList<>();
+        Map<String, Long> booked = new HashMap<>();
         try {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a UTF-8 byte-order mark, as applications allow it
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -183,6 +191,14 @@ public final class LoanBook {
                     }
                     current = null;
                     BookedLoan loan = loan(root, reader, problems);
+                    Long earlier = loan == null ? null : booked.putIfAbsent(loan.loanId(), lineNo);
+                    if (earlier != null) {
+                        // the same loan twice would be counted twice in every portfolio figure
+                        problems.add(Problem.of("$.loanId", "loan '" + abbreviate(loan.loanId())
+                                + "' was already booked on line " + earlier + "; each loan appears once, its month"
+                                + " lines following it (merge the two, or give this loan its own id)"));
+                        loan = null;
+                    }
                     if (loan == null) {
                         rejectedLoan = root.path("loanId").asText("");
                         rejectedLoanLine = lineNo;

@@ -25,7 +25,7 @@ import org.creditkit.core.score.spi.ScoringModel;
  * then section {@code C}), else the base alone. Then PD, scaled score, grade and up to four reason
  * codes: the features whose points lie furthest below their neutral (population-average) points, ties
  * broken by catalogue order, a feature at or above its neutral points never a reason; bundles without
- * population shares fall back to the most favourable value and say so ({@link #reasonBasis()},
+ * population shares (scorecards) or node covers (tree ensembles) fall back to the most favourable value and say so ({@link #reasonBasis()},
  * {@link ScoreResult#reasonBasis()}). A missing feature gives a missing-data reason (its own code and text,
  * from the {@link ReasonTable}), never a value-driven one. The result also carries the score's
  * confidence: the share of the discriminating weight (highest minus lowest contribution of each
@@ -283,7 +283,7 @@ public final class CompositeScorer {
 
     /**
      * What reasons are measured against: {@link ReasonBasis#NEUTRAL} when every model of the bundle
-     * records its population (scorecards with population shares), else the explicit fallback
+     * records its population (scorecards with population shares, tree ensembles with node covers), else the explicit fallback
      * {@link ReasonBasis#MOST_FAVOURABLE}.
      *
      * @return the basis of every reason this scorer gives

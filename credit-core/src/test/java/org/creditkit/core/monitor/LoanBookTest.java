@@ -76,6 +76,27 @@ class LoanBookTest {
         assertThat(r2.bad().get(0).toString()).contains("repeats or goes back");
     }
 
+    @Test
+    void byteOrderMark_isSkippedSoTheFirstLoanIsRead() {
+        Read r = read("\uFEFF" + SyntheticBook.jsonLines(BOOK));
+        assertThat(r.bad()).isEmpty();
+        assertThat(r.loans()).hasSize(BOOK.size());
+    }
+
+    @Test
+    void sameLoanTwice_theSecondIsRejectedWithItsMonthsNamingTheFirstLine() {
+        List<String> lines = lines();
+        int months = BOOK.get(0).months().size();
+        List<String> again = new ArrayList<>(lines);
+        again.addAll(lines.subList(0, 1 + months)); // the first loan and its months appended once more
+        Read r = read(String.join("\n", again));
+        assertThat(r.loans()).hasSize(BOOK.size());
+        assertThat(r.bad()).hasSize(1 + months);
+        assertThat(r.bad().get(0).lineNumber()).isEqualTo(lines.size() + 1);
+        assertThat(r.bad().get(0).toString()).contains("$.loanId", "already booked on line 1");
+        assertThat(r.bad().get(1).toString()).contains("origination line", "was rejected");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1e2147483648", "1e-2147483648", "1e-999999999", "-5", "\"12\"", "1e400"})
     void hostileFigures_rejectTheLineWithoutAnException(String number) {

@@ -85,14 +85,29 @@ public final class DatasetReader {
     public static LoadResult read(Reader in, Format format, String source, ColumnMapping mapping) {
         RawTable table;
         try {
+            BufferedReader text = skipByteOrderMark(in instanceof BufferedReader b ? b : new BufferedReader(in));
             table = switch (format) {
-                case CSV -> CsvParser.parse(in instanceof BufferedReader b ? b : new BufferedReader(in), source);
-                case ARFF -> ArffParser.parse(in instanceof BufferedReader b ? b : new BufferedReader(in), source);
+                case CSV -> CsvParser.parse(text, source);
+                case ARFF -> ArffParser.parse(text, source);
             };
         } catch (IOException e) {
             throw new ModelException("Cannot read " + source + ": " + e.getMessage(), e);
         }
         return convert(table, source, mapping);
+    }
+
+    /**
+     * Skips a leading byte-order mark (U+FEFF), which spreadsheet programs write before UTF-8 CSV: left
+     * in, it became part of the first column's name, so {@code --target} or {@code --features} naming
+     * that column failed with a list showing the same name, and a bundle trained on such a file asked
+     * later data for an invisible-prefixed feature.
+     */
+    private static BufferedReader skipByteOrderMark(BufferedReader in) throws IOException {
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
     }
 
     private static int column(RawTable t, String name, String flag, String source) {

@@ -49,7 +49,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * population shares (the share of the binning's training rows in each bin, which make the neutral
  * points reasons are measured against); a GBM becomes a
  * {@link TreeEnsemble} with Smile's intercept, shrinkage and {@code scale = 2}, every node's
- * {@code x <= t} branch as the left child and missing values to the right, as in Smile. The
+ * {@code x <= t} branch as the left child and missing values to the right, as in Smile, and every
+ * node's training cover (the rows reaching it; they make the neutral contributions reasons are
+ * measured against). The
  * calibration shift is added to the base intercept (halved for the ensemble, whose scale is 2). An
  * overlay becomes a scorecard (intercept shift plus its own features) or, when it has no own
  * features, a one-leaf ensemble holding just the shift.
@@ -212,6 +214,19 @@ public final class BundleExport {
             out.add(FeatureVector.of(catalogue, v));
         }
         return out;
+    }
+
+    /**
+     * The categorical values of {@code data} that the bundle's training columns do not know, one
+     * message per column ({@link FeatureAlignment#unknownLevels}): they score as missing.
+     *
+     * @param bundle a bundle written by {@link #export}
+     * @param data rows with the bundle's training columns
+     * @return the messages; empty when every value is known
+     * @throws ModelException if the bundle has no well-formed {@code training.columns}
+     */
+    public static List<String> unknownLevels(ModelBundle bundle, Dataset data) {
+        return FeatureAlignment.unknownLevels(data, columns(bundle).stream().map(Column::feature).toList());
     }
 
     /**
@@ -438,6 +453,7 @@ public final class BundleExport {
         int[] falseChild = t.falseChild();
         boolean[] missingToTrue = t.missingToTrue();
         double[] leaf = t.leaf();
+        double[] cover = t.cover();
         int[] roots = t.roots();
         List<List<TreeEnsemble.Node>> trees = new ArrayList<>();
         for (int k = 0; k < roots.length; k++) {
@@ -445,9 +461,10 @@ public final class BundleExport {
             int end = k + 1 < roots.length ? roots[k + 1] : feature.length;
             List<TreeEnsemble.Node> nodes = new ArrayList<>();
             for (int i = start; i < end; i++) {
-                nodes.add(feature[i] < 0 ? TreeEnsemble.Node.leaf(leaf[i])
+                TreeEnsemble.Node n = feature[i] < 0 ? TreeEnsemble.Node.leaf(leaf[i])
                         : TreeEnsemble.Node.split(featurePos[feature[i]], threshold[i], trueChild[i] - start,
-                                falseChild[i] - start, missingToTrue[i]));
+                                falseChild[i] - start, missingToTrue[i]);
+                nodes.add(t.hasCovers() ? n.withCover(cover[i]) : n);
             }
             trees.add(nodes);
         }

@@ -22,12 +22,36 @@ import java.util.Objects;
  * @param leaf per node the leaf output (unused for internal nodes)
  * @param intercept Smile's {@code b}
  * @param shrinkage the learning rate
+ * @param cover per node the number of training rows reaching it ({@link #withCovers}), or empty when not
+ *        counted
  */
 public record FlatTrees(List<String> featureNames, int[] roots, int[] feature, double[] threshold, int[] trueChild,
-        int[] falseChild, boolean[] missingToTrue, double[] leaf, double intercept, double shrinkage) {
+        int[] falseChild, boolean[] missingToTrue, double[] leaf, double intercept, double shrinkage, double[] cover) {
 
     /**
-     * Checks the shape: equal array lengths and children within range.
+     * Trees without covers (the constructor before covers existed).
+     *
+     * @param featureNames the input features, indexed by {@code feature[i]}
+     * @param roots the root node of each tree
+     * @param feature per node the feature index, or -1 for a leaf
+     * @param threshold per node the split value (unused for leaves)
+     * @param trueChild per node the child for {@code x <= threshold}
+     * @param falseChild per node the child otherwise
+     * @param missingToTrue per node whether a missing value takes the true child
+     * @param leaf per node the leaf output (unused for internal nodes)
+     * @param intercept Smile's {@code b}
+     * @param shrinkage the learning rate
+     * @throws IllegalArgumentException if the arrays do not describe valid trees
+     */
+    public FlatTrees(List<String> featureNames, int[] roots, int[] feature, double[] threshold, int[] trueChild,
+            int[] falseChild, boolean[] missingToTrue, double[] leaf, double intercept, double shrinkage) {
+        this(featureNames, roots, feature, threshold, trueChild, falseChild, missingToTrue, leaf, intercept, shrinkage,
+                new double[0]);
+    }
+
+    /**
+     * Checks the shape: equal array lengths, children within range, covers absent or one per node and
+     * non-negative.
      *
      * @throws IllegalArgumentException if the arrays do not describe valid trees
      */
@@ -55,6 +79,15 @@ public record FlatTrees(List<String> featureNames, int[] roots, int[] feature, d
                 throw new IllegalArgumentException("Root " + r + " is outside " + n + " nodes");
             }
         }
+        if (cover.length != 0 && cover.length != n) {
+            throw new IllegalArgumentException(cover.length + " covers for " + n + " nodes; give one per node or none");
+        }
+        for (int i = 0; i < cover.length; i++) {
+            if (!(cover[i] >= 0) || Double.isInfinite(cover[i])) {
+                throw new IllegalArgumentException("Node " + i + " has cover " + cover[i] + "; a cover is a finite count >= 0");
+            }
+        }
+        cover = cover.clone();
         roots = roots.clone();
         feature = feature.clone();
         threshold = threshold.clone();
@@ -134,13 +167,69 @@ public record FlatTrees(List<String> featureNames, int[] roots, int[] feature, d
         return leaf.clone();
     }
 
+    /**
+     * Per node the number of training rows reaching it; empty when not counted.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[] cover() {
+        return cover.clone();
+    }
+
+    /**
+     * Whether the covers were counted.
+     *
+     * @return true when {@link #cover()} has one entry per node
+     */
+    public boolean hasCovers() {
+        return cover.length != 0;
+    }
+
+    /**
+     * The same trees with each node's cover: the number of {@code columns}' rows that reach it, each row
+     * routed through every tree as {@link #treeOutput} routes it (missing values as the node sends them).
+     * The trainers call this with all their training rows, so that the exported ensemble knows each
+     * feature's population-average contribution.
+     *
+     * @param columns per feature (aligned with {@link #featureNames()}) the encoded values of every row,
+     *        {@code NaN} for missing
+     * @return a copy with covers
+     * @throws IllegalArgumentException if the columns do not match the features or hold no rows
+     */
+    public FlatTrees withCovers(double[][] columns) {
+        if (columns.length != featureNames.size()) {
+            throw new IllegalArgumentException(columns.length + " columns for " + featureNames.size() + " features");
+        }
+        int rows = columns.length == 0 ? 0 : columns[0].length;
+        if (rows == 0) {
+            throw new IllegalArgumentException("covers need at least one training row");
+        }
+        double[] count = new double[feature.length];
+        for (int r = 0; r < rows; r++) {
+            for (int root : roots) {
+                int node = root;
+                count[node]++;
+                while (feature[node] >= 0) {
+                    double v = columns[feature[node]][r];
+                    boolean goTrue = Double.isNaN(v) ? missingToTrue[node] : v <= threshold[node];
+                    node = goTrue ? trueChild[node] : falseChild[node];
+                    count[node]++;
+                }
+            }
+        }
+        return new FlatTrees(featureNames, roots, feature, threshold, trueChild, falseChild, missingToTrue, leaf,
+                intercept, shrinkage, count);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FlatTrees t && featureNames.equals(t.featureNames) && java.util.Arrays.equals(roots, t.roots)
                 && java.util.Arrays.equals(feature, t.feature) && java.util.Arrays.equals(threshold, t.threshold)
                 && java.util.Arrays.equals(trueChild, t.trueChild) && java.util.Arrays.equals(falseChild, t.falseChild)
                 && java.util.Arrays.equals(missingToTrue, t.missingToTrue) && java.util.Arrays.equals(leaf, t.leaf)
-                && Double.compare(intercept, t.intercept) == 0 && Double.compare(shrinkage, t.shrinkage) == 0;
+                && Double.compare(intercept, t.intercept) == 0 && Double.compare(shrinkage, t.shrinkage) == 0
+                && java.util.Arrays.equals(cover, t.cover);
     }
 
     @Override

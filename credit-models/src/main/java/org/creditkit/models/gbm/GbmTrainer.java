@@ -28,6 +28,10 @@ import smile.math.MathEx;
  * samples from generators seeded with {@link GbmOptions#seed()}. Smile draws its row samples from a per-thread generator; it is seeded with
  * {@link GbmOptions#seed()} immediately before fitting, so the same data and options give the same
  * trees.
+ *
+ * <p>Both record each node's cover: every training row (the validation part included) routed through
+ * the finished trees ({@link FlatTrees#withCovers}), so the exported ensemble knows each feature's
+ * population-average contribution and measures reasons against it.
  */
 public final class GbmTrainer {
 
@@ -61,19 +65,23 @@ public final class GbmTrainer {
         requireBothOutcomes(data);
         int[] direction = directions(data, options.monotone());
         List<FeatureEncoding> encodings = encodings(data);
-        int nf = encodings.size();
-        double[][] x = new double[nf][data.rows()];
-        List<String> names = new ArrayList<>();
-        for (int f = 0; f < nf; f++) {
+        double[][] x = encoded(data, encodings);
+        List<String> names = encodings.stream().map(e -> e.feature().name()).toList();
+        HistogramBoosting.Result fit = HistogramBoosting.fit(x, data.targets(), names, direction, options, progress);
+        List<Double> importance = Arrays.stream(fit.importance()).boxed().toList();
+        return new TrainedGbm(encodings, fit.trees().withCovers(x), importance, options);
+    }
+
+    /** Per feature the encoded value of every row, NaN for missing: what the exported ensemble reads. */
+    private static double[][] encoded(Dataset data, List<FeatureEncoding> encodings) {
+        double[][] x = new double[encodings.size()][data.rows()];
+        for (int f = 0; f < x.length; f++) {
             FeatureEncoding e = encodings.get(f);
             for (int r = 0; r < data.rows(); r++) {
                 x[f][r] = e.encode(data.value(f, r));
             }
-            names.add(e.feature().name());
         }
-        HistogramBoosting.Result fit = HistogramBoosting.fit(x, data.targets(), names, direction, options, progress);
-        List<Double> importance = Arrays.stream(fit.importance()).boxed().toList();
-        return new TrainedGbm(encodings, fit.trees(), importance, options);
+        return x;
     }
 
     /** Per feature of the data its constraint; refuses a name that is not a numeric feature. */
@@ -142,7 +150,8 @@ public final class GbmTrainer {
         GradientTreeBoost smile = GradientTreeBoost.fit(Formula.lhs(RESPONSE), frame, options.trees(),
                 options.maxDepth(), options.maxNodes(), options.nodeSize(), options.shrinkage(), options.subsample());
         progress.step("boosting", 1, 1);
-        FlatTrees trees = SmileTrees.flatten(smile, names, options.shrinkage());
+        // covers from the rows as the core routes them (missing as NaN), which Smile's sentinels mirror
+        FlatTrees trees = SmileTrees.flatten(smile, names, options.shrinkage()).withCovers(encoded(data, encodings));
         double[] imp = smile.importance();
         List<Double> importance = Arrays.stream(imp).boxed().toList();
         return new Fit(new TrainedGbm(encodings, trees, importance, options), smile, frame);

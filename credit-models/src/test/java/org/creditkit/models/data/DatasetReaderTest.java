@@ -179,6 +179,21 @@ class DatasetReaderTest {
     }
 
     @Test
+    void csv_byteOrderMark_isNotPartOfTheFirstColumnName() {
+        LoadResult r = csv("\uFEFFincome,class\n10,good\n20,bad\n", ColumnMapping.of("class", "bad")
+                .withFeatures(List.of("income")));
+        assertThat(r.dataset().features()).extracting(Feature::name).containsExactly("income");
+        assertThat(r.dataset().rows()).isEqualTo(2);
+    }
+
+    @Test
+    void arff_byteOrderMark_isSkipped() {
+        LoadResult r = arff("\uFEFF@relation r\n@attribute x numeric\n@attribute class {good, bad}\n@data\n1,good\n2,bad\n",
+                ColumnMapping.of("class", "bad"));
+        assertThat(r.dataset().rows()).isEqualTo(2);
+    }
+
+    @Test
     void arff_undeclaredBadValue_failsWithDeclaredValues() {
         String text = "@relation r\n@attribute x numeric\n@attribute class {good, bad}\n@data\n1,good\n";
         assertThatThrownBy(() -> arff(text, ColumnMapping.of("class", "BAD")))

@@ -13,10 +13,14 @@ import java.util.Random;
 import org.creditkit.core.codes.IndustryCode;
 import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.feature.FeatureVector;
+import org.creditkit.core.score.CompositeScorer;
 import org.creditkit.core.score.ReasonBasis;
+import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.score.scorecard.Scorecard;
+import org.creditkit.core.score.spi.ScoringModel;
+import org.creditkit.core.score.tree.TreeEnsemble;
 import org.creditkit.models.GermanCredit;
 import org.creditkit.models.ModelException;
 import org.creditkit.models.Progress;
@@ -74,16 +78,7 @@ class BundleExportTest {
         Scorecard card = (Scorecard) bundle.base();
         assertThat(card.characteristics()).allSatisfy(c -> assertThat(c.shares()).isPresent());
         assertThat(bundle.scorer().reasonBasis()).isEqualTo(ReasonBasis.NEUTRAL);
-        List<FeatureVector> vectors = BundleExport.vectors(bundle, d);
-        int n = bundle.catalogue().size();
-        double[] mean = new double[n];
-        for (FeatureVector x : vectors) {
-            double[] c = new double[n];
-            card.contributions(x, c);
-            for (int f = 0; f < n; f++) {
-                mean[f] += c[f] / vectors.size();
-            }
-        }
+        double[] mean = meanContributions(card, BundleExport.vectors(bundle, d));
         for (int f : card.features()) {
             assertThat(card.neutral(f).getAsDouble()).as(bundle.catalogue().get(f).id())
                     .isCloseTo(mean[f], within(1e-9));
@@ -220,6 +215,93 @@ class BundleExportTest {
         for (int r = 0; r < d.rows(); r++) {
             assertThat(bundle.base().logOdds(vectors.get(r))).as("row %d", r).isCloseTo(trained[r], within(1e-9));
         }
+        assertNeutralIsTheTrainingRowsMeanContribution(bundle, vectors);
+    }
+
+    /**
+     * The trainer's covers, routed in credit-models, agree with the core's routing (missing values
+     * included): each feature's neutral is exactly its mean contribution over the training rows.
+     */
+    private static void assertNeutralIsTheTrainingRowsMeanContribution(ModelBundle bundle, List<FeatureVector> rows) {
+        TreeEnsemble e = (TreeEnsemble) bundle.base();
+        assertThat(e.hasCovers()).isTrue();
+        assertThat(bundle.scorer().reasonBasis()).isEqualTo(ReasonBasis.NEUTRAL);
+        double[] mean = meanContributions(e, rows);
+        for (int f : e.features()) {
+            assertThat(e.neutral(f).getAsDouble()).as(bundle.catalogue().get(f).id()).isCloseTo(mean[f], within(1e-9));
+        }
+    }
+
+    private static double[] meanContributions(ScoringModel e, List<FeatureVector> rows) {
+        int n = e.catalogue().size();
+        double[] mean = new double[n];
+        for (FeatureVector x : rows) {
+            double[] c = new double[n];
+            e.contributions(x, c);
+            for (int f = 0; f < n; f++) {
+                mean[f] += c[f] / rows.size();
+            }
+        }
+        return mean;
+    }
+
+    @Test
+    void smileGbm_recordsCovers_neutralIsTheTrainingRowsMeanContribution() {
+        Dataset d = GermanCredit.load().dataset();
+        GbmTrainer.Fit fit = GbmTrainer.fitWithSmile(d, GbmOptions.defaults(7).withTrees(40), Progress.none());
+        assertThat(fit.model().trees().hasCovers()).isTrue();
+        ModelBundle bundle = export(TrainedModel.of(fit.model(), OverlayModel.none(), 0, Map.of()));
+        assertNeutralIsTheTrainingRowsMeanContribution(bundle, BundleExport.vectors(bundle, d));
+    }
+
+    @Test
+    void histogramGbm_averageApplicant_isNotToldEveryFeatureLoweredItsScore() {
+        Dataset d = GermanCredit.load().dataset();
+        ModelBundle bundle = export(TrainedModel.of(GbmTrainer.fit(d, GbmOptions.defaults(5).withTrees(100),
+                Progress.none()), OverlayModel.none(), 0, Map.of()));
+        List<FeatureVector> rows = BundleExport.vectors(bundle, d);
+        assertNeutralIsTheTrainingRowsMeanContribution(bundle, rows);
+        TreeEnsemble e = (TreeEnsemble) bundle.base();
+        // the applicant whose log-odds are nearest the training rows' mean
+        double meanLogOdds = 0;
+        for (FeatureVector x : rows) {
+            meanLogOdds += e.logOdds(x) / rows.size();
+        }
+        FeatureVector avg = rows.get(0);
+        for (FeatureVector x : rows) {
+            if (Math.abs(e.logOdds(x) - meanLogOdds) < Math.abs(e.logOdds(avg) - meanLogOdds)) {
+                avg = x;
+            }
+        }
+        double[] c = new double[e.catalogue().size()];
+        e.contributions(avg, c);
+        double aboveNeutral = 0;
+        int better = 0;
+        for (int f : e.features()) {
+            aboveNeutral += c[f] - e.neutral(f).getAsDouble();
+            better += c[f] < e.neutral(f).getAsDouble() - 1e-9 ? 1 : 0;
+        }
+        // measured against the neutral, the contributions of an average firm net out to its distance from the mean
+        assertThat(aboveNeutral).isCloseTo(e.logOdds(avg) - meanLogOdds, within(1e-9));
+        assertThat(better).as("features where the average firm does better than average").isPositive();
+        ScoreResult now = bundle.scorer().scoreBase(avg);
+        assertThat(now.reasonBasis()).isEqualTo(ReasonBasis.NEUTRAL);
+        assertThat(now.reasons()).isNotEmpty();
+        double factor = bundle.scorer().scaling().factor();
+        for (ReasonCode r : now.reasons()) {
+            int f = bundle.catalogue().indexOf(r.featureId());
+            assertThat(c[f]).as(r.featureId()).isGreaterThan(e.neutral(f).getAsDouble());
+            assertThat(r.pointsLost()).isCloseTo(factor * (c[f] - e.neutral(f).getAsDouble()), within(1e-9));
+        }
+        // the same trees without covers (a bundle written before them): reasons against 0, as before
+        TreeEnsemble bare = TreeEnsemble.of(e.catalogue(), e.intercept(), e.shrinkage(), e.scale(), e.trees().stream()
+                .map(t -> t.stream().map(n -> n.withCover(Double.NaN)).toList()).toList());
+        CompositeScorer old = CompositeScorer.of("old", "1", e.catalogue(), bundle.scorer().scaling(),
+                bundle.scorer().gradeBands(), bare, List.of());
+        ScoreResult before = old.scoreBase(avg);
+        assertThat(before.reasonBasis()).isEqualTo(ReasonBasis.MOST_FAVOURABLE);
+        assertThat(before.logOdds()).isEqualTo(now.logOdds());
+        assertThat(before.reasons()).as("against 0 the reasons were others").isNotEqualTo(now.reasons());
     }
 
     @Test

@@ -74,7 +74,8 @@ public interface ScoringModel {
     /**
      * The neutral (population-average) contribution of feature {@code featureIndex}: what it adds to the
      * log-odds on average over the population the model was built on (a scorecard with population
-     * shares: {@code Σ share · bin value}). A reason is given for a feature only when its contribution
+     * shares: {@code Σ share · bin value}; a tree ensemble with node covers: its path attribution averaged
+     * over the training rows). A reason is given for a feature only when its contribution
      * lies above this; when any model of a bundle cannot say, the scorer falls back to
      * {@link #favourable} for the whole bundle and says so ({@code ScoreResult.reasonBasis()}).
      * The default is empty.

@@ -1,10 +1,12 @@
 package org.creditkit.core.score.tree;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
@@ -30,6 +32,16 @@ import org.creditkit.core.score.spi.ScoringModel;
  * {@link #bias()} (the root values) sum to the log-odds. Internal node values are the node's mean
  * response; when a builder leaves one out it is the unweighted mean of its children.
  *
+ * <p>Each node may record its <em>cover</em>: the number (or weight) of training rows that reach it
+ * ({@link #withCovers} routes a population through the trees; the trainers of credit-models record
+ * it). With covers, each feature's neutral (population-average) contribution is known exactly and
+ * precomputed here: Saabas' attribution averaged over the training rows is
+ * {@code Σ over splits n on f, children c of n: scale · shrinkage · (cover(c) / cover(root)) · (value(c) - value(n))},
+ * since a row takes the step from {@code n} to {@code c} with probability {@code cover(c) / cover(root)}.
+ * Reasons are then measured against it ({@link #neutral}). Covers must be given for every node or none,
+ * be non-negative, add up (a split's cover is the sum of its children's) and agree at the roots (every
+ * tree saw the same rows).
+ *
  * <pre>{@code
  * TreeEnsemble gbm = TreeEnsemble.builder(catalogue).intercept(-1.2).shrinkage(0.05).scale(2)
  *     .tree(List.of(Node.split(catalogue.indexOf("debt_to_asset"), 0.7, 1, 2, false),
@@ -52,9 +64,26 @@ public final class TreeEnsemble implements ScoringModel {
      * @param value       leaf output, or the node's mean response for a split (NaN: derive from children)
      * @param missingLeft whether a missing value goes left
      * @param nominal     whether the split is {@code x == threshold} instead of {@code x <= threshold}
+     * @param cover       number or weight of training rows reaching the node, NaN when not recorded
      */
     public record Node(int feature, double threshold, int left, int right, double value, boolean missingLeft,
-                       boolean nominal) {
+                       boolean nominal, double cover) {
+
+        /**
+         * A node without a recorded cover (the constructor before covers existed).
+         *
+         * @param feature     catalogue position of the split feature, -1 for a leaf
+         * @param threshold   split value (0 for a leaf)
+         * @param left        left child index, -1 for a leaf
+         * @param right       right child index, -1 for a leaf
+         * @param value       leaf output, or the node's mean response for a split (NaN: derive from children)
+         * @param missingLeft whether a missing value goes left
+         * @param nominal     whether the split is {@code x == threshold} instead of {@code x <= threshold}
+         */
+        public Node(int feature, double threshold, int left, int right, double value, boolean missingLeft,
+                    boolean nominal) {
+            this(feature, threshold, left, right, value, missingLeft, nominal, Double.NaN);
+        }
 
         /** A leaf with an output. */
         public static Node leaf(double value) {
@@ -70,7 +99,25 @@ public final class TreeEnsemble implements ScoringModel {
         public boolean isLeaf() {
             return feature < 0;
         }
+
+        /** Whether the node records its training cover. */
+        public boolean hasCover() {
+            return !Double.isNaN(cover);
+        }
+
+        /**
+         * The same node with a training cover.
+         *
+         * @param rows number or weight of training rows reaching the node
+         * @return a new node
+         */
+        public Node withCover(double rows) {
+            return new Node(feature, threshold, left, right, value, missingLeft, nominal, rows);
+        }
     }
+
+    /** Relative tolerance on a split's cover against the sum of its children's, and on equal root covers. */
+    static final double COVER_TOLERANCE = 1e-9;
 
     private final FeatureCatalogue catalogue;
     private final double intercept;
@@ -106,6 +153,8 @@ public final class TreeEnsemble implements ScoringModel {
     private final int[] featuresSorted;
     private final double scaleShrink;
     private final double bias;
+    /** By catalogue position: the neutral contribution; empty when the trees record no covers. */
+    private final Optional<double[]> neutral;
 
     private TreeEnsemble(FeatureCatalogue catalogue, double intercept, double shrinkage, double scale,
                          List<List<Node>> trees) {
@@ -176,6 +225,31 @@ public final class TreeEnsemble implements ScoringModel {
         featuresSorted = used.stream().mapToInt(Integer::intValue).toArray();
         scaleShrink = scale * shrinkage;
         bias = scale * (intercept + shrinkage * rootSum);
+        neutral = neutralContributions(this.trees, catalogue.size(), scaleShrink);
+    }
+
+    /**
+     * Saabas' attribution averaged over the training rows the covers count (see the class comment);
+     * empty without covers.
+     */
+    private static Optional<double[]> neutralContributions(List<List<Node>> trees, int features, double k) {
+        if (trees.isEmpty() || !trees.get(0).get(0).hasCover()) {
+            return Optional.empty();
+        }
+        double[] out = new double[features];
+        for (List<Node> nodes : trees) {
+            double root = nodes.get(0).cover();
+            for (Node n : nodes) {
+                if (n.isLeaf()) {
+                    continue;
+                }
+                Node l = nodes.get(n.left());
+                Node r = nodes.get(n.right());
+                out[n.feature()] += k * (l.cover() / root * (l.value() - n.value())
+                        + r.cover() / root * (r.value() - n.value()));
+            }
+        }
+        return Optional.of(out);
     }
 
     /** Internal values left NaN are derived bottom-up as the mean of the two children. */
@@ -195,7 +269,8 @@ public final class TreeEnsemble implements ScoringModel {
             return n.value();
         }
         double v = 0.5 * (fill(nodes, done, n.left()) + fill(nodes, done, n.right()));
-        nodes[i] = new Node(n.feature(), n.threshold(), n.left(), n.right(), v, n.missingLeft(), n.nominal());
+        nodes[i] = new Node(n.feature(), n.threshold(), n.left(), n.right(), v, n.missingLeft(), n.nominal(),
+                n.cover());
         done[i] = true;
         return v;
     }
@@ -247,6 +322,7 @@ public final class TreeEnsemble implements ScoringModel {
         if (trees.isEmpty()) {
             report.accept(top + ".trees", "an ensemble needs at least one tree");
         }
+        boolean[] sound = new boolean[trees.size()];
         for (int t = 0; t < trees.size(); t++) {
             List<Node> nodes = trees.get(t);
             String tw = where.apply(t);
@@ -295,12 +371,86 @@ public final class TreeEnsemble implements ScoringModel {
                 }
             }
             if (structureOk) {
-                checkReachability(nodes, t, tw, report);
+                sound[t] = checkReachability(nodes, t, tw, report);
+            }
+        }
+        checkCovers(trees, sound, where, report);
+    }
+
+    /**
+     * Covers: every node or none; each finite and non-negative; each split's the sum of its children's;
+     * roots positive and equal (every tree counts the same training rows). Sums are checked on trees
+     * whose structure is sound.
+     */
+    private static void checkCovers(List<List<Node>> trees, boolean[] sound, IntFunction<String> where,
+                                    BiConsumer<String, String> report) {
+        int total = 0;
+        int covered = 0;
+        String firstBare = null;
+        for (int t = 0; t < trees.size(); t++) {
+            List<Node> nodes = trees.get(t);
+            for (int i = 0; i < nodes.size(); i++) {
+                total++;
+                if (nodes.get(i).hasCover()) {
+                    covered++;
+                } else if (firstBare == null) {
+                    firstBare = where.apply(t) + ".nodes[" + i + "].cover";
+                }
+            }
+        }
+        if (covered == 0) {
+            return;
+        }
+        if (covered < total) {
+            report.accept(firstBare, "is missing, but " + covered + " of the ensemble's " + total
+                    + " nodes record a cover; give every node its training cover (rows reaching it) or none"
+                    + " (the neutral contributions reasons are measured against need all of them)");
+            return;
+        }
+        double root0 = Double.NaN;
+        for (int t = 0; t < trees.size(); t++) {
+            List<Node> nodes = trees.get(t);
+            String tw = where.apply(t);
+            boolean ranged = true;
+            for (int i = 0; i < nodes.size(); i++) {
+                double c = nodes.get(i).cover();
+                if (!Double.isFinite(c) || c < 0) {
+                    report.accept(tw + ".nodes[" + i + "].cover", "tree " + t + " node " + i
+                            + ": a cover (training rows reaching the node) must be finite and >= 0, got " + c);
+                    ranged = false;
+                }
+            }
+            if (!ranged || !sound[t]) {
+                continue;
+            }
+            double root = nodes.get(0).cover();
+            if (root <= 0) {
+                report.accept(tw + ".nodes[0].cover", "tree " + t + ": the root's cover must be > 0 (the training"
+                        + " rows the tree was grown on), got " + root);
+            } else if (Double.isNaN(root0)) {
+                root0 = root;
+            } else if (Math.abs(root - root0) > COVER_TOLERANCE * Math.max(root, root0)) {
+                report.accept(tw + ".nodes[0].cover", "tree " + t + ": root cover " + root + " differs from the first"
+                        + " tree's " + root0 + "; every tree must count the same training rows");
+            }
+            for (int i = 0; i < nodes.size(); i++) {
+                Node n = nodes.get(i);
+                if (n.isLeaf()) {
+                    continue;
+                }
+                double l = nodes.get(n.left()).cover();
+                double r = nodes.get(n.right()).cover();
+                if (Math.abs(l + r - n.cover()) > COVER_TOLERANCE * Math.max(1, n.cover())) {
+                    report.accept(tw + ".nodes[" + i + "].cover", "tree " + t + " node " + i + ": cover " + n.cover()
+                            + " is not the sum of its children's covers (" + l + " + " + r + " = " + (l + r)
+                            + "); every row reaching a split goes to one of its two children");
+                }
             }
         }
     }
 
-    private static void checkReachability(List<Node> nodes, int t, String tw, BiConsumer<String, String> report) {
+    /** Whether every node is reached exactly once from the root; reports each violation. */
+    private static boolean checkReachability(List<Node> nodes, int t, String tw, BiConsumer<String, String> report) {
         int n = nodes.size();
         byte[] state = new byte[n]; // 0 unseen, 1 on the current path, 2 finished
         int[] stack = new int[n + 1];
@@ -339,9 +489,11 @@ public final class TreeEnsemble implements ScoringModel {
                 if (state[i] == 0) {
                     report.accept(tw + ".nodes[" + i + "]", "tree " + t + " node " + i
                             + " is not reachable from the root (node 0)");
+                    ok = false;
                 }
             }
         }
+        return ok;
     }
 
     @Override
@@ -534,10 +686,64 @@ public final class TreeEnsemble implements ScoringModel {
         return bias;
     }
 
-    /** Path attributions are measured relative to zero: a feature costs points only when it raises risk. */
+    /**
+     * Path attributions are measured relative to zero: without covers, a feature costs points only when it
+     * raises risk.
+     */
     @Override
     public double favourable(int featureIndex) {
         return 0;
+    }
+
+    /**
+     * The feature's path attribution averaged over the training rows the covers count (precomputed at
+     * construction; 0 for a feature no split reads); empty when the trees record no covers.
+     */
+    @Override
+    public OptionalDouble neutral(int featureIndex) {
+        return neutral.isPresent() ? OptionalDouble.of(neutral.get()[featureIndex]) : OptionalDouble.empty();
+    }
+
+    /** Whether every node records its training cover (then {@link #neutral} is known). */
+    public boolean hasCovers() {
+        return neutral.isPresent();
+    }
+
+    /**
+     * The same ensemble with each node's cover counted by routing {@code population} (the training rows)
+     * through the trees, one per row, missing values as the nodes send them.
+     *
+     * @param population the rows, laid out against this ensemble's catalogue
+     * @return a new ensemble whose {@link #neutral} contributions are the population averages
+     * @throws IllegalArgumentException if the population is empty or a row is laid out against another
+     *                                  catalogue
+     */
+    public TreeEnsemble withCovers(Collection<FeatureVector> population) {
+        if (population.isEmpty()) {
+            throw new IllegalArgumentException("covers need at least one row of the training population");
+        }
+        List<List<Node>> out = new ArrayList<>(trees.size());
+        for (List<Node> nodes : trees) {
+            double[] count = new double[nodes.size()];
+            for (FeatureVector x : population) {
+                checkLayout(x);
+                int i = 0;
+                count[0]++;
+                while (!nodes.get(i).isLeaf()) {
+                    Node n = nodes.get(i);
+                    double v = x.value(n.feature());
+                    boolean left = Double.isNaN(v) ? n.missingLeft() : n.nominal() ? v == n.threshold() : v <= n.threshold();
+                    i = left ? n.left() : n.right();
+                    count[i]++;
+                }
+            }
+            List<Node> covered = new ArrayList<>(nodes.size());
+            for (int i = 0; i < nodes.size(); i++) {
+                covered.add(nodes.get(i).withCover(count[i]));
+            }
+            out.add(covered);
+        }
+        return new TreeEnsemble(catalogue, intercept, shrinkage, scale, out);
     }
 
     @Override

@@ -25,6 +25,12 @@ import org.creditkit.core.score.spi.ScoringModel;
  * }</pre>
  * A split may add {@code "nominal": true} ({@code x == threshold} goes left); its {@code value} may be
  * left out and is then derived from its children.
+ *
+ * <p>Every node may record {@code "cover"}: the number (or weight) of training rows reaching it, which
+ * makes each feature's neutral contribution known ({@link TreeEnsemble#neutral}) and the reasons
+ * neutral-based. Optional, but then on every node of the ensemble: non-negative, a split's cover the
+ * sum of its children's, the roots positive and equal. Bundles without covers load as before and
+ * measure reasons against the most favourable contribution (0).
  */
 public final class TreeEnsembleFormat implements ModelFormat {
 
@@ -80,10 +86,10 @@ public final class TreeEnsembleFormat implements ModelFormat {
             return TreeEnsemble.Node.leaf(0);
         }
         if (!n.has("feature")) {
-            ctx.onlyFields(n, np, "value");
-            return TreeEnsemble.Node.leaf(ctx.logOdds(n, "value", np));
+            ctx.onlyFields(n, np, "value", "cover");
+            return TreeEnsemble.Node.leaf(ctx.logOdds(n, "value", np)).withCover(cover(n, np, ctx));
         }
-        ctx.onlyFields(n, np, "feature", "threshold", "left", "right", "missingLeft", "nominal", "value");
+        ctx.onlyFields(n, np, "feature", "threshold", "left", "right", "missingLeft", "nominal", "value", "cover");
         String id = ctx.text(n, "feature", np);
         OptionalInt f = id.isEmpty() ? OptionalInt.empty() : ctx.feature(id, np + ".feature");
         double threshold = ctx.number(n, "threshold", np);
@@ -95,7 +101,14 @@ public final class TreeEnsembleFormat implements ModelFormat {
         if (n.has("value") && !n.get("value").isNull()) {
             value = ctx.logOdds(n.get("value"), np + ".value");
         }
-        return new TreeEnsemble.Node(f.orElse(0), threshold, l.orElse(0), r.orElse(0), value, missingLeft, nominal);
+        return new TreeEnsemble.Node(f.orElse(0), threshold, l.orElse(0), r.orElse(0), value, missingLeft, nominal,
+                cover(n, np, ctx));
+    }
+
+    /** The optional cover, NaN when absent (the ensemble's validation checks all-or-none and the sums). */
+    private static double cover(JsonNode n, String np, ModelReadContext ctx) {
+        JsonNode c = n.get("cover");
+        return c == null || c.isNull() ? Double.NaN : ctx.number(c, np + ".cover");
     }
 
     private static boolean bool(JsonNode n, String field, String np, ModelReadContext ctx, boolean required) {
@@ -140,6 +153,9 @@ public final class TreeEnsembleFormat implements ModelFormat {
                     }
                 }
                 no.put("value", n.value());
+                if (n.hasCover()) {
+                    no.put("cover", n.cover());
+                }
             }
         }
         return o;

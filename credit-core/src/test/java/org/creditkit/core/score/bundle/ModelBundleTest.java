@@ -121,16 +121,24 @@ class ModelBundleTest {
         ObjectNode j = json();
         j.remove("overlays");
         j.putArray("overlays");
+        return baseShares(j);
+    }
+
+    private static ObjectNode baseShares(ObjectNode j) throws IOException {
         baseChar(j, 0).set("shares", JSON.readTree("{\"bins\": [0.2, 0.5, 0.2], \"missing\": 0.1}"));
         baseChar(j, 1).set("shares", JSON.readTree("{\"categories\": [0.3, 0.6], \"other\": 0.05, \"missing\": 0.05}"));
         return j;
     }
 
+    /** Seals the checksum and reads. */
+    private static ModelBundle sealed(ObjectNode j, String name) {
+        j.put("checksum", CanonicalJson.checksum(j));
+        return ModelBundle.parse(j.toString(), name, ModelRegistry.standard());
+    }
+
     @Test
     void read_populationShares_roundTrip_andMakeReasonsNeutral() throws IOException {
-        ObjectNode j = withShares();
-        j.put("checksum", CanonicalJson.checksum(j));
-        ModelBundle b = ModelBundle.parse(j.toString(), "shares", ModelRegistry.standard());
+        ModelBundle b = sealed(withShares(), "shares");
         assertThat(b.scorer().reasonBasis()).isEqualTo(ReasonBasis.NEUTRAL);
         Scorecard card = (Scorecard) b.base();
         assertThat(card.characteristics().get(1).shares()).contains(
@@ -158,6 +166,60 @@ class ModelBundleTest {
                 "$.base.characteristics[0].shares.other: unknown field; allowed");
         assertSharesRejected(j -> baseChar(j, 0).put("shares", "all"),
                 "$.base.characteristics[0].shares: must be an object");
+    }
+
+    // ------------------------------------------------------------------ tree covers
+
+    /** The small bundle with base shares and the overlay's nodes covered (1,000 training rows). */
+    private ObjectNode withCovers() throws IOException {
+        ObjectNode j = baseShares(json());
+        double[][] covers = {{1000, 300, 700}, {1000, 100, 900}};
+        for (int t = 0; t < 2; t++) {
+            for (int n = 0; n < 3; n++) {
+                overlayNode(j, t, n).put("cover", covers[t][n]);
+            }
+        }
+        return j;
+    }
+
+    @Test
+    void read_treeCovers_roundTrip_andMakeReasonsNeutral() throws IOException {
+        ModelBundle b = sealed(withCovers(), "covers");
+        assertThat(b.scorer().reasonBasis()).isEqualTo(ReasonBasis.NEUTRAL);
+        TreeEnsemble overlay = (TreeEnsemble) b.overlays().get(0).model();
+        assertThat(overlay.hasCovers()).isTrue();
+        // f2: tree 0 root value 0.1 (mean of -0.2 and 0.4): 2 * 0.5 * (0.3 * -0.3 + 0.7 * 0.3) = 0.12
+        assertThat(overlay.neutral(2)).hasValueCloseTo(0.12, within(1e-12));
+        assertThat(ModelBundle.parse(b.toJson(), "again", ModelRegistry.standard()).checksum()).isEqualTo(b.checksum());
+        // the same bundle without covers: the whole scorer falls back, visibly
+        ObjectNode bare = withCovers();
+        for (int t = 0; t < 2; t++) {
+            for (int n = 0; n < 3; n++) {
+                overlayNode(bare, t, n).remove("cover");
+            }
+        }
+        assertThat(sealed(bare, "bare").scorer().reasonBasis()).isEqualTo(ReasonBasis.MOST_FAVOURABLE);
+    }
+
+    @Test
+    void read_badTreeCovers_areRefusedNamingTheJsonPath() throws IOException {
+        String node = "$.overlays[0].model.trees[%d].nodes[%d].cover: ";
+        assertRejected(withCovers(), j -> overlayNode(j, 1, 2).remove("cover"), String.format(node, 1, 2)
+                + "is missing, but 5 of the ensemble's 6 nodes record a cover; give every node its training cover");
+        assertRejected(withCovers(), j -> overlayNode(j, 0, 1).put("cover", -300).put("value", -0.2),
+                String.format(node, 0, 1) + "tree 0 node 1: a cover (training rows reaching the node) must be finite"
+                        + " and >= 0, got -300.0");
+        assertRejected(withCovers(), j -> overlayNode(j, 0, 2).put("cover", 600),
+                String.format(node, 0, 0) + "tree 0 node 0: cover 1000.0 is not the sum of its children's covers"
+                        + " (300.0 + 600.0 = 900.0)");
+        assertRejected(withCovers(), j -> {
+            overlayNode(j, 1, 0).put("cover", 500);
+            overlayNode(j, 1, 2).put("cover", 400);
+        }, String.format(node, 1, 0) + "tree 1: root cover 500.0 differs from the first tree's 1000.0");
+        assertRejected(withCovers(), j -> overlayNode(j, 0, 0).put("cover", "many"),
+                String.format(node, 0, 0) + "must be a finite number");
+        assertRejected(withCovers(), j -> overlayNode(j, 0, 1).put("cover", 1e16),
+                String.format(node, 0, 1) + "1.0E16 is out of range");
     }
 
     // ------------------------------------------------------------------ corrupt bundles

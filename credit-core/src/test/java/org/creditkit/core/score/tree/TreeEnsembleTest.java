@@ -198,4 +198,123 @@ class TreeEnsembleTest {
                 .hasMessageContaining("tree 0 leaf 0: value must be finite");
         assertThatThrownBy(() -> TreeEnsemble.builder(cat).build()).hasMessageContaining("at least one tree");
     }
+
+    // ------------------------------------------------------------------ covers and neutral contributions
+
+    /**
+     * Two trees on f0 and one on f1, scale 1, shrinkage 1, covers of 100 rows. Tree 0: f0 <= 0.5 -> -1 (10
+     * rows) else +1 (90); tree 1: f0 <= 0.8 -> -0.5 (70) else +1 (30); tree 2: f1 <= 2 -> 0.5 (20) else 2 (80).
+     */
+    private TreeEnsemble byHand(boolean covers) {
+        List<List<Node>> ts = List.of(
+                List.of(Node.split(0, 0.5, 1, 2, false).withCover(100), Node.leaf(-1).withCover(10),
+                        Node.leaf(1).withCover(90)),
+                List.of(Node.split(0, 0.8, 1, 2, false).withCover(100), Node.leaf(-0.5).withCover(70),
+                        Node.leaf(1).withCover(30)),
+                List.of(Node.split(1, 2, 1, 2, false).withCover(100), Node.leaf(0.5).withCover(20),
+                        Node.leaf(2).withCover(80)));
+        if (!covers) {
+            ts = ts.stream().map(t -> t.stream().map(n -> n.withCover(Double.NaN)).toList()).toList();
+        }
+        return TreeEnsemble.of(cat, 0, 1, 1, ts);
+    }
+
+    @Test
+    void neutral_handBuiltTrees_isThePathAttributionAveragedOverTheCoveredRows() {
+        TreeEnsemble e = byHand(true);
+        // root values (unweighted means): 0, 0.25, 1.25. f0: tree 0 0.1 * -1 + 0.9 * 1 = 0.8, tree 1
+        // 0.7 * (-0.5 - 0.25) + 0.3 * (1 - 0.25) = -0.3; f1: 0.2 * (0.5 - 1.25) + 0.8 * (2 - 1.25) = 0.45
+        assertThat(e.hasCovers()).isTrue();
+        assertThat(e.neutral(0)).hasValueCloseTo(0.5, within(1e-12));
+        assertThat(e.neutral(1)).hasValueCloseTo(0.45, within(1e-12));
+        assertThat(e.neutral(2)).hasValue(0);
+        // bias + neutrals = the covered rows' mean log-odds: 0.8 + (0.7 * -0.5 + 0.3) + (0.2 * 0.5 + 0.8 * 2)
+        assertThat(e.bias() + 0.5 + 0.45).isCloseTo(0.8 - 0.05 + 1.7, within(1e-12));
+        assertThat(byHand(false).neutral(0)).isEmpty();
+        assertThat(byHand(false).hasCovers()).isFalse();
+    }
+
+    @Test
+    void neutral_scaleAndShrinkage_multiplyIt() {
+        TreeEnsemble e = byHand(true);
+        TreeEnsemble scaled = TreeEnsemble.of(cat, 0, 0.1, -2, e.trees());
+        assertThat(scaled.neutral(0)).hasValueCloseTo(-0.2 * 0.5, within(1e-12));
+    }
+
+    @Test
+    void withCovers_neutralIsTheMeanContributionOverThePopulation_property() {
+        Random rnd = new Random(77);
+        for (int trial = 0; trial < 30; trial++) {
+            TreeEnsemble.Builder builder = TreeEnsemble.builder(cat).intercept(rnd.nextGaussian())
+                    .shrinkage(0.01 + rnd.nextDouble()).scale(rnd.nextBoolean() ? 2 : -2);
+            for (int t = 1 + rnd.nextInt(12); t > 0; t--) {
+                builder.tree(randomTree(rnd, cat.size(), 1 + rnd.nextInt(trial % 10 == 9 ? 10 : 6)));
+            }
+            TreeEnsemble plain = builder.build();
+            List<FeatureVector> rows = new ArrayList<>();
+            for (int q = 1 + rnd.nextInt(300); q > 0; q--) {
+                rows.add(FeatureVector.of(cat, randomX(rnd, cat.size())));
+            }
+            TreeEnsemble e = plain.withCovers(rows);
+            double[] mean = new double[cat.size()];
+            for (FeatureVector v : rows) {
+                double[] out = new double[cat.size()];
+                assertThat(e.contributions(v, out)).isEqualTo(plain.logOdds(v));
+                for (int f = 0; f < out.length; f++) {
+                    mean[f] += out[f] / rows.size();
+                }
+            }
+            for (int f = 0; f < cat.size(); f++) {
+                assertThat(e.neutral(f).getAsDouble()).as("trial %d feature %d", trial, f)
+                        .isCloseTo(mean[f], within(1e-9));
+            }
+            // the counted covers pass the ensemble's own validation, and covers enter equality
+            assertThat(TreeEnsemble.of(cat, e.intercept(), e.shrinkage(), e.scale(), e.trees())).isEqualTo(e);
+            assertThat(e).isNotEqualTo(plain);
+            assertThat(plain.neutral(0)).isEmpty();
+        }
+    }
+
+    @Test
+    void build_badCovers_areRefusedNamingTheNode() {
+        List<Node> ok = List.of(Node.split(0, 0.5, 1, 2, false).withCover(10), Node.leaf(-1).withCover(4),
+                Node.leaf(1).withCover(6));
+        assertThatThrownBy(() -> TreeEnsemble.builder(cat).tree(ok)
+                .tree(List.of(Node.split(0, 0.5, 1, 2, false), Node.leaf(-1), Node.leaf(1))).build())
+                .hasMessageContaining("tree 1.nodes[0].cover: is missing, but 3 of the ensemble's 6 nodes record a cover");
+        assertThatThrownBy(() -> TreeEnsemble.builder(cat).tree(List.of(ok.get(0), ok.get(1).withCover(-4),
+                ok.get(2).withCover(14))).build())
+                .hasMessageContaining("tree 0.nodes[1].cover: tree 0 node 1: a cover (training rows reaching the node)"
+                        + " must be finite and >= 0, got -4.0");
+        assertThatThrownBy(() -> TreeEnsemble.builder(cat).tree(List.of(ok.get(0), ok.get(1), ok.get(2).withCover(5)))
+                .build())
+                .hasMessageContaining("tree 0.nodes[0].cover: tree 0 node 0: cover 10.0 is not the sum of its children's"
+                        + " covers (4.0 + 5.0 = 9.0)");
+        assertThatThrownBy(() -> TreeEnsemble.builder(cat).tree(ok).tree(List.of(Node.leaf(0.2).withCover(9))).build())
+                .hasMessageContaining("tree 1.nodes[0].cover: tree 1: root cover 9.0 differs from the first tree's 10.0");
+        assertThatThrownBy(() -> TreeEnsemble.builder(cat).tree(List.of(Node.leaf(0.2).withCover(0))).build())
+                .hasMessageContaining("tree 0.nodes[0].cover: tree 0: the root's cover must be > 0");
+    }
+
+    @Test
+    void reasons_withCovers_areMeasuredAgainstTheNeutralContribution() {
+        org.creditkit.core.score.Scaling scaling = org.creditkit.core.score.Scaling.of(600, 50, 40);
+        org.creditkit.core.score.GradeBands bands = org.creditkit.core.score.GradeBands.byPd(
+                List.of(org.creditkit.core.score.GradeBands.Band.of("A", 1)));
+        org.creditkit.core.score.CompositeScorer neutral = org.creditkit.core.score.CompositeScorer.of("t", "1", cat,
+                scaling, bands, byHand(true), List.of());
+        org.creditkit.core.score.CompositeScorer old = org.creditkit.core.score.CompositeScorer.of("t", "1", cat,
+                scaling, bands, byHand(false), List.of());
+        assertThat(neutral.reasonBasis()).isEqualTo(org.creditkit.core.score.ReasonBasis.NEUTRAL);
+        assertThat(old.reasonBasis()).isEqualTo(org.creditkit.core.score.ReasonBasis.MOST_FAVOURABLE);
+        // f0 = 0.6: +1 (tree 0) and -0.75 (tree 1) = 0.25 above 0, but below its neutral 0.5 -> no reason;
+        // f1 = 3: 0.75, above its neutral 0.45 -> a reason of 0.3 log-odds
+        FeatureVector x = FeatureVector.of(cat, 0.6, 3, 0, 0, 0);
+        var r = neutral.scoreBase(x);
+        assertThat(r.reasonBasis()).isEqualTo(org.creditkit.core.score.ReasonBasis.NEUTRAL);
+        assertThat(r.reasons()).extracting(c -> c.featureId()).containsExactly("f1");
+        assertThat(r.reasons().get(0).pointsLost()).isCloseTo(scaling.factor() * 0.3, within(1e-9));
+        assertThat(old.scoreBase(x).reasons()).extracting(c -> c.featureId()).containsExactly("f1", "f0");
+        assertThat(r.logOdds()).isEqualTo(old.scoreBase(x).logOdds());
+    }
 }
