@@ -84,6 +84,28 @@ class LoanBookTest {
     }
 
     @Test
+    void loanWithoutMonthLines_isRejectedOnItsLineInsteadOfCountedAsAClean() {
+        List<String> lines = lines();
+        int months = BOOK.get(0).months().size();
+        List<String> noMonths = new ArrayList<>(lines);
+        noMonths.subList(1, 1 + months).clear(); // the first loan's months lost
+        Read r = read(String.join("\n", noMonths));
+        assertThat(r.loans()).hasSize(BOOK.size() - 1);
+        assertThat(r.bad()).singleElement().satisfies(b -> {
+            assertThat(b.lineNumber()).isEqualTo(1);
+            assertThat(b.toString()).contains("has no month lines", "booking month " + BOOK.get(0).loan().bookedMonth());
+        });
+        List<String> allBad = new ArrayList<>(lines);
+        for (int i = 1; i <= months; i++) {
+            allBad.set(i, allBad.get(i).replace("\"type\":\"month\"", "\"type\":\"month\",\"x\":1"));
+        }
+        Read r2 = read(String.join("\n", allBad));
+        assertThat(r2.bad()).hasSize(months + 1);
+        assertThat(r2.bad().get(months).toString()).startsWith("line 1:").contains("none of the " + months);
+        assertThat(r2.loans()).hasSize(BOOK.size() - 1);
+    }
+
+    @Test
     void sameLoanTwice_theSecondIsRejectedWithItsMonthsNamingTheFirstLine() {
         List<String> lines = lines();
         int months = BOOK.get(0).months().size();
