@@ -63,6 +63,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (count < 1) {
+            // --count 0 wrote an empty file and exited 0, a portfolio that every later command reads as nothing
+            throw new CommandLine.ParameterException(spec.commandLine(), "--count " + count
+                    + ": expected at least 1 application");
+        }
         GeneratorConfig cfg = config(spec, count, seed, from, to, outcomeBias, scoringBias);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {

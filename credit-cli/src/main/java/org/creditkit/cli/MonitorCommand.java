@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.creditkit.core.CreditException;
@@ -91,6 +92,8 @@ final class MonitorCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             return usage(err, "--out " + out + ": exists and is not a directory");
         }
+        BatchFiles.requireOutputs(spec, BatchFiles.files("--book", book), Map.of(), "--out", out,
+                "warnings.jsonl", "reevaluations.jsonl", "monitor.json", "monitor.html");
         MonitorSummary.Limits limits;
         try {
             MonitorSummary.Limits d = MonitorSummary.Limits.defaults();
