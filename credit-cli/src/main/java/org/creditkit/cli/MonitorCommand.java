@@ -94,6 +94,16 @@ final class MonitorCommand implements Callable<Integer> {
         }
         BatchFiles.requireOutputs(spec, BatchFiles.files("--book", book), Map.of(), "--out", out,
                 "warnings.jsonl", "reevaluations.jsonl", "monitor.json", "monitor.html");
+        if (!(lgd > 0 && lgd <= 1)) {
+            return usage(err, "--lgd " + lgd + ": expected a loss given default in (0, 1], e.g. 0.45");
+        }
+        if (!(maxRedShare >= 0 && maxRedShare <= 1)) {
+            return usage(err, "--max-red-share " + maxRedShare + ": expected a share in [0, 1], e.g. 0.05");
+        }
+        if (maxDriftFlags < -1) {
+            return usage(err, "--max-drift-flags " + maxDriftFlags + ": expected -1 (report drift without failing) or"
+                    + " a count of 0 or more");
+        }
         MonitorSummary.Limits limits;
         try {
             MonitorSummary.Limits d = MonitorSummary.Limits.defaults();

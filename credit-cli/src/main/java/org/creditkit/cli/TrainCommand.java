@@ -118,6 +118,14 @@ final class TrainCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, "--industry-scheme: " + e.getMessage());
             }
+            if (industryDigits < 1) {
+                throw new CommandLine.ParameterException(cl, "--industry-digits " + industryDigits
+                        + ": expected at least 1 (leading digits of the code that form a group, e.g. 2)");
+            }
+            if (!(maxBadRows >= 0 && maxBadRows <= 1)) {
+                throw new CommandLine.ParameterException(cl, "--max-bad-rows " + maxBadRows
+                        + ": expected a share in [0, 1], e.g. 0.05");
+            }
             IndustryGrouping grouping = new IndustryGrouping(industryDigits, industryDivisions, scheme);
             ColumnMapping m = new ColumnMapping(target, bad, features, Set.copyOf(exclude), Set.copyOf(categorical),
                     Optional.empty(), Optional.empty(), grouping, maxBadRows);
@@ -262,6 +270,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        requireValidOptions();
         BatchFiles.requireOutputs(spec, BatchFiles.files("--data", data),
                 BatchFiles.files("--out", out, "--metrics-out", metricsOut), "--report", report, "index.html");
         try {
@@ -458,6 +467,47 @@ final class TrainCommand implements Callable<Integer> {
         loaded.notes().forEach(n -> err.println("note: " + n));
         err.println(loaded.summary());
         err.flush();
+    }
+
+    /**
+     * Refuses an out-of-range training option by its own name before any data is read (the library's
+     * checks named their fields, "maxBins must be at least 2", after the file was loaded).
+     */
+    private void requireValidOptions() {
+        java.util.List<String> bad = new ArrayList<>();
+        if (!(minIv >= 0) || Double.isInfinite(minIv)) {
+            bad.add("--min-iv " + minIv + ": expected 0 or more, e.g. 0.02");
+        }
+        if (maxBins != null && maxBins < 2) {
+            bad.add("--max-bins " + maxBins + ": expected at least 2");
+        }
+        if (minBinShare != null && !(minBinShare > 0 && minBinShare <= 0.5)) {
+            bad.add("--min-bin-share " + minBinShare + ": expected a share in (0, 0.5], e.g. 0.03");
+        }
+        if (!Double.isFinite(baseScore)) {
+            bad.add("--base-score " + baseScore + ": expected a finite score, e.g. 600");
+        }
+        if (!(baseOdds > 0) || Double.isInfinite(baseOdds)) {
+            bad.add("--base-odds " + baseOdds + ": expected good:bad odds above 0, e.g. 50");
+        }
+        if (!(pdo > 0) || Double.isInfinite(pdo)) {
+            bad.add("--pdo " + pdo + ": expected points above 0, e.g. 20");
+        }
+        if (targetRate != null && !(targetRate > 0 && targetRate < 1)) {
+            bad.add("--target-rate " + targetRate + ": expected a default rate in (0, 1), e.g. 0.03");
+        }
+        if (k0 != null && (!(k0 >= 0) || Double.isInfinite(k0))) {
+            bad.add("--k0 " + k0 + ": expected a credibility constant of 0 rows or more");
+        }
+        if (overlayMinBads < 1) {
+            bad.add("--overlay-min-bads " + overlayMinBads + ": expected at least 1");
+        }
+        if (cv == 1 || cv < 0) {
+            bad.add("--cv " + cv + ": expected 0 (none) or at least 2 folds");
+        }
+        if (!bad.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", bad));
+        }
     }
 
     /** Fewest defaults, and fewest non-defaults, a model is trained or judged on (as an industry overlay needs). */

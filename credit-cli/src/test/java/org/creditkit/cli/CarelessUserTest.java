@@ -145,6 +145,29 @@ class CarelessUserTest {
         assertThat(tmp.resolve("o.json")).doesNotExist();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--max-bins     | 1    | --max-bins 1: expected at least 2",
+        "--min-iv       | -1   | --min-iv -1.0: expected 0 or more",
+        "--pdo          | 0    | --pdo 0.0: expected points above 0",
+        "--base-odds    | -1   | --base-odds -1.0: expected good:bad odds above 0",
+        "--target-rate  | 2    | --target-rate 2.0: expected a default rate in (0, 1)",
+        "--k0           | -1   | --k0 -1.0: expected a credibility constant",
+        "--min-bin-share| 0.9  | --min-bin-share 0.9: expected a share in (0, 0.5]",
+        "--cv           | 1    | --cv 1: expected 0 (none) or at least 2 folds",
+        "--max-bad-rows | 1.5  | --max-bad-rows 1.5: expected a share in [0, 1]",
+        "--industry-digits | 0 | --industry-digits 0: expected at least 1"})
+    void train_outOfRangeOption_isRefusedByItsOptionNameBeforeReading(String option, String value, String message)
+            throws IOException {
+        Path data = write("data.csv", table(400, 1));
+
+        Run r = CreditCliTest.run("train", "--data", data.toString(), "--target", "status", "--bad", "bad",
+                "--out", tmp.resolve("o.json").toString(), option, value);
+
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).contains(message).doesNotContain("used 400 of 400 rows");
+    }
+
     @Test
     void evaluate_categoryValuesTheModelNeverSaw_areNamedWithTheirCountAndTheKnownValues() throws IOException {
         Path model = trained(write("data.csv", table(400, 1)));
@@ -222,6 +245,39 @@ class CarelessUserTest {
         assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(r.err()).contains("--count 0: expected at least 1 application");
         assertThat(tmp.resolve("p.jsonl")).doesNotExist();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--lgd             | 2    | --lgd 2.0: expected a loss given default in (0, 1]",
+        "--max-red-share   | NaN  | --max-red-share NaN: expected a share in [0, 1]",
+        "--max-drift-flags | -5   | --max-drift-flags -5: expected -1"})
+    void monitor_outOfRangeLimit_isRefusedByItsOptionName(String option, String value, String message)
+            throws IOException {
+        Path book = write("book.jsonl", "{}\n");
+
+        Run r = CreditCliTest.run("monitor", "--book", book.toString(), "--out", tmp.resolve("m").toString(),
+                option, value);
+
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).contains(message);
+    }
+
+    @Test
+    void generate_datesInAnotherFormOrOrder_areRefusedSayingTheForm() {
+        Path out = tmp.resolve("p.jsonl");
+
+        Run slashes = CreditCliTest.run("generate", "--count", "5", "--from", "01/06/2025", "--out", out.toString());
+        Run feb30 = CreditCliTest.run("generate", "--count", "5", "--to", "2024-02-30", "--out", out.toString());
+        Run inverted = CreditCliTest.run("generate", "--count", "5", "--from", "2024-06-01", "--to", "2024-01-01",
+                "--out", out.toString());
+
+        assertThat(slashes.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(slashes.err()).contains("'01/06/2025' is not a date of the calendar in the form YYYY-MM-DD");
+        assertThat(feb30.err()).contains("'2024-02-30' is not a date of the calendar");
+        assertThat(inverted.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(inverted.err()).contains("--to 2024-01-01 is before --from 2024-06-01");
+        assertThat(out).doesNotExist();
     }
 
     @Test

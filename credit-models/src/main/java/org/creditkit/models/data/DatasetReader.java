@@ -315,7 +315,10 @@ public final class DatasetReader {
             throw new ModelException(msg.toString());
         }
         if (used == 0) {
-            throw new ModelException(source + ": no usable rows");
+            throw new ModelException(source + (sourceRows == 0 ? ": no data rows after the header; the file needs at least"
+                    + " one row of values" : leftOut > 0 ? ": no usable rows: all " + leftOut + " have a target ("
+                    + m.target() + ") value neither --bad '" + m.badValue() + "' nor --good " + new java.util.TreeSet<>(
+                    m.goodValues()) + ": " + leftOutValues : ": no usable rows (" + skipped.size() + " skipped, listed above)"));
         }
         if (m.labelled() && !targetValues.contains(m.badValue())) {
             throw new ModelException(source + ": no row has target (" + m.target() + ") = '" + m.badValue()

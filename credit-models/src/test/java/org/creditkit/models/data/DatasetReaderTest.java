@@ -205,6 +205,13 @@ class DatasetReaderTest {
     }
 
     @Test
+    void csv_headerOnly_saysThereAreNoDataRows() {
+        assertThatThrownBy(() -> csv("x,class\n", ColumnMapping.of("class", "bad")))
+                .isInstanceOf(ModelException.class).hasMessage("t.csv: no data rows after the header; the file needs at"
+                        + " least one row of values");
+    }
+
+    @Test
     void arff_byteOrderMark_isSkipped() {
         LoadResult r = arff("\uFEFF@relation r\n@attribute x numeric\n@attribute class {good, bad}\n@data\n1,good\n2,bad\n",
                 ColumnMapping.of("class", "bad"));
