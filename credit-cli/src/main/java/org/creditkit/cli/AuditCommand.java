@@ -154,6 +154,8 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        BatchFiles.requireOutputs(spec, BatchFiles.files("--data", data, "--thresholds", thresholds), Map.of(), "--out",
+                out, FairnessReports.HTML_FILE, FairnessReports.JSON_FILE, FairnessReports.MARKDOWN_FILE);
         Progress lines = new Progress(err, progress.wanted(), "audit: lines read", 0);
         try {
             AuditReport report = run(lines);
@@ -266,6 +268,16 @@ final class AuditCommand implements Callable<Integer> {
         lines.step("auditing", 0, 1);
         AuditReport report = audit.report(scope);
         lines.step("auditing", 1, 1);
+        for (GroupingResult g : report.groupings()) {
+            if (g.groups().size() == 1) {
+                // nothing to compare: the grouping's checks would all be "insufficient data", and beside
+                // other groupings the verdict read PASS as if this attribute had been audited
+                GroupResult only = g.groups().get(0);
+                throw usage("--groups " + g.grouping() + ": all " + only.count() + " audited records of "
+                        + data.getFileName() + " are in one group ('" + only.group() + "'), so there is nothing to"
+                        + " compare; audit data with at least two " + g.grouping() + " values, or drop it from --groups");
+            }
+        }
         return report;
     }
 

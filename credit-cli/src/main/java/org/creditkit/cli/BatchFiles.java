@@ -69,6 +69,64 @@ final class BatchFiles {
         }
     }
 
+    /**
+     * For the commands that read whole files and write results ({@code train}, {@code evaluate},
+     * {@code psi}, {@code audit}, {@code monitor}): refuses an output file that is an input or another
+     * output, an output file that is an existing directory, an output directory that is an existing
+     * file, and an input that is one of the files an output directory will receive (so
+     * {@code --data report.json --out .} cannot overwrite its own data). Inputs may name the same file
+     * as each other ({@code psi --expected X --actual X} compares a sample with itself).
+     *
+     * @param spec the command, for the usage error
+     * @param inputs option name to input path (null paths ignored)
+     * @param outputs option name to output file (null paths ignored)
+     * @param directory option name of the output directory, or null when there is none
+     * @param dir the output directory, or null
+     * @param written the names of the files the command writes into {@code dir}
+     * @throws CommandLine.ParameterException naming the options and the file
+     */
+    static void requireOutputs(CommandLine.Model.CommandSpec spec, Map<String, Path> inputs, Map<String, Path> outputs,
+            String directory, Path dir, String... written) {
+        Map<String, Path> files = new LinkedHashMap<>(outputs);
+        if (dir != null) {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), directory + " " + dir
+                        + " is a file, not a directory; give a directory for the " + String.join(", ", written));
+            }
+            for (String name : written) {
+                files.put(directory + " (" + name + ")", dir.resolve(name));
+            }
+        }
+        files.forEach((option, path) -> {
+            if (path != null && Files.isDirectory(path)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " " + path
+                        + " is a directory; give a file name");
+            }
+        });
+        List<Map.Entry<String, Path>> out = new ArrayList<>();
+        files.forEach((option, path) -> {
+            if (path != null) {
+                out.add(Map.entry(option, path));
+            }
+        });
+        for (int i = 0; i < out.size(); i++) {
+            for (Map.Entry<String, Path> in : inputs.entrySet()) {
+                if (in.getValue() != null && same(in.getValue(), out.get(i).getValue())) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), in.getKey() + " and "
+                            + out.get(i).getKey() + " are the same file (" + out.get(i).getValue()
+                            + "); the output would overwrite the input: give the output another name");
+                }
+            }
+            for (int j = i + 1; j < out.size(); j++) {
+                if (same(out.get(i).getValue(), out.get(j).getValue())) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), out.get(i).getKey() + " and "
+                            + out.get(j).getKey() + " are the same file (" + out.get(j).getValue()
+                            + "); give each output its own file");
+                }
+            }
+        }
+    }
+
     /** Option names to paths, in order, for {@link #requireDistinct}. */
     static Map<String, Path> files(Object... optionsAndPaths) {
         Map<String, Path> m = new LinkedHashMap<>();

@@ -1,13 +1,9 @@
 package org.creditkit.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,17 +11,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.creditkit.core.CreditException;
 import org.creditkit.core.CreditModelException;
-import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.rules.CreditEngine;
-import org.creditkit.rules.Decision;
-import org.creditkit.rules.Reason;
 import org.creditkit.rules.RuleInputException;
 import org.creditkit.rules.RuleSetException;
-import org.creditkit.rules.RuleVerdict;
 import org.creditkit.rules.Tier;
+import org.creditkit.rules.audit.DecisionJson;
 import org.creditkit.rules.audit.DecisionLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +41,8 @@ import picocli.CommandLine.Option;
                 + "rule set; writes one JSON line per decision.")
 final class DecideCommand implements Callable<Integer> {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Each worker thread's writer of decision lines. */
+    private static final ThreadLocal<DecisionJson> LINES = ThreadLocal.withInitial(DecisionJson::writer);
     /** The most {@code --threads} accepted. */
     static final int MAX_THREADS = 256;
 
@@ -199,63 +193,11 @@ final class DecideCommand implements Callable<Integer> {
         try {
             Optional<Boolean> defaulted = la.outcome().map(LabeledApplication.Outcome::defaulted12m);
             CreditEngine.Evaluation ev = engine.evaluate(la.application(), defaulted);
-            return new Decided((json(la.application(), ev, defaulted) + '\n').getBytes(StandardCharsets.UTF_8),
-                    ev.decision().tier(), null);
+            return new Decided(LINES.get().line(la.application(), ev, defaulted), ev.decision().tier(), null);
         } catch (RuleInputException | org.creditkit.core.CreditDecisionException e) {
             return new Decided(null, null, ModelOptions.failed(line, la, "cannot be decided", e.getMessage()));
         } catch (CreditException | ArithmeticException | IllegalArgumentException e) {
             return new Decided(null, null, ModelOptions.failed(line, la, "cannot be scored", e.getMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-    }
-
-    /** One decision as a JSON line (the application id is the bank's own and is kept). */
-    static String json(LoanApplication app, CreditEngine.Evaluation ev, Optional<Boolean> defaulted) throws IOException {
-        Decision d = ev.decision();
-        StringWriter s = new StringWriter(1024);
-        try (JsonGenerator g = JSON.createGenerator(s)) {
-            var e = app.enterprise();
-            g.writeStartObject();
-            g.writeStringField("applicationId", d.applicationId());
-            DecisionLog.writeOffer(g, d);
-            g.writeArrayFieldStart("reasons");
-            for (Reason r : d.reasons()) {
-                g.writeStartObject();
-                g.writeStringField("code", r.code());
-                g.writeStringField("en", r.en());
-                g.writeStringField("zh", r.zh());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("firedRules");
-            for (String r : d.firedRules()) {
-                g.writeString(r);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("trail");
-            for (RuleVerdict v : d.trail()) {
-                g.writeStartObject();
-                g.writeStringField("rule", v.rule());
-                g.writeStringField("verdict", v.verdict());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeNumberField("score", ev.score().score());
-            g.writeNumberField("pd", ev.score().pd());
-            g.writeStringField("grade", ev.score().grade().code());
-            g.writeStringField("product", app.product().id());
-            g.writeStringField("industrySection", e.industry().sectionCode());
-            g.writeStringField("zone", e.region().zone().name());
-            g.writeStringField("sizeClass", e.sizeClass().name());
-            g.writeStringField("ownership", e.ownership().name());
-            g.writeStringField("rulesetVersion", d.rulesetVersion());
-            g.writeStringField("modelId", d.modelId());
-            if (defaulted.isPresent()) {
-                g.writeBooleanField("defaulted", defaulted.get());
-            }
-            g.writeEndObject();
-        }
-        return s.toString();
     }
 }

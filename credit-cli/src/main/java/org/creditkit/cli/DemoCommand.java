@@ -56,6 +56,7 @@ import org.creditkit.models.workflow.Training;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Tier;
 import org.creditkit.rules.audit.Counterfactuals;
+import org.creditkit.rules.audit.DecisionJson;
 import org.creditkit.rules.audit.DecisionLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -220,10 +221,11 @@ final class DemoCommand implements Callable<Integer> {
                 .pseudonymKey(PseudonymKey.fromFile(keys.pseudonymKey())).open();
         try (CreditEngine engine = CreditEngine.builder().model(signed).trust(demoTrust).decisionLog(trail).build();
              BufferedWriter w = Files.newBufferedWriter(decisions, StandardCharsets.UTF_8)) {
+            DecisionJson lines = DecisionJson.writer();
             for (LabeledApplication la : holdout) {
                 Optional<Boolean> defaulted = la.outcome().map(LabeledApplication.Outcome::defaulted12m);
                 CreditEngine.Evaluation ev = engine.evaluate(la.application(), defaulted);
-                w.write(DecideCommand.json(la.application(), ev, defaulted));
+                w.write(lines.text(la.application(), ev, defaulted));
                 w.write('\n');
                 long[] c = tiers.computeIfAbsent(ev.decision().tier(), k -> new long[3]);
                 c[0]++;

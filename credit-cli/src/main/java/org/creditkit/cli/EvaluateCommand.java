@@ -100,11 +100,17 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        BatchFiles.requireOutputs(spec, BatchFiles.files("--model", model, "--data", data),
+                BatchFiles.files("--metrics-out", metricsOut), "--report", report, "index.html");
         try {
             LoadedModel m = load(model);
             LoadResult loaded = DatasetReader.read(data,
                     mapping.mapping(!TrainCommand.isPortfolio(data), spec.commandLine()));
             TrainCommand.reportLoad(err, loaded);
+            TrainCommand.requireEnoughOfEachClass(data, loaded, "an evaluation");
+            List<String> unknown = TrainCommand.isPortfolio(data) ? List.of()
+                    : BundleExport.unknownLevels(m.bundle(), loaded.dataset());
+            unknown.forEach(u -> err.println("warning: " + data.getFileName() + ": " + u));
             double[] z = m.logOdds(data, loaded.dataset());
             ModelEvaluation evaluated = ModelEvaluation.of(data.getFileName().toString(), z, loaded.dataset(),
                     m.bundle().scaling(), m.bundle().gradeBands());
@@ -128,6 +134,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "verdict %s%n", ev.verdict(Optional.empty()).overall());
             if (report != null) {
                 List<String> notes = new ArrayList<>(loaded.notes());
+                notes.addAll(unknown);
                 Path file = HtmlReport.write(new ReportContent("Model evaluation: " + m.kind() + " on "
                         + data.getFileName(), data + ": " + loaded.summary(), BundleExport.detail(m.bundle()), m.kind(), m.checksum(), ev,
                         Optional.empty(), notes), report);

@@ -56,6 +56,7 @@ final class FeaturesCommand implements Callable<Integer> {
         BatchFiles.requireDistinct(spec, BatchFiles.files("FILE", file),
                 BatchFiles.files("--out", out, "--rejects", rejectsFile));
         ValidateCommand.requireReadable(spec, file);
+        ValidateCommand.requireNotEmpty(spec, file);
         long start = System.nanoTime();
         Result r = write(file, out, spec.commandLine().getErr(),
                 new Progress(spec.commandLine().getErr(), progress.wanted(), "extracted", 0), (l, v) -> { },

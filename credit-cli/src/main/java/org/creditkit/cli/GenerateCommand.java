@@ -38,12 +38,25 @@ final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--from", paramLabel = "DATE", defaultValue = "2024-01-01",
-            description = "First application date (default: ${DEFAULT-VALUE}).")
+            converter = IsoDate.class, description = "First application date (default: ${DEFAULT-VALUE}).")
     LocalDate from;
 
     @Option(names = "--to", paramLabel = "DATE", defaultValue = "2024-12-31",
-            description = "Last application date (default: ${DEFAULT-VALUE}).")
+            converter = IsoDate.class, description = "Last application date (default: ${DEFAULT-VALUE}).")
     LocalDate to;
+
+    /** An ISO date, refused with the form that would be read (picocli's message quoted a Java exception). */
+    static final class IsoDate implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date of the calendar in the"
+                        + " form YYYY-MM-DD (e.g. 2024-06-30)");
+            }
+        }
+    }
 
     @Option(names = "--outcome-bias", paramLabel = "SECTION=SHIFT", converter = BiasOption.class,
             description = {"Label bias for fairness tests: recorded defaults of industry section SECTION drawn",
@@ -63,6 +76,15 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (count < 1) {
+            // --count 0 wrote an empty file and exited 0, a portfolio that every later command reads as nothing
+            throw new CommandLine.ParameterException(spec.commandLine(), "--count " + count
+                    + ": expected at least 1 application");
+        }
+        if (to.isBefore(from)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from
+                    + "; give --from on or before --to");
+        }
         GeneratorConfig cfg = config(spec, count, seed, from, to, outcomeBias, scoringBias);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {

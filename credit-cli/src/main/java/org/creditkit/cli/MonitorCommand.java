@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.creditkit.core.CreditException;
@@ -90,6 +91,18 @@ final class MonitorCommand implements Callable<Integer> {
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             return usage(err, "--out " + out + ": exists and is not a directory");
+        }
+        BatchFiles.requireOutputs(spec, BatchFiles.files("--book", book), Map.of(), "--out", out,
+                "warnings.jsonl", "reevaluations.jsonl", "monitor.json", "monitor.html");
+        if (!(lgd > 0 && lgd <= 1)) {
+            return usage(err, "--lgd " + lgd + ": expected a loss given default in (0, 1], e.g. 0.45");
+        }
+        if (!(maxRedShare >= 0 && maxRedShare <= 1)) {
+            return usage(err, "--max-red-share " + maxRedShare + ": expected a share in [0, 1], e.g. 0.05");
+        }
+        if (maxDriftFlags < -1) {
+            return usage(err, "--max-drift-flags " + maxDriftFlags + ": expected -1 (report drift without failing) or"
+                    + " a count of 0 or more");
         }
         MonitorSummary.Limits limits;
         try {

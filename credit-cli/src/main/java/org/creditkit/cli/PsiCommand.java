@@ -16,6 +16,7 @@ import org.creditkit.models.ModelException;
 import org.creditkit.models.data.ColumnMapping;
 import org.creditkit.models.data.Dataset;
 import org.creditkit.models.data.DatasetReader;
+import org.creditkit.models.data.LoadResult;
 import org.creditkit.models.data.Feature;
 import org.creditkit.models.data.FeatureAlignment;
 import org.creditkit.models.eval.Stability;
@@ -80,6 +81,8 @@ final class PsiCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        BatchFiles.requireOutputs(spec, BatchFiles.files("--expected", expected, "--actual", actual, "--model", model),
+                BatchFiles.files("--out", outFile), "--report", reportDir, StabilityReport.FILE);
         Progress bar = new Progress(err, progress.wanted(), "psi", 0);
         try {
             if (!(limit > 0.0) || Double.isInfinite(limit)) {
@@ -93,20 +96,34 @@ final class PsiCommand implements Callable<Integer> {
                         m.grouping(), m.maxBadRowShare());
             }
             bar.step("reading data", 0, 2);
-            Dataset e = DatasetReader.read(expected, m).dataset();
+            LoadResult expectedLoad = DatasetReader.read(expected, m);
             bar.step("reading data", 1, 2);
-            Dataset a = DatasetReader.read(actual, m).dataset();
+            LoadResult actualLoad = DatasetReader.read(actual, m);
             bar.step("reading data", 2, 2);
+            // every skipped row is reported with its line, and makes the exit 1 unless the verdict is SHIFT
+            reportSkipped(err, "--expected " + expected.getFileName() + ": ", expectedLoad);
+            reportSkipped(err, "--actual " + actual.getFileName() + ": ", actualLoad);
+            boolean skipped = !expectedLoad.skipped().isEmpty() || !actualLoad.skipped().isEmpty();
+            Dataset e = expectedLoad.dataset();
+            Dataset a = actualLoad.dataset();
             List<Stability.Result> results = new ArrayList<>();
             Stability.Result scorePsi = null;
             String modelText = null;
             if (model != null) {
                 EvaluateCommand.LoadedModel lm = EvaluateCommand.load(model);
                 modelText = lm.bundle().id() + "@" + lm.bundle().version() + " (checksum " + lm.bundle().checksum() + ")";
+                if (!TrainCommand.isPortfolio(expected)) {
+                    BundleExport.unknownLevels(lm.bundle(), e).forEach(u -> err.println("warning: --expected "
+                            + expected.getFileName() + ": " + u));
+                }
+                if (!TrainCommand.isPortfolio(actual)) {
+                    BundleExport.unknownLevels(lm.bundle(), a).forEach(u -> err.println("warning: --actual "
+                            + actual.getFileName() + ": " + u));
+                }
                 bar.step("scoring", 0, 2);
-                double[] expectedScores = lm.logOdds(expected, e);
+                double[] expectedScores = scores(lm, "--expected", expected, e);
                 bar.step("scoring", 1, 2);
-                double[] actualScores = lm.logOdds(actual, a);
+                double[] actualScores = scores(lm, "--actual", actual, a);
                 bar.step("scoring", 2, 2);
                 scorePsi = Stability.psi("score", expectedScores, actualScores, 10);
                 results.addAll(bundleCsi(lm.bundle(), e, a, bar));
@@ -140,7 +157,11 @@ final class PsiCommand implements Callable<Integer> {
                     scorePsi != null ? "score PSI" : "largest feature CSI", content.shifted() ? "exceeds" : "is within",
                     limit);
             out.flush();
-            return content.shifted() ? CreditCli.EXIT_VERDICT : CreditCli.EXIT_OK;
+            if (!content.shifted() && skipped) {
+                err.println("credit psi: some rows were skipped (see above); the rest were compared");
+                err.flush();
+            }
+            return content.shifted() ? CreditCli.EXIT_VERDICT : skipped ? CreditCli.EXIT_REJECTED : CreditCli.EXIT_OK;
         } catch (org.creditkit.core.CreditException | IllegalArgumentException | java.io.IOException e) {
             bar.done();
             err.println("credit psi: " + e.getMessage());
@@ -202,13 +223,38 @@ final class PsiCommand implements Callable<Integer> {
         List<Stability.Result> out = new ArrayList<>();
         for (Feature f : features) {
             bar.step("feature CSI", out.size(), features.size());
-            int fi = e.indexOf(f.name()).orElseThrow(() -> new ModelException("Feature (" + f.name()
-                    + ") is not in the expected data"));
+            int fi = e.indexOf(f.name()).orElseThrow(() -> new ModelException("--expected has no column ("
+                    + f.name() + ") that the model reads; its columns: " + names(e)));
+            if (a.indexOf(f.name()).isEmpty()) {
+                throw new ModelException("--actual has no column (" + f.name() + ") that --expected has; both files"
+                        + " need the same columns. --actual's columns: " + names(a));
+            }
             Feature have = e.features().get(fi);
             out.add(Stability.csi(have, e.column(fi), FeatureAlignment.columns(a, List.of(have))[0]));
         }
         bar.step("feature CSI", features.size(), features.size());
         return out;
+    }
+
+    /** The model's log-odds of one file's rows; a column the model needs and the file lacks names the file. */
+    private static double[] scores(EvaluateCommand.LoadedModel model, String option, Path file, Dataset d) {
+        try {
+            return model.logOdds(file, d);
+        } catch (ModelException ex) {
+            throw new ModelException(option + " " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void reportSkipped(PrintWriter err, String prefix, LoadResult loaded) {
+        if (!loaded.skipped().isEmpty()) {
+            loaded.skipped().forEach(row -> err.println(prefix + "skipped " + row));
+            err.println(prefix + "used " + loaded.dataset().rows() + " of " + loaded.sourceRows() + " rows ("
+                    + loaded.skipped().size() + " skipped)");
+        }
+    }
+
+    private static List<String> names(Dataset d) {
+        return d.features().stream().map(Feature::name).toList();
     }
 
     private static ObjectNode result(Stability.Result r) {

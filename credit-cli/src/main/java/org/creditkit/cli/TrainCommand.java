@@ -118,6 +118,14 @@ final class TrainCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, "--industry-scheme: " + e.getMessage());
             }
+            if (industryDigits < 1) {
+                throw new CommandLine.ParameterException(cl, "--industry-digits " + industryDigits
+                        + ": expected at least 1 (leading digits of the code that form a group, e.g. 2)");
+            }
+            if (!(maxBadRows >= 0 && maxBadRows <= 1)) {
+                throw new CommandLine.ParameterException(cl, "--max-bad-rows " + maxBadRows
+                        + ": expected a share in [0, 1], e.g. 0.05");
+            }
             IndustryGrouping grouping = new IndustryGrouping(industryDigits, industryDivisions, scheme);
             ColumnMapping m = new ColumnMapping(target, bad, features, Set.copyOf(exclude), Set.copyOf(categorical),
                     Optional.empty(), Optional.empty(), grouping, maxBadRows);
@@ -262,9 +270,13 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        requireValidOptions();
+        BatchFiles.requireOutputs(spec, BatchFiles.files("--data", data),
+                BatchFiles.files("--out", out, "--metrics-out", metricsOut), "--report", report, "index.html");
         try {
             LoadResult loaded = DatasetReader.read(data, mapping.mapping(!isPortfolio(data), spec.commandLine()));
             reportLoad(err, loaded);
+            requireEnoughOfEachClass(data, loaded, "training");
             BinningOptions sized = BinningOptions.forRows(loaded.dataset().rows());
             BinningOptions binning = new BinningOptions(minBinShare != null ? minBinShare : sized.minBinShare(),
                     maxBins != null ? maxBins : sized.maxBins(), 50, 0.002, minIv, Set.copyOf(monotonic),
@@ -444,17 +456,77 @@ final class TrainCommand implements Callable<Integer> {
      * @param err the error stream
      * @param loaded the load result
      */
+    /**
+     * Reports every skipped row with its line and reason (each one: a user fixing the file needs them
+     * all, as the batch commands give them), the notes and the summary.
+     */
     static void reportLoad(PrintWriter err, LoadResult loaded) {
-        int shown = 0;
         for (SkippedRow s : loaded.skipped()) {
-            if (shown++ == 20) {
-                err.println("skipped: ... and " + (loaded.skipped().size() - 20) + " more");
-                break;
-            }
             err.println("skipped " + s);
         }
         loaded.notes().forEach(n -> err.println("note: " + n));
         err.println(loaded.summary());
         err.flush();
+    }
+
+    /**
+     * Refuses an out-of-range training option by its own name before any data is read (the library's
+     * checks named their fields, "maxBins must be at least 2", after the file was loaded).
+     */
+    private void requireValidOptions() {
+        java.util.List<String> bad = new ArrayList<>();
+        if (!(minIv >= 0) || Double.isInfinite(minIv)) {
+            bad.add("--min-iv " + minIv + ": expected 0 or more, e.g. 0.02");
+        }
+        if (maxBins != null && maxBins < 2) {
+            bad.add("--max-bins " + maxBins + ": expected at least 2");
+        }
+        if (minBinShare != null && !(minBinShare > 0 && minBinShare <= 0.5)) {
+            bad.add("--min-bin-share " + minBinShare + ": expected a share in (0, 0.5], e.g. 0.03");
+        }
+        if (!Double.isFinite(baseScore)) {
+            bad.add("--base-score " + baseScore + ": expected a finite score, e.g. 600");
+        }
+        if (!(baseOdds > 0) || Double.isInfinite(baseOdds)) {
+            bad.add("--base-odds " + baseOdds + ": expected good:bad odds above 0, e.g. 50");
+        }
+        if (!(pdo > 0) || Double.isInfinite(pdo)) {
+            bad.add("--pdo " + pdo + ": expected points above 0, e.g. 20");
+        }
+        if (targetRate != null && !(targetRate > 0 && targetRate < 1)) {
+            bad.add("--target-rate " + targetRate + ": expected a default rate in (0, 1), e.g. 0.03");
+        }
+        if (k0 != null && (!(k0 >= 0) || Double.isInfinite(k0))) {
+            bad.add("--k0 " + k0 + ": expected a credibility constant of 0 rows or more");
+        }
+        if (overlayMinBads < 1) {
+            bad.add("--overlay-min-bads " + overlayMinBads + ": expected at least 1");
+        }
+        if (cv == 1 || cv < 0) {
+            bad.add("--cv " + cv + ": expected 0 (none) or at least 2 folds");
+        }
+        if (!bad.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", bad));
+        }
+    }
+
+    /** Fewest defaults, and fewest non-defaults, a model is trained or judged on (as an industry overlay needs). */
+    static final int MIN_CLASS_ROWS = 30;
+
+    /**
+     * Refuses labelled data with fewer than {@link #MIN_CLASS_ROWS} bads or goods: on so few rows
+     * chance separates them (20 rows trained to an in-sample AUC of 1.000 and a GREEN verdict, and
+     * 3 rows stopped on a "target leak" in every column).
+     *
+     * @throws ModelException naming the file, the counts and the floor
+     */
+    static void requireEnoughOfEachClass(Path file, LoadResult loaded, String purpose) {
+        int rows = loaded.dataset().rows();
+        int bads = loaded.dataset().bads();
+        if (bads < MIN_CLASS_ROWS || rows - bads < MIN_CLASS_ROWS) {
+            throw new ModelException(file + ": " + bads + " bad and " + (rows - bads) + " good rows of " + rows
+                    + " usable; " + purpose + " needs at least " + MIN_CLASS_ROWS + " of each (on fewer, chance"
+                    + " separates them and the AUC and verdict mean nothing). Add rows, or check --target and --bad");
+        }
     }
 }

@@ -47,6 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         BatchFiles.requireDistinct(spec, BatchFiles.files("FILE", file), BatchFiles.files("--rejects", rejectsFile));
         requireReadable(spec, file);
+        requireNotEmpty(spec, file);
         PrintWriter out = spec.commandLine().getOut();
         Map<DataQualityFlag, Long> flags = new EnumMap<>(DataQualityFlag.class);
         DataQualityChecker checker = DataQualityChecker.standard();
@@ -93,6 +94,21 @@ final class ValidateCommand implements Callable<Integer> {
                 .append(" valid):");
         flags.forEach((f, n) -> sb.append(String.format(" %s %,d (%.1f%%)", f, n, 100.0 * n / good)));
         return sb.toString();
+    }
+
+    /**
+     * Refuses an empty (0-byte) input: validating or tabulating it reported "0 lines: 0 good, 0 bad" and
+     * exited 0, a pass for an export that wrote nothing.
+     */
+    static void requireNotEmpty(CommandLine.Model.CommandSpec spec, Path file) {
+        try {
+            if (Files.size(file) == 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "file '" + file + "' is empty (0 bytes):"
+                        + " there is nothing to read; expected JSON Lines, one application per line, or one .json document");
+            }
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "file '" + file + "' cannot be read: " + e.getMessage());
+        }
     }
 
     static void requireReadable(CommandLine.Model.CommandSpec spec, Path file) {

@@ -145,6 +145,6 @@ class MonitorCommandTest {
         var share = CreditCliTest.run("monitor", "--book", book.toString(), "--out", dir.resolve("y").toString(),
                 "--max-red-share", "1.5");
         assertThat(share.exit()).isEqualTo(3);
-        assertThat(share.err()).contains("maxRedShare 1.5");
+        assertThat(share.err()).contains("--max-red-share 1.5: expected a share in [0, 1]");
     }
 }

@@ -191,6 +191,11 @@ public final class Case {
      * @return its plain text
      */
     public String plain(BigDecimal value) {
+        return plainText(value);
+    }
+
+    /** {@link #plain} for the plain-Java policy, which has no case. */
+    static String plainText(BigDecimal value) {
         String text = PLAIN.get(value);
         if (text == null) {
             text = value.toPlainString();
@@ -199,6 +204,61 @@ public final class Case {
             }
         }
         return text;
+    }
+
+    /**
+     * The parts joined into one reason text, e.g.
+     * {@code $c.text("Limit: annual revenue x ", $c.plain(multiple), " (industry multiple)")}: the same text as
+     * {@code "Limit: annual revenue x " + $c.plain(multiple) + " (industry multiple)"}, but each distinct text is
+     * written once and then shared between decisions (for the first texts seen, see {@link ReasonTexts}), where
+     * a concatenation writes it again on every decision. Worth it for texts whose parts come from small sets
+     * (parameters, grades, product ids, data-quality flag sets); a part from a large set (a PD) gains nothing.
+     *
+     * @param a first part
+     * @param b second part
+     * @return the text, {@code a + b}
+     */
+    public String text(String a, String b) {
+        return ReasonTexts.SHARED.join(2, a, b, null, null, null);
+    }
+
+    /**
+     * Three parts joined (see {@link #text(String, String)}).
+     *
+     * @param a first part
+     * @param b second part
+     * @param c third part
+     * @return the text, {@code a + b + c}
+     */
+    public String text(String a, String b, String c) {
+        return ReasonTexts.SHARED.join(3, a, b, c, null, null);
+    }
+
+    /**
+     * Four parts joined (see {@link #text(String, String)}).
+     *
+     * @param a first part
+     * @param b second part
+     * @param c third part
+     * @param d fourth part
+     * @return the text, {@code a + b + c + d}
+     */
+    public String text(String a, String b, String c, String d) {
+        return ReasonTexts.SHARED.join(4, a, b, c, d, null);
+    }
+
+    /**
+     * Five parts joined (see {@link #text(String, String)}).
+     *
+     * @param a first part
+     * @param b second part
+     * @param c third part
+     * @param d fourth part
+     * @param e fifth part
+     * @return the text, {@code a + b + c + d + e}
+     */
+    public String text(String a, String b, String c, String d, String e) {
+        return ReasonTexts.SHARED.join(5, a, b, c, d, e);
     }
 
     /** How many decimals' texts {@link #plain} keeps. */

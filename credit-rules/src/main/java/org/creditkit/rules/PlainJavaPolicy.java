@@ -51,6 +51,8 @@ public final class PlainJavaPolicy implements RuleDecider {
     public Decision decide(RuleInput in, String modelId) {
         long t0 = System.nanoTime();
         Verdicts v = new Verdicts();
+        // the texts the default policy's rules join with $c.text, joined the same way
+        ReasonTexts texts = ReasonTexts.SHARED;
         ProductPolicy pp = p.product(in.product());
         boolean lowPd = in.pd() <= pp.instantMaxPd();
         boolean mediumPd = in.pd() > pp.instantMaxPd() && in.pd() <= pp.reviewMaxPd();
@@ -163,8 +165,9 @@ public final class PlainJavaPolicy implements RuleDecider {
         }
         if (p.reviewsAny(in.dataQualityFlags())) {
             v.tier("review-data-quality-flags", Tier.MANUAL_REVIEW,
-                    "Data-quality doubts " + in.dataQualityFlags() + ": referred to a credit officer",
-                    "数据质量存疑 " + in.dataQualityFlags() + "：转人工审核");
+                    texts.join(3, "Data-quality doubts ", in.dataQualityFlags().toString(),
+                            ": referred to a credit officer", null, null),
+                    texts.join(3, "数据质量存疑 ", in.dataQualityFlags().toString(), "：转人工审核", null, null));
         }
         if (in.scoreConfidence() < p.minScoreConfidence()) {
             v.tier("review-low-score-confidence", Tier.MANUAL_REVIEW,
@@ -176,8 +179,9 @@ public final class PlainJavaPolicy implements RuleDecider {
         }
         if (p.warnsAny(in.dataQualityFlags())) {
             v.note("note-data-quality-warning",
-                    "Data-quality warning " + in.dataQualityFlags() + " (does not change the tier)",
-                    "数据质量提示 " + in.dataQualityFlags() + "（不影响风险层级）");
+                    texts.join(3, "Data-quality warning ", in.dataQualityFlags().toString(),
+                            " (does not change the tier)", null, null),
+                    texts.join(3, "数据质量提示 ", in.dataQualityFlags().toString(), "（不影响风险层级）", null, null));
         }
         if (pp.eligibility().requiresCoreEnterpriseRating() && in.hasCoreEnterpriseRating()
                 && !p.acceptsCoreRating(in.coreEnterpriseRating())) {
@@ -215,14 +219,16 @@ public final class PlainJavaPolicy implements RuleDecider {
         if (in.hasAnnualRevenue()) {
             BigDecimal multiple = p.multipleFor(in.industrySection(), in.industryDivision()).revenueMultiple();
             v.limit("limit-revenue-base", in.annualRevenue().multiply(multiple),
-                    "Limit: annual revenue x " + multiple.toPlainString() + " (industry multiple)",
-                    "额度：年营业收入 x 行业系数" + multiple.toPlainString());
+                    texts.join(3, "Limit: annual revenue x ", Case.plainText(multiple), " (industry multiple)", null,
+                            null),
+                    texts.join(2, "额度：年营业收入 x 行业系数", Case.plainText(multiple), null, null, null));
         }
         if (in.hasAnnualTaxPaid()) {
             BigDecimal multiple = p.multipleFor(in.industrySection(), in.industryDivision()).taxMultiple();
             v.limit("limit-tax-base", in.annualTaxPaid().multiply(multiple),
-                    "Limit: annual tax paid x " + multiple.toPlainString() + " (industry multiple)",
-                    "额度：年纳税额 x 行业系数" + multiple.toPlainString());
+                    texts.join(3, "Limit: annual tax paid x ", Case.plainText(multiple), " (industry multiple)", null,
+                            null),
+                    texts.join(2, "额度：年纳税额 x 行业系数", Case.plainText(multiple), null, null, null));
         }
         if (!in.hasAnnualRevenue() && !in.hasAnnualTaxPaid()) {
             v.tier("review-no-limit-base", Tier.MANUAL_REVIEW,
@@ -230,8 +236,9 @@ public final class PlainJavaPolicy implements RuleDecider {
         }
         if (p.pricesGrade(in.product(), in.grade())) {
             v.price("price-grade-grid", p.priceFor(in.product(), in.grade()),
-                    "Price: reference rate plus the spread of grade " + in.grade() + " in the grid of " + pp.id(),
-                    "定价：基准利率加" + pp.id() + "定价表中" + in.grade() + "级利差");
+                    texts.join(4, "Price: reference rate plus the spread of grade ", in.grade(), " in the grid of ",
+                            pp.id(), null),
+                    texts.join(5, "定价：基准利率加", pp.id(), "定价表中", in.grade(), "级利差"));
         } else {
             v.tier("review-grade-not-priced", Tier.MANUAL_REVIEW, "Grade " + in.grade() + " is not in the price grid",
                     "评级" + in.grade() + "不在定价表中");

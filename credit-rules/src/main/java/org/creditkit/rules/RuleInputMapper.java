@@ -3,7 +3,6 @@ package org.creditkit.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,11 +80,14 @@ public final class RuleInputMapper {
                 .score(score.pd(), score.score(), score.grade().code())
                 .guaranteeOffered(app.guarantee())
                 .qualifications(e.qualifications());
-        List<Reason> reasons = new ArrayList<>(score.reasons().size());
-        for (ReasonCode r : score.reasons()) {
-            reasons.add(new Reason(r.code(), r.text(), r.textZh(), SourceLineage.of(r.sources(), app)));
+        // an array handed to List.of, which the input keeps (an ArrayList would be copied again), indexed loops
+        List<ReasonCode> codes = score.reasons();
+        Reason[] reasons = new Reason[codes.size()];
+        for (int i = 0; i < reasons.length; i++) {
+            ReasonCode r = codes.get(i);
+            reasons[i] = new Reason(r.code(), r.text(), r.textZh(), SourceLineage.of(r.sources(), app));
         }
-        b.scoreReasons(reasons);
+        b.scoreReasons(List.of(reasons));
         b.dataQualityFlags(quality.flags());
         b.indicators(Indicators.of(x));
         b.scoreConfidence(score.confidence(), score.missingSources().isEmpty() ? Set.of()
@@ -200,8 +202,8 @@ public final class RuleInputMapper {
     /** Members that carry no applicant data (the case's parameters, its verdict methods, the input as a whole). */
     static final Set<String> NO_DATA = Set.of("input", "params", "tier", "measure", "limit", "price", "note",
             "rateDiscount", "limitUplift",
-            // formats its argument, whose own members carry the lineage
-            "plain",
+            // format their arguments, whose own members carry the lineage
+            "plain", "text",
             "toString", "hashCode", "equals");
 
     /**
@@ -431,7 +433,8 @@ public final class RuleInputMapper {
     /** The standing on one list as of {@code day}: any listing not repaired by then is UNREPAIRED. */
     static ListStanding standing(List<DishonestListing> listings, LocalDate day) {
         LocalDate latestRepair = null;
-        for (DishonestListing l : listings) {
+        for (int i = 0; i < listings.size(); i++) { // indexed: no iterator per list and decision
+            DishonestListing l = listings.get(i);
             if (l.listed().isAfter(day)) {
                 continue;
             }

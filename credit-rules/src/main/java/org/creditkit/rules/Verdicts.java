@@ -64,7 +64,8 @@ final class Verdicts {
 
     private final List<RuleVerdict> trail = new ArrayList<>(8);
     private Tier tier;
-    private final Set<MitigationMeasure> measures = EnumSet.noneOf(MitigationMeasure.class);
+    /** Made on the first measure: most decisions offer none. */
+    private Set<MitigationMeasure> measures;
     private BigDecimal limit;
     private double rate = Double.NaN;
     private double discount;
@@ -95,6 +96,9 @@ final class Verdicts {
      * @param zh reason in Chinese
      */
     public void measure(String rule, MitigationMeasure value, String en, String zh) {
+        if (measures == null) {
+            measures = EnumSet.noneOf(MitigationMeasure.class);
+        }
         measures.add(value);
         trail.add(new RuleVerdict(rule, MEASURE_VERDICTS[value.ordinal()], new Reason(rule, en, zh)));
     }
@@ -143,7 +147,31 @@ final class Verdicts {
             throw new CreditDecisionException("rule " + rule, "set the rate " + annualRate + ", must be in [0, 1)");
         }
         rate = annualRate;
-        trail.add(new RuleVerdict(rule, "price=" + annualRate, new Reason(rule, en, zh)));
+        trail.add(new RuleVerdict(rule, priceVerdict(annualRate), new Reason(rule, en, zh)));
+    }
+
+    /** A price verdict's text, kept per rate: {@link #priceVerdict}. */
+    private record PriceVerdict(double rate, String text) {
+    }
+
+    /** The last price verdicts written, by a hash of the rate; racy, but an entry is immutable (final fields). */
+    private static final PriceVerdict[] PRICE_VERDICTS = new PriceVerdict[64];
+
+    /**
+     * {@code "price=" + rate}: a decision's rate comes from a price grid of a few values, and writing a double
+     * builds its digits, an array and two strings on every decision (about 100 bytes), so each rate's text is
+     * kept in a small direct-mapped table and reused while it stays there.
+     */
+    static String priceVerdict(double rate) {
+        long bits = Double.doubleToLongBits(rate);
+        int slot = (int) ((bits ^ bits >>> 32) * 0x9E3779B97F4A7C15L >>> 58);
+        PriceVerdict kept = PRICE_VERDICTS[slot];
+        if (kept != null && Double.doubleToLongBits(kept.rate()) == bits) {
+            return kept.text();
+        }
+        String text = "price=" + rate;
+        PRICE_VERDICTS[slot] = new PriceVerdict(rate, text);
+        return text;
     }
 
     /**
@@ -232,6 +260,8 @@ final class Verdicts {
             a = a.min(pp.maxAmount()).setScale(2, RoundingMode.DOWN);
             term = Math.min(in.requestedTermMonths(), pp.maxTermMonths());
             if (finalTier == Tier.MITIGATION) {
+                Set<MitigationMeasure> measures = this.measures == null ? EnumSet.noneOf(MitigationMeasure.class)
+                        : this.measures;
                 LossModel.Plan plan = lm.plan(in.pd(), a, term, measures, p, pp);
                 ExpectedLoss unmitigated = lm.expectedLoss(in.pd(), a, term, Set.of());
                 if (plan == null) {

@@ -31,4 +31,16 @@ class VerdictsTest {
         assertThat(Verdicts.limitVerdict(new BigDecimal("1E+3").setScale(2, RoundingMode.DOWN))).isEqualTo("limit=1000.00");
         assertThat(checked).isEqualTo(200_000);
     }
+
+    @Test
+    void priceVerdict_isPriceAndTheRateAsADoubleWritesIt_alsoWhenRatesShareASlot() {
+        SplittableRandom random = new SplittableRandom(23L);
+        double[] grid = {0.0435, 0.0485, 0.0535, 0.0615, 0.0, 0.999999, 1e-7, 0.05 + 1e-17};
+        for (int i = 0; i < 100_000; i++) {
+            // a few rates seen again and again (a price grid) among many seen once, so slots are overwritten
+            double rate = i % 3 == 0 ? random.nextDouble() : grid[random.nextInt(grid.length)];
+            assertThat(Verdicts.priceVerdict(rate)).as("%s", rate).isEqualTo("price=" + rate);
+        }
+        assertThat(Verdicts.priceVerdict(0.0435)).isSameAs(Verdicts.priceVerdict(0.0435));
+    }
 }

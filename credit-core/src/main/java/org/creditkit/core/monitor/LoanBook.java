@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -139,7 +141,9 @@ public final class LoanBook {
 
     /**
      * Streams a book: each complete loan (its origination line and the month lines that follow it) goes to
-     * {@code onLoan}, each rejected line to {@code onBad}. Memory holds one loan at a time.
+     * {@code onLoan}, each rejected line to {@code onBad}. Memory holds one loan at a time, and the id
+     * of every loan read: a loan id that comes again is rejected (with its month lines), naming the line
+     * that booked it first, rather than counted twice.
      *
      * @param in     the book (not closed)
      * @param reader the strict reader for the embedded applications
@@ -159,10 +163,16 @@ public final class LoanBook {
         YearMonth expected = null;
         String rejectedLoan = null;
         long rejectedLoanLine = 0;
+        long currentLine = 0;
+        long monthLines = 0;
         List<LoanMonth> months = new ArrayList<>();
+        Map<String, Long> booked = new HashMap<>();
         try {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a UTF-8 byte-order mark, as applications allow it
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -177,12 +187,25 @@ public final class LoanBook {
                 String type = root == null ? null : text(root, "type", problems, true);
                 if ("loan".equals(type)) {
                     if (current != null) {
-                        onLoan.accept(new Loan(current, months));
-                        loans++;
+                        if (emit(current, currentLine, monthLines, months, onLoan, onBad)) {
+                            loans++;
+                        } else {
+                            bad++;
+                        }
                         months = new ArrayList<>();
                     }
                     current = null;
+                    currentLine = lineNo;
+                    monthLines = 0;
                     BookedLoan loan = loan(root, reader, problems);
+                    Long earlier = loan == null ? null : booked.putIfAbsent(loan.loanId(), lineNo);
+                    if (earlier != null) {
+                        // the same loan twice would be counted twice in every portfolio figure
+                        problems.add(Problem.of("$.loanId", "loan '" + abbreviate(loan.loanId())
+                                + "' was already booked on line " + earlier + "; each loan appears once, its month"
+                                + " lines following it (merge the two, or give this loan its own id)"));
+                        loan = null;
+                    }
                     if (loan == null) {
                         rejectedLoan = root.path("loanId").asText("");
                         rejectedLoanLine = lineNo;
@@ -197,6 +220,9 @@ public final class LoanBook {
                     LoanMonth m = month(root, problems);
                     String loanId = root.path("loanId").asText("");
                     YearMonth stated = yearMonth(root, "month", new ArrayList<>());
+                    if (current != null && current.loanId().equals(loanId)) {
+                        monthLines++;
+                    }
                     if (current == null || !current.loanId().equals(loanId)) {
                         if (rejectedLoan != null && rejectedLoan.equals(loanId)) {
                             problems.add(Problem.of("$.loanId", "the origination line of loan '" + abbreviate(loanId)
@@ -246,10 +272,35 @@ public final class LoanBook {
             throw new UncheckedIOException(e);
         }
         if (current != null) {
-            onLoan.accept(new Loan(current, months));
-            loans++;
+            if (emit(current, currentLine, monthLines, months, onLoan, onBad)) {
+                loans++;
+            } else {
+                bad++;
+            }
         }
         return new ReadSummary(lineNo, loans, monthCount, bad);
+    }
+
+    /**
+     * Hands a loan with at least one month on, or rejects its origination line: a loan without a month
+     * has nothing to monitor, and counted as a live loan it read as one more clean loan (a book whose
+     * month lines were lost lowered the RED share and passed).
+     *
+     * @return true if handed on, false if rejected
+     */
+    private static boolean emit(BookedLoan loan, long line, long monthLines, List<LoanMonth> months,
+            Consumer<Loan> onLoan, Consumer<BadLine> onBad) {
+        if (!months.isEmpty()) {
+            onLoan.accept(new Loan(loan, months));
+            return true;
+        }
+        String id = abbreviate(loan.loanId());
+        onBad.accept(new BadLine(line, List.of(Problem.of("$.loanId", monthLines == 0
+                ? "loan '" + id + "' has no month lines; send at least its booking month " + loan.bookedMonth()
+                        + " (monthsOnBook 0) after it, or leave the loan out until it has one"
+                : "none of the " + monthLines + " month lines of loan '" + id + "' could be read (each is reported);"
+                        + " the loan is not monitored: fix them and resubmit the loan"))));
+        return false;
     }
 
     private static JsonNode parse(String line, List<Problem> problems) {

@@ -107,6 +107,35 @@ class BatchReadTest {
     }
 
     @Test
+    void splitBatch_linesAcrossReads_giveTheSameTextsAsOneRead() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(("\uFEFF" + mixedBatch() + "\r\n\n").getBytes(StandardCharsets.UTF_8));
+        bytes.write(("{\"spelled\":\"\uFFFD\"}\r\n" + "x".repeat(9000) + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {'{', (byte) 0xE4, (byte) 0xB8, '}', '\n', 'e', 'n', 'd'});
+        byte[] text = bytes.toByteArray();
+        StrictApplicationReader small = StrictApplicationReader.builder().maxDocumentBytes(8000).build();
+        List<String> whole = new ArrayList<>();
+        small.splitBatch(new ByteArrayInputStream(text), (t, n) -> whole.add(n + ":" + t), b -> whole.add(b.toString()));
+
+        for (int step : new int[] {1, 7, 1000}) {
+            List<String> trickled = new ArrayList<>();
+            small.splitBatch(new ByteArrayInputStream(text) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(len, step));
+                }
+            }, (t, n) -> trickled.add(n + ":" + t), b -> trickled.add(b.toString()));
+            assertThat(trickled).as("reads of %d bytes", step).isEqualTo(whole);
+        }
+        assertThat(whole).hasSize(14);
+        assertThat(whole.get(0)).startsWith("1:{\"").doesNotContain("\uFEFF");
+        assertThat(whole.get(5)).startsWith("6:{").doesNotEndWith("\r");
+        assertThat(whole.subList(8, 14)).containsExactly("9:", "10:", "11:{\"spelled\":\"\uFFFD\"}",
+                "line 12: $: line exceeds 8000 bytes; valid: at most 8000 bytes per line (see Builder.maxDocumentBytes)",
+                "line 13: $: line is not valid UTF-8; valid: UTF-8 text", "14:end");
+    }
+
+    @Test
     void readBatch_noFinalLineBreak_readsLastLine() {
         Collected c = read(withId(Samples.bare(), "A") + "\n" + withId(Samples.bare(), "B"));
 

@@ -76,6 +76,49 @@ class LoanBookTest {
         assertThat(r2.bad().get(0).toString()).contains("repeats or goes back");
     }
 
+    @Test
+    void byteOrderMark_isSkippedSoTheFirstLoanIsRead() {
+        Read r = read("\uFEFF" + SyntheticBook.jsonLines(BOOK));
+        assertThat(r.bad()).isEmpty();
+        assertThat(r.loans()).hasSize(BOOK.size());
+    }
+
+    @Test
+    void loanWithoutMonthLines_isRejectedOnItsLineInsteadOfCountedAsAClean() {
+        List<String> lines = lines();
+        int months = BOOK.get(0).months().size();
+        List<String> noMonths = new ArrayList<>(lines);
+        noMonths.subList(1, 1 + months).clear(); // the first loan's months lost
+        Read r = read(String.join("\n", noMonths));
+        assertThat(r.loans()).hasSize(BOOK.size() - 1);
+        assertThat(r.bad()).singleElement().satisfies(b -> {
+            assertThat(b.lineNumber()).isEqualTo(1);
+            assertThat(b.toString()).contains("has no month lines", "booking month " + BOOK.get(0).loan().bookedMonth());
+        });
+        List<String> allBad = new ArrayList<>(lines);
+        for (int i = 1; i <= months; i++) {
+            allBad.set(i, allBad.get(i).replace("\"type\":\"month\"", "\"type\":\"month\",\"x\":1"));
+        }
+        Read r2 = read(String.join("\n", allBad));
+        assertThat(r2.bad()).hasSize(months + 1);
+        assertThat(r2.bad().get(months).toString()).startsWith("line 1:").contains("none of the " + months);
+        assertThat(r2.loans()).hasSize(BOOK.size() - 1);
+    }
+
+    @Test
+    void sameLoanTwice_theSecondIsRejectedWithItsMonthsNamingTheFirstLine() {
+        List<String> lines = lines();
+        int months = BOOK.get(0).months().size();
+        List<String> again = new ArrayList<>(lines);
+        again.addAll(lines.subList(0, 1 + months)); // the first loan and its months appended once more
+        Read r = read(String.join("\n", again));
+        assertThat(r.loans()).hasSize(BOOK.size());
+        assertThat(r.bad()).hasSize(1 + months);
+        assertThat(r.bad().get(0).lineNumber()).isEqualTo(lines.size() + 1);
+        assertThat(r.bad().get(0).toString()).contains("$.loanId", "already booked on line 1");
+        assertThat(r.bad().get(1).toString()).contains("origination line", "was rejected");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1e2147483648", "1e-2147483648", "1e-999999999", "-5", "\"12\"", "1e400"})
     void hostileFigures_rejectTheLineWithoutAnException(String number) {

@@ -85,14 +85,29 @@ public final class DatasetReader {
     public static LoadResult read(Reader in, Format format, String source, ColumnMapping mapping) {
         RawTable table;
         try {
+            BufferedReader text = skipByteOrderMark(in instanceof BufferedReader b ? b : new BufferedReader(in));
             table = switch (format) {
-                case CSV -> CsvParser.parse(in instanceof BufferedReader b ? b : new BufferedReader(in), source);
-                case ARFF -> ArffParser.parse(in instanceof BufferedReader b ? b : new BufferedReader(in), source);
+                case CSV -> CsvParser.parse(text, source);
+                case ARFF -> ArffParser.parse(text, source);
             };
         } catch (IOException e) {
             throw new ModelException("Cannot read " + source + ": " + e.getMessage(), e);
         }
         return convert(table, source, mapping);
+    }
+
+    /**
+     * Skips a leading byte-order mark (U+FEFF), which spreadsheet programs write before UTF-8 CSV: left
+     * in, it became part of the first column's name, so {@code --target} or {@code --features} naming
+     * that column failed with a list showing the same name, and a bundle trained on such a file asked
+     * later data for an invisible-prefixed feature.
+     */
+    private static BufferedReader skipByteOrderMark(BufferedReader in) throws IOException {
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
     }
 
     private static int column(RawTable t, String name, String flag, String source) {
@@ -228,7 +243,8 @@ public final class DatasetReader {
                     }
                 } else if (!isNumber(s)) {
                     skipped.add(new SkippedRow(r.line(), "value '" + s + "' of numeric column (" + name
-                            + ") is not a number (use --categorical " + name + " if it is a category)"));
+                            + ") is not a number" + numberHint(s) + " (use --categorical " + name
+                            + " if it is a category)"));
                     continue rows;
                 }
             }
@@ -299,7 +315,10 @@ public final class DatasetReader {
             throw new ModelException(msg.toString());
         }
         if (used == 0) {
-            throw new ModelException(source + ": no usable rows");
+            throw new ModelException(source + (sourceRows == 0 ? ": no data rows after the header; the file needs at least"
+                    + " one row of values" : leftOut > 0 ? ": no usable rows: all " + leftOut + " have a target ("
+                    + m.target() + ") value neither --bad '" + m.badValue() + "' nor --good " + new java.util.TreeSet<>(
+                    m.goodValues()) + ": " + leftOutValues : ": no usable rows (" + skipped.size() + " skipped, listed above)"));
         }
         if (m.labelled() && !targetValues.contains(m.badValue())) {
             throw new ModelException(source + ": no row has target (" + m.target() + ") = '" + m.badValue()
@@ -344,6 +363,30 @@ public final class DatasetReader {
                 industryCol >= 0 ? Arrays.copyOf(industry, used) : new int[0],
                 pdCol >= 0 ? Arrays.copyOf(pd, used) : new double[0]);
         return new LoadResult(d, sourceRows, skipped, notes);
+    }
+
+    /** What a near-number needs to be read: the forms spreadsheets and other locales write. */
+    static String numberHint(String s) {
+        if (s.matches("[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?")) {
+            return ": write it without thousands separators (" + s.replace(",", "") + ")";
+        }
+        if (s.matches("[+-]?[0-9]+,[0-9]+")) {
+            return ": the decimal point is '.' (" + s.replace(',', '.') + ")";
+        }
+        if (s.matches("[+-]?0[xX][0-9a-fA-F]+")) {
+            return ": write it in decimal";
+        }
+        if (s.codePoints().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'))) {
+            return ": use ASCII digits 0-9";
+        }
+        if (s.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)[eE][+-]?[0-9]+")) {
+            return ": it is beyond the range of a double (about 1.8e308)";
+        }
+        if (s.equalsIgnoreCase("inf") || s.equalsIgnoreCase("infinity") || s.equalsIgnoreCase("-inf")
+                || s.equalsIgnoreCase("-infinity") || s.equalsIgnoreCase("+inf")) {
+            return ": infinity is not a value; leave the cell empty if it is unknown";
+        }
+        return ": expected a plain decimal such as -12.5 or 1e3";
     }
 
     private static boolean isAsciiDigit(char c) {

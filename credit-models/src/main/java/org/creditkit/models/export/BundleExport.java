@@ -217,6 +217,19 @@ public final class BundleExport {
     }
 
     /**
+     * The categorical values of {@code data} that the bundle's training columns do not know, one
+     * message per column ({@link FeatureAlignment#unknownLevels}): they score as missing.
+     *
+     * @param bundle a bundle written by {@link #export}
+     * @param data rows with the bundle's training columns
+     * @return the messages; empty when every value is known
+     * @throws ModelException if the bundle has no well-formed {@code training.columns}
+     */
+    public static List<String> unknownLevels(ModelBundle bundle, Dataset data) {
+        return FeatureAlignment.unknownLevels(data, columns(bundle).stream().map(Column::feature).toList());
+    }
+
+    /**
      * The training columns a bundle records, in the order the model reads them.
      *
      * @param bundle a bundle written by {@link #export}
@@ -231,7 +244,12 @@ public final class BundleExport {
         }
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < json.size(); i++) {
-            columns.add(Column.fromJson(json.get(i), "$.training." + COLUMNS + "[" + i + "]", bundle.id()));
+            Column c = Column.fromJson(json.get(i), "$.training." + COLUMNS + "[" + i + "]", bundle.id());
+            if (columns.stream().anyMatch(o -> o.name().equals(c.name()))) {
+                throw new ModelException("Bundle " + bundle.id() + ": $.training." + COLUMNS + "[" + i + "]: column '"
+                        + c.name() + "' is listed twice; each training column once");
+            }
+            columns.add(c);
         }
         return columns;
     }
@@ -347,6 +365,11 @@ public final class BundleExport {
                     if (!e.path("level").isTextual() || !e.path("code").isNumber()) {
                         throw new ModelException("Bundle " + bundle + ": " + path + ".levels[" + l
                                 + "] needs a text level and a numeric code, got " + e);
+                    }
+                    if (levels.contains(e.get("level").asText())) {
+                        // a second code for one value: the first was silently shadowed by the second
+                        throw new ModelException("Bundle " + bundle + ": " + path + ".levels[" + l + "]: level '"
+                                + e.get("level").asText() + "' is listed twice; each level has one code");
                     }
                     levels.add(e.get("level").asText());
                     codes.add(e.get("code").asDouble());

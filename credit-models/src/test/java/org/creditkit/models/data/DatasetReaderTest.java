@@ -179,6 +179,46 @@ class DatasetReaderTest {
     }
 
     @Test
+    void csv_byteOrderMark_isNotPartOfTheFirstColumnName() {
+        LoadResult r = csv("\uFEFFincome,class\n10,good\n20,bad\n", ColumnMapping.of("class", "bad")
+                .withFeatures(List.of("income")));
+        assertThat(r.dataset().features()).extracting(Feature::name).containsExactly("income");
+        assertThat(r.dataset().rows()).isEqualTo(2);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "'\"1,234.5\"' | without thousands separators (1234.5)",
+        "'\"12,5\"'    | the decimal point is '.' (12.5)",
+        "0x10          | write it in decimal",
+        "\uFF11\uFF12\uFF13 | use ASCII digits 0-9",
+        "1e400         | beyond the range of a double",
+        "Infinity      | infinity is not a value",
+        "12abc         | expected a plain decimal"})
+    void csv_nearNumber_skipsTheRowSayingWhatWouldBeRead(String cell, String hint) {
+        LoadResult r = csv("x,class\n" + cell + ",bad\n1,good\n2,bad\n3,good\n",
+                ColumnMapping.of("class", "bad").withMaxBadRowShare(0.5));
+        assertThat(r.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.line()).isEqualTo(2);
+            assertThat(s.reason()).contains("of numeric column (x) is not a number", hint);
+        });
+    }
+
+    @Test
+    void csv_headerOnly_saysThereAreNoDataRows() {
+        assertThatThrownBy(() -> csv("x,class\n", ColumnMapping.of("class", "bad")))
+                .isInstanceOf(ModelException.class).hasMessage("t.csv: no data rows after the header; the file needs at"
+                        + " least one row of values");
+    }
+
+    @Test
+    void arff_byteOrderMark_isSkipped() {
+        LoadResult r = arff("\uFEFF@relation r\n@attribute x numeric\n@attribute class {good, bad}\n@data\n1,good\n2,bad\n",
+                ColumnMapping.of("class", "bad"));
+        assertThat(r.dataset().rows()).isEqualTo(2);
+    }
+
+    @Test
     void arff_undeclaredBadValue_failsWithDeclaredValues() {
         String text = "@relation r\n@attribute x numeric\n@attribute class {good, bad}\n@data\n1,good\n";
         assertThatThrownBy(() -> arff(text, ColumnMapping.of("class", "BAD")))

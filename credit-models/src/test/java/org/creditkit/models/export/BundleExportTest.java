@@ -70,6 +70,25 @@ class BundleExportTest {
     }
 
     @Test
+    void trainingColumns_aLevelListedTwice_isRefusedInsteadOfShadowingTheFirstCode() {
+        Dataset d = GermanCredit.load().dataset();
+        ModelBundle bundle = export(TrainedModel.of(ScorecardTrainer.fit(d, ScorecardOptions.defaults(),
+                Progress.none()), OverlayModel.none(), 0, Map.of()));
+        com.fasterxml.jackson.databind.node.ObjectNode training = bundle.training().deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode levels = (com.fasterxml.jackson.databind.node.ArrayNode)
+                training.withArray("columns").get(0).get("levels");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) levels.get(1)).put("level", levels.get(0).get("level").asText());
+        ModelBundle.Builder b = ModelBundle.builder().id(bundle.id()).version(bundle.version()).createdBy("test")
+                .scaling(bundle.scaling()).gradeBands(bundle.gradeBands()).catalogue(bundle.catalogue())
+                .base(bundle.base()).training(training).metrics(bundle.metrics());
+        ModelBundle edited = b.build();
+
+        assertThatThrownBy(() -> BundleExport.vectors(edited, d)).isInstanceOf(ModelException.class)
+                .hasMessageContaining("$.training.columns[0].levels[1]: level '" + levels.get(0).get("level").asText()
+                        + "' is listed twice");
+    }
+
+    @Test
     void scorecard_recordsPopulationShares_neutralIsTheTrainingRowsAverageContribution() {
         Dataset d = GermanCredit.load().dataset();
         TrainedModel m = TrainedModel.of(ScorecardTrainer.fit(d, ScorecardOptions.defaults(), Progress.none()),
