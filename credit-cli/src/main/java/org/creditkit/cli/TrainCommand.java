@@ -451,14 +451,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints skipped rows (up to 20) and notes of a load to stderr.
+     * Reports every skipped row with its line and reason (each one: a user fixing the file needs them
+     * all, as the batch commands give them), the notes and the summary.
      *
      * @param err the error stream
      * @param loaded the load result
-     */
-    /**
-     * Reports every skipped row with its line and reason (each one: a user fixing the file needs them
-     * all, as the batch commands give them), the notes and the summary.
      */
     static void reportLoad(PrintWriter err, LoadResult loaded) {
         for (SkippedRow s : loaded.skipped()) {
