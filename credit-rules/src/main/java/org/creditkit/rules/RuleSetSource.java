@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.creditkit.rules.internal.Classpath;
+import org.creditkit.rules.internal.RuleFolders;
 import org.creditkit.rules.testing.Scenario;
 import org.creditkit.rules.testing.Scenarios;
 
@@ -78,8 +79,8 @@ public final class RuleSetSource {
                 if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.equals(PolicyParameters.FILE_NAME)
                         || name.equals(PolicyParameters.PRODUCTS_FILE_NAME))) {
                     files.put(name, Files.readString(p, StandardCharsets.UTF_8));
-                } else if (!(name.equals(SCENARIOS) && Files.isDirectory(p)) && !ignored(name)) {
-                    strays.add(RuleProblem.of(p.toString(), 1, 1, stray(name, Files.isDirectory(p),
+                } else if (!(name.equals(SCENARIOS) && Files.isDirectory(p)) && !RuleFolders.ignored(name)) {
+                    strays.add(RuleProblem.of(p.toString(), 1, 1, RuleFolders.stray(name, Files.isDirectory(p),
                             ".drl rule files, " + PolicyParameters.FILE_NAME + ", " + PolicyParameters.PRODUCTS_FILE_NAME
                                     + " and the " + SCENARIOS + "/ folder")));
                 }
@@ -99,36 +100,6 @@ public final class RuleSetSource {
         Path scenarioDir = dir.resolve(SCENARIOS);
         SortedMap<String, String> scenarios = Files.isDirectory(scenarioDir) ? Scenarios.files(scenarioDir) : new TreeMap<>();
         return new RuleSetSource(dir.toString(), files, scenarios);
-    }
-
-    /**
-     * Whether a directory entry is left alone although it is not part of a rule set: hidden entries
-     * ({@code .git}, {@code .DS_Store}) and Markdown notes ({@code README.md}).
-     *
-     * @param name the entry's file name
-     * @return true when it is not read and not refused
-     */
-    public static boolean ignored(String name) {
-        return name.startsWith(".") || name.endsWith(".md");
-    }
-
-    /**
-     * The problem text for an entry of a rule-set folder that would not be read.
-     *
-     * @param name      the entry's file name
-     * @param directory whether it is a directory
-     * @param expected  what the folder holds, e.g. {@code ".json scenario files"}
-     * @return the sentence
-     */
-    public static String stray(String name, boolean directory, String expected) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        boolean upperExtension = (lower.endsWith(".drl") && !name.endsWith(".drl"))
-                || (lower.endsWith(".json") && !name.endsWith(".json"));
-        String hint = upperExtension ? " (the extension must be lower case)"
-                : lower.contains(".drl.") || lower.contains(".json.") ? " (a copy or backup is not read)" : "";
-        return "is not read" + hint + ": this folder holds " + expected + " (and hidden files or .md notes); "
-                + "rename " + (directory ? "this folder" : "the file") + " or move it out, so that nothing is silently "
-                + "left out";
     }
 
     /** The folder of a rule directory that holds its scenarios. */

@@ -24,6 +24,7 @@ import org.creditkit.rules.RuleSetException;
 import org.creditkit.rules.RuleSetSource;
 import org.creditkit.rules.Tier;
 import org.creditkit.rules.internal.Classpath;
+import org.creditkit.rules.internal.RuleFolders;
 import org.creditkit.rules.internal.JsonDoc;
 import org.creditkit.rules.internal.JsonFields;
 import org.creditkit.rules.internal.RuleInputJson;
@@ -93,10 +94,10 @@ public final class Scenarios {
                 String name = p.getFileName().toString();
                 if (Files.isRegularFile(p) && name.endsWith(".json")) {
                     files.put(name, Files.readString(p, StandardCharsets.UTF_8));
-                } else if (!RuleSetSource.ignored(name)) {
+                } else if (!RuleFolders.ignored(name)) {
                     // a scenario named .JSON would be skipped and the rules count as tested without it
                     strays.add(RuleProblem.of(p.toString(), 1, 1,
-                            RuleSetSource.stray(name, Files.isDirectory(p), ".json scenario files")));
+                            RuleFolders.stray(name, Files.isDirectory(p), ".json scenario files")));
                 }
             }
         } catch (IOException e) {
