@@ -81,6 +81,7 @@ final class DecideCommand implements Callable<Integer> {
                 "--log-key", trail.logKey, "--pseudonym-key", trail.pseudonymKey),
                 BatchFiles.files("--out", out, "--log", log, "--rejects", io.rejectsFile));
         ValidateCommand.requireReadable(spec, io.in);
+        ValidateCommand.requireNotEmpty(spec, io.in);
         int workers = workers();
         PrintWriter err = spec.commandLine().getErr();
         CreditEngine.Builder builder;

@@ -65,6 +65,7 @@ final class MatchCommand implements Callable<Integer> {
         BatchFiles.requireDistinct(spec, BatchFiles.files("--in", io.in, "--model", io.model, "--rules", io.rules),
                 BatchFiles.files("--out", out, "--rejects", io.rejectsFile));
         ValidateCommand.requireReadable(spec, io.in);
+        ValidateCommand.requireNotEmpty(spec, io.in);
         PrintWriter err = spec.commandLine().getErr();
         CreditEngine engine;
         try {

@@ -69,6 +69,7 @@ final class ScoreCommand implements Callable<Integer> {
         BatchFiles.requireDistinct(spec, BatchFiles.files("--in", in, "--model", model),
                 BatchFiles.files("--out", out, "--rejects", rejectsFile));
         ValidateCommand.requireReadable(spec, in);
+        ValidateCommand.requireNotEmpty(spec, in);
         PrintWriter err = spec.commandLine().getErr();
         org.creditkit.core.sign.TrustStore trust;
         try {

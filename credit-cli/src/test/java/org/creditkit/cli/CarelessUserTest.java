@@ -226,7 +226,7 @@ class CarelessUserTest {
     }
 
     @Test
-    void validateAndFeatures_emptyFile_isRefusedInsteadOfPassingZeroLines() throws IOException {
+    void batchCommands_emptyFile_isRefusedInsteadOfPassingZeroLines() throws IOException {
         Path empty = write("export.jsonl", "");
 
         Run v = CreditCliTest.run("validate", empty.toString());
@@ -236,6 +236,14 @@ class CarelessUserTest {
         assertThat(v.err()).contains("export.jsonl' is empty (0 bytes)");
         assertThat(f.exit()).isEqualTo(CreditCli.EXIT_USAGE);
         assertThat(tmp.resolve("f.csv")).doesNotExist();
+        // score, decide and match wrote an empty output and exited 0 on the same file
+        for (String command : new String[] {"score", "decide", "match"}) {
+            Path o = tmp.resolve(command + ".jsonl");
+            Run r = CreditCliTest.run(command, "--in", empty.toString(), "--out", o.toString());
+            assertThat(r.exit()).as(command + ": " + r.err()).isEqualTo(CreditCli.EXIT_USAGE);
+            assertThat(r.err()).as(command).contains("export.jsonl' is empty (0 bytes)");
+            assertThat(o).as(command).doesNotExist();
+        }
     }
 
     @Test
