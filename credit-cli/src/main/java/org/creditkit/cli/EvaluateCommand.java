@@ -113,7 +113,8 @@ final class EvaluateCommand implements Callable<Integer> {
             unknown.forEach(u -> err.println("warning: " + data.getFileName() + ": " + u));
             double[] z = m.logOdds(data, loaded.dataset());
             ModelEvaluation evaluated = ModelEvaluation.of(data.getFileName().toString(), z, loaded.dataset(),
-                    m.bundle().scaling(), m.bundle().gradeBands());
+                    m.bundle().scaling(), m.bundle().gradeBands())
+                    .requireRiskRankedForward(mapping.describeLabels(TrainCommand.isPortfolio(data)));
             Optional<Stability.Reference> development = MetricsJson.development(m.bundle().metrics(),
                     model + " $.metrics");
             ModelEvaluation ev = development.map(evaluated::withStability).orElse(evaluated);

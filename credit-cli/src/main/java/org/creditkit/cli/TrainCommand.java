@@ -107,6 +107,17 @@ final class TrainCommand implements Callable<Integer> {
          * @return the mapping
          * @throws CommandLine.ParameterException (exit 2) when a required flag is missing
          */
+        /**
+         * How the default rows were named on this command line, for messages.
+         *
+         * @param portfolio whether the data is a JSON Lines portfolio (labelled by its outcomes)
+         * @return e.g. {@code --target status --bad good}
+         */
+        public String describeLabels(boolean portfolio) {
+            return portfolio ? "outcome.defaulted12m = true" : "--target " + target + " --bad " + bad
+                    + (good.isEmpty() ? "" : " --good " + String.join(",", good));
+        }
+
         public ColumnMapping mapping(boolean requireTarget, CommandLine cl) {
             if (requireTarget && (target.isEmpty() || bad.isEmpty())) {
                 throw new CommandLine.ParameterException(cl, "--target COL and --bad VALUE are required for CSV and"

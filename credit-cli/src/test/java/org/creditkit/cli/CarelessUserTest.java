@@ -169,6 +169,21 @@ class CarelessUserTest {
     }
 
     @Test
+    void evaluate_labelOfTheWrongPolarity_isRefusedNotGradedAsAPoorModel() throws IOException {
+        Path model = trained(write("data.csv", table(400, 1)));
+        Path later = write("later.csv", table(400, 4));
+
+        Run r = CreditCliTest.run("evaluate", "--model", model.toString(), "--data", later.toString(), "--target",
+                "status", "--bad", "good");
+
+        assertThat(r.exit()).as(r.out()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).contains("credit evaluate: later.csv: AUC 0.", "is below 0.5 with 95% confidence",
+                "the labels are probably inverted", "--target status --bad good",
+                "name the value that means default with --bad");
+        assertThat(r.out()).doesNotContain("verdict");
+    }
+
+    @Test
     void evaluate_categoryValuesTheModelNeverSaw_areNamedWithTheirCountAndTheKnownValues() throws IOException {
         Path model = trained(write("data.csv", table(400, 1)));
         String recased = table(400, 4).replace(",retail,", ",Retail,");

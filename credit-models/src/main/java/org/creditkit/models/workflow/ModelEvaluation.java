@@ -1,6 +1,7 @@
 package org.creditkit.models.workflow;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.creditkit.models.eval.CvResult;
@@ -99,6 +100,32 @@ public record ModelEvaluation(String sample, Metrics metrics, Optional<Metrics> 
         return new ModelEvaluation(sample, Evaluation.metrics(pd, y), oracle, Evaluation.calibration(pd, y),
                 Evaluation.lift(pd, y), industries, Evaluation.byGrade(pd, score, y, bands), pd, score, y,
                 Optional.empty());
+    }
+
+    /**
+     * Refuses an evaluation in which the model ranks risk backwards with 95% confidence (the upper
+     * end of the AUC's interval is below 0.5): the rows counted as defaults get the best scores.
+     * With a model that ranked risk forward in training, that is almost always a label of the wrong
+     * polarity (the repaid value named as the default one), which would otherwise read as a poor
+     * model rather than as the user's mistake.
+     *
+     * @param labels how the default rows were named, for the message (e.g. {@code --target status --bad good})
+     * @return this evaluation, when the model ranks risk forward or the data cannot tell
+     * @throws IllegalArgumentException when the AUC is below 0.5 with 95% confidence, naming the
+     *     AUC, its interval, the rows counted as defaults and what to check
+     */
+    public ModelEvaluation requireRiskRankedForward(String labels) {
+        Objects.requireNonNull(labels, "labels");
+        Metrics m = metrics;
+        if (!(m.aucUpper() < 0.5)) {
+            return this;
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: AUC %.4f [%.4f, %.4f] is below 0.5 with"
+                + " 95%% confidence: the model gives its best scores to the rows counted as defaults (%s): %d of %d"
+                + " (%.1f%%), so the labels are probably inverted; name the value that means default with --bad"
+                + " (the other values with --good), or, if the labels are right, this model ranks risk backwards"
+                + " on this data and must not be used", sample, m.auc(), m.aucLower(), m.aucUpper(), labels,
+                m.bads(), m.rows(), 100.0 * m.bads() / Math.max(1, m.rows())));
     }
 
     /** The bins of the development distribution a model records: PD deciles of its training sample. */
