@@ -100,14 +100,6 @@ final class TrainCommand implements Callable<Integer> {
         double maxBadRows;
 
         /**
-         * The mapping these flags describe.
-         *
-         * @param requireTarget whether --target/--bad are mandatory
-         * @param cl the command line, for a usage error
-         * @return the mapping
-         * @throws CommandLine.ParameterException (exit 2) when a required flag is missing
-         */
-        /**
          * How the default rows were named on this command line, for messages.
          *
          * @param portfolio whether the data is a JSON Lines portfolio (labelled by its outcomes)
@@ -118,6 +110,14 @@ final class TrainCommand implements Callable<Integer> {
                     + (good.isEmpty() ? "" : " --good " + String.join(",", good));
         }
 
+        /**
+         * The mapping these flags describe.
+         *
+         * @param requireTarget whether --target/--bad are mandatory
+         * @param cl the command line, for a usage error
+         * @return the mapping
+         * @throws CommandLine.ParameterException (exit 2) when a required flag is missing
+         */
         public ColumnMapping mapping(boolean requireTarget, CommandLine cl) {
             if (requireTarget && (target.isEmpty() || bad.isEmpty())) {
                 throw new CommandLine.ParameterException(cl, "--target COL and --bad VALUE are required for CSV and"

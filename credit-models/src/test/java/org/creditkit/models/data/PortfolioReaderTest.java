@@ -55,7 +55,6 @@ public class PortfolioReaderTest {
     @TempDir
     Path dir;
 
-    /** A small portfolio: leverage and delinquency drive a known PD; a tenth has no bank record. */
     /**
      * Applications with their true PD and outcome in {@code truth}.
      *
