@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
+import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.input.ApplicationJson;
 import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.StrictApplicationReader;
@@ -363,11 +365,38 @@ public final class LoanBook {
         if (!problems.isEmpty() || id == null || booked == null || amount == null || app.value == null) {
             return null;
         }
+        agreesWithApplication(booked, amount, app.value, problems);
+        if (!problems.isEmpty()) {
+            return null;
+        }
         return new BookedLoan(id, booked, amount, term, app.value);
     }
 
+    /**
+     * A loan line that contradicts the application it was granted on: an amount above the amount applied
+     * for (most often a book in fen, 100 times the CNY figure, which monitored every loss and limit 100
+     * times too large), or a booking month before the application was made.
+     */
+    private static void agreesWithApplication(YearMonth booked, BigDecimal amount, LoanApplication app,
+            List<Problem> problems) {
+        BigDecimal applied = app.amount();
+        if (amount.compareTo(applied) > 0) {
+            double times = amount.doubleValue() / applied.doubleValue();
+            problems.add(Problem.of("$.amount", amount.toPlainString() + " is above the amount applied for, "
+                    + applied.toPlainString() + " ($.application.amount), " + String.format(Locale.ROOT, "%.1f", times)
+                    + " times: a loan is booked at most at the amount applied for (amounts are CNY, not fen);"
+                    + " valid: at most " + applied.toPlainString()));
+        }
+        YearMonth appliedMonth = YearMonth.from(app.applicationTime().atOffset(LoanApplication.CHINA_TIME));
+        if (booked.isBefore(appliedMonth)) {
+            problems.add(Problem.of("$.bookedMonth", booked + " is before the application"
+                    + " ($.application.applicationTime, month " + appliedMonth + " in China time): a loan is booked"
+                    + " after it was applied for; valid: " + appliedMonth + " or later"));
+        }
+    }
+
     private static final class LoanApplicationHolder {
-        private org.creditkit.core.domain.LoanApplication value;
+        private LoanApplication value;
     }
 
     private static LoanMonth month(JsonNode root, List<Problem> problems) {

@@ -140,6 +140,36 @@ class LoanBookTest {
     }
 
     @Test
+    void amountInFen_aboveTheAmountApplied_isRefusedWithBothAmounts() {
+        List<String> lines = lines();
+        var first = BOOK.get(0).loan();
+        String fen = first.amount().movePointRight(2).toPlainString();
+        lines.set(0, lines.get(0).replaceFirst("\"amount\":[0-9.]+", "\"amount\":" + fen));
+        Read r = read(String.join("\n", lines));
+        int months = BOOK.get(0).months().size();
+        assertThat(r.bad()).hasSize(1 + months);
+        assertThat(r.bad().get(0).toString()).startsWith("line 1: $.amount:").contains(
+                "is above the amount applied for, " + first.application().amount().toPlainString(),
+                "($.application.amount)", "100.0 times", "a loan is booked at most at the amount applied for",
+                "amounts are CNY, not fen");
+        assertThat(r.loans()).hasSize(BOOK.size() - 1);
+    }
+
+    @Test
+    void bookedBeforeTheApplication_isRefusedNamingTheApplicationMonth() {
+        List<String> lines = lines();
+        var first = BOOK.get(0).loan();
+        var early = first.bookedMonth().minusMonths(2);
+        lines.set(0, lines.get(0).replace("\"bookedMonth\":\"" + first.bookedMonth() + "\"",
+                "\"bookedMonth\":\"" + early + "\""));
+        Read r = read(String.join("\n", lines));
+        assertThat(r.bad().get(0).toString()).startsWith("line 1: $.bookedMonth:").contains(
+                early + " is before the application", "($.application.applicationTime, month "
+                        + first.bookedMonth() + " in China time)", "valid: " + first.bookedMonth() + " or later");
+        assertThat(r.loans()).hasSize(BOOK.size() - 1);
+    }
+
+    @Test
     void notJson_isOneBadLineAndReadingGoesOn() {
         List<String> lines = lines();
         lines.add(1, "{\"type\":\"month\",");
