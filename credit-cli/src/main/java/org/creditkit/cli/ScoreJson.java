@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.creditkit.core.domain.LoanApplication;
-import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.score.ScoreResult;
@@ -22,8 +21,9 @@ final class ScoreJson {
      * {@code overlay} is left out when the base alone scored; {@code reasonBasis} is {@code NEUTRAL} or, for a
      * bundle without population shares (or, for a tree ensemble, node covers), {@code MOST_FAVOURABLE}.
      * {@code dataQuality} lists the flags the standard data-quality checks raise on the application
-     * (docs/data-quality.md), empty when none: a score computed from a stale tax series or a contradicted
-     * revenue is not silently as good as any other.
+     * (docs/data-quality.md, {@link DataQualityReport#flagNames()}), empty when none: a score computed from a
+     * stale tax series or a contradicted revenue is not silently as good as any other. credit-spark writes the
+     * same fields as columns of its scores and decisions (docs/spark.md).
      */
     static ObjectNode of(LoanApplication app, ScoreResult r, DataQualityReport quality) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -54,11 +54,7 @@ final class ScoreJson {
         ArrayNode missing = o.putArray("missingSources");
         r.missingSources().forEach(s -> missing.add(s.name()));
         ArrayNode flags = o.putArray("dataQuality");
-        for (DataQualityFlag f : DataQualityFlag.values()) {
-            if (quality.has(f)) {
-                flags.add(f.name());
-            }
-        }
+        quality.flagNames().forEach(flags::add);
         o.put("modelId", r.modelId());
         o.put("modelVersion", r.modelVersion());
         return o;

@@ -51,6 +51,37 @@ class ScoreCommandTest {
         assertThat(err.toString()).contains("scored 25 of 25 applications with creditkit-expert");
     }
 
+    /**
+     * The applications whose {@code credit score} lines credit-spark's tests compare column by column
+     * with its own scores and decisions (CreditSparkDecideTest): every field of the golden lines must come
+     * from the command, so this test pins them. Regenerate with {@code -Dcreditkit.updateGolden=true}.
+     */
+    static final Path PARITY = Path.of("src", "test", "resources", "score-parity");
+
+    @Test
+    void score_sparkParityFixture_writesTheGoldenLinesSparkIsComparedWith(@TempDir Path dir) throws IOException {
+        Path res = dir.resolve("scores.jsonl");
+
+        int code = run(new ScoreCommand(), "--in", PARITY.resolve("applications.jsonl").toString(),
+                "--out", res.toString());
+
+        assertThat(code).as("line 5 is bad on purpose").isEqualTo(1);
+        assertThat(err.toString()).contains("line 5: $.termMonths: 0 is out of range")
+                .contains("STALE_SOURCE=1").contains("MISSING_KEY_SOURCE=1");
+        Path golden = PARITY.resolve("score.jsonl");
+        if (Boolean.getBoolean("creditkit.updateGolden")) {
+            Files.copy(res, golden, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> lines = Files.readAllLines(res, StandardCharsets.UTF_8);
+        assertThat(lines).as("golden file %s (regenerate with -Dcreditkit.updateGolden=true)", golden)
+                .isEqualTo(Files.readAllLines(golden, StandardCharsets.UTF_8));
+        ObjectMapper m = new ObjectMapper();
+        // the fixture exercises what the Spark comparison must see: flags, missing sources, missing-data reasons
+        assertThat(lines).hasSize(7).anySatisfy(l -> assertThat(m.readTree(l).get("dataQuality").size()).isEqualTo(2))
+                .anySatisfy(l -> assertThat(m.readTree(l).get("confidence").asDouble()).isLessThan(0.1))
+                .anySatisfy(l -> assertThat(m.readTree(l).get("reasons").get(0).get("missingData").asBoolean()).isTrue());
+    }
+
     @Test
     void score_badLine_isReportedWithLineNumber_othersScored_exit1(@TempDir Path dir) throws IOException {
         Path in = portfolio(dir, 3);

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.creditkit.core.CreditException;
+import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.score.bundle.BundleLoader;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.core.sign.TrustStore;
@@ -36,7 +37,9 @@ import org.creditkit.rules.RuleSetSource;
  * <p>A {@code --model} bundle is accepted only when signed by a {@code --trust} key
  * (docs/bundles.md), unless {@code --allow-unsigned} is given; the built-in bundle needs neither.
  *
- * <p>Writes {@code OUT/decisions} ({@link Schemas#DECISIONS}) and {@code OUT/rejected}
+ * <p>Writes {@code OUT/decisions} ({@link Schemas#DECISIONS}: with each score its confidence, missing
+ * sources and data-quality flags, as {@code credit score} writes them; the summary counts the flags) and
+ * {@code OUT/rejected}
  * ({@link Schemas#REJECTED}: file, line, id, every problem), and with {@code --trail} the masked decision
  * trail, one signed chain per partition ({@link TrailSpec}). With {@code --match} it writes
  * {@code OUT/matches} ({@link Schemas#MATCHES}: one row per application and product) and
@@ -161,10 +164,15 @@ public final class BatchJob {
         try {
             result.results().write().parquet(outDir + "/decisions");
             result.rejected().write().parquet(outDir + "/rejected");
-            long decided = spark.read().parquet(outDir + "/decisions").count();
+            Dataset<Row> decisions = spark.read().parquet(outDir + "/decisions");
+            long decided = decisions.count();
             long rejected = spark.read().parquet(outDir + "/rejected").count();
             out.printf(Locale.ROOT, "%d rows: %d decided -> %s/decisions, %d rejected -> %s/rejected%n",
                     decided + rejected, decided, outDir, rejected, outDir);
+            String flagged = flagged(decisions);
+            if (!flagged.isEmpty()) {
+                out.println("data-quality flags (column dataQuality) " + flagged);
+            }
             printRejected(result, rejected, outDir, out);
             if (trailDir != null) {
                 out.println(trailSummary(spark, trailDir, decided));
@@ -209,6 +217,25 @@ public final class BatchJob {
         } finally {
             result.unpersist();
         }
+    }
+
+    /**
+     * {@code {STALE_SOURCE=3, ...}}: how many written rows carry each data-quality flag, in the flags' order
+     * (as {@code credit score} summarises them), or empty when none does. Counted from what was written, so
+     * the summary also shows that the flags reached the output.
+     */
+    static String flagged(Dataset<Row> written) {
+        Map<DataQualityFlag, Long> counts = new java.util.EnumMap<>(DataQualityFlag.class);
+        for (Row r : written.select(org.apache.spark.sql.functions.explode(written.col("dataQuality")).as("flag"))
+                .groupBy("flag").count().collectAsList()) {
+            counts.put(DataQualityFlag.valueOf(r.getString(0)), r.getLong(1));
+        }
+        if (counts.isEmpty()) {
+            return "";
+        }
+        java.util.StringJoiner j = new java.util.StringJoiner(", ", "{", "}");
+        counts.forEach((f, n) -> j.add(f.name() + "=" + n));
+        return j.toString();
     }
 
     /** The first ten rejected rows, each with its file, line and problems. */

@@ -16,6 +16,8 @@ import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.input.StrictApplicationReader;
+import org.creditkit.core.quality.DataQualityChecker;
+import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.rules.CreditEngine;
@@ -61,7 +63,10 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         EngineSpec s = spec.value();
         CreditEngine engine = decide ? ExecutorEngines.engine(s) : null;
         ModelBundle bundle = decide ? null : ExecutorEngines.bundle(s);
-        FeatureExtractor extractor = FeatureExtractor.standard();
+        // as credit score and CreditEngine: a bundle laid out against another catalogue fails the job, never
+        // scores vectors it cannot read
+        FeatureExtractor extractor = decide ? null : bundle.requireCompatible(FeatureExtractor.standard());
+        DataQualityChecker checker = decide ? null : DataQualityChecker.standard();
         int width = HEAD + SCORE + (decide ? OFFER : 0) + 1;
         PartitionTrail log = decide && trail != null ? PartitionTrail.open(trail.value()) : null;
         return new Iterator<>() {
@@ -93,12 +98,12 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
                     head(v, a);
                     if (decide) {
                         e = engine.evaluate(a.application(), Optional.empty());
-                        score(v, e.score(), s.bundleChecksum());
+                        score(v, e.score(), e.quality(), s.bundleChecksum());
                         offer(v, HEAD + SCORE, e.decision());
                     } else {
                         LoanApplication app = a.application();
                         score(v, bundle.scorer().score(extractor.extract(app), app.enterprise().industry()),
-                                s.bundleChecksum());
+                                checker.check(app), s.bundleChecksum());
                     }
                 } catch (CreditException x) {
                     return rejected(v, text, x.problems());
@@ -182,7 +187,11 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         v[10] = a.outcome().map(LabeledApplication.Outcome::defaulted12m).orElse(null);
     }
 
-    private static void score(Object[] v, ScoreResult r, String checksum) {
+    /**
+     * Fills the {@link Schemas#SCORE} columns: the fields of {@code credit score}'s JSON line, from the same
+     * calls ({@link ScoreResult}, {@link DataQualityReport#flagNames()}), unrounded.
+     */
+    private static void score(Object[] v, ScoreResult r, DataQualityReport quality, String checksum) {
         int i = HEAD;
         v[i++] = r.pd();
         v[i++] = r.logOdds();
@@ -193,7 +202,11 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
         v[i++] = r.grade().code();
         v[i++] = r.grade().rank();
         v[i++] = seq(r.reasons().stream().map(c -> RowFactory.create(c.code(), c.featureId(), c.pointsLost(),
-                seq(c.sources().stream().map(Enum::name).toList()))).toList());
+                seq(c.sources().stream().map(Enum::name).toList()), c.missingData())).toList());
+        v[i++] = r.reasonBasis().name();
+        v[i++] = r.confidence();
+        v[i++] = seq(r.missingSources().stream().map(Enum::name).toList());
+        v[i++] = seq(quality.flagNames());
         v[i++] = r.modelVersion();
         v[i] = checksum;
     }

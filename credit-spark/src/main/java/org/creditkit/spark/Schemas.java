@@ -36,10 +36,14 @@ public final class Schemas {
             field("pd", DataTypes.DoubleType), field("termPd", DataTypes.DoubleType), field("lgd", DataTypes.DoubleType),
             field("ead", AMOUNT), field("expectedLoss", AMOUNT), field("expectedLossRate", DataTypes.DoubleType));
 
-    /** A score reason code: code, feature, points lost, data sources. */
+    /**
+     * A score reason code: code, feature, points lost, data sources, and whether the reason is that the
+     * feature's data is missing ({@code missingData}, as {@code credit score} writes it).
+     */
     public static final StructType SCORE_REASON = struct(
             field("code", DataTypes.StringType), field("featureId", DataTypes.StringType),
-            field("pointsLost", DataTypes.DoubleType), field("sources", strings()));
+            field("pointsLost", DataTypes.DoubleType), field("sources", strings()),
+            field("missingData", DataTypes.BooleanType));
 
     /** One fired rule's verdict and its reason. */
     public static final StructType VERDICT = struct(
@@ -61,7 +65,11 @@ public final class Schemas {
         field("defaulted12m", DataTypes.BooleanType),
     };
 
-    /** The score columns. */
+    /**
+     * The score columns, with what {@code credit score} writes beside the number: what the reasons are
+     * measured against ({@code reasonBasis}), how much of the score rests on present data
+     * ({@code confidence}, {@code missingSources}) and the data-quality flags ({@code dataQuality}).
+     */
     static final StructField[] SCORE = {
         field("pd", DataTypes.DoubleType),
         field("logOdds", DataTypes.DoubleType),
@@ -72,6 +80,10 @@ public final class Schemas {
         field("grade", DataTypes.StringType),
         field("gradeRank", DataTypes.IntegerType),
         field("scoreReasons", DataTypes.createArrayType(SCORE_REASON)),
+        field("reasonBasis", DataTypes.StringType),
+        field("confidence", DataTypes.DoubleType),
+        field("missingSources", strings()),
+        field("dataQuality", strings()),
         field("modelVersion", DataTypes.StringType),
         field("modelChecksum", DataTypes.StringType),
     };

@@ -13,11 +13,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.creditkit.core.chain.ChainReport;
@@ -26,6 +30,7 @@ import org.creditkit.core.chain.ChainVerifier;
 import org.creditkit.core.chain.CheckpointKeys;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.privacy.PseudonymKey;
+import org.creditkit.core.quality.DataQualityFlag;
 import org.creditkit.core.sign.SigningKey;
 import org.creditkit.core.sign.TrustStore;
 import org.creditkit.rules.CreditEngine;
@@ -86,6 +91,33 @@ class BatchJobTest {
         assertThat(rejected).allSatisfy(r -> assertThat(r.getString(0)).endsWith("applications.jsonl"));
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("303 rows: 299 decided", "4 rejected")
                 .contains("applications.jsonl:103 (SYN-");
+        // what the Parquet holds: every column of Schemas.DECISIONS, and each row's data-quality flags and
+        // missing sources as the checker and the scorer give them in one JVM
+        Dataset<Row> decisions = spark.read().parquet(outDir.resolve("decisions").toString());
+        assertThat(decisions.schema()).isEqualTo(Schemas.DECISIONS);
+        Map<String, List<String>> flags = new HashMap<>();
+        Map<String, List<String>> missing = new HashMap<>();
+        Map<DataQualityFlag, Long> counts = new EnumMap<>(DataQualityFlag.class);
+        try (CreditEngine engine = CreditEngine.defaults()) {
+            for (LabeledApplication a : Applications.generate(300, 7L).labeled()) {
+                CreditEngine.Evaluation e = engine.evaluate(a.application(), Optional.empty());
+                flags.put(a.application().id(), e.quality().flags().stream().sorted().map(Enum::name).toList());
+                missing.put(a.application().id(), e.score().missingSources().stream().map(Enum::name).toList());
+                if (!a.application().id().equals(byLine.get(103L).getString(2))) {
+                    e.quality().flags().forEach(f -> counts.merge(f, 1L, Long::sum));
+                }
+            }
+        }
+        List<Row> written = decisions.select("applicationId", "dataQuality", "missingSources", "confidence")
+                .collectAsList();
+        assertThat(written).hasSize(299).allSatisfy(r -> {
+            assertThat(r.getList(1)).as("dataQuality of %s", r.getString(0)).isEqualTo(flags.get(r.getString(0)));
+            assertThat(r.getList(2)).as("missingSources of %s", r.getString(0)).isEqualTo(missing.get(r.getString(0)));
+        }).anySatisfy(r -> assertThat(r.getList(1)).isNotEmpty());
+        assertThat(counts).isNotEmpty();
+        StringJoiner summary = new StringJoiner(", ", "data-quality flags (column dataQuality) {", "}");
+        counts.forEach((f, n) -> summary.add(f.name() + "=" + n));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(summary.toString());
     }
 
     @Test

@@ -2,7 +2,13 @@ package org.creditkit.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +28,8 @@ import org.creditkit.core.fairness.AuditReport;
 import org.creditkit.core.fairness.FairnessAudit;
 import org.creditkit.core.fairness.FairnessReports;
 import org.creditkit.core.input.LabeledApplication;
+import org.creditkit.core.quality.DataQualityFlag;
+import org.creditkit.core.quality.DataQualityReport;
 import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.rules.CreditEngine;
@@ -40,6 +48,7 @@ import org.junit.jupiter.api.Test;
 class CreditSparkDecideTest {
 
     static final int COUNT = 20_000;
+    static final ObjectMapper JSON = new ObjectMapper();
 
     static SparkSession spark;
     static Applications apps;
@@ -80,6 +89,11 @@ class CreditSparkDecideTest {
                 .isEqualTo(1);
         assertThat(rows.stream().map(r -> r.<String>getAs("tier")).distinct())
                 .as("the sample exercises several tiers").hasSizeGreaterThan(2);
+        assertThat(rows).as("the sample exercises flagged data, missing sources and missing-data reasons")
+                .anySatisfy(r -> assertThat(r.getList(r.fieldIndex("dataQuality"))).hasSizeGreaterThan(1))
+                .anySatisfy(r -> assertThat(r.<Double>getAs("confidence")).isLessThan(0.5))
+                .anySatisfy(r -> assertThat(r.<Row>getList(r.fieldIndex("scoreReasons")))
+                        .anySatisfy(x -> assertThat(x.<Boolean>getAs("missingData")).isTrue()));
     }
 
     @Test
@@ -91,10 +105,112 @@ class CreditSparkDecideTest {
         List<String> mismatches = new ArrayList<>();
         for (Row r : rows) {
             CreditEngine.Evaluation e = expected.get(r.<String>getAs("applicationId"));
-            mismatches.addAll(compareScore(r, e.score(), e.decision().modelId()));
+            mismatches.addAll(compareScore(r, e.score(), e.quality(), e.decision().modelId()));
         }
         assertThat(mismatches).isEmpty();
         assertThat(rows.get(0).schema()).isEqualTo(Schemas.SCORES);
+    }
+
+    /** The applications and the lines {@code credit score} writes for them (pinned by credit-cli's ScoreCommandTest). */
+    static final Path PARITY = Path.of("..", "credit-cli", "src", "test", "resources", "score-parity");
+
+    /** The fields of a {@code credit score} line that Spark rows leave out on purpose, and why. */
+    static final Map<String, String> NOT_IN_SPARK = Map.of(
+            "uscc", "rows carry no enterprise identifier (the trail has the pseudonym)",
+            "modelId", "a decision's modelId column is id@version; scores carry modelVersion and modelChecksum");
+
+    /** The fields of a {@code credit score} reason that Spark's scoreReasons leave out: the texts. */
+    static final java.util.Set<String> REASON_TEXTS = java.util.Set.of("text", "textZh");
+
+    @Test
+    void scoreAndDecide_applicationsOfTheCliGoldenFile_carryEveryFieldCreditScoreWrites() throws IOException {
+        List<String> lines = Files.readAllLines(PARITY.resolve("applications.jsonl"), StandardCharsets.UTF_8);
+        List<JsonNode> golden = new ArrayList<>();
+        for (String l : Files.readAllLines(PARITY.resolve("score.jsonl"), StandardCharsets.UTF_8)) {
+            golden.add(JSON.readTree(l));
+        }
+        CreditSpark credit = CreditSpark.defaults(spark);
+        for (BatchResult out : List.of(credit.score(text(lines)), credit.decide(text(lines)))) {
+            Map<String, Row> byId = new HashMap<>();
+            out.results().collectAsList().forEach(r -> byId.put(r.getAs("applicationId"), r));
+            List<Row> rejected = out.rejected().collectAsList();
+
+            assertThat(rejected).singleElement().satisfies(r -> {
+                assertThat(r.<Long>getAs("line")).as("the bad line credit score rejects too").isEqualTo(5L);
+                assertThat(BatchJob.describe(r)).contains("$.termMonths: 0 is out of range");
+            });
+            assertThat(byId).hasSize(golden.size());
+            List<String> mismatches = new ArrayList<>();
+            for (JsonNode cli : golden) {
+                Row r = byId.get(cli.get("id").asText());
+                assertThat(r).as("spark row of %s", cli.get("id")).isNotNull();
+                mismatches.addAll(compareWithCli(r, cli));
+            }
+            assertThat(mismatches).as("fields that differ from what credit score writes").isEmpty();
+        }
+    }
+
+    /** Every field of a {@code credit score} line against the Spark row of the same application. */
+    static List<String> compareWithCli(Row r, JsonNode cli) {
+        List<String> out = new ArrayList<>();
+        String id = cli.get("id").asText();
+        List<String> fields = new ArrayList<>();
+        cli.fieldNames().forEachRemaining(fields::add);
+        for (String f : fields) {
+            JsonNode v = cli.get(f);
+            switch (f) {
+                case "id" -> check(out, id, f, r.getAs("applicationId"), v.asText());
+                case "industry" -> check(out, id, f, r.getAs("industryDivision"), v.asText());
+                case "pd", "logOdds", "baseLogOdds", "industryLogOdds", "confidence" ->
+                        bits(out, id, f, r.getAs(f), v.doubleValue());
+                case "score" -> bits(out, id, f, Math.round(r.<Double>getAs(f) * 100) / 100.0, v.doubleValue());
+                case "grade", "overlay", "reasonBasis", "modelVersion" -> check(out, id, f, r.getAs(f), v.asText());
+                case "missingSources", "dataQuality" -> check(out, id, f, r.getList(r.fieldIndex(f)), texts(v));
+                case "reasons" -> {
+                    List<Row> reasons = r.getList(r.fieldIndex("scoreReasons"));
+                    check(out, id, "reasons.size", reasons.size(), v.size());
+                    for (int i = 0; i < Math.min(reasons.size(), v.size()); i++) {
+                        out.addAll(compareReasonWithCli(id + " reasons[" + i + "]", reasons.get(i), v.get(i)));
+                    }
+                }
+                default -> {
+                    if (!NOT_IN_SPARK.containsKey(f)) {
+                        out.add(id + " " + f + ": written by credit score, no Spark column compared with it");
+                    }
+                }
+            }
+        }
+        if (!fields.contains("overlay")) {
+            check(out, id, "overlay", r.getAs("overlay"), null);
+        }
+        return out;
+    }
+
+    private static List<String> compareReasonWithCli(String where, Row x, JsonNode cli) {
+        List<String> out = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        cli.fieldNames().forEachRemaining(fields::add);
+        for (String f : fields) {
+            JsonNode v = cli.get(f);
+            switch (f) {
+                case "code", "featureId" -> check(out, where, f, x.getAs(f), v.asText());
+                case "pointsLost" -> bits(out, where, f, Math.round(x.<Double>getAs(f) * 100) / 100.0, v.doubleValue());
+                case "sources" -> check(out, where, f, x.getList(x.fieldIndex(f)), texts(v));
+                case "missingData" -> check(out, where, f, x.getAs(f), v.booleanValue());
+                default -> {
+                    if (!REASON_TEXTS.contains(f)) {
+                        out.add(where + " " + f + ": written by credit score, no Spark field compared with it");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @Test
@@ -146,7 +262,7 @@ class CreditSparkDecideTest {
     /** Every column of a decision row against the engine's evaluation; a description of each difference. */
     static List<String> compare(Row r, CreditEngine.Evaluation e, LabeledApplication a) {
         List<String> out = compareHead(r, a, "product");
-        out.addAll(compareScore(r, e.score(), e.decision().modelId()));
+        out.addAll(compareScore(r, e.score(), e.quality(), e.decision().modelId()));
         out.addAll(compareOffer(r, e.decision()));
         return out;
     }
@@ -203,7 +319,8 @@ class CreditSparkDecideTest {
         return out;
     }
 
-    static List<String> compareScore(Row r, ScoreResult s, String modelId) {
+    /** The score columns of a row against a score and its data-quality report; a description of each difference. */
+    static List<String> compareScore(Row r, ScoreResult s, DataQualityReport q, String modelId) {
         List<String> out = new ArrayList<>();
         String id = r.getAs("applicationId");
         bits(out, id, "pd", r.getAs("pd"), s.pd());
@@ -224,7 +341,14 @@ class CreditSparkDecideTest {
             bits(out, id, "scoreReasons[" + i + "].pointsLost", x.getDouble(2), c.pointsLost());
             check(out, id, "scoreReasons[" + i + "].sources", x.getList(3),
                     c.sources().stream().map(DataSource::name).toList());
+            check(out, id, "scoreReasons[" + i + "].missingData", x.getAs("missingData"), c.missingData());
         }
+        check(out, id, "reasonBasis", r.getAs("reasonBasis"), s.reasonBasis().name());
+        bits(out, id, "confidence", r.getAs("confidence"), s.confidence());
+        check(out, id, "missingSources", r.getList(r.fieldIndex("missingSources")),
+                s.missingSources().stream().map(DataSource::name).toList());
+        check(out, id, "dataQuality", r.getList(r.fieldIndex("dataQuality")),
+                q.flags().stream().sorted().map(DataQualityFlag::name).toList());
         check(out, id, "modelVersion", r.getAs("modelVersion"), s.modelVersion());
         check(out, id, "model", modelId, s.modelId() + "@" + s.modelVersion());
         return out;

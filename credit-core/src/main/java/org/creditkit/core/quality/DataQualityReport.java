@@ -47,6 +47,17 @@ public record DataQualityReport(Set<DataQualityFlag> flags, List<DataQualityFind
         return findings.isEmpty();
     }
 
+    /**
+     * The names of the flags raised, each once, in the order {@link DataQualityFlag} declares them (not
+     * the order of the findings): what {@code credit score} writes as {@code dataQuality} and credit-spark
+     * as its {@code dataQuality} column, so both say the same for the same application. Empty when clean.
+     *
+     * @return an unmodifiable list, shared between reports with the same flags
+     */
+    public List<String> flagNames() {
+        return SharedFlagSet.names(flags);
+    }
+
     /** True when {@code flag} was raised. */
     public boolean has(DataQualityFlag flag) {
         return flags.contains(flag);

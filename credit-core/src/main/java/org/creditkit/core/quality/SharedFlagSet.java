@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,11 +34,20 @@ final class SharedFlagSet extends AbstractSet<DataQualityFlag> {
     private final Set<DataQualityFlag> flags;
     private final String text;
     private final int hash;
+    /** The flags' names in declaration order, computed once. */
+    private final List<String> names;
 
     private SharedFlagSet(EnumSet<DataQualityFlag> flags) {
         this.flags = Collections.unmodifiableSet(flags);
         this.text = flags.toString();
         this.hash = flags.hashCode();
+        this.names = flags.stream().map(Enum::name).toList();
+    }
+
+    /** The names of the flags of a shared set (see {@link DataQualityReport#flagNames()}). */
+    static List<String> names(Set<DataQualityFlag> shared) {
+        Set<DataQualityFlag> set = of(shared);
+        return set instanceof SharedFlagSet s ? s.names : List.of();
     }
 
     /** The shared set of {@code flags}. */
