@@ -646,12 +646,6 @@ public record RuleInput(
         }
 
         /**
-         * Builds and validates the input.
-         *
-         * @return the input
-         * @throws RuleInputException when a field is missing or invalid
-         */
-        /**
          * Sets the score's confidence and the sources whose absence lowered it.
          *
          * @param confidence share of discriminating weight on present data, in [0, 1]

@@ -290,9 +290,8 @@ public final class ChainWriter implements AutoCloseable {
         seq++;
     }
 
-    /** Continues after the last line of an existing part, which must be complete and self-consistent. */
     /**
-     * Continues the chain after the last line of {@code existing}.
+     * Continues the chain after the last line of {@code existing}, which must be complete and self-consistent.
      *
      * @return the part that line hands the chain over to, or 0 when it is not a hand-over checkpoint
      * @throws CreditModelException when the last line is incomplete or not an intact chain line

@@ -75,7 +75,6 @@ import org.creditkit.core.domain.UtilityRecord;
 public final class FeatureExtractor {
 
     private static final FeatureExtractor STANDARD = new FeatureExtractor();
-    /** China Standard Time offset in seconds. */
     /** {@link LoanApplication#CHINA_TIME}, as seconds: the decision day without allocating a LocalDate. */
     private static final long CST_OFFSET_SECONDS = LoanApplication.CHINA_TIME.getTotalSeconds();
     private static final long SECONDS_PER_DAY = 86_400L;
