@@ -109,6 +109,8 @@ public record PolicyParameters(
 
     private static final Pattern INDUSTRY_KEY = Pattern.compile("default|[A-T]|[A-T][0-9]{2}");
     private static final BigDecimal MAX_MONEY = new BigDecimal("100000000000");
+    /** The ratings the strict application reader accepts for {@code supplyChain.coreRating}. */
+    private static final Pattern CORE_RATING = Pattern.compile("(AAA|AA|A|BBB|BB|B|CCC|CC|C)[+-]?|D");
 
     /**
      * Copies the collections and checks consistency.
@@ -508,6 +510,11 @@ public record PolicyParameters(
             String r = f.text("/acceptedCoreEnterpriseRatings/" + i, rs.get(i));
             if (rs.get(i).isTextual() && r.isBlank()) {
                 f.problem("/acceptedCoreEnterpriseRatings/" + i, "a rating must not be blank");
+            } else if (rs.get(i).isTextual() && !CORE_RATING.matcher(r).matches()) {
+                // an entry no application can carry never matches: every such loan would go to review
+                f.problem("/acceptedCoreEnterpriseRatings/" + i, "'" + r + "' is not a rating an application can"
+                        + " carry, so it would never match; valid: AAA, AA, A, BBB, BB, B, CCC, CC, C with an"
+                        + " optional + or -, or D");
             }
             ratings.add(r);
         }

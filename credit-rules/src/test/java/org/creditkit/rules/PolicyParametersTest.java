@@ -99,6 +99,18 @@ class PolicyParametersTest {
     }
 
     @Test
+    void fromJson_acceptedCoreRatingNoApplicationCanHave_isRefusedNotLeftNeverMatching() {
+        String json = DEFAULT.replace("\"acceptedCoreEnterpriseRatings\": [\"AAA\", \"AA\", \"A\"]",
+                "\"acceptedCoreEnterpriseRatings\": [\"AAA\", \"Aa\", \"A1\", \"A+\"]");
+        RuleSetException e = problemsOf(json);
+        assertThat(e.getMessage()).contains("$.acceptedCoreEnterpriseRatings[1]: 'Aa' is not a rating an application"
+                        + " can carry, so it would never match; valid: AAA, AA, A, BBB, BB, B, CCC, CC, C with an"
+                        + " optional + or -, or D",
+                "$.acceptedCoreEnterpriseRatings[2]: 'A1' is not a rating")
+                .doesNotContain("[3]");
+    }
+
+    @Test
     void fromFiles_withoutProductsFile_saysWhichFileIsMissing() {
         assertThatThrownBy(() -> PolicyParameters.fromFiles(Map.of(PolicyParameters.FILE_NAME, DEFAULT)))
                 .isInstanceOf(RuleSetException.class)
