@@ -37,7 +37,7 @@ import org.creditkit.rules.internal.JsonFields;
  *   "reducedLimitFactor": 0.5,                   // by this factor
  *   "mitigationMaxTermMonths": 12,               // mitigation shortens longer terms to this
  *   "riskCompensationProducts": ["AGRICULTURE"], // products (ids of products.json) a risk-compensation fund covers
- *   "acceptedCoreEnterpriseRatings": ["AAA"],    // supply-chain core ratings accepted without review
+ *   "acceptedCoreEnterpriseRatings": ["AAA+", "AAA", "AAA-"],  // core ratings accepted without review: best down to the worst accepted
  *   "reviewDataQualityFlags": ["STALE_SOURCE"],  // flags that send to review; the others only warn
  *   "minScoreConfidence": 0.35,                  // score confidence below this -> manual review
  *   "currentOverdueDeclineDays": 30,             // overdue at a bank now: above -> decline, 1..this -> review
@@ -266,6 +266,58 @@ public record PolicyParameters(
      */
     public boolean riskFundCovers(Product product) {
         return riskCompensationProducts.contains(product);
+    }
+
+    /** Every rating an application can carry, best first (the order {@link #CORE_RATING} spells). */
+    private static final List<String> RATING_SCALE = ratingScale();
+
+    private static List<String> ratingScale() {
+        List<String> scale = new ArrayList<>();
+        for (String base : List.of("AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C")) {
+            scale.add(base + "+");
+            scale.add(base);
+            scale.add(base + "-");
+        }
+        scale.add("D");
+        return List.copyOf(scale);
+    }
+
+    /** The worst rating of {@code accepted} on the scale, or "" when none is on it. */
+    private static String worstAccepted(Set<String> accepted) {
+        String worst = "";
+        for (String r : RATING_SCALE) {
+            if (accepted.contains(r)) {
+                worst = r;
+            }
+        }
+        return worst;
+    }
+
+    /** The ratings better than the worst accepted one that are not accepted, joined with ", ". */
+    private static String betterRatingsNotAccepted(Set<String> accepted) {
+        String worst = worstAccepted(accepted);
+        List<String> missing = new ArrayList<>();
+        for (String r : RATING_SCALE) {
+            if (r.equals(worst)) {
+                break;
+            }
+            if (!worst.isEmpty() && !accepted.contains(r)) {
+                missing.add(r);
+            }
+        }
+        return String.join(", ", missing);
+    }
+
+    /** The JSON array of every rating from the best down to {@code worst}. */
+    private static String ratingsDownTo(String worst) {
+        List<String> quoted = new ArrayList<>();
+        for (String r : RATING_SCALE) {
+            quoted.add('"' + r + '"');
+            if (r.equals(worst)) {
+                break;
+            }
+        }
+        return "[" + String.join(", ", quoted) + "]";
     }
 
     /**
@@ -517,6 +569,15 @@ public record PolicyParameters(
                         + " optional + or -, or D");
             }
             ratings.add(r);
+        }
+        String notAccepted = betterRatingsNotAccepted(ratings);
+        if (!notAccepted.isEmpty()) {
+            // exact matching with a gap: a better-rated core enterprise would be treated worse than a worse-rated one
+            f.problem("/acceptedCoreEnterpriseRatings", "accepts " + worstAccepted(ratings) + " but not the better "
+                    + notAccepted + ", so a core enterprise rated " + notAccepted.split(", ")[0]
+                    + " would go to review while one rated " + worstAccepted(ratings) + " is accepted; ratings match"
+                    + " exactly, so list every rating from the best down to the worst accepted; valid, e.g.: "
+                    + ratingsDownTo(worstAccepted(ratings)));
         }
         Set<DataQualityFlag> reviewFlags = EnumSet.noneOf(DataQualityFlag.class);
         List<JsonNode> rf = f.array("/reviewDataQualityFlags", root.get("reviewDataQualityFlags"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.creditkit.core.domain.Product;
@@ -100,14 +101,48 @@ class PolicyParametersTest {
 
     @Test
     void fromJson_acceptedCoreRatingNoApplicationCanHave_isRefusedNotLeftNeverMatching() {
-        String json = DEFAULT.replace("\"acceptedCoreEnterpriseRatings\": [\"AAA\", \"AA\", \"A\"]",
-                "\"acceptedCoreEnterpriseRatings\": [\"AAA\", \"Aa\", \"A1\", \"A+\"]");
+        String json = withCoreRatings("\"AAA+\", \"AAA\", \"Aa\", \"A1\", \"AAA-\"");
         RuleSetException e = problemsOf(json);
-        assertThat(e.getMessage()).contains("$.acceptedCoreEnterpriseRatings[1]: 'Aa' is not a rating an application"
+        assertThat(e.getMessage()).contains("$.acceptedCoreEnterpriseRatings[2]: 'Aa' is not a rating an application"
                         + " can carry, so it would never match; valid: AAA, AA, A, BBB, BB, B, CCC, CC, C with an"
                         + " optional + or -, or D",
-                "$.acceptedCoreEnterpriseRatings[2]: 'A1' is not a rating")
-                .doesNotContain("[3]");
+                "$.acceptedCoreEnterpriseRatings[3]: 'A1' is not a rating")
+                .doesNotContain("[4]").doesNotContain("but not the better");
+    }
+
+    @Test
+    void fromJson_acceptedCoreRatingsWithABetterRatingLeftOut_isRefusedNamingTheGap() {
+        // the default policy's list until 2026-12-02: AA+ and A+ (which the generator writes) went to review, AA did not
+        RuleSetException e = problemsOf(withCoreRatings("\"AAA\", \"AA\", \"A\""));
+        assertThat(e.ruleProblems()).extracting(Object::toString).containsExactly(
+                "parameters.json:10:3 $.acceptedCoreEnterpriseRatings: accepts A but not the better AAA+, AAA-, AA+, AA-,"
+                        + " A+, so a core enterprise rated AAA+ would go to review while one rated A is accepted; ratings"
+                        + " match exactly, so list every rating from the best down to the worst accepted; valid, e.g.:"
+                        + " [\"AAA+\", \"AAA\", \"AAA-\", \"AA+\", \"AA\", \"AA-\", \"A+\", \"A\"]");
+    }
+
+    @Test
+    void fromJson_acceptedCoreRatingsFromTheBestDown_load_andAcceptOnlyThoseListed() {
+        PolicyParameters p = PolicyParameters.fromJson(
+                withCoreRatings("\"AAA+\", \"AAA\", \"AAA-\", \"AA+\""), PRODUCTS);
+        assertThat(p.acceptsCoreRating("AA+")).isTrue();
+        assertThat(p.acceptsCoreRating("AA")).isFalse();
+        PolicyParameters none = PolicyParameters.fromJson(withCoreRatings(""), PRODUCTS);
+        assertThat(none.acceptsCoreRating("AAA+")).isFalse();
+    }
+
+    @Test
+    void defaultPolicy_acceptsEveryRatingFromTheBestDownToA() {
+        PolicyParameters p = PolicyParameters.fromJson(DEFAULT, PRODUCTS);
+        assertThat(List.of("AAA+", "AAA", "AAA-", "AA+", "AA", "AA-", "A+", "A")).allMatch(p::acceptsCoreRating);
+        assertThat(List.of("A-", "BBB+", "BBB", "D")).noneMatch(p::acceptsCoreRating);
+    }
+
+    private static String withCoreRatings(String ratings) {
+        String json = DEFAULT.replaceFirst("\"acceptedCoreEnterpriseRatings\": \\[[^\\]]*\\]",
+                "\"acceptedCoreEnterpriseRatings\": [" + ratings + "]");
+        assertThat(json).as("the default parameters hold the list").isNotEqualTo(DEFAULT);
+        return json;
     }
 
     @Test
