@@ -76,6 +76,7 @@ public final class FairnessAudit {
         // each cell's risks sorted once: a group's column is then a concatenation of sorted runs,
         // which Arrays.sort merges instead of sorting again for every grouping
         cells.forEach(GroupStats::sortRisks);
+        requireRiskRankedForward(cells, t);
         List<GroupingResult> groupingResults = new ArrayList<>();
         List<CheckResult> checks = new ArrayList<>();
         for (Grouping grouping : config.groupings()) {
@@ -133,6 +134,38 @@ public final class FairnessAudit {
         return new AuditReport(config, records, withOutcome, withPd,
                 Fmt.opt(Stats.theil(new double[] {0.0, 1.0, 2.0}, benefitCounts)),
                 groupingResults, checks, verdict(checks));
+    }
+
+    /**
+     * Refuses a risk column that ranks the defaulters as the safest with 95% confidence over all records:
+     * the AUC of the PD (or of the negated score) is below 0.5 with its Hanley-McNeil interval. That is a
+     * column of the wrong direction (a PD given as a score, which is read higher = safer), or an outcome
+     * whose named default value means repaid; audited as it is, every group's AUC and calibration would
+     * be inverted while the verdict still read PASS.
+     */
+    static void requireRiskRankedForward(Collection<GroupStats> cells, FairnessThresholds t) {
+        GroupStats all = new GroupStats("all", List.of(), t.pdBandEdges());
+        cells.forEach(all::merge);
+        boolean byPd = cells.stream().anyMatch(c -> c.badPd.size + c.goodPd.size > 0);
+        long bad = cells.stream().mapToLong(c -> byPd ? c.badPd.size : c.badScore.size).sum();
+        long good = cells.stream().mapToLong(c -> byPd ? c.goodPd.size : c.goodScore.size).sum();
+        if (bad == 0 || good == 0) {
+            return;
+        }
+        double a = all.auc();
+        double q1 = a / (2 - a);
+        double q2 = 2 * a * a / (1 + a);
+        double se = Math.sqrt((a * (1 - a) + (bad - 1) * (q1 - a * a) + (good - 1) * (q2 - a * a)) / (bad * good));
+        double high = a + 1.959964 * se;
+        if (high < 0.5) {
+            String column = byPd ? "the PD column (read higher = riskier)" : "the score column (read higher = safer)";
+            throw new CreditDataException(byPd ? "PD column" : "score column", String.format(java.util.Locale.ROOT,
+                    "AUC %.4f [%.4f, %.4f] over %d defaulted and %d repaid records is below 0.5 with 95%% confidence:"
+                            + " %s ranks the defaulters as the safest, so every group's AUC%s would be inverted;"
+                            + " give a probability of default as the PD and a score as the score, and check that"
+                            + " the outcome value named as default means default", a, a - 1.959964 * se, high,
+                    bad, good, column, byPd ? " and calibration" : ""));
+        }
     }
 
     private static boolean comparable(GroupStats g, GroupStats ref, FairnessThresholds t) {

@@ -125,6 +125,36 @@ class FairnessAuditTest {
         assertThat(inter.referenceRule()).isEqualTo("largest group within industry=G");
     }
 
+    /** 400 records in two industries whose PD ranks risk forward, or backward when {@code inverted}. */
+    private static List<AuditRecord> rankedRecords(boolean inverted, boolean asScore) {
+        java.util.Random random = new java.util.Random(7);
+        List<AuditRecord> data = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            double pd = 0.01 + 0.5 * random.nextDouble();
+            boolean bad = random.nextDouble() < pd;
+            AuditRecord r = AuditRecord.of(Map.of("industry", i % 2 == 0 ? "C" : "F"), pd < 0.2)
+                    .withOutcome(bad ? Outcome.BAD : Outcome.GOOD);
+            // a score is read higher = safer: a PD given as the score ranks backward, as a score given as the PD
+            data.add(asScore ? r.withScore(inverted ? pd : 1 - pd) : r.withPd(inverted ? 0.52 - pd : pd));
+        }
+        return data;
+    }
+
+    @Test
+    void riskColumnRankingDefaultersSafest_isRefusedNotAuditedToAPass() {
+        AuditConfig config = AuditConfig.builder().grouping(Grouping.of("industry")).build();
+        assertThatThrownBy(() -> FairnessAudit.run(rankedRecords(true, true), config))
+                .isInstanceOfSatisfying(CreditDataException.class, e -> assertThat(e.problems().get(0).toString())
+                        .contains("score column", "is below 0.5 with 95% confidence",
+                                "the score column (read higher = safer) ranks the defaulters as the safest"));
+        assertThatThrownBy(() -> FairnessAudit.run(rankedRecords(true, false), config))
+                .isInstanceOfSatisfying(CreditDataException.class, e -> assertThat(e.problems().get(0).toString())
+                        .contains("PD column", "the PD column (read higher = riskier)", "AUC and calibration"));
+        // the same data ranked forward is audited
+        assertThat(FairnessAudit.run(rankedRecords(false, true), config).groupings()).hasSize(1);
+        assertThat(FairnessAudit.run(rankedRecords(false, false), config).groupings()).hasSize(1);
+    }
+
     @Test
     void missingAttribute_isRejectedWithRecordNumber() {
         List<AuditRecord> data = List.of(AuditRecord.of(Map.of("industry", "C"), true),
