@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.io.NumberInput;
  *
  * <p>It accepts a strict subset of JSON and throws {@link #GIVE_UP} at anything else, so that the
  * reader falls back to Jackson and the tree walk, which decide and report: an escape sequence in a
- * string, a control character, whitespace other than space, tab, line feed and carriage return, a
+ * string, a control character, a UTF-16 surrogate (paired or not), whitespace other than space, tab, line feed and carriage return, a
  * number that does not follow RFC 8259's grammar or is longer than the reader's limit, a string or key
  * over its limit, nesting deeper than the limit, a value where a key belongs, a missing or extra
  * comma or colon, anything after the root value. A token it does return is the token Jackson returns
@@ -289,8 +289,10 @@ final class JsonLexer {
             if (ch == '"') {
                 return at;
             }
-            if (ch == '\\' || ch < 0x20) {
-                throw GIVE_UP; // an escape (rare in the format) or a control character: Jackson decides
+            if (ch == '\\' || ch < 0x20 || Character.isSurrogate(ch)) {
+                // an escape (rare in the format), a control character, or a surrogate (a character
+                // beyond the BMP, or half of one, which SafeTree refuses): Jackson and the tree decide
+                throw GIVE_UP;
             }
         }
         throw GIVE_UP; // unterminated, or longer than the limit

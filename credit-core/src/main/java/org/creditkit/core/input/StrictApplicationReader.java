@@ -391,7 +391,8 @@ public final class StrictApplicationReader {
             }
             return root;
         } catch (SafeTree.Refusal e) {
-            problems.add(Problem.of(SafeTree.path(parser), e.getMessage() + Positions.at(e.location, line)));
+            problems.add(Problem.of(e.path != null ? e.path : SafeTree.path(parser),
+                    e.getMessage() + Positions.at(e.location, line)));
         } catch (JsonProcessingException e) {
             String path = parser == null ? "$" : tree.failurePath(parser);
             problems.add(Problem.of(path, parseMessage(e, parser, line)

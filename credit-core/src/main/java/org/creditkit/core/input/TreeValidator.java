@@ -972,7 +972,7 @@ final class TreeValidator {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || Character.isSurrogate(c) && !paired(s, i)) {
                 sb.append(String.format("\\u%04x", (int) c));
             } else if (c == '\'' || c == '\\') {
                 sb.append('\\').append(c);
@@ -981,6 +981,12 @@ final class TreeValidator {
             }
         }
         return sb.toString();
+    }
+
+    /** Whether the surrogate at {@code i} is half of a high-low pair. */
+    private static boolean paired(String s, int i) {
+        return Character.isHighSurrogate(s.charAt(i)) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     static String kind(JsonNode n) {
