@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -176,10 +175,9 @@ final class LoanBookWorkflow {
         long[] bad = {0};
         long[] done = {0};
         try (InputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(book), 1 << 16), sha);
-             InputStreamReader r = new InputStreamReader(raw, StandardCharsets.UTF_8);
              BufferedWriter w = Files.newBufferedWriter(warningsTmp, StandardCharsets.UTF_8);
              BufferedWriter rw = Files.newBufferedWriter(reTmp, StandardCharsets.UTF_8)) {
-            read = LoanBook.read(r, StrictApplicationReader.standard(), loan -> {
+            read = LoanBook.read(raw, StrictApplicationReader.standard(), loan -> {
                 pm.accept(loan, mw -> write(mw, w), re -> write(re, rw));
                 done[0] += 1 + loan.months().size();
                 progress.update(done[0]);

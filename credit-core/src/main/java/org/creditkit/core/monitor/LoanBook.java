@@ -2,10 +2,12 @@ package org.creditkit.core.monitor;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -36,6 +38,7 @@ import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.input.ApplicationJson;
 import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.StrictApplicationReader;
+import org.creditkit.core.input.Utf8;
 
 /**
  * The loan-book file: JSON Lines, one {@code "type":"loan"} line per booked loan followed by its
@@ -47,6 +50,8 @@ import org.creditkit.core.input.StrictApplicationReader;
 public final class LoanBook {
 
     private static final long MAX_LINE_CHARS = 1 << 20;
+    /** The longest line in bytes: {@link #MAX_LINE_CHARS} characters of at most 3 UTF-8 bytes each. */
+    private static final long MAX_LINE_BYTES = 3 * MAX_LINE_CHARS;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -157,6 +162,106 @@ public final class LoanBook {
     public static ReadSummary read(Reader in, StrictApplicationReader reader, Consumer<Loan> onLoan,
                                    Consumer<BadLine> onBad) {
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        return read(() -> {
+            String line = r.readLine();
+            return line == null ? null : new RawLine(line, null);
+        }, reader, onLoan, onBad);
+    }
+
+    /**
+     * As {@link #read(Reader, StrictApplicationReader, Consumer, Consumer)}, from UTF-8 bytes: lines end at
+     * {@code \n} (a {@code \r} before it is dropped), and a line that is not valid UTF-8 is rejected on its
+     * line with the byte where it stops being UTF-8, rather than read with U+FFFD in place of the bytes (a
+     * loan id read that way is no longer the bank's).
+     *
+     * @param in the book (not closed)
+     * @throws UncheckedIOException if reading fails
+     */
+    public static ReadSummary read(InputStream in, StrictApplicationReader reader, Consumer<Loan> onLoan,
+                                   Consumer<BadLine> onBad) {
+        Objects.requireNonNull(in, "in");
+        return read(new ByteLines(in), reader, onLoan, onBad);
+    }
+
+    /** One line of the book: its text, or why it cannot be read (then text is null). */
+    private record RawLine(String text, String error) {
+    }
+
+    private interface Lines {
+        /** The next line, or null at the end. */
+        RawLine next() throws IOException;
+    }
+
+    /** UTF-8 lines split at {@code \n}, each decoded strictly; a line over the limit is not kept whole. */
+    private static final class ByteLines implements Lines {
+        private final InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int lim;
+        private boolean eof;
+        private byte[] line = new byte[1024];
+
+        ByteLines(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public RawLine next() throws IOException {
+            if (eof) {
+                return null;
+            }
+            int len = 0;
+            long total = 0;
+            boolean any = false;
+            while (true) {
+                if (pos == lim) {
+                    lim = in.read(buf);
+                    pos = 0;
+                    if (lim <= 0) {
+                        lim = 0;
+                        eof = true;
+                        if (!any) {
+                            return null;
+                        }
+                        break;
+                    }
+                }
+                any = true;
+                int nl = pos;
+                while (nl < lim && buf[nl] != '\n') {
+                    nl++;
+                }
+                int n = nl - pos;
+                total += n;
+                if (total <= MAX_LINE_BYTES) {
+                    if (len + n > line.length) {
+                        line = java.util.Arrays.copyOf(line, Math.max(len + n, 2 * line.length));
+                    }
+                    System.arraycopy(buf, pos, line, len, n);
+                    len += n;
+                }
+                pos = nl < lim ? nl + 1 : lim;
+                if (nl < lim) {
+                    break;
+                }
+            }
+            if (total > MAX_LINE_BYTES) {
+                return new RawLine(null, "line is " + total + " bytes; at most " + MAX_LINE_BYTES);
+            }
+            if (len > 0 && line[len - 1] == '\r') {
+                len--;
+            }
+            int bad = Utf8.malformedOffset(line, 0, len);
+            if (bad >= 0) {
+                return new RawLine(null, Utf8.notUtf8("byte " + (bad + 1) + " of the line ("
+                        + String.format("0x%02x", line[bad] & 0xFF) + ")"));
+            }
+            return new RawLine(new String(line, 0, len, StandardCharsets.UTF_8), null);
+        }
+    }
+
+    private static ReadSummary read(Lines r, StrictApplicationReader reader, Consumer<Loan> onLoan,
+                                    Consumer<BadLine> onBad) {
         long lineNo = 0;
         long loans = 0;
         long monthCount = 0;
@@ -170,8 +275,14 @@ public final class LoanBook {
         List<LoanMonth> months = new ArrayList<>();
         Map<String, Long> booked = new HashMap<>();
         try {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
+            for (RawLine raw = r.next(); raw != null; raw = r.next()) {
                 lineNo++;
+                if (raw.error() != null) {
+                    onBad.accept(new BadLine(lineNo, List.of(Problem.of("$", raw.error()))));
+                    bad++;
+                    continue;
+                }
+                String line = raw.text();
                 if (lineNo == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1); // a UTF-8 byte-order mark, as applications allow it
                 }
@@ -459,6 +570,13 @@ public final class LoanBook {
         }
         if (!n.isTextual() || n.asText().isBlank()) {
             problems.add(Problem.of("$." + field, "must be a non-blank string"));
+            return null;
+        }
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(n.asText())) {
+            // an escape of half a surrogate pair ("\\ud800"): not text, written out as '?'
+            problems.add(Problem.of("$." + field, "holds an unpaired UTF-16 surrogate escape; half of a surrogate"
+                    + " pair is not valid text (it would be written out as '?'); valid: a complete pair such as"
+                    + " \\uD83D\\uDE00, or any other character"));
             return null;
         }
         return n.asText();

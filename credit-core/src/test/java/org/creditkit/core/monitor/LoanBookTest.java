@@ -2,7 +2,10 @@ package org.creditkit.core.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -177,5 +180,61 @@ class LoanBookTest {
         Read r = read(String.join("\n", lines));
         assertThat(r.bad()).hasSize(2);
         assertThat(r.loans()).hasSize(BOOK.size());
+    }
+
+    private static Read readBytes(byte[] bytes) {
+        List<LoanBook.Loan> loans = new ArrayList<>();
+        List<BadLine> bad = new ArrayList<>();
+        var s = LoanBook.read(new ByteArrayInputStream(bytes), StrictApplicationReader.standard(), loans::add, bad::add);
+        return new Read(loans, bad, s);
+    }
+
+    @Test
+    void utf8Bytes_readAsTheSameBookAsCharacters() {
+        String text = SyntheticBook.jsonLines(BOOK).replace("\n", "\r\n");
+        Read chars = read(text);
+        Read bytes = readBytes(text.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(bytes.bad()).isEmpty();
+        assertThat(bytes.summary()).isEqualTo(chars.summary());
+        assertThat(bytes.loans()).isEqualTo(chars.loans());
+    }
+
+    @Test
+    void lineThatIsNotUtf8_isRejectedOnItsLineWithTheByteAndTheOtherLoansRead() {
+        List<String> lines = lines();
+        String first = lines.get(0);
+        int at = first.indexOf("\"loanId\":\"") + 10;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] head = first.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(head);
+        out.write(0xFF); // not UTF-8: read leniently it became U+FFFD and the loan was monitored under that id
+        out.writeBytes((first.substring(at + 1) + "\n" + String.join("\n", lines.subList(1, lines.size())))
+                .getBytes(StandardCharsets.UTF_8));
+
+        Read r = readBytes(out.toByteArray());
+
+        assertThat(r.bad().get(0).toString()).isEqualTo("line 1: $: not valid UTF-8 at byte " + (head.length + 1)
+                + " of the line (0xff); valid: UTF-8 text (save the file as UTF-8, e.g. a spreadsheet's \"CSV UTF-8\");"
+                + " a byte that is not UTF-8 would be read as U+FFFD, no longer the text in the file");
+        assertThat(r.loans()).hasSize(BOOK.size() - 1);
+        assertThat(r.loans()).noneMatch(l -> l.loan().loanId().contains("\uFFFD"));
+    }
+
+    @Test
+    void loanIdWithHalfASurrogatePair_isRejectedAtItsPath() {
+        List<String> lines = lines();
+        String id = BOOK.get(1).loan().loanId();
+        int next = 1 + BOOK.get(0).months().size();
+        lines.set(next, lines.get(next).replace("\"loanId\":\"" + id + "\"", "\"loanId\":\"" + id + "\\ud800\""));
+
+        Read r = read(String.join("\n", lines));
+
+        assertThat(r.bad().get(0).lineNumber()).isEqualTo(next + 1);
+        assertThat(r.bad().get(0).problems()).anySatisfy(p -> {
+            assertThat(p.location()).isEqualTo("$.loanId");
+            assertThat(p.message()).contains("unpaired UTF-16 surrogate");
+        });
+        assertThat(r.loans()).hasSize(BOOK.size() - 1);
     }
 }
