@@ -170,6 +170,21 @@ class BatchHardeningTest {
     }
 
     @Test
+    void validateAndScore_halfASurrogatePairInAnId_isABadLineAndTheOthersGoOn(@TempDir Path dir) throws IOException {
+        Path in = portfolio(dir, 3);
+        List<String> lines = Files.readAllLines(in);
+        String id = lines.get(1).replaceAll("^.*?\"id\":\"([^\"]*)\".*$", "$1");
+        lines.set(1, lines.get(1).replace("\"id\":\"" + id + "\"", "\"id\":\"A\\ud800B\""));
+        Files.write(in, lines);
+        Path scores = dir.resolve("scores.jsonl");
+
+        assertThat(run(new ValidateCommand(), in.toString())).isEqualTo(1);
+        assertThat(out.toString() + err).contains("line 2: $.application.id: string holds an unpaired UTF-16 surrogate escape \\ud800");
+        assertThat(run(new ScoreCommand(), "--in", in.toString(), "--out", scores.toString())).isEqualTo(1);
+        assertThat(Files.readAllLines(scores)).hasSize(2).noneMatch(l -> l.contains("A?B"));
+    }
+
+    @Test
     void features_outputWrittenAtomically_andInputAsOutputRefused(@TempDir Path dir) throws IOException {
         Path in = portfolio(dir, 3);
         Path csv = dir.resolve("f.csv");

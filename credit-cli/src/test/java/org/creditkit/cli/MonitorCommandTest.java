@@ -79,6 +79,37 @@ class MonitorCommandTest {
     }
 
     @Test
+    void monitor_lineThatIsNotUtf8_isRejectedOnItsLineInsteadOfReadAsReplacementCharacters() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(book));
+        int loan = 0;
+        while (!lines.get(loan).contains("\"type\":\"loan\"")) {
+            loan++;
+        }
+        String line = lines.get(loan);
+        int at = line.indexOf("\"loanId\":\"") + 10;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i == loan) {
+                bytes.writeBytes(line.substring(0, at).getBytes(StandardCharsets.UTF_8));
+                bytes.write(0xFF); // read leniently: U+FFFD, and the loan monitored under an id not the bank's
+                bytes.writeBytes(line.substring(at).getBytes(StandardCharsets.UTF_8));
+            } else {
+                bytes.writeBytes(lines.get(i).getBytes(StandardCharsets.UTF_8));
+            }
+            bytes.write('\n');
+        }
+        Path bad = dir.resolve("latin.jsonl");
+        Files.write(bad, bytes.toByteArray());
+
+        var run = CreditCliTest.run("monitor", "--book", bad.toString(), "--out", dir.resolve("latin").toString());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("line " + (loan + 1) + ": $: not valid UTF-8 at byte " + (at + 1)
+                + " of the line (0xff)");
+        assertThat(Files.readString(dir.resolve("latin").resolve("warnings.jsonl"))).doesNotContain("\uFFFD");
+    }
+
+    @Test
     void monitor_bookWithNoReadableLoan_isRefusedNotAPassOverNothing() throws Exception {
         Path hostile = dir.resolve("hostile.jsonl");
         Files.writeString(hostile, "{\"type\":\"month\",\"loanId\":\"L\",\"month\":\"2025-01\",\"newCourtCases\":1e999999999}\n");

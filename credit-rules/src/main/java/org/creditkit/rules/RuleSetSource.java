@@ -78,7 +78,10 @@ public final class RuleSetSource {
                 String name = p.getFileName().toString();
                 if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.equals(PolicyParameters.FILE_NAME)
                         || name.equals(PolicyParameters.PRODUCTS_FILE_NAME))) {
-                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                    String text = RuleFolders.readUtf8(p, strays);
+                    if (text != null) {
+                        files.put(name, text);
+                    }
                 } else if (!(name.equals(SCENARIOS) && Files.isDirectory(p)) && !RuleFolders.ignored(name)) {
                     strays.add(RuleProblem.of(p.toString(), 1, 1, RuleFolders.stray(name, Files.isDirectory(p),
                             ".drl rule files, " + PolicyParameters.FILE_NAME + ", " + PolicyParameters.PRODUCTS_FILE_NAME

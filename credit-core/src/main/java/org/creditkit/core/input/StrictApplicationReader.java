@@ -642,7 +642,12 @@ public final class StrictApplicationReader {
                 return new Line(null, oversized(max));
             }
             String s = decode(b, off + start, len - start);
-            return s == null ? new Line(null, "line is not valid UTF-8; valid: UTF-8 text") : new Line(s, null);
+            if (s == null) {
+                int bad = Utf8.malformedOffset(b, off + start, len - start);
+                return new Line(null, "line is " + Utf8.notUtf8("byte " + (start + bad + 1) + " of the line ("
+                        + String.format("0x%02x", b[off + start + bad] & 0xFF) + ")"));
+            }
+            return new Line(s, null);
         }
 
         private static int newline(byte[] b, int from, int to) {

@@ -23,10 +23,23 @@ public final class Utf8 {
     }
 
     /**
-     * Where {@code bytes} first stop being UTF-8, as {@code "line 3, byte 17 (file offset 1042): 0xff"}
-     * (lines counted at {@code \n} from 1, bytes from 1), or empty when they are valid UTF-8.
+     * Where bytes stop being UTF-8.
+     *
+     * @param line   the line, from 1 (lines end at {@code \n})
+     * @param column the byte within the line, from 1
+     * @param offset the byte's offset from the start, from 0
+     * @param value  the byte, 0..255
      */
-    public static Optional<String> firstMalformed(byte[] bytes) {
+    public record Malformed(long line, long column, long offset, int value) {
+        /** {@code "line 3, byte 17 (file offset 1042): 0xff"}. */
+        public String where() {
+            return "line " + line + ", byte " + column + " (file offset " + offset + "): "
+                    + String.format("0x%02x", value);
+        }
+    }
+
+    /** Where {@code bytes} first stop being UTF-8, or empty when they are valid UTF-8. */
+    public static Optional<Malformed> firstMalformed(byte[] bytes) {
         int at = malformedOffset(bytes, 0, bytes.length);
         if (at < 0) {
             return Optional.empty();
@@ -39,16 +52,25 @@ public final class Utf8 {
                 lineStart = i + 1;
             }
         }
-        return Optional.of("line " + line + ", byte " + (at - lineStart + 1) + " (file offset " + at + "): "
-                + String.format("0x%02x", bytes[at] & 0xFF));
+        return Optional.of(new Malformed(line, at - lineStart + 1, at, bytes[at] & 0xFF));
     }
 
-    /** As {@link #firstMalformed(byte[])}, for a file's content. */
-    public static Optional<String> firstMalformed(Path file) throws IOException {
-        return firstMalformed(Files.readAllBytes(file));
+    /**
+     * A file's content as UTF-8 text, refusing bytes that are not UTF-8 (as {@code Files.readString} does,
+     * but saying where).
+     *
+     * @return the text, or empty with {@code onMalformed} told where the file stops being UTF-8
+     * @throws IOException if the file cannot be read
+     */
+    public static Optional<String> readString(Path file, java.util.function.Consumer<Malformed> onMalformed)
+            throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Optional<Malformed> bad = firstMalformed(bytes);
+        bad.ifPresent(onMalformed);
+        return bad.isPresent() ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }
 
-    /** The offset of the first byte that is not part of well-formed UTF-8 in the range, or -1. */
+    /** The first byte that is not part of well-formed UTF-8 in the range, counted from {@code off}; or -1. */
     public static int malformedOffset(byte[] bytes, int off, int len) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -58,11 +80,11 @@ public final class Utf8 {
         while (true) {
             CoderResult r = d.decode(in, out, true);
             if (r.isError()) {
-                return in.position();
+                return in.position() - off;
             }
             if (r.isUnderflow()) {
                 r = d.flush(out);
-                return r.isError() ? in.position() : -1;
+                return r.isError() ? in.position() - off : -1;
             }
             out.clear();
         }

@@ -132,7 +132,7 @@ class BatchReadTest {
         assertThat(whole.get(5)).startsWith("6:{").doesNotEndWith("\r");
         assertThat(whole.subList(8, 14)).containsExactly("9:", "10:", "11:{\"spelled\":\"\uFFFD\"}",
                 "line 12: $: line exceeds 8000 bytes; valid: at most 8000 bytes per line (see Builder.maxDocumentBytes)",
-                "line 13: $: line is not valid UTF-8; valid: UTF-8 text", "14:end");
+                "line 13: $: line is not valid UTF-8 at byte 2 of the line (0xe4); valid: UTF-8 text (save the file as UTF-8, e.g. a spreadsheet's \"CSV UTF-8\"); a byte that is not UTF-8 would be read as U+FFFD, no longer the text in the file", "14:end");
     }
 
     @Test
@@ -175,7 +175,7 @@ class BatchReadTest {
         BatchReport r = READER.readBatch(new ByteArrayInputStream(out.toByteArray()), x -> { }, bad::add);
 
         assertThat(r).isEqualTo(new BatchReport(3, 2, 1, 1));
-        assertThat(bad.get(0).toString()).isEqualTo("line 2: $: line is not valid UTF-8; valid: UTF-8 text");
+        assertThat(bad.get(0).toString()).isEqualTo("line 2: $: line is not valid UTF-8 at byte 2 of the line (0xff); valid: UTF-8 text (save the file as UTF-8, e.g. a spreadsheet's \"CSV UTF-8\"); a byte that is not UTF-8 would be read as U+FFFD, no longer the text in the file");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.creditkit.models.data;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.creditkit.core.codes.IndustryScheme;
+import org.creditkit.core.input.Utf8;
 import org.creditkit.models.ModelException;
 
 /**
@@ -67,8 +69,24 @@ public final class DatasetReader {
         Format format = name.endsWith(".arff") ? Format.ARFF : Format.CSV;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, format, file.toString(), mapping);
+        } catch (ModelException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                // the strict decoder stopped without saying where: find the line and byte for the message
+                throw new ModelException(file + ": " + notUtf8(file), e.getCause());
+            }
+            throw e;
         } catch (IOException e) {
             throw new ModelException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a file that the strict decoder refused stops being UTF-8, as the problem's text. */
+    private static String notUtf8(Path file) {
+        try {
+            return Utf8.notUtf8(Utf8.firstMalformed(Files.readAllBytes(file)).map(Utf8.Malformed::where)
+                    .orElse("some byte"));
+        } catch (IOException e) {
+            return Utf8.notUtf8("some byte");
         }
     }
 

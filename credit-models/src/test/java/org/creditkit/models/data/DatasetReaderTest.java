@@ -3,13 +3,17 @@ package org.creditkit.models.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 import org.creditkit.models.GermanCredit;
 import org.creditkit.models.ModelException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatasetReaderTest {
 
@@ -245,5 +249,19 @@ class DatasetReaderTest {
         assertThat(s.value(0, 0)).isEqualTo(6.0);
         assertThat(s.targets()).containsExactly(0, 1);
         assertThat(s.line(0)).isEqualTo(4);
+    }
+
+    @Test
+    void file_notUtf8_isRefusedNamingTheLineAndByte(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("t.csv");
+        // "café" saved as Latin-1: read leniently, the category would be "caf\uFFFD", not the one in the file
+        Files.write(csv, new byte[] {'x', ',', 'y', '\n', '1', ',', '0', '\n', 'c', 'a', 'f', (byte) 0xE9, ',', '1', '\n'});
+        Path arff = dir.resolve("t.arff");
+        Files.write(arff, new byte[] {'@', 'r', 'e', 'l', 'a', 't', 'i', 'o', 'n', ' ', (byte) 0xFF, '\n'});
+
+        assertThatThrownBy(() -> DatasetReader.read(csv, ColumnMapping.of("y", "1"))).isInstanceOf(ModelException.class)
+                .hasMessageStartingWith(csv + ": not valid UTF-8 at line 3, byte 4 (file offset 11): 0xe9; valid: UTF-8 text");
+        assertThatThrownBy(() -> DatasetReader.read(arff, ColumnMapping.of("y", "1"))).isInstanceOf(ModelException.class)
+                .hasMessageContaining("not valid UTF-8 at line 1, byte 11");
     }
 }

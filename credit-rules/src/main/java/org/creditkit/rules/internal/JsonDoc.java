@@ -49,7 +49,7 @@ public final class JsonDoc {
             if (root == null || root.isMissingNode()) {
                 throw new RuleSetException(file, java.util.List.of(RuleProblem.of(file, 1, 1, "empty JSON document")));
             }
-            return new JsonDoc(file, root, locate(text));
+            return new JsonDoc(file, root, locate(file, text));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             int line = at == null ? 1 : at.getLineNr();
@@ -95,13 +95,27 @@ public final class JsonDoc {
         return java.util.List.copyOf(out);
     }
 
-    private static Map<String, int[]> locate(String text) {
+    /**
+     * Where each key and value stands; refuses a string or key holding half a UTF-16 surrogate pair
+     * ({@code "&#92;ud800"}): JSON lets an escape spell it, but it is not text, and a product name or
+     * scenario id holding it would be written out as {@code ?}.
+     */
+    private static Map<String, int[]> locate(String file, String text) {
         Map<String, int[]> out = new HashMap<>();
+        java.util.List<RuleProblem> halves = new java.util.ArrayList<>();
+        java.nio.charset.CharsetEncoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newEncoder();
         try (JsonParser p = new JsonFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     continue;
+                }
+                if ((t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) && !utf8.canEncode(p.getText())) {
+                    JsonLocation at = p.currentTokenLocation();
+                    halves.add(RuleProblem.of(file, at.getLineNr(), at.getColumnNr(), (t == JsonToken.FIELD_NAME
+                            ? "key" : "string") + " at " + p.getParsingContext().pathAsPointer() + " holds an unpaired"
+                            + " UTF-16 surrogate escape; half of a surrogate pair is not valid text (it would be written"
+                            + " out as '?'); valid: a complete pair such as \\uD83D\\uDE00, or any other character"));
                 }
                 String pointer = p.getParsingContext().pathAsPointer().toString();
                 if (t == JsonToken.FIELD_NAME || !out.containsKey(pointer)) {
@@ -111,6 +125,9 @@ public final class JsonDoc {
             }
         } catch (IOException e) {
             throw new IllegalStateException("JSON re-read for locations failed after a successful parse", e);
+        }
+        if (!halves.isEmpty()) {
+            throw new RuleSetException(file, halves);
         }
         return out;
     }

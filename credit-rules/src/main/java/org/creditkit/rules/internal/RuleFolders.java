@@ -38,4 +38,20 @@ public final class RuleFolders {
                 + "rename " + (directory ? "this folder" : "the file") + " or move it out, so that nothing is silently "
                 + "left out";
     }
+
+    /**
+     * A rule-set file's text; a file that is not UTF-8 is added to {@code problems} at the line and byte
+     * where it stops being UTF-8 (read leniently, a product name or a parameter's key would hold U+FFFD).
+     *
+     * @param file     the file
+     * @param problems receives the problem of a file that is not UTF-8
+     * @return the text, or null when the file is not UTF-8
+     * @throws IOException if the file cannot be read
+     */
+    public static String readUtf8(java.nio.file.Path file, java.util.List<org.creditkit.rules.RuleProblem> problems)
+            throws java.io.IOException {
+        return org.creditkit.core.input.Utf8.readString(file, m -> problems.add(org.creditkit.rules.RuleProblem.of(
+                file.toString(), (int) Math.min(Integer.MAX_VALUE, m.line()), (int) Math.min(Integer.MAX_VALUE,
+                        m.column()), org.creditkit.core.input.Utf8.notUtf8(m.where())))).orElse(null);
+    }
 }

@@ -93,7 +93,10 @@ public final class Scenarios {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
                 String name = p.getFileName().toString();
                 if (Files.isRegularFile(p) && name.endsWith(".json")) {
-                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                    String text = RuleFolders.readUtf8(p, strays);
+                    if (text != null) {
+                        files.put(name, text);
+                    }
                 } else if (!RuleFolders.ignored(name)) {
                     // a scenario named .JSON would be skipped and the rules count as tested without it
                     strays.add(RuleProblem.of(p.toString(), 1, 1,
