@@ -329,6 +329,7 @@ final class AuditCommand implements Callable<Integer> {
     /** Prints the per-group summary table, the non-passing checks, the verdict and the report paths. */
     static void printSummary(PrintWriter w, AuditReport report, List<Path> files) {
         w.println(header(report));
+        mixedScope(report).ifPresent(w::println);
         String fmt = "%-22s %-18s %7s  %-22s %-22s %-22s %s%n";
         w.printf(Locale.ROOT, fmt, "GROUPING", "GROUP", "N", "APPROVAL [95% CI]", "RATIO [95% CI]", "CLASS",
                 "STATUS");
@@ -352,6 +353,24 @@ final class AuditCommand implements Callable<Integer> {
         w.println("HTML report: " + files.get(0).toAbsolutePath());
         w.println("JSON report: " + files.get(1).toAbsolutePath());
         w.println("Markdown report: " + files.get(2).toAbsolutePath());
+    }
+
+    /**
+     * A note when the decisions come from more than one rule set or model: the audit pools them, so a
+     * gap (or its absence) may be one version's, and the verdict alone does not say so.
+     */
+    static java.util.Optional<String> mixedScope(AuditReport report) {
+        List<String> mixed = new ArrayList<>();
+        var scope = report.config().scope();
+        if (scope.ruleSets().size() > 1) {
+            mixed.add(scope.ruleSets().size() + " rule sets (" + String.join("; ", scope.ruleSets()) + ")");
+        }
+        if (scope.models().size() > 1) {
+            mixed.add(scope.models().size() + " models (" + String.join("; ", scope.models()) + ")");
+        }
+        return mixed.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("note: these decisions were made by "
+                + String.join(" and ", mixed) + "; the audit pools them, so a gap or its absence may belong to one"
+                + " version: audit each version's decisions on its own before relying on the verdict");
     }
 
     /** {@code Fairness audit of FILE: N records, N with an outcome, N with a PD}. */

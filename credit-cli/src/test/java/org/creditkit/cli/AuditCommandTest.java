@@ -208,6 +208,28 @@ class AuditCommandTest {
     }
 
     @Test
+    void decisionLog_ofTwoRuleSets_saysSoBesideTheVerdict() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 80; i++) {
+            log.append("{\"modelId\":\"base@1\",\"rulesetVersion\":\"").append(i < 30 ? "rs-old" : "rs-new")
+                    .append("\",\"industry\":\"").append(i % 2 == 0 ? "C" : "H").append("\",\"approved\":")
+                    .append(i % 3 != 0).append("}\n");
+        }
+        Path data = write("two.jsonl", log.toString());
+        int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--out", dir.resolve("o2").toString());
+        assertThat(code).as("stderr: %s", err).isBetween(0, 2);
+        assertThat(out.toString()).contains("note: these decisions were made by 2 rule sets (rs-new: 50 decisions;"
+                + " rs-old: 30 decisions); the audit pools them");
+        // one rule set: no note
+        Path one = write("one.jsonl", log.toString().replace("rs-old", "rs-new"));
+        out.getBuffer().setLength(0);
+        run("--data", one.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--out", dir.resolve("o3").toString());
+        assertThat(out.toString()).contains("Verdict:").doesNotContain("note: these decisions");
+    }
+
+    @Test
     void help_printsUsageWithoutFormatWarnings() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("95% intervals").contains("--groups=GROUPING[,GROUPING...]")
