@@ -104,7 +104,7 @@ class MonitorCommandTest {
         var run = CreditCliTest.run("monitor", "--book", bad.toString(), "--out", dir.resolve("latin").toString());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).contains("line " + (loan + 1) + ": $: not valid UTF-8 at byte " + (at + 1)
+        assertThat(run.err()).contains("line " + (loan + 1) + ": $: line is not valid UTF-8 at byte " + (at + 1)
                 + " of the line (0xff)");
         assertThat(Files.readString(dir.resolve("latin").resolve("warnings.jsonl"))).doesNotContain("\uFFFD");
     }

@@ -86,9 +86,9 @@ final class SafeTree {
                         + " characters; valid: a key of at most " + maxKeyLength + " characters (the format's "
                         + "keys are short names, see docs/json-format.md)", p.currentTokenLocation());
             }
-            int bad = unpairedSurrogate(name);
+            int bad = Utf8.unpairedSurrogate(name);
             if (bad >= 0) {
-                throw new Refusal(unpairedSurrogateProblem("key", name, bad), p.currentTokenLocation(),
+                throw new Refusal(Utf8.unpairedSurrogateProblem("key", name, bad), p.currentTokenLocation(),
                         path(p.getParsingContext().getParent()));
             }
             p.nextToken();
@@ -100,40 +100,11 @@ final class SafeTree {
     /** A string value, refused when it holds half a surrogate pair. */
     private static String text(JsonParser p) throws IOException, Refusal {
         String s = p.getText();
-        int bad = unpairedSurrogate(s);
+        int bad = Utf8.unpairedSurrogate(s);
         if (bad >= 0) {
-            throw new Refusal(unpairedSurrogateProblem("string", s, bad), p.currentTokenLocation());
+            throw new Refusal(Utf8.unpairedSurrogateProblem("string", s, bad), p.currentTokenLocation());
         }
         return s;
-    }
-
-    /**
-     * The index of the first surrogate in {@code s} that is not half of a high-low pair, or -1. JSON
-     * lets an escape spell half a pair ({@code "&#92;ud800"}, RFC 8259 section 8.2) and Jackson decodes it as
-     * given: a string that is not text, written out by every encoder as {@code ?}. The streaming
-     * tokenizer leaves every string holding an escape or a surrogate to the tree, so this one pass runs
-     * only on documents that reach it.
-     */
-    static int unpairedSurrogate(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** Why a string or key with an unpaired surrogate at {@code index} is refused. */
-    static String unpairedSurrogateProblem(String what, String s, int index) {
-        return what + " holds an unpaired UTF-16 surrogate escape " + String.format("\\u%04x", (int) s.charAt(index))
-                + " at character " + (index + 1) + " of the " + what + "; half of a surrogate pair is not valid text "
-                + "(it would be written out as '?'); valid: a complete pair such as \\uD83D\\uDE00 (U+1F600), or "
-                + "any other character, escaped or not";
     }
 
     /** The next key (or the end) of an object, remembering that a failure now is in a key. */

@@ -269,7 +269,7 @@ public final class StrictApplicationReader {
     public BatchReport readBatch(InputStream in, Consumer<? super LabeledApplication> onGood,
                                  Consumer<? super BadLine> onBad) {
         Objects.requireNonNull(in, "in");
-        return batch(new ByteLines(in, settings.maxDocumentBytes()), onGood, onBad);
+        return batch(new Utf8Lines(in, settings.maxDocumentBytes(), oversized(settings.maxDocumentBytes()))::next, onGood, onBad);
     }
 
     /**
@@ -299,13 +299,13 @@ public final class StrictApplicationReader {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(onText, "onText");
         Objects.requireNonNull(onBad, "onBad");
-        return split(new ByteLines(in, settings.maxDocumentBytes()), onText, onBad);
+        return split(new Utf8Lines(in, settings.maxDocumentBytes(), oversized(settings.maxDocumentBytes()))::next, onText, onBad);
     }
 
     private static long split(LineSource source, ObjLongConsumer<String> onText, Consumer<? super BadLine> onBad) {
         long lines = 0;
         try {
-            for (Line line = source.next(); line != null; line = source.next()) {
+            for (Utf8Lines.Line line = source.next(); line != null; line = source.next()) {
                 lines++;
                 if (line.error() != null) {
                     onBad.accept(new BadLine(lines, List.of(Problem.of("$", line.error())), Optional.empty()));
@@ -512,152 +512,23 @@ public final class StrictApplicationReader {
             throw new UncheckedIOException("cannot read the application document", e);
         }
         checkSize(bytes.length);
-        int start = hasBom(bytes, bytes.length) ? 3 : 0;
-        String s = decode(bytes, start, bytes.length - start);
+        int start = Utf8.hasBom(bytes, 0, bytes.length) ? 3 : 0;
+        String s = Utf8.decode(bytes, start, bytes.length - start);
         if (s == null) {
             throw new CreditDataException("$", "the document is not valid UTF-8; valid: UTF-8 text");
         }
         return s;
     }
 
-    private static boolean hasBom(byte[] b, int len) {
-        return hasBom(b, 0, len);
-    }
-
-    private static boolean hasBom(byte[] b, int off, int len) {
-        return len >= 3 && (b[off] & 0xFF) == 0xEF && (b[off + 1] & 0xFF) == 0xBB && (b[off + 2] & 0xFF) == 0xBF;
-    }
-
-    /**
-     * Strict UTF-8 decoding; null when malformed. The JDK's lenient decoding into a string is several
-     * times cheaper than a {@link CharsetDecoder} (no char buffer, no second copy) and gives the same text
-     * for valid UTF-8; it replaces each malformed sequence with U+FFFD, so only a text holding U+FFFD is
-     * decoded again strictly to tell a malformed input from a U+FFFD the input spelled.
-     */
-    private static String decode(byte[] b, int off, int len) {
-        String s = new String(b, off, len, StandardCharsets.UTF_8);
-        return s.indexOf('\uFFFD') < 0 ? s : strictDecode(b, off, len);
-    }
-
-    private static String strictDecode(byte[] b, int off, int len) {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            return d.decode(ByteBuffer.wrap(b, off, len)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
     // ---------------------------------------------------------------- line splitting
-
-    /** One line: its text, or why it cannot be read (then text is null). */
-    private record Line(String text, String error) {
-    }
 
     private interface LineSource {
         /** The next line, or null at the end of input. */
-        Line next() throws IOException;
+        Utf8Lines.Line next() throws IOException;
     }
 
     private static String oversized(int max) {
         return "line exceeds " + max + " bytes; valid: at most " + max + " bytes per line (see Builder.maxDocumentBytes)";
-    }
-
-    /**
-     * Splits UTF-8 bytes at {@code \n}, holding at most one line of at most {@code max} bytes. A line that
-     * lies whole in the read buffer is decoded from there; only a line across two reads is copied.
-     */
-    private static final class ByteLines implements LineSource {
-        private final InputStream in;
-        private final int max;
-        private final byte[] buf = new byte[1 << 16];
-        private int pos;
-        private int lim;
-        private byte[] line = new byte[1024];
-        private boolean eof;
-        private boolean first = true;
-
-        ByteLines(InputStream in, int max) {
-            this.in = in;
-            this.max = max;
-        }
-
-        @Override
-        public Line next() throws IOException {
-            if (eof) {
-                return null;
-            }
-            byte[] b = line; // where the line's bytes are: the read buffer, or copied into line
-            int off = 0;
-            int len = 0; // the line's bytes so far while within max
-            boolean over = false;
-            boolean any = false;
-            while (true) {
-                if (pos == lim) {
-                    lim = in.read(buf);
-                    pos = 0;
-                    if (lim <= 0) {
-                        lim = 0;
-                        eof = true;
-                        if (!any) {
-                            return null;
-                        }
-                        break;
-                    }
-                }
-                any = true;
-                int nl = newline(buf, pos, lim);
-                int n = (nl < 0 ? lim : nl) - pos;
-                if (!over && (long) len + n > max) {
-                    over = true;
-                } else if (!over && len == 0 && nl >= 0) {
-                    b = buf;
-                    off = pos;
-                    len = n;
-                } else if (!over) {
-                    if (len + n > line.length) {
-                        line = java.util.Arrays.copyOf(line, Math.max(len + n, (int) Math.min((long) max, 2L * line.length)));
-                        b = line;
-                    }
-                    System.arraycopy(buf, pos, line, len, n);
-                    len += n;
-                }
-                if (nl >= 0) {
-                    pos = nl + 1;
-                    break;
-                }
-                pos = lim;
-            }
-            if (len > 0 && b[off + len - 1] == '\r' && !over) {
-                len--;
-            }
-            int start = 0;
-            if (first) {
-                first = false;
-                start = !over && hasBom(b, off, len) ? 3 : 0;
-            }
-            if (over) {
-                return new Line(null, oversized(max));
-            }
-            String s = decode(b, off + start, len - start);
-            if (s == null) {
-                int bad = Utf8.malformedOffset(b, off + start, len - start);
-                return new Line(null, "line is " + Utf8.notUtf8("byte " + (start + bad + 1) + " of the line ("
-                        + String.format("0x%02x", b[off + start + bad] & 0xFF) + ")"));
-            }
-            return new Line(s, null);
-        }
-
-        private static int newline(byte[] b, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (b[i] == '\n') {
-                    return i;
-                }
-            }
-            return -1;
-        }
     }
 
     /** Splits characters at {@code \n}, holding at most one line of at most {@code max} UTF-8 bytes. */
@@ -677,7 +548,7 @@ public final class StrictApplicationReader {
         }
 
         @Override
-        public Line next() throws IOException {
+        public Utf8Lines.Line next() throws IOException {
             if (eof) {
                 return null;
             }
@@ -712,14 +583,14 @@ public final class StrictApplicationReader {
             }
         }
 
-        private Line line(boolean over) {
+        private Utf8Lines.Line line(boolean over) {
             boolean bom = first && sb.length() > 0 && sb.charAt(0) == '\uFEFF';
             first = false;
             if (over) {
-                return new Line(null, oversized(max));
+                return new Utf8Lines.Line(null, oversized(max));
             }
             int end = sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r' ? sb.length() - 1 : sb.length();
-            return new Line(sb.substring(bom ? 1 : 0, Math.max(bom ? 1 : 0, end)), null);
+            return new Utf8Lines.Line(sb.substring(bom ? 1 : 0, Math.max(bom ? 1 : 0, end)), null);
         }
     }
 

@@ -3,6 +3,7 @@ package org.creditkit.core.input;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -94,5 +95,69 @@ public final class Utf8 {
     public static String notUtf8(String where) {
         return "not valid UTF-8 at " + where + "; valid: UTF-8 text (save the file as UTF-8, e.g. a spreadsheet's "
                 + "\"CSV UTF-8\"); a byte that is not UTF-8 would be read as U+FFFD, no longer the text in the file";
+    }
+
+    /**
+     * The index of the first surrogate in {@code s} that is not half of a high-low pair, or -1. JSON
+     * lets an escape spell half a pair ({@code "&#92;ud800"}, RFC 8259 section 8.2) and Jackson decodes it as
+     * given: a string that is not text, written out by every encoder as {@code ?}. Every reader of JSON
+     * text (applications, the loan book, rule-set files) checks its strings with this one pass.
+     *
+     * @param s a string
+     * @return the index of the first unpaired surrogate, or -1
+     */
+    public static int unpairedSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Why a string or key with an unpaired surrogate at {@code index} is refused.
+     *
+     * @param what  "string" or "key"
+     * @param s     the string
+     * @param index where {@link #unpairedSurrogate(String)} found the surrogate
+     * @return the problem's message: what, where in the string, and what would be valid
+     */
+    public static String unpairedSurrogateProblem(String what, String s, int index) {
+        return what + " holds an unpaired UTF-16 surrogate escape " + String.format("\\u%04x", (int) s.charAt(index))
+                + " at character " + (index + 1) + " of the " + what + "; half of a surrogate pair is not valid text "
+                + "(it would be written out as '?'); valid: a complete pair such as \\uD83D\\uDE00 (U+1F600), or "
+                + "any other character, escaped or not";
+    }
+
+    static boolean hasBom(byte[] b, int off, int len) {
+        return len >= 3 && (b[off] & 0xFF) == 0xEF && (b[off + 1] & 0xFF) == 0xBB && (b[off + 2] & 0xFF) == 0xBF;
+    }
+
+    /**
+     * Strict UTF-8 decoding; null when malformed. The JDK's lenient decoding into a string is several
+     * times cheaper than a {@link CharsetDecoder} (no char buffer, no second copy) and gives the same text
+     * for valid UTF-8; it replaces each malformed sequence with U+FFFD, so only a text holding U+FFFD is
+     * decoded again strictly to tell a malformed input from a U+FFFD the input spelled.
+     */
+    static String decode(byte[] b, int off, int len) {
+        String s = new String(b, off, len, StandardCharsets.UTF_8);
+        return s.indexOf('\uFFFD') < 0 ? s : strictDecode(b, off, len);
+    }
+
+    private static String strictDecode(byte[] b, int off, int len) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return d.decode(ByteBuffer.wrap(b, off, len)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 }

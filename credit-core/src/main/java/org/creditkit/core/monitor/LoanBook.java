@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -39,6 +38,7 @@ import org.creditkit.core.input.ApplicationJson;
 import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.StrictApplicationReader;
 import org.creditkit.core.input.Utf8;
+import org.creditkit.core.input.Utf8Lines;
 
 /**
  * The loan-book file: JSON Lines, one {@code "type":"loan"} line per booked loan followed by its
@@ -51,7 +51,7 @@ public final class LoanBook {
 
     private static final long MAX_LINE_CHARS = 1 << 20;
     /** The longest line in bytes: {@link #MAX_LINE_CHARS} characters of at most 3 UTF-8 bytes each. */
-    private static final long MAX_LINE_BYTES = 3 * MAX_LINE_CHARS;
+    private static final int MAX_LINE_BYTES = (int) (3 * MAX_LINE_CHARS);
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -164,7 +164,7 @@ public final class LoanBook {
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
         return read(() -> {
             String line = r.readLine();
-            return line == null ? null : new RawLine(line, null);
+            return line == null ? null : new Utf8Lines.Line(line, null);
         }, reader, onLoan, onBad);
     }
 
@@ -180,84 +180,13 @@ public final class LoanBook {
     public static ReadSummary read(InputStream in, StrictApplicationReader reader, Consumer<Loan> onLoan,
                                    Consumer<BadLine> onBad) {
         Objects.requireNonNull(in, "in");
-        return read(new ByteLines(in), reader, onLoan, onBad);
+        return read(new Utf8Lines(in, MAX_LINE_BYTES, "line exceeds " + MAX_LINE_BYTES + " bytes; valid: at most "
+                + MAX_LINE_CHARS + " characters per line")::next, reader, onLoan, onBad);
     }
 
-    /** One line of the book: its text, or why it cannot be read (then text is null). */
-    private record RawLine(String text, String error) {
-    }
-
+    /** The lines of a book: the next one, its text or why it cannot be read, or null at the end. */
     private interface Lines {
-        /** The next line, or null at the end. */
-        RawLine next() throws IOException;
-    }
-
-    /** UTF-8 lines split at {@code \n}, each decoded strictly; a line over the limit is not kept whole. */
-    private static final class ByteLines implements Lines {
-        private final InputStream in;
-        private final byte[] buf = new byte[1 << 16];
-        private int pos;
-        private int lim;
-        private boolean eof;
-        private byte[] line = new byte[1024];
-
-        ByteLines(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public RawLine next() throws IOException {
-            if (eof) {
-                return null;
-            }
-            int len = 0;
-            long total = 0;
-            boolean any = false;
-            while (true) {
-                if (pos == lim) {
-                    lim = in.read(buf);
-                    pos = 0;
-                    if (lim <= 0) {
-                        lim = 0;
-                        eof = true;
-                        if (!any) {
-                            return null;
-                        }
-                        break;
-                    }
-                }
-                any = true;
-                int nl = pos;
-                while (nl < lim && buf[nl] != '\n') {
-                    nl++;
-                }
-                int n = nl - pos;
-                total += n;
-                if (total <= MAX_LINE_BYTES) {
-                    if (len + n > line.length) {
-                        line = java.util.Arrays.copyOf(line, Math.max(len + n, 2 * line.length));
-                    }
-                    System.arraycopy(buf, pos, line, len, n);
-                    len += n;
-                }
-                pos = nl < lim ? nl + 1 : lim;
-                if (nl < lim) {
-                    break;
-                }
-            }
-            if (total > MAX_LINE_BYTES) {
-                return new RawLine(null, "line is " + total + " bytes; at most " + MAX_LINE_BYTES);
-            }
-            if (len > 0 && line[len - 1] == '\r') {
-                len--;
-            }
-            int bad = Utf8.malformedOffset(line, 0, len);
-            if (bad >= 0) {
-                return new RawLine(null, Utf8.notUtf8("byte " + (bad + 1) + " of the line ("
-                        + String.format("0x%02x", line[bad] & 0xFF) + ")"));
-            }
-            return new RawLine(new String(line, 0, len, StandardCharsets.UTF_8), null);
-        }
+        Utf8Lines.Line next() throws IOException;
     }
 
     private static ReadSummary read(Lines r, StrictApplicationReader reader, Consumer<Loan> onLoan,
@@ -275,7 +204,7 @@ public final class LoanBook {
         List<LoanMonth> months = new ArrayList<>();
         Map<String, Long> booked = new HashMap<>();
         try {
-            for (RawLine raw = r.next(); raw != null; raw = r.next()) {
+            for (Utf8Lines.Line raw = r.next(); raw != null; raw = r.next()) {
                 lineNo++;
                 if (raw.error() != null) {
                     onBad.accept(new BadLine(lineNo, List.of(Problem.of("$", raw.error()))));
@@ -572,11 +501,9 @@ public final class LoanBook {
             problems.add(Problem.of("$." + field, "must be a non-blank string"));
             return null;
         }
-        if (!StandardCharsets.UTF_8.newEncoder().canEncode(n.asText())) {
-            // an escape of half a surrogate pair ("\\ud800"): not text, written out as '?'
-            problems.add(Problem.of("$." + field, "holds an unpaired UTF-16 surrogate escape; half of a surrogate"
-                    + " pair is not valid text (it would be written out as '?'); valid: a complete pair such as"
-                    + " \\uD83D\\uDE00, or any other character"));
+        int half = Utf8.unpairedSurrogate(n.asText());
+        if (half >= 0) {
+            problems.add(Problem.of("$." + field, Utf8.unpairedSurrogateProblem("string", n.asText(), half)));
             return null;
         }
         return n.asText();

@@ -214,7 +214,7 @@ class LoanBookTest {
 
         Read r = readBytes(out.toByteArray());
 
-        assertThat(r.bad().get(0).toString()).isEqualTo("line 1: $: not valid UTF-8 at byte " + (head.length + 1)
+        assertThat(r.bad().get(0).toString()).isEqualTo("line 1: $: line is not valid UTF-8 at byte " + (head.length + 1)
                 + " of the line (0xff); valid: UTF-8 text (save the file as UTF-8, e.g. a spreadsheet's \"CSV UTF-8\");"
                 + " a byte that is not UTF-8 would be read as U+FFFD, no longer the text in the file");
         assertThat(r.loans()).hasSize(BOOK.size() - 1);

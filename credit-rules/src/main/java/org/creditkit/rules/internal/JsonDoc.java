@@ -103,19 +103,19 @@ public final class JsonDoc {
     private static Map<String, int[]> locate(String file, String text) {
         Map<String, int[]> out = new HashMap<>();
         java.util.List<RuleProblem> halves = new java.util.ArrayList<>();
-        java.nio.charset.CharsetEncoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newEncoder();
         try (JsonParser p = new JsonFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     continue;
                 }
-                if ((t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) && !utf8.canEncode(p.getText())) {
+                int half = t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME
+                        ? org.creditkit.core.input.Utf8.unpairedSurrogate(p.getText()) : -1;
+                if (half >= 0) {
                     JsonLocation at = p.currentTokenLocation();
-                    halves.add(RuleProblem.of(file, at.getLineNr(), at.getColumnNr(), (t == JsonToken.FIELD_NAME
-                            ? "key" : "string") + " at " + p.getParsingContext().pathAsPointer() + " holds an unpaired"
-                            + " UTF-16 surrogate escape; half of a surrogate pair is not valid text (it would be written"
-                            + " out as '?'); valid: a complete pair such as \\uD83D\\uDE00, or any other character"));
+                    halves.add(RuleProblem.of(file, at.getLineNr(), at.getColumnNr(), "at "
+                            + p.getParsingContext().pathAsPointer() + ": " + org.creditkit.core.input.Utf8
+                            .unpairedSurrogateProblem(t == JsonToken.FIELD_NAME ? "key" : "string", p.getText(), half)));
                 }
                 String pointer = p.getParsingContext().pathAsPointer().toString();
                 if (t == JsonToken.FIELD_NAME || !out.containsKey(pointer)) {
