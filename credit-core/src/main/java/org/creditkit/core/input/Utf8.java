@@ -2,10 +2,8 @@ package org.creditkit.core.input;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,24 +69,122 @@ public final class Utf8 {
         return bad.isPresent() ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }
 
-    /** The first byte that is not part of well-formed UTF-8 in the range, counted from {@code off}; or -1. */
+    /**
+     * The first byte that is not part of well-formed UTF-8 in the range, counted from {@code off}; or -1.
+     * Well-formed as RFC 3629 and the JDK's strict decoder have it: no overlong form (such as
+     * {@code C0 80}, which a lenient decoder reads as U+0000), no encoded surrogate ({@code ED A0 80}) and
+     * nothing above U+10FFFF; the offset is the lead byte of the first ill-formed sequence. One pass
+     * without allocation, so a reader can check every line.
+     */
     public static int malformedOffset(byte[] bytes, int off, int len) {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, off, len);
-        CharBuffer out = CharBuffer.allocate(Math.min(len + 1, 8192));
-        while (true) {
-            CoderResult r = d.decode(in, out, true);
-            if (r.isError()) {
-                return in.position() - off;
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
             }
-            if (r.isUnderflow()) {
-                r = d.flush(out);
-                return r.isError() ? in.position() - off : -1;
+            b &= 0xFF;
+            int n; // continuation bytes
+            int lo = 0x80;
+            int hi = 0xBF; // the range of the first continuation byte
+            if (b >= 0xC2 && b <= 0xDF) {
+                n = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                n = 2;
+                lo = b == 0xE0 ? 0xA0 : 0x80; // overlong below U+0800
+                hi = b == 0xED ? 0x9F : 0xBF; // surrogates U+D800..U+DFFF
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                n = 3;
+                lo = b == 0xF0 ? 0x90 : 0x80; // overlong below U+10000
+                hi = b == 0xF4 ? 0x8F : 0xBF; // above U+10FFFF
+            } else {
+                return i - off; // a continuation byte without a lead, C0, C1 or F5..FF
             }
-            out.clear();
+            if (end - i <= n) {
+                return i - off; // cut short
+            }
+            int c1 = bytes[i + 1] & 0xFF;
+            if (c1 < lo || c1 > hi) {
+                return i - off;
+            }
+            for (int k = 2; k <= n; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return i - off;
+                }
+            }
+            i += n + 1;
         }
+        return -1;
+    }
+
+    /**
+     * Why a line is refused whose byte {@code byteInLine} (from 1) is where it stops being UTF-8: the one
+     * message of every JSON Lines reader ({@link Utf8Lines}, the Spark reader, the audit).
+     *
+     * @param byteInLine the byte within the line, from 1
+     * @param value      the byte, 0..255
+     * @return the message: what, where, and what would be valid
+     */
+    public static String lineNotUtf8(long byteInLine, int value) {
+        return "line is " + notUtf8("byte " + byteInLine + " of the line (" + String.format("0x%02x", value & 0xFF)
+                + ")");
+    }
+
+    /**
+     * Where JSON text (as UTF-8 bytes) spells half a surrogate pair with an escape ({@code "&#92;ud800"} without
+     * a low surrogate escape after it, or a low one alone): the offset of its backslash from {@code off},
+     * or -1. For a reader that checks bytes without building strings (a hash-chained log is verified byte
+     * by byte); a reader that parses checks each string with {@link #unpairedSurrogate(String)}. Encoded
+     * surrogates are not UTF-8 and are found by {@link #malformedOffset}.
+     *
+     * @param bytes JSON text
+     * @param off   where it starts
+     * @param len   its length
+     * @return the offset of the escape's backslash, or -1
+     */
+    public static int unpairedSurrogateEscape(byte[] bytes, int off, int len) {
+        int end = off + len;
+        for (int i = off; i < end; i++) {
+            if (bytes[i] != '\\') {
+                continue;
+            }
+            int c = escapedUnit(bytes, i, end);
+            if (c < 0) {
+                i++; // a backslash or quote escaped: the escaped character is not the start of an escape
+                continue;
+            }
+            if (Character.isHighSurrogate((char) c)) {
+                int d = escapedUnit(bytes, i + 6, end);
+                if (d >= 0 && Character.isLowSurrogate((char) d)) {
+                    i += 11;
+                    continue;
+                }
+                return i - off;
+            }
+            if (Character.isLowSurrogate((char) c)) {
+                return i - off;
+            }
+            i += 5;
+        }
+        return -1;
+    }
+
+    /** The UTF-16 unit of a {@code &#92;uXXXX} escape at {@code i}, or -1 when none is there. */
+    private static int escapedUnit(byte[] b, int i, int end) {
+        if (i + 5 >= end || b[i] != '\\' || b[i + 1] != 'u') {
+            return -1;
+        }
+        int v = 0;
+        for (int k = i + 2; k < i + 6; k++) {
+            int h = Character.digit(b[k], 16);
+            if (h < 0) {
+                return -1;
+            }
+            v = v << 4 | h;
+        }
+        return v;
     }
 
     /** The message for a file or line that is not UTF-8: what, where, and what would be valid. */
@@ -135,7 +231,16 @@ public final class Utf8 {
                 + "any other character, escaped or not";
     }
 
-    static boolean hasBom(byte[] b, int off, int len) {
+    /**
+     * Whether the range starts with a UTF-8 byte-order mark ({@code EF BB BF}), which the readers drop at
+     * the start of a file.
+     *
+     * @param b   bytes
+     * @param off where the range starts
+     * @param len its length
+     * @return true when it starts with the mark
+     */
+    public static boolean hasBom(byte[] b, int off, int len) {
         return len >= 3 && (b[off] & 0xFF) == 0xEF && (b[off + 1] & 0xFF) == 0xBB && (b[off + 2] & 0xFF) == 0xBF;
     }
 

@@ -109,8 +109,7 @@ public final class Utf8Lines {
         String s = Utf8.decode(b, off + start, len - start);
         if (s == null) {
             int bad = Utf8.malformedOffset(b, off + start, len - start);
-            return new Line(null, "line is " + Utf8.notUtf8("byte " + (start + bad + 1) + " of the line ("
-                    + String.format("0x%02x", b[off + start + bad] & 0xFF) + ")"));
+            return new Line(null, Utf8.lineNotUtf8(start + bad + 1, b[off + start + bad]));
         }
         return new Line(s, null);
     }
