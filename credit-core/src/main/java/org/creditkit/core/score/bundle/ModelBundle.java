@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.creditkit.core.CreditModelException;
 import org.creditkit.core.Problem;
+import org.creditkit.core.input.JsonStrings;
+import org.creditkit.core.input.Utf8;
 import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.feature.FeatureCategory;
@@ -226,14 +228,12 @@ public final class ModelBundle {
             throw new CreditModelException(source, "larger than " + maxBytes + " bytes; a model bundle is "
                     + "at most that (BundleLoader.maxBytes raises the cap for a larger model)");
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new CreditModelException(source, "not UTF-8 text; a model bundle is JSON");
+        // refused where it stops being UTF-8, before any hashing: a lenient decoding would hash U+FFFD, not the file
+        java.util.Optional<Utf8.Malformed> bad = Utf8.firstMalformed(bytes);
+        if (bad.isPresent()) {
+            throw new CreditModelException(source, "model bundle is " + Utf8.notUtf8(bad.get().where()));
         }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**
@@ -270,6 +270,12 @@ public final class ModelBundle {
         }
         if (root == null || !root.isObject()) {
             throw new CreditModelException("$", source + ": a model bundle must be a JSON object");
+        }
+        // before the checksum and the signature: the canonical UTF-8 text hashes half a surrogate pair as '?',
+        // so "A\\ud800" and "A?" would share one checksum and one signature
+        List<Problem> halves = JsonStrings.unpairedSurrogates(text, source);
+        if (!halves.isEmpty()) {
+            throw new CreditModelException(halves);
         }
         return new Reader((ObjectNode) root, registry).read();
     }

@@ -43,6 +43,44 @@ class BundleSigningTest {
     }
 
     @Test
+    void signedBundle_whoseStringIsMadeHalfASurrogatePair_isRefusedAtItsFileLineAndPath(@TempDir Path dir)
+            throws Exception {
+        // "A?" and "A\\ud800" have one canonical UTF-8 text (the half pair is encoded as '?'): the checksum and the
+        // signature of the first would pass for the second
+        SigningKey key = SigningKey.generate();
+        ObjectNode json = (ObjectNode) MAPPER.readTree(ModelBundle.read(unsignedCopy(dir)).toJson());
+        json.put("description", "bank A?");
+        json.put("checksum", CanonicalJson.checksum(json));
+        Path signed = dir.resolve("signed.json");
+        ModelBundle.parse(json.toString(), "b", ModelRegistry.standard()).signedWith(key).write(signed);
+        String text = Files.readString(signed);
+        Path f = dir.resolve("edited.json");
+        Files.writeString(f, text.replace("bank A?", "bank A\\ud800"));
+        int line = (int) text.substring(0, text.indexOf("bank A?")).lines().count();
+
+        assertThatThrownBy(() -> BundleLoader.standard().trust(TrustStore.of(key.verifyingKey())).read(f))
+                .isInstanceOf(CreditModelException.class)
+                .hasMessageContaining(f + ":" + line + ":")
+                .hasMessageContaining("$.description: string holds an unpaired UTF-16 surrogate escape \\ud800 at "
+                        + "character 7 of the string");
+    }
+
+    @Test
+    void bundleWithAByteThatIsNotUtf8_isRefusedWithItsLineAndByte(@TempDir Path dir) throws Exception {
+        String text = ModelBundle.defaultBundle().toJson();
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("Expert base");
+        bytes[at] = (byte) 0xC0;
+        Path f = dir.resolve("latin.json");
+        Files.write(f, bytes);
+        int line = (int) text.substring(0, at).lines().count();
+
+        assertThatThrownBy(() -> ModelBundle.read(f)).isInstanceOf(CreditModelException.class)
+                .hasMessageContaining(f + ": model bundle is not valid UTF-8 at line " + line + ", byte ")
+                .hasMessageContaining("0xc0");
+    }
+
+    @Test
     void editedAfterSigning_withChecksumRecomputed_isRefused(@TempDir Path dir) throws Exception {
         SigningKey key = SigningKey.generate();
         ObjectNode json = (ObjectNode) MAPPER.readTree(ModelBundle.read(unsignedCopy(dir)).signedWith(key).toJson());
