@@ -30,7 +30,13 @@ public record ChainProblem(Kind kind, Path file, long line, String message) {
         /** A checkpoint names a key that is not the trusted one. */
         UNKNOWN_KEY,
         /** The files are not a chain: no header, a missing part or a part out of place. */
-        NOT_A_CHAIN
+        NOT_A_CHAIN,
+        /**
+         * A line that is not text: bytes that are not UTF-8, or a JSON escape of half a UTF-16 surrogate pair.
+         * Its hash may match (a hash covers any bytes), but a reader would see U+FFFD or '?' where the line's
+         * bytes are, not what was chained.
+         */
+        NOT_TEXT
     }
 
     /** Checks the fields. */

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.creditkit.core.chain.ChainProblem.Kind;
+import org.creditkit.core.input.Utf8;
 
 /**
  * Verifies a log written by {@link ChainWriter}: every line's own hash, the link to the line
@@ -199,6 +200,10 @@ public final class ChainVerifier {
             return problem(Kind.TRUNCATED, file, no, "the last line has no line end (" + (in.end() - in.start())
                     + " bytes): a write was cut short (crash?); the " + lines + " lines before it verify");
         }
+        ChainProblem notText = checkText(in);
+        if (notText != null) {
+            return notText;
+        }
         ChainLine l = ChainLine.parse(in.buf(), in.start(), in.end());
         if (l == null) {
             return problem(Kind.ALTERED, file, no, in.end() == in.start() ? "an empty line was inserted"
@@ -282,6 +287,32 @@ public final class ChainVerifier {
         lastPart = in.part();
         lastFile = file;
         lastLineNo = no;
+        return null;
+    }
+
+    /**
+     * A line that is not UTF-8 text, or spells half a surrogate pair: refused before its hash is checked, so
+     * a line re-hashed after its bytes were changed (or written by another tool) cannot pass as intact
+     * while every reader decodes something else.
+     */
+    private static ChainProblem checkText(Lines in) {
+        byte[] b = in.buf();
+        int len = in.end() - in.start();
+        int bad = Utf8.malformedOffset(b, in.start(), len);
+        if (bad >= 0) {
+            return problem(Kind.NOT_TEXT, in.file(), in.lineNo(), "not valid UTF-8 at byte " + (bad + 1) + " of the line ("
+                    + String.format("0x%02x", b[in.start() + bad] & 0xFF) + "): a hash covers any bytes, but a reader "
+                    + "decodes U+FFFD there, not what was chained; the writer writes UTF-8 text only, so the line was "
+                    + "changed and re-hashed, or written by another tool; valid: UTF-8 text");
+        }
+        int half = Utf8.unpairedSurrogateEscape(b, in.start(), len);
+        if (half >= 0) {
+            String escape = new String(b, in.start() + half, 6, StandardCharsets.US_ASCII);
+            return problem(Kind.NOT_TEXT, in.file(), in.lineNo(), "the line holds half a UTF-16 surrogate pair, the "
+                    + "escape " + escape + " at byte " + (half + 1) + " of the line; it is not text (a reader writes it "
+                    + "out as '?'), so the line is not what a reader would see; valid: a complete pair such as "
+                    + "\\uD83D\\uDE00, or the character itself in UTF-8");
+        }
         return null;
     }
 

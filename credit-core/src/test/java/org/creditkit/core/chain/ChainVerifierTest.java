@@ -65,6 +65,65 @@ class ChainVerifierTest {
     }
 
     @Test
+    void verify_signedLineSpellingHalfASurrogatePair_isNotText_atItsLineAndByte() {
+        Path f = dir.resolve("log.jsonl");
+        try (ChainWriter w = ChainWriter.to(f, "test").signer(KEYS.signer()).checkpointEvery(10).open()) {
+            w.append("rec", "\"i\":0,\"text\":\"ok\"");
+            w.append("rec", "\"i\":1,\"text\":\"A\\ud800\"");   // another writer's escape of half a pair
+        }
+        ChainReport r = ChainVerifier.verify(f, KEYS.keys());
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problem().orElseThrow().kind()).isEqualTo(Kind.NOT_TEXT);
+        assertThat(r.problem().orElseThrow().line()).isEqualTo(3);
+        assertThat(r.toText()).contains(f + ":3").contains("the escape \\ud800 at byte ");
+        assertThat(ChainVerifier.verifyLinks(f).intact()).as("continuity alone does not make it text").isFalse();
+    }
+
+    @Test
+    void verify_lineRehashedAfterABytePastUtf8_isNotText_beforeItsHashIsTrusted() throws IOException {
+        Path f = dir.resolve("log.jsonl");
+        try (ChainWriter w = ChainWriter.to(f, "test").unsigned().open()) {
+            w.append("rec", "\"industry\":\"C\"");
+            w.append("rec", "\"industry\":\"C-\"");
+        }
+        byte[] b = Files.readAllBytes(f);
+        String text = new String(b, StandardCharsets.UTF_8);
+        int dash = text.indexOf("C-");
+        b[dash + 1] = (byte) 0xC0; // C0 then '"': not UTF-8 (an overlong lead)
+        Files.write(f, rehash(b));
+
+        ChainReport r = ChainVerifier.verifyLinks(f);
+        assertThat(r.intact()).isFalse();
+        assertThat(r.problem().orElseThrow().kind()).isEqualTo(Kind.NOT_TEXT);
+        assertThat(r.toText()).contains(f + ":3").contains("not valid UTF-8 at byte " + (dash + 1
+                - text.lastIndexOf('\n', dash)) + " of the line (0xc0)");
+    }
+
+    /** An unsigned chain's hashes and links recomputed, as anyone can. */
+    private static byte[] rehash(byte[] b) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String prev = ChainFormat.GENESIS;
+        int start = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] != '\n') {
+                continue;
+            }
+            byte[] line = Arrays.copyOfRange(b, start, i);
+            String ascii = new String(line, StandardCharsets.ISO_8859_1);
+            int p = ascii.indexOf(",\"prev\":\"") + 9;
+            int h = ascii.lastIndexOf(",\"hash\":\"");
+            String prefix = ascii.substring(0, p) + prev + ascii.substring(p + prev.length(), h);
+            byte[] pre = prefix.getBytes(StandardCharsets.ISO_8859_1);
+            String hash = java.util.HexFormat.of().formatHex(ChainFormat.sha256().digest(pre));
+            out.writeBytes(pre);
+            out.writeBytes((",\"hash\":\"" + hash + "\"}\n").getBytes(StandardCharsets.US_ASCII));
+            prev = hash;
+            start = i + 1;
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void verify_oneByteChangedInAnyLine_namesThatLine() throws IOException {
         Path f = write(7, 3);
         byte[] original = Files.readAllBytes(f);
