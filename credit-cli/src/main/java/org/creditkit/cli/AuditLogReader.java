@@ -28,6 +28,7 @@ import org.creditkit.core.chain.BrokenChainException;
 import org.creditkit.core.chain.ChainVerifier;
 import org.creditkit.core.fairness.AuditAccumulator;
 import org.creditkit.core.fairness.AuditScope;
+import org.creditkit.core.input.Utf8;
 
 /**
  * Streams a JSON Lines decision log into audit records, keeping only what the audit uses: each line
@@ -119,6 +120,13 @@ final class AuditLogReader {
         LineReader lines = (lineNo, buf, off, len) -> {
             linesRead.accept(++total[0]);
             if (isBlank(buf, off, len)) {
+                return;
+            }
+            // Jackson reads an overlong C0 80 as U+0000 and ED A0 80 as half a surrogate pair: a group named
+            // "C" + U+0000 audited beside "C", printed alike; so every byte of the line is checked first
+            int bad = Utf8.malformedOffset(buf, off, len);
+            if (bad >= 0) {
+                sink.bad(lineNo, Utf8.lineNotUtf8(bad + 1, buf[off + bad]));
                 return;
             }
             Arrays.fill(values, null);
@@ -269,6 +277,12 @@ final class AuditLogReader {
         return null;
     }
 
+    /** Why a value read for the audit is refused (half a surrogate pair: a group or value that is not text), or null. */
+    static String notText(String field, String value) {
+        int half = Utf8.unpairedSurrogate(value);
+        return half < 0 ? null : "field '" + field + "': " + Utf8.unpairedSurrogateProblem("string", value, half);
+    }
+
     /**
      * Parses one line, putting the wanted top-level scalar fields into {@code values} (null absent,
      * arrays of scalars joined by {@code |}) and skipping the rest.
@@ -284,6 +298,10 @@ final class AuditLogReader {
             }
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
+                int half = Utf8.unpairedSurrogate(name);
+                if (half >= 0) {
+                    return Utf8.unpairedSurrogateProblem("key", name, half);
+                }
                 if (columns != null) {
                     columns.add(name);
                 }
@@ -307,11 +325,19 @@ final class AuditLogReader {
                         if (joined.length() > 0) {
                             joined.append('|');
                         }
+                        String problem = notText(name, p.getText());
+                        if (problem != null) {
+                            return problem;
+                        }
                         joined.append(p.getText());
                     }
                     values[at] = joined.length() == 0 ? null : joined.toString();
                 } else if (v != JsonToken.VALUE_NULL) {
                     String text = p.getText();
+                    String problem = notText(name, text);
+                    if (problem != null) {
+                        return problem;
+                    }
                     values[at] = text.isEmpty() ? null : text;
                 }
             }

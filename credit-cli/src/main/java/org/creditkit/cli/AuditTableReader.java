@@ -30,6 +30,7 @@ import org.creditkit.core.CreditDataException;
 import org.creditkit.core.Problem;
 import org.creditkit.core.fairness.AuditAccumulator;
 import org.creditkit.core.fairness.AuditScope;
+import org.creditkit.core.input.Utf8;
 
 /**
  * Reads the input of {@code credit audit}: flat JSON Lines (one object per line, scalar fields; an
@@ -94,7 +95,9 @@ final class AuditTableReader {
     public static AuditTable read(Path file, Format format) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Utf8.readString(file, m -> {
+                throw new CreditDataException(file + ":" + m.line(), Utf8.notUtf8(m.where()));
+            }).orElseThrow();
         } catch (IOException e) {
             throw new CreditDataException(file.toString(), "cannot read the audit data: " + e.getMessage()
                     + "; pass a readable UTF-8 file", e);
@@ -160,6 +163,13 @@ final class AuditTableReader {
                     ok = false;
                 } else if (!v.isNull()) {
                     values.put(f.getKey(), v.asText());
+                }
+                int inKey = Utf8.unpairedSurrogate(f.getKey());
+                String half = inKey >= 0 ? Utf8.unpairedSurrogateProblem("key", f.getKey(), inKey)
+                        : AuditLogReader.notText(f.getKey(), v.isArray() ? joined(v) : v.asText());
+                if (half != null) {
+                    errors.add(Problem.of(source + ":" + lineNo, half));
+                    ok = false;
                 }
             }
             if (ok) {
@@ -412,7 +422,15 @@ final class AuditTableReader {
                 }, checksumColumn[0], timeColumn[0]);
             });
         } catch (CharacterCodingException e) {
-            throw new CreditDataException(source, "not UTF-8 text (" + e.getMessage() + "); save the file as UTF-8");
+            // located by a second read, only now: the decoder says only "Input length = 1"
+            Utf8.Malformed m;
+            try {
+                m = Utf8.firstMalformed(Files.readAllBytes(file)).orElse(null);
+            } catch (IOException again) {
+                m = null;
+            }
+            throw new CreditDataException(m == null ? source : source + ":" + m.line(),
+                    Utf8.notUtf8(m == null ? "some byte" : m.where()));
         } catch (IOException e) {
             throw new CreditDataException(source, "cannot read the audit data: " + e.getMessage()
                     + "; pass a readable UTF-8 file", e);

@@ -187,6 +187,50 @@ class AuditCommandTest {
     }
 
     @Test
+    void linesThatAreNotText_exit3WithLineAndByteOrField_theGoodLinesStillChecked() throws IOException {
+        // Jackson reads C0 80 as U+0000 and ED A0 80 as half a surrogate pair: "C" + U+0000 was audited as a
+        // group of its own, printed "C" beside "C"; "C\\ud800" failed the report writing with "Input length = 1"
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(decisionLog(2L, 1.0, 0.05).getBytes(StandardCharsets.UTF_8));
+        b.writeBytes("{\"industrySection\":\"C".getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(new byte[] {(byte) 0xC0, (byte) 0x80});
+        b.writeBytes("\",\"tier\":\"DECLINE\"}\n{\"industrySection\":\"C".getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+        b.writeBytes("\",\"tier\":\"DECLINE\"}\n{\"industrySection\":\"C\\ud800\",\"tier\":\"DECLINE\"}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        b.writeBytes("{\"industrySection\":\"C\",\"tier\":\"DECLINE\",\"note\":[\"\\udc00\"]}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        Path data = dir.resolve("mixed.jsonl");
+        Files.write(data, b.toByteArray());
+
+        int code = run("--data", data.toString(), "--groups", "industrySection", "--favorable",
+                "tier=INSTANT_APPROVAL", "--out", dir.resolve("o").toString());
+
+        assertThat(code).as("stdout: %s%nstderr: %s", out, err).isEqualTo(3);
+        assertThat(err.toString()).contains("credit audit: 3 problems:")
+                .contains(data + ":6001: line is not valid UTF-8 at byte 22 of the line (0xc0)")
+                .contains(data + ":6002: line is not valid UTF-8 at byte 22 of the line (0xed)")
+                .contains(data + ":6003: field 'industrySection': string holds an unpaired UTF-16 surrogate escape "
+                        + "\\ud800 at character 2 of the string");
+        assertThat(err.toString()).as("a field the audit does not read is skipped unread").doesNotContain(":6004");
+    }
+
+    @Test
+    void csvThatIsNotUtf8_isRefusedAtItsLineAndByte() throws IOException {
+        Path data = dir.resolve("gbk.csv");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("industry,approved\nC,true\nH,false\n".getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(new byte[] {(byte) 0xD6, (byte) 0xC6, ',', 't', 'r', 'u', 'e', '\n'}); // GBK for 制
+        Files.write(data, b.toByteArray());
+
+        int code = run("--data", data.toString(), "--groups", "industry", "--favorable", "approved=true",
+                "--out", dir.resolve("o").toString());
+
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains(data + ":4: not valid UTF-8 at line 4, byte 1 (file offset 33): 0xd6");
+    }
+
+    @Test
     void decisionLog_withNestedFieldsTheAuditDoesNotUse_isReadAndItsVersionsNamed() throws IOException {
         // the governed decision-log format carries nested reasons with lineage and chain fields
         StringBuilder log = new StringBuilder();
