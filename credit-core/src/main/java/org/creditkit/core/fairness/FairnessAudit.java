@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.creditkit.core.CreditDataException;
+import org.creditkit.core.stats.Auc;
 
 /**
  * Runs a fairness audit: group metrics with intervals and tests, the justified-disparity view,
@@ -153,9 +154,7 @@ public final class FairnessAudit {
             return;
         }
         double a = all.auc();
-        double q1 = a / (2 - a);
-        double q2 = 2 * a * a / (1 + a);
-        double se = Math.sqrt((a * (1 - a) + (bad - 1) * (q1 - a * a) + (good - 1) * (q2 - a * a)) / (bad * good));
+        double se = Auc.hanleyMcNeilStandardError(a, bad, good);
         double high = a + 1.959964 * se;
         if (high < 0.5) {
             String column = byPd ? "the PD column (read higher = riskier)" : "the score column (read higher = safer)";

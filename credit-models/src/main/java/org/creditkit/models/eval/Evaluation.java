@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.creditkit.core.score.GradeBands;
 import org.creditkit.core.score.Scaling;
+import org.creditkit.core.stats.Auc;
 
 /**
  * Metrics and tables of predicted PDs against outcomes. All methods take {@code pd[i]} and
@@ -48,11 +49,7 @@ public final class Evaluation {
         double lower = Double.NaN;
         double upper = Double.NaN;
         if (bads > 0 && goods > 0) {
-            double q1 = auc / (2 - auc);
-            double q2 = 2 * auc * auc / (1 + auc);
-            double var = (auc * (1 - auc) + (bads - 1) * (q1 - auc * auc) + (goods - 1) * (q2 - auc * auc))
-                    / ((double) bads * goods);
-            double se = Math.sqrt(Math.max(var, 0));
+            double se = Auc.hanleyMcNeilStandardError(auc, bads, goods);
             lower = Math.max(0, auc - Z95 * se);
             upper = Math.min(1, auc + Z95 * se);
         }
