@@ -5,9 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +31,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.creditkit.core.input.Utf8;
 import org.creditkit.core.score.bundle.ModelBundle;
 import org.creditkit.rules.RuleSetSource;
 import scala.Tuple2;
@@ -303,17 +301,18 @@ public final class CreditSpark {
         return spark.createDataFrame(rows, Schemas.INPUT);
     }
 
-    /** One line's row: its text, or why it is not UTF-8. */
-    private static Row decode(String file, long line, Text text) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(text.getBytes(), 0, text.getLength())).toString();
-            return RowFactory.create(file, line, s, null);
-        } catch (CharacterCodingException e) {
-            return RowFactory.create(file, line, null, "the line is not valid UTF-8 (" + e.getMessage()
-                    + "); save the file as UTF-8");
+    /**
+     * One line's row: its text, or why it is not UTF-8, in the words and with the byte {@code credit decide}
+     * names ({@link Utf8#lineNotUtf8}); a byte-order mark at the start of a file is dropped, as there.
+     */
+    static Row decode(String file, long line, Text text) {
+        byte[] b = text.getBytes();
+        int start = line == 1 && Utf8.hasBom(b, 0, text.getLength()) ? 3 : 0;
+        int len = text.getLength() - start;
+        int bad = Utf8.malformedOffset(b, start, len);
+        if (bad >= 0) {
+            return RowFactory.create(file, line, null, Utf8.lineNotUtf8(start + bad + 1, b[start + bad]));
         }
+        return RowFactory.create(file, line, new String(b, start, len, StandardCharsets.UTF_8), null);
     }
 }

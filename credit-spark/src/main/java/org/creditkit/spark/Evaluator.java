@@ -15,6 +15,7 @@ import org.creditkit.core.domain.Enterprise;
 import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.input.LabeledApplication;
+import org.creditkit.core.input.Utf8;
 import org.creditkit.core.input.StrictApplicationReader;
 import org.creditkit.core.quality.DataQualityChecker;
 import org.creditkit.core.quality.DataQualityReport;
@@ -166,7 +167,8 @@ final class Evaluator implements MapPartitionsFunction<Row, Row> {
             if (!id.isTextual()) {
                 id = root.path("application").path("id");
             }
-            return id.isTextual() ? id.asText() : null;
+            // an id holding half a surrogate pair (the row's problem) would be written to Parquet as '?'
+            return id.isTextual() && Utf8.unpairedSurrogate(id.asText()) < 0 ? id.asText() : null;
         } catch (Exception e) {
             return null;
         }

@@ -67,11 +67,14 @@ class BatchJobTest {
         lines.add("{\"id\": ");                                          // line 102: not JSON
         lines.add(good.get(100).replace("\"termMonths\":", "\"termMonths\":-1,\"x\":"));   // line 103
         lines.addAll(good.subList(101, 300));
+        file.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});  // line 1: a byte-order mark, dropped
         for (String l : lines) {
             file.write(l.getBytes(StandardCharsets.UTF_8));
             file.write('\n');
         }
         file.write(new byte[] {'{', (byte) 0xC3, '}', '\n'});             // line 303: not UTF-8
+        file.write(good.get(0).replaceFirst("\"id\":\"", "\"id\":\"\\\\ud800").getBytes(StandardCharsets.UTF_8));
+        file.write('\n');                                                 // line 304: half a surrogate pair
         Path in = dir.resolve("applications.jsonl");
         Files.write(in, file.toByteArray());
         Path outDir = dir.resolve("out");
@@ -82,14 +85,18 @@ class BatchJobTest {
         assertThat(spark.read().parquet(outDir.resolve("decisions").toString()).count()).isEqualTo(299);
         List<Row> rejected = spark.read().parquet(outDir.resolve("rejected").toString()).collectAsList();
         Map<Long, Row> byLine = rejected.stream().collect(Collectors.toMap(r -> r.getLong(1), r -> r));
-        assertThat(byLine).containsOnlyKeys(101L, 102L, 103L, 303L);
+        assertThat(byLine).containsOnlyKeys(101L, 102L, 103L, 303L, 304L);
         assertThat(problems(byLine.get(101L))).contains("blank line");
         assertThat(problems(byLine.get(102L))).startsWith("$");
         assertThat(problems(byLine.get(103L))).contains("$.application.termMonths", "$.application.x: unknown field");
         assertThat(byLine.get(103L).getString(2)).as("id of a rejected but readable line").startsWith("SYN-");
-        assertThat(problems(byLine.get(303L))).contains("not valid UTF-8");
+        // in credit decide's words, with the byte
+        assertThat(problems(byLine.get(303L))).startsWith("$: line is not valid UTF-8 at byte 2 of the line (0xc3); "
+                + "valid: UTF-8 text");
+        assertThat(problems(byLine.get(304L))).contains("string holds an unpaired UTF-16 surrogate escape \\ud800");
+        assertThat(byLine.get(304L).isNullAt(2)).as("no id that is not text").isTrue();
         assertThat(rejected).allSatisfy(r -> assertThat(r.getString(0)).endsWith("applications.jsonl"));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("303 rows: 299 decided", "4 rejected")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("304 rows: 299 decided", "5 rejected")
                 .contains("applications.jsonl:103 (SYN-");
         // what the Parquet holds: every column of Schemas.DECISIONS, and each row's data-quality flags and
         // missing sources as the checker and the scorer give them in one JVM
