@@ -99,14 +99,17 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
      * sentences are not written then (they cost about 300 bytes a decision).
      */
     private List<Criterion> criteria(RuleInput in, boolean failedOnly) {
-        List<Criterion> out = failedOnly ? new ArrayList<>(0) : new ArrayList<>(4);
+        // the list is made on the first criterion kept (most decisions fail none), the lists are walked by
+        // index and the maps only when not empty (an iterator each otherwise), and a criterion's id is
+        // written only for a criterion kept: about 90 bytes a decision
+        List<Criterion> out = failedOnly ? null : new ArrayList<>(4);
         if (!industries.isEmpty()) {
             boolean met = false;
-            for (String p : industries) {
-                met |= in.industryDivision().startsWith(p);
+            for (int i = 0; i < industries.size(); i++) {
+                met |= in.industryDivision().startsWith(industries.get(i));
             }
             if (!(failedOnly && met)) {
-                out.add(new Criterion("industries", met, "industry " + in.industryDivision()
+                out = add(out, new Criterion("industries", met, "industry " + in.industryDivision()
                         + (met ? " is" : " is not") + " one of " + industries,
                         "行业" + in.industryDivision() + (met ? "属于" : "不属于") + industries));
             }
@@ -114,30 +117,31 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
         if (!sizeClasses.isEmpty()) {
             boolean met = sizeClasses.contains(in.sizeClass());
             if (!(failedOnly && met)) {
-                out.add(new Criterion("sizeClasses", met, "size class " + in.sizeClass() + (met ? " is" : " is not")
-                        + " one of " + sizeClasses, "企业规模" + in.sizeClass() + (met ? "属于" : "不属于") + sizeClasses));
+                out = add(out, new Criterion("sizeClasses", met, "size class " + in.sizeClass()
+                        + (met ? " is" : " is not") + " one of " + sizeClasses, "企业规模" + in.sizeClass()
+                        + (met ? "属于" : "不属于") + sizeClasses));
             }
         }
         if (!regions.isEmpty()) {
             boolean met = false;
-            for (String p : regions) {
-                met |= !in.region().isEmpty() && in.region().startsWith(p);
+            for (int i = 0; i < regions.size(); i++) {
+                met |= !in.region().isEmpty() && in.region().startsWith(regions.get(i));
             }
             if (!(failedOnly && met)) {
                 String region = in.region().isEmpty() ? "unknown" : in.region();
-                out.add(new Criterion("regions", met, "region " + region + (met ? " is" : " is not") + " within "
-                        + regions, "注册地区" + (in.region().isEmpty() ? "未知" : in.region()) + (met ? "属于" : "不属于")
-                        + regions));
+                out = add(out, new Criterion("regions", met, "region " + region + (met ? " is" : " is not")
+                        + " within " + regions, "注册地区" + (in.region().isEmpty() ? "未知" : in.region())
+                        + (met ? "属于" : "不属于") + regions));
             }
         }
         if (minFirmAgeYears > 0) {
-            atLeast(out, failedOnly, "minFirmAgeYears", in, "firm_age_years", minFirmAgeYears, "firm age (years)",
-                    "成立年限（年）");
+            out = add(out, atLeast(failedOnly, "minFirmAgeYears", in, "firm_age_years", minFirmAgeYears,
+                    "firm age (years)", "成立年限（年）"));
         }
         if (minAmount.signum() > 0) {
             boolean met = in.requestedAmount().compareTo(minAmount) >= 0;
             if (!(failedOnly && met)) {
-                out.add(new Criterion("minAmount", met, "requested " + in.requestedAmount().toPlainString()
+                out = add(out, new Criterion("minAmount", met, "requested " + in.requestedAmount().toPlainString()
                         + " CNY, at least " + minAmount.toPlainString() + " CNY", "申请金额"
                         + in.requestedAmount().toPlainString() + "元，最低" + minAmount.toPlainString() + "元"));
             }
@@ -145,29 +149,44 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
         if (requiresWhitelist) {
             boolean met = in.taxRatingA3Years();
             if (!(failedOnly && met)) {
-                out.add(new Criterion("requiresWhitelist", met, met ? "on the tax credit whitelist (A for three years)"
-                        : "not on the tax credit whitelist (A for three years)", met ? "纳税信用白名单（连续三年A级）"
-                        : "不在纳税信用白名单（连续三年A级）"));
+                out = add(out, new Criterion("requiresWhitelist", met,
+                        met ? "on the tax credit whitelist (A for three years)"
+                                : "not on the tax credit whitelist (A for three years)",
+                        met ? "纳税信用白名单（连续三年A级）" : "不在纳税信用白名单（连续三年A级）"));
             }
         }
         if (requiresCoreEnterpriseRating) {
             boolean met = in.hasCoreEnterpriseRating();
             if (!(failedOnly && met)) {
-                out.add(new Criterion("requiresCoreEnterpriseRating", met, met ? "core enterprise rated "
+                out = add(out, new Criterion("requiresCoreEnterpriseRating", met, met ? "core enterprise rated "
                         + in.coreEnterpriseRating() : "no supply-chain core enterprise rating", met ? "核心企业评级"
                         + in.coreEnterpriseRating() : "无供应链核心企业评级"));
             }
         }
         if (!requiredQualifications.isEmpty()) {
-            qualifications(out, failedOnly, in);
+            out = add(out, qualifications(failedOnly, in));
         }
-        for (Map.Entry<String, Double> e : minIndicators.entrySet()) {
-            atLeast(out, failedOnly, "minIndicators/" + e.getKey(), in, e.getKey(), e.getValue(), e.getKey(), e.getKey());
+        if (!minIndicators.isEmpty()) {
+            for (Map.Entry<String, Double> e : minIndicators.entrySet()) {
+                out = add(out, atLeast(failedOnly, null, in, e.getKey(), e.getValue(), e.getKey(), e.getKey()));
+            }
         }
-        for (Map.Entry<String, Double> e : maxIndicators.entrySet()) {
-            atMost(out, failedOnly, "maxIndicators/" + e.getKey(), in, e.getKey(), e.getValue());
+        if (!maxIndicators.isEmpty()) {
+            for (Map.Entry<String, Double> e : maxIndicators.entrySet()) {
+                out = add(out, atMost(failedOnly, in, e.getKey(), e.getValue()));
+            }
         }
-        return out;
+        return out == null ? List.of() : out;
+    }
+
+    /** {@code out} with {@code c} added, made on the first criterion; {@code out} itself when {@code c} is null. */
+    private static List<Criterion> add(List<Criterion> out, Criterion c) {
+        if (c == null) {
+            return out;
+        }
+        List<Criterion> list = out == null ? new ArrayList<>(2) : out;
+        list.add(c);
+        return list;
     }
 
     /**
@@ -193,17 +212,17 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
      * file order) and its expiry; missed names each required certificate on record that is not valid
      * then (expired, or issued after the decision date), or says none is on record.
      */
-    private void qualifications(List<Criterion> out, boolean failedOnly, RuleInput in) {
+    private Criterion qualifications(boolean failedOnly, RuleInput in) {
         LocalDate day = in.decisionDate();
-        for (QualificationKind k : requiredQualifications) {
-            for (Qualification q : in.qualifications()) {
+        List<Qualification> held = in.qualifications();
+        for (int i = 0; i < requiredQualifications.size(); i++) {
+            QualificationKind k = requiredQualifications.get(i);
+            for (int j = 0; j < held.size(); j++) {
+                Qualification q = held.get(j);
                 if (q.kind() == k && q.isValidOn(day)) {
-                    if (!failedOnly) {
-                        out.add(new Criterion("requiredQualifications", true, "holds " + k + " (valid until "
-                                + q.expires() + "), one of " + requiredQualifications, "持有" + k.zh() + "资质（有效期至"
-                                + q.expires() + "），要求其一：" + zhNames(requiredQualifications)));
-                    }
-                    return;
+                    return failedOnly ? null : new Criterion("requiredQualifications", true, "holds " + k
+                            + " (valid until " + q.expires() + "), one of " + requiredQualifications, "持有" + k.zh()
+                            + "资质（有效期至" + q.expires() + "），要求其一：" + zhNames(requiredQualifications));
                 }
             }
         }
@@ -218,9 +237,9 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
                         .append(expired ? "已于" + q.expires() + "到期" : "于" + q.issued() + "方颁发");
             }
         }
-        out.add(new Criterion("requiredQualifications", false, "holds none of " + requiredQualifications
+        return new Criterion("requiredQualifications", false, "holds none of " + requiredQualifications
                 + " valid on " + day + (en.length() == 0 ? ": none on record" : en), "无" + day + "有效的资质（要求其一："
-                + zhNames(requiredQualifications) + "）" + (zh.length() == 0 ? "：无记录" : zh)));
+                + zhNames(requiredQualifications) + "）" + (zh.length() == 0 ? "：无记录" : zh));
     }
 
     private static String zhNames(List<QualificationKind> kinds) {
@@ -231,34 +250,30 @@ public record Eligibility(List<String> industries, Set<SizeClass> sizeClasses, L
         return b.toString();
     }
 
-    private static void atLeast(List<Criterion> out, boolean failedOnly, String id, RuleInput in, String indicator,
-            double min, String en, String zh) {
+    /** The criterion that {@code indicator} is at least {@code min}, or null when met and only failures are kept. */
+    private static Criterion atLeast(boolean failedOnly, String id, RuleInput in, String indicator, double min,
+            String en, String zh) {
         if (in.indicators().missing(indicator)) {
-            out.add(new Criterion(id, false, en + " is missing (at least " + num(min) + " required)",
-                    zh + "缺失（要求不低于" + num(min) + "）"));
-            return;
+            return new Criterion(id == null ? "minIndicators/" + indicator : id, false,
+                    en + " is missing (at least " + num(min) + " required)", zh + "缺失（要求不低于" + num(min) + "）");
         }
         double v = in.indicators().value(indicator);
         boolean met = v >= min;
-        if (!(failedOnly && met)) {
-            out.add(new Criterion(id, met, en + " " + num(v) + ", at least " + num(min),
-                    zh + num(v) + "，要求不低于" + num(min)));
-        }
+        return failedOnly && met ? null : new Criterion(id == null ? "minIndicators/" + indicator : id, met,
+                en + " " + num(v) + ", at least " + num(min), zh + num(v) + "，要求不低于" + num(min));
     }
 
-    private static void atMost(List<Criterion> out, boolean failedOnly, String id, RuleInput in, String indicator,
-            double max) {
+    /** The criterion that {@code indicator} is at most {@code max}, or null when met and only failures are kept. */
+    private static Criterion atMost(boolean failedOnly, RuleInput in, String indicator, double max) {
         if (in.indicators().missing(indicator)) {
-            out.add(new Criterion(id, false, indicator + " is missing (at most " + num(max) + " required)",
-                    indicator + "缺失（要求不高于" + num(max) + "）"));
-            return;
+            return new Criterion("maxIndicators/" + indicator, false,
+                    indicator + " is missing (at most " + num(max) + " required)",
+                    indicator + "缺失（要求不高于" + num(max) + "）");
         }
         double v = in.indicators().value(indicator);
         boolean met = v <= max;
-        if (!(failedOnly && met)) {
-            out.add(new Criterion(id, met, indicator + " " + num(v) + ", at most " + num(max),
-                    indicator + num(v) + "，要求不高于" + num(max)));
-        }
+        return failedOnly && met ? null : new Criterion("maxIndicators/" + indicator, met,
+                indicator + " " + num(v) + ", at most " + num(max), indicator + num(v) + "，要求不高于" + num(max));
     }
 
     private static String num(double v) {
