@@ -109,7 +109,7 @@ public final class CreditEngine implements AutoCloseable {
      * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Decision decide(LoanApplication application) {
-        return evaluate(application, Optional.empty()).decision();
+        return (Decision) run(application, Optional.empty(), false);
     }
 
     /**
@@ -134,8 +134,8 @@ public final class CreditEngine implements AutoCloseable {
      * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Decision decide(LabeledApplication application) {
-        return evaluate(application.application(),
-                application.outcome().map(LabeledApplication.Outcome::defaulted12m)).decision();
+        return (Decision) run(application.application(),
+                application.outcome().map(LabeledApplication.Outcome::defaulted12m), false);
     }
 
     /**
@@ -148,6 +148,14 @@ public final class CreditEngine implements AutoCloseable {
      * @throws org.creditkit.core.CreditDecisionException when the rules fail on this application
      */
     public Evaluation evaluate(LoanApplication application, Optional<Boolean> defaulted) {
+        return (Evaluation) run(application, defaulted, true);
+    }
+
+    /**
+     * Decides one application: the {@link Evaluation} when {@code evaluation}, else the decision alone ({@link
+     * #decide} builds no evaluation it would drop, and no lambda for the decision log).
+     */
+    private Object run(LoanApplication application, Optional<Boolean> defaulted, boolean evaluation) {
         Objects.requireNonNull(application, "application");
         long t0 = System.nanoTime();
         FeatureVector features = extractor.extract(application);
@@ -157,8 +165,10 @@ public final class CreditEngine implements AutoCloseable {
         long scoring = System.nanoTime() - t0;
         Decision d = rules.decide(input, modelId, scoring,
                 RuleInputMapper.lineage(application, input, quality));
-        log.ifPresent(l -> l.write(application, features, score, quality, d, bundle.checksum(), defaulted));
-        return new Evaluation(input, score, quality, d);
+        if (log.isPresent()) {
+            log.get().write(application, features, score, quality, d, bundle.checksum(), defaulted);
+        }
+        return evaluation ? new Evaluation(input, score, quality, d) : d;
     }
 
     /**
