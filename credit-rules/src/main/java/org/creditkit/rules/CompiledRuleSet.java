@@ -2,9 +2,7 @@ package org.creditkit.rules;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.creditkit.core.CreditDecisionException;
 import org.creditkit.rules.testing.SyntheticRuleInputs;
@@ -44,7 +42,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
      * of a single-pattern rule with its fact (10.1.0 kept it in {@code RuleExecutor.dormantMatches},
      * apache/incubator-kie-drools#6361, and sessions had to be recycled every 2,000 decisions).
      */
-    private final Queue<KieSession> pool = new ConcurrentLinkedQueue<>();
+    private final SessionPool pool = new SessionPool();
     /** Reference count: 1 for the owner plus one per decision in flight; 0 means disposed. */
     private final AtomicInteger refs = new AtomicInteger(1);
 
@@ -93,7 +91,7 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
             session.dispose();
             session = compiled.kieBase().newKieSession();
         }
-        pool.offer(session);
+        pool.offer(new SessionPool.Lane(session, new FiringGuard(limits, System.nanoTime())));
     }
 
     /**
@@ -185,12 +183,14 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     /** Decides while the caller holds a reference, giving rule reasons the lineage of their inputs. */
     Decision decideAcquired(RuleInput input, String modelId, long scoringNanos, InputLineage lineage) {
         long t0 = System.nanoTime();
-        KieSession session = pool.poll();
-        if (session == null) {
-            session = compiled.kieBase().newKieSession();
+        SessionPool.Lane lane = pool.poll();
+        if (lane == null) {
+            lane = new SessionPool.Lane(compiled.kieBase().newKieSession(), new FiringGuard(limits, t0));
         }
+        KieSession session = lane.session;
+        FiringGuard guard = lane.guard;
         Case c = new Case(input, compiled.parameters());
-        FiringGuard guard = new FiringGuard(limits, System.nanoTime(), c);
+        guard.restart(System.nanoTime(), c);
         try {
             FactHandle h = session.insert(c);
             session.fireAllRules(guard);
@@ -207,7 +207,8 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
                     + " were stopped on application " + input.applicationId() + ": " + guard.stopped()
                     + "; no decision was made for it, the engine keeps serving");
         }
-        pool.offer(session);
+        guard.release();
+        pool.offer(lane);
         return c.verdicts().toDecision(input, compiled.parameters(), version, modelId, scoringNanos, t0,
                 lineagePlans, lineage);
     }
@@ -231,9 +232,9 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
     }
 
     private void dispose() {
-        KieSession session;
-        while ((session = pool.poll()) != null) {
-            session.dispose();
+        SessionPool.Lane lane;
+        while ((lane = pool.poll()) != null) {
+            lane.session.dispose();
         }
         compiled.disposer().run();
     }

@@ -43,14 +43,14 @@ final class FiringGuard implements AgendaFilter {
 
     private final int maxFirings;
     private final long budgetNanos;
-    private final long start;
+    private long start;
     /** The thread's CPU time at a wall time {@link #cpuLag} before {@link #start} (or at/after it: lag 0). */
-    private final long cpuStart;
-    private final long cpuLag;
+    private long cpuStart;
+    private long cpuLag;
     private int fired;
     private String stopped;
     /** The decision's case, told the name of each rule about to fire; null for other facts. */
-    private final Case names;
+    private Case names;
 
     FiringGuard(DecisionLimits limits, long startNanos) {
         this(limits, startNanos, null);
@@ -58,9 +58,22 @@ final class FiringGuard implements AgendaFilter {
 
     /** A guard that also names each rule about to fire to the case ({@link Case#tier(Tier, String, String)} ...). */
     FiringGuard(DecisionLimits limits, long startNanos, Case names) {
-        this.names = names;
         this.maxFirings = limits.maxFirings();
         this.budgetNanos = limits.timeBudget().toNanos();
+        restart(startNanos, names);
+    }
+
+    /**
+     * Guards the next decision of the session this guard is pooled with, as a new guard would (a guard per
+     * decision was about 60 bytes): no firing counted, nothing stopped, the budget from {@code startNanos}.
+     *
+     * @param startNanos the decision's start
+     * @param names the decision's case, told each rule about to fire; null for none
+     */
+    void restart(long startNanos, Case names) {
+        this.names = names;
+        this.fired = 0;
+        this.stopped = null;
         this.start = startNanos;
         if (CPU_TIME) {
             Anchor anchor = ANCHORS.get();
@@ -123,5 +136,10 @@ final class FiringGuard implements AgendaFilter {
     /** Why the decision was stopped, or null when it stayed within its limits. */
     String stopped() {
         return stopped;
+    }
+
+    /** Drops the decision's case, so that a pooled guard keeps none alive between decisions. */
+    void release() {
+        names = null;
     }
 }
