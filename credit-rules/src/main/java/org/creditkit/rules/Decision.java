@@ -21,9 +21,9 @@ import java.util.Objects;
  * @param reasons score reason codes, then rule reasons, in English and Chinese: the reasons of the outcome,
  *        so an "approved automatically" verdict that a later rule overrode, and the limit and price of a
  *        decline, are left out (the {@code trail} keeps every verdict); a decision of
- *        {@link CreditEngine} gives its rule reasons their lineage when the list is first read (an
- *        immutable, thread-safe list equal to the one built at once; until that first read the decision
- *        holds the application it was made from)
+ *        {@link CreditEngine} makes its score reasons and gives its rule reasons their lineage when the list
+ *        is first read (an immutable, thread-safe list equal to the one built at once; until that first read
+ *        the decision holds the application it was made from)
  * @param firedRules names of the rules that fired, in firing order, each once
  * @param trail every fired rule's verdict, in firing order
  * @param rulesetVersion SHA-256 (hex) of the rule sources and parameters that decided
@@ -55,14 +55,20 @@ public record Decision(
         Objects.requireNonNull(timings, "timings");
         Objects.requireNonNull(expectedLoss, "expectedLoss");
         conditions = List.copyOf(conditions);
-        // the engine's own list, whose rule reasons get their lineage on first read, is immutable already
-        reasons = reasons instanceof LazyReasons ? reasons : List.copyOf(reasons);
-        firedRules = List.copyOf(firedRules);
-        trail = List.copyOf(trail);
+        // the engine's own lists (whose reasons may be completed on first read) are immutable already
+        reasons = immutable(reasons);
+        firedRules = immutable(firedRules);
+        trail = immutable(trail);
         if (!conditions.isEmpty() && tier != Tier.MITIGATION) {
             throw new IllegalArgumentException("Decision " + applicationId + ": conditions " + conditions
                     + " are only valid for tier MITIGATION, not " + tier);
         }
+    }
+
+    /** {@code list} itself when it is one of the engine's immutable lists, else {@code List.copyOf(list)}. */
+    private static <T> List<T> immutable(List<T> list) {
+        return list instanceof FrozenList || list instanceof FrozenList.RuleNames || list instanceof LazyReasons ? list
+                : List.copyOf(list);
     }
 
     /**

@@ -3,8 +3,6 @@ package org.creditkit.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.creditkit.core.domain.Product;
@@ -173,7 +171,8 @@ public record RuleInput(
         if (scoreReasons == null) {
             throw invalid(id, "scoreReasons", "must not be null (use an empty list)");
         }
-        scoreReasons = List.copyOf(scoreReasons);
+        // a mapped input's score reasons are immutable already, and made with their lineage on first read
+        scoreReasons = scoreReasons instanceof ScoreReasons ? scoreReasons : List.copyOf(scoreReasons);
         if (dataQualityFlags == null) {
             throw invalid(id, "dataQualityFlags", "must not be null (use an empty set)");
         }
@@ -221,7 +220,7 @@ public record RuleInput(
         if (missingSources == null) {
             throw invalid(id, "missingSources", "must not be null (use an empty set)");
         }
-        missingSources = missingSources.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(missingSources));
+        missingSources = SharedSourceSet.of(missingSources); // one shared immutable set per combination
         if (indicators == null) {
             throw invalid(id, "indicators", "must not be null (use Indicators.none())");
         }

@@ -3,7 +3,6 @@ package org.creditkit.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.creditkit.core.domain.DataSource;
 import org.creditkit.core.feature.FeatureVector;
 import org.creditkit.core.quality.DataQualityFinding;
 import org.creditkit.core.quality.DataQualityReport;
-import org.creditkit.core.score.ReasonCode;
 import org.creditkit.core.domain.SourceLineage;
 import org.creditkit.core.score.ScoreResult;
 import org.creditkit.core.domain.Product;
@@ -67,54 +65,56 @@ public final class RuleInputMapper {
      * @throws RuleInputException when the application cannot be expressed as a valid rule input
      */
     public static RuleInput map(LoanApplication app, FeatureVector x, ScoreResult score, DataQualityReport quality) {
+        // straight into the record's constructor: a builder of 34 fields was about 130 bytes a decision
         LocalDate day = app.decisionDate();
         var e = app.enterprise();
         var s = app.sources();
-        RuleInput.Builder b = RuleInput.builder(app.id(), day)
-                .product(app.product())
-                .requested(app.amount(), app.termMonths())
-                .consent(app.dataUseConsent())
-                .industry(e.industry().sectionCode(), e.industry().code())
-                .sizeClass(e.sizeClass())
-                .region(e.region().code())
-                .score(score.pd(), score.score(), score.grade().code())
-                .guaranteeOffered(app.guarantee())
-                .qualifications(e.qualifications());
-        // an array handed to List.of, which the input keeps (an ArrayList would be copied again), indexed loops
-        List<ReasonCode> codes = score.reasons();
-        Reason[] reasons = new Reason[codes.size()];
-        for (int i = 0; i < reasons.length; i++) {
-            ReasonCode r = codes.get(i);
-            reasons[i] = new Reason(r.code(), r.text(), r.textZh(), SourceLineage.of(r.sources(), app));
-        }
-        b.scoreReasons(List.of(reasons));
-        b.dataQualityFlags(quality.flags());
-        b.indicators(Indicators.of(x));
-        b.scoreConfidence(score.confidence(), score.missingSources().isEmpty() ? Set.of()
-                : EnumSet.copyOf(score.missingSources()));
-
         TaxRecord tax = s.tax().orElse(null);
+        boolean hasRevenue = false;
+        BigDecimal revenue = BigDecimal.ZERO;
         if (s.financials().isPresent()) {
-            b.annualRevenue(s.financials().get().revenue().max(BigDecimal.ZERO));
+            hasRevenue = true;
+            revenue = s.financials().get().revenue().max(BigDecimal.ZERO);
         } else if (tax != null && tax.declaredSales().length() >= 12) {
-            b.annualRevenue(last12(tax.declaredSales()));
+            hasRevenue = true;
+            revenue = last12(tax.declaredSales());
         }
-        if (tax != null && tax.taxPaid().length() >= 12) {
-            b.annualTaxPaid(last12(tax.taxPaid()));
+        boolean hasTaxPaid = tax != null && tax.taxPaid().length() >= 12;
+        BigDecimal taxPaid = hasTaxPaid ? last12(tax.taxPaid()) : BigDecimal.ZERO;
+        boolean whitelisted = tax != null && whitelisted(tax.ratings(), day.getYear());
+        ListStanding majorTaxViolation = tax != null ? standing(tax.majorViolationListings(), day) : ListStanding.NONE;
+        ListStanding abnormalOperation = ListStanding.NONE;
+        ListStanding seriousViolation = ListStanding.NONE;
+        int seriousPenalties = 0;
+        int monthsSincePenalty = RuleInput.NO_PENALTY;
+        if (s.penalties().isPresent()) {
+            var pr = s.penalties().get();
+            abnormalOperation = standing(pr.abnormalOperationListings(), day);
+            seriousViolation = standing(pr.seriousViolationListings(), day);
+            List<Penalty> penalties = pr.penalties();
+            LocalDate latest = null;
+            for (int i = 0; i < penalties.size(); i++) {
+                Penalty p = penalties.get(i);
+                if (p.severity() == PenaltySeverity.SERIOUS && !p.date().isAfter(day)) {
+                    seriousPenalties++;
+                    if (latest == null || p.date().isAfter(latest)) {
+                        latest = p.date();
+                    }
+                }
+            }
+            if (seriousPenalties > 0) {
+                monthsSincePenalty = (int) ChronoUnit.MONTHS.between(latest, day);
+            }
         }
-        if (tax != null && whitelisted(tax.ratings(), day.getYear())) {
-            b.taxRatingA3Years(true);
-        }
-        if (tax != null) {
-            b.majorTaxViolation(standing(tax.majorViolationListings(), day));
-        }
-        s.penalties().ifPresent(pr -> b.abnormalOperation(standing(pr.abnormalOperationListings(), day))
-                .seriousViolation(standing(pr.seriousViolationListings(), day)));
+        DebtorStatus debtor = DebtorStatus.NONE;
+        LocalDate repairDate = RuleInput.NO_DATE;
         CourtRecord courts = s.courts().orElse(null);
         if (courts != null && !courts.dishonestListings().isEmpty()) {
             boolean unrepaired = false;
             LocalDate latestRepair = null;
-            for (DishonestListing l : courts.dishonestListings()) {
+            List<DishonestListing> listings = courts.dishonestListings();
+            for (int i = 0; i < listings.size(); i++) {
+                DishonestListing l = listings.get(i);
                 if (l.listed().isAfter(day)) {
                     continue;
                 }
@@ -125,34 +125,24 @@ public final class RuleInputMapper {
                 }
             }
             if (unrepaired) {
-                b.unrepairedDishonestDebtor();
+                debtor = DebtorStatus.UNREPAIRED;
             } else if (latestRepair != null) {
-                b.repairedDishonestDebtor(latestRepair);
+                debtor = DebtorStatus.REPAIRED;
+                repairDate = latestRepair;
             }
         }
-        if (s.penalties().isPresent()) {
-            List<Penalty> penalties = s.penalties().get().penalties();
-            int serious = 0;
-            LocalDate latest = null;
-            for (int i = 0; i < penalties.size(); i++) {
-                Penalty p = penalties.get(i);
-                if (p.severity() == PenaltySeverity.SERIOUS && !p.date().isAfter(day)) {
-                    serious++;
-                    if (latest == null || p.date().isAfter(latest)) {
-                        latest = p.date();
-                    }
-                }
-            }
-            if (serious > 0) {
-                b.seriousPenalties(serious, (int) ChronoUnit.MONTHS.between(latest, day));
-            }
+        String coreRating = "";
+        if (s.supplyChain().isPresent() && !s.supplyChain().get().coreRating().isBlank()) {
+            coreRating = s.supplyChain().get().coreRating();
         }
-        s.supplyChain().ifPresent(link -> {
-            if (!link.coreRating().isBlank()) {
-                b.coreEnterpriseRating(link.coreRating());
-            }
-        });
-        return b.build();
+        return new RuleInput(app.id(), day, app.product(), app.amount(), app.termMonths(), app.dataUseConsent(),
+                e.industry().sectionCode(), e.industry().code(), e.sizeClass(), e.region().code(), hasRevenue, revenue,
+                hasTaxPaid, taxPaid, score.pd(), score.score(), score.grade().code(),
+                // the score reasons with their lineage are made on first read (a decision reads their codes only)
+                new ScoreReasons(score.reasons(), app), quality.flags(), debtor, repairDate, seriousPenalties,
+                monthsSincePenalty, whitelisted, !coreRating.isEmpty(), coreRating, app.guarantee(),
+                score.confidence(), SharedSourceSet.of(score.missingSources()), Indicators.of(x), majorTaxViolation,
+                abnormalOperation, seriousViolation, e.qualifications());
     }
 
     /** Members derived from the score: their lineage is the lineage of the score reasons. */
@@ -284,6 +274,32 @@ public final class RuleInputMapper {
     }
 
     /**
+     * What one decision's lineage is taken from, until its reasons are first read (most decisions never are):
+     * three references, where the tables that compute it ({@link LineageTables}) are about 70 bytes more.
+     * Not thread-safe: the decision's {@link LazyReasons} call it under their lock, once.
+     */
+    private static final class ApplicationLineage implements InputLineage {
+        private final LoanApplication app;
+        private final RuleInput input;
+        private final DataQualityReport quality;
+        private LineageTables tables;
+
+        ApplicationLineage(LoanApplication app, RuleInput input, DataQualityReport quality) {
+            this.app = app;
+            this.input = input;
+            this.quality = quality;
+        }
+
+        @Override
+        public List<SourceLineage> of(InputLineage.Plan plan) {
+            if (tables == null) {
+                tables = new LineageTables(app, input, quality);
+            }
+            return tables.of(plan);
+        }
+    }
+
+    /**
      * One decision's lineage. An application has at most one lineage entry per source (its record's
      * system and as-of time), so the lineage of a rule, without repeats in first-seen order, is that of
      * its sources without repeats in first-seen order: a bit set over the source ordinals and an array,
@@ -291,7 +307,7 @@ public final class RuleInputMapper {
      * whose sources come out the same (every rule reading the indicators has all present sources) share
      * one list. Not thread-safe: the decision's {@link LazyReasons} call it under their lock, once.
      */
-    private static final class ApplicationLineage implements InputLineage {
+    private static final class LineageTables {
         /** Sources of one list, one 4-bit ordinal (+1) each, fit a long as a cache key. */
         private static final boolean KEYED = SOURCES.length < 16;
         private static final int CACHED = 8;
@@ -299,7 +315,6 @@ public final class RuleInputMapper {
         private final LoanApplication app;
         private final RuleInput input;
         private final DataQualityReport quality;
-        // the arrays are made on the first call of of(): a decision's reasons get their lineage on first read
         /** Each source's entry, null while not looked up or absent ({@link #looked} tells which). */
         private SourceLineage[] bySource;
         private long looked;
@@ -311,14 +326,13 @@ public final class RuleInputMapper {
         private Object[] lists;
         private int cached;
 
-        ApplicationLineage(LoanApplication app, RuleInput input, DataQualityReport quality) {
+        LineageTables(LoanApplication app, RuleInput input, DataQualityReport quality) {
             this.app = app;
             this.input = input;
             this.quality = quality;
         }
 
-        @Override
-        public List<SourceLineage> of(InputLineage.Plan plan) {
+        List<SourceLineage> of(InputLineage.Plan plan) {
             if (buf == null) {
                 bySource = new SourceLineage[SOURCES.length];
                 buf = new SourceLineage[SOURCES.length];

@@ -2,7 +2,6 @@ package org.creditkit.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -62,7 +61,9 @@ final class Verdicts {
         return Map.copyOf(out);
     }
 
-    private final List<RuleVerdict> trail = new ArrayList<>(8);
+    /** The verdicts in firing order: an array the decision's trail keeps (no growable list, no copies). */
+    private RuleVerdict[] trail = new RuleVerdict[8];
+    private int nTrail;
     private Tier tier;
     /** Made on the first measure: most decisions offer none. */
     private Set<MitigationMeasure> measures;
@@ -72,6 +73,13 @@ final class Verdicts {
     private BigDecimal uplift = BigDecimal.ZERO;
 
     Verdicts() {
+    }
+
+    private void addTrail(RuleVerdict v) {
+        if (nTrail == trail.length) {
+            trail = Arrays.copyOf(trail, nTrail * 2);
+        }
+        trail[nTrail++] = v;
     }
 
     /**
@@ -84,7 +92,7 @@ final class Verdicts {
      */
     public void tier(String rule, Tier value, String en, String zh) {
         tier = tier == null ? value : tier.mostSevere(value);
-        trail.add(new RuleVerdict(rule, TIER_VERDICTS[value.ordinal()], new Reason(rule, en, zh)));
+        addTrail(new RuleVerdict(rule, TIER_VERDICTS[value.ordinal()], new Reason(rule, en, zh)));
     }
 
     /**
@@ -100,7 +108,7 @@ final class Verdicts {
             measures = EnumSet.noneOf(MitigationMeasure.class);
         }
         measures.add(value);
-        trail.add(new RuleVerdict(rule, MEASURE_VERDICTS[value.ordinal()], new Reason(rule, en, zh)));
+        addTrail(new RuleVerdict(rule, MEASURE_VERDICTS[value.ordinal()], new Reason(rule, en, zh)));
     }
 
     /**
@@ -117,7 +125,7 @@ final class Verdicts {
         }
         BigDecimal a = amount.setScale(2, RoundingMode.DOWN);
         limit = limit == null ? a : limit.max(a);
-        trail.add(new RuleVerdict(rule, limitVerdict(a), new Reason(rule, en, zh)));
+        addTrail(new RuleVerdict(rule, limitVerdict(a), new Reason(rule, en, zh)));
     }
 
     /**
@@ -147,7 +155,7 @@ final class Verdicts {
             throw new CreditDecisionException("rule " + rule, "set the rate " + annualRate + ", must be in [0, 1)");
         }
         rate = annualRate;
-        trail.add(new RuleVerdict(rule, priceVerdict(annualRate), new Reason(rule, en, zh)));
+        addTrail(new RuleVerdict(rule, priceVerdict(annualRate), new Reason(rule, en, zh)));
     }
 
     /** A price verdict's text, kept per rate: {@link #priceVerdict}. */
@@ -187,7 +195,7 @@ final class Verdicts {
             throw new CreditDecisionException("rule " + rule, "set the rate discount " + value + ", must be in [0, 0.05]");
         }
         discount += value;
-        trail.add(new RuleVerdict(rule, "rateDiscount=" + value, new Reason(rule, en, zh)));
+        addTrail(new RuleVerdict(rule, "rateDiscount=" + value, new Reason(rule, en, zh)));
     }
 
     /**
@@ -204,7 +212,7 @@ final class Verdicts {
                     + ", must be in [0, 1]");
         }
         uplift = uplift.add(value);
-        trail.add(new RuleVerdict(rule, "limitUplift=" + value.toPlainString(), new Reason(rule, en, zh)));
+        addTrail(new RuleVerdict(rule, "limitUplift=" + value.toPlainString(), new Reason(rule, en, zh)));
     }
 
     /**
@@ -215,7 +223,7 @@ final class Verdicts {
      * @param zh reason in Chinese
      */
     public void note(String rule, String en, String zh) {
-        trail.add(new RuleVerdict(rule, "note", new Reason(rule, en, zh)));
+        addTrail(new RuleVerdict(rule, "note", new Reason(rule, en, zh)));
     }
 
     /**
@@ -242,7 +250,7 @@ final class Verdicts {
         Tier finalTier = tier;
         if (finalTier == null) {
             finalTier = Tier.MANUAL_REVIEW;
-            trail.add(new RuleVerdict("no-tier-rule", "tier=MANUAL_REVIEW", new Reason("no-tier-rule",
+            addTrail(new RuleVerdict("no-tier-rule", "tier=MANUAL_REVIEW", new Reason("no-tier-rule",
                     "No rule set a tier; referred to a person", "没有规则给出风险层级，转人工审核")));
         }
         ProductPolicy pp = p.product(in.product());
@@ -267,7 +275,7 @@ final class Verdicts {
                 if (plan == null) {
                     finalTier = Tier.DECLINE;
                     String rule = "decline-expected-loss-above-appetite";
-                    trail.add(new RuleVerdict(rule, "tier=DECLINE", new Reason(rule,
+                    addTrail(new RuleVerdict(rule, "tier=DECLINE", new Reason(rule,
                             "Expected loss " + unmitigated.expectedLoss().toPlainString() + " CNY ("
                                     + LossModel.percent(unmitigated.expectedLossRate()) + " of the exposure) stays above"
                                     + " the appetite of " + in.product() + " (" + LossModel.percent(pp.maxExpectedLossRate())
@@ -283,7 +291,7 @@ final class Verdicts {
                     conditions = plan.measures();
                     loss = plan.loss();
                     String rule = "mitigation-plan";
-                    trail.add(new RuleVerdict(rule, "measures=" + conditions, new Reason(rule,
+                    addTrail(new RuleVerdict(rule, "measures=" + conditions, new Reason(rule,
                             "Measures " + conditions + " bring the expected loss from "
                                     + unmitigated.expectedLoss().toPlainString() + " CNY ("
                                     + LossModel.percent(unmitigated.expectedLossRate()) + ") to "
@@ -313,44 +321,70 @@ final class Verdicts {
         if (loss == null) {
             loss = lm.expectedLoss(in.pd(), in.requestedAmount(), in.requestedTermMonths(), Set.of());
         }
-        // first reason per code and each rule once, in order; a decision has a handful, so a scan beats hashing
+        // first reason per code and each rule once, in order; a decision has a handful, so a scan beats hashing.
+        // A mapped input's score reasons are made on first read of the decision's reasons (their codes are all
+        // the order needs), and the kept rule reasons are given their lineage then too (LazyReasons)
         List<Reason> scoreReasons = in.scoreReasons();
-        Reason[] reasons = new Reason[scoreReasons.size() + trail.size()];
-        int nReasons = 0;
-        for (int i = 0; i < scoreReasons.size(); i++) { // indexed: an iterator per loop is not always scalar-replaced
-            nReasons = addReason(reasons, nReasons, scoreReasons.get(i));
-        }
-        String[] fired = new String[trail.size()];
-        int nFired = 0;
-        // per kept rule reason, what its lineage is made of: given on first read of the decision's reasons
-        InputLineage.Plan[] reasonPlans = null;
-        for (int i = 0; i < trail.size(); i++) {
-            RuleVerdict v = trail.get(i);
-            Reason r = v.reason();
-            if (explains(v.verdict(), finalTier) && indexOfCode(reasons, nReasons, r.code()) < 0) {
-                InputLineage.Plan plan = lineage == InputLineage.NONE ? null : plans.get(v.rule());
-                if (plan != null) {
-                    if (reasonPlans == null) {
-                        reasonPlans = new InputLineage.Plan[reasons.length];
-                    }
-                    reasonPlans[nReasons] = plan;
+        ScoreReasons lazyScore = scoreReasons instanceof ScoreReasons s && distinctCodes(s) ? s : null;
+        Reason[] reasons = new Reason[scoreReasons.size() + nTrail];
+        int fromScore = lazyScore == null ? 0 : lazyScore.size();
+        int nReasons = fromScore;
+        if (lazyScore == null) {
+            for (int i = 0; i < scoreReasons.size(); i++) { // indexed: an iterator per loop is not always scalar-replaced
+                Reason r = scoreReasons.get(i);
+                if (indexOfCode(reasons, nReasons, null, 0, r.code()) < 0) {
+                    reasons[nReasons++] = r;
                 }
+            }
+        }
+        int firstRule = nReasons;
+        // the fired rules are the trail's rules unless a rule fired twice: then an array of the names, each once
+        String[] fired = null;
+        int nFired = 0;
+        Map<String, InputLineage.Plan> lineagePlans = lineage == InputLineage.NONE ? null : plans;
+        boolean planned = false;
+        for (int i = 0; i < nTrail; i++) {
+            RuleVerdict v = trail[i];
+            Reason r = v.reason();
+            if (explains(v.verdict(), finalTier) && indexOfCode(reasons, nReasons, lazyScore, fromScore, r.code()) < 0) {
+                // a rule reason's code is its rule's name: the plan is looked up by it again on first read
+                planned |= lineagePlans != null && lineagePlans.get(v.rule()) != null;
                 reasons[nReasons++] = r;
             }
-            if (indexOf(fired, nFired, v.rule()) < 0) {
+            if (fired == null) {
+                if (firedBefore(trail, i, v.rule())) {
+                    fired = new String[nTrail];
+                    for (int j = 0; j < i; j++) {
+                        fired[j] = trail[j].rule();
+                    }
+                    nFired = i;
+                }
+            } else if (indexOf(fired, nFired, v.rule()) < 0) {
                 fired[nFired++] = v.rule();
             }
         }
         long rulesNanos = System.nanoTime() - startNanos;
-        // immutable lists, so that the decision's List.copyOf keeps them instead of copying again
+        // immutable lists the decision keeps as they are
         return new Decision(in.applicationId(), finalTier, amount, term, price, conditions, loss,
-                reasonPlans == null ? immutable(reasons, nReasons) : new LazyReasons(reasons, reasonPlans, nReasons, lineage),
-                immutable(fired, nFired),
-                immutable(trail.toArray(EMPTY_TRAIL), trail.size()), rulesetVersion, modelId,
+                lazyScore == null && !planned ? new FrozenList<>(reasons, nReasons)
+                        : new LazyReasons(reasons, nReasons, lazyScore, fromScore, planned ? lineagePlans : null,
+                                firstRule, lineage),
+                fired == null ? new FrozenList.RuleNames(trail, nTrail) : new FrozenList<>(fired, nFired),
+                new FrozenList<>(trail, nTrail), rulesetVersion, modelId,
                 DecisionTimings.of(scoringNanos, rulesNanos, scoringNanos + rulesNanos));
     }
 
-    private static final RuleVerdict[] EMPTY_TRAIL = {};
+    /** Whether no two score reasons share a code (as a score's do); otherwise they are read at once, and deduplicated. */
+    private static boolean distinctCodes(ScoreReasons s) {
+        for (int i = 1; i < s.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (s.code(i).equals(s.code(j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 
     /**
      * Whether a verdict's reason belongs among the reasons of a decision of the final tier. Every verdict stays
@@ -369,31 +403,24 @@ final class Verdicts {
         return finalTier != Tier.DECLINE || verdict.equals("note");
     }
 
-    /** The first {@code n} elements as an unmodifiable list ({@code List.of}: no array for up to two). */
-    private static <T> List<T> immutable(T[] a, int n) {
-        return switch (n) {
-            case 0 -> List.of();
-            case 1 -> List.of(a[0]);
-            case 2 -> List.of(a[0], a[1]);
-            default -> List.of(n == a.length ? a : Arrays.copyOf(a, n));
-        };
-    }
-
-    private static int addReason(Reason[] reasons, int n, Reason r) {
-        if (indexOfCode(reasons, n, r.code()) >= 0) {
-            return n;
-        }
-        reasons[n] = r;
-        return n + 1;
-    }
-
-    private static int indexOfCode(Reason[] reasons, int n, String code) {
+    /** The index of the reason with {@code code} among the first {@code n}, whose first {@code fromScore} are {@code score}'s. */
+    private static int indexOfCode(Reason[] reasons, int n, ScoreReasons score, int fromScore, String code) {
         for (int i = 0; i < n; i++) {
-            if (reasons[i].code().equals(code)) {
+            if ((i < fromScore ? score.code(i) : reasons[i].code()).equals(code)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether one of the first {@code n} verdicts is of {@code rule}. */
+    private static boolean firedBefore(RuleVerdict[] trail, int n, String rule) {
+        for (int i = 0; i < n; i++) {
+            if (trail[i].rule().equals(rule)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOf(String[] names, int n, String name) {
