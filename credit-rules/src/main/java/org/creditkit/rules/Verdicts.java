@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.creditkit.core.CreditDecisionException;
 
@@ -92,7 +93,7 @@ final class Verdicts {
      */
     public void tier(String rule, Tier value, String en, String zh) {
         tier = tier == null ? value : tier.mostSevere(value);
-        addTrail(new RuleVerdict(rule, TIER_VERDICTS[value.ordinal()], new Reason(rule, en, zh)));
+        addTrail(shared(rule, TIER_VERDICTS[value.ordinal()], reason(rule, en, zh)));
     }
 
     /**
@@ -108,7 +109,7 @@ final class Verdicts {
             measures = EnumSet.noneOf(MitigationMeasure.class);
         }
         measures.add(value);
-        addTrail(new RuleVerdict(rule, MEASURE_VERDICTS[value.ordinal()], new Reason(rule, en, zh)));
+        addTrail(shared(rule, MEASURE_VERDICTS[value.ordinal()], reason(rule, en, zh)));
     }
 
     /**
@@ -125,7 +126,7 @@ final class Verdicts {
         }
         BigDecimal a = amount.setScale(2, RoundingMode.DOWN);
         limit = limit == null ? a : limit.max(a);
-        addTrail(new RuleVerdict(rule, limitVerdict(a), new Reason(rule, en, zh)));
+        addTrail(new RuleVerdict(rule, limitVerdict(a), reason(rule, en, zh))); // the verdict's text is the limit's own
     }
 
     /**
@@ -155,7 +156,51 @@ final class Verdicts {
             throw new CreditDecisionException("rule " + rule, "set the rate " + annualRate + ", must be in [0, 1)");
         }
         rate = annualRate;
-        addTrail(new RuleVerdict(rule, priceVerdict(annualRate), new Reason(rule, en, zh)));
+        addTrail(shared(rule, priceVerdict(annualRate), reason(rule, en, zh)));
+    }
+
+    /** How many reasons and verdicts {@link #reason} and {@link #shared} keep (a power of two). */
+    static final int SHARED_SLOTS = 1024;
+    /** The last reasons made, by a hash of their texts; racy, but a reason is immutable (final fields). */
+    private static final Reason[] REASONS = new Reason[SHARED_SLOTS];
+    /** The last verdicts made of a kept reason and a verdict text from a small set; racy, immutable entries. */
+    private static final RuleVerdict[] VERDICTS = new RuleVerdict[SHARED_SLOTS];
+
+    /**
+     * {@code new Reason(rule, en, zh)}, or an equal one made before: a rule's reason texts come from small sets
+     * (literals, and the texts {@link Case#text} keeps), so a reason is kept in a direct-mapped table by a hash of
+     * its texts and given to every verdict with the same three texts while it stays there (a reason per verdict
+     * was about 160 bytes a decision). Equal to a new one in every component; only its identity is shared, as the
+     * decision's strings already are. A text from a large set (a PD, a count of months) misses and makes a new one.
+     */
+    static Reason reason(String rule, String en, String zh) {
+        Objects.requireNonNull(rule, "code");
+        Objects.requireNonNull(en, "en");
+        Objects.requireNonNull(zh, "zh");
+        int slot = ((rule.hashCode() * 31 + en.hashCode()) * 31 + zh.hashCode()) * 0x9E3779B9 >>> 22;
+        Reason kept = REASONS[slot];
+        if (kept != null && kept.code().equals(rule) && kept.en().equals(en) && kept.zh().equals(zh)) {
+            return kept;
+        }
+        Reason made = new Reason(rule, en, zh);
+        REASONS[slot] = made;
+        return made;
+    }
+
+    /**
+     * {@code new RuleVerdict(rule, verdict, reason)}, or an equal one made before, for a verdict text from a small
+     * set (a tier, a measure, a kept price text, "note") and a reason from {@link #reason}: kept as
+     * {@link #reason} keeps reasons (a verdict per firing was about 100 bytes a decision).
+     */
+    private static RuleVerdict shared(String rule, String verdict, Reason reason) {
+        int slot = (System.identityHashCode(reason) * 31 + verdict.hashCode()) * 0x9E3779B9 >>> 22;
+        RuleVerdict kept = VERDICTS[slot];
+        if (kept != null && kept.reason() == reason && kept.verdict().equals(verdict) && kept.rule().equals(rule)) {
+            return kept;
+        }
+        RuleVerdict made = new RuleVerdict(rule, verdict, reason);
+        VERDICTS[slot] = made;
+        return made;
     }
 
     /** A price verdict's text, kept per rate: {@link #priceVerdict}. */
@@ -223,7 +268,7 @@ final class Verdicts {
      * @param zh reason in Chinese
      */
     public void note(String rule, String en, String zh) {
-        addTrail(new RuleVerdict(rule, "note", new Reason(rule, en, zh)));
+        addTrail(shared(rule, "note", reason(rule, en, zh)));
     }
 
     /**
