@@ -247,6 +247,17 @@ class CompositeScorerTest {
                 .hasMessageContaining("a model must return finite log-odds");
     }
 
+    /** 40 features f0..f39, each from one source (in turn). */
+    private static FeatureCatalogue forty() {
+        List<org.creditkit.core.feature.FeatureDefinition> defs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            defs.add(new org.creditkit.core.feature.FeatureDefinition("f" + i,
+                    org.creditkit.core.feature.FeatureCategory.FINANCIAL_HEALTH, "Feature " + i, "特征" + i, "ratio",
+                    "x" + i, List.of(DataSource.values()[i % DataSource.values().length])));
+        }
+        return FeatureCatalogue.of("test/forty", defs);
+    }
+
     /**
      * The ranked reasons, the confidence and the missing sources against a plain computation (sort the
      * candidates; sum the weights of the present features) on 40 features with tied points, missing
@@ -254,13 +265,7 @@ class CompositeScorerTest {
      */
     @Test
     void score_fortyFeatures_reasonsConfidenceAndSources_equalAPlainComputation_property() {
-        List<org.creditkit.core.feature.FeatureDefinition> defs = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            defs.add(new org.creditkit.core.feature.FeatureDefinition("f" + i,
-                    org.creditkit.core.feature.FeatureCategory.FINANCIAL_HEALTH, "Feature " + i, "特征" + i, "ratio",
-                    "x" + i, List.of(DataSource.values()[i % DataSource.values().length])));
-        }
-        FeatureCatalogue forty = FeatureCatalogue.of("test/forty", defs);
+        FeatureCatalogue forty = forty();
         Random rnd = new Random(4);
         for (int trial = 0; trial < 10; trial++) {
             Scorecard.Builder b = Scorecard.builder(forty).intercept(-2);
@@ -296,6 +301,11 @@ class CompositeScorerTest {
     }
 
     private void assertPlain(ScoreResult r, FeatureVector x, ScoringModel base, ScoringModel overlay) {
+        assertPlain(r, x, base, overlay, false);
+    }
+
+    /** As above, the points measured from the neutral points when {@code neutral}, else the most favourable. */
+    private void assertPlain(ScoreResult r, FeatureVector x, ScoringModel base, ScoringModel overlay, boolean neutral) {
         int n = x.size();
         double[] c = new double[n];
         base.contributions(x, c);
@@ -313,7 +323,7 @@ class CompositeScorerTest {
         java.util.EnumSet<DataSource> missing = java.util.EnumSet.noneOf(DataSource.class);
         for (int f : used) {
             boolean inOverlay = java.util.Arrays.stream(ov).anyMatch(g -> g == f);
-            double fav = base.favourable(f) + (inOverlay ? overlay.favourable(f) : 0);
+            double fav = reference(base, f, neutral) + (inOverlay ? reference(overlay, f, neutral) : 0);
             double w = base.unfavourable(f) - base.favourable(f);
             if (inOverlay) {
                 w += overlay.unfavourable(f) - overlay.favourable(f);
@@ -340,11 +350,101 @@ class CompositeScorerTest {
                 .containsExactlyElementsOf(top.stream().map(f -> "f" + f).toList());
         for (int i = 0; i < top.size(); i++) {
             int f = top.get(i);
-            assertThat(r.reasons().get(i).pointsLost()).isEqualTo(pts[f]);
-            assertThat(r.reasons().get(i).missingData()).isEqualTo(x.isMissing(f));
+            ReasonCode rc = r.reasons().get(i);
+            assertThat(Double.doubleToRawLongBits(rc.pointsLost())).isEqualTo(Double.doubleToRawLongBits(pts[f]));
+            assertThat(rc.missingData()).isEqualTo(x.isMissing(f));
+            String id = x.catalogue().get(f).id();
+            assertThat(rc.code()).isEqualTo(x.isMissing(f) ? ReasonCode.missingCodeFor(id) : ReasonCode.codeFor(id));
+            assertThat(rc.sources()).isEqualTo(x.catalogue().get(f).lineage());
         }
-        assertThat(r.confidence()).isEqualTo(Math.min(1.0, Math.max(0.0, present / total)));
+        double confidence = Math.min(1.0, Math.max(0.0, present / total));
+        assertThat(Double.doubleToRawLongBits(r.confidence())).isEqualTo(Double.doubleToRawLongBits(confidence));
         assertThat(r.missingSources()).containsExactlyElementsOf(missing);
+    }
+
+    private static double reference(ScoringModel m, int f, boolean neutral) {
+        return neutral ? m.neutral(f).getAsDouble() : m.favourable(f);
+    }
+
+    /**
+     * Every field of the result against a straightforward computation (log-odds from the card itself, the
+     * reference each feature's points are measured against by the scorer's basis, the candidates sorted,
+     * the weights of the present features summed in catalogue order), bit for bit, on random cards whose
+     * layout takes the base route's single pass (numeric characteristics in catalogue order, with and
+     * without population shares) and on cards that take the general path (characteristics out of order, a
+     * categorical one, more than 15 edges); values on edges, signed zeros and missing values included.
+     */
+    @Test
+    void score_randomCards_everyFieldEqualsAStraightforwardComputation_property() {
+        FeatureCatalogue forty = forty();
+        Random rnd = new Random(17);
+        for (int trial = 0; trial < 24; trial++) {
+            int layout = trial % 4; // 0, 1: in order (0 with shares); 2: reversed; 3: a categorical and a wide one
+            List<Integer> order = new ArrayList<>();
+            for (int f = 0; f < 40; f++) {
+                if (rnd.nextInt(8) != 0) {
+                    order.add(f);
+                }
+            }
+            if (layout == 2) {
+                java.util.Collections.reverse(order);
+            }
+            Scorecard.Builder b = Scorecard.builder(forty).intercept(rnd.nextGaussian());
+            double[][] edgesOf = new double[40][];
+            for (int f : order) {
+                int k = layout == 3 && f == order.get(0) ? 20 : rnd.nextInt(9);
+                double[] edges = new double[k];
+                for (int i = 0; i < k; i++) {
+                    edges[i] = (i == 0 ? -1 : edges[i - 1]) + (rnd.nextBoolean() ? 0.5 : rnd.nextDouble());
+                }
+                edgesOf[f] = edges;
+                double[] vals = new double[k + 1];
+                for (int i = 0; i <= k; i++) {
+                    vals[i] = rnd.nextInt(3) == 0 ? rnd.nextInt(3) * 0.25 : rnd.nextGaussian(); // ties and -0.0
+                    vals[i] = rnd.nextInt(20) == 0 ? -0.0 : vals[i];
+                }
+                double missing = rnd.nextGaussian();
+                if (layout == 3 && f == order.get(order.size() - 1)) {
+                    b.categorical("f" + f, List.of(Scorecard.Category.of(List.of(0.0, 1.0), vals[0]),
+                            Scorecard.Category.of(List.of(2.0), 0.5)), -0.25, missing);
+                    edgesOf[f] = new double[] {0, 1, 2};
+                } else if (layout == 0) {
+                    double[] shares = new double[k + 1];
+                    java.util.Arrays.fill(shares, 0.9 / (k + 1));
+                    b.numeric("f" + f, edges, vals, missing, Scorecard.Shares.numeric(shares, 0.1));
+                } else {
+                    b.numeric("f" + f, edges, vals, missing);
+                }
+            }
+            Scorecard card = b.build();
+            CompositeScorer s = CompositeScorer.of("t", "1", forty, scaling, bands, card, List.of());
+            assertThat(s.reasonBasis()).isEqualTo(layout == 0 ? ReasonBasis.NEUTRAL : ReasonBasis.MOST_FAVOURABLE);
+            for (int q = 0; q < 300; q++) {
+                double[] v = new double[40];
+                for (int f = 0; f < 40; f++) {
+                    double[] e = edgesOf[f];
+                    int pick = rnd.nextInt(10);
+                    v[f] = pick == 0 ? Double.NaN
+                            : pick == 1 && e != null && e.length > 0 ? e[rnd.nextInt(e.length)] // on an edge
+                            : pick == 2 ? (rnd.nextBoolean() ? 0.0 : -0.0)
+                            : rnd.nextGaussian() * 2;
+                }
+                FeatureVector x = FeatureVector.of(forty, v);
+                assertEqualsStraightforward(s, card, x);
+            }
+        }
+    }
+
+    private void assertEqualsStraightforward(CompositeScorer s, Scorecard card, FeatureVector x) {
+        ScoreResult r = s.scoreBase(x);
+        double lo = card.logOdds(x);
+        assertThat(Double.doubleToRawLongBits(r.logOdds())).isEqualTo(Double.doubleToRawLongBits(lo + 0.0));
+        assertThat(Double.doubleToRawLongBits(r.baseLogOdds())).isEqualTo(Double.doubleToRawLongBits(lo));
+        assertThat(r.industryLogOdds()).isEqualTo(0.0);
+        assertThat(r.pd()).isEqualTo(Scaling.pd(lo + 0.0));
+        assertThat(r.score()).isEqualTo(scaling.offset() - scaling.factor() * (lo + 0.0));
+        assertThat(r.grade()).isEqualTo(bands.grade(r.score(), r.pd()));
+        assertPlain(r, x, card, null, s.reasonBasis() == ReasonBasis.NEUTRAL);
     }
 
     @Test
