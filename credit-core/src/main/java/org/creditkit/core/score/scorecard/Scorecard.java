@@ -729,6 +729,50 @@ public final class Scorecard implements ScoringModel {
         return true;
     }
 
+    /**
+     * Whether every characteristic's bins are tabulated in slots ({@link #slotOf}): numeric
+     * characteristics of at most 15 edges, no categorical one. A scorer can then keep its own per-slot
+     * table (what a bin's value means for reasons and confidence) and read it in the same pass.
+     *
+     * @return true when {@link #slotOf} and {@link #slotLogOdds} may be called
+     */
+    public boolean tabulated() {
+        return allPadded;
+    }
+
+    /**
+     * The number of slots of a {@linkplain #tabulated() tabulated} card: for each characteristic, one per
+     * bin of its padded row and one for the missing bin.
+     *
+     * @return the slot count, 0 when the card is not tabulated
+     */
+    public int slotCount() {
+        return allPadded ? feat.length * (width + 1) : 0;
+    }
+
+    /**
+     * The slot value {@code x} falls in for characteristic {@code j} (in {@link #characteristics()}
+     * order) of a {@linkplain #tabulated() tabulated} card, missing ({@code NaN}) included: the same
+     * lookup {@link #logOdds} makes, so {@code slotLogOdds(slotOf(j, x))} is its term.
+     *
+     * @param j a characteristic's position
+     * @param x the feature's value, {@code NaN} when missing
+     * @return a slot in {@code [0, slotCount())}
+     */
+    public int slotOf(int j, double x) {
+        return j * (width + 1) + slot(j, x);
+    }
+
+    /**
+     * The log-odds of a slot.
+     *
+     * @param slot a slot in {@code [0, slotCount())}
+     * @return its bin value
+     */
+    public double slotLogOdds(int slot) {
+        return paddedVals[slot];
+    }
+
     /** Log-odds of characteristic {@code j} for value {@code x} (NaN = missing). */
     private double value(int j, double x) {
         if (!categorical[j]) {
