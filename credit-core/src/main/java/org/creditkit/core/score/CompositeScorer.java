@@ -89,14 +89,16 @@ public final class CompositeScorer {
      * The base-only route's single pass, when the base model is a {@linkplain Scorecard#tabulated()
      * tabulated} scorecard whose characteristics follow catalogue order (else null): the card's features by
      * characteristic, and per slot of the card four longs: the bin value's bits, the reason ranking key
-     * ({@link #rankKey}), the feature's discriminating weight's bits when present (0.0 in the missing bin)
-     * and its missing sources in the missing bin (else 0). The pass adds them up in the order the general
-     * path does, so results are bit for bit the same, without the contributions array.
+     * ({@link #rankKey}, its low 16 bits {@code 0xFFFF - slot}, which order like {@code 0xFFFF - position}
+     * as the characteristics follow the catalogue), the feature's discriminating weight's bits when present
+     * (0.0 in the missing bin) and its missing sources in the missing bin (else 0); and the reason a slot
+     * gives, an immutable record shared by every result that ranks it. The pass adds the terms up in the
+     * order the general path does, so results are bit for bit the same, without the contributions array.
      */
     private final Scorecard card;
     private final int[] cardFeature;
-    private final int[] cardCharacteristic;
     private final long[] slotTerms;
+    private final ReasonCode[] slotReasons;
 
     private static final class Scratch {
         final double[] contributions;
@@ -231,22 +233,26 @@ public final class CompositeScorer {
         card = tabulatedInOrder(this.base);
         if (card == null) {
             cardFeature = null;
-            cardCharacteristic = null;
             slotTerms = null;
+            slotReasons = null;
             return;
         }
         cardFeature = card.features(); // ascending, and in characteristic order (tabulatedInOrder)
-        cardCharacteristic = new int[n];
         int row = card.slotCount() / cardFeature.length;
         slotTerms = new long[4 * card.slotCount()];
+        slotReasons = new ReasonCode[card.slotCount()];
         for (int j = 0; j < cardFeature.length; j++) {
             int f = cardFeature[j];
-            cardCharacteristic[f] = j;
             for (int s = j * row; s < (j + 1) * row; s++) {
                 double v = card.slotLogOdds(s);
                 boolean missingBin = s == (j + 1) * row - 1;
                 slotTerms[4 * s] = Double.doubleToRawLongBits(v);
-                slotTerms[4 * s + 1] = rankKey(f, 0.0 + v, reference[0]); // 0.0 + v: the contributions array's sum
+                double c = 0.0 + v; // what the general path's contributions array holds
+                long key = rankKey(f, c, reference[0]);
+                slotTerms[4 * s + 1] = key == 0 ? 0 : key & ~0xFFFFL | 0xFFFF - s;
+                if (key != 0) {
+                    slotReasons[s] = reason(f, missingBin, factor * (c - reference[0][f]));
+                }
                 slotTerms[4 * s + 2] = Double.doubleToRawLongBits(missingBin ? 0.0 : weight[0][f]);
                 slotTerms[4 * s + 3] = missingBin ? missingSources[0][f] : 0;
             }
@@ -255,7 +261,7 @@ public final class CompositeScorer {
 
     /** The base model as a tabulated scorecard whose characteristics ascend in catalogue order, else null. */
     private static Scorecard tabulatedInOrder(ScoringModel m) {
-        if (!(m instanceof Scorecard c) || !c.tabulated() || c.characteristics().isEmpty()) {
+        if (!(m instanceof Scorecard c) || !c.tabulated() || c.characteristics().isEmpty() || c.slotCount() > 0xFFFF) {
             return null;
         }
         int prev = -1;
@@ -561,19 +567,17 @@ public final class CompositeScorer {
                                    long missingMask) {
         double indLo = 0;
         double lo = baseLo + indLo;
-        double[] fav = reference[0];
         List<ReasonCode> reasons;
         if (t0 == 0) {
             reasons = List.of();
         } else if (t1 == 0) {
-            reasons = List.of(reason(t0, null, fav, x));
+            reasons = List.of(slotReason(t0));
         } else if (t2 == 0) {
-            reasons = List.of(reason(t0, null, fav, x), reason(t1, null, fav, x));
+            reasons = List.of(slotReason(t0), slotReason(t1));
         } else if (t3 == 0) {
-            reasons = List.of(reason(t0, null, fav, x), reason(t1, null, fav, x), reason(t2, null, fav, x));
+            reasons = List.of(slotReason(t0), slotReason(t1), slotReason(t2));
         } else {
-            reasons = List.of(reason(t0, null, fav, x), reason(t1, null, fav, x), reason(t2, null, fav, x),
-                    reason(t3, null, fav, x));
+            reasons = List.of(slotReason(t0), slotReason(t1), slotReason(t2), slotReason(t3));
         }
         double confidence = Math.min(1.0, Math.max(0.0, present / totalWeight[0]));
         double pd = Scaling.pd(lo);
@@ -609,14 +613,20 @@ public final class CompositeScorer {
         return List.copyOf(out);
     }
 
-    /** The reason of a ranking key; {@code c} null on {@link #scoreCard}'s path, which has no contributions array. */
+    /** The reason of a ranking key on {@link #scoreCard}'s path: the slot's, made at construction. */
+    private ReasonCode slotReason(long key) {
+        return slotReasons[0xFFFF - (int) (key & 0xFFFF)];
+    }
+
     private ReasonCode reason(long key, double[] c, double[] fav, FeatureVector x) {
         int f = 0xFFFF - (int) (key & 0xFFFF);
-        boolean missing = x.isMissing(f);
-        double contribution = c != null ? c[f] : 0.0 + card.slotLogOdds(card.slotOf(cardCharacteristic[f], x.value(f)));
+        return reason(f, x.isMissing(f), factor * (c[f] - fav[f]));
+    }
+
+    private ReasonCode reason(int f, boolean missing, double points) {
         return new ReasonCode(missing ? missingCodes[f] : codes[f], catalogue.get(f).id(),
                 missing ? missingTexts[f] : texts[f], missing ? missingTextsZh[f] : textsZh[f], lineage.get(f),
-                factor * (contribution - fav[f]), missing);
+                points, missing);
     }
 
     /**
