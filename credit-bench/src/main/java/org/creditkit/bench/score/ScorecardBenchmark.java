@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * A 40-feature scorecard (6 bins per feature at data quantiles) on synthetic applications: log-odds
  * only, and the full result with PD, score, grade and four reason codes, beside two baselines over the
  * same inputs ({@link #rawDotProduct}, {@link #linearScanSameBins}). Targets (issue 17): the full
- * result at most 150 ns with no allocation beyond it (288 B), log-odds within 2x of the raw dot
+ * result at most 150 ns with no allocation beyond it (144 B: the result, its list and the list's array;
+ * the reason codes are made once per bin slot), log-odds within 2x of the raw dot
  * product. See docs/performance.md.
  *
  * <pre>
