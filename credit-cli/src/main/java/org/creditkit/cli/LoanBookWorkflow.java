@@ -14,7 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.creditkit.core.CreditException;
+import org.creditkit.core.domain.LoanApplication;
 import org.creditkit.core.feature.FeatureExtractor;
 import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.LabeledApplication;
@@ -128,7 +131,8 @@ final class LoanBookWorkflow {
      */
     static Monitored monitor(Path book, CreditEngine engine, WarningParameters parameters, MonitorSummary.Limits limits,
                              Path outDir, PrintWriter err, Progress progress) throws IOException {
-        return monitor(book, engine, parameters, WarningGrader.points(parameters), limits, outDir, err, progress);
+        return monitor(book, engine, parameters, WarningGrader.points(parameters), limits, LoanBook.today(), outDir, err,
+                progress);
     }
 
     /**
@@ -139,6 +143,7 @@ final class LoanBookWorkflow {
      * @param parameters warning thresholds
      * @param grader     how a month's signals become its level
      * @param limits     fund terms and limits
+     * @param asOf       the date the book is monitored as of: a month, booking or extraction after it is rejected
      * @param outDir     output directory (created)
      * @param err        where rejected lines are reported
      * @param progress   progress reporting
@@ -146,8 +151,8 @@ final class LoanBookWorkflow {
      * @throws IOException if a file cannot be read or written
      */
     static Monitored monitor(Path book, CreditEngine engine, WarningParameters parameters, WarningGrader grader,
-                             MonitorSummary.Limits limits, Path outDir, PrintWriter err, Progress progress)
-            throws IOException {
+                             MonitorSummary.Limits limits, LocalDate asOf, Path outDir, PrintWriter err,
+                             Progress progress) throws IOException {
         Files.createDirectories(outDir);
         Path warnings = outDir.resolve("warnings.jsonl");
         Path reevaluations = outDir.resolve("reevaluations.jsonl");
@@ -177,7 +182,10 @@ final class LoanBookWorkflow {
         try (InputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(book), 1 << 16), sha);
              BufferedWriter w = Files.newBufferedWriter(warningsTmp, StandardCharsets.UTF_8);
              BufferedWriter rw = Files.newBufferedWriter(reTmp, StandardCharsets.UTF_8)) {
-            read = LoanBook.read(raw, StrictApplicationReader.standard(), loan -> {
+            // the applications' times are bounded by the same date (end of the as-of day, China time)
+            StrictApplicationReader reader = StrictApplicationReader.builder().clock(Clock.fixed(asOf.plusDays(1)
+                    .atStartOfDay(LoanApplication.CHINA_TIME).toInstant(), ZoneOffset.UTC)).build();
+            read = LoanBook.read(raw, reader, asOf, loan -> {
                 pm.accept(loan, mw -> write(mw, w), re -> write(re, rw));
                 done[0] += 1 + loan.months().size();
                 progress.update(done[0]);

@@ -71,6 +71,14 @@ final class MonitorCommand implements Callable<Integer> {
             description = "Loss given default for the loss and fund figures (default ${DEFAULT-VALUE}).")
     double lgd;
 
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The date the book is monitored as of (YYYY-MM-DD; "
+            + "default: today, China time). A loan booked, a month reported or data extracted after it is rejected "
+            + "with its line: a book shifted into the future is not monitored as if it had happened.")
+    String asOf;
+
+    /** The clock that gives today when no --as-of is given; tests fix it. */
+    java.time.Clock clock = java.time.Clock.system(org.creditkit.core.domain.LoanApplication.CHINA_TIME);
+
     @picocli.CommandLine.Mixin
     Progress.Options progress = new Progress.Options();
 
@@ -99,6 +107,20 @@ final class MonitorCommand implements Callable<Integer> {
         }
         if (!(maxRedShare >= 0 && maxRedShare <= 1)) {
             return usage(err, "--max-red-share " + maxRedShare + ": expected a share in [0, 1], e.g. 0.05");
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(
+                org.creditkit.core.domain.LoanApplication.CHINA_TIME));
+        java.time.LocalDate asOfDate = today;
+        if (asOf != null) {
+            try {
+                asOfDate = java.time.LocalDate.parse(asOf);
+            } catch (java.time.format.DateTimeParseException e) {
+                return usage(err, "--as-of '" + asOf + "': not a date; expected YYYY-MM-DD, e.g. " + today);
+            }
+            if (asOfDate.isAfter(today)) {
+                return usage(err, "--as-of " + asOfDate + " is after today (" + today + ", China time): a book cannot"
+                        + " be monitored as of a day that has not come; valid: " + today + " or earlier");
+            }
         }
         if (maxDriftFlags < -1) {
             return usage(err, "--max-drift-flags " + maxDriftFlags + ": expected -1 (report drift without failing) or"
@@ -162,7 +184,7 @@ final class MonitorCommand implements Callable<Integer> {
         LoanBookWorkflow.Monitored result;
         try (engine) {
             Progress p = new Progress(err, progress.wanted(), "loan-book lines", 0);
-            result = LoanBookWorkflow.monitor(book, engine, parameters, grader, limits, out, err, p);
+            result = LoanBookWorkflow.monitor(book, engine, parameters, grader, limits, asOfDate, out, err, p);
         } catch (IOException | UncheckedIOException e) {
             err.println("credit monitor: cannot monitor " + book + " into " + out + ": " + e.getMessage());
             err.flush();

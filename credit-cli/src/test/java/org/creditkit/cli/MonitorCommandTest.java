@@ -178,4 +178,81 @@ class MonitorCommandTest {
         assertThat(share.exit()).isEqualTo(3);
         assertThat(share.err()).contains("--max-red-share 1.5: expected a share in [0, 1]");
     }
+
+    /** Moves the booking month, the months and the extraction dates (not the applications) by whole years. */
+    private static List<String> shiftYears(List<String> lines, int years) {
+        List<String> out = new ArrayList<>();
+        var p = java.util.regex.Pattern.compile("\"(bookedMonth|month|dataAsOf)\":\"(\\d{4})-");
+        for (String line : lines) {
+            var m = p.matcher(line);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(sb, "\"" + m.group(1) + "\":\"" + (Integer.parseInt(m.group(2)) + years) + "-");
+            }
+            m.appendTail(sb);
+            out.add(sb.toString().replace("-02-29\"", "-02-28\""));
+        }
+        return out;
+    }
+
+    @Test
+    void monitor_bookShiftedIntoTheFuture_isRefusedNotAPass() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(8));
+        Path shifted = dir.resolve("shifted.jsonl");
+        Files.write(shifted, shiftYears(Files.readAllLines(book), today.getYear() + 3 - 2024), StandardCharsets.UTF_8);
+        var run = CreditCliTest.run("monitor", "--book", shifted.toString(), "--out", dir.resolve("future").toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(run.out()).doesNotContain("PASS");
+        assertThat(run.err()).contains("line 1: $.bookedMonth: ", " is after the as-of date ",
+                "a loan cannot be booked in a month that has not begun", " or earlier (the latest month as of ",
+                "no loan could be read");
+    }
+
+    @Test
+    void monitor_asOfADate_rejectsTheMonthsAfterItByLineAndMonitorsTheRest() throws Exception {
+        List<String> lines = Files.readAllLines(book);
+        String booked = lines.get(0).replaceAll(".*\"bookedMonth\":\"([0-9-]+)\".*", "$1");
+        java.time.YearMonth latest = java.time.YearMonth.parse(booked).plusMonths(3);
+        var run = CreditCliTest.run("monitor", "--book", book.toString(), "--out", dir.resolve("asof").toString(),
+                "--as-of", latest.atEndOfMonth().toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("line 6: $.month: " + latest.plusMonths(1) + " is after the as-of date "
+                + latest.atEndOfMonth(), "valid: " + latest + " or earlier");
+        assertThat(run.out()).contains("loan-months up to " + latest);
+    }
+
+    @Test
+    void monitor_asOfInTheFutureOrNotADate_isAUsageError() {
+        var future = CreditCliTest.run("monitor", "--book", book.toString(), "--out", dir.resolve("f").toString(),
+                "--as-of", "2999-01-01");
+        assertThat(future.exit()).isEqualTo(3);
+        assertThat(future.err()).contains("--as-of 2999-01-01 is after today", "or earlier");
+        var notADate = CreditCliTest.run("monitor", "--book", book.toString(), "--out", dir.resolve("g").toString(),
+                "--as-of", "01/06/2025");
+        assertThat(notADate.exit()).isEqualTo(3);
+        assertThat(notADate.err()).contains("--as-of '01/06/2025': not a date; expected YYYY-MM-DD");
+    }
+
+    @Test
+    void monitor_aMonthsSalesInFen_isRejectedOnItsLineWithBothValues() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(book));
+        int at = -1;
+        for (int i = 6; i < lines.size() && at < 0; i++) {
+            if (lines.get(i).contains("\"monthsOnBook\":5,") && lines.get(i).contains("\"taxSales\":")) {
+                at = i;
+            }
+        }
+        assertThat(at).isPositive();
+        var m = java.util.regex.Pattern.compile("\"taxSales\":([0-9.]+)").matcher(lines.get(at));
+        assertThat(m.find()).isTrue();
+        double sales = Double.parseDouble(m.group(1));
+        lines.set(at, lines.get(at).substring(0, m.start(1)) + (sales * 100) + lines.get(at).substring(m.end(1)));
+        Path fen = dir.resolve("fen.jsonl");
+        Files.write(fen, lines, StandardCharsets.UTF_8);
+        var run = CreditCliTest.run("monitor", "--book", fen.toString(), "--out", dir.resolve("fen").toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("line " + (at + 1) + ": $.taxSales: ", "times above the median",
+                "by 100 (fen instead of CNY?)", "valid: CNY like the rest of the series", "1 of " + lines.size()
+                        + " lines rejected");
+    }
 }

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -161,11 +162,29 @@ public final class LoanBook {
      */
     public static ReadSummary read(Reader in, StrictApplicationReader reader, Consumer<Loan> onLoan,
                                    Consumer<BadLine> onBad) {
+        return read(in, reader, today(), onLoan, onBad);
+    }
+
+    /**
+     * As {@link #read(Reader, StrictApplicationReader, Consumer, Consumer)}, as of a given date rather than
+     * today: a booking month or a month after {@code asOf}'s month, or a {@code dataAsOf} after {@code asOf},
+     * is rejected (a book shifted into the future read as a clean one).
+     *
+     * @param asOf the date the book is read as of; nothing in it may lie after
+     */
+    public static ReadSummary read(Reader in, StrictApplicationReader reader, LocalDate asOf, Consumer<Loan> onLoan,
+                                   Consumer<BadLine> onBad) {
+        Objects.requireNonNull(asOf, "asOf");
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
         return read(() -> {
             String line = r.readLine();
             return line == null ? null : new Utf8Lines.Line(line, null);
-        }, reader, onLoan, onBad);
+        }, reader, asOf, onLoan, onBad);
+    }
+
+    /** Today's date in China time, the as-of date of a read that names none. */
+    public static LocalDate today() {
+        return LocalDate.now(Clock.system(LoanApplication.CHINA_TIME));
     }
 
     /**
@@ -179,9 +198,21 @@ public final class LoanBook {
      */
     public static ReadSummary read(InputStream in, StrictApplicationReader reader, Consumer<Loan> onLoan,
                                    Consumer<BadLine> onBad) {
+        return read(in, reader, today(), onLoan, onBad);
+    }
+
+    /**
+     * As {@link #read(InputStream, StrictApplicationReader, Consumer, Consumer)}, as of a given date rather than
+     * today (see {@link #read(Reader, StrictApplicationReader, LocalDate, Consumer, Consumer)}).
+     *
+     * @param asOf the date the book is read as of; nothing in it may lie after
+     */
+    public static ReadSummary read(InputStream in, StrictApplicationReader reader, LocalDate asOf,
+                                   Consumer<Loan> onLoan, Consumer<BadLine> onBad) {
         Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(asOf, "asOf");
         return read(new Utf8Lines(in, MAX_LINE_BYTES, "line exceeds " + MAX_LINE_BYTES + " bytes; valid: at most "
-                + MAX_LINE_CHARS + " characters per line")::next, reader, onLoan, onBad);
+                + MAX_LINE_CHARS + " characters per line")::next, reader, asOf, onLoan, onBad);
     }
 
     /** The lines of a book: the next one, its text or why it cannot be read, or null at the end. */
@@ -189,7 +220,7 @@ public final class LoanBook {
         Utf8Lines.Line next() throws IOException;
     }
 
-    private static ReadSummary read(Lines r, StrictApplicationReader reader, Consumer<Loan> onLoan,
+    private static ReadSummary read(Lines r, StrictApplicationReader reader, LocalDate asOf, Consumer<Loan> onLoan,
                                     Consumer<BadLine> onBad) {
         long lineNo = 0;
         long loans = 0;
@@ -202,6 +233,7 @@ public final class LoanBook {
         long currentLine = 0;
         long monthLines = 0;
         List<LoanMonth> months = new ArrayList<>();
+        List<Long> monthLineNos = new ArrayList<>();
         Map<String, Long> booked = new HashMap<>();
         try {
             for (Utf8Lines.Line raw = r.next(); raw != null; raw = r.next()) {
@@ -229,17 +261,17 @@ public final class LoanBook {
                 String type = root == null ? null : text(root, "type", problems, true);
                 if ("loan".equals(type)) {
                     if (current != null) {
-                        if (emit(current, currentLine, monthLines, months, onLoan, onBad)) {
-                            loans++;
-                        } else {
-                            bad++;
-                        }
+                        Emitted e = emit(current, currentLine, monthLines, months, monthLineNos, onLoan, onBad);
+                        loans += e.loans();
+                        monthCount -= e.rejectedMonths();
+                        bad += e.badLines();
                         months = new ArrayList<>();
+                        monthLineNos = new ArrayList<>();
                     }
                     current = null;
                     currentLine = lineNo;
                     monthLines = 0;
-                    BookedLoan loan = loan(root, reader, problems);
+                    BookedLoan loan = loan(root, reader, asOf, problems);
                     Long earlier = loan == null ? null : booked.putIfAbsent(loan.loanId(), lineNo);
                     if (earlier != null) {
                         // the same loan twice would be counted twice in every portfolio figure
@@ -259,7 +291,7 @@ public final class LoanBook {
                         rejectedLoan = null;
                     }
                 } else if ("month".equals(type)) {
-                    LoanMonth m = month(root, problems);
+                    LoanMonth m = month(root, asOf, problems);
                     String loanId = root.path("loanId").asText("");
                     YearMonth stated = yearMonth(root, "month", new ArrayList<>());
                     if (current != null && current.loanId().equals(loanId)) {
@@ -291,12 +323,14 @@ public final class LoanBook {
                                             + " does not match the month (" + mob + " months after the booking month "
                                             + current.bookedMonth() + ")"));
                                 }
+                                pastDueSinceBooking(current, m, problems);
                             }
                             expected = stated.plusMonths(1);
                         }
                     }
                     if (problems.isEmpty()) {
                         months.add(m);
+                        monthLineNos.add(lineNo);
                         monthCount++;
                     } else {
                         onBad.accept(new BadLine(lineNo, problems));
@@ -314,27 +348,45 @@ public final class LoanBook {
             throw new UncheckedIOException(e);
         }
         if (current != null) {
-            if (emit(current, currentLine, monthLines, months, onLoan, onBad)) {
-                loans++;
-            } else {
-                bad++;
-            }
+            Emitted e = emit(current, currentLine, monthLines, months, monthLineNos, onLoan, onBad);
+            loans += e.loans();
+            monthCount -= e.rejectedMonths();
+            bad += e.badLines();
         }
         return new ReadSummary(lineNo, loans, monthCount, bad);
+    }
+
+    /** What handing a loan on did: loans handed on (0 or 1), month lines rejected, bad lines reported. */
+    private record Emitted(int loans, int rejectedMonths, int badLines) {
     }
 
     /**
      * Hands a loan with at least one month on, or rejects its origination line: a loan without a month
      * has nothing to monitor, and counted as a live loan it read as one more clean loan (a book whose
-     * month lines were lost lowered the RED share and passed).
-     *
-     * @return true if handed on, false if rejected
+     * month lines were lost lowered the RED share and passed). First rejects each month whose sales or
+     * electricity is in another unit than the rest of the enterprise's series ({@link UnitJumps}), on
+     * its own line.
      */
-    private static boolean emit(BookedLoan loan, long line, long monthLines, List<LoanMonth> months,
-            Consumer<Loan> onLoan, Consumer<BadLine> onBad) {
+    private static Emitted emit(BookedLoan loan, long line, long monthLines, List<LoanMonth> months,
+            List<Long> monthLineNos, Consumer<Loan> onLoan, Consumer<BadLine> onBad) {
+        var jumps = UnitJumps.find(loan, months);
+        int rejected = 0;
+        if (!jumps.isEmpty()) {
+            List<LoanMonth> kept = new ArrayList<>(months.size() - jumps.size());
+            for (int i = 0; i < months.size(); i++) {
+                List<Problem> problems = jumps.get(i);
+                if (problems == null) {
+                    kept.add(months.get(i));
+                } else {
+                    onBad.accept(new BadLine(monthLineNos.get(i), problems));
+                    rejected++;
+                }
+            }
+            months = kept;
+        }
         if (!months.isEmpty()) {
             onLoan.accept(new Loan(loan, months));
-            return true;
+            return new Emitted(1, rejected, rejected);
         }
         String id = abbreviate(loan.loanId());
         onBad.accept(new BadLine(line, List.of(Problem.of("$.loanId", monthLines == 0
@@ -342,7 +394,7 @@ public final class LoanBook {
                         + " (monthsOnBook 0) after it, or leave the loan out until it has one"
                 : "none of the " + monthLines + " month lines of loan '" + id + "' could be read (each is reported);"
                         + " the loan is not monitored: fix them and resubmit the loan"))));
-        return false;
+        return new Emitted(0, rejected, rejected + 1);
     }
 
     private static JsonNode parse(String line, List<Problem> problems) {
@@ -363,10 +415,15 @@ public final class LoanBook {
         }
     }
 
-    private static BookedLoan loan(JsonNode root, StrictApplicationReader reader, List<Problem> problems) {
+    private static BookedLoan loan(JsonNode root, StrictApplicationReader reader, LocalDate asOf,
+            List<Problem> problems) {
         unknown(root, LOAN_FIELDS, problems);
         String id = text(root, "loanId", problems, true);
         YearMonth booked = yearMonth(root, "bookedMonth", problems);
+        if (booked != null && notAfter("$.bookedMonth", booked, asOf, "a loan cannot be booked in a month that has"
+                + " not begun", problems)) {
+            booked = null;
+        }
         BigDecimal amount = null;
         JsonNode a = root.get("amount");
         if (a == null || !a.isNumber()) {
@@ -439,11 +496,15 @@ public final class LoanBook {
         private LoanApplication value;
     }
 
-    private static LoanMonth month(JsonNode root, List<Problem> problems) {
+    private static LoanMonth month(JsonNode root, LocalDate asOf, List<Problem> problems) {
         int before = problems.size();
         unknown(root, MONTH_FIELDS, problems);
         String id = text(root, "loanId", problems, true);
         YearMonth month = yearMonth(root, "month", problems);
+        if (month != null && notAfter("$.month", month, asOf, "a month's figures cannot be observed before the month"
+                + " begins", problems)) {
+            month = null;
+        }
         int mob = integer(root, "monthsOnBook", 0, 600, problems, true);
         OptionalDouble sales = figure(root, "taxSales", problems);
         OptionalDouble headcount = figure(root, "insuredHeadcount", problems);
@@ -457,27 +518,66 @@ public final class LoanBook {
         int bankOverdue = integer(root, "bankOverdueDays", 0, 100_000, problems, true);
         String rating = root.has("supplyChainRating") ? text(root, "supplyChainRating", problems, false) : null;
         int dpd = integer(root, "loanDaysPastDue", 0, 100_000, problems, true);
-        LocalDate asOf = null;
+        LocalDate extracted = null;
         String asOfText = text(root, "dataAsOf", problems, true);
         if (asOfText != null) {
             try {
-                asOf = LocalDate.parse(asOfText);
+                extracted = LocalDate.parse(asOfText);
             } catch (DateTimeParseException e) {
                 problems.add(Problem.of("$.dataAsOf", "'" + abbreviate(asOfText) + "' is not a date (YYYY-MM-DD)"));
             }
         }
+        if (extracted != null && extracted.isAfter(asOf)) {
+            problems.add(Problem.of("$.dataAsOf", extracted + " is after the as-of date " + asOf + ": data cannot be"
+                    + " extracted on a day that has not come (a book shifted into the future?); valid: " + asOf
+                    + " or earlier"));
+            extracted = null;
+        }
         if (serious && penalties == 0) {
             problems.add(Problem.of("$.seriousPenalty", "true needs newPenalties >= 1"));
         }
-        if (month != null && asOf != null && asOf.isAfter(month.atEndOfMonth().plusDays(62))) {
-            problems.add(Problem.of("$.dataAsOf", asOf + " is more than 62 days after the month it reports ("
+        if (month != null && extracted != null && extracted.isAfter(month.atEndOfMonth().plusDays(62))) {
+            problems.add(Problem.of("$.dataAsOf", extracted + " is more than 62 days after the month it reports ("
                     + month + "); a month's data is extracted at or soon after its end"));
         }
-        if (problems.size() > before || id == null || month == null || asOf == null) {
+        if (problems.size() > before || id == null || month == null || extracted == null) {
             return null;
         }
         return new LoanMonth(id, month, mob, sales, headcount, arrears, kwh, cases, enforcement, dishonest, penalties,
-                serious, bankOverdue, Optional.ofNullable(rating), dpd, asOf);
+                serious, bankOverdue, Optional.ofNullable(rating), dpd, extracted);
+    }
+
+    /**
+     * Refuses a month after the as-of date's month (a book shifted into the future, or a typo in the year,
+     * read as clean months that have not happened yet).
+     *
+     * @return true when refused
+     */
+    private static boolean notAfter(String path, YearMonth month, LocalDate asOf, String why, List<Problem> problems) {
+        YearMonth latest = YearMonth.from(asOf);
+        if (!month.isAfter(latest)) {
+            return false;
+        }
+        problems.add(Problem.of(path, month + " is after the as-of date " + asOf + ": " + why
+                + "; valid: " + latest + " or earlier (the latest month as of " + asOf + ")"));
+        return true;
+    }
+
+    /**
+     * Refuses days past due on this loan that go back before the loan was booked: at the end of month
+     * {@code m} a loan booked in {@code bookedMonth} can be at most as many days past due as there are days
+     * from the first of its booking month to that month end.
+     */
+    private static void pastDueSinceBooking(BookedLoan loan, LoanMonth m, List<Problem> problems) {
+        LocalDate firstDay = loan.bookedMonth().atDay(1);
+        LocalDate monthEnd = m.month().atEndOfMonth();
+        long max = java.time.temporal.ChronoUnit.DAYS.between(firstDay, monthEnd);
+        if (m.loanDaysPastDue() > max) {
+            problems.add(Problem.of("$.loanDaysPastDue", m.loanDaysPastDue() + " days past due at the end of "
+                    + m.month() + " would date the first missed payment to " + monthEnd.minusDays(m.loanDaysPastDue())
+                    + ", before the loan was booked (" + loan.bookedMonth() + "); valid: at most " + max
+                    + " for a loan booked in " + loan.bookedMonth()));
+        }
     }
 
     private static void unknown(JsonNode root, Set<String> allowed, List<Problem> problems) {
