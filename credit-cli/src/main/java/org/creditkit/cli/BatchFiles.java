@@ -75,7 +75,8 @@ final class BatchFiles {
      * output, an output file that is an existing directory, an output directory that is an existing
      * file, and an input that is one of the files an output directory will receive (so
      * {@code --data report.json --out .} cannot overwrite its own data). Inputs may name the same file
-     * as each other ({@code psi --expected X --actual X} compares a sample with itself).
+     * as each other here; a command for which that is a mistake refuses it itself ({@code psi --expected X
+     * --actual X} would be STABLE by construction).
      *
      * @param spec the command, for the usage error
      * @param inputs option name to input path (null paths ignored)

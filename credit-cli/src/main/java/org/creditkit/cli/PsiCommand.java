@@ -83,6 +83,7 @@ final class PsiCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BatchFiles.requireOutputs(spec, BatchFiles.files("--expected", expected, "--actual", actual, "--model", model),
                 BatchFiles.files("--out", outFile), "--report", reportDir, StabilityReport.FILE);
+        refuseComparingAFileWithItself();
         Progress bar = new Progress(err, progress.wanted(), "psi", 0);
         try {
             if (!(limit > 0.0) || Double.isInfinite(limit)) {
@@ -167,6 +168,33 @@ final class PsiCommand implements Callable<Integer> {
             err.println("credit psi: " + e.getMessage());
             err.flush();
             return CreditCli.EXIT_USAGE;
+        }
+    }
+
+    /**
+     * A file compared with itself (the same path, a link to it, or a byte-identical copy) is STABLE by
+     * construction, PSI 0 on every feature: almost surely the wrong file given, and a verdict that says
+     * nothing about the population. Refused as a usage error before anything is read.
+     */
+    private void refuseComparingAFileWithItself() {
+        if (!java.nio.file.Files.isRegularFile(expected) || !java.nio.file.Files.isRegularFile(actual)) {
+            return; // the reader names a missing file
+        }
+        String why = "; a file compared with itself is STABLE by construction (PSI 0 on every feature), which says"
+                + " nothing about the population: give the development sample as --expected and a recent sample"
+                + " as --actual";
+        try {
+            if (expected.toAbsolutePath().normalize().equals(actual.toAbsolutePath().normalize())
+                    || java.nio.file.Files.isSameFile(expected, actual)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--expected and --actual are the same"
+                        + " file (" + actual + ")" + why);
+            }
+            if (java.nio.file.Files.mismatch(expected, actual) == -1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--expected " + expected + " and --actual "
+                        + actual + " have identical content (" + java.nio.file.Files.size(actual) + " bytes)" + why);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

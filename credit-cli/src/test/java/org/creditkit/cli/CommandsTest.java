@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,9 +86,28 @@ class CommandsTest {
         assertThat(org.creditkit.core.score.bundle.ModelBundle.read(model).checksum())
                 .isEqualTo(m.at("/model/bundleChecksum").asText());
 
-        // PSI of a file against itself is zero and stable
-        int code3 = run(new PsiCommand(), "--expected", data, "--actual", data, "--model", model.toString(),
+        // PSI of a file against itself is refused: STABLE by construction, it says nothing
+        int self = run(new PsiCommand(), "--expected", data, "--actual", data, "--model", model.toString(),
                 "--target", "class", "--bad", "bad");
+        assertThat(self).as(err.toString()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--expected and --actual are the same file",
+                "STABLE by construction (PSI 0 on every feature)");
+
+        // the same rows in another order are another file: zero and stable
+        List<String> arff = Files.readAllLines(Path.of(data));
+        int rows = 0;
+        while (!arff.get(rows).trim().equalsIgnoreCase("@data")) {
+            rows++;
+        }
+        List<String> reordered = new java.util.ArrayList<>(arff.subList(0, rows + 1));
+        List<String> body = new java.util.ArrayList<>(arff.subList(rows + 1, arff.size()).stream()
+                .filter(l -> !l.isBlank()).toList());
+        java.util.Collections.reverse(body);
+        reordered.addAll(body);
+        Path reversed = dir.resolve("credit-g-reversed.arff");
+        Files.write(reversed, reordered);
+        int code3 = run(new PsiCommand(), "--expected", data, "--actual", reversed.toString(), "--model",
+                model.toString(), "--target", "class", "--bad", "bad");
         assertThat(code3).as(err.toString()).isZero();
         assertThat(out.toString()).contains("score PSI 0.0000 (STABLE)")
                 .as("CSI over the bundle scorecard's own bins").containsPattern("checking_status\\s+0\\.0000  STABLE");
@@ -95,8 +115,8 @@ class CommandsTest {
         // the same from the bundle alone, the one model file
         assertThat(dir.resolve("model.json.workbench.json")).doesNotExist();
         Path psiOut = dir.resolve("psi.json");
-        int code4 = run(new PsiCommand(), "--expected", data, "--actual", data, "--model", model.toString(),
-                "--target", "class", "--bad", "bad", "--out", psiOut.toString());
+        int code4 = run(new PsiCommand(), "--expected", data, "--actual", reversed.toString(), "--model",
+                model.toString(), "--target", "class", "--bad", "bad", "--out", psiOut.toString());
         assertThat(code4).as(err.toString()).isZero();
         JsonNode psi = new ObjectMapper().readTree(psiOut.toFile());
         assertThat(psi.at("/score/index").asDouble()).isZero();
@@ -343,7 +363,7 @@ class CommandsTest {
     }
 
     @Test
-    void psi_sameData_isStableExit0_andShiftedDataExit2() throws Exception {
+    void psi_sameRowsInAnotherFile_isStableExit0_andShiftedDataExit2() throws Exception {
         Path expected = dir.resolve("expected.csv");
         Path actual = dir.resolve("actual.csv");
         StringBuilder e = new StringBuilder("x\n");
@@ -354,11 +374,39 @@ class CommandsTest {
         }
         Files.writeString(expected, e);
         Files.writeString(actual, a);
-        assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual", expected.toString()))
+        Path sameRowsReordered = dir.resolve("expected-reordered.csv");
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(expected).subList(1, 501));
+        java.util.Collections.reverse(rows);
+        Files.writeString(sameRowsReordered, "x\n" + String.join("\n", rows) + "\n");
+        assertThat(run(new PsiCommand(), "--expected", sameRowsReordered.toString(), "--actual", expected.toString()))
                 .as(err.toString()).isEqualTo(CreditCli.EXIT_OK);
         assertThat(out.toString()).contains("verdict STABLE");
         assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual", actual.toString()))
                 .as(err.toString()).isEqualTo(CreditCli.EXIT_VERDICT);
         assertThat(out.toString()).contains("verdict SHIFT");
+    }
+
+    @Test
+    void psi_aFileAgainstItselfOrAByteIdenticalCopy_isRefusedNotStable() throws Exception {
+        Path expected = dir.resolve("self.csv");
+        StringBuilder e = new StringBuilder("x\n");
+        for (int i = 0; i < 500; i++) {
+            e.append(i % 100).append('\n');
+        }
+        Files.writeString(expected, e);
+        Path copy = dir.resolve("self-copy.csv");
+        Files.copy(expected, copy);
+        out.getBuffer().setLength(0);
+        assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual", expected.toString()))
+                .isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--expected and --actual are the same file (" + expected + ")",
+                "STABLE by construction", "give the development sample as --expected and a recent sample as --actual");
+        assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual",
+                dir.resolve(".").resolve("self.csv").toString())).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(run(new PsiCommand(), "--expected", expected.toString(), "--actual", copy.toString()))
+                .isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--expected " + expected + " and --actual " + copy
+                + " have identical content (" + Files.size(copy) + " bytes)");
+        assertThat(out.toString()).doesNotContain("verdict");
     }
 }

@@ -52,6 +52,17 @@ class PsiCommandTest {
     }
 
     @Test
+    void psi_aFileAgainstItselfThroughALink_isAUsageErrorNotStable() throws IOException {
+        Path e = csv("e.csv", 1, 0);
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), e);
+        Run r = psi(e, link);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).contains("--expected and --actual are the same file (" + link + ")",
+                "STABLE by construction (PSI 0 on every feature)", "Try 'credit psi --help'");
+        assertThat(r.out()).doesNotContain("verdict");
+    }
+
+    @Test
     void psi_sameDistribution_exitsZeroStable() throws IOException {
         Run r = psi(csv("e.csv", 1, 0), csv("a.csv", 2, 0));
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
