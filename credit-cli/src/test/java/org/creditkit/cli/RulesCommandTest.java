@@ -144,6 +144,25 @@ class RulesCommandTest {
     }
 
     @Test
+    void test_misspeltExpectedRuleOrProduct_saysItIsNotInTheSet_atTheLine_withTheNearestName() throws IOException {
+        Path s01 = scenarios.resolve("01-clean-instant-approval.json");
+        Files.writeString(s01, Files.readString(s01).replace("\"instant-low-risk\"", "\"instant-low-rsik\""));
+        Path s02 = scenarios.resolve(Files.list(scenarios).map(p -> p.getFileName().toString()).sorted()
+                .filter(n -> !n.startsWith("01-")).findFirst().orElseThrow());
+        String text = Files.readString(s02);
+        String product = text.replaceAll("(?s).*\"product\": \"([A-Z_]+)\".*", "$1");
+        Files.writeString(s02, text.replace("\"product\": \"" + product + "\"", "\"product\": \"" + product
+                + "X\""));
+        assertThat(run("test", rules.toString(), "--scenarios", scenarios.toString())).isEqualTo(2);
+        assertThat(out.toString()).containsPattern("FAIL 01-clean-instant-approval\n     01-clean-instant-approval"
+                + "\\.json:23:\\d+ \\$\\.expect\\.firedRules\\[0\\]: expected rule 'instant-low-rsik' is not a rule"
+                + " of " + java.util.regex.Pattern.quote(rules.toString()) + "; did you mean 'instant-low-risk'\\?")
+                .contains("$.input.product: product '" + product + "X' is not a product of " + rules
+                        + " (products.json); did you mean '" + product + "'?")
+                .contains("64 passed, 2 failed");
+    }
+
+    @Test
     void test_withoutScenariosOption_runsTheDirectorysOwnScenarios() throws IOException {
         assertThat(run("test", rules.toString())).isEqualTo(2);
         assertThat(out.toString()).contains("scenarios").contains("no scenario was run");

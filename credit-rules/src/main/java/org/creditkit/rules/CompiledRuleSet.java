@@ -130,6 +130,22 @@ public final class CompiledRuleSet implements RuleDecider, AutoCloseable {
         return compiled.ruleNames();
     }
 
+    /**
+     * Every name a decision's fired rules can hold: the rules of the files ({@link #ruleNames()}) and the
+     * verdicts the engine records itself ({@code mitigation-plan}, {@code decline-expected-loss-above-appetite}).
+     *
+     * @return the names, the rules' first
+     */
+    public List<String> firableRuleNames() {
+        List<String> out = new java.util.ArrayList<>(ruleNames());
+        for (String rule : Verdicts.ENGINE_RULES) {
+            if (!out.contains(rule)) {
+                out.add(rule);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** Whether the rules were loaded from the default policy's precompiled executable model. */
     boolean precompiled() {
         return compiled.precompiled();

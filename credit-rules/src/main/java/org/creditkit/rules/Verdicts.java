@@ -57,10 +57,14 @@ final class Verdicts {
                 out.put(rule, members);
             }
         });
-        out.putIfAbsent("mitigation-plan", LOSS_MODEL_INPUTS);
-        out.putIfAbsent("decline-expected-loss-above-appetite", LOSS_MODEL_INPUTS);
+        for (String rule : ENGINE_RULES) {
+            out.putIfAbsent(rule, LOSS_MODEL_INPUTS);
+        }
         return Map.copyOf(out);
     }
+
+    /** The verdicts the assembly itself records in a decision's fired rules, beside the rule files' rules. */
+    static final List<String> ENGINE_RULES = List.of("mitigation-plan", "decline-expected-loss-above-appetite");
 
     /** The verdicts in firing order: an array the decision's trail keeps (no growable list, no copies). */
     private RuleVerdict[] trail = new RuleVerdict[8];

@@ -130,7 +130,8 @@ public final class JsonFields {
         for (E e : type.getEnumConstants()) {
             names.add(e.name());
         }
-        problem(pointer, "'" + s + "' is not a valid " + type.getSimpleName() + "; valid values are " + names);
+        problem(pointer, "'" + s + "' is not a valid " + type.getSimpleName() + "; valid values are " + names
+                + Names.nearest(s, names).map(n -> "; did you mean '" + n + "'?").orElse(""));
         return fallback;
     }
 

@@ -148,9 +148,16 @@ public final class Scenarios {
             }
         }
         Set<String> fired = new LinkedHashSet<>();
+        java.util.Map<String, RuleProblem> sites = new java.util.HashMap<>();
         List<JsonNode> fs = f.array("/expect/firedRules", ex.get("firedRules"));
         for (int i = 0; i < fs.size(); i++) {
-            fired.add(f.text("/expect/firedRules/" + i, fs.get(i)));
+            String name = f.text("/expect/firedRules/" + i, fs.get(i));
+            fired.add(name);
+            site(f, "/expect/firedRules/" + i, name, sites);
+        }
+        JsonNode product = root.get("input").get("product");
+        if (product != null && product.isTextual()) {
+            site(f, "/input/product", product.asText(), sites);
         }
         Optional<BigDecimal> amount = ex.has("approvedAmount")
                 ? Optional.of(f.decimal("/expect/approvedAmount", ex.get("approvedAmount"), BigDecimal.ZERO, MAX_MONEY, false))
@@ -161,7 +168,16 @@ public final class Scenarios {
         if (f.problems().size() > before || input == null) {
             return null;
         }
-        return new Scenario(file.replaceFirst("\\.json$", ""), description, input, tier, conditions, fired, amount, term);
+        return new Scenario(file.replaceFirst("\\.json$", ""), description, input, tier, conditions, fired, amount, term,
+                sites);
+    }
+
+    /** Where a name stands in the file, for a message about it once the rule set is known. */
+    private static void site(JsonFields f, String pointer, String name, java.util.Map<String, RuleProblem> sites) {
+        if (name != null) {
+            RuleProblem at = f.doc().problem(pointer, "");
+            sites.put(pointer, RuleProblem.of(at.file(), at.line(), at.column(), name));
+        }
     }
 
     /**

@@ -65,7 +65,9 @@ class ScenariosTest {
                 java.util.Optional.of(BigDecimal.ONE), java.util.OptionalInt.of(3));
         ScenarioResult r = wrong.run(rules);
         assertThat(r.passed()).isFalse();
-        assertThat(r.differences()).containsExactly(
+        assertThat(r.differences().get(0)).startsWith("$.expect.firedRules: expected rule 'no-such-rule' is not a rule of "
+                + rules.origin() + "; valid: [");
+        assertThat(r.differences().subList(1, r.differences().size())).containsExactly(
                 "tier: expected DECLINE, got INSTANT_APPROVAL",
                 "conditions: expected [COLLATERAL], got []",
                 "firedRules: expected but not fired [no-such-rule], fired but not expected [limit-revenue-base,"
@@ -117,5 +119,59 @@ class ScenariosTest {
                         .anySatisfy(p -> assertThat(p).contains("$.input.seriousViolation.monthsSinceRepair: is only valid"
                                 + " with status REPAIRED"))
                         .anySatisfy(p -> assertThat(p).contains("$.input.abnormalOperation.status: 'GONE' is not a valid")));
+    }
+
+    private static TreeMap<String, String> defaultFileWith(String from, String to) {
+        String name = "01-clean-instant-approval.json";
+        String text = Scenarios.defaultScenarioFiles().get(name);
+        assertThat(text).contains(from);
+        TreeMap<String, String> files = new TreeMap<>();
+        files.put(name, text.replace(from, to));
+        return files;
+    }
+
+    private static int lineOf(String text, String needle) {
+        return (int) text.substring(0, text.indexOf(needle)).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void misspeltExpectedRule_isNamedAsNotARuleOfTheSet_atItsLine_withTheNearestRule() {
+        TreeMap<String, String> files = defaultFileWith("\"instant-low-risk\"", "\"instant-low-rsik\"");
+        ScenarioResult r = Scenarios.run(rules, Scenarios.parse("test", files)).get(0);
+        assertThat(r.passed()).isFalse();
+        int line = lineOf(files.firstEntry().getValue(), "instant-low-rsik");
+        assertThat(r.differences().get(0)).matches("01-clean-instant-approval\\.json:" + line + ":\\d+ "
+                + "\\$\\.expect\\.firedRules\\[\\d+\\]: expected rule 'instant-low-rsik' is not a rule of "
+                + java.util.regex.Pattern.quote(rules.origin()) + "; did you mean 'instant-low-risk'\\?");
+        assertThat(r.toString()).contains("firedRules: expected but not fired [instant-low-rsik]");
+    }
+
+    @Test
+    void productTheSetDoesNotOffer_isNamedAtItsLine_withTheNearestProduct_insteadOfAFailedDecision() {
+        TreeMap<String, String> files = defaultFileWith("\"product\": \"GENERAL\"", "\"product\": \"GENERL\"");
+        ScenarioResult r = Scenarios.run(rules, Scenarios.parse("test", files)).get(0);
+        int line = lineOf(files.firstEntry().getValue(), "GENERL");
+        assertThat(r.differences()).hasSize(1);
+        assertThat(r.differences().get(0)).startsWith("01-clean-instant-approval.json:" + line + ":")
+                .contains("$.input.product: product 'GENERL' is not a product of " + rules.origin()
+                        + " (products.json); did you mean 'GENERAL'?", "its products: [GENERAL, ");
+        assertThat(r.decision()).isEmpty();
+    }
+
+    @Test
+    void misspeltTierOrCondition_suggestsTheNearestValue() {
+        TreeMap<String, String> files = defaultFileWith("\"tier\": \"INSTANT_APPROVAL\"", "\"tier\": \"INSTANT_APROVAL\"");
+        assertThatThrownBy(() -> Scenarios.parse("test", files)).isInstanceOfSatisfying(RuleSetException.class,
+                e -> assertThat(e.ruleProblems()).extracting(Object::toString).anySatisfy(p -> assertThat(p)
+                        .contains("$.expect.tier: 'INSTANT_APROVAL' is not a valid Tier",
+                                "did you mean 'INSTANT_APPROVAL'?")));
+    }
+
+    @Test
+    void nearestName_onlyForAPlausibleMisspelling() {
+        var names = List.of("instant-low-risk", "review-medium-risk", "decline-dishonest");
+        assertThat(org.creditkit.rules.internal.Names.nearest("instant-low-rsik", names)).contains("instant-low-risk");
+        assertThat(org.creditkit.rules.internal.Names.nearest("INSTANT-LOW-RISK", names)).contains("instant-low-risk");
+        assertThat(org.creditkit.rules.internal.Names.nearest("completely-else", names)).isEmpty();
     }
 }
