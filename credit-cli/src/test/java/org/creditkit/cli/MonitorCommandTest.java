@@ -160,6 +160,21 @@ class MonitorCommandTest {
     }
 
     @Test
+    void monitor_warningScenarioExpectingAMisspeltRule_namesItAsNotARuleOfTheWarningRules() throws Exception {
+        Path rules = dir.resolve("typo-rules");
+        assertThat(CreditCliTest.run("rules", "init", rules.toString(), "--warnings").exit()).isZero();
+        Path scenario = rules.resolve("scenarios").resolve("06-dishonest-listed-red.json");
+        Files.writeString(scenario, Files.readString(scenario).replace("\"red-dishonest-listed\"",
+                "\"red-dishonest-listd\""));
+        var run = CreditCliTest.run("monitor", "--book", book.toString(), "--out", dir.resolve("typo").toString(),
+                "--warning-rules", rules.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("FAIL 06-dishonest-listed-red: 06-dishonest-listed-red.json:",
+                "$.expect.firedRules[0]: expected rule 'red-dishonest-listd' is not a rule of " + rules
+                        + "; did you mean 'red-dishonest-listed'?");
+    }
+
+    @Test
     void monitor_redShareAboveTheLimitFailsTheCheck() {
         var run = CreditCliTest.run("monitor", "--book", book.toString(), "--out", dir.resolve("strict").toString(),
                 "--max-red-share", "0");

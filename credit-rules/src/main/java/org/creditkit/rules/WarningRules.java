@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -233,14 +234,24 @@ public final class WarningRules implements WarningGrader, AutoCloseable {
      * @param facts       the month, as the rules will see it
      * @param level       the expected level
      * @param firedRules  the rules expected to fire (in any order)
+     * @param sites       where each expected rule stands in the scenario file, by JSON pointer
+     *                    ({@code /expect/firedRules/0}): file, line and column, the name as the message; empty
+     *                    for a scenario not read from a file
      */
     public record Scenario(String name, String description, WarningCase facts, WarningLevel level,
-            Set<String> firedRules) {
+            Set<String> firedRules, Map<String, RuleProblem> sites) {
         /** Checks and copies. */
         public Scenario {
             Objects.requireNonNull(facts, "facts");
             Objects.requireNonNull(level, "level");
             firedRules = Set.copyOf(firedRules);
+            sites = Map.copyOf(sites);
+        }
+
+        /** A scenario not read from a file: its unknown rule names are reported without a location. */
+        public Scenario(String name, String description, WarningCase facts, WarningLevel level,
+                Set<String> firedRules) {
+            this(name, description, facts, level, firedRules, Map.of());
         }
     }
 
@@ -290,7 +301,7 @@ public final class WarningRules implements WarningGrader, AutoCloseable {
         List<ScenarioResult> out = new ArrayList<>();
         for (Scenario s : scenarios) {
             Result r = evaluate(s.facts(), "of scenario " + s.name());
-            List<String> diff = new ArrayList<>();
+            List<String> diff = new ArrayList<>(unknownRules(s));
             if (r.level() != s.level()) {
                 diff.add("level " + r.level() + ", expected " + s.level());
             }
@@ -306,6 +317,15 @@ public final class WarningRules implements WarningGrader, AutoCloseable {
             out.add(new ScenarioResult(s, r, diff));
         }
         return out;
+    }
+
+    /**
+     * The expected rules of a scenario that are not rules of these warning rules (a misspelt name never
+     * fires: the scenario failed with no hint that the name is wrong), each at its file, line and column
+     * with the nearest rule name.
+     */
+    private List<String> unknownRules(Scenario s) {
+        return org.creditkit.rules.internal.Names.unknownRules(s.sites(), s.firedRules(), ruleNames(), source.origin());
     }
 
     private static final Set<String> INPUT_FIELDS = Set.of("monthsOnBook", "socialInsuranceArrears", "newCourtCases",
@@ -357,15 +377,22 @@ public final class WarningRules implements WarningGrader, AutoCloseable {
                 integer(f, in, "dataAgeDays", 0, 100_000), pd(f, in, "originationPd"), pd(f, in, "currentPd"));
         WarningLevel level = f.enumValue("/expect/level", ex.get("level"), WarningLevel.class, WarningLevel.NONE);
         Set<String> fired = new LinkedHashSet<>();
+        Map<String, RuleProblem> sites = new java.util.HashMap<>();
         List<JsonNode> fs = f.array("/expect/firedRules", ex.get("firedRules"));
         for (int i = 0; i < fs.size(); i++) {
-            fired.add(f.text("/expect/firedRules/" + i, fs.get(i)));
+            String name = f.text("/expect/firedRules/" + i, fs.get(i));
+            fired.add(name);
+            if (name != null) {
+                RuleProblem at = f.doc().problem("/expect/firedRules/" + i, "");
+                sites.put("/expect/firedRules/" + i, RuleProblem.of(at.file(), at.line(), at.column(), name));
+            }
         }
         if (problems.size() > before) {
             return null;
         }
         return new Scenario(file.replaceFirst("\\.json$", ""),
-                root.has("description") ? f.text("/description", root.get("description")) : "", facts, level, fired);
+                root.has("description") ? f.text("/description", root.get("description")) : "", facts, level, fired,
+                sites);
     }
 
     private static int integer(JsonFields f, JsonNode in, String name, int min, int max) {

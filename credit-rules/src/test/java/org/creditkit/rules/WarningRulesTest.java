@@ -151,6 +151,35 @@ class WarningRulesTest {
     }
 
     @Test
+    void aMisspeltExpectedWarningRule_isNamedAsNotARuleOfTheSet_atItsLine_withTheNearestRule() {
+        String drl = """
+                package org.creditkit.rules.policy;
+                import org.creditkit.rules.*;
+                import org.creditkit.core.monitor.WarningLevel;
+
+                rule "orange-three-lawsuits-in-a-month"
+                when
+                    $w : WarningCase( newCourtCases >= 3 )
+                then
+                    $w.raise(drools.getRule().getName(), WarningLevel.ORANGE, "lawsuits", "诉讼");
+                end
+                """;
+        try (WarningRules custom = WarningRules.compile(RuleSetSource.of("my-warnings", Map.of("lawsuits.drl", drl)),
+                WarningParameters.defaults())) {
+            var scenarios = WarningRules.parseScenarios("test", new TreeMap<>(Map.of("a.json", """
+                    {"input": {"signals": ["LAWSUITS_CLUSTER"], "newCourtCases": 3},
+                     "expect": {"level": "ORANGE",
+                                "firedRules": ["orange-three-lawsuit-in-a-month"]}}
+                    """)), WarningParameters.defaults());
+            WarningRules.ScenarioResult r = custom.runScenarios(scenarios).get(0);
+            assertThat(r.passed()).isFalse();
+            assertThat(r.differences().get(0)).isEqualTo("a.json:3:28 $.expect.firedRules[0]: expected rule"
+                    + " 'orange-three-lawsuit-in-a-month' is not a rule of my-warnings; did you mean"
+                    + " 'orange-three-lawsuits-in-a-month'?");
+        }
+    }
+
+    @Test
     void aMalformedWarningScenario_isRefusedWithItsFileAndJsonPath() {
         assertThatThrownBy(() -> WarningRules.parseScenarios("dir", new TreeMap<>(Map.of("x.json", """
                 {"input": {"signals": ["NO_SUCH_SIGNAL"], "loanDaysPastDue": -1}, "expect": {"level": "PURPLE", "firedRules": []}}

@@ -131,25 +131,7 @@ public record Scenario(String name, String description, RuleInput input, Tier ti
                     + " (" + PolicyParameters.PRODUCTS_FILE_NAME + ")" + Names.suggestion(product.id(), ids)
                     + (Names.nearest(product.id(), ids).isPresent() ? " its products: " + ids : "")));
         }
-        List<String> names = rules.firableRuleNames();
-        java.util.Set<String> known = java.util.Set.copyOf(names);
-        List<String> expected = sites.keySet().stream().filter(k -> k.startsWith("/expect/firedRules/"))
-                .sorted(java.util.Comparator.comparingInt(k -> Integer.parseInt(k.substring(k.lastIndexOf('/') + 1))))
-                .toList();
-        java.util.Set<String> reported = new java.util.HashSet<>();
-        for (String pointer : expected) {
-            String name = sites.get(pointer).message();
-            if (!known.contains(name) && reported.add(name)) {
-                out.add(at(pointer, "expected rule '" + name + "' is not a rule of " + rules.origin()
-                        + Names.suggestion(name, names)));
-            }
-        }
-        for (String name : new java.util.TreeSet<>(firedRules)) {
-            if (!known.contains(name) && reported.add(name)) {
-                out.add("$.expect.firedRules: expected rule '" + name + "' is not a rule of " + rules.origin()
-                        + Names.suggestion(name, names));
-            }
-        }
+        out.addAll(Names.unknownRules(sites, firedRules, rules.firableRuleNames(), rules.origin()));
         return out;
     }
 
