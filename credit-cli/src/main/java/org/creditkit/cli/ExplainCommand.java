@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -237,10 +238,19 @@ final class ExplainCommand implements Callable<Integer> {
             return CreditCli.EXIT_USAGE;
         }
         LoanApplication[] found = {null};
+        // every line holding the id, so that two different applications under one id are refused rather than
+        // the first one explained as if it were the only one
+        List<Long> lines = new ArrayList<>();
+        boolean[] differ = {false};
         try (Rejects rejects = Rejects.open(in, err, null)) {
             ModelOptions.read(in, (la, line) -> {
-                if (found[0] == null && la.application().id().equals(id)) {
-                    found[0] = la.application();
+                if (la.application().id().equals(id)) {
+                    lines.add(line);
+                    if (found[0] == null) {
+                        found[0] = la.application();
+                    } else if (!found[0].equals(la.application())) {
+                        differ[0] = true;
+                    }
                 }
             }, rejects);
         } catch (IOException | UncheckedIOException e) {
@@ -249,6 +259,13 @@ final class ExplainCommand implements Callable<Integer> {
         }
         if (found[0] == null) {
             err.println("no valid application with id '" + id + "' in " + in);
+            return CreditCli.EXIT_USAGE;
+        }
+        if (differ[0]) {
+            err.println("credit explain: id '" + id + "' is on " + lines.size() + " lines of " + in + " (lines "
+                    + lines.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + ") that hold different applications; nothing is explained: give a file in which the id"
+                    + " names one application");
             return CreditCli.EXIT_USAGE;
         }
         LoanApplication app = found[0];

@@ -150,6 +150,33 @@ class ScoreCommandTest {
     }
 
     @Test
+    void explain_idOnTwoLinesWithDifferentApplications_isRefusedWithBothLines(@TempDir Path dir) throws IOException {
+        // before, the first line was explained as if it were the only one (exit 0), whichever the user meant
+        String first = Files.readAllLines(portfolio(dir, 1)).get(0);
+        String id = new ObjectMapper().readTree(first).get("application").get("id").asText();
+        String second = first.replaceFirst("\"amount\":(\\d+)", "\"amount\":$19");
+        assertThat(second).isNotEqualTo(first);
+        Path in = dir.resolve("twice.jsonl");
+        Files.writeString(in, first + "\n" + second + "\n");
+        assertThat(run(new ExplainCommand(), "--in", in.toString(), "--id", id, "--principal", "model-team",
+                "--access-log", dir.resolve("access.jsonl").toString(), "--development")).isEqualTo(3);
+        assertThat(err.toString()).contains("credit explain: id '" + id + "' is on 2 lines of " + in
+                + " (lines 1, 2) that hold different applications; nothing is explained");
+        assertThat(out.toString()).doesNotContain("Score ");
+    }
+
+    @Test
+    void explain_idOnTwoIdenticalLines_isExplained(@TempDir Path dir) throws IOException {
+        String first = Files.readAllLines(portfolio(dir, 1)).get(0);
+        String id = new ObjectMapper().readTree(first).get("application").get("id").asText();
+        Path in = dir.resolve("twice.jsonl");
+        Files.writeString(in, first + "\n" + first + "\n");
+        assertThat(run(new ExplainCommand(), "--in", in.toString(), "--id", id, "--principal", "model-team",
+                "--access-log", dir.resolve("access.jsonl").toString(), "--development")).isZero();
+        assertThat(out.toString()).contains("Application " + id);
+    }
+
+    @Test
     void score_singleJsonDocument_isScored(@TempDir Path dir) throws IOException {
         Path example = Path.of("../docs/examples/application.json");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(example), "docs/examples/application.json not found");
