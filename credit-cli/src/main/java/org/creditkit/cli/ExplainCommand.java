@@ -243,7 +243,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<Long> lines = new ArrayList<>();
         boolean[] differ = {false};
         try (Rejects rejects = Rejects.open(in, err, null)) {
-            ModelOptions.read(in, (la, line) -> {
+            ModelOptions.readEvery(in, (la, line) -> {
                 if (la.application().id().equals(id)) {
                     lines.add(line);
                     if (found[0] == null) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.creditkit.core.feature.FeatureCatalogue;
 import org.creditkit.core.feature.FeatureDocs;
+import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.input.StrictApplicationReader;
 import picocli.CommandLine;
@@ -93,13 +94,19 @@ final class FeaturesCommand implements Callable<Integer> {
              BatchFiles.AtomicOutput file = BatchFiles.AtomicOutput.open(csvFile)) {
             FeatureCsv csv = new FeatureCsv(file.writer());
             long[] seen = new long[1];
-            BatchReport report = StrictApplicationReader.standard().readBatch(in, l -> {
-                onGood.accept(l, csv.add(l));
+            BatchIds ids = new BatchIds();
+            BatchReport report = ids.adjust(StrictApplicationReader.standard().readBatch(in, l -> {
+                BadLine repeat = ids.repeat(l, seen[0] + 1);
+                if (repeat == null) {
+                    onGood.accept(l, csv.add(l));
+                } else {
+                    rejects.add(repeat);
+                }
                 progress.update(++seen[0]);
             }, bad -> {
                 rejects.add(bad);
                 progress.update(++seen[0]);
-            });
+            }));
             rejects.commit();
             file.commit();
             return new Result(report, csv);

@@ -76,15 +76,37 @@ final class ModelOptions {
      * (refused once it passes the reader's size limit, before the rest is read), anything else is JSON
      * Lines (bare or labeled applications, one per line), parsed on a second thread while this one
      * processes the lines before ({@link ReadAhead}). Every good application goes to {@code onGood} with
-     * its line number, every bad line to {@code rejects}, in file order on the calling thread.
+     * its line number, every bad line to {@code rejects}, in file order on the calling thread; so does a
+     * line whose application id is already on an earlier line ({@link BatchIds}), rejected at that line.
      *
      * @return the report; for a single document, 1 line good or bad
      */
     static BatchReport read(Path in, ObjLongConsumer<LabeledApplication> onGood, Rejects rejects) throws IOException {
+        BatchIds ids = new BatchIds();
+        return ids.adjust(readEvery(in, (la, line) -> {
+            BadLine repeat = ids.repeat(la, line);
+            if (repeat == null) {
+                onGood.accept(la, line);
+            } else {
+                rejects.add(repeat);
+            }
+        }, rejects));
+    }
+
+    /**
+     * As {@link #read}, but a line whose application id is already on an earlier line is handed to
+     * {@code onGood} too, rather than rejected ({@link BatchIds}): for a reader looking for one id.
+     */
+    static BatchReport readEvery(Path in, ObjLongConsumer<LabeledApplication> onGood, Rejects rejects)
+            throws IOException {
         if (isSingleDocument(in)) {
             return readDocument(in, onGood, rejects);
         }
         return ReadAhead.read(in, onGood, rejects::add);
+    }
+
+    /** A worker's result with the application it was computed for, checked for a repeated id in file order. */
+    private record Worked<R>(LabeledApplication application, R result) {
     }
 
     /**
@@ -98,7 +120,16 @@ final class ModelOptions {
         if (threads <= 1 || isSingleDocument(in)) {
             return read(in, (la, line) -> onResult.accept(work.apply(la, line), line), rejects);
         }
-        return ReadAhead.map(in, threads, work, onResult, rejects::add);
+        BatchIds ids = new BatchIds();
+        return ids.adjust(ReadAhead.map(in, threads, (la, line) -> new Worked<>(la, work.apply(la, line)),
+                (worked, line) -> {
+                    BadLine repeat = ids.repeat(worked.application(), line);
+                    if (repeat == null) {
+                        onResult.accept(worked.result(), line);
+                    } else {
+                        rejects.add(repeat);
+                    }
+                }, rejects::add));
     }
 
     /** A good line that could not be processed (scored, decided): rejected with its line number. */

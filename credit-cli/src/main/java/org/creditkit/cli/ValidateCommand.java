@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.creditkit.core.input.BadLine;
 import org.creditkit.core.input.BatchReport;
 import org.creditkit.core.input.LabeledApplication;
 import org.creditkit.core.input.StrictApplicationReader;
@@ -63,13 +64,19 @@ final class ValidateCommand implements Callable<Integer> {
                 report = ModelOptions.readDocument(file, (good, line) -> onGood.accept(good), rejects);
             } else {
                 long[] seen = new long[1];
-                report = StrictApplicationReader.standard().readBatch(file, good -> {
-                    onGood.accept(good);
+                BatchIds ids = new BatchIds();
+                report = ids.adjust(StrictApplicationReader.standard().readBatch(file, good -> {
+                    BadLine repeat = ids.repeat(good, seen[0] + 1);
+                    if (repeat == null) {
+                        onGood.accept(good);
+                    } else {
+                        rejects.add(repeat);
+                    }
                     p.update(++seen[0]);
                 }, bad -> {
                     rejects.add(bad);
                     p.update(++seen[0]);
-                });
+                }));
             }
             rejects.commit();
         } catch (java.io.IOException e) {

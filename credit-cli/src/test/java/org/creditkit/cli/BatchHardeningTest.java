@@ -47,6 +47,94 @@ class BatchHardeningTest {
         return f;
     }
 
+    /** A file whose line 4 repeats line 1's id with another amount (a corrected resubmission appended). */
+    private static Path repeatedId(Path dir) throws IOException {
+        Path in = portfolio(dir, 3);
+        List<String> lines = new ArrayList<>(Files.readAllLines(in));
+        String again = lines.get(0).replaceFirst("\"amount\":(\\d+)", "\"amount\":$10");
+        assertThat(again).isNotEqualTo(lines.get(0));
+        lines.add(again);
+        Files.write(in, lines);
+        return in;
+    }
+
+    @Test
+    void everyBatchCommand_rejectsAnIdAlreadyOnAnEarlierLine_namingBothLines(@TempDir Path dir) throws IOException {
+        // before, each command processed both lines (exit 0): two decisions, scores or offers under one id
+        Path in = repeatedId(dir);
+        String id = new ObjectMapper().readTree(Files.readAllLines(in).get(0)).get("application").get("id").asText();
+        String problem = "line 4: $.application.id: application id '" + id + "' is already on line 1 of this batch;"
+                + " every application needs its own id";
+        List<Object[]> runs = List.of(
+                new Object[] {new ValidateCommand(), new String[] {in.toString()}, null},
+                new Object[] {new FeaturesCommand(), new String[] {in.toString(), "--out", dir.resolve("f.csv").toString()},
+                        dir.resolve("f.csv")},
+                new Object[] {new ScoreCommand(), new String[] {"--in", in.toString(), "--out", dir.resolve("s.jsonl").toString()},
+                        dir.resolve("s.jsonl")},
+                new Object[] {new MatchCommand(), new String[] {"--in", in.toString(), "--out", dir.resolve("m.jsonl").toString()},
+                        dir.resolve("m.jsonl")},
+                new Object[] {new DecideCommand(), new String[] {"--in", in.toString(), "--out", dir.resolve("d1.jsonl").toString(),
+                        "--threads", "1"}, dir.resolve("d1.jsonl")},
+                new Object[] {new DecideCommand(), new String[] {"--in", in.toString(), "--out", dir.resolve("d3.jsonl").toString(),
+                        "--threads", "3"}, dir.resolve("d3.jsonl")});
+        for (Object[] r : runs) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            assertThat(run(r[0], (String[]) r[1])).as(r[0].getClass().getSimpleName()).isEqualTo(CreditCli.EXIT_REJECTED);
+            assertThat(out.toString() + err.toString()).as(r[0].getClass().getSimpleName()).contains(problem);
+            if (r[2] != null) {
+                // the three distinct applications, each once (features: the header and three rows)
+                long rows = Files.readAllLines((Path) r[2]).size();
+                assertThat(rows).as(r[0].getClass().getSimpleName()).isEqualTo(r[0] instanceof FeaturesCommand ? 4 : 3);
+            }
+        }
+        assertThat(Files.readString(dir.resolve("d1.jsonl"))).isEqualTo(Files.readString(dir.resolve("d3.jsonl")));
+    }
+
+    @Test
+    void rejectsFile_holdsTheRepeatedLine(@TempDir Path dir) throws IOException {
+        Path in = repeatedId(dir);
+        Path rejects = dir.resolve("r.jsonl");
+        assertThat(run(new DecideCommand(), "--in", in.toString(), "--out", dir.resolve("d.jsonl").toString(),
+                "--rejects", rejects.toString())).isEqualTo(CreditCli.EXIT_REJECTED);
+        List<String> lines = Files.readAllLines(rejects);
+        assertThat(lines).hasSize(1);
+        JsonNode r = new ObjectMapper().readTree(lines.get(0));
+        assertThat(r.get("line").asLong()).isEqualTo(4);
+        assertThat(r.toString()).contains("is already on line 1 of this batch");
+        assertThat(err.toString()).contains("decided 3 of 4 applications");
+    }
+
+    @Test
+    void batchIds_manyDistinctIds_noneRepeated_andARepeatFoundAfterGrowth() {
+        BatchIds ids = new BatchIds();
+        org.creditkit.core.input.LabeledApplication a = org.creditkit.core.input.StrictApplicationReader.standard()
+                .readLabeled(firstLine());
+        for (int i = 1; i <= 100_000; i++) {
+            assertThat(ids.repeat(withId(a, "APP-" + i), i)).isNull();
+        }
+        org.creditkit.core.input.BadLine bad = ids.repeat(withId(a, "APP-77"), 100_001);
+        assertThat(bad).isNotNull();
+        assertThat(bad.lineNumber()).isEqualTo(100_001);
+        assertThat(bad.problems().get(0).message()).contains("'APP-77' is already on line 77 ");
+        assertThat(ids.adjust(new org.creditkit.core.input.BatchReport(100_001, 100_001, 0, 0)))
+                .isEqualTo(new org.creditkit.core.input.BatchReport(100_001, 100_000, 1, 1));
+    }
+
+    private static String firstLine() {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        PortfolioGenerator.of(GeneratorConfig.builder().count(1).seed(5).build()).writeJsonLines(b);
+        return b.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+    }
+
+    private static org.creditkit.core.input.LabeledApplication withId(org.creditkit.core.input.LabeledApplication a,
+                                                                       String id) {
+        org.creditkit.core.domain.LoanApplication x = a.application();
+        return new org.creditkit.core.input.LabeledApplication(new org.creditkit.core.domain.LoanApplication(id,
+                x.applicationTime(), x.product(), x.amount(), x.termMonths(), x.purpose(), x.guarantee(),
+                x.dataUseConsent(), x.enterprise(), x.sources()), a.outcome());
+    }
+
     @Test
     void score_inputAsOutput_isRefusedAndTheInputKept(@TempDir Path dir) throws IOException {
         Path in = portfolio(dir, 3);
