@@ -187,6 +187,15 @@ public final class Utf8 {
         return v;
     }
 
+    /**
+     * As {@link #notUtf8}, for a JSON or rule file (a model bundle, {@code parameters.json}, a {@code .drl}),
+     * which an editor saves, not a spreadsheet: the hint says to save it as UTF-8 without naming "CSV UTF-8".
+     */
+    public static String notUtf8Text(String where) {
+        return "not valid UTF-8 at " + where + "; valid: UTF-8 text (save the file as UTF-8 in its editor); a byte"
+                + " that is not UTF-8 would be read as U+FFFD, no longer the text in the file";
+    }
+
     /** The message for a file or line that is not UTF-8: what, where, and what would be valid. */
     public static String notUtf8(String where) {
         return "not valid UTF-8 at " + where + "; valid: UTF-8 text (save the file as UTF-8, e.g. a spreadsheet's "

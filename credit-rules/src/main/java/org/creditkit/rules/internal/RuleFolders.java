@@ -52,6 +52,6 @@ public final class RuleFolders {
             throws java.io.IOException {
         return org.creditkit.core.input.Utf8.readString(file, m -> problems.add(org.creditkit.rules.RuleProblem.of(
                 file.toString(), (int) Math.min(Integer.MAX_VALUE, m.line()), (int) Math.min(Integer.MAX_VALUE,
-                        m.column()), org.creditkit.core.input.Utf8.notUtf8(m.where())))).orElse(null);
+                        m.column()), org.creditkit.core.input.Utf8.notUtf8Text(m.where())))).orElse(null);
     }
 }

@@ -231,7 +231,7 @@ public final class ModelBundle {
         // refused where it stops being UTF-8, before any hashing: a lenient decoding would hash U+FFFD, not the file
         java.util.Optional<Utf8.Malformed> bad = Utf8.firstMalformed(bytes);
         if (bad.isPresent()) {
-            throw new CreditModelException(source, "model bundle is " + Utf8.notUtf8(bad.get().where()));
+            throw new CreditModelException(source, "model bundle is " + Utf8.notUtf8Text(bad.get().where()));
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

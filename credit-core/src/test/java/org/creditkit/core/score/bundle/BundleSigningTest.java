@@ -77,7 +77,10 @@ class BundleSigningTest {
 
         assertThatThrownBy(() -> ModelBundle.read(f)).isInstanceOf(CreditModelException.class)
                 .hasMessageContaining(f + ": model bundle is not valid UTF-8 at line " + line + ", byte ")
-                .hasMessageContaining("0xc0");
+                .hasMessageContaining("0xc0")
+                // a JSON bundle is saved by an editor, not a spreadsheet
+                .hasMessageContaining("save the file as UTF-8 in its editor")
+                .hasMessageNotContaining("CSV UTF-8");
     }
 
     @Test
