@@ -85,6 +85,14 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from
                     + "; give --from on or before --to");
         }
+        LocalDate today = LocalDate.now(org.creditkit.core.domain.LoanApplication.CHINA_TIME);
+        if (to.isAfter(today)) {
+            // exit 0 with a portfolio whose later applications every reader refuses as "in the future"
+            // (validate, score, decide: 0 good lines when all of them are)
+            throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is after today (" + today
+                    + ", China time): every application dated after now would be refused by the readers as in the"
+                    + " future; valid: --to on or before " + today);
+        }
         GeneratorConfig cfg = config(spec, count, seed, from, to, outcomeBias, scoringBias);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {

@@ -304,6 +304,21 @@ class CarelessUserTest {
     }
 
     @Test
+    void generate_datesAfterToday_areRefused_notWrittenForEveryReaderToReject() {
+        // before: exit 0, and validate then rejected every line as "in the future"
+        Path out = tmp.resolve("p.jsonl");
+        String tomorrow = java.time.LocalDate.now(org.creditkit.core.domain.LoanApplication.CHINA_TIME).plusDays(2)
+                .toString();
+
+        Run r = CreditCliTest.run("generate", "--count", "5", "--from", "2024-01-01", "--to", tomorrow,
+                "--out", out.toString());
+
+        assertThat(r.exit()).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(r.err()).contains("--to " + tomorrow + " is after today (").contains("valid: --to on or before ");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void monitor_bookThatTheOutputWouldReplace_isRefusedAndTheBookKept() throws IOException {
         Path book = write("warnings.jsonl", "{}\n");
 
