@@ -128,6 +128,25 @@ final class BatchFiles {
         }
     }
 
+    /**
+     * {@code files} with each of {@code paths} added under {@code option} (a repeatable option such as
+     * {@code --trust}, {@code --trail-key}; the second as {@code option #2} ...), a path given twice once.
+     */
+    static Map<String, Path> plus(Map<String, Path> files, String option, List<Path> paths) {
+        if (paths == null) {
+            return files;
+        }
+        Map<String, Path> m = new LinkedHashMap<>(files);
+        List<Path> seen = new ArrayList<>();
+        for (Path p : paths) {
+            if (p != null && seen.stream().noneMatch(q -> same(p, q))) {
+                seen.add(p);
+                m.put(seen.size() == 1 ? option : option + " #" + seen.size(), p);
+            }
+        }
+        return m;
+    }
+
     /** Option names to paths, in order, for {@link #requireDistinct}. */
     static Map<String, Path> files(Object... optionsAndPaths) {
         Map<String, Path> m = new LinkedHashMap<>();

@@ -77,8 +77,9 @@ final class DecideCommand implements Callable<Integer> {
     /** Decides the file. */
     @Override
     public Integer call() {
-        BatchFiles.requireDistinct(spec, BatchFiles.files("--in", io.in, "--model", io.model, "--rules", io.rules,
-                "--log-key", trail.logKey, "--pseudonym-key", trail.pseudonymKey),
+        BatchFiles.requireDistinct(spec, BatchFiles.plus(BatchFiles.files("--in", io.in, "--model", io.model,
+                "--rules", io.rules, "--log-key", trail.logKey, "--pseudonym-key", trail.pseudonymKey), "--trust",
+                trustOptions.trustFiles),
                 BatchFiles.files("--out", out, "--log", log, "--rejects", io.rejectsFile));
         ValidateCommand.requireReadable(spec, io.in);
         ValidateCommand.requireNotEmpty(spec, io.in);

@@ -131,6 +131,10 @@ final class ExplainCommand implements Callable<Integer> {
             err.flush();
             return CreditCli.EXIT_USAGE;
         }
+        // the access log is appended to: given as the trail it mixed access records into the decision trail
+        BatchFiles.requireDistinct(spec, BatchFiles.plus(BatchFiles.files("--in", in, "--trail", trail, "--model", model,
+                "--log-key", keys.logKey, "--pseudonym-key", keys.pseudonymKey), "--trail-key", trailKeys),
+                BatchFiles.files("--access-log", accessLog));
         if (showIdentities && trail != null) {
             err.println("credit explain: --show-identities applies to --in; a trail holds no identities");
             err.flush();

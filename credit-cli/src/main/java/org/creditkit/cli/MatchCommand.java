@@ -62,7 +62,8 @@ final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BatchFiles.requireDistinct(spec, BatchFiles.files("--in", io.in, "--model", io.model, "--rules", io.rules),
+        BatchFiles.requireDistinct(spec, BatchFiles.plus(BatchFiles.files("--in", io.in, "--model", io.model,
+                        "--rules", io.rules), "--trust", trustOptions.trustFiles),
                 BatchFiles.files("--out", out, "--rejects", io.rejectsFile));
         ValidateCommand.requireReadable(spec, io.in);
         ValidateCommand.requireNotEmpty(spec, io.in);

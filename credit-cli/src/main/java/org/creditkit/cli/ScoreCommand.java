@@ -66,7 +66,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BatchFiles.requireDistinct(spec, BatchFiles.files("--in", in, "--model", model),
+        BatchFiles.requireDistinct(spec, BatchFiles.plus(BatchFiles.files("--in", in, "--model", model), "--trust",
+                        trustOptions.trustFiles),
                 BatchFiles.files("--out", out, "--rejects", rejectsFile));
         ValidateCommand.requireReadable(spec, in);
         ValidateCommand.requireNotEmpty(spec, in);

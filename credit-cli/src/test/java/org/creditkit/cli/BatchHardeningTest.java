@@ -136,6 +136,40 @@ class BatchHardeningTest {
     }
 
     @Test
+    void outputOverATrustedKey_isRefusedAndTheKeyKept(@TempDir Path dir) throws IOException {
+        // before, score/decide/match wrote their results over the --trust public key (exit 0)
+        Path in = portfolio(dir, 1);
+        Path keys = dir.resolve("keys");
+        org.creditkit.core.sign.SigningKey.generateInto(keys);
+        Path pem = keys.resolve("public.pem");
+        byte[] before = Files.readAllBytes(pem);
+        for (Object command : List.of(new ScoreCommand(), new DecideCommand(), new MatchCommand())) {
+            err.getBuffer().setLength(0);
+            assertThat(run(command, "--in", in.toString(), "--out", pem.toString(), "--trust", pem.toString()))
+                    .as(command.getClass().getSimpleName()).isEqualTo(CreditCli.EXIT_USAGE);
+            assertThat(err.toString()).contains("--trust and --out are the same file (" + pem + ")");
+        }
+        assertThat(run(new ScoreCommand(), "--in", in.toString(), "--out", pem.toString(), "--trust",
+                dir.resolve("other.pem").toString(), "--trust", pem.toString())).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--trust #2 and --out are the same file");
+        assertThat(Files.readAllBytes(pem)).isEqualTo(before);
+    }
+
+    @Test
+    void explain_accessLogThatIsTheTrailOrTheInput_isRefused(@TempDir Path dir) throws IOException {
+        // before, --trail T --access-log T appended access records to the decision trail (exit 0)
+        Path in = portfolio(dir, 1);
+        byte[] before = Files.readAllBytes(in);
+        assertThat(run(new ExplainCommand(), "--trail", in.toString(), "--id", "x", "--principal", "p",
+                "--access-log", in.toString(), "--development")).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--trail and --access-log are the same file");
+        assertThat(run(new ExplainCommand(), "--in", in.toString(), "--id", "x", "--principal", "p",
+                "--access-log", in.toString(), "--development")).isEqualTo(CreditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--in and --access-log are the same file");
+        assertThat(Files.readAllBytes(in)).isEqualTo(before);
+    }
+
+    @Test
     void score_inputAsOutput_isRefusedAndTheInputKept(@TempDir Path dir) throws IOException {
         Path in = portfolio(dir, 3);
         byte[] before = Files.readAllBytes(in);
