@@ -160,12 +160,11 @@ class BatchHardeningTest {
         // before, --trail T --access-log T appended access records to the decision trail (exit 0)
         Path in = portfolio(dir, 1);
         byte[] before = Files.readAllBytes(in);
-        assertThat(run(new ExplainCommand(), "--trail", in.toString(), "--id", "x", "--principal", "p",
-                "--access-log", in.toString(), "--development")).isEqualTo(CreditCli.EXIT_USAGE);
-        assertThat(err.toString()).contains("--trail and --access-log are the same file");
-        assertThat(run(new ExplainCommand(), "--in", in.toString(), "--id", "x", "--principal", "p",
-                "--access-log", in.toString(), "--development")).isEqualTo(CreditCli.EXIT_USAGE);
-        assertThat(err.toString()).contains("--in and --access-log are the same file");
+        for (String option : List.of("--trail", "--in")) {
+            assertThat(run(new ExplainCommand(), option, in.toString(), "--id", "x", "--principal", "p",
+                    "--access-log", in.toString(), "--development")).isEqualTo(CreditCli.EXIT_USAGE);
+            assertThat(err.toString()).contains(option + " and --access-log are the same file");
+        }
         assertThat(Files.readAllBytes(in)).isEqualTo(before);
     }
 
