@@ -578,7 +578,9 @@ final class TreeValidator {
             YearMonth last = first.plusMonths(arr.size() - 1L);
             YearMonth appMonth = YearMonth.from(appDate);
             if (last.isAfter(appMonth)) {
-                int firstBad = (int) (arr.size() - (last.getYear() * 12L + last.getMonthValue()
+                // a series starting after the application month is wrong from its first value (the index
+                // counted back from the end was negative: values[-23])
+                int firstBad = (int) Math.max(0, arr.size() - (last.getYear() * 12L + last.getMonthValue()
                         - appMonth.getYear() * 12L - appMonth.getMonthValue()));
                 add(p + ".values[" + firstBad + "]", "is for " + first.plusMonths(firstBad)
                         + ", after the application month " + appMonth + "; the series may run to " + appMonth

@@ -175,6 +175,10 @@ class StrictApplicationReaderTest {
                 Arguments.of("series runs past application month", mutated(t -> at(t, "sources.utilities.water")
                         .put("firstMonth", "2024-10")), "$.sources.utilities.water.values[10]",
                         "is for 2025-08, after the application month 2025-07"),
+                // a series starting after the application month: its first value, not values[-13]
+                Arguments.of("series starts after application month", mutated(t -> at(t, "sources.utilities.water")
+                        .put("firstMonth", "2026-08")), "$.sources.utilities.water.values[0]",
+                        "is for 2026-08, after the application month 2025-07"),
                 Arguments.of("negative series value", mutated(t -> ((ArrayNode) at(t, "sources.tax.declaredSales")
                         .get("values")).set(3, -5)), "$.sources.tax.declaredSales.values[3]",
                         "out of range; valid: 0.."),
