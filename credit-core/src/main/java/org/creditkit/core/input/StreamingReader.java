@@ -39,6 +39,7 @@ import org.creditkit.core.domain.TaxGrade;
 import org.creditkit.core.domain.TaxRating;
 import org.creditkit.core.domain.TaxRecord;
 import org.creditkit.core.domain.UtilityRecord;
+import org.creditkit.core.quality.UnitChange;
 
 /**
  * The fast path of {@link StrictApplicationReader}: reads a document straight from {@link JsonLexer}'s tokens
@@ -953,6 +954,11 @@ final class StreamingReader {
         require(seen, 3);
         if (count > 0 && first.plusMonths(count - 1L).isAfter(appMonth)) {
             throw GIVE_UP;
+        }
+        if (UnitChange.mayHaveJumps(scratch, count)) { // rare: a month over 10 times another
+            UnitChange.scan(scratch, count, (i, jump, before) -> {
+                throw GIVE_UP; // a month in another unit: the tree walk words and locates it
+            });
         }
         return MonthlySeries.of(first, Arrays.copyOf(scratch, count));
     }

@@ -45,6 +45,7 @@ import org.creditkit.core.domain.TaxGrade;
 import org.creditkit.core.domain.TaxRating;
 import org.creditkit.core.domain.TaxRecord;
 import org.creditkit.core.domain.UtilityRecord;
+import org.creditkit.core.quality.UnitChange;
 
 /**
  * Walks a parsed JSON tree, collecting every problem with its path, and builds the domain values
@@ -587,8 +588,32 @@ final class TreeValidator {
                         + " at the latest");
             }
         }
+        if (values != null && first != null && problems.size() == before) {
+            unitChanges(values, first, p, name);
+        }
         double[] v = values;
         return build(before, p, () -> MonthlySeries.of(first, v));
+    }
+
+    /**
+     * Refuses each month of a series in another unit than the rest of it ({@link UnitChange}, the loan
+     * book's rule): a month in fen among CNY inflated the 12-month bases the limits are computed from.
+     */
+    private void unitChanges(double[] values, YearMonth first, String p, String name) {
+        String unit = switch (name) {
+            case "electricity" -> "kWh";
+            case "water" -> "tonnes";
+            case "insuredHeadcount" -> "insured employees";
+            default -> "CNY";
+        };
+        UnitChange.scan(values, values.length, (i, jump, refBefore) -> {
+            YearMonth month = first.plusMonths(i);
+            String source = refBefore == jump.count() ? "in this series before " + month
+                    : refBefore == 0 ? "in this series after " + month
+                    : "in this series before and after " + month;
+            add(p + ".values[" + i + "]", jump.message(values[i], source, unit,
+                    UnitChange.hint(unit, jump.up(), jump.factor())));
+        });
     }
 
     private static String months(MonthlySeries s) {

@@ -169,10 +169,18 @@ class StreamingReaderTest {
             }
             String mutated = doc.substring(0, from) + values + doc.substring(to);
             LabeledApplication streamed = READER.readLabeledStreaming(mutated);
-            assertThat(streamed).as(mutated).isNotNull().isEqualTo(byTree(mutated, false).accepted());
+            Outcome tree = byTree(mutated, false);
+            if (tree.accepted() == null) {
+                // random magnitudes 1..1e15 in one series: some months read as another unit, refused by both
+                assertThat(streamed).as(mutated).isNull();
+                assertThat(tree.problems()).as(mutated)
+                        .allSatisfy(p -> assertThat(p.message()).contains("a change of unit by"));
+                continue;
+            }
+            assertThat(streamed).as(mutated).isNotNull().isEqualTo(tree.accepted());
             accepted++;
         }
-        assertThat(accepted).isEqualTo(400);
+        assertThat(accepted).isGreaterThan(200);
     }
 
     /** A non-negative decimal below 1e15 with 1-19 significant digits, sometimes with an exponent. */
