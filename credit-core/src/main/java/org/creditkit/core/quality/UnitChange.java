@@ -169,7 +169,16 @@ public final class UnitChange {
         if (!mayHaveJumps(values, count)) {
             return;
         }
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = 0;
+        for (int i = 0; i < count; i++) {
+            if (values[i] > 0 && values[i] < Double.POSITIVE_INFINITY) {
+                lowest = Math.min(lowest, values[i]);
+                highest = Math.max(highest, values[i]);
+            }
+        }
         double[] accepted = new double[count];
+        double[] ref = new double[WINDOW + MIN_SERIES_REFERENCE];
         int n = 0;
         int pendingDown = 0; // positive months in the current run found too small
         int pendingIndex = -1;
@@ -180,8 +189,12 @@ public final class UnitChange {
             if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
                 continue;
             }
+            if (!(v > BEYOND * lowest || v * BEYOND < highest)) {
+                accepted[n++] = v; // within 10 times of every other month: no reference can flag it
+                pendingDown = 0; // a lone low month before is not reported
+                continue;
+            }
             int from = Math.max(0, n - WINDOW);
-            double[] ref = new double[WINDOW + MIN_SERIES_REFERENCE];
             int size = 0;
             for (int k = from; k < n; k++) {
                 ref[size++] = accepted[k];
