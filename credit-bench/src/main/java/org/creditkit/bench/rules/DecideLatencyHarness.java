@@ -36,6 +36,16 @@ public final class DecideLatencyHarness {
     private DecideLatencyHarness() {
     }
 
+    /** The harness's 1,024 synthetic applications (seed 7), decided in rotation. */
+    static LoanApplication[] applications() {
+        PortfolioGenerator g = PortfolioGenerator.of(GeneratorConfig.builder().count(1024).seed(7L).build());
+        LoanApplication[] apps = new LoanApplication[1024];
+        for (int i = 0; i < apps.length; i++) {
+            apps[i] = g.generate(i).application();
+        }
+        return apps;
+    }
+
     private static long compileMillis() {
         return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
@@ -51,11 +61,7 @@ public final class DecideLatencyHarness {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 300_000;
-        PortfolioGenerator g = PortfolioGenerator.of(GeneratorConfig.builder().count(1024).seed(7L).build());
-        LoanApplication[] apps = new LoanApplication[1024];
-        for (int i = 0; i < apps.length; i++) {
-            apps[i] = g.generate(i).application();
-        }
+        LoanApplication[] apps = applications();
         ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (CreditEngine engine = CreditEngine.defaults()) {
             long[][] nanos = new long[threads][count];

@@ -11,15 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.creditkit.core.domain.LoanApplication;
-import org.creditkit.core.synth.GeneratorConfig;
-import org.creditkit.core.synth.PortfolioGenerator;
 import org.creditkit.rules.CreditEngine;
 import org.creditkit.rules.Decision;
 import org.creditkit.rules.Tier;
 
 /**
  * Where the latency tail of {@link DecideLatencyHarness} comes from: the same batch (the same 1,024
- * applications, rotated, after the same warm-up), with each decision's wall time and its thread's CPU time
+ * applications, rotated) after a fixed warm-up (the harness's former one, 300,000 a thread by default, so
+ * that the compiling the JIT still does shows), with each decision's wall time and its thread's CPU time
  * and a garbage-collection count taken around it. It then splits the decisions above the wall-time p99 into
  * those that were slow on the CPU too (the work of that application: an input the engine is slow on) and
  * those that waited (the thread was off its core: another thread, a collection, the host), and shows
@@ -48,11 +47,7 @@ public final class DecideTailProfile {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 300_000;
-        PortfolioGenerator g = PortfolioGenerator.of(GeneratorConfig.builder().count(1024).seed(7L).build());
-        LoanApplication[] apps = new LoanApplication[1024];
-        for (int i = 0; i < apps.length; i++) {
-            apps[i] = g.generate(i).application();
-        }
+        LoanApplication[] apps = DecideLatencyHarness.applications();
         ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
         long[][] wall = new long[threads][count];
