@@ -46,6 +46,41 @@ public final class DecideLatencyHarness {
         return apps;
     }
 
+    /**
+     * Argument {@code i}, a whole number of at least {@code least}, or {@code dflt} when not given.
+     *
+     * @throws IllegalArgumentException naming the argument, its value and what is valid
+     */
+    static int arg(String[] args, int i, String what, int dflt, int least) {
+        if (args.length <= i) {
+            return dflt;
+        }
+        try {
+            int v = Integer.parseInt(args[i].replace(",", "").replace("_", ""));
+            if (v >= least) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("argument " + (i + 1) + " (" + what + ") is '" + args[i]
+                + "'; valid: a whole number of at least " + least + " (default " + dflt + ")");
+    }
+
+    /**
+     * Decides {@code n} of the applications in rotation, as thread {@code me} of the batch does (threads start
+     * half the set apart), without timing them.
+     *
+     * @return a sum of the decisions' terms, for the caller to keep so that the work is not eliminated
+     */
+    static long decide(CreditEngine engine, LoanApplication[] apps, int me, int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            s += engine.decide(apps[(i + me * 512) & 1023]).approvedTermMonths();
+        }
+        return s;
+    }
+
     private static long compileMillis() {
         return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
@@ -58,9 +93,9 @@ public final class DecideLatencyHarness {
      * @throws InterruptedException if interrupted
      */
     public static void main(String[] args) throws InterruptedException {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 300_000;
+        int threads = arg(args, 0, "threads", 2, 1);
+        int count = arg(args, 1, "decisions per thread", 100_000, 1);
+        int warmUp = arg(args, 2, "warm-up decisions per thread", 300_000, 0);
         LoanApplication[] apps = applications();
         ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (CreditEngine engine = CreditEngine.defaults()) {
@@ -85,16 +120,12 @@ public final class DecideLatencyHarness {
                 int me = t;
                 workers[t] = new Thread(() -> {
                     long s = 0;
-                    for (int i = 0; i < warmUp; i++) {
-                        s += engine.decide(apps[(i + me * 512) & 1023]).approvedTermMonths();
-                    }
+                    s += decide(engine, apps, me, warmUp);
                     // further rounds until the JIT is quiet
                     try {
                         round.await();
                         for (int r = 0; r < 30; r++) {
-                            for (int i = 0; i < 100_000; i++) {
-                                s += engine.decide(apps[(i + me * 512) & 1023]).approvedTermMonths();
-                            }
+                            s += decide(engine, apps, me, 100_000);
                             round.await();
                             if (me == 0) {
                                 warmedUp[0] = warmUp + (r + 1) * 100_000;

@@ -44,9 +44,9 @@ public final class DecideTailProfile {
      * @throws InterruptedException if interrupted
      */
     public static void main(String[] args) throws InterruptedException {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 300_000;
+        int threads = DecideLatencyHarness.arg(args, 0, "threads", 2, 1);
+        int count = DecideLatencyHarness.arg(args, 1, "decisions per thread", 100_000, 1);
+        int warmUp = DecideLatencyHarness.arg(args, 2, "warm-up decisions per thread", 300_000, 0);
         LoanApplication[] apps = DecideLatencyHarness.applications();
         ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
@@ -66,9 +66,7 @@ public final class DecideTailProfile {
                 int me = t;
                 workers[t] = new Thread(() -> {
                     long s = 0;
-                    for (int i = 0; i < warmUp; i++) {
-                        s += engine.decide(apps[(i + me * 512) & 1023]).approvedTermMonths();
-                    }
+                    s += DecideLatencyHarness.decide(engine, apps, me, warmUp);
                     try {
                         start.await();
                     } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
